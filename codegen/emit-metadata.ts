@@ -1,0 +1,190 @@
+/** Emits src/generated/metadata.ts: facts about every method and type, for the request layer and the emulator. */
+import { HEADER } from './header.js';
+import type { ApiModel, FieldModel } from './model.js';
+import type { TypeRef } from './spec.js';
+
+type Slot = true | { [field: string]: Slot };
+
+/** Where files can appear below a type, following nested objects, arrays and unions. */
+class FileSlotFinder {
+  readonly #memo = new Map<string, Slot | undefined>();
+  constructor(private readonly model: ApiModel) {}
+
+  of(ref: TypeRef): Slot | undefined {
+    switch (ref.kind) {
+      case 'file':
+        return true;
+      case 'array':
+        return this.of(ref.of);
+      case 'union':
+        return merge(ref.members.map((m) => this.of(m)));
+      case 'object':
+        return this.#ofType(ref.name);
+      default:
+        return undefined;
+    }
+  }
+
+  #ofType(name: string): Slot | undefined {
+    if (this.#memo.has(name)) return this.#memo.get(name);
+    this.#memo.set(name, undefined); // guards recursive types
+    const union = this.model.unions.find((u) => u.name === name);
+    let slot: Slot | undefined;
+    if (union) {
+      slot = merge([
+        ...union.classMembers.map((m) => this.#ofType(m)),
+        ...union.otherMembers.map((m) => this.of(m)),
+      ]);
+    } else {
+      const cls = this.model.classes.find((c) => c.name === name);
+      const fields: Record<string, Slot> = {};
+      for (const f of cls?.fields ?? []) {
+        const s = this.of(f.ref);
+        if (s !== undefined) fields[f.name] = s;
+      }
+      slot = Object.keys(fields).length > 0 ? fields : undefined;
+    }
+    this.#memo.set(name, slot);
+    return slot;
+  }
+}
+
+function merge(slots: readonly (Slot | undefined)[]): Slot | undefined {
+  let out: Slot | undefined;
+  for (const s of slots) {
+    if (s === undefined) continue;
+    if (s === true || out === true) {
+      out = true;
+      continue;
+    }
+    out ??= {};
+    for (const [k, v] of Object.entries(s)) {
+      const merged = merge([out[k], v]);
+      if (merged !== undefined) out[k] = merged;
+    }
+  }
+  return out;
+}
+
+function fieldMeta(f: FieldModel): string {
+  const parts = [`name: '${f.name}'`, `types: ${JSON.stringify(f.types)}`, `required: ${f.required}`];
+  if (f.ref.kind === 'date') parts.push('unixTime: true');
+  if (f.ref.kind === 'file') parts.push('file: true');
+  if (f.ref.kind === 'literal') parts.push(`value: '${f.ref.value}'`);
+  if (f.limit) {
+    const l = f.limit;
+    parts.push(
+      `length: { min: ${l.min}, max: ${l.max}, unit: '${l.unit}', afterEntities: ${l.afterEntities} }`,
+    );
+  }
+  return `{ ${parts.join(', ')} }`;
+}
+
+function slotLiteral(slot: Slot): string {
+  if (slot === true) return 'true';
+  return `{ ${Object.entries(slot)
+    .map(([k, v]) => `${k}: ${slotLiteral(v)}`)
+    .join(', ')} }`;
+}
+
+export function emitMetadata(model: ApiModel): string {
+  const finder = new FileSlotFinder(model);
+  const methods = model.methods.map((m) => {
+    const slots: string[] = [];
+    for (const p of m.params) {
+      const s = finder.of(p.ref);
+      if (s !== undefined) slots.push(`${p.name}: ${slotLiteral(s)}`);
+    }
+    return [
+      `  ${m.name}: {`,
+      `    name: '${m.name}',`,
+      `    href: '${m.href}',`,
+      `    params: [${m.params.length === 0 ? '' : `\n${m.params.map((p) => `      ${fieldMeta(p)},`).join('\n')}\n    `}],`,
+      `    returns: ${JSON.stringify(m.returnTypes)},`,
+      `    fileSlots: {${slots.length === 0 ? '' : ` ${slots.join(', ')} `}},`,
+      `  },`,
+    ].join('\n');
+  });
+  const unions = model.unions.map((u) => {
+    const disc = u.resolution.by === 'discriminator' ? `, discriminator: '${u.resolution.field}'` : '';
+    return `  ${u.name}: { name: '${u.name}', href: '${u.href}', fields: [], subtypes: ${JSON.stringify([
+      ...u.classMembers,
+      ...u.otherMembers.map((m) => (m.kind === 'array' ? `Array of ${u.name}` : 'String')),
+    ])}${disc} },`;
+  });
+  const classes = model.classes.map((c) =>
+    [
+      `  ${c.name}: {`,
+      `    name: '${c.name}',`,
+      `    href: '${c.href}',`,
+      `    fields: [${c.fields.length === 0 ? '' : `\n${c.fields.map((f) => `      ${fieldMeta(f)},`).join('\n')}\n    `}],`,
+      `  },`,
+    ].join('\n'),
+  );
+  const types = [...unions, ...classes].sort((a, b) => {
+    const ka = a.trim().split(':')[0] ?? '';
+    const kb = b.trim().split(':')[0] ?? '';
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  return `${HEADER}
+import type { FileSlots } from '../request/types.js';
+
+/** The Bot API version the generated code implements. */
+export const BOT_API_VERSION = '${model.version}';
+/** The release date of that version. */
+export const BOT_API_RELEASE_DATE = '${model.releaseDate}';
+
+/** A length limit stated by the API for a string parameter or field. */
+export interface LengthLimit {
+  readonly min: number;
+  readonly max: number;
+  readonly unit: 'characters' | 'bytes';
+  /** The limit applies to the text after its entities (parse_mode markup) are parsed. */
+  readonly afterEntities: boolean;
+}
+
+/** A parameter of a method or a field of a type, with its API type names. */
+export interface FieldMeta {
+  readonly name: string;
+  /** Type names as the API writes them: \`Integer\`, \`String\`, \`Array of MessageEntity\`, ... */
+  readonly types: readonly string[];
+  readonly required: boolean;
+  /** An Integer holding a Unix time (exposed as a Date). */
+  readonly unixTime?: true;
+  /** A String that may carry an upload (\`attach://\`). */
+  readonly file?: true;
+  /** The fixed value of a union variant's discriminator. */
+  readonly value?: string;
+  readonly length?: LengthLimit;
+}
+
+/** Facts about one Bot API method. */
+export interface MethodMeta {
+  readonly name: string;
+  readonly href: string;
+  readonly params: readonly FieldMeta[];
+  readonly returns: readonly string[];
+  /** Where the parameters may carry files. */
+  readonly fileSlots: FileSlots;
+}
+
+/** Facts about one Bot API type; unions list their variants in \`subtypes\`. */
+export interface TypeMeta {
+  readonly name: string;
+  readonly href: string;
+  readonly fields: readonly FieldMeta[];
+  readonly subtypes?: readonly string[];
+  readonly discriminator?: string;
+}
+
+/** Every method of the API, by name. */
+export const METHODS: Readonly<Record<string, MethodMeta>> = {
+${methods.join('\n')}
+};
+
+/** Every type of the API, by name. */
+export const TYPES: Readonly<Record<string, TypeMeta>> = {
+${types.join('\n')}
+};
+`;
+}

@@ -1,0 +1,296 @@
+/** Emits src/generated/types.ts: one class per API type, a base class and a union type per API union. */
+
+import { HEADER } from './header.js';
+import type { ApiModel, ClassModel, FieldModel, UnionModel } from './model.js';
+import type { TypeRef } from './spec.js';
+import { inputType, outputType, refKey } from './tstypes.js';
+
+const SUPPORT_IMPORTS = [
+  'checkBoolean',
+  'checkInteger',
+  'checkNumber',
+  'checkObject',
+  'checkString',
+  'checkTrue',
+  'mapArray',
+  'missingField',
+  'toDate',
+];
+
+class Converters {
+  readonly #defs = new Map<string, string>();
+  constructor(private readonly model: ApiModel) {}
+
+  /** An expression converting `v` (unknown) at `path` into the field's value. */
+  expr(ref: TypeRef, v: string, path: string): string {
+    switch (ref.kind) {
+      case 'integer':
+        return `checkInteger(${v}, ${path})`;
+      case 'float':
+        return `checkNumber(${v}, ${path})`;
+      case 'string':
+        return `checkString(${v}, ${path})`;
+      case 'literal':
+        return `checkString(${v}, ${path}) as '${ref.value}'`;
+      case 'boolean':
+        return `checkBoolean(${v}, ${path})`;
+      case 'true':
+        return `checkTrue(${v}, ${path})`;
+      case 'date':
+        return `toDate(${v}, ${path})`;
+      case 'file':
+        return `${v} as InputFileLike`;
+      default:
+        return `${this.fn(ref)}(${v}, ${path}, bot)`;
+    }
+  }
+
+  /** The name of a converter function `(v, path, bot) => T` for a ref, defining it on first use. */
+  fn(ref: TypeRef): string {
+    switch (ref.kind) {
+      case 'integer':
+        return 'checkInteger';
+      case 'float':
+        return 'checkNumber';
+      case 'string':
+      case 'literal':
+        return 'checkString';
+      case 'boolean':
+        return 'checkBoolean';
+      case 'true':
+        return 'checkTrue';
+      case 'date':
+        return 'toDate';
+      default:
+        break;
+    }
+    const name = `convert${refKey(ref)}`;
+    if (this.#defs.has(name)) return name;
+    this.#defs.set(name, '');
+    this.#defs.set(name, this.#define(name, ref));
+    return name;
+  }
+
+  #define(name: string, ref: TypeRef): string {
+    const type = outputType(ref);
+    const head = `function ${name}(v: unknown, path: string, bot: Bot | undefined): ${type}`;
+    switch (ref.kind) {
+      case 'object':
+        if (this.model.unionNames.has(ref.name)) {
+          return `${head} {\n  return v instanceof ${ref.name}Base ? (v as ${ref.name}) : ${ref.name}Base.fromJSON(v, bot);\n}`;
+        }
+        return `${head} {\n  return v instanceof ${ref.name} ? v : new ${ref.name}(checkObject(v, path) as unknown as ${ref.name}Init, bot);\n}`;
+      case 'array':
+        return `${head} {\n  return mapArray(v, path, ${this.fn(ref.of)}, bot);\n}`;
+      case 'file':
+        return `${head} {\n  return v as InputFileLike;\n}`;
+      case 'union':
+        return `${head} {\n${this.#unionBody(ref.members)}\n}`;
+      default:
+        throw new Error(`no converter for ${ref.kind}`);
+    }
+  }
+
+  /** Picks a member by the value's runtime shape: typeof for scalars, the discriminator for objects. */
+  #unionBody(members: readonly TypeRef[]): string {
+    const lines: string[] = [];
+    for (const m of members) {
+      if (m.kind === 'integer' || m.kind === 'float') lines.push(`  if (typeof v === 'number') return v;`);
+      else if (m.kind === 'string') lines.push(`  if (typeof v === 'string') return v;`);
+      else if (m.kind === 'boolean') lines.push(`  if (typeof v === 'boolean') return v;`);
+    }
+    const objects = members.filter((m): m is { kind: 'object'; name: string } => m.kind === 'object');
+    if (objects.length > 0) {
+      lines.push(`  const obj = checkObject(v, path);`);
+      if (objects.length === 1) {
+        lines.push(`  return ${this.fn(objects[0] as TypeRef)}(obj, path, bot);`);
+      } else {
+        lines.push(`  switch (obj.type) {`);
+        for (const o of objects) {
+          const disc = this.model.classes.find((c) => c.name === o.name)?.discriminator;
+          if (disc) lines.push(`    case '${disc.value}':\n      return ${this.fn(o)}(obj, path, bot);`);
+        }
+        lines.push(`    default:\n      throw new InvalidFieldError(path, 'a known variant', obj);`);
+        lines.push(`  }`);
+      }
+    } else {
+      lines.push(`  throw new InvalidFieldError(path, '${members.map(refKey).join(' or ')}', v);`);
+    }
+    return lines.join('\n');
+  }
+
+  render(): string {
+    return [...this.#defs.values()].join('\n\n');
+  }
+}
+
+function doc(kind: string, name: string, href: string): string {
+  return `/** The Bot API ${kind} [${name}](${href}). */`;
+}
+
+function fieldDecl(f: FieldModel): string {
+  return `  declare readonly ${f.name}${f.required ? '' : '?'}: ${outputType(f.ref)};`;
+}
+
+function initField(f: FieldModel): string {
+  return f.required
+    ? `  readonly ${f.name}: ${inputType(f.ref)};`
+    : `  readonly ${f.name}?: ${inputType(f.ref)} | undefined;`;
+}
+
+function emitClass(c: ClassModel, conv: Converters): string {
+  const parentBase = c.parent ? `${c.parent}Base` : 'TelegramObject';
+  const superCall = c.parent ? 'super(undefined, bot);' : 'super(bot);';
+  const cases = c.fields.map(
+    (f) =>
+      `        case '${f.name}':\n          this.${f.name} = ${conv.expr(f.ref, 'value', `'${c.name}.${f.name}'`)};\n          break;`,
+  );
+  const required = c.fields
+    .filter((f) => f.required)
+    .map((f) => `    if (this.${f.name} === undefined) missingField('${c.name}', '${f.name}');`);
+  const idValues =
+    c.idFields.length === 0
+      ? ''
+      : `\n\n  protected override _idValues(): readonly unknown[] {\n    return [${c.idFields.map((f) => `this.${f}`).join(', ')}];\n  }`;
+  const body = [
+    `  constructor(init: ${c.name}Init, bot?: Bot) {`,
+    `    ${superCall}`,
+    '    let extra: Record<string, unknown> | undefined;',
+    `    for (const key in init) {`,
+    `      const value = (init as unknown as Record<string, unknown>)[key];`,
+    `      if (value === undefined) continue;`,
+    '      switch (key) {',
+    ...cases,
+    `        case 'apiKwargs':\n          break;\n        default:\n          (extra ??= {})[key] = value;\n      }`,
+    `    }`,
+    ...required,
+    '    this._finish(init.apiKwargs, extra);',
+    `    if (new.target === ${c.name}) Object.freeze(this);`,
+    `  }`,
+  ];
+  const fromJSON = `  static ${c.parent ? 'override ' : ''}fromJSON(data: unknown, bot?: Bot): ${c.name} {\n    return new ${c.name}(checkObject(data, '${c.name}') as unknown as ${c.name}Init, bot);\n  }`;
+  const init = [
+    `${doc('input shape of', c.name, c.href)}`,
+    `export interface ${c.name}Init {`,
+    ...c.fields.map(initField),
+    `  readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;`,
+    `}`,
+  ].join('\n');
+  const cls = [
+    doc('type', c.name, c.href),
+    `export class ${c.name} extends ${parentBase} {`,
+    ...c.fields.map(fieldDecl),
+    ...(c.fields.length > 0 ? [''] : []),
+    ...body,
+    '',
+    fromJSON + idValues,
+    `}`,
+  ].join('\n');
+  return `${init}\n\n${cls}`;
+}
+
+function unionTypeExpr(u: UnionModel): string {
+  return [...u.classMembers, ...u.otherMembers.map((m) => outputType(m))].join(' | ');
+}
+
+function unionInitExpr(u: UnionModel): string {
+  return [...u.classMembers.map((m) => `${m}Init`), ...u.otherMembers.map((m) => inputType(m))].join(' | ');
+}
+
+function resolutionBody(u: UnionModel, model: ApiModel): string {
+  const lines: string[] = [];
+  for (const other of u.otherMembers) {
+    if (other.kind === 'string') lines.push(`    if (typeof data === 'string') return data;`);
+    else if (other.kind === 'array') {
+      lines.push(
+        `    if (Array.isArray(data)) return mapArray(data, '${u.name}', convert${refKey(other.of)}, bot);`,
+      );
+    }
+  }
+  lines.push(`    const obj = checkObject(data, '${u.name}');`);
+  if (u.name === 'MaybeInaccessibleMessage') {
+    // Telegram marks a message the bot can no longer access by a date of 0.
+    lines.push(
+      `    if (obj.date === 0) return new InaccessibleMessage(obj as unknown as InaccessibleMessageInit, bot);`,
+    );
+    lines.push(`    return new Message(obj as unknown as MessageInit, bot);`);
+    return lines.join('\n');
+  }
+  if (u.resolution.by === 'discriminator') {
+    lines.push(`    switch (obj.${u.resolution.field}) {`);
+    for (const c of u.resolution.cases) {
+      lines.push(`      case '${c.value}':`);
+      const [last, ...rest] = [...c.members].reverse();
+      for (const m of rest.reverse()) {
+        lines.push(
+          `        if (obj.${m.marker} !== undefined) return new ${m.name}(obj as unknown as ${m.name}Init, bot);`,
+        );
+      }
+      if (last) lines.push(`        return new ${last.name}(obj as unknown as ${last.name}Init, bot);`);
+    }
+    lines.push(`      default:\n        return new ${u.name}Base(obj, bot) as unknown as ${u.name};`);
+    lines.push(`    }`);
+    return lines.join('\n');
+  }
+  // No discriminator: the member whose required fields are all present, preferring the most specific.
+  const candidates = u.classMembers
+    .map((name) => ({
+      name,
+      required: (model.classes.find((c) => c.name === name)?.fields ?? [])
+        .filter((f) => f.required)
+        .map((f) => f.name),
+    }))
+    .sort((a, b) => b.required.length - a.required.length);
+  for (const c of candidates) {
+    const test = c.required.map((f) => `obj.${f} !== undefined`).join(' && ') || 'true';
+    lines.push(`    if (${test}) return new ${c.name}(obj as unknown as ${c.name}Init, bot);`);
+  }
+  lines.push(`    return new ${u.name}Base(obj, bot) as unknown as ${u.name};`);
+  return lines.join('\n');
+}
+
+function emitUnion(u: UnionModel, model: ApiModel): string {
+  return [
+    `/** Base class of every variant of the Bot API union [${u.name}](${u.href}); \`fromJSON\` picks the variant. */`,
+    `export class ${u.name}Base extends TelegramObject {`,
+    `  /** Builds an instance of a variant this library does not know yet: its fields are kept as they came. */`,
+    `  constructor(init?: Readonly<Record<string, unknown>>, bot?: Bot) {`,
+    `    super(bot);`,
+    `    if (init !== undefined) {`,
+    `      Object.assign(this, init);`,
+    `      if (new.target === ${u.name}Base) Object.freeze(this);`,
+    `    }`,
+    `  }`,
+    '',
+    `  static fromJSON(data: unknown, bot?: Bot): ${u.name} {`,
+    resolutionBody(u, model),
+    `  }`,
+    `}`,
+    '',
+    `/** Any variant of [${u.name}](${u.href}); narrow it by its discriminator or with \`instanceof\`. */`,
+    `export type ${u.name} = ${unionTypeExpr(u)};`,
+    `/** The runtime base of {@link ${u.name}}: \`x instanceof ${u.name}\` and \`${u.name}.fromJSON(json)\`. */`,
+    `export const ${u.name} = ${u.name}Base;`,
+    `/** Input shape of any variant of [${u.name}](${u.href}). */`,
+    `export type ${u.name}Init = ${unionInitExpr(u)};`,
+  ].join('\n');
+}
+
+export function emitTypes(model: ApiModel): string {
+  const conv = new Converters(model);
+  const unions = model.unions.map((u) => emitUnion(u, model));
+  // Converters used by unions that admit arrays of themselves (RichText).
+  for (const u of model.unions) for (const o of u.otherMembers) if (o.kind === 'array') conv.fn(o.of);
+  const classes = model.classes.map((c) => emitClass(c, conv));
+  return [
+    HEADER,
+    `import type { Bot } from '../bot.js';`,
+    `import { ${[...SUPPORT_IMPORTS, 'InvalidFieldError'].sort().join(', ')} } from '../fieldcheck.js';`,
+    `import type { InputFileLike } from '../request/inputfile.js';`,
+    `import { TelegramObject } from '../telegramobject.js';`,
+    '',
+    ...unions.map((u) => `${u}\n`),
+    ...classes.map((c) => `${c}\n`),
+    `${conv.render()}\n`,
+  ].join('\n');
+}

@@ -1,0 +1,236 @@
+/**
+ * The generator's view of the API: classes, unions, fields and methods with resolved types, in a
+ * deterministic order. Emitters only format what this module decides.
+ */
+import {
+  discriminatorOf,
+  type LengthLimit,
+  lengthLimitOf,
+  parseTypeName,
+  resolveField,
+  type Spec,
+  type SpecType,
+  type TypeRef,
+} from './spec.js';
+
+export interface FieldModel {
+  readonly name: string;
+  readonly types: readonly string[];
+  readonly required: boolean;
+  readonly ref: TypeRef;
+  readonly limit: LengthLimit | undefined;
+}
+
+/** A union of the API (ChatMember, MessageOrigin, ...): a runtime base class and a TS union type. */
+export interface UnionModel {
+  readonly name: string;
+  readonly href: string;
+  /** Members that are classes, in the spec's order. */
+  readonly classMembers: readonly string[];
+  /** Members that are not classes (RichText admits plain strings and arrays of itself). */
+  readonly otherMembers: readonly TypeRef[];
+  /** How fromJSON picks a member. */
+  readonly resolution:
+    | { readonly by: 'discriminator'; readonly field: string; readonly cases: readonly DiscriminatorCase[] }
+    | { readonly by: 'shape' };
+}
+
+export interface DiscriminatorCase {
+  readonly value: string;
+  /** One member normally; several when members share a value (cached and non-cached inline results). */
+  readonly members: readonly { readonly name: string; readonly marker: string | undefined }[];
+}
+
+export interface ClassModel {
+  readonly name: string;
+  readonly href: string;
+  readonly fields: readonly FieldModel[];
+  /** The union base class this class extends, if any. */
+  readonly parent: string | undefined;
+  readonly discriminator: { readonly field: string; readonly value: string } | undefined;
+  /** Fields that identify an instance for equals(); empty means structural equality. */
+  readonly idFields: readonly string[];
+}
+
+export interface MethodModel {
+  readonly name: string;
+  readonly href: string;
+  readonly params: readonly FieldModel[];
+  readonly returns: TypeRef;
+  readonly returnTypes: readonly string[];
+}
+
+export interface ApiModel {
+  readonly version: string;
+  readonly releaseDate: string;
+  readonly changelog: string;
+  readonly unions: readonly UnionModel[];
+  readonly classes: readonly ClassModel[];
+  readonly methods: readonly MethodModel[];
+  readonly unionNames: ReadonlySet<string>;
+}
+
+/**
+ * Identifying fields where PTB's equality is not simply `id` or `file_unique_id`
+ * (python-telegram-bot's `_id_attrs`, restated as facts).
+ */
+const ID_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Message: ['message_id', 'chat'],
+  InaccessibleMessage: ['message_id', 'chat'],
+  MessageId: ['message_id'],
+  Update: ['update_id'],
+  ChatMemberUpdated: ['chat', 'from', 'date', 'old_chat_member', 'new_chat_member'],
+  ChatMemberOwner: ['user', 'status'],
+  ChatMemberAdministrator: ['user', 'status'],
+  ChatMemberMember: ['user', 'status'],
+  ChatMemberRestricted: ['user', 'status'],
+  ChatMemberLeft: ['user', 'status'],
+  ChatMemberBanned: ['user', 'status'],
+  ChatJoinRequest: ['chat', 'from', 'date'],
+  ChatInviteLink: ['invite_link', 'creator', 'creates_join_request', 'is_primary', 'is_revoked'],
+  BotCommand: ['command', 'description'],
+  Contact: ['phone_number'],
+  Location: ['longitude', 'latitude'],
+  Venue: ['location', 'title'],
+  Dice: ['value', 'emoji'],
+  MessageEntity: ['type', 'offset', 'length'],
+  KeyboardButton: ['text'],
+  InlineKeyboardButton: ['text', 'url', 'callback_data', 'switch_inline_query', 'pay'],
+  InlineKeyboardMarkup: ['inline_keyboard'],
+  ReplyKeyboardMarkup: ['keyboard'],
+  WebhookInfo: ['url', 'has_custom_certificate', 'pending_update_count'],
+  LabeledPrice: ['label', 'amount'],
+  Invoice: ['title', 'description', 'start_parameter', 'currency', 'total_amount'],
+  SuccessfulPayment: ['telegram_payment_charge_id', 'provider_payment_charge_id'],
+  ReactionTypeEmoji: ['emoji'],
+  ReactionTypeCustomEmoji: ['custom_emoji_id'],
+  ReactionTypePaid: ['type'],
+  MessageOriginUser: ['type', 'date', 'sender_user'],
+  MessageOriginHiddenUser: ['type', 'date', 'sender_user_name'],
+  MessageOriginChat: ['type', 'date', 'sender_chat'],
+  MessageOriginChannel: ['type', 'date', 'chat', 'message_id'],
+};
+
+function idFieldsOf(type: SpecType): readonly string[] {
+  const listed = ID_FIELDS[type.name];
+  if (listed) return listed;
+  const fields = type.fields ?? [];
+  if (fields.some((f) => f.name === 'file_unique_id')) return ['file_unique_id'];
+  if (fields.some((f) => f.name === 'id' && f.required)) return ['id'];
+  return [];
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** The union a member class extends: the one whose name prefixes the member's, longest first, else the first. */
+function primaryParent(type: SpecType): string | undefined {
+  const parents = type.subtype_of ?? [];
+  const prefixed = parents.filter((p) => type.name.startsWith(p)).sort((a, b) => b.length - a.length);
+  return prefixed[0] ?? parents[0];
+}
+
+function toFieldModel(
+  field: SpecType['fields'] extends readonly (infer F)[] | undefined ? F : never,
+  disc?: { field: string; value: string },
+): FieldModel {
+  return {
+    name: field.name,
+    types: field.types,
+    required: field.required,
+    ref: resolveField(field, disc),
+    limit: lengthLimitOf(field),
+  };
+}
+
+/** For members sharing a discriminator value, a required field that only that member has. */
+function markerFor(spec: Spec, member: string, rivals: readonly string[]): string | undefined {
+  const own = spec.types[member]?.fields ?? [];
+  const rivalFields = new Set(rivals.flatMap((r) => (spec.types[r]?.fields ?? []).map((f) => f.name)));
+  return own.find((f) => f.required && !rivalFields.has(f.name))?.name;
+}
+
+function unionModel(spec: Spec, type: SpecType): UnionModel {
+  const subtypes = type.subtypes ?? [];
+  const classMembers = subtypes.filter((s) => spec.types[s] !== undefined);
+  const otherMembers = subtypes.filter((s) => spec.types[s] === undefined).map(parseTypeName);
+  const discs = classMembers.map((m) => ({ member: m, disc: discriminatorOf(spec.types[m] as SpecType) }));
+  const fields = new Set(discs.map((d) => d.disc?.field));
+  const discField = discs[0]?.disc?.field;
+  if (discField === undefined || fields.size !== 1 || discs.some((d) => d.disc === undefined)) {
+    return { name: type.name, href: type.href, classMembers, otherMembers, resolution: { by: 'shape' } };
+  }
+  const grouped = new Map<string, string[]>();
+  for (const { member, disc } of discs) {
+    const value = disc?.value as string;
+    grouped.set(value, [...(grouped.get(value) ?? []), member]);
+  }
+  const cases: DiscriminatorCase[] = [...grouped].map(([value, members]) => ({
+    value,
+    members: members.map((name) => ({
+      name,
+      marker:
+        members.length > 1
+          ? markerFor(
+              spec,
+              name,
+              members.filter((m) => m !== name),
+            )
+          : undefined,
+    })),
+  }));
+  return {
+    name: type.name,
+    href: type.href,
+    classMembers,
+    otherMembers,
+    resolution: { by: 'discriminator', field: discField, cases },
+  };
+}
+
+export function buildModel(spec: Spec): ApiModel {
+  const types = Object.values(spec.types);
+  const unionTypes = types.filter((t) => t.subtypes !== undefined);
+  const unionNames = new Set(unionTypes.map((t) => t.name));
+  const unions = unionTypes.map((t) => unionModel(spec, t));
+
+  const classes: ClassModel[] = types
+    .filter((t) => t.subtypes === undefined && t.name !== 'InputFile')
+    .map((t) => {
+      const parent = primaryParent(t);
+      const disc = t.subtype_of ? discriminatorOf(t) : undefined;
+      return {
+        name: t.name,
+        href: t.href,
+        fields: (t.fields ?? []).map((f) => toFieldModel(f, disc)),
+        parent,
+        discriminator: disc,
+        idFields: idFieldsOf(t),
+      };
+    });
+
+  const methods: MethodModel[] = Object.values(spec.methods).map((m) => {
+    const returns =
+      m.returns.length === 1
+        ? parseTypeName(m.returns[0] as string)
+        : { kind: 'union' as const, members: m.returns.map(parseTypeName) };
+    return {
+      name: m.name,
+      href: m.href,
+      params: (m.fields ?? []).map((f) => toFieldModel(f)),
+      returns,
+      returnTypes: m.returns,
+    };
+  });
+
+  return {
+    version: spec.version.replace(/^Bot API /, ''),
+    releaseDate: spec.release_date,
+    changelog: spec.changelog,
+    unions: [...unions].sort(byName),
+    classes: [...classes].sort(byName),
+    methods: [...methods].sort(byName),
+    unionNames,
+  };
+}

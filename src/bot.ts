@@ -1,0 +1,331 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { inspect } from 'node:util';
+import { EndPointNotFound, InvalidArgumentError, InvalidToken } from './errors.js';
+import { METHODS, type MethodMeta } from './generated/metadata.js';
+import { BotApi, type ResultParser } from './generated/methods.js';
+import type { User } from './generated/types.js';
+import type { Logger } from './logging.js';
+import type { BaseRequest } from './request/base.js';
+import { RequestData } from './request/requestdata.js';
+import type { CallSettings, RequestTimeouts } from './request/types.js';
+import { UndiciRequest } from './request/undici.js';
+import { checkParameters } from './validation.js';
+
+/** A base URL: a string the token is appended to, a string with a `{token}` placeholder, or a function of the token. */
+export type BaseUrl = string | ((token: string) => string);
+
+/** Options of {@link Bot}, as PTB's `Bot(...)` parameters. */
+export interface BotOptions {
+  /** API base URL; default `https://api.telegram.org/bot` (the token is appended). */
+  readonly baseUrl?: BaseUrl | undefined;
+  /** File download base URL; default `https://api.telegram.org/file/bot`. */
+  readonly baseFileUrl?: BaseUrl | undefined;
+  /** Request object for every method but getUpdates; default a {@link UndiciRequest}. */
+  readonly request?: BaseRequest | undefined;
+  /** Request object for getUpdates, so a long poll never blocks the sending pool; default a one-connection {@link UndiciRequest}. */
+  readonly getUpdatesRequest?: BaseRequest | undefined;
+  /** For a self-hosted Bot API server started with `--local`: local files are sent as `file://` URIs, downloads read local paths. */
+  readonly localMode?: boolean | undefined;
+  /** PEM private key used to decrypt Telegram Passport data. */
+  readonly privateKey?: string | Uint8Array | undefined;
+  /** Passphrase of {@link privateKey}. */
+  readonly privateKeyPassword?: string | Uint8Array | undefined;
+  /** Receives debug lines about API calls (never the token); quiet when absent. */
+  readonly logger?: Logger | undefined;
+}
+
+/** Options of {@link Bot.callApi}. */
+export interface CallApiOptions<T> extends CallSettings {
+  /** Parses the result, e.g. `Message` or any class with a static `fromJSON`. */
+  readonly returnType?: { fromJSON(data: unknown, bot?: Bot): T } | undefined;
+}
+
+const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
+const DEFAULT_BASE_URL = 'https://api.telegram.org/bot';
+const DEFAULT_BASE_FILE_URL = 'https://api.telegram.org/file/bot';
+
+function resolveBaseUrl(base: BaseUrl, token: string): string {
+  const url =
+    typeof base === 'function'
+      ? base(token)
+      : base.includes('{token}')
+        ? base.replaceAll('{token}', token)
+        : `${base}${token}`;
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}
+
+/**
+ * The Telegram Bot API client: every API method (generated from the spec), the cached bot user,
+ * and the request plumbing. Use `await bot.initialize()` (or `await using bot = ...`) before reading
+ * `bot.id`/`bot.username`.
+ *
+ * @example
+ * ```ts
+ * await using bot = new Bot(process.env.BOT_TOKEN!);
+ * await bot.initialize();
+ * await bot.sendMessage(chatId, `Hi, I am ${bot.first_name}`);
+ * ```
+ */
+export class Bot extends BotApi {
+  readonly #token: string;
+  readonly #baseUrl: string;
+  readonly #baseFileUrl: string;
+  readonly #request: BaseRequest;
+  readonly #getUpdatesRequest: BaseRequest;
+  readonly #localMode: boolean;
+  readonly #privateKey: KeyObject | undefined;
+  readonly #logger: Logger | undefined;
+  #botUser: User | undefined;
+  #initialized = false;
+
+  constructor(token: string, options: BotOptions = {}) {
+    super();
+    if (typeof token !== 'string' || token.length === 0) {
+      throw new InvalidToken('You must pass the token you received from @BotFather');
+    }
+    if (!TOKEN_SHAPE.test(token)) {
+      throw new InvalidToken(
+        'The token is malformed: expected digits, a colon and letters (as @BotFather gives it)',
+      );
+    }
+    this.#token = token;
+    this.#baseUrl = resolveBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, token);
+    this.#baseFileUrl = resolveBaseUrl(options.baseFileUrl ?? DEFAULT_BASE_FILE_URL, token);
+    this.#request = options.request ?? new UndiciRequest();
+    this.#getUpdatesRequest = options.getUpdatesRequest ?? new UndiciRequest({ connectionPoolSize: 1 });
+    if (this.#request === this.#getUpdatesRequest) {
+      throw new InvalidArgumentError('request and getUpdatesRequest must be different objects', {
+        parameter: 'getUpdatesRequest',
+      });
+    }
+    this.#localMode = options.localMode ?? false;
+    this.#logger = options.logger;
+    this.#privateKey =
+      options.privateKey === undefined
+        ? undefined
+        : loadPrivateKey(options.privateKey, options.privateKeyPassword);
+  }
+
+  /** The bot's token. Never printed by the library. */
+  get token(): string {
+    return this.#token;
+  }
+
+  /** The resolved API base URL (it contains the token: keep it out of logs). */
+  get baseUrl(): string {
+    return this.#baseUrl;
+  }
+
+  /** The resolved file base URL (it contains the token). */
+  get baseFileUrl(): string {
+    return this.#baseFileUrl;
+  }
+
+  get localMode(): boolean {
+    return this.#localMode;
+  }
+
+  /** The request object used for every method but getUpdates. */
+  get request(): BaseRequest {
+    return this.#request;
+  }
+
+  /** The request object used for getUpdates. */
+  get getUpdatesRequest(): BaseRequest {
+    return this.#getUpdatesRequest;
+  }
+
+  /** The Passport decryption key, if one was given. */
+  get privateKey(): KeyObject | undefined {
+    return this.#privateKey;
+  }
+
+  get initialized(): boolean {
+    return this.#initialized;
+  }
+
+  /** Prepares both request objects and caches the bot's own user (one getMe). Safe to call twice. */
+  async initialize(): Promise<void> {
+    if (this.#initialized) return;
+    await Promise.all([this.#request.initialize(), this.#getUpdatesRequest.initialize()]);
+    await this.getMe();
+    this.#initialized = true;
+  }
+
+  /** Closes both request objects' connections. Safe to call twice. */
+  async shutdown(): Promise<void> {
+    await Promise.all([this.#request.shutdown(), this.#getUpdatesRequest.shutdown()]);
+    this.#initialized = false;
+  }
+
+  /** `await using bot = new Bot(token)` shuts the bot down when the scope ends. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.shutdown();
+  }
+
+  /** The bot's own user, as getMe returned it (PTB's `bot.bot`). */
+  get botUser(): User {
+    if (this.#botUser === undefined) {
+      throw new Error('The bot user is not known yet: call `await bot.initialize()` (or bot.getMe()) first');
+    }
+    return this.#botUser;
+  }
+
+  get id(): number {
+    return this.botUser.id;
+  }
+
+  get username(): string {
+    const username = this.botUser.username;
+    if (username === undefined) throw new Error('getMe returned no username for this bot');
+    return username;
+  }
+
+  get first_name(): string {
+    return this.botUser.first_name;
+  }
+
+  get last_name(): string | undefined {
+    return this.botUser.last_name;
+  }
+
+  get can_join_groups(): boolean {
+    return this.botUser.can_join_groups ?? false;
+  }
+
+  get can_read_all_group_messages(): boolean {
+    return this.botUser.can_read_all_group_messages ?? false;
+  }
+
+  get supports_inline_queries(): boolean {
+    return this.botUser.supports_inline_queries ?? false;
+  }
+
+  /** `@username`. */
+  get name(): string {
+    return `@${this.username}`;
+  }
+
+  /** `https://t.me/<username>`. */
+  get link(): string {
+    return `https://t.me/${this.username}`;
+  }
+
+  /** Calls getMe and caches the result for {@link botUser}, {@link id}, {@link username}... */
+  override async getMe(settings?: CallSettings): Promise<User> {
+    const me = await super.getMe(settings);
+    this.#botUser = me;
+    return me;
+  }
+
+  /**
+   * Calls any API method by name, including ones this version of the library does not know
+   * (PTB's `do_api_request`). Resolves to the raw result, or to `returnType.fromJSON(result)`.
+   * An unknown method the server does not know either fails with {@link EndPointNotFound}.
+   */
+  async callApi<T = unknown>(
+    method: string,
+    params: Readonly<Record<string, unknown>> = {},
+    options: CallApiOptions<T> = {},
+  ): Promise<T> {
+    const result = await this.#post(method, params, options, METHODS[method]);
+    return options.returnType ? options.returnType.fromJSON(result, this) : (result as T);
+  }
+
+  protected override async _callMethod<T>(
+    method: string,
+    params: Record<string, unknown>,
+    settings: CallSettings | undefined,
+    parse: ResultParser<T>,
+  ): Promise<T> {
+    return parse(await this.#post(method, params, settings, METHODS[method]), this);
+  }
+
+  async #post(
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    settings: CallSettings | undefined,
+    meta: MethodMeta | undefined,
+  ): Promise<unknown> {
+    if (meta !== undefined) checkParameters(meta, params);
+    const merged = settings?.apiKwargs === undefined ? params : { ...params, ...settings.apiKwargs };
+    const payload = await RequestData.build(merged, {
+      method,
+      fileSlots: meta?.fileSlots ?? {},
+      localMode: this.#localMode,
+    });
+    const isGetUpdates = method === 'getUpdates';
+    const request = isGetUpdates ? this.#getUpdatesRequest : this.#request;
+    const timeouts = isGetUpdates ? longPollTimeouts(request, settings, params.timeout) : settings;
+    this.#logger?.debug(`calling ${method}`);
+    try {
+      const result = await request.post(`${this.#baseUrl}/${method}`, {
+        endpoint: method,
+        payload,
+        ...(timeouts === undefined ? {} : { timeouts }),
+        ...(settings?.signal === undefined ? {} : { signal: settings.signal }),
+      });
+      this.#logger?.debug(`${method} succeeded`);
+      return result;
+    } catch (error) {
+      this.#logger?.debug(`${method} failed: ${error instanceof Error ? error.name : 'error'}`);
+      if (meta === undefined && error instanceof InvalidToken && error.errorCode === 404) {
+        throw new EndPointNotFound(`Endpoint '${method}' not found in the Bot API`, {
+          method,
+          errorCode: 404,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Bots are equal when they are the same bot account (same id). */
+  equals(other: unknown): boolean {
+    if (other === this) return true;
+    if (!(other instanceof Bot) || this.#botUser === undefined || other.#botUser === undefined) return false;
+    return this.#botUser.id === other.#botUser.id;
+  }
+
+  /** Bots cannot be serialised: they hold a token and live connections. */
+  toJSON(): never {
+    throw new TypeError('Bot objects cannot be serialised (they hold the token and connections)');
+  }
+
+  override toString(): string {
+    return this.#botUser === undefined
+      ? 'Bot(not initialized)'
+      : `Bot(${this.#botUser.id}, @${this.#botUser.username ?? ''})`;
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+/** getUpdates waits up to `timeout` seconds on the server: the read timeout grows by as much (as PTB does). */
+function longPollTimeouts(
+  request: BaseRequest,
+  settings: CallSettings | undefined,
+  pollTimeout: unknown,
+): RequestTimeouts {
+  const base = settings?.readTimeout === undefined ? request.readTimeout : settings.readTimeout;
+  const extra = typeof pollTimeout === 'number' ? pollTimeout : 0;
+  return { ...settings, readTimeout: base === null ? null : base + extra };
+}
+
+function loadPrivateKey(key: string | Uint8Array, passphrase: string | Uint8Array | undefined): KeyObject {
+  try {
+    return createPrivateKey({
+      key: typeof key === 'string' ? key : Buffer.from(key),
+      format: 'pem',
+      ...(passphrase === undefined
+        ? {}
+        : { passphrase: typeof passphrase === 'string' ? passphrase : Buffer.from(passphrase) }),
+    });
+  } catch (cause) {
+    throw new InvalidArgumentError('privateKey is not a PEM private key (or its password is wrong)', {
+      parameter: 'privateKey',
+      cause,
+    });
+  }
+}

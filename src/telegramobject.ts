@@ -1,0 +1,101 @@
+import type { Bot } from './bot.js';
+
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** Converts a field value back to its JSON form: Dates to Unix seconds, objects through toJSON. */
+function toWire(value: unknown): unknown {
+  if (value instanceof TelegramObject) return value.toJSON();
+  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
+  if (Array.isArray(value)) return value.map(toWire);
+  return value;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof TelegramObject) return a.equals(b);
+  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
+  return deepEqual(toWire(a), toWire(b));
+}
+
+/**
+ * Base of every Bot API object (PTB's TelegramObject). Instances are frozen after construction;
+ * fields keep the API's names; fields the library does not know are kept in {@link apiKwargs} so a
+ * `fromJSON` → `toJSON` round trip loses nothing.
+ */
+export abstract class TelegramObject {
+  #bot: Bot | undefined;
+  #apiKwargs: Readonly<Record<string, unknown>> = NO_EXTRA;
+
+  protected constructor(bot?: Bot) {
+    this.#bot = bot;
+  }
+
+  /** Fields received from Telegram that this version of the library does not know. */
+  get apiKwargs(): Readonly<Record<string, unknown>> {
+    return this.#apiKwargs;
+  }
+
+  /** Records unknown fields; called once by generated constructors. */
+  protected _finish(
+    given: Readonly<Record<string, unknown>> | undefined,
+    extra: Record<string, unknown> | undefined,
+  ): void {
+    if (extra === undefined && (given === undefined || given === NO_EXTRA)) return;
+    this.#apiKwargs = Object.freeze({ ...given, ...extra });
+  }
+
+  /** The bot that shortcuts of this object use. Throws when the object has none. */
+  getBot(): Bot {
+    if (this.#bot === undefined) {
+      throw new Error(
+        `This ${this.constructor.name} has no bot associated with it, so its shortcuts cannot be used; pass a bot to fromJSON() or call setBot().`,
+      );
+    }
+    return this.#bot;
+  }
+
+  /** Associates a bot with this object (nested objects keep their own). */
+  setBot(bot: Bot | undefined): void {
+    this.#bot = bot;
+  }
+
+  /** The object as the Bot API's JSON: Dates as Unix seconds, unknown fields included. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(this)) out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
+    for (const key of Object.keys(this.#apiKwargs)) out[key] = toWire(this.#apiKwargs[key]);
+    return out;
+  }
+
+  /** PTB's `to_dict()`: the same as {@link toJSON}. */
+  toDict(): Record<string, unknown> {
+    return this.toJSON();
+  }
+
+  /** Values that identify this object (PTB's `_id_attrs`); `undefined` compares all fields. */
+  protected _idValues(): readonly unknown[] | undefined {
+    return undefined;
+  }
+
+  /**
+   * Equality as in PTB: same class and same identifying fields (a User by `id`, a Message by
+   * `message_id` and chat, a file by `file_unique_id`); objects without identifying fields compare
+   * all their fields.
+   */
+  equals(other: unknown): boolean {
+    if (other === this) return true;
+    if (!(other instanceof TelegramObject) || other.constructor !== this.constructor) return false;
+    const mine = this._idValues();
+    if (mine === undefined) return deepEqual(this.toJSON(), other.toJSON());
+    const theirs = other._idValues() ?? [];
+    return mine.every((value, i) => sameValue(value, theirs[i]));
+  }
+}

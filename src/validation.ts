@@ -1,0 +1,57 @@
+/**
+ * Checks a method's parameters against the spec before anything is sent, so a mistake surfaces
+ * as a clear {@link InvalidArgumentError} at the call site, not as a round trip to Telegram.
+ */
+import { InvalidArgumentError } from './errors.js';
+import type { FieldMeta, MethodMeta } from './generated/metadata.js';
+
+function accepts(typeName: string, value: unknown, field: FieldMeta): boolean {
+  if (typeName.startsWith('Array of ')) return Array.isArray(value);
+  switch (typeName) {
+    case 'Integer':
+      return (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        (field.unixTime === true && value instanceof Date)
+      );
+    case 'Float':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'String':
+      // String fields that carry files also take InputFile, bytes and streams.
+      return (
+        typeof value === 'string' || (field.file === true && typeof value === 'object' && value !== null)
+      );
+    case 'Boolean':
+      return typeof value === 'boolean';
+    case 'True':
+      return value === true;
+    default:
+      // InputFile and object types: the request layer serialises instances and plain literals alike.
+      return typeof value === 'object' && value !== null;
+  }
+}
+
+function expected(field: FieldMeta): string {
+  return field.types.join(' or ');
+}
+
+/** Throws on a missing required parameter or a value of the wrong kind; unknown extra keys pass through. */
+export function checkParameters(meta: MethodMeta, params: Readonly<Record<string, unknown>>): void {
+  for (const field of meta.params) {
+    const value = params[field.name];
+    if (value === undefined || value === null) {
+      if (field.required) {
+        throw new InvalidArgumentError(`${meta.name}: the required parameter '${field.name}' is missing`, {
+          parameter: field.name,
+          method: meta.name,
+        });
+      }
+      continue;
+    }
+    const isFileSlot = meta.fileSlots[field.name] !== undefined;
+    if (isFileSlot || field.types.some((t) => accepts(t, value, field))) continue;
+    throw new InvalidArgumentError(
+      `${meta.name}: '${field.name}' must be ${expected(field)}, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+      { parameter: field.name, method: meta.name },
+    );
+  }
+}
