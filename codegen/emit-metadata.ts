@@ -126,6 +126,8 @@ export function emitMetadata(model: ApiModel): string {
     const kb = b.trim().split(':')[0] ?? '';
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
+  const update = model.classes.find((c) => c.name === 'Update');
+  const updateKinds = (update?.fields ?? []).filter((f) => f.name !== 'update_id').map((f) => `'${f.name}'`);
   return `${HEADER}
 import type { FileSlots } from '../request/types.js';
 
@@ -133,6 +135,11 @@ import type { FileSlots } from '../request/types.js';
 export const BOT_API_VERSION = '${model.version}';
 /** The release date of that version. */
 export const BOT_API_RELEASE_DATE = '${model.releaseDate}';
+
+/** Every kind of update (the optional fields of Update), in the API's order: \`allowed_updates\` values. */
+export const UPDATE_TYPES = [${updateKinds.join(', ')}] as const;
+/** One kind of update, e.g. \`'message'\` or \`'callback_query'\`. */
+export type UpdateType = (typeof UPDATE_TYPES)[number];
 
 /** A length limit stated by the API for a string parameter or field. */
 export interface LengthLimit {

@@ -6,6 +6,11 @@ export const BOT_API_VERSION = '10.3';
 /** The release date of that version. */
 export const BOT_API_RELEASE_DATE = 'August 24, 2026';
 
+/** Every kind of update (the optional fields of Update), in the API's order: `allowed_updates` values. */
+export const UPDATE_TYPES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_connection', 'business_message', 'edited_business_message', 'deleted_business_messages', 'guest_message', 'message_reaction', 'message_reaction_count', 'inline_query', 'chosen_inline_result', 'callback_query', 'shipping_query', 'pre_checkout_query', 'purchased_paid_media', 'poll', 'poll_answer', 'my_chat_member', 'chat_member', 'chat_join_request', 'chat_boost', 'removed_chat_boost', 'managed_bot', 'subscription', 'stopped_message_generation'] as const;
+/** One kind of update, e.g. `'message'` or `'callback_query'`. */
+export type UpdateType = (typeof UPDATE_TYPES)[number];
+
 /** A length limit stated by the API for a string parameter or field. */
 export interface LengthLimit {
   readonly min: number;
