@@ -50,3 +50,4 @@ export function parseFormattedText(text: string, parseMode: ParseMode | (string 
       throw new EntityParseError('Bad Request: unsupported parse_mode');
   }
 }
+export { fixEntities, type NormalizeOptions, normalizeFormattedText } from './normalize.js';
