@@ -50,4 +50,6 @@ export function parseFormattedText(text: string, parseMode: ParseMode | (string 
       throw new EntityParseError('Bad Request: unsupported parse_mode');
   }
 }
-export { fixEntities, type NormalizeOptions, normalizeFormattedText } from './normalize.js';
+export { type DetectOptions, findTextEntities, mergeDetectedEntities } from './detect.js';
+export { fixEntities } from './fix.js';
+export { type NormalizeOptions, normalizeFormattedText } from './normalize.js';
