@@ -1,0 +1,109 @@
+/** Dispatches one Bot API call: token, method lookup, flood limit, validation, implementation. */
+import type { MethodMeta } from '../generated/metadata.js';
+import { METHODS } from '../generated/metadata.js';
+import { ApiError, notFound, tooManyRequests, unauthorized } from './errors.js';
+import type { RequestInput } from './http/body.js';
+import type { Call, Handler } from './methods/call.js';
+import { handlers } from './methods/index.js';
+import type { BotRecord, Json } from './state/records.js';
+import type { World } from './state/world.js';
+import { validateParams } from './validate.js';
+import { makeValue } from './values.js';
+
+/** A flood limit: at most `perSecond` sending calls per bot per second, then 429 with `retryAfter`. */
+export interface FloodLimit {
+  readonly perSecond: number;
+  readonly retryAfter: number;
+}
+
+const BY_LOWER_NAME = new Map<string, MethodMeta>(
+  Object.values(METHODS).map((meta) => [meta.name.toLowerCase(), meta]),
+);
+
+const LOWER_HANDLERS = new Map<string, Handler>(
+  Object.entries(handlers).map(([name, handler]) => [name.toLowerCase(), handler]),
+);
+
+/** The method's metadata by name, matched case-insensitively as Telegram does. */
+export function findMethod(name: string): MethodMeta | undefined {
+  return BY_LOWER_NAME.get(name.toLowerCase());
+}
+
+/** True for the methods a flood limit applies to (those that post or change messages). */
+function isFloodCounted(method: string): boolean {
+  return /^(send|forward|copy|edit)/.test(method);
+}
+
+/** Runs Bot API calls against the world. */
+export class ApiDispatcher {
+  private readonly world: World;
+  floodLimit: FloodLimit | undefined;
+  kickWebhook: (bot: BotRecord) => void = () => {};
+
+  constructor(world: World, floodLimit: FloodLimit | undefined) {
+    this.world = world;
+    this.floodLimit = floodLimit;
+  }
+
+  /** The bot owning a token, or a 401. */
+  botFor(token: string): BotRecord {
+    const bot = this.world.bots.get(token);
+    if (bot === undefined) throw unauthorized();
+    return bot;
+  }
+
+  /** Runs a method for a bot and returns its result; throws ApiError for error answers. */
+  async run(bot: BotRecord, methodName: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
+    const meta = findMethod(methodName);
+    if (meta === undefined) throw notFound();
+    this.checkFlood(bot, meta.name);
+    const params = validateParams(meta, input);
+    const handler = LOWER_HANDLERS.get(meta.name.toLowerCase());
+    if (handler === undefined) return this.generic(bot, meta);
+    const call: Call = {
+      world: this.world,
+      bot,
+      method: meta.name,
+      params,
+      signal,
+      kickWebhook: this.kickWebhook,
+    };
+    return await handler(call);
+  }
+
+  /** Runs a method with already-decoded JSON parameters (a webhook answer). */
+  async runJson(bot: BotRecord, method: string, params: Json): Promise<unknown> {
+    return this.run(bot, method, { params, uploads: new Map() }, new AbortController().signal);
+  }
+
+  private generic(bot: BotRecord, meta: MethodMeta): unknown {
+    const type = meta.returns[0] ?? 'Boolean';
+    if (type === 'Boolean') return true;
+    const me = { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
+    return makeValue(type, { now: this.world.now(), user: me });
+  }
+
+  private checkFlood(bot: BotRecord, method: string): void {
+    const limit = this.floodLimit;
+    if (limit === undefined || !isFloodCounted(method)) return;
+    const now = Date.now();
+    const recent = bot.recentRequests;
+    while (recent.length > 0 && (recent[0] ?? 0) <= now - 1000) recent.shift();
+    if (recent.length >= limit.perSecond) throw tooManyRequests(limit.retryAfter);
+    recent.push(now);
+  }
+}
+
+/** The JSON body of an answer for a result or an error. */
+export function answerBody(outcome: { result: unknown } | { error: unknown }): {
+  status: number;
+  body: Json;
+} {
+  if ('result' in outcome) return { status: 200, body: { ok: true, result: outcome.result } };
+  const error = outcome.error;
+  if (error instanceof ApiError) return { status: error.code, body: error.toJSON() };
+  return {
+    status: 500,
+    body: { ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` },
+  };
+}

@@ -1,0 +1,309 @@
+/**
+ * The language-neutral control API under `/_emulator/`: create bots, users and chats, act as a
+ * user, read transcripts and wait for a bot's messages. Every answer is `{ ok, result }` JSON.
+ */
+import type { ApiDispatcher } from './api.js';
+import { badRequest, notFound } from './errors.js';
+import type { Json, TranscriptEntry } from './state/records.js';
+import { addBotToChat, migrateGroup, userJoin, userLeave, userRequestJoin } from './state/user-chats.js';
+import type { ChatTarget } from './state/user-messages.js';
+import { setBlocked, userChat, userDelete, userEdit, userReact, userSend } from './state/user-messages.js';
+import { userChooseResult, userClick, userInlineQuery, userPay, userVote } from './state/user-queries.js';
+import type { World } from './state/world.js';
+import { userJson } from './state/world.js';
+
+/** The path prefix reserved for the control API. */
+export const CONTROL_PREFIX = '/_emulator/';
+
+const DEFAULT_WAIT_MS = 2000;
+const MAX_WAIT_MS = 60_000;
+
+function num(params: Json, name: string): number | undefined {
+  const value = params[name];
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
+  return undefined;
+}
+
+function need(params: Json, name: string): number {
+  const value = num(params, name);
+  if (value === undefined) throw badRequest(`${name} is empty`);
+  return value;
+}
+
+function text(params: Json, name: string): string | undefined {
+  const value = params[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function bool(params: Json, name: string): boolean | undefined {
+  const value = params[name];
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return undefined;
+}
+
+function json(params: Json, name: string): unknown {
+  const value = params[name];
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function target(params: Json): ChatTarget {
+  return { botId: num(params, 'bot_id'), chatId: num(params, 'chat_id') };
+}
+
+function timeout(params: Json): number {
+  return Math.min(MAX_WAIT_MS, Math.max(0, num(params, 'timeout_ms') ?? DEFAULT_WAIT_MS));
+}
+
+/** A transcript entry as control-API JSON. */
+export function entryJson(entry: TranscriptEntry): Json {
+  return {
+    seq: entry.seq,
+    kind: entry.kind,
+    from_id: entry.fromId,
+    from_bot: entry.fromBot,
+    from_name: entry.fromName,
+    message_id: entry.messageId ?? null,
+    message: entry.message ?? null,
+    summary: entry.summary,
+  };
+}
+
+type Route = (params: Json) => unknown;
+
+/** Serves the control API for one world. */
+export class ControlApi {
+  private readonly routes: Map<string, Route>;
+
+  constructor(world: World, api: ApiDispatcher) {
+    const w = world;
+    this.routes = new Map<string, Route>([
+      [
+        'POST bots',
+        (p) => {
+          const bot = w.createBot({
+            username: text(p, 'username'),
+            firstName: text(p, 'first_name'),
+            canJoinGroups: bool(p, 'can_join_groups'),
+            canReadAllGroupMessages: bool(p, 'can_read_all_group_messages'),
+            supportsInlineQueries: bool(p, 'supports_inline_queries'),
+          });
+          return { id: bot.id, token: bot.token, username: bot.username, first_name: bot.firstName };
+        },
+      ],
+      [
+        'POST users',
+        (p) =>
+          userJson(
+            w.createUser({
+              firstName: text(p, 'first_name') ?? '',
+              lastName: text(p, 'last_name'),
+              username: text(p, 'username'),
+              languageCode: text(p, 'language_code'),
+              isPremium: bool(p, 'is_premium'),
+            }),
+          ),
+      ],
+      [
+        'POST chats',
+        (p) => {
+          const type = text(p, 'type');
+          if (type !== 'group' && type !== 'supergroup' && type !== 'channel') {
+            throw badRequest('type must be group, supergroup or channel');
+          }
+          const members = json(p, 'member_ids');
+          const chat = w.createChat({
+            type,
+            title: text(p, 'title') ?? type,
+            username: text(p, 'username'),
+            ownerId: num(p, 'owner_id'),
+            memberIds: Array.isArray(members) ? members.map(Number) : undefined,
+            isForum: bool(p, 'is_forum'),
+          });
+          return w.chatJson(chat);
+        },
+      ],
+      [
+        'POST chats/add_bot',
+        (p) => {
+          addBotToChat(
+            w,
+            need(p, 'chat_id'),
+            need(p, 'bot_id'),
+            num(p, 'by_user_id'),
+            bool(p, 'admin') ?? false,
+          );
+          return true;
+        },
+      ],
+      ['POST chats/migrate', (p) => w.chatJson(migrateGroup(w, need(p, 'chat_id'), num(p, 'by_user_id')))],
+      ['POST send', (p) => userSend(w, need(p, 'user_id'), target(p), p).json],
+      [
+        'POST edit',
+        (p) => userEdit(w, need(p, 'user_id'), target(p), num(p, 'message_id'), text(p, 'text') ?? ''),
+      ],
+      [
+        'POST delete',
+        (p) => {
+          userDelete(w, need(p, 'user_id'), target(p), num(p, 'message_id'));
+          return true;
+        },
+      ],
+      [
+        'POST react',
+        (p) => {
+          const emoji = json(p, 'emoji');
+          userReact(
+            w,
+            need(p, 'user_id'),
+            target(p),
+            num(p, 'message_id'),
+            Array.isArray(emoji) ? emoji.map(String) : [],
+          );
+          return true;
+        },
+      ],
+      [
+        'POST click',
+        async (p) => {
+          const outcome = await userClick(
+            w,
+            need(p, 'user_id'),
+            target(p),
+            num(p, 'message_id'),
+            { text: text(p, 'text'), data: text(p, 'data') },
+            timeout(p),
+          );
+          return {
+            callback_query_id: outcome.queryId,
+            answer: outcome.answer ?? null,
+            url: outcome.url ?? null,
+          };
+        },
+      ],
+      [
+        'POST inline_query',
+        async (p) => {
+          const outcome = await userInlineQuery(
+            w,
+            need(p, 'user_id'),
+            need(p, 'bot_id'),
+            text(p, 'query') ?? '',
+            text(p, 'offset') ?? '',
+            timeout(p),
+          );
+          return { inline_query_id: outcome.queryId, answer: outcome.answer ?? null };
+        },
+      ],
+      [
+        'POST choose_inline_result',
+        (p) =>
+          userChooseResult(
+            w,
+            need(p, 'user_id'),
+            text(p, 'inline_query_id') ?? '',
+            text(p, 'result_id') ?? '',
+            target(p),
+          ),
+      ],
+      [
+        'POST vote',
+        (p) => {
+          const options = json(p, 'option_ids');
+          let pollId = text(p, 'poll_id');
+          if (pollId === undefined) {
+            const chat = userChat(w, need(p, 'user_id'), target(p));
+            const poll = w.message(chat, num(p, 'message_id')).json.poll as Json | undefined;
+            if (poll === undefined) throw badRequest('the message has no poll');
+            pollId = String(poll.id);
+          }
+          return userVote(w, need(p, 'user_id'), pollId, Array.isArray(options) ? options.map(Number) : []);
+        },
+      ],
+      ['POST join', (p) => userJoin(w, need(p, 'user_id'), need(p, 'chat_id')) !== undefined],
+      [
+        'POST leave',
+        (p) => {
+          userLeave(w, need(p, 'user_id'), need(p, 'chat_id'));
+          return true;
+        },
+      ],
+      ['POST join_request', (p) => userRequestJoin(w, need(p, 'user_id'), need(p, 'chat_id'))],
+      ['POST block', (p) => this.block(w, p, true)],
+      ['POST unblock', (p) => this.block(w, p, false)],
+      [
+        'POST pay',
+        (p) =>
+          userPay(w, need(p, 'user_id'), target(p), num(p, 'message_id'), {
+            shippingAddress: json(p, 'shipping_address') as Json | undefined,
+            shippingOptionId: text(p, 'shipping_option_id'),
+            timeoutMs: timeout(p),
+          }),
+      ],
+      [
+        'POST flood',
+        (p) => {
+          const perSecond = num(p, 'per_second');
+          api.floodLimit =
+            perSecond === undefined ? undefined : { perSecond, retryAfter: num(p, 'retry_after') ?? 1 };
+          return true;
+        },
+      ],
+      ['GET transcript', (p) => w.chatByRef(need(p, 'chat_id'), num(p, 'bot_id')).transcript.map(entryJson)],
+      ['GET wait', (p) => this.wait(w, p)],
+      [
+        'GET updates',
+        (p) => {
+          const bot = w.botsById.get(need(p, 'bot_id'));
+          if (bot === undefined) throw badRequest('bot not found');
+          return bot.queue.map((update) => update.json);
+        },
+      ],
+    ]);
+  }
+
+  /** Runs one control request; `path` is the part after the prefix. */
+  async handle(method: string, path: string, params: Json): Promise<unknown> {
+    const verb = method.toUpperCase() === 'GET' ? 'GET' : 'POST';
+    const route = this.routes.get(`${verb} ${path.replace(/\/+$/, '')}`) ?? this.routes.get(`POST ${path}`);
+    if (route === undefined) throw notFound();
+    return await route(params);
+  }
+
+  private block(world: World, params: Json, blocked: boolean): boolean {
+    const bot = world.botsById.get(need(params, 'bot_id'));
+    if (bot === undefined) throw badRequest('bot not found');
+    setBlocked(world, bot, need(params, 'user_id'), blocked);
+    return true;
+  }
+
+  /**
+   * Waits for the next transcript entry after `after_seq` in a chat, by default a message from a
+   * bot; resolves to the entry or null after `timeout_ms`.
+   */
+  private async wait(world: World, params: Json): Promise<unknown> {
+    const chat = world.chatByRef(need(params, 'chat_id'), num(params, 'bot_id'));
+    const after = num(params, 'after_seq') ?? 0;
+    const from = text(params, 'from') ?? 'bot';
+    const kinds = (text(params, 'kind') ?? 'message').split(',');
+    const entry = await world.waitFor(
+      () =>
+        chat.transcript.find(
+          (item) =>
+            item.seq > after &&
+            (kinds.includes('any') || kinds.includes(item.kind)) &&
+            (from === 'any' || (from === 'bot') === item.fromBot),
+        ),
+      timeout(params),
+    );
+    return entry === undefined ? null : entryJson(entry);
+  }
+}

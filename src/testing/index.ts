@@ -1,0 +1,31 @@
+/**
+ * `typescript-telegram-bot/testing`: an in-memory Telegram Bot API emulator on loopback, and
+ * simulated users to drive bots under test. See README.md beside this file.
+ */
+export type { FloodLimit } from './api.js';
+export type {
+  ChatJSON,
+  InlineButtonJSON,
+  JsonValue,
+  MessageJSON,
+  TranscriptEntryJSON,
+  UserJSON,
+} from './client.js';
+export { ControlClient, EmulatorError } from './client.js';
+export type { CreateBotOptions, CreateChatOptions, CreateUserOptions, EmulatorOptions } from './emulator.js';
+export { Emulator } from './emulator.js';
+export type { ServerOptions } from './server.js';
+export { EmulatorServer } from './server.js';
+export { Transcript } from './transcript.js';
+export type {
+  BotInfo,
+  CallbackAnswer,
+  ChatRef,
+  Destination,
+  FileInput,
+  InlineAnswer,
+  MessageExpectation,
+  PaymentResult,
+  SendOptions,
+} from './users.js';
+export { SimulatedUser } from './users.js';

@@ -1,0 +1,114 @@
+/** Polls, quizzes and invoices sent by bots. */
+import { badRequest } from '../errors.js';
+import { formatText } from '../format.js';
+import type { Json } from '../state/records.js';
+import type { Call, Handler } from './call.js';
+import { checkCanSend, commonFields, int, str } from './call.js';
+
+let pollCounter = 0;
+
+function optionText(option: unknown): string {
+  if (typeof option === 'string') return option;
+  if (option !== null && typeof option === 'object' && typeof (option as Json).text === 'string') {
+    return (option as Json).text as string;
+  }
+  throw badRequest('poll option is invalid');
+}
+
+function sendPoll(call: Call): Json {
+  const { world, bot, params } = call;
+  const chat = world.chatForBot(bot, params.chat_id, true);
+  checkCanSend(chat, bot, 'polls');
+  const options = params.options as unknown[];
+  if (options.length < 2 || options.length > 12) throw badRequest('POLL_ANSWERS_INVALID');
+  const texts = options.map(optionText);
+  if (texts.some((text) => text.length === 0 || text.length > 100)) throw badRequest('POLL_ANSWERS_INVALID');
+  const type = str(params, 'type') ?? 'regular';
+  if (type !== 'regular' && type !== 'quiz') throw badRequest('poll type is invalid');
+  const anonymous = params.is_anonymous !== false;
+  if (chat.type === 'channel' && !anonymous)
+    throw badRequest("non-anonymous polls can't be sent to channel chats");
+  const correct = Array.isArray(params.correct_option_ids)
+    ? (params.correct_option_ids as number[])
+    : int(params, 'correct_option_id') === undefined
+      ? []
+      : [int(params, 'correct_option_id') as number];
+  if (type === 'quiz' && (correct.length === 0 || correct.some((id) => id < 0 || id >= texts.length))) {
+    throw badRequest('wrong correct option id specified');
+  }
+  pollCounter += 1;
+  const id = `${Date.now()}${pollCounter}`;
+  const question = formatText(
+    str(params, 'question') ?? '',
+    params.question_parse_mode,
+    params.question_entities,
+  );
+  const poll: Json = {
+    id,
+    question: question.text,
+    options: texts.map((text, index) => ({ persistent_id: String(index), text, voter_count: 0 })),
+    total_voter_count: 0,
+    is_closed: params.is_closed === true,
+    is_anonymous: anonymous,
+    type,
+    allows_multiple_answers: type === 'regular' && params.allows_multiple_answers === true,
+    allows_revoting: type === 'regular',
+    members_only: false,
+  };
+  if (question.entities.length > 0) poll.question_entities = question.entities;
+  if (type === 'quiz') poll.correct_option_ids = correct;
+  if (typeof params.explanation === 'string') poll.explanation = params.explanation;
+  if (typeof params.open_period === 'number') poll.open_period = params.open_period;
+  if (typeof params.close_date === 'number') poll.close_date = params.close_date;
+  const record = world.addMessage(chat, bot.id, { poll, ...commonFields(chat, params) });
+  world.polls.set(id, {
+    json: poll,
+    chatKey: chat.key,
+    messageId: record.json.message_id as number,
+    botId: bot.id,
+    votes: new Map(),
+  });
+  return record.json;
+}
+
+/** Poll and invoice methods. */
+export const pollMethods: Record<string, Handler> = {
+  sendPoll,
+  stopPoll: (call) => {
+    const chat = call.world.chatForBot(call.bot, call.params.chat_id);
+    const message = call.world.message(chat, call.params.message_id, 'message to stop poll not found');
+    const pollJson = message.json.poll as Json | undefined;
+    if (pollJson === undefined) throw badRequest('message with poll to stop not found');
+    if (message.botId !== call.bot.id) throw badRequest("poll can't be stopped");
+    const poll = call.world.polls.get(pollJson.id as string);
+    if (poll === undefined || poll.json.is_closed === true) throw badRequest('poll has already been closed');
+    poll.json = { ...poll.json, is_closed: true };
+    message.json = { ...message.json, poll: poll.json };
+    call.world.enqueue(call.bot, 'poll', poll.json);
+    return poll.json;
+  },
+  sendInvoice: (call) => {
+    const { world, bot, params } = call;
+    const chat = world.chatForBot(bot, params.chat_id, true);
+    checkCanSend(chat, bot);
+    const prices = params.prices as Json[];
+    if (prices.length === 0) throw badRequest('prices are empty');
+    const total = prices.reduce((sum, price) => sum + Number(price.amount), 0);
+    const currency = str(params, 'currency') ?? '';
+    if (!/^[A-Z]{3}$/.test(currency)) throw badRequest('CURRENCY_INVALID');
+    const invoice: Json = {
+      title: params.title,
+      description: params.description,
+      start_parameter: str(params, 'start_parameter') ?? '',
+      currency,
+      total_amount: total,
+    };
+    const record = world.addMessage(chat, bot.id, { invoice, ...commonFields(chat, params) });
+    world.invoices.set(`${chat.key}:${String(record.json.message_id)}`, {
+      payload: params.payload,
+      is_flexible: params.is_flexible === true,
+      prices,
+    });
+    return record.json;
+  },
+};

@@ -1,0 +1,237 @@
+/** What a simulated user does with messages: send, edit, delete, react, in private chats and groups. */
+import { badRequest, forbidden } from '../errors.js';
+import type { MediaKind } from './files.js';
+import { mediaJson, storeFile } from './files.js';
+import { isInChat } from './members.js';
+import type { BotRecord, ChatRecord, Json, MessageRecord } from './records.js';
+import { routeMessage } from './routing.js';
+import type { World } from './world.js';
+import { botUserJson } from './world.js';
+
+/** Where a user acts: a private chat with a bot, or a shared chat by id. */
+export interface ChatTarget {
+  readonly botId?: number | undefined;
+  readonly chatId?: number | undefined;
+}
+
+/** A file a user sends: base64 bytes or an existing file_id. */
+export interface UserFile {
+  readonly data_base64?: string | undefined;
+  readonly file_id?: string | undefined;
+  readonly file_name?: string | undefined;
+  readonly mime_type?: string | undefined;
+}
+
+/** Finds the chat a user acts in, creating the private chat with a bot on first use. */
+export function userChat(world: World, userId: number, target: ChatTarget): ChatRecord {
+  const user = world.user(userId);
+  if (target.botId !== undefined && (target.chatId === undefined || target.chatId === userId)) {
+    const bot = world.botsById.get(target.botId);
+    if (bot === undefined) throw badRequest('bot not found');
+    return world.privateChat(bot, user);
+  }
+  if (target.chatId === undefined) throw badRequest('chat_id or bot_id is required');
+  return world.chatByRef(target.chatId, target.botId);
+}
+
+const ENTITY_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['bot_command', /(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w/])/g],
+  ['mention', /(?<![\w@])@[A-Za-z0-9_]{4,32}(?!\w)/g],
+  ['url', /\bhttps?:\/\/[^\s]+/g],
+  ['hashtag', /(?<![\w#])#[\p{L}\p{N}_]+/gu],
+];
+
+/** The entities Telegram's clients detect in plain text: commands, mentions, links and hashtags. */
+export function detectEntities(text: string): Json[] {
+  const found: Json[] = [];
+  for (const [type, pattern] of ENTITY_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      found.push({ type, offset: match.index ?? 0, length: match[0].length });
+    }
+  }
+  return found.sort((a, b) => (a.offset as number) - (b.offset as number));
+}
+
+function checkMember(chat: ChatRecord, userId: number): void {
+  if (chat.type === 'private') return;
+  const record = chat.members.get(userId);
+  if (record === undefined || !isInChat(record.status)) throw forbidden('user is not a member of the chat');
+  if (chat.type === 'channel' && record.status !== 'creator' && record.status !== 'administrator') {
+    throw badRequest('only channel administrators can post');
+  }
+  if (record.status === 'restricted' && record.rights.can_send_messages === false) {
+    throw badRequest('user is restricted in the chat');
+  }
+  if (chat.migratedTo !== undefined) {
+    throw badRequest('group chat was upgraded to a supergroup chat', { migrate_to_chat_id: chat.migratedTo });
+  }
+}
+
+/** Unblocks the bot when a user writes to it again (Telegram's "Restart"). */
+function unblock(world: World, chat: ChatRecord, userId: number): void {
+  const bot = world.botsById.get(chat.botId ?? 0);
+  if (bot === undefined || !bot.blockedBy.has(userId)) return;
+  setBlocked(world, bot, userId, false);
+}
+
+/** Blocks or unblocks a bot for a user and tells the bot with `my_chat_member`. */
+export function setBlocked(world: World, bot: BotRecord, userId: number, blocked: boolean): void {
+  const user = world.user(userId);
+  if (bot.blockedBy.has(userId) === blocked) return;
+  if (blocked) bot.blockedBy.add(userId);
+  else bot.blockedBy.delete(userId);
+  const chat = world.privateChat(bot, user);
+  const me = botUserJson(bot);
+  const memberState: Json = { status: 'member', user: me };
+  const kickedState: Json = { status: 'kicked', user: me, until_date: 0 };
+  world.enqueue(bot, 'my_chat_member', {
+    chat: world.chatJson(chat),
+    from: world.accountJson(userId),
+    date: world.now(),
+    old_chat_member: blocked ? memberState : kickedState,
+    new_chat_member: blocked ? kickedState : memberState,
+  });
+}
+
+/** Builds the message fields of the content a user sends. */
+export function userContent(world: World, content: Json): Json {
+  const out: Json = {};
+  if (typeof content.text === 'string') {
+    if (content.text.length === 0) throw badRequest('message text is empty');
+    out.text = content.text;
+    const entities = Array.isArray(content.entities) ? content.entities : detectEntities(content.text);
+    if (entities.length > 0) out.entities = entities;
+  }
+  for (const kind of [
+    'photo',
+    'document',
+    'audio',
+    'video',
+    'animation',
+    'voice',
+    'video_note',
+    'sticker',
+  ] as const) {
+    const file = content[kind] as UserFile | string | undefined;
+    if (file === undefined) continue;
+    const spec: UserFile = typeof file === 'string' ? { file_id: file } : file;
+    const known = spec.file_id === undefined ? undefined : world.files.get(spec.file_id);
+    if (spec.file_id !== undefined && known === undefined)
+      throw badRequest('wrong file identifier specified');
+    const record =
+      known ??
+      storeFile(
+        world,
+        Buffer.from(spec.data_base64 ?? '', 'base64'),
+        kind as MediaKind,
+        spec.file_name,
+        spec.mime_type,
+      );
+    out[kind] = mediaJson(record, kind, content);
+  }
+  if (typeof content.caption === 'string') {
+    out.caption = content.caption;
+    const entities = detectEntities(content.caption);
+    if (entities.length > 0) out.caption_entities = entities;
+  }
+  const location = content.location as Json | undefined;
+  if (location !== undefined)
+    out.location = { latitude: Number(location.latitude), longitude: Number(location.longitude) };
+  const contact = content.contact as Json | undefined;
+  if (contact !== undefined) {
+    if (typeof contact.phone_number !== 'string' || typeof contact.first_name !== 'string') {
+      throw badRequest('contact needs phone_number and first_name');
+    }
+    out.contact = { ...contact };
+  }
+  if (Object.keys(out).length === 0) throw badRequest('message is empty');
+  return out;
+}
+
+/** A user sends a message; the bots of the chat get it as an update. */
+export function userSend(world: World, userId: number, target: ChatTarget, content: Json): MessageRecord {
+  const chat = userChat(world, userId, target);
+  checkMember(chat, userId);
+  if (chat.type === 'private') unblock(world, chat, userId);
+  const fields = userContent(world, content);
+  const replyTo = typeof content.reply_to_message_id === 'number' ? content.reply_to_message_id : undefined;
+  if (replyTo !== undefined) {
+    const nested: Json = { ...world.message(chat, replyTo, 'message to be replied not found').json };
+    delete nested.reply_to_message;
+    fields.reply_to_message = nested;
+  }
+  const record = world.addMessage(chat, userId, fields);
+  routeMessage(world, chat, record);
+  return record;
+}
+
+function ownMessage(world: World, chat: ChatRecord, userId: number, messageId: unknown): MessageRecord {
+  const record = world.message(chat, messageId);
+  const from = record.json.from as Json | undefined;
+  if (from?.id !== userId) throw badRequest("message can't be edited");
+  return record;
+}
+
+/** A user edits the text or caption of one of its messages; bots get `edited_message`. */
+export function userEdit(
+  world: World,
+  userId: number,
+  target: ChatTarget,
+  messageId: unknown,
+  text: string,
+): Json {
+  const chat = userChat(world, userId, target);
+  const record = ownMessage(world, chat, userId, messageId);
+  const next: Json = { ...record.json, edit_date: world.now() };
+  if (typeof next.text === 'string') {
+    next.text = text;
+    const entities = detectEntities(text);
+    if (entities.length > 0) next.entities = entities;
+    else delete next.entities;
+  } else {
+    next.caption = text;
+  }
+  record.json = next;
+  world.log(chat, 'edit', userId, next.message_id as number, next);
+  routeMessage(world, chat, record, true);
+  return next;
+}
+
+/** A user deletes one of its messages (bots are not told, as on Telegram). */
+export function userDelete(world: World, userId: number, target: ChatTarget, messageId: unknown): void {
+  const chat = userChat(world, userId, target);
+  const record = ownMessage(world, chat, userId, messageId);
+  const id = record.json.message_id as number;
+  chat.messages.delete(id);
+  world.log(chat, 'delete', userId, id, undefined, undefined, `deleted message ${id}`);
+}
+
+/** A user sets its reactions on a message; bots that asked for `message_reaction` get it. */
+export function userReact(
+  world: World,
+  userId: number,
+  target: ChatTarget,
+  messageId: unknown,
+  emoji: readonly string[],
+): void {
+  const chat = userChat(world, userId, target);
+  const record = world.message(chat, messageId);
+  const old = record.reactions.get(userId) ?? [];
+  const next = emoji.map((item) => ({ type: 'emoji', emoji: item }));
+  record.reactions.set(userId, next);
+  const payload: Json = {
+    chat: world.chatJson(chat),
+    message_id: record.json.message_id,
+    user: world.accountJson(userId),
+    date: world.now(),
+    old_reaction: old,
+    new_reaction: next,
+  };
+  for (const bot of world.botsById.values()) {
+    const present =
+      chat.type === 'private'
+        ? chat.botId === bot.id
+        : ['administrator', 'creator'].includes(chat.members.get(bot.id)?.status ?? '');
+    if (present) world.enqueue(bot, 'message_reaction', payload);
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * Simulated Telegram users for tests: a thin TypeScript client of the control API. Each method is
+ * one control request; waiting happens on the server with a timeout.
+ */
+import type {
+  ChatJSON,
+  ControlClient,
+  JsonValue,
+  MessageJSON,
+  TranscriptEntryJSON,
+  UserJSON,
+} from './client.js';
+
+/** A bot created in the emulator. */
+export interface BotInfo {
+  readonly id: number;
+  readonly token: string;
+  readonly username: string;
+  readonly first_name: string;
+}
+
+/** A chat handle: a shared chat, or a private chat of a user with a bot (`botId` set). */
+export interface ChatRef {
+  readonly id: number;
+  readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  readonly botId?: number | undefined;
+  readonly title?: string | undefined;
+}
+
+/** Where a user acts: a bot (its private chat) or a chat handle. */
+export type Destination = BotInfo | ChatRef;
+
+/** What a bot answered to a pressed button. */
+export interface CallbackAnswer {
+  readonly text?: string;
+  readonly show_alert?: boolean;
+  readonly url?: string;
+  readonly cache_time?: number;
+}
+
+/** What a bot answered to an inline query. */
+export interface InlineAnswer {
+  readonly queryId: string;
+  readonly results: readonly {
+    readonly id: string;
+    readonly type: string;
+    readonly [field: string]: unknown;
+  }[];
+  readonly nextOffset: string | undefined;
+}
+
+/** How a payment ended. */
+export interface PaymentResult {
+  readonly status: 'paid' | 'declined' | 'timeout';
+  readonly error_message?: string;
+  readonly message?: MessageJSON;
+}
+
+/** What to wait for: the text (exact or a pattern), the chat, and how long. */
+export interface MessageExpectation {
+  readonly text?: string | RegExp | undefined;
+  /** The chat to watch; the chat of this user's last action by default. */
+  readonly chat?: Destination | undefined;
+  /** How long to wait, in ms (2000 by default). */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** A file a user sends. */
+export interface FileInput {
+  readonly data?: Uint8Array | undefined;
+  readonly fileId?: string | undefined;
+  readonly fileName?: string | undefined;
+  readonly mimeType?: string | undefined;
+}
+
+/** Optional parts of a sent message. */
+export interface SendOptions {
+  readonly replyToMessageId?: number | undefined;
+}
+
+function isBot(destination: Destination): destination is BotInfo {
+  return 'token' in destination;
+}
+
+function matches(message: MessageJSON | null, text: string | RegExp | undefined): boolean {
+  if (message === null) return false;
+  if (text === undefined) return true;
+  const content = message.text ?? message.caption ?? '';
+  return typeof text === 'string' ? content === text : text.test(content);
+}
+
+function fileSpec(file: FileInput): JsonValue {
+  return {
+    data_base64: file.data === undefined ? undefined : Buffer.from(file.data).toString('base64'),
+    file_id: file.fileId,
+    file_name: file.fileName,
+    mime_type: file.mimeType,
+  };
+}
+
+/** A simulated Telegram user. */
+export class SimulatedUser {
+  readonly id: number;
+  readonly firstName: string;
+  readonly username: string | undefined;
+  /** The user as the Bot API shows it. */
+  readonly json: UserJSON;
+  private readonly client: ControlClient;
+  private lastChat: ChatRef | undefined;
+  private readonly cursors = new Map<string, number>();
+
+  constructor(client: ControlClient, json: UserJSON) {
+    this.client = client;
+    this.json = json;
+    this.id = json.id;
+    this.firstName = json.first_name;
+    this.username = json.username;
+  }
+
+  /** The private chat of this user with a bot. */
+  chatWith(bot: BotInfo): ChatRef {
+    return { id: this.id, type: 'private', botId: bot.id };
+  }
+
+  private ref(destination: Destination): ChatRef {
+    const chat = isBot(destination) ? this.chatWith(destination) : destination;
+    this.lastChat = chat;
+    return chat;
+  }
+
+  private where(destination: Destination): { chat_id: number; bot_id: number | undefined } {
+    const chat = this.ref(destination);
+    return { chat_id: chat.id, bot_id: chat.botId };
+  }
+
+  private chatOfMessage(message: MessageJSON): { chat_id: number; bot_id: number | undefined } {
+    const chat = message.chat;
+    const botId =
+      chat.type === 'private'
+        ? message.from?.is_bot === true
+          ? message.from.id
+          : this.lastChat?.botId
+        : undefined;
+    const ref: ChatRef = { id: chat.id, type: chat.type as ChatRef['type'], botId };
+    this.lastChat = ref;
+    return { chat_id: ref.id, bot_id: ref.botId };
+  }
+
+  private send(
+    destination: Destination,
+    content: Record<string, JsonValue | undefined>,
+  ): Promise<MessageJSON> {
+    return this.client.call<MessageJSON>('POST', 'send', {
+      user_id: this.id,
+      ...this.where(destination),
+      ...content,
+    });
+  }
+
+  /** Sends a text message to a bot (its private chat) or a chat. */
+  sendMessage(to: Destination, text: string, options: SendOptions = {}): Promise<MessageJSON> {
+    return this.send(to, { text, reply_to_message_id: options.replyToMessageId });
+  }
+
+  /** Sends a command such as `/start payload`; the emulator marks it as a bot_command entity. */
+  sendCommand(to: Destination, command: string): Promise<MessageJSON> {
+    return this.sendMessage(to, command.startsWith('/') ? command : `/${command}`);
+  }
+
+  /** Sends a photo (bytes or a file_id). */
+  sendPhoto(to: Destination, photo: FileInput, caption?: string): Promise<MessageJSON> {
+    return this.send(to, { photo: fileSpec(photo), caption });
+  }
+
+  /** Sends a document. */
+  sendDocument(to: Destination, document: FileInput, caption?: string): Promise<MessageJSON> {
+    return this.send(to, { document: fileSpec(document), caption });
+  }
+
+  /** Sends a location. */
+  sendLocation(to: Destination, latitude: number, longitude: number): Promise<MessageJSON> {
+    return this.send(to, { location: { latitude, longitude } });
+  }
+
+  /** Sends a contact card. */
+  sendContact(
+    to: Destination,
+    contact: { phone_number: string; first_name: string; last_name?: string },
+  ): Promise<MessageJSON> {
+    return this.send(to, { contact: { ...contact } });
+  }
+
+  /** Edits the text (or caption) of one of this user's messages. */
+  editMessage(message: MessageJSON, text: string): Promise<MessageJSON> {
+    return this.client.call('POST', 'edit', {
+      user_id: this.id,
+      ...this.chatOfMessage(message),
+      message_id: message.message_id,
+      text,
+    });
+  }
+
+  /** Deletes one of this user's messages. */
+  async deleteMessage(message: MessageJSON): Promise<void> {
+    await this.client.call('POST', 'delete', {
+      user_id: this.id,
+      ...this.chatOfMessage(message),
+      message_id: message.message_id,
+    });
+  }
+
+  /** Sets this user's reactions on a message. */
+  async react(message: MessageJSON, emoji: readonly string[]): Promise<void> {
+    await this.client.call('POST', 'react', {
+      user_id: this.id,
+      ...this.chatOfMessage(message),
+      message_id: message.message_id,
+      emoji: [...emoji],
+    });
+  }
+
+  /**
+   * Presses the inline button with this text (or `{ data }`) under a bot's message. Resolves to
+   * the bot's answer (answerCallbackQuery), or undefined when it did not answer in time.
+   */
+  async clickButton(
+    message: MessageJSON,
+    button: string | { data: string },
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallbackAnswer | undefined> {
+    const result = await this.client.call<{ answer: CallbackAnswer | null; url: string | null }>(
+      'POST',
+      'click',
+      {
+        user_id: this.id,
+        ...this.chatOfMessage(message),
+        message_id: message.message_id,
+        text: typeof button === 'string' ? button : undefined,
+        data: typeof button === 'string' ? undefined : button.data,
+        timeout_ms: options.timeoutMs,
+      },
+    );
+    if (result.url !== null) return { url: result.url };
+    return result.answer ?? undefined;
+  }
+
+  /** Types an inline query to a bot; resolves to its answer, or undefined on timeout. */
+  async inlineQuery(
+    bot: BotInfo,
+    query: string,
+    options: { offset?: string; timeoutMs?: number } = {},
+  ): Promise<InlineAnswer | undefined> {
+    const result = await this.client.call<{
+      inline_query_id: string;
+      answer: { results: InlineAnswer['results']; next_offset?: string } | null;
+    }>('POST', 'inline_query', {
+      user_id: this.id,
+      bot_id: bot.id,
+      query,
+      offset: options.offset,
+      timeout_ms: options.timeoutMs,
+    });
+    if (result.answer === null) return undefined;
+    return {
+      queryId: result.inline_query_id,
+      results: result.answer.results,
+      nextOffset: result.answer.next_offset,
+    };
+  }
+
+  /** Picks a result of an answered inline query, posting it in a chat (the bot's private chat by default). */
+  chooseInlineResult(answer: InlineAnswer, resultId: string, chat?: Destination): Promise<MessageJSON> {
+    const where = chat === undefined ? {} : this.where(chat);
+    return this.client.call('POST', 'choose_inline_result', {
+      user_id: this.id,
+      inline_query_id: answer.queryId,
+      result_id: resultId,
+      ...where,
+    });
+  }
+
+  /** Votes in the poll of a message (an empty list retracts the vote). */
+  vote(message: MessageJSON, optionIds: readonly number[]): Promise<unknown> {
+    return this.client.call('POST', 'vote', {
+      user_id: this.id,
+      ...this.chatOfMessage(message),
+      message_id: message.message_id,
+      option_ids: [...optionIds],
+    });
+  }
+
+  /** Joins a group, supergroup or channel. */
+  async join(chat: ChatRef): Promise<void> {
+    await this.client.call('POST', 'join', { user_id: this.id, chat_id: chat.id });
+    this.lastChat = chat;
+  }
+
+  /** Leaves a chat. */
+  async leave(chat: ChatRef): Promise<void> {
+    await this.client.call('POST', 'leave', { user_id: this.id, chat_id: chat.id });
+  }
+
+  /** Asks to join a chat; its administrator bots get `chat_join_request`. */
+  async requestToJoin(chat: ChatRef): Promise<void> {
+    await this.client.call('POST', 'join_request', { user_id: this.id, chat_id: chat.id });
+  }
+
+  /** Blocks a bot: its sends to this user then fail with 403. */
+  async block(bot: BotInfo): Promise<void> {
+    await this.client.call('POST', 'block', { user_id: this.id, bot_id: bot.id });
+  }
+
+  /** Unblocks a bot. */
+  async unblock(bot: BotInfo): Promise<void> {
+    await this.client.call('POST', 'unblock', { user_id: this.id, bot_id: bot.id });
+  }
+
+  /** Pays the invoice of a message, going through the shipping and pre-checkout queries. */
+  pay(
+    message: MessageJSON,
+    options: { shippingAddress?: Record<string, string>; shippingOptionId?: string; timeoutMs?: number } = {},
+  ): Promise<PaymentResult> {
+    return this.client.call('POST', 'pay', {
+      user_id: this.id,
+      ...this.chatOfMessage(message),
+      message_id: message.message_id,
+      shipping_address: options.shippingAddress,
+      shipping_option_id: options.shippingOptionId,
+      timeout_ms: options.timeoutMs,
+    });
+  }
+
+  private async next(kind: 'message' | 'edit', expectation: MessageExpectation): Promise<MessageJSON> {
+    const chat = expectation.chat === undefined ? this.lastChat : this.ref(expectation.chat);
+    if (chat === undefined) throw new Error('expectMessage: no chat given and the user has not acted yet');
+    const key = `${kind}:${chat.id}:${chat.botId ?? ''}`;
+    const timeoutMs = expectation.timeoutMs ?? 2000;
+    const deadline = Date.now() + timeoutMs;
+    const seen: string[] = [];
+    for (;;) {
+      const remaining = deadline - Date.now();
+      const entry =
+        remaining <= 0
+          ? null
+          : await this.client.call<TranscriptEntryJSON | null>('GET', 'wait', {
+              chat_id: chat.id,
+              bot_id: chat.botId,
+              after_seq: this.cursors.get(key) ?? 0,
+              kind,
+              timeout_ms: remaining,
+            });
+      if (entry === null) {
+        const what = expectation.text === undefined ? 'any text' : String(expectation.text);
+        const others = seen.length === 0 ? 'none' : seen.map((text) => JSON.stringify(text)).join(', ');
+        throw new Error(
+          `no bot ${kind} matching ${what} within ${timeoutMs} ms (other ${kind}s seen: ${others})`,
+        );
+      }
+      this.cursors.set(key, entry.seq);
+      if (matches(entry.message, expectation.text) && entry.message !== null) return entry.message;
+      seen.push(entry.summary);
+    }
+  }
+
+  /**
+   * Waits for the next message of a bot in a chat whose text (or caption) matches. Messages are
+   * consumed in order: later calls see only later messages; non-matching ones are skipped.
+   */
+  expectMessage(expectation: MessageExpectation = {}): Promise<MessageJSON> {
+    return this.next('message', expectation);
+  }
+
+  /** Waits for the bot's next edit of a message in a chat; resolves to the edited message. */
+  expectEdit(expectation: MessageExpectation = {}): Promise<MessageJSON> {
+    return this.next('edit', expectation);
+  }
+
+  /** Resolves when the bot sends no new message in the chat for `timeoutMs`; rejects otherwise. */
+  async expectNoMessage(expectation: Omit<MessageExpectation, 'text'> = {}): Promise<void> {
+    let message: MessageJSON | undefined;
+    try {
+      message = await this.next('message', expectation);
+    } catch {
+      return;
+    }
+    throw new Error(`expected no bot message, got ${JSON.stringify(message.text ?? message.caption ?? '')}`);
+  }
+}
+
+/** Makes a chat handle from the chat JSON returned by the control API. */
+export function chatRef(chat: ChatJSON): ChatRef {
+  return { id: chat.id, type: chat.type as ChatRef['type'], title: chat.title };
+}
