@@ -88,6 +88,7 @@ describe('findTextEntities: URLs and e-mail addresses', () => {
 
   test('e-mail addresses', () => {
     assert.deepEqual(found('mail a.b+c@example.com or x@y'), ['email:a.b+c@example.com']);
+    assert.deepEqual(found('me@mail.example.co.uk, a@b.c'), ['email:me@mail.example.co.uk']);
   });
 });
 

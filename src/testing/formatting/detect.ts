@@ -178,10 +178,28 @@ function validDomain(domain: string, hasProtocol: boolean): boolean {
   return !labels.at(-2)!.includes('_');
 }
 
-/** Whether `address` is an e-mail address Telegram highlights. */
+/**
+ * Whether `address` is an e-mail address Telegram highlights: a local part of up to eleven
+ * `.`/`+`-separated pieces, a domain of two to seven labels ending in a 2-8 letter TLD.
+ */
 function isEmail(address: string): boolean {
-  return /^(?:[a-z0-9_-]{0,26}[.+]){0,10}[a-z0-9_-]{1,35}@(?:(?:[a-z0-9][a-z0-9_-]{0,28})?[a-z0-9]\.){1,6}[a-z]{2,8}$/i.test(
-    address,
+  const at = address.indexOf('@');
+  if (at < 0 || address.indexOf('@', at + 1) >= 0) return false;
+  const pieces = address.slice(0, at).split(/[.+]/);
+  const last = pieces.at(-1) ?? '';
+  if (pieces.length > 11 || last.length < 1 || last.length > 35) return false;
+  if (
+    !pieces.every(
+      (piece, k) => /^[A-Za-z0-9_-]*$/.test(piece) && (k === pieces.length - 1 || piece.length <= 26),
+    )
+  ) {
+    return false;
+  }
+  const labels = address.slice(at + 1).split('.');
+  const tld = labels.pop() ?? '';
+  if (labels.length < 1 || labels.length > 6 || !/^[A-Za-z]{2,8}$/.test(tld)) return false;
+  return labels.every(
+    (label) => label.length <= 30 && /^[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$/.test(label),
   );
 }
 
