@@ -42,46 +42,42 @@ function jsonBody(r: RecordedRequest): Record<string, unknown> {
   return JSON.parse(r.body?.toString('utf8') ?? '{}') as Record<string, unknown>;
 }
 
-/** Answers like Telegram for the few methods these tests call. */
-function telegramLike(exchange: Exchange): void {
-  const method = methodOf(exchange.recorded);
-  const body = exchange.recorded.headers['content-type']?.startsWith('application/json')
-    ? jsonBody(exchange.recorded)
-    : {};
+/** What Telegram would answer for the few methods these tests call: [status, JSON]. */
+function answerFor(method: string, body: Record<string, unknown>): [number, unknown] {
+  const ok = (result: unknown): [number, unknown] => [200, { ok: true, result }];
   switch (method) {
     case 'getMe':
-      return exchange.json(200, { ok: true, result: ME });
+      return ok(ME);
     case 'sendMessage':
-      return exchange.json(200, { ok: true, result: { ...MESSAGE, text: body.text } });
-    case 'editMessageText':
-      if (body.inline_message_id !== undefined) return exchange.json(200, { ok: true, result: true });
-      return exchange.json(400, {
-        ok: false,
-        error_code: 400,
-        description: 'Bad Request: message is not modified',
-      });
-    case 'getUpdates':
-      return exchange.json(200, { ok: true, result: [{ update_id: 5, message: MESSAGE }] });
-    case 'getChatMember':
-      return exchange.json(200, { ok: true, result: sampleOf('ChatMemberAdministrator') });
-    case 'getFile':
-      return exchange.json(200, {
-        ok: true,
-        result: { file_id: 'F', file_unique_id: 'U', file_path: 'voice/file_7.oga' },
-      });
-    case 'brandNewMethod':
-      return exchange.json(200, { ok: true, result: { answer: 42 } });
+      return ok({ ...MESSAGE, text: body.text });
     case 'sendPhoto':
     case 'sendDocument':
-      return exchange.json(200, { ok: true, result: MESSAGE });
+      return ok(MESSAGE);
+    case 'editMessageText':
+      if (body.inline_message_id !== undefined) return ok(true);
+      return [400, { ok: false, error_code: 400, description: 'Bad Request: message is not modified' }];
+    case 'getUpdates':
+      return ok([{ update_id: 5, message: MESSAGE }]);
+    case 'getChatMember':
+      return ok(sampleOf('ChatMemberAdministrator'));
+    case 'getFile':
+      return ok({ file_id: 'F', file_unique_id: 'U', file_path: 'voice/file_7.oga' });
+    case 'brandNewMethod':
+      return ok({ answer: 42 });
     default:
-      if (exchange.recorded.path.startsWith('/file/')) {
-        exchange.response.writeHead(200, { 'content-type': 'application/octet-stream' });
-        exchange.response.end(Buffer.from('OggS-voice-bytes'));
-        return;
-      }
-      return exchange.json(404, { ok: false, error_code: 404, description: 'Not Found' });
+      return [404, { ok: false, error_code: 404, description: 'Not Found' }];
   }
+}
+
+function telegramLike(exchange: Exchange): void {
+  if (exchange.recorded.path.startsWith('/file/')) {
+    exchange.response.writeHead(200, { 'content-type': 'application/octet-stream' });
+    exchange.response.end(Buffer.from('OggS-voice-bytes'));
+    return;
+  }
+  const isJson = exchange.recorded.headers['content-type']?.startsWith('application/json') ?? false;
+  const [status, answer] = answerFor(methodOf(exchange.recorded), isJson ? jsonBody(exchange.recorded) : {});
+  exchange.json(status, answer);
 }
 
 describe('Bot over loopback HTTP', () => {
