@@ -278,6 +278,9 @@ describe('HTML: errors', () => {
     rejects('<foo>x</foo>', 'Unsupported start tag "foo" at byte offset 0');
     rejects('👍é <br/>', 'Unsupported start tag "br/" at byte offset 7');
     rejects('<span>x</span>', 'Tag "span" must have class "tg-spoiler" at byte offset 0');
+    rejects('<span class="tg-other">x</span>', 'Tag "span" must have class "tg-spoiler" at byte offset 0');
+    rejects('1 < 2', 'Unsupported start tag "" at byte offset 2');
+    rejects('1 <', 'Unclosed start tag at byte offset 2');
   });
 
   test('unclosed and unmatched tags', () => {
