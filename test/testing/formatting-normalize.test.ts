@@ -64,6 +64,14 @@ describe('normalizeFormattedText: trimming and cleaning', () => {
     });
   });
 
+  test('a text of invisible characters is empty too', () => {
+    assert.throws(
+      () => normalizeFormattedText({ text: '\u3000\u2800\u200b\u00a0\u2800', entities: [] }),
+      (error: unknown) => error instanceof EntityParseError,
+    );
+    assert.equal(normalizeFormattedText({ text: '\u200bx', entities: [] }).text, '\u200bx');
+  });
+
   test('trim: false keeps the whitespace', () => {
     assert.deepEqual(normalizeFormattedText({ text: ' a ', entities: [] }, { trim: false }), {
       text: ' a ',

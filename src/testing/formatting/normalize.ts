@@ -41,6 +41,15 @@ function cleanText(formatted: FormattedText): FormattedText {
   return { text: output, entities };
 }
 
+/** Characters Telegram counts as spaces when deciding whether a text is visible at all. */
+const SPACE_LIKE = /[\u1680\u180e\u2000-\u200a\u202e\u202f\u205f\u2800\u3000\ufffc]|\udb40[\udc00\udc01]/g;
+
+/** Whether `text` shows nothing: space-like characters, then only invisible marks between them. */
+function isInvisible(text: string): boolean {
+  const inner = text.replace(SPACE_LIKE, ' ').replace(/^[ \t\r\n\v\0]+|[ \t\r\n\v\0]+$/g, '');
+  return /^[\u200b-\u200f\u202e\ufeff\u00a0]*$/.test(inner);
+}
+
 /** Options of {@link normalizeFormattedText}. */
 export interface NormalizeOptions {
   /** Whether a text that is empty after trimming is accepted (captions); default false. */
@@ -59,8 +68,8 @@ export interface NormalizeOptions {
  * ({@link fixEntities}), leading/trailing spaces and line breaks are trimmed (leading ones only
  * up to the first entity) with entities clipped, and entities Telegram detects by itself are
  * added ({@link findTextEntities}).
- * @throws {EntityParseError} `Bad Request: text must be non-empty` when only whitespace remains
- * and `allowEmpty` is not set.
+ * @throws {EntityParseError} `Bad Request: text must be non-empty` when only whitespace or
+ * invisible characters remain and `allowEmpty` is not set.
  */
 export function normalizeFormattedText(
   formatted: FormattedText,
@@ -91,6 +100,10 @@ export function normalizeFormattedText(
       entities = entities.map((entity) => ({ ...entity, offset: entity.offset - lead }));
     }
     entities = sortEntities(entities);
+  }
+  if (isInvisible(text)) {
+    if (options.allowEmpty === true) return { text: '', entities: [] };
+    throw new EntityParseError('Bad Request: text must be non-empty');
   }
   if (options.detectEntities !== false) {
     const detected = findTextEntities(text, options.botCommands === false ? { botCommands: false } : {});
