@@ -1,18 +1,15 @@
 /** The one place where `parse_mode` markup turns into text and entities. */
-import { badRequest } from './errors.js';
+import { ApiError } from './errors.js';
+import type { MessageEntityJSON } from './formatting/index.js';
+import {
+  EntityParseError,
+  findTextEntities,
+  normalizeFormattedText,
+  parseFormattedText,
+} from './formatting/index.js';
 
 /** A message entity as JSON. */
-export interface EntityJSON {
-  type: string;
-  offset: number;
-  length: number;
-  url?: string;
-  user?: unknown;
-  language?: string;
-  custom_emoji_id?: string;
-  date_time_format?: string;
-  unix_time?: number;
-}
+export type EntityJSON = MessageEntityJSON;
 
 /** Formatted text: the visible text and its entities. */
 export interface FormattedText {
@@ -20,18 +17,32 @@ export interface FormattedText {
   readonly entities: EntityJSON[];
 }
 
-const MODES = new Set(['html', 'markdownv2', 'markdown']);
+function rethrow(error: unknown): never {
+  if (error instanceof EntityParseError) throw new ApiError(error.code, error.description);
+  throw error;
+}
 
 /**
  * Applies `parse_mode` (or the explicit entities) to a text the way Telegram does before storing
- * a message. Markup is kept as plain text until the shared entity parser is available.
+ * a message: markup parsed, text cleaned and trimmed, links, mentions and commands detected.
+ * A text that is empty afterwards comes back empty; callers decide whether that is an error.
  */
 export function formatText(text: string, parseMode: unknown, entities: unknown): FormattedText {
-  if (parseMode !== undefined && parseMode !== null && parseMode !== '') {
-    if (typeof parseMode !== 'string' || !MODES.has(parseMode.toLowerCase())) {
-      throw badRequest(`unsupported parse_mode`);
-    }
-    return { text, entities: [] };
+  try {
+    const parsed =
+      typeof parseMode === 'string' && parseMode !== ''
+        ? parseFormattedText(text, parseMode)
+        : {
+            text,
+            entities: Array.isArray(entities) ? (entities as EntityJSON[]).map((e) => ({ ...e })) : [],
+          };
+    return normalizeFormattedText(parsed, { allowEmpty: true });
+  } catch (error) {
+    rethrow(error);
   }
-  return { text, entities: Array.isArray(entities) ? (entities as EntityJSON[]) : [] };
+}
+
+/** The entities Telegram detects in text a user typed (commands, mentions, links, hashtags). */
+export function detectEntities(text: string): EntityJSON[] {
+  return findTextEntities(text);
 }

@@ -128,13 +128,15 @@ function checkOne(value: unknown, type: string, path: string): unknown {
   }
   const meta = TYPES[type];
   if (meta === undefined) return value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ShapeError(`field "${path}" must be an Object`);
-  }
   const object = value as Record<string, unknown>;
   if (meta.subtypes !== undefined) {
     let candidates = meta.subtypes;
-    if (meta.discriminator !== undefined) {
+    if (
+      meta.discriminator !== undefined &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+    ) {
       const tag = object[meta.discriminator];
       candidates = meta.subtypes.filter((name) =>
         TYPES[name]?.fields.some((f) => f.name === meta.discriminator && f.value === tag),
@@ -143,6 +145,9 @@ function checkOne(value: unknown, type: string, path: string): unknown {
         throw new ShapeError(`field "${path}" has an unknown ${meta.discriminator}`);
     }
     return checkValue(value, candidates, path);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ShapeError(`field "${path}" must be an Object`);
   }
   const out: Record<string, unknown> = { ...object };
   for (const field of meta.fields) {

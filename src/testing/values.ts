@@ -34,6 +34,50 @@ function scalar(type: string, field: string, hints: ValueHints): unknown {
   }
 }
 
+const SCALARS = new Set(['Integer', 'Float', 'Boolean', 'True', 'String', 'InputFile']);
+
+/**
+ * How deep the smallest value of each type is (scalars and arrays: 0), computed once as a fixed
+ * point over the metadata. Building a value always takes the shallowest choice, so recursive
+ * types (rich text, nested blocks) end.
+ */
+const RANK: ReadonlyMap<string, number> = (() => {
+  const rank = new Map<string, number>();
+  const of = (type: string): number =>
+    type.startsWith('Array of ') || SCALARS.has(type) ? 0 : (rank.get(type) ?? Number.POSITIVE_INFINITY);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const meta of Object.values(TYPES)) {
+      const next =
+        meta.subtypes !== undefined
+          ? 1 + Math.min(...meta.subtypes.map(of))
+          : 1 +
+            Math.max(
+              0,
+              ...meta.fields
+                .filter((field) => field.required && field.value === undefined)
+                .map((field) => Math.min(...field.types.map(of))),
+            );
+      if (next < (rank.get(meta.name) ?? Number.POSITIVE_INFINITY)) {
+        rank.set(meta.name, next);
+        changed = true;
+      }
+    }
+  }
+  return rank;
+})();
+
+function rankOf(type: string): number {
+  if (type.startsWith('Array of ') || SCALARS.has(type)) return 0;
+  return RANK.get(type) ?? Number.POSITIVE_INFINITY;
+}
+
+function pickFinite(types: readonly string[]): string | undefined {
+  let best = types[0];
+  for (const type of types) if (best === undefined || rankOf(type) < rankOf(best)) best = type;
+  return best;
+}
+
 /** A valid value of the API type `type` (e.g. `Message`, `Array of Update`, `Boolean`). */
 export function makeValue(type: string, hints: ValueHints, field = '', depth = 0): unknown {
   if (type.startsWith('Array of ')) return [];
@@ -43,7 +87,7 @@ export function makeValue(type: string, hints: ValueHints, field = '', depth = 0
   if (type === 'Chat' && hints.chat !== undefined) return hints.chat;
   const meta = TYPES[type];
   if (meta === undefined || depth > 12) return {};
-  const variant = meta.subtypes?.[0];
+  const variant = meta.subtypes === undefined ? undefined : pickFinite(meta.subtypes);
   if (variant !== undefined) return makeValue(variant, hints, field, depth + 1);
   const out: Record<string, unknown> = {};
   for (const item of meta.fields) {
@@ -52,7 +96,7 @@ export function makeValue(type: string, hints: ValueHints, field = '', depth = 0
       out[item.name] = item.value;
       continue;
     }
-    const first = item.types[0];
+    const first = pickFinite(item.types);
     if (first !== undefined) out[item.name] = makeValue(first, hints, item.name, depth + 1);
   }
   return out;
@@ -84,12 +128,12 @@ export function conformsTo(value: unknown, type: string, path = '$'): string | u
   }
   const meta = TYPES[type];
   if (meta === undefined) return undefined;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return path;
-  const object = value as Record<string, unknown>;
   if (meta.subtypes !== undefined) {
     const misses = meta.subtypes.map((variant) => conformsTo(value, variant, path));
     return misses.includes(undefined) ? undefined : misses[0];
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return path;
+  const object = value as Record<string, unknown>;
   for (const field of meta.fields) {
     const item = object[field.name];
     const where = `${path}.${field.name}`;

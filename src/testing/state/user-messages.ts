@@ -1,5 +1,6 @@
 /** What a simulated user does with messages: send, edit, delete, react, in private chats and groups. */
 import { badRequest, forbidden } from '../errors.js';
+import { detectEntities } from '../format.js';
 import type { MediaKind } from './files.js';
 import { mediaJson, storeFile } from './files.js';
 import { isInChat } from './members.js';
@@ -32,24 +33,6 @@ export function userChat(world: World, userId: number, target: ChatTarget): Chat
   }
   if (target.chatId === undefined) throw badRequest('chat_id or bot_id is required');
   return world.chatByRef(target.chatId, target.botId);
-}
-
-const ENTITY_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['bot_command', /(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w/])/g],
-  ['mention', /(?<![\w@])@[A-Za-z0-9_]{4,32}(?!\w)/g],
-  ['url', /\bhttps?:\/\/[^\s]+/g],
-  ['hashtag', /(?<![\w#])#[\p{L}\p{N}_]+/gu],
-];
-
-/** The entities Telegram's clients detect in plain text: commands, mentions, links and hashtags. */
-export function detectEntities(text: string): Json[] {
-  const found: Json[] = [];
-  for (const [type, pattern] of ENTITY_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
-      found.push({ type, offset: match.index ?? 0, length: match[0].length });
-    }
-  }
-  return found.sort((a, b) => (a.offset as number) - (b.offset as number));
 }
 
 function checkMember(chat: ChatRecord, userId: number): void {
@@ -99,7 +82,9 @@ export function userContent(world: World, content: Json): Json {
   if (typeof content.text === 'string') {
     if (content.text.length === 0) throw badRequest('message text is empty');
     out.text = content.text;
-    const entities = Array.isArray(content.entities) ? content.entities : detectEntities(content.text);
+    const entities: unknown[] = Array.isArray(content.entities)
+      ? content.entities
+      : detectEntities(content.text);
     if (entities.length > 0) out.entities = entities;
   }
   for (const kind of [

@@ -3,10 +3,11 @@
  * paying invoices. Each waits (bounded) for the bot's answer and returns it.
  */
 import { badRequest } from '../errors.js';
+import { detectEntities } from '../format.js';
 import type { Json, MessageRecord } from './records.js';
 import { routeMessage } from './routing.js';
 import type { ChatTarget } from './user-messages.js';
-import { detectEntities, userChat } from './user-messages.js';
+import { userChat } from './user-messages.js';
 import type { PendingQuery, World } from './world.js';
 import { botUserJson } from './world.js';
 
