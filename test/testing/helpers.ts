@@ -85,3 +85,9 @@ export async function drain(emu: Emulator, token: string): Promise<Record<string
   if (last !== undefined) await updates(emu, token, { offset: (last.update_id as number) + 1 });
   return list;
 }
+
+/** The text of an update's message, if any. */
+export function textOf(update: Record<string, unknown> | undefined): string | undefined {
+  const message = update?.message as { text?: string } | undefined;
+  return message?.text;
+}

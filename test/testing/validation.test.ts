@@ -130,7 +130,7 @@ describe('validation from the method metadata', () => {
     }));
     const answering = alice.inlineQuery(bot, 'q', { timeoutMs: 2000 });
     const [update] = await waitForUpdate('inline_query');
-    const id = (update?.inline_query as { id: string }).id;
+    const id = (update?.inline_query as { id: string } | undefined)?.id;
     assert.equal(
       await description('answerInlineQuery', { inline_query_id: id, results }),
       'Bad Request: RESULTS_TOO_MUCH',

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Emulator } from '../../src/testing/index.js';
-import { call, fails, ok } from './helpers.js';
+import { call, fails, ok, textOf } from './helpers.js';
 
 interface Received {
   readonly secret: string | undefined;
@@ -67,7 +67,7 @@ describe('webhooks', () => {
       await until(() => hook.received.length === 1);
       const [first] = hook.received;
       assert.equal(first?.secret, 'expected-secret_1');
-      assert.equal((first?.update.message as { text: string }).text, 'hi hook');
+      assert.equal(textOf(first?.update), 'hi hook');
       const info = await ok(emu, bot.token, 'getWebhookInfo');
       assert.equal(info.url, hook.url);
       assert.equal(info.pending_update_count, 0);
@@ -149,7 +149,7 @@ describe('webhooks', () => {
       assert.equal((await ok(emu, bot.token, 'getWebhookInfo')).max_connections, 2);
       await alice.sendMessage(bot, 'new');
       await until(() => hook.received.length === 1);
-      assert.equal((hook.received[0]?.update.message as { text: string }).text, 'new');
+      assert.equal(textOf(hook.received[0]?.update), 'new');
     } finally {
       await hook.close();
     }
