@@ -103,6 +103,12 @@ function attach(value: unknown, uploads: Map<string, Upload>): unknown {
 
 /** Checks a decoded value against one of the API type names; returns the normalised value. */
 function checkValue(value: unknown, types: readonly string[], path: string): unknown {
+  if (types.length > 1 && types.every((type) => type.startsWith('Array of '))) {
+    // Arrays of alternatives (an album of photos and videos): each item may be any of them.
+    if (!Array.isArray(value)) throw new ShapeError(`field "${path}" must be an Array`);
+    const inner = types.map((type) => type.slice('Array of '.length));
+    return value.map((item, index) => checkValue(item, inner, `${path}[${index}]`));
+  }
   let firstError: ShapeError | undefined;
   for (const type of types) {
     try {

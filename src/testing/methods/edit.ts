@@ -48,8 +48,7 @@ function applyEdit(call: Call, located: Located, fields: Json, removed: readonly
   Object.assign(next, fields);
   if (!('reply_markup' in fields)) delete next.reply_markup;
   Object.assign(next, markupFields(call.params));
-  const same =
-    JSON.stringify({ ...next, edit_date: 0 }) === JSON.stringify({ ...message.json, edit_date: 0 });
+  const same = canonical({ ...next, edit_date: 0 }) === canonical({ ...message.json, edit_date: 0 });
   if (same) {
     throw badRequest(
       'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
@@ -59,6 +58,14 @@ function applyEdit(call: Call, located: Located, fields: Json, removed: readonly
   message.json = next;
   call.world.log(chat, 'edit', call.bot.id, message.json.message_id as number, next);
   return located.inline ? true : next;
+}
+
+/** JSON with object keys sorted, so that equal content compares equal whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    return Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
 }
 
 function unpinned(chat: ChatRecord, messageId: number): void {
