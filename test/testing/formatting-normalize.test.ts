@@ -4,6 +4,7 @@ import {
   EntityParseError,
   type FormattedText,
   fixEntities,
+  type MessageEntityJSON,
   normalizeFormattedText,
   parseFormattedText,
 } from '../../src/testing/formatting/index.js';
@@ -77,6 +78,65 @@ describe('normalizeFormattedText: trimming and cleaning', () => {
       text: ' a ',
       entities: [],
     });
+  });
+});
+
+describe('normalizeFormattedText: explicit entities out of bounds', () => {
+  /** Asserts the Bot API description of the error for `entities` on `text`. */
+  function rejects(text: string, entities: MessageEntityJSON[], description: string): void {
+    assert.throws(
+      () => normalizeFormattedText({ text, entities }),
+      (error: unknown) => error instanceof EntityParseError && error.description === description,
+    );
+  }
+
+  test('bad numbers', () => {
+    rejects(
+      'abc',
+      [{ type: 'bold', offset: -1, length: 1 }],
+      'Bad Request: receive an entity with incorrect offset -1',
+    );
+    rejects(
+      'abc',
+      [{ type: 'bold', offset: 0, length: -2 }],
+      'Bad Request: receive an entity with incorrect length -2',
+    );
+  });
+
+  test('beyond the end of the text', () => {
+    rejects(
+      'abc',
+      [{ type: 'bold', offset: 4, length: 1 }],
+      'Bad Request: entity begins after the end of the text at UTF-16 offset 4',
+    );
+    rejects(
+      'abc',
+      [{ type: 'bold', offset: 1, length: 5 }],
+      'Bad Request: entity beginning at UTF-16 offset 1 ends after the end of the text at UTF-16 offset 6',
+    );
+  });
+
+  test('cutting a surrogate pair', () => {
+    rejects(
+      'a👍b',
+      [{ type: 'bold', offset: 2, length: 1 }],
+      'Bad Request: entity begins in a middle of a UTF-16 symbol at byte offset 5',
+    );
+    rejects(
+      'a👍b',
+      [{ type: 'bold', offset: 0, length: 2 }],
+      'Bad Request: entity beginning at UTF-16 offset 0 ends in a middle of a UTF-16 symbol at byte offset 5',
+    );
+  });
+
+  test('empty entities are ignored wherever they are', () => {
+    assert.deepEqual(
+      normalizeFormattedText({ text: 'abc', entities: [{ type: 'bold', offset: 9, length: 0 }] }),
+      {
+        text: 'abc',
+        entities: [],
+      },
+    );
   });
 });
 

@@ -3,9 +3,64 @@
  * parsing: control characters cleaned, entities made consistent (no partial overlaps, formatting
  * split at the bounds of other entities, nothing formatted inside code), whitespace trimmed.
  */
-import { EntityParseError, type FormattedText, sortEntities } from './common.js';
+import {
+  byteOffset,
+  EntityParseError,
+  type FormattedText,
+  type MessageEntityJSON,
+  sortEntities,
+} from './common.js';
 import { findTextEntities, mergeDetectedEntities } from './detect.js';
 import { fixEntities } from './fix.js';
+
+/** Rejects entity bounds Telegram rejects, in the Bot API's wording. */
+function badEntities(reason: string): never {
+  throw new EntityParseError(`Bad Request: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
+}
+
+/** Checks that offsets and lengths are sane numbers, before any repair. */
+function checkNumbers(entities: readonly MessageEntityJSON[]): void {
+  for (const { offset, length } of entities) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
+      badEntities(`Receive an entity with incorrect offset ${offset}`);
+    }
+    if (!Number.isInteger(length) || length < 0 || length > 1_000_000) {
+      badEntities(`Receive an entity with incorrect length ${length}`);
+    }
+  }
+}
+
+/** Whether UTF-16 index `index` of `text` falls between the halves of a surrogate pair. */
+function splitsPair(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Checks that (repaired, sorted) entities lie within the text and do not cut a character in two. */
+function checkBounds(text: string, entities: readonly MessageEntityJSON[]): void {
+  for (const entity of entities) {
+    const end = entity.offset + entity.length;
+    if (entity.offset > text.length) {
+      badEntities(`Entity begins after the end of the text at UTF-16 offset ${entity.offset}`);
+    }
+    if (splitsPair(text, entity.offset)) {
+      badEntities(
+        `Entity begins in a middle of a UTF-16 symbol at byte offset ${byteOffset(text, entity.offset + 1)}`,
+      );
+    }
+    if (end > text.length) {
+      badEntities(
+        `Entity beginning at UTF-16 offset ${entity.offset} ends after the end of the text at UTF-16 offset ${end}`,
+      );
+    }
+    if (splitsPair(text, end)) {
+      badEntities(
+        `Entity beginning at UTF-16 offset ${entity.offset} ends in a middle of a UTF-16 symbol at byte offset ${byteOffset(text, end + 1)}`,
+      );
+    }
+  }
+}
 
 /** Code units Telegram deletes from message text: `\r`, some bidi controls, some combining marks. */
 function isDeleted(code: number): boolean {
@@ -33,8 +88,8 @@ function cleanText(formatted: FormattedText): FormattedText {
   // In a run of left-to-right / right-to-left marks all but the last become zero-width non-joiners.
   output = output.replace(/[\u200e\u200f]+(?=[\u200e\u200f])/g, (run) => '\u200c'.repeat(run.length));
   const entities = formatted.entities.map((entity) => {
-    const from = Math.min(entity.offset, text.length);
-    const to = Math.min(entity.offset + entity.length, text.length);
+    const from = entity.offset;
+    const to = entity.offset + entity.length;
     const offset = from - deletedBefore[from]!;
     return { ...entity, offset, length: to - deletedBefore[to]! - offset };
   });
@@ -69,13 +124,17 @@ export interface NormalizeOptions {
  * up to the first entity) with entities clipped, and entities Telegram detects by itself are
  * added ({@link findTextEntities}).
  * @throws {EntityParseError} `Bad Request: text must be non-empty` when only whitespace or
- * invisible characters remain and `allowEmpty` is not set.
+ * invisible characters remain and `allowEmpty` is not set; Telegram's errors for entities with
+ * bad numbers, beyond the text or cutting a surrogate pair in two.
  */
 export function normalizeFormattedText(
   formatted: FormattedText,
   options: NormalizeOptions = {},
 ): FormattedText {
-  const cleaned = cleanText(formatted);
+  checkNumbers(formatted.entities);
+  const repaired = fixEntities(formatted.entities);
+  checkBounds(formatted.text, repaired);
+  const cleaned = cleanText({ text: formatted.text, entities: repaired });
   let text = cleaned.text;
   let keep = text.length;
   while (keep > 0 && (text.charAt(keep - 1) === ' ' || text.charAt(keep - 1) === '\n')) keep--;
