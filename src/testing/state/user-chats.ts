@@ -11,7 +11,7 @@ export const FULL_ADMIN_RIGHTS: Json = {
   can_delete_messages: true,
   can_manage_video_chats: true,
   can_restrict_members: true,
-  can_promote_members: false,
+  can_promote_members: true,
   can_change_info: true,
   can_invite_users: true,
   can_post_stories: false,
