@@ -1,6 +1,6 @@
 /** Dispatches one Bot API call: token, method lookup, flood limit, validation, implementation. */
 import type { MethodMeta } from '../generated/metadata.js';
-import { METHODS } from '../generated/metadata.js';
+import { METHODS, TYPES } from '../generated/metadata.js';
 import { ApiError, notFound, tooManyRequests, unauthorized } from './errors.js';
 import type { RequestInput } from './http/body.js';
 import type { Call, Handler } from './methods/call.js';
@@ -59,7 +59,7 @@ export class ApiDispatcher {
     this.checkFlood(bot, meta.name);
     const params = validateParams(meta, input);
     const handler = LOWER_HANDLERS.get(meta.name.toLowerCase());
-    if (handler === undefined) return this.generic(bot, meta);
+    if (handler === undefined) return this.generic(bot, meta, params);
     const call: Call = {
       world: this.world,
       bot,
@@ -76,11 +76,33 @@ export class ApiDispatcher {
     return this.run(bot, method, { params, uploads: new Map() }, new AbortController().signal);
   }
 
-  private generic(bot: BotRecord, meta: MethodMeta): unknown {
+  /**
+   * Answers a method without specific behaviour: a well-formed value of its return type. Methods
+   * that return a Message post one in the chat, its content field (`sendGame` -> `game`) filled
+   * with a generated value.
+   */
+  private generic(bot: BotRecord, meta: MethodMeta, params: Json): unknown {
     const type = meta.returns[0] ?? 'Boolean';
     if (type === 'Boolean') return true;
     const me = { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
-    return makeValue(type, { now: this.world.now(), user: me });
+    const hints = { now: this.world.now(), user: me };
+    if (
+      meta.returns.includes('Message') &&
+      params.chat_id !== undefined &&
+      params.inline_message_id === undefined
+    ) {
+      const chat = this.world.chatForBot(bot, params.chat_id, meta.name.startsWith('send'));
+      const field = meta.name
+        .replace(/^send/, '')
+        .replace(/[A-Z]/g, (c, at: number) => (at > 0 ? '_' : '') + c.toLowerCase());
+      const slot = TYPES.Message?.fields.find((item) => item.name === field);
+      const content: Json = {};
+      const slotType = slot?.types[0];
+      if (slotType !== undefined)
+        content[field] = makeValue(slotType, { ...hints, chat: this.world.chatJson(chat) });
+      return this.world.addMessage(chat, bot.id, content).json;
+    }
+    return makeValue(type, hints);
   }
 
   private checkFlood(bot: BotRecord, method: string): void {

@@ -41,6 +41,8 @@ export interface CallbackAnswer {
 /** What a bot answered to an inline query. */
 export interface InlineAnswer {
   readonly queryId: string;
+  /** The bot that answered. */
+  readonly botId: number;
   readonly results: readonly {
     readonly id: string;
     readonly type: string;
@@ -76,6 +78,8 @@ export interface FileInput {
 /** Optional parts of a sent message. */
 export interface SendOptions {
   readonly replyToMessageId?: number | undefined;
+  /** The forum topic to post in. */
+  readonly messageThreadId?: number | undefined;
 }
 
 function isBot(destination: Destination): destination is BotInfo {
@@ -135,12 +139,11 @@ export class SimulatedUser {
 
   private chatOfMessage(message: MessageJSON): { chat_id: number; bot_id: number | undefined } {
     const chat = message.chat;
-    const botId =
-      chat.type === 'private'
-        ? message.from?.is_bot === true
-          ? message.from.id
-          : this.lastChat?.botId
-        : undefined;
+    let botId: number | undefined;
+    if (chat.type === 'private') {
+      const via = message.via_bot as UserJSON | undefined;
+      botId = message.from?.is_bot === true ? message.from.id : (via?.id ?? this.lastChat?.botId);
+    }
     const ref: ChatRef = { id: chat.id, type: chat.type as ChatRef['type'], botId };
     this.lastChat = ref;
     return { chat_id: ref.id, bot_id: ref.botId };
@@ -159,7 +162,11 @@ export class SimulatedUser {
 
   /** Sends a text message to a bot (its private chat) or a chat. */
   sendMessage(to: Destination, text: string, options: SendOptions = {}): Promise<MessageJSON> {
-    return this.send(to, { text, reply_to_message_id: options.replyToMessageId });
+    return this.send(to, {
+      text,
+      reply_to_message_id: options.replyToMessageId,
+      message_thread_id: options.messageThreadId,
+    });
   }
 
   /** Sends a command such as `/start payload`; the emulator marks it as a bot_command entity. */
@@ -263,6 +270,7 @@ export class SimulatedUser {
     if (result.answer === null) return undefined;
     return {
       queryId: result.inline_query_id,
+      botId: bot.id,
       results: result.answer.results,
       nextOffset: result.answer.next_offset,
     };
@@ -270,7 +278,10 @@ export class SimulatedUser {
 
   /** Picks a result of an answered inline query, posting it in a chat (the bot's private chat by default). */
   chooseInlineResult(answer: InlineAnswer, resultId: string, chat?: Destination): Promise<MessageJSON> {
-    const where = chat === undefined ? {} : this.where(chat);
+    const where =
+      chat === undefined
+        ? this.where({ id: this.id, type: 'private', botId: answer.botId })
+        : this.where(chat);
     return this.client.call('POST', 'choose_inline_result', {
       user_id: this.id,
       inline_query_id: answer.queryId,

@@ -91,3 +91,21 @@ export function textOf(update: Record<string, unknown> | undefined): string | un
   const message = update?.message as { text?: string } | undefined;
   return message?.text;
 }
+
+/** Waits (long-polling) until the bot has an update of this kind; acknowledges everything read. */
+export async function nextUpdate(
+  emu: Emulator,
+  token: string,
+  kind: string,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    const list = await ok<Record<string, unknown>[]>(emu, token, 'getUpdates', { timeout: 1 });
+    const last = list.at(-1);
+    if (last !== undefined)
+      await ok(emu, token, 'getUpdates', { offset: (last.update_id as number) + 1, timeout: 0 });
+    const found = list.find((update) => update[kind] !== undefined);
+    if (found !== undefined) return found[kind] as Record<string, unknown>;
+  }
+  throw new Error(`no ${kind} update`);
+}

@@ -2,23 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
-import { drain, fails, ok } from './helpers.js';
-
-type Update = Record<string, unknown>;
-
-/** Waits (long-polling) until the bot has an update of this kind; acknowledges everything read. */
-async function nextUpdate(emu: Emulator, token: string, kind: string): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + 3000;
-  while (Date.now() < deadline) {
-    const list = await ok<Update[]>(emu, token, 'getUpdates', { timeout: 1 });
-    const last = list.at(-1);
-    if (last !== undefined)
-      await ok(emu, token, 'getUpdates', { offset: (last.update_id as number) + 1, timeout: 0 });
-    const found = list.find((update) => update[kind] !== undefined);
-    if (found !== undefined) return found[kind] as Record<string, unknown>;
-  }
-  throw new Error(`no ${kind} update`);
-}
+import { drain, fails, nextUpdate, ok } from './helpers.js';
 
 describe('simulated users', () => {
   let emu: Emulator;

@@ -81,6 +81,9 @@ export function commonFields(chat: ChatRecord, params: Json): Json {
   if (params.protect_content === true) out.has_protected_content = true;
   const thread = int(params, 'message_thread_id');
   if (thread !== undefined && chat.isForum) {
+    const topic = chat.topics.get(thread);
+    if (topic === undefined) throw badRequest('message thread not found');
+    if (topic.closed) throw badRequest('TOPIC_CLOSED');
     out.message_thread_id = thread;
     out.is_topic_message = true;
   }

@@ -6,6 +6,7 @@ import { miscMethods } from './misc.js';
 import { pollMethods } from './polls.js';
 import { queryMethods } from './queries.js';
 import { sendMethods } from './send.js';
+import { topicMethods } from './topics.js';
 import { updateMethods } from './updates.js';
 
 /** Implementations by method name; methods missing here answer a generic value of their return type. */
@@ -17,4 +18,5 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ...pollMethods,
   ...memberMethods,
   ...miscMethods,
+  ...topicMethods,
 };

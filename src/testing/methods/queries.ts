@@ -29,21 +29,20 @@ export const queryMethods: Record<string, Handler> = {
   answerCallbackQuery: (call) => {
     const query = pending(call, 'callback_query_id', 'callback_query');
     query.answer = pick(call.params, ['text', 'show_alert', 'url', 'cache_time']);
+    const text = typeof query.answer.text === 'string' ? query.answer.text : '';
+    const summary = `${query.answer.show_alert === true ? 'alert' : 'notification'}: ${text}`;
     const message = query.payload.message as Json | undefined;
     const chatJson = message?.chat as Json | undefined;
-    if (chatJson !== undefined) {
-      const chat = call.world.chatByRef(chatJson.id as number, call.bot.id);
-      const text = typeof query.answer.text === 'string' ? query.answer.text : '';
-      const summary = `${query.answer.show_alert === true ? 'alert' : 'notification'}: ${text}`;
-      call.world.log(
-        chat,
-        'callback_answer',
-        call.bot.id,
-        message?.message_id as number,
-        query.answer,
-        undefined,
-        summary,
-      );
+    const inline = call.world.inlineMessages.get(String(query.payload.inline_message_id));
+    const chat =
+      chatJson !== undefined
+        ? call.world.chatByRef(chatJson.id as number, call.bot.id)
+        : inline === undefined
+          ? undefined
+          : call.world.chats.get(inline.chatKey);
+    const messageId = chatJson !== undefined ? (message?.message_id as number) : inline?.messageId;
+    if (chat !== undefined) {
+      call.world.log(chat, 'callback_answer', call.bot.id, messageId, query.answer, undefined, summary);
     }
     call.world.bump();
     return true;

@@ -20,7 +20,7 @@ export const FULL_ADMIN_RIGHTS: Json = {
   can_post_messages: true,
   can_edit_messages: true,
   can_pin_messages: true,
-  can_manage_topics: false,
+  can_manage_topics: true,
 };
 
 function shared(world: World, chatId: number): ChatRecord {

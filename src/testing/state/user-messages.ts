@@ -145,6 +145,14 @@ export function userSend(world: World, userId: number, target: ChatTarget, conte
     delete nested.reply_to_message;
     fields.reply_to_message = nested;
   }
+  const thread = Number(content.message_thread_id ?? Number.NaN);
+  if (Number.isInteger(thread) && chat.isForum) {
+    const topic = chat.topics.get(thread);
+    if (topic === undefined) throw badRequest('message thread not found');
+    if (topic.closed) throw badRequest('TOPIC_CLOSED');
+    fields.message_thread_id = thread;
+    fields.is_topic_message = true;
+  }
   const record = world.addMessage(chat, userId, fields);
   routeMessage(world, chat, record);
   return record;

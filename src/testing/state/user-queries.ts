@@ -66,11 +66,28 @@ export async function userClick(
   const found = findButton(message, button.text, button.data);
   if (found.url !== undefined) return { queryId: '', answer: undefined, url: found.url };
   if (found.callback_data === undefined) throw badRequest('the button sends no callback data');
+  const chatInstance = String(Math.abs(chat.id) * 7 + (chat.botId ?? 0));
+  const viaBot = message.json.via_bot as Json | undefined;
+  if (message.botId === undefined && typeof viaBot?.id === 'number') {
+    // A message sent through inline mode: the query names the inline message, not the chat's message.
+    let inlineId: string | undefined;
+    for (const [id, ref] of world.inlineMessages) {
+      if (ref.chatKey === chat.key && ref.messageId === message.json.message_id) inlineId = id;
+    }
+    if (inlineId === undefined) throw badRequest('the message has no inline message id');
+    const payload: Json = {
+      from: world.accountJson(userId),
+      inline_message_id: inlineId,
+      chat_instance: chatInstance,
+      data: found.callback_data,
+    };
+    return ask(world, viaBot.id, 'callback_query', userId, payload, timeoutMs);
+  }
   if (message.botId === undefined) throw badRequest('the message was not sent by a bot');
   const payload: Json = {
     from: world.accountJson(userId),
     message: message.json,
-    chat_instance: String(Math.abs(chat.id) * 7 + (chat.botId ?? 0)),
+    chat_instance: chatInstance,
     data: found.callback_data,
   };
   return ask(world, message.botId, 'callback_query', userId, payload, timeoutMs);

@@ -230,6 +230,7 @@ export class World {
       joinRequests: new Map(),
       transcript: [],
       isForum: false,
+      topics: new Map(),
     };
   }
 
