@@ -68,7 +68,9 @@ export class ApiDispatcher {
       signal,
       kickWebhook: this.kickWebhook,
     };
-    return await handler(call);
+    const result = await handler(call);
+    this.rememberKeyboard(bot, params);
+    return result;
   }
 
   /** Runs a method with already-decoded JSON parameters (a webhook answer). */
@@ -103,6 +105,15 @@ export class ApiDispatcher {
       return this.world.addMessage(chat, bot.id, content).json;
     }
     return makeValue(type, hints);
+  }
+
+  /** Keeps the custom keyboard a sent message showed (or removed), for the users API to press. */
+  private rememberKeyboard(bot: BotRecord, params: Json): void {
+    const markup = params.reply_markup as Json | undefined;
+    if (markup === undefined || params.chat_id === undefined) return;
+    if (!Array.isArray(markup.keyboard) && markup.remove_keyboard !== true) return;
+    const chat = this.world.chatForBot(bot, params.chat_id);
+    chat.replyKeyboard = markup.remove_keyboard === true ? undefined : markup;
   }
 
   private checkFlood(bot: BotRecord, method: string): void {

@@ -7,7 +7,15 @@ import { badRequest, notFound } from './errors.js';
 import type { Json, TranscriptEntry } from './state/records.js';
 import { addBotToChat, migrateGroup, userJoin, userLeave, userRequestJoin } from './state/user-chats.js';
 import type { ChatTarget } from './state/user-messages.js';
-import { setBlocked, userChat, userDelete, userEdit, userReact, userSend } from './state/user-messages.js';
+import {
+  setBlocked,
+  userChat,
+  userDelete,
+  userEdit,
+  userPressKey,
+  userReact,
+  userSend,
+} from './state/user-messages.js';
 import { userChooseResult, userClick, userInlineQuery, userPay, userVote } from './state/user-queries.js';
 import type { World } from './state/world.js';
 import { userJson } from './state/world.js';
@@ -146,6 +154,8 @@ export class ControlApi {
       ],
       ['POST chats/migrate', (p) => w.chatJson(migrateGroup(w, need(p, 'chat_id'), num(p, 'by_user_id')))],
       ['POST send', (p) => userSend(w, need(p, 'user_id'), target(p), p).json],
+      ['POST press_key', (p) => userPressKey(w, need(p, 'user_id'), target(p), text(p, 'text') ?? '').json],
+      ['GET keyboard', (p) => userChat(w, need(p, 'user_id'), target(p)).replyKeyboard ?? null],
       [
         'POST edit',
         (p) => userEdit(w, need(p, 'user_id'), target(p), num(p, 'message_id'), text(p, 'text') ?? ''),

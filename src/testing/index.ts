@@ -26,6 +26,7 @@ export type {
   InlineAnswer,
   MessageExpectation,
   PaymentResult,
+  ReplyKeyboardJSON,
   SendOptions,
 } from './users.js';
 export { SimulatedUser } from './users.js';

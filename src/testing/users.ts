@@ -19,6 +19,17 @@ export interface BotInfo {
   readonly first_name: string;
 }
 
+/** A custom reply keyboard as the bot sent it. */
+export interface ReplyKeyboardJSON {
+  readonly keyboard: readonly (readonly (
+    | { readonly text: string; readonly [field: string]: unknown }
+    | string
+  )[])[];
+  readonly one_time_keyboard?: boolean;
+  readonly resize_keyboard?: boolean;
+  readonly [field: string]: unknown;
+}
+
 /** A chat handle: a shared chat, or a private chat of a user with a bot (`botId` set). */
 export interface ChatRef {
   readonly id: number;
@@ -195,6 +206,28 @@ export class SimulatedUser {
     contact: { phone_number: string; first_name: string; last_name?: string },
   ): Promise<MessageJSON> {
     return this.send(to, { contact: { ...contact } });
+  }
+
+  /** The custom keyboard the bot currently shows in a chat (the last one used by default), or undefined. */
+  async keyboard(chat?: Destination): Promise<ReplyKeyboardJSON | undefined> {
+    const where = chat === undefined ? this.lastWhere() : this.where(chat);
+    const markup = await this.client.call<ReplyKeyboardJSON | null>('GET', 'keyboard', {
+      user_id: this.id,
+      ...where,
+    });
+    return markup ?? undefined;
+  }
+
+  /** Presses a button of the bot's custom keyboard (sends its text, or a contact or location). */
+  pressKeyboardButton(text: string, chat?: Destination): Promise<MessageJSON> {
+    const where = chat === undefined ? this.lastWhere() : this.where(chat);
+    return this.client.call('POST', 'press_key', { user_id: this.id, ...where, text });
+  }
+
+  private lastWhere(): { chat_id: number; bot_id: number | undefined } {
+    const chat = this.lastChat;
+    if (chat === undefined) throw new Error('no chat given and the user has not acted yet');
+    return { chat_id: chat.id, bot_id: chat.botId };
   }
 
   /** Edits the text (or caption) of one of this user's messages. */

@@ -100,4 +100,70 @@ describe('forum topics, inline messages and generic methods', () => {
     const link = await ok(emu, bot.token, 'createChatInviteLink', { chat_id: alice.id });
     assert.equal(typeof link.invite_link, 'string');
   });
+
+  test('custom reply keyboards: the user sees and presses them', async () => {
+    const carol = await emu.createUser({ firstName: 'Carol' });
+    await carol.sendMessage(bot, '/order');
+    await ok(emu, bot.token, 'sendMessage', {
+      chat_id: carol.id,
+      text: 'Size?',
+      reply_markup: {
+        keyboard: [[{ text: 'Small' }, { text: 'Large' }], [{ text: 'Share phone', request_contact: true }]],
+        one_time_keyboard: true,
+      },
+    });
+    const keyboard = await carol.keyboard(bot);
+    assert.deepEqual(
+      keyboard?.keyboard.flat().map((button) => (typeof button === 'string' ? button : button.text)),
+      ['Small', 'Large', 'Share phone'],
+    );
+    await drain(emu, bot.token);
+    await carol.pressKeyboardButton('Large');
+    assert.equal((await nextUpdate(emu, bot.token, 'message')).text, 'Large');
+    assert.equal(await carol.keyboard(bot), undefined, 'a one-time keyboard hides after use');
+    await ok(emu, bot.token, 'sendMessage', {
+      chat_id: carol.id,
+      text: 'Phone?',
+      reply_markup: { keyboard: [[{ text: 'Share phone', request_contact: true }]] },
+    });
+    await carol.pressKeyboardButton('Share phone', bot);
+    const contact = (await nextUpdate(emu, bot.token, 'message')).contact as Update;
+    assert.equal(contact.user_id, carol.id);
+    await assert.rejects(carol.pressKeyboardButton('Missing', bot), /no keyboard button/);
+    await ok(emu, bot.token, 'sendMessage', {
+      chat_id: carol.id,
+      text: 'Done',
+      reply_markup: { remove_keyboard: true },
+    });
+    assert.equal(await carol.keyboard(bot), undefined);
+  });
+
+  test('chat settings and leaving a chat', async () => {
+    const group = await emu.createSupergroup({ title: 'Old title', owner: alice, adminBots: [bot] });
+    await ok(emu, bot.token, 'setChatTitle', { chat_id: group.id, title: 'New title' });
+    await ok(emu, bot.token, 'setChatDescription', { chat_id: group.id, description: 'About us' });
+    const same = await fails(emu, bot.token, 'setChatDescription', {
+      chat_id: group.id,
+      description: 'About us',
+    });
+    assert.equal(same.body.description, 'Bad Request: chat description is not modified');
+    await ok(emu, bot.token, 'setChatPermissions', {
+      chat_id: group.id,
+      permissions: { can_send_polls: false },
+    });
+    const info = await ok(emu, bot.token, 'getChat', { chat_id: group.id });
+    assert.equal(info.title, 'New title');
+    assert.equal(info.description, 'About us');
+    assert.equal((info.permissions as Update).can_send_polls, false);
+    await drain(emu, bot.token);
+    await ok(emu, bot.token, 'leaveChat', { chat_id: group.id });
+    const left = (await drain(emu, bot.token)).find((update) => update.my_chat_member !== undefined);
+    assert.equal(
+      (left?.my_chat_member as { new_chat_member: Update } | undefined)?.new_chat_member.status,
+      'left',
+    );
+    const gone = await fails(emu, bot.token, 'sendMessage', { chat_id: group.id, text: 'x' });
+    assert.equal(gone.status, 403);
+    assert.equal(gone.body.description, 'Forbidden: bot is not a member of the supergroup chat');
+  });
 });

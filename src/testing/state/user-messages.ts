@@ -228,3 +228,43 @@ export function userReact(
     if (present) world.enqueue(bot, 'message_reaction', payload);
   }
 }
+
+interface KeyButton {
+  readonly text: string;
+  readonly request_contact?: boolean;
+  readonly request_location?: boolean;
+}
+
+/**
+ * A user presses a button of the custom keyboard the bot shows in the chat: it sends the
+ * button's text, or the user's contact or a location for request buttons. A one-time keyboard
+ * hides afterwards.
+ */
+export function userPressKey(world: World, userId: number, target: ChatTarget, text: string): MessageRecord {
+  const chat = userChat(world, userId, target);
+  const keyboard = chat.replyKeyboard;
+  const rows = (keyboard?.keyboard as (KeyButton | string)[][] | undefined) ?? [];
+  let button: KeyButton | undefined;
+  for (const row of rows) {
+    for (const item of row) {
+      const candidate = typeof item === 'string' ? { text: item } : item;
+      if (candidate.text === text) button = candidate;
+    }
+  }
+  if (button === undefined) throw badRequest(`no keyboard button with text "${text}"`);
+  const user = world.user(userId);
+  let content: Json = { text };
+  if (button.request_contact === true) {
+    content = {
+      contact: {
+        phone_number: `+1555${String(userId).slice(-7)}`,
+        first_name: user.first_name,
+        user_id: userId,
+      },
+    };
+  } else if (button.request_location === true) {
+    content = { location: { latitude: 0, longitude: 0 } };
+  }
+  if (keyboard?.one_time_keyboard === true) chat.replyKeyboard = undefined;
+  return userSend(world, userId, target, content);
+}

@@ -231,6 +231,7 @@ export class World {
       transcript: [],
       isForum: false,
       topics: new Map(),
+      replyKeyboard: undefined,
     };
   }
 
