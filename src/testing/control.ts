@@ -301,7 +301,14 @@ export class ControlApi {
    */
   private async wait(world: World, params: Json): Promise<unknown> {
     const chat = world.chatByRef(need(params, 'chat_id'), num(params, 'bot_id'));
-    const after = num(params, 'after_seq') ?? 0;
+    let after = num(params, 'after_seq') ?? 0;
+    const userId = num(params, 'after_user_id');
+    if (userId !== undefined) {
+      // Only what came after this user's latest message: the answer to it, not older chatter.
+      for (const item of chat.transcript) {
+        if (item.fromId === userId && item.kind === 'message' && item.seq > after) after = item.seq;
+      }
+    }
     const from = text(params, 'from') ?? 'bot';
     const kinds = (text(params, 'kind') ?? 'message').split(',');
     const entry = await world.waitFor(

@@ -390,6 +390,7 @@ export class SimulatedUser {
               chat_id: chat.id,
               bot_id: chat.botId,
               after_seq: this.cursors.get(key) ?? 0,
+              after_user_id: this.id,
               kind,
               timeout_ms: remaining,
             });
@@ -407,8 +408,9 @@ export class SimulatedUser {
   }
 
   /**
-   * Waits for the next message of a bot in a chat whose text (or caption) matches. Messages are
-   * consumed in order: later calls see only later messages; non-matching ones are skipped.
+   * Waits for a bot's message in a chat whose text (or caption) matches. Only messages after this
+   * user's latest message in the chat count, and each is consumed once, in order: later calls see
+   * only later messages; non-matching ones are skipped.
    */
   expectMessage(expectation: MessageExpectation = {}): Promise<MessageJSON> {
     return this.next('message', expectation);

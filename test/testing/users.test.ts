@@ -109,6 +109,15 @@ describe('simulated users', () => {
       /no bot message matching never/,
     );
     await alice.expectNoMessage({ chat: bot, timeoutMs: 50 });
+    await alice.sendMessage(bot, 'a');
+    await ok(emu, bot.token, 'sendMessage', { chat_id: alice.id, text: 'answer to a' });
+    await alice.sendMessage(bot, 'b');
+    await ok(emu, bot.token, 'sendMessage', { chat_id: alice.id, text: 'answer to b' });
+    assert.equal(
+      (await alice.expectMessage()).text,
+      'answer to b',
+      'only replies after the latest message count',
+    );
   });
 
   test('inline queries: answer, results and the chosen result', async () => {

@@ -45,6 +45,7 @@ export function captionFields(params: Json): Json {
   const caption = str(params, 'caption');
   if (caption === undefined) return {};
   const formatted = formatText(caption, params.parse_mode, params.caption_entities);
+  if (formatted.text === '') return {};
   const out: Json = { caption: formatted.text };
   if (formatted.entities.length > 0) out.caption_entities = formatted.entities;
   if (params.show_caption_above_media === true) out.show_caption_above_media = true;
