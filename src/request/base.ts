@@ -3,7 +3,13 @@
  * into Bot API results and the library's error family. Implementations only move bytes
  * ({@link BaseRequest.doRequest}); status codes, JSON and errors are handled here, once.
  */
-import { errorFromResponse, NetworkError, type ResponseParametersLike, TelegramError } from '../errors.js';
+import {
+  errorFromResponse,
+  InvalidArgumentError,
+  NetworkError,
+  type ResponseParametersLike,
+  TelegramError,
+} from '../errors.js';
 import type { RequestTimeouts } from './types.js';
 
 /**
@@ -222,8 +228,10 @@ export abstract class BaseRequest {
 
   /**
    * Performs one HTTP exchange and resolves as soon as the status is known. Rejects with a
-   * {@link TelegramError} (usually {@link NetworkError} or `TimedOut`) for transport failures, or with
-   * the signal's reason when the caller aborted. Other errors are passed to {@link wrapTransportError}.
+   * {@link TelegramError} (usually {@link NetworkError} or `TimedOut`) for transport failures, with
+   * an {@link InvalidArgumentError} for a payload that cannot be sent, or with the signal's reason
+   * when the caller aborted; both pass through unchanged. Other errors are passed to
+   * {@link wrapTransportError}.
    * Called by `post`/`retrieve`; not meant to be called directly.
    */
   abstract doRequest(request: HttpRequest): Promise<HttpResponse>;
@@ -334,7 +342,7 @@ export abstract class BaseRequest {
 
   #failure(error: unknown, request: HttpRequest): unknown {
     if (request.signal?.aborted) return request.signal.reason;
-    if (error instanceof TelegramError) return error;
+    if (error instanceof TelegramError || error instanceof InvalidArgumentError) return error;
     return this.wrapTransportError(error, request);
   }
 

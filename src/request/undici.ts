@@ -188,6 +188,15 @@ function poolTimedOut(): TimedOut {
   );
 }
 
+/** Asks an iterator to clean up, ignoring how it reacts. */
+function closeQuietly(iterator: AsyncIterator<Uint8Array>): void {
+  try {
+    iterator.return?.().then(noop, noop);
+  } catch {
+    // A broken return() must not mask the error being reported.
+  }
+}
+
 /**
  * Wraps an upload body so that `onStall` runs when no progress is made for `timeoutMs`: neither a
  * new chunk from the source nor the consumer (the socket writer) asking for the next one.
@@ -203,8 +212,7 @@ function watchWrites(
       let timer: NodeJS.Timeout | undefined;
       const stall = (): void => {
         onStall();
-        // Best effort to release a source stuck on its own I/O.
-        iterator.return?.().catch(noop);
+        closeQuietly(iterator);
       };
       return {
         async next(): Promise<IteratorResult<Uint8Array>> {
@@ -223,7 +231,8 @@ function watchWrites(
         },
         async return(): Promise<IteratorResult<Uint8Array>> {
           clearTimeout(timer);
-          await iterator.return?.();
+          // Not awaited: a source stuck on its own I/O must not hold up the writer.
+          closeQuietly(iterator);
           return { done: true, value: undefined };
         },
       };
@@ -325,46 +334,55 @@ export class UndiciRequest extends BaseRequest {
     await Promise.all(dispatchers.map((dispatcher) => dispatcher.close()));
   }
 
+  /**
+   * Sends one request on the pool: waits for a slot, then resolves when the answer's headers
+   * arrived. Rejects with `TimedOut` (pool or write timeout), the signal's reason, an
+   * {@link InvalidArgumentError} when the payload cannot be serialised, or undici's own error
+   * (mapped by {@link wrapTransportError}).
+   */
   override async doRequest(httpRequest: HttpRequest): Promise<HttpResponse> {
-    const { timeouts, signal } = httpRequest;
+    const { timeouts, signal, payload } = httpRequest;
     if (signal?.aborted) throw signal.reason;
     const dispatcher = this.#dispatcherFor(timeouts.connectTimeout);
+    let headers = PLAIN_HEADERS;
+    let body: string | AsyncIterable<Uint8Array> | null = null;
+    if (payload !== undefined) {
+      try {
+        if (payload.containsFiles) {
+          const multipart = payload.multipart();
+          headers = ['user-agent', BaseRequest.USER_AGENT, 'content-type', multipart.contentType];
+          body = multipart.body;
+        } else {
+          headers = JSON_HEADERS;
+          body = payload.jsonPayload();
+        }
+      } catch (error) {
+        throw new InvalidArgumentError('The parameters of the request could not be serialised', {
+          cause: error,
+        });
+      }
+    }
     if (!this.#slots.tryAcquire()) {
       await this.#slots.acquire(
         timeouts.poolTimeout === null ? null : toMilliseconds(timeouts.poolTimeout),
         signal,
       );
     }
+    let requestSignal = signal;
     let unlink: (() => void) | undefined;
     try {
-      const { payload } = httpRequest;
-      let headers = PLAIN_HEADERS;
-      let body: string | AsyncIterable<Uint8Array> | undefined;
-      let requestSignal = signal;
-      if (payload !== undefined) {
-        if (!payload.containsFiles) {
-          headers = JSON_HEADERS;
-          body = payload.jsonPayload();
-        } else {
-          const multipart = payload.multipart();
-          headers = ['user-agent', BaseRequest.USER_AGENT, 'content-type', multipart.contentType];
-          body = multipart.body;
-          if (timeouts.writeTimeout !== null) {
-            const controller = new AbortController();
-            const writeMs = toMilliseconds(timeouts.writeTimeout);
-            body = watchWrites(multipart.body, writeMs, () => {
-              controller.abort(
-                new TimedOut(`Write timeout: no upload progress for ${timeouts.writeTimeout} seconds`),
-              );
-            });
-            if (signal !== undefined) {
-              const forward = (): void => controller.abort(signal.reason);
-              signal.addEventListener('abort', forward, { once: true });
-              unlink = () => signal.removeEventListener('abort', forward);
-            }
-            requestSignal = controller.signal;
-          }
+      if (typeof body === 'object' && body !== null && timeouts.writeTimeout !== null) {
+        const controller = new AbortController();
+        const seconds = timeouts.writeTimeout;
+        body = watchWrites(body, toMilliseconds(seconds), () => {
+          controller.abort(new TimedOut(`Write timeout: no upload progress for ${seconds} seconds`));
+        });
+        if (signal !== undefined) {
+          const forward = (): void => controller.abort(signal.reason);
+          signal.addEventListener('abort', forward, { once: true });
+          unlink = () => signal.removeEventListener('abort', forward);
         }
+        requestSignal = controller.signal;
       }
       const readMs = toMilliseconds(timeouts.readTimeout);
       const response = await request(httpRequest.url, {
@@ -372,7 +390,7 @@ export class UndiciRequest extends BaseRequest {
         method: httpRequest.method,
         headers: headers as string[],
         // undici streams any async iterable body; its typings list only the concrete kinds.
-        body: (body ?? null) as NonNullable<Dispatcher.RequestOptions['body']> | null,
+        body: body as NonNullable<Dispatcher.RequestOptions['body']> | null,
         signal: requestSignal ?? null,
         headersTimeout: readMs,
         bodyTimeout: readMs,
@@ -409,11 +427,13 @@ export class UndiciRequest extends BaseRequest {
     }
   }
 
+  /** A description without anything secret (no proxy credentials). */
   override toString(): string {
     const proxy = this.#proxy === undefined ? '' : `, proxy=${this.#proxy.protocol}//${this.#proxy.host}`;
     return `UndiciRequest(connectionPoolSize=${this.#poolSize}, httpVersion=${this.#httpVersion}${proxy}, ${this.#state})`;
   }
 
+  /** What `util.inspect` shows: {@link toString}. */
   [inspect.custom](): string {
     return this.toString();
   }

@@ -612,6 +612,29 @@ describe('UndiciRequest over loopback HTTP', () => {
       await closing;
     });
 
+    test(
+      'a payload that cannot be serialised -> InvalidArgumentError, and no slot is lost',
+      BOUNDED,
+      async () => {
+        server.setHandler((exchange) => exchange.json(200, { ok: true, result: 'after' }));
+        const broken: RequestPayload = {
+          containsFiles: false,
+          jsonPayload: () => JSON.stringify({ big: 1n }),
+          multipart: () => assert.fail('not multipart'),
+        };
+        const before = server.requests.length;
+        await withRequest({ connectionPoolSize: 1, poolTimeout: 0 }, async (request) => {
+          const error = await rejection(
+            request.post(server.methodUrl('sendMessage'), { endpoint: 'sendMessage', payload: broken }),
+          );
+          assert.ok(error instanceof InvalidArgumentError);
+          assert.ok(error.cause instanceof TypeError);
+          assert.equal(server.requests.length, before);
+          assert.equal(await request.post(server.methodUrl('getMe'), { endpoint: 'getMe' }), 'after');
+        });
+      },
+    );
+
     test('a per-call connect timeout other than the default still works', BOUNDED, async () => {
       server.setHandler((exchange) => exchange.json(200, { ok: true, result: 'fine' }));
       const result = await withRequest({}, (request) =>
