@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Emulator } from '../../src/testing/index.js';
+import { conformsTo } from '../../src/testing/values.js';
 import { call, fails, ok, textOf } from './helpers.js';
 
 interface Received {
@@ -68,6 +69,7 @@ describe('webhooks', () => {
       const [first] = hook.received;
       assert.equal(first?.secret, 'expected-secret_1');
       assert.equal(textOf(first?.update), 'hi hook');
+      assert.equal(conformsTo(first?.update, 'Update'), undefined, 'the delivered update has the spec shape');
       const info = await ok(emu, bot.token, 'getWebhookInfo');
       assert.equal(info.url, hook.url);
       assert.equal(info.pending_update_count, 0);
@@ -169,6 +171,37 @@ describe('webhooks', () => {
       const alice = await emu.createUser({ firstName: 'Alice' });
       await alice.sendMessage(bot, 'ping');
       await alice.expectMessage({ text: 'hooked ping' });
+    } finally {
+      await hook.close();
+    }
+  });
+
+  test('no more than max_connections deliveries are in flight at once', async () => {
+    let active = 0;
+    let peak = 0;
+    const hook = await receiver((_, res) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      setTimeout(() => {
+        active -= 1;
+        res.end();
+      }, 80);
+    });
+    try {
+      const bot = await emu.createBot();
+      const alice = await emu.createUser({ firstName: 'Alice' });
+      for (const text of ['1', '2', '3', '4', '5', '6']) await alice.sendMessage(bot, text);
+      await ok(emu, bot.token, 'setWebhook', { url: hook.url, max_connections: 2 });
+      await until(() => hook.received.length === 6);
+      assert.equal(peak, 2);
+      assert.deepEqual(hook.received.map((item) => textOf(item.update)).sort(), [
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+      ]);
     } finally {
       await hook.close();
     }
