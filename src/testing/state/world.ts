@@ -1,6 +1,6 @@
 /** The emulator's whole state and the operations every part of it shares. */
 import { randomBytes } from 'node:crypto';
-import { ApiError, badRequest, forbidden } from '../errors.js';
+import { badRequest, forbidden } from '../errors.js';
 import type {
   BotRecord,
   ChatRecord,
@@ -116,15 +116,9 @@ export class World {
     return this.seq;
   }
 
-  /** The last number handed out by {@link nextSeq}. */
-  get lastSeq(): number {
-    return this.seq;
-  }
-
   /** A new id for a callback, inline, shipping or pre-checkout query. */
   queryId(): string {
-    const id = `${Date.now().toString(36)}${(this.nextQueryId++).toString(36).padStart(6, '0')}`;
-    return id;
+    return `${Date.now().toString(36)}${(this.nextQueryId++).toString(36).padStart(6, '0')}`;
   }
 
   /** Registers a bot account and returns its record. */
@@ -434,14 +428,6 @@ export class World {
   /** Ends every pending wait (on shutdown). */
   releaseWaiters(): void {
     for (const waiter of [...this.waiters]) waiter.cancel();
-  }
-
-  /** Throws unless the value names an existing user. */
-  requireUser(value: unknown): UserRecord {
-    if (typeof value !== 'number') throw new ApiError(400, 'Bad Request: invalid user_id specified');
-    const user = this.users.get(value);
-    if (user === undefined) throw badRequest('user not found');
-    return user;
   }
 }
 
