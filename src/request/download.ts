@@ -3,10 +3,10 @@
  * (a Bot API server in local mode gives `file_path` as an absolute path on its own disk).
  * `File.downloadToDrive()` / `downloadToMemory()` are built on these.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, readFile, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, type FileHandle, open, readFile, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from '../errors.js';
@@ -59,6 +59,23 @@ function pipeOptions(options: WritableOptions): { end: boolean; signal?: AbortSi
   };
 }
 
+/** Releases a response body that will not be read, so its connection is not held. */
+async function discard(body: AsyncIterable<Uint8Array>): Promise<void> {
+  try {
+    if (body instanceof Readable) {
+      body.destroy();
+    } else if (body instanceof ReadableStream) {
+      await body.cancel();
+    } else {
+      // Any other iterable: ask its iterator to stop.
+      const iterator = body[Symbol.asyncIterator]();
+      await iterator.return?.();
+    }
+  } catch {
+    // The body is being thrown away; its own failure does not matter.
+  }
+}
+
 function toPath(destination: string | URL): string {
   return resolve(destination instanceof URL ? fileURLToPath(destination) : destination);
 }
@@ -101,17 +118,23 @@ export async function downloadToFile(
 ): Promise<string> {
   const path = toPath(destination);
   const body = await source.retrieveStream(url, retrieveOptions(options));
-  const output = createWriteStream(path);
-  let opened = false;
-  output.once('open', () => {
-    opened = true;
-  });
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'w');
+  } catch (error) {
+    // A destination that cannot be opened (a directory, a read-only file) is left as it was;
+    // the response body is released so its connection can be reused.
+    await discard(body);
+    throw error;
+  }
+  const output = handle.createWriteStream();
   try {
     await pipeline(body, output, options.signal === undefined ? {} : { signal: options.signal });
   } catch (error) {
-    // Only a file this call opened is removed: a destination that could not be opened (a
-    // directory, a read-only file) is left as it was.
-    if (opened) await rm(path, { force: true }).catch(() => undefined);
+    // The file was opened (created or truncated) by this call: remove what was written of it,
+    // once its descriptor is closed.
+    if (!output.closed) await new Promise<void>((done) => output.once('close', () => done()));
+    await rm(path, { force: true }).catch(() => undefined);
     throw error;
   }
   return path;
