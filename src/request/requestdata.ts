@@ -87,6 +87,41 @@ function wireReplacer(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
+/** Nesting beyond which the cheap scan gives up and lets the replacer handle the value. */
+const MAX_SCAN_DEPTH = 32;
+
+/**
+ * Whether serialising `value` needs {@link wireReplacer}: it holds a Date or a BigInt, or an object
+ * with its own `toJSON()` whose output is unknown. Plain objects and arrays (the usual
+ * `reply_markup` literal) are scanned, so they keep JSON.stringify's fast path.
+ */
+function needsReplacer(value: object, depth: number): boolean {
+  if (depth > MAX_SCAN_DEPTH) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (
+        typeof item === 'bigint' ||
+        (typeof item === 'object' && item !== null && needsReplacer(item, depth + 1))
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return true;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (
+      typeof item === 'bigint' ||
+      (typeof item === 'object' && item !== null && needsReplacer(item, depth + 1))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function hasToJSON(value: object): value is { toJSON(): unknown } {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
@@ -374,7 +409,13 @@ export class RequestData {
           }
         }
       }
-      if (typeof value === 'object' || typeof value === 'bigint') plain = false;
+      if (
+        plain &&
+        (typeof value === 'bigint' ||
+          (typeof value === 'object' && value !== null && needsReplacer(value, 0)))
+      ) {
+        plain = false;
+      }
       wire[key] = value;
     }
     let uploads: Upload[] = [];

@@ -147,6 +147,8 @@ describe('RequestData: JSON payloads', () => {
   it('sends BigInts as numbers when exact, else as decimal strings', async () => {
     const data = await RequestData.build({ chat_id: -1001234567890n, big: 2n ** 70n }, options('getChat'));
     assert.equal(data.jsonPayload(), `{"chat_id":-1001234567890,"big":"${2n ** 70n}"}`);
+    const nested = await RequestData.build({ chat_id: 1, extra: { ids: [5n] } }, options('getChat'));
+    assert.equal(nested.jsonPayload(), '{"chat_id":1,"extra":{"ids":[5]}}');
   });
 
   it('refuses an InputFile where the method takes no file', async () => {
