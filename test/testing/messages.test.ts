@@ -29,6 +29,13 @@ describe('messages sent by bots', () => {
     assert.deepEqual(sent.entities, [{ type: 'italic', offset: 6, length: 5 }]);
     const seen = await alice.expectMessage({ text: 'Hello there' });
     assert.equal(seen.message_id, sent.message_id);
+    const mention = await send('sendMessage', {
+      text: `<a href="tg://user?id=${alice.id}">Alice</a>`,
+      parse_mode: 'HTML',
+    });
+    const [entity] = mention.entities as { type: string; user: { id: number; first_name: string } }[];
+    assert.equal(entity?.type, 'text_mention');
+    assert.equal(entity?.user.first_name, 'Alice');
   });
 
   test('media senders issue file ids that getFile and downloads resolve', async () => {

@@ -339,10 +339,23 @@ export class World {
     json.date = date;
     json.chat = this.chatJson(chat);
     Object.assign(json, fields);
+    for (const key of ['entities', 'caption_entities']) {
+      const list = json[key];
+      if (Array.isArray(list)) json[key] = list.map((entity: Json) => this.withMentionedUser(entity));
+    }
     const record: MessageRecord = { json, seq: this.nextSeq(), botId: bot?.id, reactions: new Map() };
     chat.messages.set(messageId, record);
     this.log(chat, 'message', senderId, messageId, json, record.seq);
     return record;
+  }
+
+  /** A `text_mention` entity names its user by id only; fill in the whole `User`. */
+  private withMentionedUser(entity: Json): Json {
+    const user = entity.user as Json | undefined;
+    if (user === undefined || typeof user.id !== 'number') return entity;
+    const known = this.users.has(user.id) || this.botsById.has(user.id);
+    const full = known ? this.accountJson(user.id) : { id: user.id, is_bot: false, first_name: '', ...user };
+    return { ...entity, user: full };
   }
 
   /** Appends an entry to a chat's transcript and wakes waiters. */
