@@ -13,7 +13,7 @@ import { InvalidArgumentError } from '../errors.js';
 import type { RequestTimeouts } from './types.js';
 
 /** Options passed on to the HTTP layer for one download. */
-export interface RetrieveOptions {
+export interface StreamRetrieverOptions {
   readonly timeouts?: RequestTimeouts;
   readonly signal?: AbortSignal;
 }
@@ -21,7 +21,7 @@ export interface RetrieveOptions {
 /** What a download needs from the HTTP layer: a GET whose body arrives as a stream of chunks. */
 export interface StreamRetriever {
   /** GETs `url` and resolves once the response is known to be good, with its body. */
-  retrieveStream(url: string, options?: RetrieveOptions): Promise<AsyncIterable<Uint8Array>>;
+  retrieveStream(url: string, options?: StreamRetrieverOptions): Promise<AsyncIterable<Uint8Array>>;
 }
 
 /** Options of the download functions. */
@@ -41,7 +41,7 @@ export interface WritableOptions extends DownloadOptions {
 /** A destination that accepts bytes: a Node `Writable` or a web `WritableStream`. */
 export type ByteDestination = Writable | WritableStream<Uint8Array>;
 
-function retrieveOptions(options: DownloadOptions): RetrieveOptions {
+function retrieveOptions(options: DownloadOptions): StreamRetrieverOptions {
   return {
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
