@@ -283,7 +283,9 @@ export class ControlApi {
   /** Runs one control request; `path` is the part after the prefix. */
   async handle(method: string, path: string, params: Json): Promise<unknown> {
     const verb = method.toUpperCase() === 'GET' ? 'GET' : 'POST';
-    const route = this.routes.get(`${verb} ${path.replace(/\/+$/, '')}`) ?? this.routes.get(`POST ${path}`);
+    const name = path.replace(/\/+$/, '');
+    const other = verb === 'GET' ? 'POST' : 'GET';
+    const route = this.routes.get(`${verb} ${name}`) ?? this.routes.get(`${other} ${name}`);
     if (route === undefined) throw notFound();
     return await route(params);
   }

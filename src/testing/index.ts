@@ -30,3 +30,5 @@ export type {
   SendOptions,
 } from './users.js';
 export { SimulatedUser } from './users.js';
+export type { ValueHints } from './values.js';
+export { conformsTo, makeValue } from './values.js';
