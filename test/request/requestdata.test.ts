@@ -260,7 +260,7 @@ describe('RequestData: uploads', () => {
     assert.ok(received.body.equals(expected), received.body.toString('latin1'));
   });
 
-  it('uploads a Buffer, a Node stream and a web stream', async () => {
+  it('uploads a Buffer, a Node stream, an fs stream, a web stream and an InputFile, byte for byte', async () => {
     const content = patternBytes(80_000, 21);
     const sources = [
       { value: content, filename: 'file', mime: 'application/octet-stream' },
@@ -295,7 +295,19 @@ describe('RequestData: uploads', () => {
     for (const source of sources) {
       const data = await RequestData.build({ chat_id: 1, document: source.value }, options('sendDocument'));
       const received = await send(data);
-      const parts = parseMultipart(received.body, String(received.headers['content-type']));
+      const contentType = String(received.headers['content-type']);
+      const boundary = boundaryOf(contentType);
+      const expected = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="chat_id"\r\n\r\n1\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="${source.filename}"\r\n` +
+            `Content-Type: ${source.mime}\r\n\r\n`,
+        ),
+        source.bytes ?? content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      assert.ok(received.body.equals(expected), `${source.filename}: body differs`);
+      const parts = parseMultipart(received.body, contentType);
       assert.deepEqual(
         parts.map((p) => p.name),
         ['chat_id', 'document'],
