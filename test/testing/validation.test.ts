@@ -68,6 +68,14 @@ describe('validation from the method metadata', () => {
     });
     assert.match(bad ?? '', /^Bad Request: can't parse reply markup: .*text/);
     assert.equal(
+      await description('sendMessage', {
+        chat_id: alice.id,
+        text: 'x',
+        reply_markup: { inline_keyboard: [[{ text: 'no action' }]] },
+      }),
+      "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+    );
+    assert.equal(
       await description('sendLocation', { chat_id: alice.id, latitude: 'north', longitude: 1 }),
       'Bad Request: invalid latitude specified',
     );

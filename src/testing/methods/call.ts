@@ -69,10 +69,43 @@ export function replyFields(chat: ChatRecord, params: Json): Json {
   return { reply_to_message: nested };
 }
 
+/** Fields of which an inline keyboard button must have exactly one. */
+const BUTTON_ACTIONS = [
+  'url',
+  'callback_data',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
+];
+
+/** Refuses inline buttons without exactly one action, as Telegram does. */
+function checkInlineKeyboard(rows: unknown[]): void {
+  for (const row of rows) {
+    for (const button of Array.isArray(row) ? (row as Json[]) : []) {
+      const actions = BUTTON_ACTIONS.filter((name) => button[name] !== undefined);
+      if (actions.length === 0) {
+        throw badRequest(
+          "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+        );
+      }
+      if (actions.length > 1)
+        throw badRequest("can't parse inline keyboard button: a button can have only one action");
+    }
+  }
+}
+
 /** The `reply_markup` a message keeps: only inline keyboards are stored on messages. */
 export function markupFields(params: Json): Json {
   const markup = params.reply_markup as Json | undefined;
-  if (markup !== undefined && Array.isArray(markup.inline_keyboard)) return { reply_markup: markup };
+  if (markup !== undefined && Array.isArray(markup.inline_keyboard)) {
+    checkInlineKeyboard(markup.inline_keyboard);
+    return { reply_markup: markup };
+  }
   return {};
 }
 
