@@ -4,6 +4,7 @@
  */
 import type { ApiDispatcher } from './api.js';
 import { badRequest, notFound } from './errors.js';
+import { isPolling } from './methods/updates.js';
 import type { Json, TranscriptEntry } from './state/records.js';
 import { addBotToChat, migrateGroup, userJoin, userLeave, userRequestJoin } from './state/user-chats.js';
 import type { ChatTarget } from './state/user-messages.js';
@@ -269,6 +270,21 @@ export class ControlApi {
       ],
       ['GET transcript', (p) => w.chatByRef(need(p, 'chat_id'), num(p, 'bot_id')).transcript.map(entryJson)],
       ['GET wait', (p) => this.wait(w, p)],
+      [
+        'GET bot',
+        (p) => {
+          const bot = w.botsById.get(need(p, 'bot_id'));
+          if (bot === undefined) throw badRequest('bot not found');
+          return {
+            id: bot.id,
+            username: bot.username,
+            pending_update_count: bot.queue.length,
+            polling: isPolling(bot),
+            webhook_url: bot.webhook?.url ?? null,
+            allowed_updates: bot.allowedUpdates ?? null,
+          };
+        },
+      ],
       [
         'GET updates',
         (p) => {

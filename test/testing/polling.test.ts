@@ -54,6 +54,13 @@ describe('getUpdates', () => {
   });
   after(() => emu.stop());
 
+  /** Resolves once a getUpdates call of the bot is waiting on the server. */
+  async function waitUntilPolling(bot: BotInfo): Promise<void> {
+    while (!(await emu.control.call<{ polling: boolean }>('GET', 'bot', { bot_id: bot.id })).polling) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   test('a fetch-only bot long-polls and echoes a simulated user', async () => {
     const bot = await emu.createBot({ username: 'fetch_echo_bot' });
     const echo = startEchoBot(emu.baseUrl, bot.token);
@@ -110,7 +117,7 @@ describe('getUpdates', () => {
     const bot = await emu.createBot();
     const alice = await emu.createUser({ firstName: 'Alice' });
     const poll = ok<Record<string, unknown>[]>(emu, bot.token, 'getUpdates', { timeout: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await waitUntilPolling(bot);
     await alice.sendMessage(bot, 'wake up');
     const list = await poll;
     assert.equal(textOf(list[0]), 'wake up');
@@ -125,7 +132,7 @@ describe('getUpdates', () => {
   test('a second getUpdates terminates the first with 409', async () => {
     const bot = await emu.createBot();
     const first = call(emu, bot.token, 'getUpdates', { timeout: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await waitUntilPolling(bot);
     const second = call(emu, bot.token, 'getUpdates', { timeout: 0 });
     const [a, b] = await Promise.all([first, second]);
     assert.equal(a.status, 409);

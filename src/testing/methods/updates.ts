@@ -84,6 +84,11 @@ function checkWebhookUrl(raw: string): void {
   }
 }
 
+/** True while a getUpdates call of the bot is waiting for updates. */
+export function isPolling(bot: BotRecord): boolean {
+  return polls.has(bot);
+}
+
 /** Ends a bot's waiting getUpdates call (when a webhook is set or the emulator stops). */
 export function endPoll(bot: BotRecord): void {
   polls.get(bot)?.controller.abort();
