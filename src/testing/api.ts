@@ -79,32 +79,30 @@ export class ApiDispatcher {
   }
 
   /**
-   * Answers a method without specific behaviour: a well-formed value of its return type. Methods
-   * that return a Message post one in the chat, its content field (`sendGame` -> `game`) filled
-   * with a generated value.
+   * Answers a method without specific behaviour: a well-formed value of its return type. A
+   * `send*` method returning a Message posts one in the chat, its content field (`sendGame` ->
+   * `game`) filled with a generated value; other methods returning a Message (edits) answer the
+   * message they name unchanged, or True for inline messages.
    */
   private generic(bot: BotRecord, meta: MethodMeta, params: Json): unknown {
     const type = meta.returns[0] ?? 'Boolean';
     if (type === 'Boolean') return true;
     const me = { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
     const hints = { now: this.world.now(), user: me };
-    if (
-      meta.returns.includes('Message') &&
-      params.chat_id !== undefined &&
-      params.inline_message_id === undefined
-    ) {
-      const chat = this.world.chatForBot(bot, params.chat_id, meta.name.startsWith('send'));
-      const field = meta.name
-        .replace(/^send/, '')
-        .replace(/[A-Z]/g, (c, at: number) => (at > 0 ? '_' : '') + c.toLowerCase());
-      const slot = TYPES.Message?.fields.find((item) => item.name === field);
-      const content: Json = {};
-      const slotType = slot?.types[0];
-      if (slotType !== undefined)
-        content[field] = makeValue(slotType, { ...hints, chat: this.world.chatJson(chat) });
-      return this.world.addMessage(chat, bot.id, content).json;
-    }
-    return makeValue(type, hints);
+    if (!meta.returns.includes('Message')) return makeValue(type, hints);
+    if (params.inline_message_id !== undefined && meta.returns.includes('Boolean')) return true;
+    if (params.chat_id === undefined) return makeValue(type, hints);
+    const sending = meta.name.startsWith('send');
+    const chat = this.world.chatForBot(bot, params.chat_id, sending);
+    if (!sending) return this.world.message(chat, params.message_id).json;
+    const field = meta.name
+      .replace(/^send/, '')
+      .replace(/[A-Z]/g, (c, at: number) => (at > 0 ? '_' : '') + c.toLowerCase());
+    const slotType = TYPES.Message?.fields.find((item) => item.name === field)?.types[0];
+    const content: Json = {};
+    if (slotType !== undefined)
+      content[field] = makeValue(slotType, { ...hints, chat: this.world.chatJson(chat) });
+    return this.world.addMessage(chat, bot.id, content).json;
   }
 
   /** Keeps the custom keyboard a sent message showed (or removed), for the users API to press. */

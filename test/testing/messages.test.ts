@@ -89,6 +89,25 @@ describe('messages sent by bots', () => {
     assert.ok(value >= 1 && value <= 6);
   });
 
+  test('live locations move until stopped', async () => {
+    const live = await send('sendLocation', { latitude: 1, longitude: 2, live_period: 600 });
+    const moved = await ok(emu, bot.token, 'editMessageLiveLocation', {
+      chat_id: alice.id,
+      message_id: live.message_id,
+      latitude: 1.5,
+      longitude: 2.5,
+    });
+    assert.deepEqual(moved.location, { latitude: 1.5, longitude: 2.5, live_period: 600 });
+    await ok(emu, bot.token, 'stopMessageLiveLocation', { chat_id: alice.id, message_id: live.message_id });
+    const after = await fails(emu, bot.token, 'editMessageLiveLocation', {
+      chat_id: alice.id,
+      message_id: live.message_id,
+      latitude: 3,
+      longitude: 4,
+    });
+    assert.equal(after.body.description, "Bad Request: message can't be edited");
+  });
+
   test('sendMediaGroup sends an album sharing one media_group_id', async () => {
     const album = await ok<Message[]>(emu, bot.token, 'sendMediaGroup', {
       chat_id: alice.id,

@@ -133,6 +133,25 @@ export const editMethods: Record<string, Handler> = {
       removed,
     );
   },
+  editMessageLiveLocation: (call) => {
+    const located = locate(call, 'message to edit not found');
+    editable(call, located);
+    const location = located.message.json.location as Json | undefined;
+    if (location?.live_period === undefined) throw badRequest("message can't be edited");
+    const next: Json = { ...location, latitude: call.params.latitude, longitude: call.params.longitude };
+    for (const key of ['horizontal_accuracy', 'heading', 'proximity_alert_radius', 'live_period']) {
+      if (call.params[key] !== undefined) next[key] = call.params[key];
+    }
+    return applyEdit(call, located, { location: next }, []);
+  },
+  stopMessageLiveLocation: (call) => {
+    const located = locate(call, 'message to edit not found');
+    editable(call, located);
+    const location = located.message.json.location as Json | undefined;
+    if (location?.live_period === undefined) throw badRequest("message can't be edited");
+    const { live_period: _stopped, ...rest } = location;
+    return applyEdit(call, located, { location: rest }, []);
+  },
   deleteMessage: (call) => {
     const chat = call.world.chatForBot(call.bot, call.params.chat_id);
     const message = call.world.message(chat, call.params.message_id, 'message to delete not found');
