@@ -21,3 +21,4 @@ export { UndiciRequest, type UndiciRequestOptions } from './request/undici.js';
 export { TelegramObject } from './telegramobject.js';
 
 import './types/file.js';
+import './types/update.js';
