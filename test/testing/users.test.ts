@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { BotInfo, SimulatedUser } from '../../src/testing/index.js';
+import type { BotInfo, MessageJSON, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
 import { drain, fails, nextUpdate, ok } from './helpers.js';
 
@@ -178,8 +178,34 @@ describe('simulated users', () => {
     assert.equal(quiz.body.description, 'Bad Request: wrong correct option id specified');
   });
 
+  test('a poll with open_period closes by itself and tells the bot', async () => {
+    await ok(emu, bot.token, 'sendPoll', {
+      chat_id: alice.id,
+      question: 'Quick?',
+      options: [{ text: 'Yes' }, { text: 'No' }],
+      open_period: 5,
+    });
+    await drain(emu, bot.token);
+    const invalid = await fails(emu, bot.token, 'sendPoll', {
+      chat_id: alice.id,
+      question: 'Too quick?',
+      options: [{ text: 'Yes' }, { text: 'No' }],
+      open_period: 1,
+    });
+    assert.equal(invalid.body.description, 'Bad Request: open_period is invalid');
+    const closing = await ok(emu, bot.token, 'sendPoll', {
+      chat_id: alice.id,
+      question: 'Closing now?',
+      options: [{ text: 'Yes' }, { text: 'No' }],
+      close_date: Math.floor(Date.now() / 1000),
+    });
+    const closed = await nextUpdate(emu, bot.token, 'poll');
+    assert.equal(closed.id, (closing.poll as { id: string }).id);
+    assert.equal(closed.is_closed, true);
+  });
+
   test('payments: shipping, pre-checkout and successful_payment', async () => {
-    await ok(emu, bot.token, 'sendInvoice', {
+    const invoice = await ok<MessageJSON>(emu, bot.token, 'sendInvoice', {
       chat_id: alice.id,
       title: 'Coffee',
       description: 'A cup',
@@ -189,7 +215,6 @@ describe('simulated users', () => {
       is_flexible: true,
     });
     await drain(emu, bot.token);
-    const invoice = await alice.expectMessage({ chat: bot });
     const paying = alice.pay(invoice);
     const shipping = await nextUpdate(emu, bot.token, 'shipping_query');
     assert.equal(shipping.invoice_payload, 'order-1');
@@ -209,7 +234,7 @@ describe('simulated users', () => {
   });
 
   test('a declined pre-checkout query is reported to the user', async () => {
-    await ok(emu, bot.token, 'sendInvoice', {
+    const invoice = await ok<MessageJSON>(emu, bot.token, 'sendInvoice', {
       chat_id: alice.id,
       title: 'Tea',
       description: 'A pot',
@@ -217,7 +242,6 @@ describe('simulated users', () => {
       currency: 'EUR',
       prices: [{ label: 'Pot', amount: 400 }],
     });
-    const invoice = await alice.expectMessage({ chat: bot });
     await drain(emu, bot.token);
     const paying = alice.pay(invoice);
     const checkout = await nextUpdate(emu, bot.token, 'pre_checkout_query');

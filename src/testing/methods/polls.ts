@@ -60,7 +60,18 @@ function sendPoll(call: Call): Json {
   if (typeof params.explanation === 'string') poll.explanation = params.explanation;
   if (typeof params.open_period === 'number') poll.open_period = params.open_period;
   if (typeof params.close_date === 'number') poll.close_date = params.close_date;
+  const openPeriod = int(params, 'open_period');
+  const closeDate = int(params, 'close_date');
+  if (openPeriod !== undefined && (openPeriod < 5 || openPeriod > 600))
+    throw badRequest('open_period is invalid');
   const record = world.addMessage(chat, bot.id, { poll, ...commonFields(chat, params) });
+  const closeInMs =
+    openPeriod !== undefined
+      ? openPeriod * 1000
+      : closeDate !== undefined
+        ? closeDate * 1000 - Date.now()
+        : undefined;
+  if (closeInMs !== undefined) world.schedule(Math.max(0, closeInMs), () => closePoll(call, id));
   world.polls.set(id, {
     json: poll,
     chatKey: chat.key,
@@ -69,6 +80,17 @@ function sendPoll(call: Call): Json {
     votes: new Map(),
   });
   return record.json;
+}
+
+/** Closes a poll (when its time is up or the bot stops it) and tells its bot; undefined if already closed. */
+function closePoll(call: Call, pollId: string): Json | undefined {
+  const poll = call.world.polls.get(pollId);
+  if (poll === undefined || poll.json.is_closed === true) return undefined;
+  poll.json = { ...poll.json, is_closed: true };
+  const message = call.world.chats.get(poll.chatKey)?.messages.get(poll.messageId);
+  if (message !== undefined) message.json = { ...message.json, poll: poll.json };
+  call.world.enqueue(call.bot, 'poll', poll.json);
+  return poll.json;
 }
 
 /** Poll and invoice methods. */
@@ -80,12 +102,9 @@ export const pollMethods: Record<string, Handler> = {
     const pollJson = message.json.poll as Json | undefined;
     if (pollJson === undefined) throw badRequest('message with poll to stop not found');
     if (message.botId !== call.bot.id) throw badRequest("poll can't be stopped");
-    const poll = call.world.polls.get(pollJson.id as string);
-    if (poll === undefined || poll.json.is_closed === true) throw badRequest('poll has already been closed');
-    poll.json = { ...poll.json, is_closed: true };
-    message.json = { ...message.json, poll: poll.json };
-    call.world.enqueue(call.bot, 'poll', poll.json);
-    return poll.json;
+    const closed = closePoll(call, String(pollJson.id));
+    if (closed === undefined) throw badRequest('poll has already been closed');
+    return closed;
   },
   sendInvoice: (call) => {
     const { world, bot, params } = call;

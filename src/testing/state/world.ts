@@ -104,6 +104,7 @@ export class World {
   private nextSuperId = 1_000_000_000_001;
   private nextQueryId = 1;
   private readonly waiters = new Set<Waiter>();
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   /** The current Unix time in seconds. */
   now(): number {
@@ -438,9 +439,21 @@ export class World {
     });
   }
 
-  /** Ends every pending wait (on shutdown). */
+  /** Runs `task` after `delayMs` unless the emulator stops first. */
+  schedule(delayMs: number, task: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** Ends every pending wait and scheduled task (on shutdown). */
   releaseWaiters(): void {
     for (const waiter of [...this.waiters]) waiter.cancel();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
   }
 }
 
