@@ -127,6 +127,26 @@ describe('groups, supergroups and channels', () => {
     );
   });
 
+  test('chat permissions apply to member bots and users, not to administrators', async () => {
+    const helper = await emu.createBot({ username: 'quiet_bot' });
+    const group = await emu.createSupergroup({
+      title: 'Announcements',
+      owner,
+      members: [member],
+      bots: [helper],
+      adminBots: [bot],
+    });
+    await ok(emu, bot.token, 'setChatPermissions', {
+      chat_id: group.id,
+      permissions: { can_send_messages: false },
+    });
+    const muted = await fails(emu, helper.token, 'sendMessage', { chat_id: group.id, text: 'hi' });
+    assert.equal(muted.body.description, 'Bad Request: not enough rights to send text messages to the chat');
+    await assert.rejects(member.sendMessage(group, 'hi'), /CHAT_WRITE_FORBIDDEN/);
+    await ok(emu, bot.token, 'sendMessage', { chat_id: group.id, text: 'admins may post' });
+    await owner.sendMessage(group, 'owners too');
+  });
+
   test('join requests are approved or declined by an admin bot', async () => {
     const group = await emu.createSupergroup({ title: 'Club', owner, adminBots: [bot] });
     await drain(emu, bot.token);

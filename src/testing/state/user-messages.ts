@@ -45,6 +45,9 @@ function checkMember(chat: ChatRecord, userId: number): void {
   if (record.status === 'restricted' && record.rights.can_send_messages === false) {
     throw badRequest('user is restricted in the chat');
   }
+  if (record.status === 'member' && chat.permissions.can_send_messages === false) {
+    throw badRequest('CHAT_WRITE_FORBIDDEN');
+  }
   if (chat.migratedTo !== undefined) {
     throw badRequest('group chat was upgraded to a supergroup chat', { migrate_to_chat_id: chat.migratedTo });
   }
