@@ -54,6 +54,9 @@ describe('validation from the method metadata', () => {
     const answer = await fails(emu, bot.token, 'sendMessage', { chat_id: stranger.id, text: 'x' });
     assert.equal(answer.status, 403);
     assert.equal(answer.body.description, "Forbidden: bot can't initiate conversation with a user");
+    const other = await emu.createBot();
+    const toBot = await fails(emu, bot.token, 'sendMessage', { chat_id: other.id, text: 'x' });
+    assert.equal(toBot.body.description, "Forbidden: bot can't send messages to bots");
   });
 
   test('wrong scalar types and malformed objects', async () => {

@@ -273,6 +273,7 @@ export class World {
       chat = this.sharedChat(chatId) ?? this.chats.get(`${bot.id}:${chatId}`);
       if (chat === undefined) {
         if (this.users.has(chatId)) throw forbidden("bot can't initiate conversation with a user");
+        if (this.botsById.has(chatId)) throw forbidden("bot can't send messages to bots");
         throw badRequest('chat not found');
       }
     } else {
