@@ -1,6 +1,11 @@
 import type { Bot } from './bot.js';
 
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+/**
+ * Unknown fields live under a symbol key: invisible to Object.keys, for..in and JSON.stringify, and
+ * absent altogether in the common case of an object without unknown fields (no per-object cost).
+ */
+const EXTRA = Symbol('apiKwargs');
 
 /** Converts a field value back to its JSON form: Dates to Unix seconds, objects through toJSON. */
 function toWire(value: unknown): unknown {
@@ -32,7 +37,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  */
 export abstract class TelegramObject {
   #bot: Bot | undefined;
-  #apiKwargs: Readonly<Record<string, unknown>> = NO_EXTRA;
+  declare private readonly [EXTRA]?: Readonly<Record<string, unknown>>;
 
   protected constructor(bot?: Bot) {
     this.#bot = bot;
@@ -40,7 +45,7 @@ export abstract class TelegramObject {
 
   /** Fields received from Telegram that this version of the library does not know. */
   get apiKwargs(): Readonly<Record<string, unknown>> {
-    return this.#apiKwargs;
+    return this[EXTRA] ?? NO_EXTRA;
   }
 
   /** Records unknown fields; called once by generated constructors. */
@@ -49,7 +54,10 @@ export abstract class TelegramObject {
     extra: Record<string, unknown> | undefined,
   ): void {
     if (extra === undefined && (given === undefined || given === NO_EXTRA)) return;
-    this.#apiKwargs = Object.freeze({ ...given, ...extra });
+    (this as unknown as { [EXTRA]?: Readonly<Record<string, unknown>> })[EXTRA] = Object.freeze({
+      ...given,
+      ...extra,
+    });
   }
 
   /** The bot that shortcuts of this object use. Throws when the object has none. */
@@ -71,7 +79,8 @@ export abstract class TelegramObject {
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(this)) out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
-    for (const key of Object.keys(this.#apiKwargs)) out[key] = toWire(this.#apiKwargs[key]);
+    const extra = this[EXTRA];
+    if (extra !== undefined) for (const key of Object.keys(extra)) out[key] = toWire(extra[key]);
     return out;
   }
 
