@@ -89,6 +89,7 @@ export class ApiDispatcher {
     if (type === 'Boolean') return true;
     const me = { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
     const hints = { now: this.world.now(), user: me };
+    if (type === 'String') return makeValue(type, hints, 'link');
     if (!meta.returns.includes('Message')) return makeValue(type, hints);
     if (params.inline_message_id !== undefined && meta.returns.includes('Boolean')) return true;
     if (params.chat_id === undefined) return makeValue(type, hints);

@@ -28,6 +28,8 @@ function scalar(type: string, field: string, hints: ValueHints): unknown {
       if (field === 'file_id') return 'AgADAgADemulatorfile';
       if (field === 'file_unique_id') return 'AQADemulator';
       if (field === 'currency') return 'XTR';
+      if (field.endsWith('link') || field.endsWith('url'))
+        return `https://t.me/+emulated${hints.now.toString(36)}`;
       return field === 'type' ? 'default' : '';
     default:
       return undefined;

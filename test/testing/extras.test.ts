@@ -98,7 +98,9 @@ describe('forum topics, inline messages and generic methods', () => {
     const missing = await fails(emu, bot.token, 'sendGame', { chat_id: -42, game_short_name: 'tetris' });
     assert.equal(missing.body.description, 'Bad Request: chat not found');
     const link = await ok(emu, bot.token, 'createChatInviteLink', { chat_id: alice.id });
-    assert.equal(typeof link.invite_link, 'string');
+    assert.match(String(link.invite_link), /^https:\/\/t\.me\/\+/);
+    const exported = await ok<string>(emu, bot.token, 'exportChatInviteLink', { chat_id: alice.id });
+    assert.match(exported, /^https:\/\/t\.me\//);
   });
 
   test('custom reply keyboards: the user sees and presses them', async () => {
