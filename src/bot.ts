@@ -34,6 +34,15 @@ export interface BotOptions {
   readonly logger?: Logger | undefined;
 }
 
+/**
+ * The defaults the core's shortcuts honour. A plain {@link Bot} has none; the framework's bot
+ * (PTB's ExtBot) overrides {@link Bot.defaults} to return its `Defaults`, which fits this shape.
+ */
+export interface ShortcutDefaults {
+  /** Whether reply shortcuts quote the message they answer when the caller does not say. */
+  readonly doQuote?: boolean | undefined;
+}
+
 /** Options of {@link Bot.callApi}. */
 export interface CallApiOptions<T> extends CallSettings {
   /** Parses the result, e.g. `Message` or any class with a static `fromJSON`. */
@@ -138,6 +147,14 @@ export class Bot extends BotApi {
   /** The Passport decryption key, if one was given. */
   get privateKey(): KeyObject | undefined {
     return this.#privateKey;
+  }
+
+  /**
+   * Defaults that shortcuts such as `message.replyText()` read (PTB's `bot.defaults`): `undefined`
+   * on a plain Bot. A subclass that carries defaults overrides this getter.
+   */
+  get defaults(): ShortcutDefaults | undefined {
+    return undefined;
   }
 
   get initialized(): boolean {
