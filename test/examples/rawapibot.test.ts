@@ -22,7 +22,10 @@ test('rawapibot echoes text messages as replies and skips other updates', async 
     await alice.sendLocation(info, 51.5, -0.12);
     const sent = await alice.sendMessage(info, 'hello there');
     const reply = await alice.expectMessage({ text: 'hello there', timeoutMs: 5000 });
-    assert.equal(reply.reply_to_message?.message_id, sent.message_id);
+    assert.equal(
+      (reply.reply_to_message as { message_id?: number } | undefined)?.message_id,
+      sent.message_id,
+    );
     await alice.sendMessage(info, 'second');
     await alice.expectMessage({ text: 'second', timeoutMs: 5000 });
   } finally {
