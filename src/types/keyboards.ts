@@ -1,0 +1,143 @@
+/**
+ * Keyboard builders (PTB's `InlineKeyboardMarkup.from_button/from_row/from_column` and the same on
+ * `ReplyKeyboardMarkup`) and `InlineKeyboardButton.updateCallbackData()`.
+ *
+ * The static builders are declared by merging a namespace into each generated class (inside
+ * `declare module`), so `InlineKeyboardMarkup.fromRow(...)` type-checks like a static method; they
+ * are installed on the class constructors below as non-enumerable properties.
+ */
+import {
+  InlineKeyboardButton,
+  type InlineKeyboardButtonInit,
+  InlineKeyboardMarkup,
+  KeyboardButton,
+  type KeyboardButtonInit,
+  ReplyKeyboardMarkup,
+} from '../generated/types.js';
+import { defineBehaviour } from './behaviour.js';
+
+/** A button of a reply keyboard: a `KeyboardButton`, its plain-object form, or just its text. */
+export type KeyboardButtonLike = string | KeyboardButton | KeyboardButtonInit;
+
+/** A button of an inline keyboard: an `InlineKeyboardButton` or its plain-object form. */
+export type InlineKeyboardButtonLike = InlineKeyboardButton | InlineKeyboardButtonInit;
+
+/** The optional fields of a reply keyboard, as the builders take them. */
+export interface ReplyKeyboardOptions {
+  /** Ask clients to size the keyboard to its buttons. */
+  readonly resize_keyboard?: boolean | undefined;
+  /** Ask clients to hide the keyboard once a button was pressed. */
+  readonly one_time_keyboard?: boolean | undefined;
+  /** Show the keyboard only to mentioned users or the sender of the replied-to message. */
+  readonly selective?: boolean | undefined;
+  /** Placeholder of the input field while the keyboard is shown. */
+  readonly input_field_placeholder?: string | undefined;
+  /** Keep the keyboard shown when the regular keyboard is hidden. */
+  readonly is_persistent?: boolean | undefined;
+}
+
+declare module '../generated/types.js' {
+  interface InlineKeyboardButton {
+    /**
+     * A copy of this button with `callback_data` replaced (buttons are frozen, so this never
+     * changes the button itself).
+     *
+     * @example const fresh = button.updateCallbackData('page:2');
+     */
+    updateCallbackData(callbackData: string): InlineKeyboardButton;
+  }
+
+  namespace InlineKeyboardMarkup {
+    /**
+     * A keyboard of one button.
+     *
+     * @example InlineKeyboardMarkup.fromButton({ text: 'Open', url: 'https://t.me' })
+     */
+    function fromButton(button: InlineKeyboardButtonLike): InlineKeyboardMarkup;
+    /** A keyboard of one row of buttons. */
+    function fromRow(buttons: readonly InlineKeyboardButtonLike[]): InlineKeyboardMarkup;
+    /** A keyboard of one column of buttons (one button per row). */
+    function fromColumn(buttons: readonly InlineKeyboardButtonLike[]): InlineKeyboardMarkup;
+  }
+
+  namespace ReplyKeyboardMarkup {
+    /**
+     * A reply keyboard from rows of buttons, where a plain string is a button with that text
+     * (PTB's constructor accepts strings the same way).
+     *
+     * @example ReplyKeyboardMarkup.fromGrid([['Yes', 'No'], ['Maybe']], { one_time_keyboard: true })
+     */
+    function fromGrid(
+      keyboard: readonly (readonly KeyboardButtonLike[])[],
+      options?: ReplyKeyboardOptions,
+    ): ReplyKeyboardMarkup;
+    /**
+     * A reply keyboard of one button.
+     *
+     * @example ReplyKeyboardMarkup.fromButton('Share contact', { resize_keyboard: true })
+     */
+    function fromButton(button: KeyboardButtonLike, options?: ReplyKeyboardOptions): ReplyKeyboardMarkup;
+    /** A reply keyboard of one row of buttons. */
+    function fromRow(
+      buttons: readonly KeyboardButtonLike[],
+      options?: ReplyKeyboardOptions,
+    ): ReplyKeyboardMarkup;
+    /** A reply keyboard of one column of buttons (one button per row). */
+    function fromColumn(
+      buttons: readonly KeyboardButtonLike[],
+      options?: ReplyKeyboardOptions,
+    ): ReplyKeyboardMarkup;
+  }
+}
+
+function defineStatics(target: object, members: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(members)) {
+    if (Object.hasOwn(target, key)) throw new Error(`static ${key} is defined twice`);
+    Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+function inlineButton(button: InlineKeyboardButtonLike): InlineKeyboardButton {
+  return button instanceof InlineKeyboardButton ? button : new InlineKeyboardButton(button);
+}
+
+function inlineKeyboard(rows: readonly (readonly InlineKeyboardButtonLike[])[]): InlineKeyboardMarkup {
+  return new InlineKeyboardMarkup({ inline_keyboard: rows.map((row) => row.map(inlineButton)) });
+}
+
+function replyButton(button: KeyboardButtonLike): KeyboardButton {
+  if (typeof button === 'string') return new KeyboardButton({ text: button });
+  return button instanceof KeyboardButton ? button : new KeyboardButton(button);
+}
+
+function replyKeyboard(
+  rows: readonly (readonly KeyboardButtonLike[])[],
+  options: ReplyKeyboardOptions = {},
+): ReplyKeyboardMarkup {
+  return new ReplyKeyboardMarkup({ ...options, keyboard: rows.map((row) => row.map(replyButton)) });
+}
+
+defineStatics(InlineKeyboardMarkup, {
+  fromButton: (button: InlineKeyboardButtonLike) => inlineKeyboard([[button]]),
+  fromRow: (buttons: readonly InlineKeyboardButtonLike[]) => inlineKeyboard([buttons]),
+  fromColumn: (buttons: readonly InlineKeyboardButtonLike[]) => inlineKeyboard(buttons.map((b) => [b])),
+});
+
+defineStatics(ReplyKeyboardMarkup, {
+  fromGrid: replyKeyboard,
+  fromButton: (button: KeyboardButtonLike, options?: ReplyKeyboardOptions) =>
+    replyKeyboard([[button]], options),
+  fromRow: (buttons: readonly KeyboardButtonLike[], options?: ReplyKeyboardOptions) =>
+    replyKeyboard([buttons], options),
+  fromColumn: (buttons: readonly KeyboardButtonLike[], options?: ReplyKeyboardOptions) =>
+    replyKeyboard(
+      buttons.map((b) => [b]),
+      options,
+    ),
+});
+
+defineBehaviour(InlineKeyboardButton, {
+  updateCallbackData(this: InlineKeyboardButton, callbackData: string): InlineKeyboardButton {
+    return new InlineKeyboardButton({ ...this, callback_data: callbackData, apiKwargs: this.apiKwargs });
+  },
+});

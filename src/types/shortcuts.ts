@@ -1,0 +1,7 @@
+/**
+ * Installs the shortcuts on messages, queries, media objects and keyboards (imported for its side
+ * effects only).
+ */
+import './keyboards.js';
+import './media.js';
+import './queries.js';
