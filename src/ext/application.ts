@@ -1,0 +1,588 @@
+/**
+ * The application: dispatches updates to handlers, routes errors, owns chat/user/bot data and
+ * runs the lifecycle (PTB's `Application`).
+ */
+import type { Logger } from '../logging.js';
+import type { ApplicationBuilder } from './builder.js';
+import type {
+  AnyContext,
+  BotDataOf,
+  BotOf,
+  CallbackContext,
+  ChatDataOf,
+  ContextHost,
+  JobLike,
+  UserDataOf,
+} from './context.js';
+import type { ContextTypes } from './contexttypes.js';
+import type { Defaults } from './defaults.js';
+import { ApplicationHandlerStop } from './errors.js';
+import type { AnyHandler } from './handlers/base.js';
+import { defaultLogger } from './logging.js';
+import type { BaseUpdateProcessor } from './processor.js';
+import { defaultStopSignals, installSignalHandlers } from './signals.js';
+import type { UpdateQueue } from './updatequeue.js';
+import type { PollingOptions, Updater } from './updater.js';
+
+/** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
+export type ErrorCallback<C> = {
+  // Method syntax keeps the parameter bivariant, so Application<C> stays covariant in C.
+  callback(update: unknown, context: C): unknown;
+}['callback'];
+
+/** A lifecycle hook (`postInit`, `postStop`, `postShutdown`). */
+export type ApplicationHook<C extends AnyContext> = {
+  hook(application: Application<C>): unknown;
+}['hook'];
+
+/** What the builder hands to the constructor. */
+export interface ApplicationOptions<C extends AnyContext> {
+  readonly bot: BotOf<C>;
+  readonly updateQueue: UpdateQueue;
+  readonly updater: Updater | null;
+  readonly contextTypes: ContextTypes<C>;
+  readonly updateProcessor: BaseUpdateProcessor;
+  readonly postInit?: ApplicationHook<C> | undefined;
+  readonly postStop?: ApplicationHook<C> | undefined;
+  readonly postShutdown?: ApplicationHook<C> | undefined;
+  readonly logger?: Logger | undefined;
+}
+
+/** Options of {@link Application.runPolling}. */
+export interface RunPollingOptions extends PollingOptions {
+  /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
+  readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
+}
+
+/** Options of {@link Application.createTask}. */
+export interface CreateTaskOptions {
+  /** The update the task belongs to, handed to error handlers if it fails. */
+  readonly update?: unknown;
+  readonly name?: string | undefined;
+}
+
+const STOP = Symbol('stop');
+
+function errorOf(reason: unknown): unknown {
+  return reason;
+}
+
+/**
+ * Receives updates from its update queue (fed by the updater or by you), hands each one to the
+ * first matching handler of every handler group in ascending group order, and sends every
+ * exception to the error handlers. Build one with {@link Application.builder}.
+ *
+ * @example
+ * ```ts
+ * const app = Application.builder().token(process.env.BOT_TOKEN!).build();
+ * app.addHandler(new CommandHandler('start', (update) => update.message!.replyText('Hi!')));
+ * app.addErrorHandler((update, context) => console.error(context.error));
+ * await app.runPolling();
+ * ```
+ */
+export class Application<C extends AnyContext = CallbackContext> implements ContextHost, AsyncDisposable {
+  readonly bot: BotOf<C>;
+  readonly updateQueue: UpdateQueue;
+  /** The updater (long polling), or `null` when built with `.updater(null)`. */
+  readonly updater: Updater | null;
+  readonly contextTypes: ContextTypes<C>;
+  readonly updateProcessor: BaseUpdateProcessor;
+  readonly postInit: ApplicationHook<C> | undefined;
+  readonly postStop: ApplicationHook<C> | undefined;
+  readonly postShutdown: ApplicationHook<C> | undefined;
+  readonly logger: Logger;
+  /** The job queue; none until the JobQueue feature lands. */
+  readonly jobQueue: undefined = undefined;
+  /** The persistence; none until the persistence feature lands. */
+  readonly persistence: undefined = undefined;
+
+  readonly #groups = new Map<number, AnyHandler<C>[]>();
+  #groupOrder: number[] = [];
+  readonly #errorHandlers = new Map<ErrorCallback<C>, boolean | undefined>();
+  readonly #botData: BotDataOf<C>;
+  readonly #chatData = new Map<number, ChatDataOf<C>>();
+  readonly #userData = new Map<number, UserDataOf<C>>();
+  readonly #tasks = new Set<Promise<unknown>>();
+  readonly #runUpdate = (update: unknown): Promise<void> => this.processUpdate(update);
+  #initialized = false;
+  #running = false;
+  #fetcher: Promise<void> | undefined;
+  #stopRunning: (() => void) | undefined;
+  #stopRequested = false;
+
+  constructor(options: ApplicationOptions<C>) {
+    this.bot = options.bot;
+    this.updateQueue = options.updateQueue;
+    this.updateQueue.consumerAcknowledges = true;
+    this.updater = options.updater;
+    this.contextTypes = options.contextTypes;
+    this.updateProcessor = options.updateProcessor;
+    this.postInit = options.postInit;
+    this.postStop = options.postStop;
+    this.postShutdown = options.postShutdown;
+    this.logger = options.logger ?? defaultLogger;
+    this.#botData = options.contextTypes.botData();
+  }
+
+  /** A builder for an application: `Application.builder().token(t).build()`. */
+  static builder: () => ApplicationBuilder;
+
+  /** Whether {@link start} ran and {@link stop} did not yet. */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** Whether {@link initialize} ran and {@link shutdown} did not yet. */
+  get initialized(): boolean {
+    return this.#initialized;
+  }
+
+  /** The most updates processed at once (1: one after another). */
+  get concurrentUpdates(): number {
+    return this.updateProcessor.maxConcurrentUpdates;
+  }
+
+  /** The bot's defaults, when its bot has them. */
+  get defaults(): Defaults | undefined {
+    const bot = this.bot as { readonly defaults?: Defaults | undefined };
+    return bot.defaults;
+  }
+
+  /** Handlers by group, groups in ascending order. */
+  get handlers(): ReadonlyMap<number, readonly AnyHandler<C>[]> {
+    const view = new Map<number, readonly AnyHandler<C>[]>();
+    for (const group of this.#groupOrder) view.set(group, [...(this.#groups.get(group) ?? [])]);
+    return view;
+  }
+
+  /** Error handlers and their `block` setting (`undefined`: the default). */
+  get errorHandlers(): ReadonlyMap<ErrorCallback<C>, boolean | undefined> {
+    return new Map(this.#errorHandlers);
+  }
+
+  /** Data shared by the whole bot. */
+  get botData(): BotDataOf<C> {
+    return this.#botData;
+  }
+
+  /** Chat data by chat id (read-only view; entries appear when first used). */
+  get chatData(): ReadonlyMap<number, ChatDataOf<C>> {
+    return this.#chatData;
+  }
+
+  /** User data by user id (read-only view; entries appear when first used). */
+  get userData(): ReadonlyMap<number, UserDataOf<C>> {
+    return this.#userData;
+  }
+
+  /** The data of a chat, created from the context types' factory on first use. */
+  chatDataFor(chatId: number): ChatDataOf<C> {
+    let data = this.#chatData.get(chatId);
+    if (data === undefined) {
+      data = this.contextTypes.chatData();
+      this.#chatData.set(chatId, data);
+    }
+    return data;
+  }
+
+  /** The data of a user, created from the context types' factory on first use. */
+  userDataFor(userId: number): UserDataOf<C> {
+    let data = this.#userData.get(userId);
+    if (data === undefined) {
+      data = this.contextTypes.userData();
+      this.#userData.set(userId, data);
+    }
+    return data;
+  }
+
+  /** Forgets a chat's data. */
+  dropChatData(chatId: number): void {
+    this.#chatData.delete(chatId);
+  }
+
+  /** Forgets a user's data. */
+  dropUserData(userId: number): void {
+    this.#userData.delete(userId);
+  }
+
+  /**
+   * Moves chat data when a group becomes a supergroup: give the service message (with
+   * `migrate_from_chat_id` or `migrate_to_chat_id`) or both ids.
+   */
+  migrateChatData(options: {
+    readonly message?: {
+      readonly chat: { readonly id: number };
+      readonly migrate_from_chat_id?: number | undefined;
+      readonly migrate_to_chat_id?: number | undefined;
+    };
+    readonly oldChatId?: number;
+    readonly newChatId?: number;
+  }): void {
+    const { message, oldChatId, newChatId } = options;
+    let from: number;
+    let to: number;
+    if (message !== undefined) {
+      if (oldChatId !== undefined || newChatId !== undefined) {
+        throw new TypeError('migrateChatData: give either a message or the chat ids, not both');
+      }
+      if (message.migrate_from_chat_id === undefined && message.migrate_to_chat_id === undefined) {
+        throw new TypeError(
+          'migrateChatData: the message has neither migrate_from_chat_id nor migrate_to_chat_id',
+        );
+      }
+      from = message.migrate_from_chat_id ?? message.chat.id;
+      to = message.migrate_to_chat_id ?? message.chat.id;
+    } else {
+      if (!Number.isInteger(oldChatId) || !Number.isInteger(newChatId)) {
+        throw new TypeError('migrateChatData: oldChatId and newChatId must be integers');
+      }
+      from = oldChatId as number;
+      to = newChatId as number;
+    }
+    const data = this.#chatData.get(from);
+    if (data !== undefined) this.#chatData.set(to, data);
+    this.#chatData.delete(from);
+  }
+
+  /**
+   * Registers a handler in a group (default 0). Groups run in ascending order; in each, the first
+   * handler whose check matches handles the update.
+   */
+  addHandler(handler: AnyHandler<C>, group = 0): void {
+    if (typeof handler?.checkUpdate !== 'function' || typeof handler.handleUpdate !== 'function') {
+      throw new TypeError('addHandler expects a handler (a BaseHandler subclass instance)');
+    }
+    if (!Number.isInteger(group)) throw new TypeError('A handler group must be an integer');
+    let list = this.#groups.get(group);
+    if (list === undefined) {
+      list = [];
+      this.#groups.set(group, list);
+      this.#groupOrder = [...this.#groups.keys()].sort((a, b) => a - b);
+    }
+    list.push(handler);
+  }
+
+  /** Registers several handlers: a list (into `group`, default 0) or an object of group → list. */
+  addHandlers(
+    handlers: readonly AnyHandler<C>[] | Readonly<Record<number, readonly AnyHandler<C>[]>>,
+    group?: number,
+  ): void {
+    if (Array.isArray(handlers)) {
+      for (const handler of handlers) this.addHandler(handler, group ?? 0);
+      return;
+    }
+    if (group !== undefined) {
+      throw new TypeError('addHandlers: the group comes from the object keys; do not pass group too');
+    }
+    for (const [key, list] of Object.entries(handlers as Record<string, readonly AnyHandler<C>[]>)) {
+      for (const handler of list) this.addHandler(handler, Number(key));
+    }
+  }
+
+  /** Removes a handler from a group (default 0); empty groups disappear. */
+  removeHandler(handler: AnyHandler<C>, group = 0): void {
+    const list = this.#groups.get(group);
+    if (list === undefined) return;
+    const index = list.indexOf(handler);
+    if (index === -1) return;
+    list.splice(index, 1);
+    if (list.length === 0) {
+      this.#groups.delete(group);
+      this.#groupOrder = this.#groupOrder.filter((g) => g !== group);
+    }
+  }
+
+  /**
+   * Registers an error handler. It receives every exception from handlers, tasks, and the
+   * updater, with the update that caused it (`null` when none did). `block: false` runs it as a task.
+   */
+  addErrorHandler(callback: ErrorCallback<C>, options: { readonly block?: boolean | undefined } = {}): void {
+    if (typeof callback !== 'function') throw new TypeError('addErrorHandler expects a function');
+    if (this.#errorHandlers.has(callback)) {
+      this.logger.warn('The error handler is already registered; it is not added twice');
+      return;
+    }
+    this.#errorHandlers.set(callback, options.block);
+  }
+
+  /** Unregisters an error handler. */
+  removeErrorHandler(callback: ErrorCallback<C>): void {
+    this.#errorHandlers.delete(callback);
+  }
+
+  /**
+   * Hands an error to every error handler. Resolves `true` when one of them threw
+   * {@link ApplicationHandlerStop} (later handler groups are then skipped). Never rejects.
+   */
+  async processError(
+    update: unknown,
+    error: unknown,
+    job?: JobLike,
+    coroutine?: Promise<unknown>,
+  ): Promise<boolean> {
+    if (this.#errorHandlers.size === 0) {
+      this.logger.error('No error handlers are registered, logging exception.', error);
+      return false;
+    }
+    for (const [callback, block] of this.#errorHandlers) {
+      let context: C;
+      try {
+        context = this.contextTypes.context.fromError(update, error, this, job, coroutine);
+      } catch (contextError) {
+        this.logger.error('Creating the context for an error handler failed.', contextError);
+        return false;
+      }
+      if (!this.#blocks(block)) {
+        this.#track(this.#runErrorHandler(callback, update, context));
+        continue;
+      }
+      try {
+        await callback(update, context);
+      } catch (handlerError) {
+        if (handlerError instanceof ApplicationHandlerStop) return true;
+        this.logger.error(
+          'An error was raised and an uncaught error was raised while handling the error with an error handler.',
+          handlerError,
+        );
+      }
+    }
+    return false;
+  }
+
+  async #runErrorHandler(callback: ErrorCallback<C>, update: unknown, context: C): Promise<void> {
+    try {
+      await callback(update, context);
+    } catch (handlerError) {
+      if (handlerError instanceof ApplicationHandlerStop) {
+        this.logger.warn('ApplicationHandlerStop is not supported by error handlers that do not block');
+        return;
+      }
+      this.logger.error('An uncaught error was raised by a non-blocking error handler.', handlerError);
+    }
+  }
+
+  #blocks(block: boolean | undefined): boolean {
+    return block ?? this.defaults?.block ?? true;
+  }
+
+  /**
+   * Processes one object through the handler groups (PTB's `process_update`): usually an
+   * `Update`, but any object works with handlers that accept it. Never rejects: every exception
+   * goes to the error handlers.
+   */
+  async processUpdate(update: unknown): Promise<void> {
+    let context: C | undefined;
+    for (const group of this.#groupOrder) {
+      const handlers = this.#groups.get(group);
+      if (handlers === undefined) continue;
+      try {
+        for (const handler of handlers) {
+          const check = handler.checkUpdate(update);
+          if (check === undefined || check === null || check === false) continue;
+          context ??= this.contextTypes.context.fromUpdate(update, this);
+          const blocking = handler.blockIsDefault ? this.#blocks(undefined) : handler.block;
+          if (blocking) {
+            await handler.handleUpdate(update as never, this, check, context);
+          } else {
+            this.#spawn(handler.handleUpdate(update as never, this, check, context), update);
+          }
+          break;
+        }
+      } catch (error) {
+        if (error instanceof ApplicationHandlerStop) break;
+        if (await this.processError(update, error)) break;
+      }
+    }
+  }
+
+  /**
+   * Runs a promise (or a function returning one) as a task the application tracks: its error goes
+   * to the error handlers with `update`, and {@link stop} waits for it. Resolves to the result, or
+   * `undefined` when it failed (the failure was already routed).
+   */
+  createTask<T>(
+    task: Promise<T> | (() => Promise<T>),
+    options: CreateTaskOptions = {},
+  ): Promise<T | undefined> {
+    if (!this.#running) {
+      this.logger.warn(
+        'createTask was called while the application is not running; stop() will not wait for it',
+      );
+    }
+    const promise = typeof task === 'function' ? Promise.resolve().then(task) : task;
+    return this.#spawn(promise, options.update ?? null);
+  }
+
+  #spawn<T>(promise: Promise<T>, update: unknown): Promise<T | undefined> {
+    const tracked = promise.then(
+      (value) => value,
+      async (reason: unknown) => {
+        if (reason instanceof ApplicationHandlerStop) {
+          this.logger.warn('ApplicationHandlerStop is not supported by handlers that do not block');
+          return undefined;
+        }
+        await this.processError(update, errorOf(reason), undefined, promise);
+        return undefined;
+      },
+    );
+    this.#track(tracked);
+    return tracked;
+  }
+
+  #track(promise: Promise<unknown>): void {
+    this.#tasks.add(promise);
+    promise.then(
+      () => this.#tasks.delete(promise),
+      () => this.#tasks.delete(promise),
+    );
+  }
+
+  /** Tasks (non-blocking handlers, `createTask`, concurrent updates) not finished yet. */
+  get pendingTasks(): number {
+    return this.#tasks.size;
+  }
+
+  /** Prepares the bot, the updater and the update processor. Safe to call twice. */
+  async initialize(): Promise<void> {
+    if (this.#initialized) {
+      this.logger.debug('The application is already initialized');
+      return;
+    }
+    await this.bot.initialize();
+    await this.updater?.initialize();
+    await this.updateProcessor.initialize();
+    this.#initialized = true;
+  }
+
+  /** Starts taking updates from the update queue. Requires {@link initialize}. */
+  async start(): Promise<void> {
+    if (this.#running) throw new Error('The application is already running');
+    if (!this.#initialized) throw new Error('The application is not initialized: call initialize() first');
+    this.#running = true;
+    this.#fetcher = this.#fetchLoop();
+  }
+
+  /**
+   * Stops taking updates after the ones already queued, then waits for every pending task.
+   * Stop the updater first.
+   */
+  async stop(): Promise<void> {
+    if (!this.#running) throw new Error('The application is not running');
+    if (this.updater?.running) throw new Error('The updater is still running: stop it first');
+    this.#running = false;
+    this.updateQueue.put(STOP);
+    await this.#fetcher;
+    this.#fetcher = undefined;
+    while (this.#tasks.size > 0) await Promise.all([...this.#tasks]);
+  }
+
+  /** Releases the bot, the updater and the update processor. */
+  async shutdown(): Promise<void> {
+    if (this.#running) throw new Error('The application is still running: stop it first');
+    if (!this.#initialized) return;
+    await this.updater?.shutdown();
+    await this.bot.shutdown();
+    await this.updateProcessor.shutdown();
+    this.#initialized = false;
+  }
+
+  /** `await using app = ...`: stops (if running) and shuts down. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.updater?.running) await this.updater.stop();
+    if (this.#running) await this.stop();
+    await this.shutdown();
+  }
+
+  async #fetchLoop(): Promise<void> {
+    const queue = this.updateQueue;
+    const processor = this.updateProcessor;
+    const concurrent = processor.maxConcurrentUpdates > 1;
+    for (;;) {
+      const item = await queue.get();
+      if (item === STOP) {
+        queue.taskDone();
+        return;
+      }
+      if (concurrent) {
+        this.#track(this.#processQueued(item));
+      } else {
+        await this.#processQueued(item);
+      }
+    }
+  }
+
+  async #processQueued(item: unknown): Promise<void> {
+    try {
+      await this.updateProcessor.processUpdate(item, this.#runUpdate);
+    } catch (error) {
+      await this.processError(item, error);
+    } finally {
+      this.updateQueue.taskDone();
+    }
+  }
+
+  /**
+   * Ends {@link runPolling} gracefully (from a handler, for instance): the updater stops, queued
+   * and running updates finish, then the application stops and shuts down.
+   */
+  stopRunning(): void {
+    this.#stopRequested = true;
+    this.#stopRunning?.();
+  }
+
+  /**
+   * Initializes, starts long polling and runs until a stop signal or {@link stopRunning}, then
+   * stops and shuts down gracefully. Polling errors go to the error handlers with update `null`.
+   *
+   * @example
+   * ```ts
+   * await app.runPolling({ allowedUpdates: ['message', 'callback_query'], dropPendingUpdates: true });
+   * ```
+   */
+  async runPolling(options: RunPollingOptions = {}): Promise<void> {
+    const updater = this.updater;
+    if (updater === null) {
+      throw new Error('runPolling needs an updater; this application was built with updater(null)');
+    }
+    const { stopSignals = defaultStopSignals(), ...polling } = options;
+    let fatal: unknown;
+    let hasFatal = false;
+    const stopped = new Promise<void>((resolve) => {
+      this.#stopRunning = resolve;
+    });
+    if (this.#stopRequested) this.#stopRunning?.();
+    const removeSignals = installSignalHandlers(stopSignals, () => this.stopRunning());
+    try {
+      await this.initialize();
+      if (this.postInit !== undefined) await this.postInit(this);
+      await updater.startPolling({
+        ...polling,
+        errorCallback: (error: unknown) => {
+          this.#track(this.processError(null, error));
+        },
+        fatalCallback: (error: unknown) => {
+          fatal = error;
+          hasFatal = true;
+          this.stopRunning();
+        },
+      });
+      await this.start();
+      await stopped;
+    } finally {
+      try {
+        if (updater.running) await updater.stop();
+        if (this.#running) {
+          await this.stop();
+          if (this.postStop !== undefined) await this.postStop(this);
+        }
+        await this.shutdown();
+        if (this.postShutdown !== undefined) await this.postShutdown(this);
+      } finally {
+        removeSignals();
+        this.#stopRunning = undefined;
+        this.#stopRequested = false;
+      }
+    }
+    if (hasFatal) throw fatal;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The `context` argument of every handler callback and error handler (PTB's `CallbackContext`).
+ */
+import type { Bot } from '../bot.js';
+import { Update } from '../generated/types.js';
+import type { Application } from './application.js';
+import type { ExtBot } from './extbot.js';
+import type { UpdateQueue } from './updatequeue.js';
+
+/** What a context knows of a job (the JobQueue provides full jobs). */
+export interface JobLike {
+  readonly name?: string | undefined;
+  readonly data?: unknown;
+  readonly chatId?: number | undefined;
+  readonly userId?: number | undefined;
+}
+
+/**
+ * The part of an {@link Application} a context reads. Kept structural (and free of the context
+ * type) so that custom context classes stay assignable to one another.
+ */
+export interface ContextHost {
+  readonly bot: Bot;
+  readonly botData: unknown;
+  readonly updateQueue: UpdateQueue;
+  readonly jobQueue: unknown;
+  chatDataFor(chatId: number): unknown;
+  userDataFor(userId: number): unknown;
+}
+
+/** The constructor shape of a context class, as {@link ContextTypes} takes it. */
+export type ContextConstructor<C> = new (application: ContextHost, chatId?: number, userId?: number) => C;
+
+/**
+ * The context handed to callbacks: the bot, the application, the data of the chat and user of
+ * the update, command arguments, regex matches, the error (in error handlers).
+ *
+ * Type parameters: the bot class, and the types of `userData`, `chatData` and `botData`.
+ *
+ * @example
+ * ```ts
+ * app.addHandler(new CommandHandler('count', async (update, context) => {
+ *   const data = context.userData!;
+ *   data.count = ((data.count as number | undefined) ?? 0) + 1;
+ *   await update.message!.replyText(`You counted ${data.count} times`);
+ * }));
+ * ```
+ */
+export class CallbackContext<
+  B extends Bot = ExtBot,
+  UD = Record<string, unknown>,
+  CD = Record<string, unknown>,
+  BD = Record<string, unknown>,
+> {
+  /** Arguments of a command (`/start a b` gives `['a', 'b']`), set by command handlers. */
+  args: string[] | undefined = undefined;
+  /** Regex matches set by pattern-based handlers and regex filters. */
+  matches: RegExpMatchArray[] | undefined = undefined;
+  /** The error, in error handlers. */
+  error: unknown = undefined;
+  /** The job that runs, in job callbacks (and in errors raised by jobs). */
+  job: JobLike | undefined = undefined;
+  /** The task whose failure is being handled, in error handlers for `createTask`/non-blocking handlers. */
+  coroutine: Promise<unknown> | undefined = undefined;
+
+  readonly #application: ContextHost;
+  readonly #chatId: number | undefined;
+  readonly #userId: number | undefined;
+
+  constructor(application: ContextHost, chatId?: number, userId?: number) {
+    this.#application = application;
+    this.#chatId = chatId;
+    this.#userId = userId;
+  }
+
+  /** A context for an update: chat and user data are those of its effective chat and user. */
+  static fromUpdate<T>(this: ContextConstructor<T>, update: unknown, application: ContextHost): T {
+    if (update instanceof Update) {
+      return new this(application, update.effectiveChat?.id, update.effectiveUser?.id);
+    }
+    return new this(application);
+  }
+
+  /** A context for an error handler, with {@link error} (and {@link job}/{@link coroutine}) set. */
+  static fromError<T>(
+    this: ContextConstructor<T>,
+    update: unknown,
+    error: unknown,
+    application: ContextHost,
+    job?: JobLike,
+    coroutine?: Promise<unknown>,
+  ): T {
+    const base = job !== undefined && !(update instanceof Update) ? fromJobIds(job) : fromUpdateIds(update);
+    const context = new this(application, base.chatId, base.userId) as T & CallbackContextFields;
+    context.error = error;
+    context.job = job;
+    context.coroutine = coroutine;
+    return context;
+  }
+
+  /** A context for a job callback: chat and user data are those the job names. */
+  static fromJob<T>(this: ContextConstructor<T>, job: JobLike, application: ContextHost): T {
+    const context = new this(application, job.chatId, job.userId) as T & CallbackContextFields;
+    context.job = job;
+    return context;
+  }
+
+  /** The application this context belongs to. */
+  get application(): Application<this> {
+    return this.#application as unknown as Application<this>;
+  }
+
+  get bot(): B {
+    return this.#application.bot as B;
+  }
+
+  /** Data shared by the whole bot. */
+  get botData(): BD {
+    return this.#application.botData as BD;
+  }
+
+  /** Data of the update's chat, created on first use; `undefined` for updates without a chat. */
+  get chatData(): CD | undefined {
+    return this.#chatId === undefined ? undefined : (this.#application.chatDataFor(this.#chatId) as CD);
+  }
+
+  /** Data of the update's user, created on first use; `undefined` for updates without a user. */
+  get userData(): UD | undefined {
+    return this.#userId === undefined ? undefined : (this.#application.userDataFor(this.#userId) as UD);
+  }
+
+  /** The application's job queue, when it has one. */
+  get jobQueue(): unknown {
+    return this.#application.jobQueue;
+  }
+
+  /** The application's update queue: put objects here to have them processed like updates. */
+  get updateQueue(): UpdateQueue {
+    return this.#application.updateQueue;
+  }
+
+  /** The first of {@link matches}. */
+  get match(): RegExpMatchArray | undefined {
+    return this.matches?.[0];
+  }
+
+  /** Copies the given fields onto this context (PTB's `update`). */
+  update(data: Readonly<Record<string, unknown>>): void {
+    Object.assign(this, data);
+  }
+
+  /**
+   * Drops the cached data of an arbitrary callback data button. Without arbitrary callback data
+   * (the bot has no cache) this throws, as in PTB.
+   */
+  dropCallbackData(_callbackQuery: unknown): never {
+    throw new Error('This bot does not use arbitrary callback data (no callback data cache to drop from)');
+  }
+}
+
+interface CallbackContextFields {
+  error: unknown;
+  job: JobLike | undefined;
+  coroutine: Promise<unknown> | undefined;
+}
+
+function fromUpdateIds(update: unknown): { chatId: number | undefined; userId: number | undefined } {
+  if (!(update instanceof Update)) return { chatId: undefined, userId: undefined };
+  return { chatId: update.effectiveChat?.id, userId: update.effectiveUser?.id };
+}
+
+function fromJobIds(job: JobLike): { chatId: number | undefined; userId: number | undefined } {
+  return { chatId: job.chatId, userId: job.userId };
+}
+
+/** Any context: the constraint of context type parameters. */
+export type AnyContext = CallbackContext<Bot, unknown, unknown, unknown>;
+/** The bot type of a context type. */
+export type BotOf<C extends AnyContext> = C['bot'];
+/** The `userData` type of a context type. */
+export type UserDataOf<C extends AnyContext> = NonNullable<C['userData']>;
+/** The `chatData` type of a context type. */
+export type ChatDataOf<C extends AnyContext> = NonNullable<C['chatData']>;
+/** The `botData` type of a context type. */
+export type BotDataOf<C extends AnyContext> = C['botData'];

@@ -1,0 +1,229 @@
+/**
+ * The bot the application uses: a {@link Bot} that fills in {@link Defaults}.
+ */
+import { Bot, type BotOptions, type CallApiOptions } from '../bot.js';
+import { METHODS, type MethodMeta, TYPES } from '../generated/metadata.js';
+import type { ResultParser } from '../generated/methods.js';
+import type { CallSettings } from '../request/types.js';
+import type { Defaults } from './defaults.js';
+
+/** Options of {@link ExtBot}: those of {@link Bot} plus the defaults. */
+export interface ExtBotOptions extends BotOptions {
+  readonly defaults?: Defaults | undefined;
+}
+
+/** How defaults apply to one method: top-level values and parameters holding nested objects. */
+interface MethodPlan {
+  readonly top: ReadonlyArray<readonly [string, unknown]>;
+  readonly replyParameters: boolean;
+  readonly nested: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+const EMPTY_PLAN: MethodPlan = { top: [], replyParameters: false, nested: [] };
+
+function baseTypeName(type: string): string {
+  return type.startsWith('Array of ') ? baseTypeName(type.slice(9)) : type;
+}
+
+/** Concrete type names a value of these API types may be. */
+function concreteTypes(types: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of types) {
+    const meta = TYPES[baseTypeName(raw)];
+    if (meta === undefined) continue;
+    if (meta.subtypes !== undefined) out.push(...concreteTypes(meta.subtypes));
+    else out.push(meta.name);
+  }
+  return out;
+}
+
+/**
+ * A {@link Bot} that inserts {@link Defaults} into every call whose method (or nested input media,
+ * inline results, input message contents, poll options) has the matching parameter, never
+ * overriding a value the caller passed (`undefined` counts as not passed).
+ *
+ * @example
+ * ```ts
+ * const bot = new ExtBot(token, { defaults: new Defaults({ parseMode: 'MarkdownV2' }) });
+ * await bot.sendMessage(chatId, '*bold*'); // parse_mode: 'MarkdownV2'
+ * await bot.sendMessage(chatId, '<b>x</b>', { parse_mode: 'HTML' }); // stays HTML
+ * ```
+ */
+export class ExtBot extends Bot {
+  readonly #defaults: Defaults | undefined;
+  readonly #values: Readonly<Record<string, unknown>>;
+  readonly #plans = new Map<string, MethodPlan>();
+  readonly #typeFields = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
+
+  constructor(token: string, options: ExtBotOptions = {}) {
+    super(token, options);
+    this.#defaults = options.defaults;
+    this.#values = options.defaults?.apiDefaults ?? {};
+  }
+
+  /** The defaults this bot applies, if any. */
+  override get defaults(): Defaults | undefined {
+    return this.#defaults;
+  }
+
+  override callApi<T = unknown>(
+    method: string,
+    params: Readonly<Record<string, unknown>> = {},
+    options: CallApiOptions<T> = {},
+  ): Promise<T> {
+    const meta = METHODS[method];
+    return super.callApi(method, meta === undefined ? params : this.insertDefaults(meta, params), options);
+  }
+
+  protected override _callMethod<T>(
+    method: string,
+    params: Record<string, unknown>,
+    settings: CallSettings | undefined,
+    parse: ResultParser<T>,
+  ): Promise<T> {
+    const meta = METHODS[method];
+    return super._callMethod(
+      method,
+      meta === undefined ? params : this.insertDefaults(meta, params),
+      settings,
+      parse,
+    );
+  }
+
+  /** The parameters with defaults filled in (a copy when anything changed). */
+  insertDefaults(meta: MethodMeta, params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    if (this.#defaults === undefined) return params as Record<string, unknown>;
+    const plan = this.#plan(meta);
+    if (plan === EMPTY_PLAN) return params as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const [name, value] of plan.top) {
+      if (params[name] === undefined) {
+        out ??= { ...params };
+        out[name] = value;
+      }
+    }
+    const allow = this.#defaults.allowSendingWithoutReply;
+    if (plan.replyParameters && allow !== undefined) {
+      const reply = params.reply_parameters;
+      if (isRecord(reply) && reply.allow_sending_without_reply === undefined) {
+        out ??= { ...params };
+        out.reply_parameters = { ...reply, allow_sending_without_reply: allow };
+      }
+    }
+    for (const [name, types] of plan.nested) {
+      const value = params[name];
+      if (value === undefined || value === null) continue;
+      const filled = Array.isArray(value)
+        ? this.#fillArray(value, types)
+        : isRecord(value)
+          ? this.#fillObject(value, types)
+          : value;
+      if (filled !== value) {
+        out ??= { ...params };
+        out[name] = filled;
+      }
+    }
+    return out ?? (params as Record<string, unknown>);
+  }
+
+  #plan(meta: MethodMeta): MethodPlan {
+    const cached = this.#plans.get(meta.name);
+    if (cached !== undefined) return cached;
+    const top: Array<readonly [string, unknown]> = [];
+    const nested: Array<readonly [string, readonly string[]]> = [];
+    let replyParameters = false;
+    for (const param of meta.params) {
+      if (param.name in this.#values) top.push([param.name, this.#values[param.name]]);
+      else if (param.name === 'reply_parameters') replyParameters = true;
+      else if (concreteTypes(param.types).some((type) => this.#hasDefaultable(type, 2))) {
+        nested.push([param.name, param.types]);
+      }
+    }
+    const plan =
+      top.length === 0 && nested.length === 0 && !replyParameters
+        ? EMPTY_PLAN
+        : { top, replyParameters, nested };
+    this.#plans.set(meta.name, plan);
+    return plan;
+  }
+
+  #hasDefaultable(type: string, depth: number): boolean {
+    const meta = TYPES[type];
+    if (meta === undefined) return false;
+    return meta.fields.some(
+      (field) =>
+        field.name in this.#values ||
+        (depth > 0 && concreteTypes(field.types).some((inner) => this.#hasDefaultable(inner, depth - 1))),
+    );
+  }
+
+  #fillArray(items: readonly unknown[], types: readonly string[]): readonly unknown[] {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isRecord(item)) continue;
+      const filled = this.#fillObject(item, types);
+      if (filled !== item) {
+        out ??= [...items];
+        out[i] = filled;
+      }
+    }
+    return out ?? items;
+  }
+
+  /** Fills the fields of an object whose type is one of `types` (picked by discriminator or required fields). */
+  #fillObject(item: Record<string, unknown>, types: readonly string[]): Record<string, unknown> {
+    let out: Record<string, unknown> | undefined;
+    for (const type of matchingTypes(item, types)) {
+      for (const [name, value] of this.#fieldsOf(type)) {
+        const current = (out ?? item)[name];
+        if (typeof value === 'object' && value !== null && 'nested' in value) {
+          if (!isRecord(current)) continue;
+          const filled = this.#fillObject(current, (value as { nested: readonly string[] }).nested);
+          if (filled !== current) {
+            out ??= { ...item };
+            out[name] = filled;
+          }
+        } else if (current === undefined) {
+          out ??= { ...item };
+          out[name] = value;
+        }
+      }
+    }
+    return out ?? item;
+  }
+
+  /** Defaultable fields of a concrete type; nested object fields map to `{ nested: types }`. */
+  #fieldsOf(type: string): ReadonlyArray<readonly [string, unknown]> {
+    const cached = this.#typeFields.get(type);
+    if (cached !== undefined) return cached;
+    const fields: Array<readonly [string, unknown]> = [];
+    for (const field of TYPES[type]?.fields ?? []) {
+      if (field.name in this.#values) fields.push([field.name, this.#values[field.name]]);
+      else if (concreteTypes(field.types).some((inner) => this.#hasDefaultable(inner, 0))) {
+        fields.push([field.name, { nested: field.types }]);
+      }
+    }
+    this.#typeFields.set(type, fields);
+    return fields;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The concrete types among `types` an object may be: by its `type` discriminator, else by its required fields. */
+function matchingTypes(item: Record<string, unknown>, types: readonly string[]): string[] {
+  const candidates = concreteTypes(types);
+  if (candidates.length <= 1) return candidates;
+  return candidates.filter((name) => {
+    const fields = TYPES[name]?.fields ?? [];
+    for (const field of fields) {
+      if (field.value !== undefined) {
+        if (item[field.name] !== field.value) return false;
+      } else if (field.required && item[field.name] === undefined) return false;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The base of every handler: a test (`checkUpdate`) and a callback.
+ */
+import type { Update } from '../../generated/types.js';
+import type { Application } from '../application.js';
+import type { AnyContext, CallbackContext } from '../context.js';
+
+/** A handler callback: `async (update, context) => result`. */
+export type HandlerCallback<U, C, R> = {
+  // Method syntax keeps the parameters bivariant: handlers of narrowed updates stay assignable.
+  callback(update: U, context: C): R | Promise<R>;
+}['callback'];
+
+/** Options every handler takes. */
+export interface HandlerOptions {
+  /**
+   * `true` (default): the application waits for the callback before the next handler group and
+   * the next update. `false`: the callback runs as a tracked task.
+   */
+  readonly block?: boolean | undefined;
+}
+
+/**
+ * A handler decides whether it wants an update ({@link checkUpdate}) and then runs its callback.
+ * Subclass it for custom handlers.
+ *
+ * @typeParam U - the update type the callback sees (narrowed by the check)
+ * @typeParam C - the context type
+ * @typeParam R - what the callback returns
+ * @typeParam Check - what {@link checkUpdate} hands to {@link handleUpdate}
+ *
+ * @example
+ * ```ts
+ * class EverythingHandler extends BaseHandler<unknown> {
+ *   checkUpdate(update: unknown): boolean { return true; }
+ * }
+ * ```
+ */
+export abstract class BaseHandler<
+  U = Update,
+  C extends AnyContext = CallbackContext,
+  R = unknown,
+  Check = unknown,
+> {
+  readonly callback: HandlerCallback<U, C, R>;
+  /** Whether the application awaits the callback (see {@link HandlerOptions.block}). */
+  readonly block: boolean;
+  /** `true` when `block` was not given, so `Defaults.block` may override it. */
+  readonly blockIsDefault: boolean;
+
+  constructor(callback: HandlerCallback<U, C, R>, options: HandlerOptions = {}) {
+    if (typeof callback !== 'function') throw new TypeError('A handler needs a callback function');
+    this.callback = callback;
+    this.block = options.block ?? true;
+    this.blockIsDefault = options.block === undefined;
+  }
+
+  /**
+   * Whether this handler wants the update. `undefined`, `null` and `false` mean no; anything else
+   * is the check result handed to {@link handleUpdate}. Receives any object put into the queue.
+   */
+  abstract checkUpdate(update: unknown): Check | undefined | null | false;
+
+  /** Fills the context from the check result (e.g. `context.args`). Does nothing by default. */
+  collectAdditionalContext(
+    _context: C,
+    _update: U,
+    _application: Application<C>,
+    _checkResult: Check,
+  ): void {}
+
+  /** Prepares the context and runs the callback. */
+  async handleUpdate(update: U, application: Application<C>, checkResult: Check, context: C): Promise<R> {
+    this.collectAdditionalContext(context, update, application, checkResult);
+    return await this.callback(update, context);
+  }
+}
+
+/** Any handler an `Application<C>` accepts. */
+export type AnyHandler<C extends AnyContext> = BaseHandler<never, C, unknown, unknown>;
