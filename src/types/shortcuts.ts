@@ -5,3 +5,6 @@
 import './keyboards.js';
 import './media.js';
 import './queries.js';
+import './message-quote.js';
+import './message-shortcuts.js';
+import './callbackquery.js';

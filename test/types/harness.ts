@@ -21,7 +21,7 @@ export const SENT = {
 function defaultResult(method: string): unknown {
   if (method === 'sendChatAction' || method === 'sendMessageDraft') return true;
   if (method === 'sendMediaGroup') return [SENT, { ...SENT, message_id: 501 }];
-  if (/^(send|forward|edit|stopMessage)/.test(method)) return SENT;
+  if (/^(send|forward|editMessage|stopMessage)/.test(method)) return SENT;
   if (method === 'copyMessage') return { message_id: 77 };
   if (method === 'getFile') return { file_id: 'f', file_unique_id: 'u', file_path: 'photos/f.jpg' };
   if (method === 'getGameHighScores') {
@@ -37,6 +37,8 @@ function defaultResult(method: string): unknown {
       is_anonymous: true,
       type: 'regular',
       allows_multiple_answers: false,
+      allows_revoting: false,
+      members_only: false,
     };
   }
   if (method === 'answerGuestQuery') return { inline_message_id: 'im' };
