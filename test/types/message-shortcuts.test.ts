@@ -4,6 +4,7 @@ import type { ShortcutDefaults } from '../../src/bot.js';
 import {
   Bot,
   GameHighScore,
+  type InlineQueryResultInit,
   InvalidArgumentError,
   Message,
   MessageEntity,
@@ -521,7 +522,12 @@ describe('action shortcuts', () => {
       params: { business_connection_id: 'bc1', chat_id: 7, message_id: 42 },
     });
     await assert.rejects(message().readBusinessMessage(), InvalidArgumentError);
-    const result = { type: 'article', id: '1', title: 't', input_message_content: { message_text: 'x' } };
+    const result: InlineQueryResultInit = {
+      type: 'article',
+      id: '1',
+      title: 't',
+      input_message_content: { message_text: 'x' },
+    };
     const guest = await message({ guest_query_id: 'gq' }).answerGuestQuery(result);
     assert.equal(guest.inline_message_id, 'im');
     assert.deepEqual(h.last(), { method: 'answerGuestQuery', params: { guest_query_id: 'gq', result } });
