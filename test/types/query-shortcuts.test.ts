@@ -3,14 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import {
   Animation,
   Audio,
+  CallbackQuery,
   ChatJoinRequest,
   ChatPhoto,
   Document,
   File,
+  InaccessibleMessage,
   InlineQuery,
   type InlineQueryResultInit,
   InvalidArgumentError,
   LivePhoto,
+  Message,
   PassportFile,
   PhotoSize,
   PreCheckoutQuery,
@@ -210,5 +213,129 @@ describe('getFile on media objects', () => {
     assert.deepEqual(h.last().params, { file_id: 'S' });
     await photo.getBigFile();
     assert.deepEqual(h.last().params, { file_id: 'B' });
+  });
+});
+
+describe('CallbackQuery shortcuts', () => {
+  const chat = { id: -100, type: 'supergroup', title: 'G' };
+  const chatMessage = { message_id: 8, date: 1_700_000_000, chat, text: 'pick' };
+  const ids = { chat_id: -100, message_id: 8 };
+  const inlineId = { inline_message_id: 'IM1' };
+  const pressed = (fields: Record<string, unknown>) =>
+    CallbackQuery.fromJSON({ id: 'cb1', from: alice, chat_instance: 'ci', data: 'x', ...fields }, h.bot);
+  const onChat = () => pressed({ message: chatMessage });
+  const onInline = () => pressed(inlineId);
+  const markup = { inline_keyboard: [[{ text: 'a', callback_data: 'b' }]] };
+
+  test('answer sends the query id and the options', async () => {
+    assert.equal(await onChat().answer({ text: 'Saved', show_alert: true, cache_time: 3 }), true);
+    assert.deepEqual(h.last(), {
+      method: 'answerCallbackQuery',
+      params: { callback_query_id: 'cb1', text: 'Saved', show_alert: true, cache_time: 3 },
+    });
+  });
+
+  test('edits of a chat message name the chat and the message', async () => {
+    assert.ok((await onChat().editMessageText('new', { parse_mode: 'HTML' })) instanceof Message);
+    assert.deepEqual(h.last(), {
+      method: 'editMessageText',
+      params: { ...ids, text: 'new', parse_mode: 'HTML' },
+    });
+    await onChat().editMessageCaption({ caption: 'c' });
+    assert.deepEqual(h.last(), { method: 'editMessageCaption', params: { ...ids, caption: 'c' } });
+    await onChat().editMessageMedia({ type: 'photo', media: 'P' });
+    assert.deepEqual(h.last(), {
+      method: 'editMessageMedia',
+      params: { ...ids, media: { type: 'photo', media: 'P' } },
+    });
+    await onChat().editMessageReplyMarkup({ reply_markup: markup });
+    assert.deepEqual(h.last(), {
+      method: 'editMessageReplyMarkup',
+      params: { ...ids, reply_markup: markup },
+    });
+    await onChat().editMessageLiveLocation(1, 2, { live_period: 60 });
+    assert.deepEqual(h.last(), {
+      method: 'editMessageLiveLocation',
+      params: { ...ids, latitude: 1, longitude: 2, live_period: 60 },
+    });
+    await onChat().stopMessageLiveLocation();
+    assert.deepEqual(h.last(), { method: 'stopMessageLiveLocation', params: ids });
+    await onChat().setGameScore(7, 10, { force: true });
+    assert.deepEqual(h.last(), {
+      method: 'setGameScore',
+      params: { ...ids, user_id: 7, score: 10, force: true },
+    });
+    await onChat().getGameHighScores(7);
+    assert.deepEqual(h.last(), { method: 'getGameHighScores', params: { ...ids, user_id: 7 } });
+  });
+
+  test('edits of an inline message name only inline_message_id', async () => {
+    assert.equal(
+      await onInline()
+        .editMessageText('new', { reply_markup: markup })
+        .then(() => h.last().method),
+      'editMessageText',
+    );
+    assert.deepEqual(h.last().params, { ...inlineId, text: 'new', reply_markup: markup });
+    await onInline().editMessageCaption({ caption: 'c' });
+    assert.deepEqual(h.last(), { method: 'editMessageCaption', params: { ...inlineId, caption: 'c' } });
+    await onInline().editMessageMedia({ type: 'photo', media: 'P' });
+    assert.deepEqual(h.last(), {
+      method: 'editMessageMedia',
+      params: { ...inlineId, media: { type: 'photo', media: 'P' } },
+    });
+    await onInline().editMessageReplyMarkup();
+    assert.deepEqual(h.last(), { method: 'editMessageReplyMarkup', params: inlineId });
+    await onInline().editMessageLiveLocation(3, 4);
+    assert.deepEqual(h.last(), {
+      method: 'editMessageLiveLocation',
+      params: { ...inlineId, latitude: 3, longitude: 4 },
+    });
+    await onInline().stopMessageLiveLocation({ reply_markup: markup });
+    assert.deepEqual(h.last(), {
+      method: 'stopMessageLiveLocation',
+      params: { ...inlineId, reply_markup: markup },
+    });
+    await onInline().setGameScore(7, 99);
+    assert.deepEqual(h.last(), { method: 'setGameScore', params: { ...inlineId, user_id: 7, score: 99 } });
+    await onInline().getGameHighScores(7);
+    assert.deepEqual(h.last(), { method: 'getGameHighScores', params: { ...inlineId, user_id: 7 } });
+  });
+
+  test('message actions: delete, copy, pin, unpin, checklist of a business message', async () => {
+    assert.equal(await onChat().deleteMessage(), true);
+    assert.deepEqual(h.last(), { method: 'deleteMessage', params: ids });
+    const copied = await onChat().copyMessage(555, { caption: 'c' });
+    assert.equal(copied.message_id, 77);
+    assert.deepEqual(h.last(), {
+      method: 'copyMessage',
+      params: { chat_id: 555, from_chat_id: -100, message_id: 8, caption: 'c' },
+    });
+    await onChat().pinMessage({ disable_notification: true });
+    assert.deepEqual(h.last(), { method: 'pinChatMessage', params: { ...ids, disable_notification: true } });
+    await onChat().unpinMessage();
+    assert.deepEqual(h.last(), { method: 'unpinChatMessage', params: ids });
+    const checklist = { title: 't', tasks: [{ id: 1, text: 'x' }] };
+    await pressed({ message: { ...chatMessage, business_connection_id: 'bc' } }).editMessageChecklist(
+      checklist,
+    );
+    assert.deepEqual(h.last(), {
+      method: 'editMessageChecklist',
+      params: { business_connection_id: 'bc', ...ids, checklist },
+    });
+  });
+
+  test('an inaccessible message fails with a TypeError before any request, as in PTB', async () => {
+    const gone = pressed({ message: { chat, message_id: 8, date: 0 } });
+    assert.ok(gone.message instanceof InaccessibleMessage);
+    const before = h.calls.length;
+    await assert.rejects(gone.editMessageText('x'), { name: 'TypeError', message: /inaccessible/ });
+    await assert.rejects(gone.deleteMessage(), /Cannot delete an inaccessible message/);
+    await assert.rejects(gone.pinMessage(), TypeError);
+    await assert.rejects(gone.copyMessage(1), TypeError);
+    await assert.rejects(gone.getGameHighScores(1), TypeError);
+    await assert.rejects(pressed({}).editMessageCaption(), /neither a message nor an inline_message_id/);
+    await assert.rejects(onInline().deleteMessage(), TypeError);
+    assert.equal(h.calls.length, before);
   });
 });
