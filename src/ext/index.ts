@@ -32,6 +32,52 @@ export { Defaults, type DefaultsOptions } from './defaults.js';
 export { ApplicationHandlerStop, FeatureNotAvailableError, MalformedUpdateError } from './errors.js';
 export { ExtBot, type ExtBotOptions } from './extbot.js';
 export { type AnyHandler, BaseHandler, type HandlerCallback, type HandlerOptions } from './handlers/base.js';
+export {
+  BusinessConnectionHandler,
+  type BusinessConnectionHandlerOptions,
+} from './handlers/businessconnection.js';
+export {
+  BusinessMessagesDeletedHandler,
+  type BusinessMessagesDeletedHandlerOptions,
+} from './handlers/businessmessagesdeleted.js';
+export {
+  type CallbackDataPattern,
+  CallbackQueryHandler,
+  type CallbackQueryHandlerOptions,
+} from './handlers/callbackquery.js';
+export {
+  ChatBoostHandler,
+  type ChatBoostHandlerOptions,
+  type ChatBoostUpdate,
+} from './handlers/chatboost.js';
+export { ChatJoinRequestHandler, type ChatJoinRequestHandlerOptions } from './handlers/chatjoinrequest.js';
+export {
+  ChatMemberHandler,
+  type ChatMemberHandlerOptions,
+  type ChatMemberUpdate,
+} from './handlers/chatmember.js';
+export {
+  ChosenInlineResultHandler,
+  type ChosenInlineResultHandlerOptions,
+} from './handlers/choseninlineresult.js';
+export type { Pattern, UpdateWith } from './handlers/common.js';
+export { InlineQueryHandler, type InlineQueryHandlerOptions } from './handlers/inlinequery.js';
+export { UpdateKindHandler } from './handlers/kind.js';
+export { ManagedBotUpdatedHandler, type ManagedBotUpdatedHandlerOptions } from './handlers/managedbot.js';
+export { type MediaGroup, MediaGroupHandler, type MediaGroupHandlerOptions } from './handlers/mediagroup.js';
+export {
+  MessageReactionHandler,
+  type MessageReactionHandlerOptions,
+  type MessageReactionUpdate,
+} from './handlers/messagereaction.js';
+export { PaidMediaPurchasedHandler, type PaidMediaPurchasedHandlerOptions } from './handlers/paidmedia.js';
+export { PollHandler } from './handlers/poll.js';
+export { PollAnswerHandler } from './handlers/pollanswer.js';
+export { PreCheckoutQueryHandler, type PreCheckoutQueryHandlerOptions } from './handlers/precheckoutquery.js';
+export { ShippingQueryHandler } from './handlers/shippingquery.js';
+export { MessageGenerationStoppedHandler } from './handlers/stoppedgeneration.js';
+export { BotSubscriptionHandler, type BotSubscriptionHandlerOptions } from './handlers/subscription.js';
+export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
 export { defaultLogger } from './logging.js';
 export {
   BaseUpdateProcessor,

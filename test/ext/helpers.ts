@@ -1,7 +1,9 @@
 // Shared builders for ext tests: an application that never touches the network, and updates.
 
 import { Application } from '../../src/ext/application.js';
+import { TYPES } from '../../src/generated/metadata.js';
 import { Update } from '../../src/generated/types.js';
+import { sampleOf } from '../helpers/samples.js';
 import '../../src/ext/builder.js';
 import type { Logger } from '../../src/logging.js';
 import '../../src/types/update.js';
@@ -60,3 +62,19 @@ export function updateOf(kind: string, payload: Record<string, unknown>): Update
 }
 
 export const ALICE = alice;
+
+/** JSON of an update of each kind, every field filled (from the generated metadata). */
+export function sampleUpdateJSON(
+  kind: string,
+  override: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const field = TYPES.Update?.fields.find((f) => f.name === kind);
+  if (field === undefined) throw new Error(`unknown update kind ${kind}`);
+  const payload = sampleOf(field.types[0] as string) as Record<string, unknown>;
+  return { update_id: nextId++, [kind]: { ...payload, ...override } };
+}
+
+/** An Update of a kind, every field filled, with some fields of the payload replaced. */
+export function sampleUpdate(kind: string, override: Record<string, unknown> = {}): Update {
+  return Update.fromJSON(sampleUpdateJSON(kind, override));
+}

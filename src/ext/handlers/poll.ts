@@ -1,0 +1,25 @@
+/**
+ * Handles `poll` updates (a poll the bot sent or a quiz changed state).
+ */
+import type { AnyContext, CallbackContext } from '../context.js';
+import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { UpdateWith } from './common.js';
+import { UpdateKindHandler } from './kind.js';
+
+/**
+ * Handles `poll` updates (a poll the bot sent or a quiz changed state).
+ *
+ * @example
+ * ```ts
+ * app.addHandler(new PollHandler((update) => console.log(update.poll.total_voter_count)));
+ * ```
+ */
+export class PollHandler<C extends AnyContext = CallbackContext, R = unknown> extends UpdateKindHandler<
+  'poll',
+  C,
+  R
+> {
+  constructor(callback: HandlerCallback<UpdateWith<'poll'>, C, R>, options: HandlerOptions = {}) {
+    super('poll', callback, options);
+  }
+}

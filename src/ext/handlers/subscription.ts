@@ -1,0 +1,46 @@
+/**
+ * Handles `subscription` updates (a user subscription to the bot changed state).
+ */
+import type { AnyContext, CallbackContext } from '../context.js';
+import type { HandlerCallback, HandlerOptions } from './base.js';
+import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
+import { UpdateKindHandler } from './kind.js';
+
+/** Options of {@link BotSubscriptionHandler}. */
+export interface BotSubscriptionHandlerOptions extends HandlerOptions {
+  /** Only updates of these user ids. */
+  readonly userId?: number | readonly number[] | undefined;
+  /** Only updates of these usernames (a leading `@` is ignored). */
+  readonly username?: string | readonly string[] | undefined;
+}
+
+/**
+ * Handles `subscription` updates (a user subscription to the bot changed state). With `userId`/`username`, only those of the given users (either test passing suffices).
+ *
+ * @example
+ * ```ts
+ * app.addHandler(new BotSubscriptionHandler((update) => record(update.subscription.state)));
+ * ```
+ */
+export class BotSubscriptionHandler<
+  C extends AnyContext = CallbackContext,
+  R = unknown,
+> extends UpdateKindHandler<'subscription', C, R> {
+  readonly userIds: ReadonlySet<number>;
+  readonly usernames: ReadonlySet<string>;
+
+  constructor(
+    callback: HandlerCallback<UpdateWith<'subscription'>, C, R>,
+    options: BotSubscriptionHandlerOptions = {},
+  ) {
+    super('subscription', callback, options);
+    this.userIds = idSet(options.userId);
+    this.usernames = usernameSet(options.username);
+  }
+
+  protected override accepts(update: UpdateWith<'subscription'>): boolean {
+    if (this.userIds.size === 0 && this.usernames.size === 0) return true;
+    const user = update.subscription.user;
+    return this.userIds.has(user.id) || hasUsername(this.usernames, user.username);
+  }
+}
