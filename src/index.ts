@@ -12,12 +12,28 @@ export type * from './generated/params.js';
 export * from './generated/types.js';
 export * from './helpers.js';
 export type { Logger } from './logging.js';
-export { BaseRequest, type HttpRequest, type HttpResponse } from './request/base.js';
+export {
+  BaseRequest,
+  type DefaultTimeouts,
+  type HttpRequest,
+  type HttpResponse,
+  type PostOptions,
+  type RequestPayload,
+  type ResolvedTimeouts,
+  type RetrieveOptions,
+  sanitizeCause,
+} from './request/base.js';
 export type { ByteDestination, DownloadOptions, WritableOptions } from './request/download.js';
-export { InputFile, type InputFileLike } from './request/inputfile.js';
+export {
+  type FileIdHolder,
+  InputFile,
+  type InputFileLike,
+  type InputFileOptions,
+  type InputFileSource,
+} from './request/inputfile.js';
 export { RequestData } from './request/requestdata.js';
 export type { CallSettings, FileSlot, FileSlots, RequestTimeouts } from './request/types.js';
-export { UndiciRequest, type UndiciRequestOptions } from './request/undici.js';
+export { type SocketOptions, UndiciRequest, type UndiciRequestOptions } from './request/undici.js';
 export { TelegramObject } from './telegramobject.js';
 
 import './types/file.js';
