@@ -111,7 +111,9 @@ function quoteParameters(
 
 /** A reply's target chat and parameters after the shortcut filled in what it knows. */
 export interface ReplyPlan<O> {
+  /** The chat the reply goes to. */
   readonly chatId: number | string;
+  /** The method's optional parameters, filled in. */
   readonly params: O;
 }
 
