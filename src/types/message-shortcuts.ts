@@ -47,6 +47,7 @@ import type {
   SendVideoOptions,
   SendVoiceOptions,
   SetGameScoreOptions,
+  SetMessageReactionOptions,
   StopMessageLiveLocationOptions,
   StopPollOptions,
 } from '../generated/params.js';
@@ -353,7 +354,7 @@ declare module '../generated/types.js' {
      */
     setReaction(
       reaction?: ReactionLike,
-      options?: { readonly is_big?: boolean | undefined },
+      options?: Omit<SetMessageReactionOptions, 'reaction'>,
       settings?: CallSettings,
     ): Promise<true>;
     /** Removes reactions of a user or chat from this message (`bot.deleteMessageReaction`). */
@@ -800,7 +801,7 @@ defineBehaviour(Message, {
   async setReaction(
     this: Message,
     reaction?: ReactionLike,
-    options?: { readonly is_big?: boolean | undefined },
+    options?: Omit<SetMessageReactionOptions, 'reaction'>,
     settings?: CallSettings,
   ) {
     const reactions = toReactions(reaction);
