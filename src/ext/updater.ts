@@ -168,8 +168,9 @@ export class Updater implements AsyncDisposable {
 
   async #bootstrap(options: PollingOptions, signal: AbortSignal): Promise<void> {
     const retries = options.bootstrapRetries ?? 0;
+    const maxInterval = options.maxRetryInterval ?? 30;
     let attempt = 0;
-    let interval = 1;
+    let interval = Math.min(1, maxInterval);
     for (;;) {
       try {
         await this.bot.callApi('deleteWebhook', {
@@ -183,7 +184,7 @@ export class Updater implements AsyncDisposable {
         attempt++;
         this.#logger.warn(`Bootstrap failed (attempt ${attempt}), retrying`, error);
         await sleep(error instanceof RetryAfter ? error.retryAfter + 0.5 : interval, signal);
-        interval = Math.min(options.maxRetryInterval ?? 30, interval * 1.5);
+        interval = Math.min(maxInterval, interval * 1.5);
       }
     }
   }
@@ -236,7 +237,7 @@ export class Updater implements AsyncDisposable {
           } else {
             report(error);
           }
-          wait = wait === 0 ? 1 : Math.min(maxInterval, wait * 1.5);
+          wait = Math.min(maxInterval, wait === 0 ? 1 : wait * 1.5);
         }
         await sleep(wait, signal);
         continue;
