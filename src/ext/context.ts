@@ -74,6 +74,8 @@ export class CallbackContext<
   }
 
   /** A context for an update: chat and user data are those of its effective chat and user. */
+  static fromUpdate(this: typeof CallbackContext, update: unknown, application: ContextHost): CallbackContext;
+  static fromUpdate<T>(this: ContextConstructor<T>, update: unknown, application: ContextHost): T;
   static fromUpdate<T>(this: ContextConstructor<T>, update: unknown, application: ContextHost): T {
     if (update instanceof Update) {
       return new this(application, update.effectiveChat?.id, update.effectiveUser?.id);
@@ -82,6 +84,22 @@ export class CallbackContext<
   }
 
   /** A context for an error handler, with {@link error} (and {@link job}/{@link coroutine}) set. */
+  static fromError(
+    this: typeof CallbackContext,
+    update: unknown,
+    error: unknown,
+    application: ContextHost,
+    job?: JobLike,
+    coroutine?: Promise<unknown>,
+  ): CallbackContext;
+  static fromError<T>(
+    this: ContextConstructor<T>,
+    update: unknown,
+    error: unknown,
+    application: ContextHost,
+    job?: JobLike,
+    coroutine?: Promise<unknown>,
+  ): T;
   static fromError<T>(
     this: ContextConstructor<T>,
     update: unknown,
@@ -99,6 +117,8 @@ export class CallbackContext<
   }
 
   /** A context for a job callback: chat and user data are those the job names. */
+  static fromJob(this: typeof CallbackContext, job: JobLike, application: ContextHost): CallbackContext;
+  static fromJob<T>(this: ContextConstructor<T>, job: JobLike, application: ContextHost): T;
   static fromJob<T>(this: ContextConstructor<T>, job: JobLike, application: ContextHost): T {
     const context = new this(application, job.chatId, job.userId) as T & CallbackContextFields;
     context.job = job;
