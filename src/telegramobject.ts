@@ -54,10 +54,8 @@ export abstract class TelegramObject {
     extra: Record<string, unknown> | undefined,
   ): void {
     if (extra === undefined && (given === undefined || given === NO_EXTRA)) return;
-    (this as unknown as { [EXTRA]?: Readonly<Record<string, unknown>> })[EXTRA] = Object.freeze({
-      ...given,
-      ...extra,
-    });
+    // Non-enumerable, so spreads and Object.assign copy only API fields (a rare path: defineProperty is fine).
+    Object.defineProperty(this, EXTRA, { value: Object.freeze({ ...given, ...extra }) });
   }
 
   /** The bot that shortcuts of this object use. Throws when the object has none. */
