@@ -2,7 +2,7 @@
  * typescript-telegram-bot: the whole Telegram Bot API, typed. `Bot` has every method; every API
  * type is a class with `fromJSON`/`toJSON`; errors carry what Telegram said.
  */
-export { type BaseUrl, Bot, type BotOptions, type CallApiOptions } from './bot.js';
+export { type BaseUrl, Bot, type BotOptions, type CallApiOptions, type ShortcutDefaults } from './bot.js';
 export * from './entities/index.js';
 export * from './errors.js';
 export { InvalidFieldError } from './fieldcheck.js';
@@ -35,6 +35,24 @@ export { RequestData } from './request/requestdata.js';
 export type { CallSettings, FileSlot, FileSlots, RequestTimeouts } from './request/types.js';
 export { type SocketOptions, UndiciRequest, type UndiciRequestOptions } from './request/undici.js';
 export { TelegramObject } from './telegramobject.js';
+export type {
+  InlineKeyboardButtonLike,
+  KeyboardButtonLike,
+  ReplyKeyboardOptions,
+} from './types/keyboards.js';
+export type {
+  BuildReplyArgumentsOptions,
+  QuoteOptions,
+  QuotePosition,
+  ReplyArguments,
+} from './types/message-quote.js';
+export type { EditOptions, ReactionLike, ReplyOptions } from './types/message-shortcuts.js';
+export {
+  INLINE_QUERY_RESULTS_PER_PAGE,
+  type InlineQueryAnswerOptions,
+  type InlineQueryResults,
+} from './types/queries.js';
 
 import './types/file.js';
+import './types/shortcuts.js';
 import './types/update.js';
