@@ -14,15 +14,15 @@ import {
 /** A context class: the constructor plus the static factories {@link CallbackContext} provides. */
 export interface ContextClass<C> {
   new (application: ContextHost, chatId?: number, userId?: number): C;
-  fromUpdate(update: unknown, application: ContextHost): C;
+  fromUpdate(update: unknown, application: ContextHost): NoInfer<C>;
   fromError(
     update: unknown,
     error: unknown,
     application: ContextHost,
     job?: JobLike,
     coroutine?: Promise<unknown>,
-  ): C;
-  fromJob(job: JobLike, application: ContextHost): C;
+  ): NoInfer<C>;
+  fromJob(job: JobLike, application: ContextHost): NoInfer<C>;
 }
 
 /** Makes a fresh data object: a class (called with `new`) or a function. */
