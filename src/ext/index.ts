@@ -31,6 +31,7 @@ export {
 export { Defaults, type DefaultsOptions } from './defaults.js';
 export { ApplicationHandlerStop, FeatureNotAvailableError, MalformedUpdateError } from './errors.js';
 export { ExtBot, type ExtBotOptions } from './extbot.js';
+export * as filters from './filters/index.js';
 export { type AnyHandler, BaseHandler, type HandlerCallback, type HandlerOptions } from './handlers/base.js';
 export {
   BusinessConnectionHandler,
@@ -60,11 +61,19 @@ export {
   ChosenInlineResultHandler,
   type ChosenInlineResultHandlerOptions,
 } from './handlers/choseninlineresult.js';
+export {
+  type CommandCheck,
+  CommandHandler,
+  type CommandHandlerOptions,
+  type CommandUpdate,
+  type MessagesUpdate,
+} from './handlers/command.js';
 export type { Pattern, UpdateWith } from './handlers/common.js';
 export { InlineQueryHandler, type InlineQueryHandlerOptions } from './handlers/inlinequery.js';
 export { UpdateKindHandler } from './handlers/kind.js';
 export { ManagedBotUpdatedHandler, type ManagedBotUpdatedHandlerOptions } from './handlers/managedbot.js';
 export { type MediaGroup, MediaGroupHandler, type MediaGroupHandlerOptions } from './handlers/mediagroup.js';
+export { MessageHandler } from './handlers/message.js';
 export {
   MessageReactionHandler,
   type MessageReactionHandlerOptions,
@@ -74,8 +83,11 @@ export { PaidMediaPurchasedHandler, type PaidMediaPurchasedHandlerOptions } from
 export { PollHandler } from './handlers/poll.js';
 export { PollAnswerHandler } from './handlers/pollanswer.js';
 export { PreCheckoutQueryHandler, type PreCheckoutQueryHandlerOptions } from './handlers/precheckoutquery.js';
+export { PrefixHandler, type PrefixHandlerOptions, type PrefixUpdate } from './handlers/prefix.js';
 export { ShippingQueryHandler } from './handlers/shippingquery.js';
 export { MessageGenerationStoppedHandler } from './handlers/stoppedgeneration.js';
+export { StringCommandHandler } from './handlers/stringcommand.js';
+export { StringRegexHandler } from './handlers/stringregex.js';
 export { BotSubscriptionHandler, type BotSubscriptionHandlerOptions } from './handlers/subscription.js';
 export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
 export { defaultLogger } from './logging.js';

@@ -3,8 +3,15 @@
  * `@ts-expect-error` must stay an error, each plain line must keep compiling.
  */
 
+import type { Application } from '../../src/ext/application.js';
+import type { CallbackContext } from '../../src/ext/context.js';
 import type { BaseFilter, FilteredUpdate, Has } from '../../src/ext/filters/index.js';
 import * as filters from '../../src/ext/filters/index.js';
+import { CommandHandler } from '../../src/ext/handlers/command.js';
+import { MessageHandler } from '../../src/ext/handlers/message.js';
+import { PrefixHandler } from '../../src/ext/handlers/prefix.js';
+import { StringCommandHandler } from '../../src/ext/handlers/stringcommand.js';
+import { StringRegexHandler } from '../../src/ext/handlers/stringregex.js';
 import type { Message, Update, User } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -189,4 +196,64 @@ export function assignability(update: Update): void {
   // @ts-expect-error: outside the guard, the update is not narrowed
   const text: string = update.effectiveMessage.text;
   void [general, narrow, plain, text];
+}
+
+export function handlers(app: Application): void {
+  // Inside addHandler the expected handler type must not leak into the update type.
+  app.addHandler(
+    new MessageHandler(filters.TEXT.and(filters.UpdateType.MESSAGE), async (update, context) => {
+      const text: string = update.message.text;
+      const matches: RegExpMatchArray[] | undefined = context.matches;
+      void [text, matches];
+    }),
+  );
+  app.addHandler(
+    new MessageHandler(null, async (update) => {
+      const id: number = update.effectiveMessage.message_id;
+      // @ts-expect-error: no filter, no text guarantee
+      const text: string = update.effectiveMessage.text;
+      void [id, text];
+    }),
+  );
+  app.addHandler(
+    new CommandHandler('start', async (update, context) => {
+      // A command message has text, and by default it is a new or edited message.
+      const text: string = update.effectiveMessage.text;
+      const args: string[] | undefined = context.args;
+      // @ts-expect-error: MESSAGES is a new or an edited message
+      update.message.message_id;
+      void [text, args];
+    }),
+  );
+  app.addHandler(
+    new CommandHandler(
+      ['start', 'help'],
+      async (update) => {
+        expectType<Equal<typeof update.effectiveChat.type, 'private'>>(true);
+        const text: string = update.effectiveMessage.text;
+        void text;
+      },
+      { filters: filters.ChatType.PRIVATE, hasArgs: false },
+    ),
+  );
+  app.addHandler(
+    new PrefixHandler('!', 'roll', async (update) => {
+      const text: string = update.effectiveMessage.text;
+      void text;
+    }),
+  );
+  app.addHandler(
+    new StringCommandHandler('reload', async (update, context) => {
+      expectType<Equal<typeof update, string>>(true);
+      void context.args;
+    }),
+  );
+  app.addHandler(
+    new StringRegexHandler(/x/, async (update, context: CallbackContext) => {
+      expectType<Equal<typeof update, string>>(true);
+      void context.match;
+    }),
+  );
+  // @ts-expect-error: filters must be filters
+  new MessageHandler('text', async () => {});
 }

@@ -23,11 +23,15 @@ export class MessageHandler<
   U extends Update = FilteredUpdate,
   C extends AnyContext = CallbackContext,
   R = unknown,
-> extends BaseHandler<U, C, R, FilterResult> {
+> extends BaseHandler<NoInfer<U>, C, R, FilterResult> {
   /** The filters an update must pass. */
   readonly filters: BaseFilter<U>;
 
-  constructor(filters: BaseFilter<U> | null, callback: HandlerCallback<U, C, R>, options: HandlerOptions = {}) {
+  constructor(
+    filters: BaseFilter<U> | null,
+    callback: HandlerCallback<U, C, R>,
+    options: HandlerOptions = {},
+  ) {
     super(callback, options);
     this.filters = filters ?? (ALL as BaseFilter<Update> as BaseFilter<U>);
   }
@@ -40,7 +44,12 @@ export class MessageHandler<
   }
 
   /** Copies the data of data filters (e.g. `matches`) onto the context. */
-  override collectAdditionalContext(context: C, _update: U, _application: unknown, checkResult: FilterResult): void {
+  override collectAdditionalContext(
+    context: C,
+    _update: unknown,
+    _application: unknown,
+    checkResult: FilterResult,
+  ): void {
     if (typeof checkResult === 'object') context.update(checkResult);
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * `PrefixHandler`: like CommandHandler, for commands with any prefixes (`!help`, `#help`).
+ */
+import { Update } from '../../generated/types.js';
+import type { AnyContext, CallbackContext } from '../context.js';
+import { type BaseFilter, passed } from '../filters/base.js';
+import type { FilteredUpdate, Has } from '../filters/types.js';
+import { UpdateType } from '../filters/updates.js';
+import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { type CommandCheck, type MessagesUpdate, splitWords } from './command.js';
+
+/** Options of {@link PrefixHandler}. */
+export interface PrefixHandlerOptions<U extends Update> extends HandlerOptions {
+  /** Filters the update must pass too; default `filters.UpdateType.MESSAGES`. */
+  readonly filters?: BaseFilter<U> | undefined;
+}
+
+/** An update whose message text starts with a prefixed command. */
+export type PrefixUpdate<U extends Update> = U & FilteredUpdate<Has<'text'>>;
+
+function lowerList(value: string | Iterable<string>): string[] {
+  return (typeof value === 'string' ? [value] : Array.from(value)).map((s) => s.toLowerCase());
+}
+
+/**
+ * Handles messages whose first word is one of its prefixes followed by one of its commands
+ * (every combination, case-insensitive); the following words go to `context.args`. By default new
+ * and edited messages, not channel posts.
+ *
+ * @example new PrefixHandler(['!', '#'], ['help', 'about'], callback) // !help, #help, !about, #about
+ */
+export class PrefixHandler<
+  U extends Update = MessagesUpdate,
+  C extends AnyContext = CallbackContext,
+  R = unknown,
+> extends BaseHandler<PrefixUpdate<NoInfer<U>>, C, R, CommandCheck> {
+  /** Every prefix+command combination handled, lowercase. */
+  readonly commands: ReadonlySet<string>;
+  /** The filters an update must pass too. */
+  readonly filters: BaseFilter<U>;
+
+  constructor(
+    prefix: string | Iterable<string>,
+    command: string | Iterable<string>,
+    callback: HandlerCallback<PrefixUpdate<U>, C, R>,
+    options: PrefixHandlerOptions<U> = {},
+  ) {
+    super(callback, options);
+    const commands = lowerList(command);
+    const combined = new Set<string>();
+    for (const p of lowerList(prefix)) for (const c of commands) combined.add(p + c);
+    this.commands = combined;
+    this.filters = options.filters ?? (UpdateType.MESSAGES as BaseFilter<Update> as BaseFilter<U>);
+  }
+
+  /**
+   * `undefined` when the update does not start with one of the commands; `false` when it does but
+   * the filters reject it; else the arguments and the filter result.
+   */
+  checkUpdate(update: unknown): CommandCheck | false | undefined {
+    if (!(update instanceof Update)) return undefined;
+    const text = update.effectiveMessage?.text;
+    if (!text) return undefined;
+    const words = splitWords(text);
+    const first = words[0];
+    if (first === undefined || !this.commands.has(first.toLowerCase())) return undefined;
+    const result = this.filters.checkUpdate(update);
+    return passed(result) ? [words.slice(1), result] : false;
+  }
+
+  /** Sets `context.args` and copies filter data onto the context. */
+  override collectAdditionalContext(
+    context: C,
+    _update: unknown,
+    _application: unknown,
+    checkResult: CommandCheck,
+  ): void {
+    context.args = checkResult[0];
+    if (typeof checkResult[1] === 'object') context.update(checkResult[1]);
+  }
+}

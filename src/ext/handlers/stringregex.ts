@@ -1,0 +1,56 @@
+/**
+ * `StringRegexHandler`: plain strings put into the update queue that match a pattern.
+ */
+import type { AnyContext, CallbackContext } from '../context.js';
+import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+
+/** A copy of `pattern` anchored at the start of the string (Python's `re.match`), without state. */
+export function anchoredPattern(pattern: string | RegExp): RegExp {
+  const source = typeof pattern === 'string' ? pattern : pattern.source;
+  const flags = typeof pattern === 'string' ? '' : pattern.flags.replace(/[gy]/g, '');
+  return new RegExp(source, `${flags}y`);
+}
+
+/**
+ * Handles string updates that match `pattern` at their start (as Python's `re.match`); the match
+ * is in `context.matches[0]` (`context.match`).
+ *
+ * @example new StringRegexHandler(/^say (.+)$/, async (_text, context) => console.log(context.match?.[1]))
+ */
+export class StringRegexHandler<C extends AnyContext = CallbackContext, R = unknown> extends BaseHandler<
+  string,
+  C,
+  R,
+  RegExpExecArray
+> {
+  /** The pattern as given. */
+  readonly pattern: RegExp;
+  readonly #anchored: RegExp;
+
+  constructor(
+    pattern: string | RegExp,
+    callback: HandlerCallback<string, C, R>,
+    options: HandlerOptions = {},
+  ) {
+    super(callback, options);
+    this.pattern = typeof pattern === 'string' ? new RegExp(pattern) : pattern;
+    this.#anchored = anchoredPattern(pattern);
+  }
+
+  /** The match when `update` is a string matching at its start, else `undefined`. */
+  checkUpdate(update: unknown): RegExpExecArray | undefined {
+    if (typeof update !== 'string') return undefined;
+    this.#anchored.lastIndex = 0;
+    return this.#anchored.exec(update) ?? undefined;
+  }
+
+  /** Puts the match into `context.matches`. */
+  override collectAdditionalContext(
+    context: C,
+    _update: string,
+    _application: unknown,
+    checkResult: RegExpExecArray,
+  ): void {
+    context.matches = [checkResult];
+  }
+}
