@@ -108,7 +108,6 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   #running = false;
   #fetcher: Promise<void> | undefined;
   #stopRunning: (() => void) | undefined;
-  #stopRequested = false;
 
   constructor(options: ApplicationOptions<C>) {
     this.bot = options.bot;
@@ -522,11 +521,11 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   }
 
   /**
-   * Ends {@link runPolling} gracefully (from a handler, for instance): the updater stops, queued
-   * and running updates finish, then the application stops and shuts down.
+   * Ends {@link runPolling} gracefully (from a handler or a hook, for instance): the updater
+   * stops, queued and running updates finish, then the application stops and shuts down. Does
+   * nothing when runPolling is not running.
    */
   stopRunning(): void {
-    this.#stopRequested = true;
     this.#stopRunning?.();
   }
 
@@ -550,7 +549,6 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     const stopped = new Promise<void>((resolve) => {
       this.#stopRunning = resolve;
     });
-    if (this.#stopRequested) this.#stopRunning?.();
     const removeSignals = installSignalHandlers(stopSignals, () => this.stopRunning());
     try {
       await this.initialize();
@@ -580,7 +578,6 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
       } finally {
         removeSignals();
         this.#stopRunning = undefined;
-        this.#stopRequested = false;
       }
     }
     if (hasFatal) throw fatal;
