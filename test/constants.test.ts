@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import * as constants from '../src/constants.js';
 import { effectiveMessageType } from '../src/helpers-message.js';
@@ -21,7 +23,7 @@ import {
   Update,
 } from '../src/index.js';
 import '../src/types/properties.js';
-import { spec } from './helpers/spec.js';
+import { PROJECT_ROOT, spec } from './helpers/spec.js';
 
 function values(object: object): unknown[] {
   return Object.values(object);
@@ -288,5 +290,19 @@ describe('effectiveMessageType', () => {
   test('anything else is a TypeError', () => {
     assert.throws(() => effectiveMessageType({} as unknown as Message), TypeError);
     assert.throws(() => effectiveMessageType(null as unknown as Message), TypeError);
+  });
+});
+
+describe('FEATURES.md section 1.7: every constant listed is exported', () => {
+  test('names in the Constants section', () => {
+    const features = readFileSync(resolve(PROJECT_ROOT, '../shared/FEATURES.md'), 'utf8');
+    const section = features.split('### 1.7 Constants')[1]?.split('\n### ')[0] ?? '';
+    const names = [...section.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].map((m) => m[1] as string);
+    assert.ok(names.length > 60, `${names.length} names`);
+    const exported = constants as Readonly<Record<string, unknown>>;
+    assert.deepEqual(
+      names.filter((name) => exported[name] === undefined),
+      [],
+    );
   });
 });
