@@ -91,6 +91,8 @@ describe('simple content filters', () => {
 
   test('ATTACHMENT passes any attachment PTB counts, not text', () => {
     assert.equal(filters.ATTACHMENT.checkUpdate(textUpdate('hi')), false);
+    const notAttachments = { caption: 'c', checklist: messageFieldSample('checklist'), photo: [] };
+    assert.equal(filters.ATTACHMENT.checkUpdate(messageUpdate(notAttachments)), false);
     for (const field of content.ATTACHMENT_FIELDS) {
       const update = messageUpdate({ [field]: messageFieldSample(field) });
       assert.equal(filters.ATTACHMENT.checkUpdate(update), true, field);
