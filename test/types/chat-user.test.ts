@@ -758,6 +758,16 @@ describe('Chat, ChatFullInfo and User shortcuts over loopback HTTP', () => {
     assert.equal(lastCall(server).body.extra_flag, true);
   });
 
+  test('uploads go as multipart with the filled chat_id beside the file', async () => {
+    await user.sendPhoto(new Uint8Array([0xff, 0xd8, 0xff]), { caption: 'up' });
+    const request = server.requests.at(-1);
+    assert.match(String(request?.headers['content-type']), /^multipart\/form-data/);
+    const body = request?.body?.toString('latin1') ?? '';
+    assert.match(body, new RegExp(`name="chat_id"\\r\\n\\r\\n${USER_ID}\\r\\n`));
+    assert.match(body, /name="caption"\r\n\r\nup\r\n/);
+    assert.match(body, /name="photo"; filename=/);
+  });
+
   test('results are parsed into the method return type', async () => {
     const sent = await user.sendMessage('hi');
     assert.equal(typeof sent.message_id, 'number');
