@@ -198,26 +198,21 @@ export class Mention extends MessageFilter<Has<'text' | 'entities'>> {
     const entities = message.entities;
     const text = message.text;
     if (entities === undefined || entities.length === 0 || text === undefined) return false;
-    const texts: string[] = [];
-    const mentioned: User[] = [];
     for (const entity of entities) {
-      if (entity.type === 'mention' || entity.type === 'text_mention') {
-        texts.push(stripAt(text.slice(entity.offset, entity.offset + entity.length)));
-      }
-      if (entity.user !== undefined) mentioned.push(entity.user);
-    }
-    for (const wanted of this.#mentions) {
-      if (typeof wanted === 'number') {
-        if (mentioned.some((u) => u.id === wanted)) return true;
-      } else if (typeof wanted === 'string') {
-        if (texts.includes(wanted)) return true;
-      } else if (
-        mentioned.some(
-          (u) => u.id === wanted.id || (wanted.username !== undefined && u.username === wanted.username),
-        ) ||
-        (wanted.username !== undefined && texts.includes(wanted.username))
-      ) {
-        return true;
+      const user = entity.user;
+      const named = entity.type === 'mention' || entity.type === 'text_mention';
+      const shown = named ? stripAt(text.slice(entity.offset, entity.offset + entity.length)) : undefined;
+      for (const wanted of this.#mentions) {
+        if (typeof wanted === 'number') {
+          if (user?.id === wanted) return true;
+        } else if (typeof wanted === 'string') {
+          if (shown === wanted) return true;
+        } else if (
+          user?.id === wanted.id ||
+          (wanted.username !== undefined && (user?.username === wanted.username || shown === wanted.username))
+        ) {
+          return true;
+        }
       }
     }
     return false;
