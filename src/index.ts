@@ -3,6 +3,7 @@
  * type is a class with `fromJSON`/`toJSON`; errors carry what Telegram said.
  */
 export { type BaseUrl, Bot, type BotOptions, type CallApiOptions, type ShortcutDefaults } from './bot.js';
+export * as constants from './constants.js';
 export * from './entities/index.js';
 export * from './errors.js';
 export { InvalidFieldError } from './fieldcheck.js';
@@ -11,6 +12,7 @@ export { BotApi, type ResultParser } from './generated/methods.js';
 export type * from './generated/params.js';
 export * from './generated/types.js';
 export * from './helpers.js';
+export { effectiveMessageType } from './helpers-message.js';
 export type { Logger } from './logging.js';
 export {
   BaseRequest,
@@ -54,5 +56,6 @@ export {
 } from './types/queries.js';
 
 import './types/file.js';
+import './types/properties.js';
 import './types/shortcuts.js';
 import './types/update.js';
