@@ -3,6 +3,7 @@
  * a {@link MessageFilter} that passes when one field of the message is present and non-empty
  * (PTB's `bool(message.field)`).
  */
+import { MESSAGE_ATTACHMENT_TYPES } from '../../constants.js';
 import type { Message } from '../../generated/types.js';
 import { MessageFilter } from './base.js';
 import type { Has } from './types.js';
@@ -43,40 +44,7 @@ export const ALL: MessageFilter = new AllFilter({ name: 'filters.ALL' });
 /** Messages with an animation. */
 export const ANIMATION = new FieldFilter<Has<'animation'>>('filters.ANIMATION', (m) => m.animation);
 
-/** The fields PTB's `Message.effective_attachment` looks at, in its order. */
-export const ATTACHMENT_FIELDS = [
-  'animation',
-  'audio',
-  'contact',
-  'dice',
-  'document',
-  'game',
-  'invoice',
-  'live_photo',
-  'location',
-  'paid_media',
-  'passport_data',
-  'photo',
-  'poll',
-  'sticker',
-  'story',
-  'successful_payment',
-  'video',
-  'video_note',
-  'voice',
-  'venue',
-] as const satisfies readonly (keyof Message)[];
-
-/** The attachment of a message (PTB's `effective_attachment`): its first present attachment field. */
-export function effectiveAttachment(message: Message): Message[(typeof ATTACHMENT_FIELDS)[number]] {
-  for (const field of ATTACHMENT_FIELDS) {
-    const value = message[field];
-    if (present(value)) return value;
-  }
-  return undefined;
-}
-
-const attachmentFields: ReadonlySet<string> = new Set(ATTACHMENT_FIELDS);
+const attachmentFields: ReadonlySet<string> = new Set(MESSAGE_ATTACHMENT_TYPES);
 
 class AttachmentFilter extends MessageFilter {
   // Walks the few fields the message has instead of looking up twenty absent ones.
@@ -87,7 +55,7 @@ class AttachmentFilter extends MessageFilter {
   }
 }
 
-/** Messages with any attachment (see {@link ATTACHMENT_FIELDS}). */
+/** Messages with an attachment: those whose `effectiveAttachment` is set (fields of `MESSAGE_ATTACHMENT_TYPES`). */
 export const ATTACHMENT: MessageFilter = new AttachmentFilter({ name: 'filters.ATTACHMENT' });
 /** Messages with an audio file. */
 export const AUDIO = new FieldFilter<Has<'audio'>>('filters.AUDIO', (m) => m.audio);
