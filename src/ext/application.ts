@@ -3,6 +3,14 @@
  * runs the lifecycle (PTB's `Application`).
  */
 import type { Logger } from '../logging.js';
+import { LazyDataMap, type MigrateChatDataOptions, migrationIds } from './appdata.js';
+import type {
+  ApplicationHook,
+  ApplicationOptions,
+  CreateTaskOptions,
+  ErrorCallback,
+  RunPollingOptions,
+} from './apptypes.js';
 import type { ApplicationBuilder } from './builder.js';
 import type {
   AnyContext,
@@ -22,44 +30,9 @@ import { defaultLogger } from './logging.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
 import type { UpdateQueue } from './updatequeue.js';
-import type { PollingOptions, Updater } from './updater.js';
+import type { Updater } from './updater.js';
 
-/** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
-export type ErrorCallback<C> = {
-  // Method syntax keeps the parameter bivariant, so Application<C> stays covariant in C.
-  callback(update: unknown, context: C): unknown;
-}['callback'];
-
-/** A lifecycle hook (`postInit`, `postStop`, `postShutdown`). */
-export type ApplicationHook<C extends AnyContext> = {
-  hook(application: Application<C>): unknown;
-}['hook'];
-
-/** What the builder hands to the constructor. */
-export interface ApplicationOptions<C extends AnyContext> {
-  readonly bot: BotOf<C>;
-  readonly updateQueue: UpdateQueue;
-  readonly updater: Updater | null;
-  readonly contextTypes: ContextTypes<C>;
-  readonly updateProcessor: BaseUpdateProcessor;
-  readonly postInit?: ApplicationHook<C> | undefined;
-  readonly postStop?: ApplicationHook<C> | undefined;
-  readonly postShutdown?: ApplicationHook<C> | undefined;
-  readonly logger?: Logger | undefined;
-}
-
-/** Options of {@link Application.runPolling}. */
-export interface RunPollingOptions extends PollingOptions {
-  /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
-  readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
-}
-
-/** Options of {@link Application.createTask}. */
-export interface CreateTaskOptions {
-  /** The update the task belongs to, handed to error handlers if it fails. */
-  readonly update?: unknown;
-  readonly name?: string | undefined;
-}
+export type { ApplicationHook, ApplicationOptions, CreateTaskOptions, ErrorCallback, RunPollingOptions };
 
 const STOP = Symbol('stop');
 
@@ -100,14 +73,17 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   #groupOrder: number[] = [];
   readonly #errorHandlers = new Map<ErrorCallback<C>, boolean | undefined>();
   readonly #botData: BotDataOf<C>;
-  readonly #chatData = new Map<number, ChatDataOf<C>>();
-  readonly #userData = new Map<number, UserDataOf<C>>();
+  readonly #chatData: LazyDataMap<ChatDataOf<C>>;
+  readonly #userData: LazyDataMap<UserDataOf<C>>;
   readonly #tasks = new Set<Promise<unknown>>();
   readonly #runUpdate = (update: unknown): Promise<void> => this.processUpdate(update);
   #initialized = false;
   #running = false;
   #fetcher: Promise<void> | undefined;
   #stopRunning: (() => void) | undefined;
+  /** Concurrently processed updates not finished yet, and who waits for none to be left. */
+  #inFlight = 0;
+  #idle: (() => void) | undefined;
 
   constructor(options: ApplicationOptions<C>) {
     this.bot = options.bot;
@@ -121,6 +97,8 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.postShutdown = options.postShutdown;
     this.logger = options.logger ?? defaultLogger;
     this.#botData = options.contextTypes.botData();
+    this.#chatData = new LazyDataMap(options.contextTypes.chatData);
+    this.#userData = new LazyDataMap(options.contextTypes.userData);
   }
 
   /** A builder for an application: `Application.builder().token(t).build()`. */
@@ -166,81 +144,41 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** Chat data by chat id (read-only view; entries appear when first used). */
   get chatData(): ReadonlyMap<number, ChatDataOf<C>> {
-    return this.#chatData;
+    return this.#chatData.view;
   }
 
   /** User data by user id (read-only view; entries appear when first used). */
   get userData(): ReadonlyMap<number, UserDataOf<C>> {
-    return this.#userData;
+    return this.#userData.view;
   }
 
   /** The data of a chat, created from the context types' factory on first use. */
   chatDataFor(chatId: number): ChatDataOf<C> {
-    let data = this.#chatData.get(chatId);
-    if (data === undefined) {
-      data = this.contextTypes.chatData();
-      this.#chatData.set(chatId, data);
-    }
-    return data;
+    return this.#chatData.for(chatId);
   }
 
   /** The data of a user, created from the context types' factory on first use. */
   userDataFor(userId: number): UserDataOf<C> {
-    let data = this.#userData.get(userId);
-    if (data === undefined) {
-      data = this.contextTypes.userData();
-      this.#userData.set(userId, data);
-    }
-    return data;
+    return this.#userData.for(userId);
   }
 
   /** Forgets a chat's data. */
   dropChatData(chatId: number): void {
-    this.#chatData.delete(chatId);
+    this.#chatData.drop(chatId);
   }
 
   /** Forgets a user's data. */
   dropUserData(userId: number): void {
-    this.#userData.delete(userId);
+    this.#userData.drop(userId);
   }
 
   /**
    * Moves chat data when a group becomes a supergroup: give the service message (with
    * `migrate_from_chat_id` or `migrate_to_chat_id`) or both ids.
    */
-  migrateChatData(options: {
-    readonly message?: {
-      readonly chat: { readonly id: number };
-      readonly migrate_from_chat_id?: number | undefined;
-      readonly migrate_to_chat_id?: number | undefined;
-    };
-    readonly oldChatId?: number;
-    readonly newChatId?: number;
-  }): void {
-    const { message, oldChatId, newChatId } = options;
-    let from: number;
-    let to: number;
-    if (message !== undefined) {
-      if (oldChatId !== undefined || newChatId !== undefined) {
-        throw new TypeError('migrateChatData: give either a message or the chat ids, not both');
-      }
-      if (message.migrate_from_chat_id === undefined && message.migrate_to_chat_id === undefined) {
-        throw new TypeError(
-          'migrateChatData: the message has neither migrate_from_chat_id nor migrate_to_chat_id',
-        );
-      }
-      from = message.migrate_from_chat_id ?? message.chat.id;
-      to = message.migrate_to_chat_id ?? message.chat.id;
-    } else {
-      if (!Number.isInteger(oldChatId) || !Number.isInteger(newChatId)) {
-        throw new TypeError('migrateChatData: oldChatId and newChatId must be integers');
-      }
-      from = oldChatId as number;
-      to = newChatId as number;
-    }
-    const data = this.#chatData.get(from);
-    if (data !== undefined) this.#chatData.set(to, data);
-    this.#chatData.delete(from);
+  migrateChatData(options: MigrateChatDataOptions): void {
+    const [from, to] = migrationIds(options);
+    this.#chatData.move(from, to);
   }
 
   /**
@@ -438,7 +376,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** Tasks (non-blocking handlers, `createTask`, concurrent updates) not finished yet. */
   get pendingTasks(): number {
-    return this.#tasks.size;
+    return this.#tasks.size + this.#inFlight;
   }
 
   /** Prepares the bot, the updater and the update processor. Safe to call twice. */
@@ -472,7 +410,14 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.updateQueue.put(STOP);
     await this.#fetcher;
     this.#fetcher = undefined;
-    while (this.#tasks.size > 0) await Promise.all([...this.#tasks]);
+    while (this.#inFlight > 0 || this.#tasks.size > 0) {
+      if (this.#inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          this.#idle = resolve;
+        });
+      }
+      await Promise.all([...this.#tasks]);
+    }
   }
 
   /** Releases the bot, the updater and the update processor. */
@@ -503,20 +448,30 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
         return;
       }
       if (concurrent) {
-        this.#track(this.#processQueued(item));
+        this.#inFlight++;
+        void this.#processQueued(item);
       } else {
-        await this.#processQueued(item);
+        await this.#processQueued(item, false);
       }
     }
   }
 
-  async #processQueued(item: unknown): Promise<void> {
+  async #processQueued(item: unknown, concurrent = true): Promise<void> {
     try {
       await this.updateProcessor.processUpdate(item, this.#runUpdate);
     } catch (error) {
       await this.processError(item, error);
     } finally {
       this.updateQueue.taskDone();
+      if (concurrent) this.#settleInFlight();
+    }
+  }
+
+  #settleInFlight(): void {
+    this.#inFlight--;
+    if (this.#inFlight === 0 && this.#idle !== undefined) {
+      this.#idle();
+      this.#idle = undefined;
     }
   }
 

@@ -69,7 +69,7 @@ function dataTest(pattern: CallbackDataPattern): DataTest {
  * @example
  * ```ts
  * app.addHandler(new CallbackQueryHandler(async (update, context) => {
- *   await update.callback_query.answer(`You chose ${context.match![1]}`);
+ *   await update.callback_query.answer({ text: `You chose ${context.match![1]}` });
  * }, { pattern: /^choice:(\d+)$/ }));
  * ```
  */

@@ -1,0 +1,47 @@
+/**
+ * Types of the application's options, callbacks and hooks.
+ */
+import type { Logger } from '../logging.js';
+import type { Application } from './application.js';
+import type { AnyContext, BotOf } from './context.js';
+import type { ContextTypes } from './contexttypes.js';
+import type { BaseUpdateProcessor } from './processor.js';
+import type { UpdateQueue } from './updatequeue.js';
+import type { PollingOptions, Updater } from './updater.js';
+
+/** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
+export type ErrorCallback<C> = {
+  // Method syntax keeps the parameter bivariant, so Application<C> stays covariant in C.
+  callback(update: unknown, context: C): unknown;
+}['callback'];
+
+/** A lifecycle hook (`postInit`, `postStop`, `postShutdown`). */
+export type ApplicationHook<C extends AnyContext> = {
+  hook(application: Application<C>): unknown;
+}['hook'];
+
+/** What the builder hands to the constructor. */
+export interface ApplicationOptions<C extends AnyContext> {
+  readonly bot: BotOf<C>;
+  readonly updateQueue: UpdateQueue;
+  readonly updater: Updater | null;
+  readonly contextTypes: ContextTypes<C>;
+  readonly updateProcessor: BaseUpdateProcessor;
+  readonly postInit?: ApplicationHook<C> | undefined;
+  readonly postStop?: ApplicationHook<C> | undefined;
+  readonly postShutdown?: ApplicationHook<C> | undefined;
+  readonly logger?: Logger | undefined;
+}
+
+/** Options of {@link Application.runPolling}. */
+export interface RunPollingOptions extends PollingOptions {
+  /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
+  readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
+}
+
+/** Options of {@link Application.createTask}. */
+export interface CreateTaskOptions {
+  /** The update the task belongs to, handed to error handlers if it fails. */
+  readonly update?: unknown;
+  readonly name?: string | undefined;
+}
