@@ -234,4 +234,54 @@ describe('Application dispatch', () => {
     app.dropUserData(5);
     assert.equal(app.userData.has(5), false);
   });
+
+  it('error contexts: a job names its chat and user; non-blocking error handlers run as tasks; duplicates are ignored', async () => {
+    const logger = recordingLogger();
+    const app = offlineApp(logger);
+    const seen: unknown[] = [];
+    const blocking = (_update: unknown, context: CallbackContext): void => {
+      seen.push(context.job?.name, context.chatData !== undefined, context.userData !== undefined);
+    };
+    app.addErrorHandler(blocking);
+    app.addErrorHandler(blocking);
+    assert.equal(app.errorHandlers.size, 1);
+    assert.equal(logger.warnings.length, 1);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const late = async (): Promise<void> => {
+      await gate;
+      seen.push('late');
+    };
+    app.addErrorHandler(late, { block: false });
+    const stopped = await app.processError(null, new Error('job failed'), {
+      name: 'nightly',
+      chatId: 3,
+      userId: 4,
+    });
+    assert.equal(stopped, false);
+    assert.deepEqual(seen, ['nightly', true, true]);
+    assert.equal(app.pendingTasks, 1);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(seen, ['nightly', true, true, 'late']);
+    app.removeErrorHandler(late);
+    app.removeErrorHandler(blocking);
+    assert.equal(app.errorHandlers.size, 0);
+  });
+
+  it('stop() waits for tasks created while running', async () => {
+    const app = offlineApp();
+    Object.defineProperty(app.bot, 'initialize', { value: async () => undefined });
+    await app.initialize();
+    await app.start();
+    let finished = false;
+    void app.createTask(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      finished = true;
+    });
+    await app.stop();
+    assert.equal(finished, true);
+  });
 });
