@@ -40,6 +40,7 @@ describe('simulated users', () => {
       latitude: 48.85,
       longitude: 2.35,
     });
+    await assert.rejects(alice.sendLocation(bot, 91, 0), /latitude/);
     await alice.sendContact(bot, { phone_number: '+3312345', first_name: 'Alice' });
     const contact = await nextUpdate(emu, bot.token, 'message');
     assert.equal((contact.contact as { phone_number: string }).phone_number, '+3312345');

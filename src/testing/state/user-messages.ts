@@ -123,8 +123,18 @@ export function userContent(world: World, content: Json): Json {
     if (entities.length > 0) out.caption_entities = entities;
   }
   const location = content.location as Json | undefined;
-  if (location !== undefined)
-    out.location = { latitude: Number(location.latitude), longitude: Number(location.longitude) };
+  if (location !== undefined) {
+    const { latitude, longitude } = location;
+    if (
+      typeof latitude !== 'number' ||
+      typeof longitude !== 'number' ||
+      Math.abs(latitude) > 90 ||
+      Math.abs(longitude) > 180
+    ) {
+      throw badRequest('location needs a latitude in [-90, 90] and a longitude in [-180, 180]');
+    }
+    out.location = { latitude, longitude };
+  }
   const contact = content.contact as Json | undefined;
   if (contact !== undefined) {
     if (typeof contact.phone_number !== 'string' || typeof contact.first_name !== 'string') {
