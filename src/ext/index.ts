@@ -100,3 +100,6 @@ export {
 } from './processor.js';
 export { UpdateQueue } from './updatequeue.js';
 export { type PollingOptions, parseUpdate, Updater, type UpdaterOptions } from './updater.js';
+
+// Object behaviour (shortcuts such as `message.replyText()`, `update.effectiveChat`) comes with the core.
+import '../index.js';

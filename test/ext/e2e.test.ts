@@ -3,8 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Application } from '../../src/ext/application.js';
-import '../../src/ext/builder.js';
+import '../../src/ext/index.js';
+import { Defaults } from '../../src/ext/defaults.js';
 import { BaseHandler } from '../../src/ext/handlers/base.js';
+import { CallbackQueryHandler } from '../../src/ext/handlers/callbackquery.js';
+import { InlineQueryHandler } from '../../src/ext/handlers/inlinequery.js';
 import { TypeHandler } from '../../src/ext/handlers/type.js';
 import { PerChatUpdateProcessor } from '../../src/ext/processor.js';
 import { Update } from '../../src/generated/types.js';
@@ -187,5 +190,71 @@ describe('Application against the emulator', () => {
     assert.equal(overlapInChat, false, 'one update per chat at a time');
     assert.ok(peak > 1, 'different chats ran in parallel');
     assert.ok(peak <= 16, 'bounded by maxConcurrentUpdates');
+  });
+
+  it('buttons, inline queries and defaults end to end', async () => {
+    const bot = await emu.createBot({ username: 'buttons_e2e_bot', supportsInlineQueries: true });
+    const dana = await emu.createUser({ firstName: 'Dana' });
+    const app = appFor(emu, bot)
+      .defaults(new Defaults({ parseMode: 'HTML' }))
+      .build();
+    const failures: unknown[] = [];
+    app.addErrorHandler((_u, c) => {
+      failures.push(c.error);
+    });
+    app.addHandler(
+      new TextHandler(async (update, context) => {
+        await context.bot.sendMessage(update.message!.chat.id, '<b>Pick</b>', {
+          reply_markup: {
+            inline_keyboard: [
+              [
+                { text: 'One', callback_data: 'pick:1' },
+                { text: 'Two', callback_data: 'pick:2' },
+              ],
+            ],
+          },
+        });
+      }),
+    );
+    app.addHandler(
+      new CallbackQueryHandler(
+        async (update, context) => {
+          context.userData!.picked = context.match![1];
+          await update.callback_query.answer({ text: `picked ${context.match![1]}` });
+        },
+        { pattern: /^pick:(\d)$/ },
+      ),
+    );
+    app.addHandler(
+      new InlineQueryHandler(
+        async (update, context) => {
+          await context.bot.answerInlineQuery(update.inline_query.id, [
+            {
+              type: 'article',
+              id: 'a1',
+              title: update.inline_query.query.toUpperCase(),
+              input_message_content: { message_text: '<i>hi</i>' },
+            },
+          ]);
+        },
+        { pattern: 'cat' },
+      ),
+    );
+    const running = app.runPolling({ timeout: 1, stopSignals: [] });
+    await dana.sendMessage(bot, 'menu');
+    const menu = await dana.expectMessage({ text: 'Pick', timeoutMs: 5000 });
+    const entities = (menu as { entities?: Array<{ type: string }> }).entities ?? [];
+    assert.ok(
+      entities.some((e) => e.type === 'bold'),
+      'the default parse mode was applied',
+    );
+    const answer = await dana.clickButton(menu, 'Two', { timeoutMs: 5000 });
+    assert.deepEqual(failures, []);
+    assert.equal(answer?.text, 'picked 2');
+    assert.equal(app.userData.get(dana.id)?.picked, '2');
+    const inline = await dana.inlineQuery(bot, 'cats', { timeoutMs: 5000 });
+    assert.equal(inline?.results[0]?.title, 'CATS');
+    app.stopRunning();
+    await running;
   });
 });
