@@ -36,10 +36,6 @@ export type { ApplicationHook, ApplicationOptions, CreateTaskOptions, ErrorCallb
 
 const STOP = Symbol('stop');
 
-function errorOf(reason: unknown): unknown {
-  return reason;
-}
-
 /**
  * Receives updates from its update queue (fed by the updater or by you), hands each one to the
  * first matching handler of every handler group in ascending group order, and sends every
@@ -71,6 +67,8 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   readonly #groups = new Map<number, AnyHandler<C>[]>();
   #groupOrder: number[] = [];
+  /** The handler lists in ascending group order (what processUpdate walks). */
+  #ordered: AnyHandler<C>[][] = [];
   readonly #errorHandlers = new Map<ErrorCallback<C>, boolean | undefined>();
   readonly #botData: BotDataOf<C>;
   readonly #chatData: LazyDataMap<ChatDataOf<C>>;
@@ -194,9 +192,14 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     if (list === undefined) {
       list = [];
       this.#groups.set(group, list);
-      this.#groupOrder = [...this.#groups.keys()].sort((a, b) => a - b);
+      this.#reorder();
     }
     list.push(handler);
+  }
+
+  #reorder(): void {
+    this.#groupOrder = [...this.#groups.keys()].sort((a, b) => a - b);
+    this.#ordered = this.#groupOrder.map((group) => this.#groups.get(group) as AnyHandler<C>[]);
   }
 
   /** Registers several handlers: a list (into `group`, default 0) or an object of group → list. */
@@ -225,7 +228,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     list.splice(index, 1);
     if (list.length === 0) {
       this.#groups.delete(group);
-      this.#groupOrder = this.#groupOrder.filter((g) => g !== group);
+      this.#reorder();
     }
   }
 
@@ -309,9 +312,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
    */
   async processUpdate(update: unknown): Promise<void> {
     let context: C | undefined;
-    for (const group of this.#groupOrder) {
-      const handlers = this.#groups.get(group);
-      if (handlers === undefined) continue;
+    for (const handlers of this.#ordered) {
       try {
         for (const handler of handlers) {
           const check = handler.checkUpdate(update);
@@ -358,7 +359,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
           this.logger.warn('ApplicationHandlerStop is not supported by handlers that do not block');
           return undefined;
         }
-        await this.processError(update, errorOf(reason), undefined, promise);
+        await this.processError(update, reason, undefined, promise);
         return undefined;
       },
     );
