@@ -64,6 +64,8 @@ function toFactory<T>(source: DataFactory<T> | undefined): () => T {
  * const app = Application.builder().token(token)
  *   .contextTypes(new ContextTypes({ context: MyContext, userData: () => ({ visits: 0 }) }))
  *   .build(); // Application<MyContext>
+ * // Custom data with the default context class: name the context type.
+ * new ContextTypes<CallbackContext<ExtBot, { visits: number }>>({ userData: () => ({ visits: 0 }) });
  * ```
  */
 export class ContextTypes<C extends AnyContext = CallbackContext> {
