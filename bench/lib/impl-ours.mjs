@@ -1,0 +1,140 @@
+// typescript-telegram-bot, loaded from the repository's built dist/ (run `npm run build` first).
+
+import {
+  Application,
+  CallbackQueryHandler,
+  CommandHandler,
+  filters,
+  MessageHandler,
+} from '../../dist/ext/index.js';
+import { BaseRequest, Update } from '../../dist/index.js';
+import { BOT_TOKEN, BOT_USER, sentMessage } from './updates.mjs';
+
+const CANNED = {
+  getMe: Buffer.from(JSON.stringify({ ok: true, result: BOT_USER })),
+  sendMessage: Buffer.from(JSON.stringify({ ok: true, result: sentMessage(1000) })),
+};
+const TRUE_ANSWER = Buffer.from('{"ok":true,"result":true}');
+const TIMEOUTS = Object.freeze({
+  readTimeout: 5,
+  writeTimeout: 5,
+  connectTimeout: 5,
+  poolTimeout: 1,
+  mediaWriteTimeout: 20,
+});
+
+/** Answers every call in process, just before HTTP: the Bot still parses the bytes into objects. */
+class CannedRequest extends BaseRequest {
+  constructor(calls) {
+    super();
+    this.calls = calls;
+  }
+  get defaultTimeouts() {
+    return TIMEOUTS;
+  }
+  async initialize() {}
+  async shutdown() {}
+  async doRequest(request) {
+    const method = request.url.slice(request.url.lastIndexOf('/') + 1);
+    if (method === 'sendMessage' || method === 'answerCallbackQuery') this.calls[method]++;
+    else this.calls.other++;
+    // The payload is serialised as it would be for the wire.
+    request.payload?.jsonPayload();
+    return { statusCode: 200, body: [CANNED[method] ?? TRUE_ANSWER] };
+  }
+}
+
+const noop = () => {};
+
+/** The common handler set: /start, /help, a text echo and a callback-query answer. */
+function install(app, onReplied) {
+  app.addHandler(
+    new CommandHandler('start', async (update) => {
+      await update.message.replyText('Welcome! Send me any text.');
+      onReplied();
+    }),
+  );
+  app.addHandler(
+    new CommandHandler('help', async (update) => {
+      await update.message.replyText('Send text and I echo it.');
+      onReplied();
+    }),
+  );
+  app.addHandler(
+    new MessageHandler(
+      filters.UpdateType.MESSAGE.and(filters.TEXT).and(filters.COMMAND.not()),
+      async (update) => {
+        await update.message.replyText(update.message.text);
+        onReplied();
+      },
+    ),
+  );
+  app.addHandler(
+    new CallbackQueryHandler(async (update) => {
+      await update.callback_query.answer();
+    }),
+  );
+}
+
+export const name = 'ours';
+
+/** Builds an application with the handler set (cold start). */
+export function build() {
+  const app = Application.builder().token(BOT_TOKEN).build();
+  install(app, noop);
+  return app;
+}
+
+/** Dispatch: `count` plain updates (cycled from `pool`) through Update.fromJSON + processUpdate. */
+export async function dispatchSetup() {
+  const calls = { sendMessage: 0, answerCallbackQuery: 0, other: 0 };
+  const app = Application.builder()
+    .token(BOT_TOKEN)
+    .request(new CannedRequest(calls))
+    .getUpdatesRequest(new CannedRequest(calls))
+    .build();
+  install(app, noop);
+  await app.initialize();
+  return {
+    calls,
+    async run(pool, count) {
+      const bot = app.bot;
+      for (let i = 0; i < count; i++) await app.processUpdate(Update.fromJSON(pool[i % pool.length], bot));
+    },
+    async close() {
+      await app.shutdown();
+    },
+  };
+}
+
+/** Parse: JSON text -> Update objects -> JSON text. */
+export function parseSetup() {
+  const app = Application.builder()
+    .token(BOT_TOKEN)
+    .request(new CannedRequest({ sendMessage: 0, answerCallbackQuery: 0, other: 0 }))
+    .build();
+  const bot = app.bot;
+  return (text) => JSON.stringify(Update.fromJSON(JSON.parse(text), bot).toJSON());
+}
+
+/** Polling echo against the fake server until `count` replies were sent. */
+export async function pollingEcho(baseUrl, count, concurrency) {
+  let replied = 0;
+  let resolveDone;
+  const done = new Promise((resolve) => {
+    resolveDone = resolve;
+  });
+  const builder = Application.builder().token(BOT_TOKEN).baseUrl(`${baseUrl}/bot`);
+  if (concurrency > 1) builder.concurrentUpdates(concurrency);
+  const app = builder.build();
+  install(app, () => {
+    if (++replied === count) resolveDone();
+  });
+  const start = performance.now();
+  const running = app.runPolling({ timeout: 1, stopSignals: [] });
+  await done;
+  const elapsed = performance.now() - start;
+  app.stopRunning();
+  await running;
+  return { elapsed, replied };
+}

@@ -1,0 +1,201 @@
+// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse] [-- --size N] [-- --cold-runs N]
+// [-- --json out.json]`: every scenario for every implementation, each run in a fresh child process,
+// then a table (median, min-max, ratio to grammY).
+// The library is measured as built JavaScript from dist/: run `npm run build` first (npm test does).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+function option(name) {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+const RUNS = Number(option('--runs') ?? 3);
+const only = option('--only')?.split(',');
+const jsonOut = option('--json');
+const SIZES = quick
+  ? { parse: 20_000, dispatch: 50_000, memory: 50_000, 'polling-seq': 5_000, 'polling-conc': 5_000 }
+  : { parse: 100_000, dispatch: 200_000, memory: 200_000, 'polling-seq': 20_000, 'polling-conc': 20_000 };
+const sizeOverride = option('--size');
+if (sizeOverride !== undefined) for (const key of Object.keys(SIZES)) SIZES[key] = Number(sizeOverride);
+const COLD_RUNS = Number(option('--cold-runs') ?? 10);
+
+/** Scenario, implementations, what the number means, and whether higher is better. */
+const SCENARIOS = [
+  {
+    id: 'parse',
+    impls: ['ours', 'grammy', 'telegraf'],
+    higher: true,
+    note: 'ours: JSON -> Update objects -> JSON; peers have no objects (JSON.parse/stringify only)',
+  },
+  {
+    id: 'dispatch',
+    impls: ['ours', 'grammy', 'telegraf'],
+    higher: true,
+    note: 'ours includes Update.fromJSON and parses each canned API answer into objects',
+  },
+  { id: 'polling-seq', impls: ['ours', 'grammy', 'baseline'], higher: true, note: 'grammY bot.start()' },
+  {
+    id: 'polling-conc',
+    impls: ['ours', 'grammy', 'telegraf', 'baseline'],
+    higher: true,
+    note: 'concurrency 100: ours concurrentUpdates, grammY runner sink, Telegraf launch (per batch)',
+  },
+  { id: 'cold', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'node start + import + build' },
+  { id: 'memory', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'after the dispatch run' },
+  { id: 'typecheck', impls: ['ours', 'grammy'], higher: false, note: 'tsc --noEmit, ~200-line bot' },
+];
+
+const PEERS = new Set(['grammy', 'telegraf']);
+const havePeers =
+  existsSync(join(here, 'node_modules', 'grammy')) && existsSync(join(here, 'node_modules', 'telegraf'));
+
+/** Runs one worker process and resolves to its result object. */
+export function runWorker(scenario, impl, size, { timeoutMs = 300_000 } = {}) {
+  const flags = scenario === 'memory' ? ['--expose-gc'] : [];
+  const child = spawn(process.execPath, [...flags, join(here, 'worker.mjs'), scenario, impl, String(size)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop();
+      if (code !== 0 || !line) {
+        reject(new Error(`${scenario}/${impl} failed (${signal ?? code}):\n${stderr}`));
+        return;
+      }
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function fmt(value) {
+  if (value >= 10_000) return `${Math.round(value / 1000)}k`;
+  if (value >= 100) return String(Math.round(value));
+  if (value >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+async function main() {
+  if (!existsSync(join(root, 'dist', 'ext', 'index.js'))) {
+    console.error(
+      'dist/ is missing: run `npm run build` first (the benchmarks measure the built JavaScript)',
+    );
+    process.exit(1);
+  }
+  if (!havePeers)
+    console.error('bench/node_modules is missing: only ours and the baseline run (npm ci --prefix bench)');
+  const started = Date.now();
+  const rows = [];
+  for (const scenario of SCENARIOS) {
+    if (only && !only.includes(scenario.id)) continue;
+    const runs = scenario.id === 'cold' ? COLD_RUNS : RUNS;
+    const size = SIZES[scenario.id] ?? 0;
+    const results = {};
+    for (const impl of scenario.impls) {
+      if (PEERS.has(impl) && !havePeers) continue;
+      results[impl] = [];
+      for (let run = 0; run < runs; run++) {
+        results[impl].push(await runWorker(scenario.id, impl, size));
+      }
+      process.stderr.write(`${scenario.id} ${impl}: ${results[impl].map((r) => fmt(r.value)).join(' ')}\n`);
+    }
+    const grammy = results.grammy ? median(results.grammy.map((r) => r.value)) : undefined;
+    for (const [impl, list] of Object.entries(results)) {
+      const values = list.map((r) => r.value);
+      const med = median(values);
+      const row = {
+        scenario: scenario.id,
+        impl,
+        unit: list[0].unit + (scenario.higher ? ' (higher is better)' : ' (lower is better)'),
+        median: med,
+        min: Math.min(...values),
+        max: Math.max(...values),
+        vsGrammy: grammy === undefined ? undefined : med / grammy,
+        size,
+        runs,
+        note: scenario.note,
+        extra: {},
+      };
+      if (scenario.id === 'memory') {
+        row.extra.heap = median(list.map((r) => r.heap));
+        row.extra.rssGrowth = median(list.map((r) => r.rssGrowth));
+        row.extra.heapGrowth = median(list.map((r) => r.heapGrowth));
+      }
+      if (scenario.id.startsWith('polling')) row.extra.allReplied = list.every((r) => r.sendMessage === size);
+      if (scenario.id === 'dispatch') row.extra.callsRight = list.every((r) => r.callsRight);
+      if (scenario.id === 'parse') row.extra.lossless = list.every((r) => r.lossless);
+      rows.push(row);
+    }
+  }
+  printTable(rows);
+  console.log(
+    `\n${quick ? 'quick' : 'full'} suite, ${RUNS} runs (cold: ${COLD_RUNS}), Node ${process.version}, ` +
+      `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  if (webhookNote) console.log(webhookNote);
+  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(rows, null, 2)}\n`);
+}
+
+const applicationJs = join(root, 'dist', 'ext', 'application.js');
+const webhookNote =
+  existsSync(applicationJs) && readFileSync(applicationJs, 'utf8').includes('runWebhook')
+    ? 'webhook echo: runWebhook exists now but this suite does not measure it yet'
+    : 'webhook echo: pending (no runWebhook or web-standard handler in src/ext yet)';
+
+function printTable(rows) {
+  const header = ['scenario', 'impl', 'median', 'min-max', 'vs grammY', 'unit', 'check'];
+  const lines = rows.map((row) => {
+    const checks = [];
+    if (row.extra.allReplied !== undefined)
+      checks.push(row.extra.allReplied ? 'all replied' : 'MISSING REPLIES');
+    if (row.extra.callsRight !== undefined) checks.push(row.extra.callsRight ? 'calls ok' : 'WRONG CALLS');
+    if (row.extra.lossless !== undefined) checks.push(row.extra.lossless ? 'lossless' : 'LOSSY');
+    if (row.extra.heap !== undefined) {
+      checks.push(
+        `heap ${fmt(row.extra.heap)} MiB, 2nd run +${fmt(row.extra.rssGrowth)} MiB RSS / +${fmt(row.extra.heapGrowth)} MiB heap`,
+      );
+    }
+    return [
+      row.scenario,
+      row.impl,
+      fmt(row.median),
+      `${fmt(row.min)}-${fmt(row.max)}`,
+      row.vsGrammy === undefined ? '' : `${row.vsGrammy.toFixed(2)}x`,
+      row.unit,
+      checks.join('; '),
+    ];
+  });
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const line of lines) console.log(`| ${line.join(' | ')} |`);
+  console.log('\nNotes:');
+  for (const scenario of SCENARIOS) {
+    if (rows.some((row) => row.scenario === scenario.id)) console.log(`- ${scenario.id}: ${scenario.note}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,96 @@
+// Smoke run of the benchmark suite (bench/run.mjs) with tiny sizes, so it cannot rot: every scenario
+// for our implementation and the undici baseline, and for grammY and Telegraf too when their
+// packages are installed in bench/node_modules (`npm ci --prefix bench`). No timing assertions.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+interface Row {
+  readonly scenario: string;
+  readonly impl: string;
+  readonly median: number;
+  readonly runs: number;
+  readonly size: number;
+  readonly extra: {
+    readonly allReplied?: boolean;
+    readonly callsRight?: boolean;
+    readonly lossless?: boolean;
+    readonly heap?: number;
+  };
+}
+
+const SIZE = 50;
+const peersInstalled =
+  existsSync(join('bench', 'node_modules', 'grammy')) &&
+  existsSync(join('bench', 'node_modules', 'telegraf'));
+
+function runBench(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join('bench', 'run.mjs'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('benchmark suite, tiny sizes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`runs every scenario (peers ${peersInstalled ? 'included' : 'skipped: bench/node_modules is absent'})`, async (t) => {
+    if (!peersInstalled)
+      t.diagnostic('grammY and Telegraf are skipped: run `npm ci --prefix bench` to include them');
+    const out = join(dir, 'results.json');
+    const { code, stdout, stderr } = await runBench([
+      '--size',
+      String(SIZE),
+      '--runs',
+      '1',
+      '--cold-runs',
+      '1',
+      '--json',
+      out,
+    ]);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /\| scenario \| impl \| median \|/);
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as Row[];
+    const find = (scenario: string, impl: string) =>
+      rows.find((r) => r.scenario === scenario && r.impl === impl);
+    const impls = peersInstalled ? ['ours', 'grammy', 'telegraf'] : ['ours'];
+    const expected: Array<[string, string]> = [];
+    for (const impl of impls) {
+      for (const scenario of ['parse', 'dispatch', 'polling-conc', 'cold', 'memory'])
+        expected.push([scenario, impl]);
+    }
+    for (const impl of peersInstalled ? ['ours', 'grammy'] : ['ours']) {
+      expected.push(['polling-seq', impl], ['typecheck', impl]);
+    }
+    expected.push(['polling-seq', 'baseline'], ['polling-conc', 'baseline']);
+    for (const [scenario, impl] of expected) {
+      const row = find(scenario, impl);
+      assert.ok(row, `${scenario}/${impl} is missing from the results`);
+      assert.ok(Number.isFinite(row.median) && row.median > 0, `${scenario}/${impl}: ${row.median}`);
+      if (scenario.startsWith('polling'))
+        assert.equal(row.extra.allReplied, true, `${scenario}/${impl} replies`);
+      if (scenario === 'dispatch') assert.equal(row.extra.callsRight, true, `${scenario}/${impl} API calls`);
+      if (scenario === 'parse') assert.equal(row.extra.lossless, true, `${scenario}/${impl} round trip`);
+      if (scenario === 'memory') assert.ok((row.extra.heap ?? 0) > 0);
+    }
+  });
+});
