@@ -263,4 +263,34 @@ describe('Application against the emulator', () => {
     app.stopRunning();
     await running;
   });
+
+  it('an update whose handling never finished is delivered again after a crash', async () => {
+    const bot = await emu.createBot({ username: 'crash_e2e_bot' });
+    const erin = await emu.createUser({ firstName: 'Erin' });
+    await erin.sendMessage(bot, 'first');
+    const crashed = appFor(emu, bot).build();
+    let entered = false;
+    crashed.addHandler(
+      new TextHandler(async () => {
+        entered = true;
+        await new Promise(() => {
+          // Never settles: the process "dies" while handling.
+        });
+      }),
+    );
+    void crashed.runPolling({ timeout: 1, stopSignals: [] });
+    await until(() => entered, 'the first run to take the update');
+    // Simulate the crash: drop the connections without any graceful stop.
+    await crashed.bot.shutdown();
+    const seen: string[] = [];
+    const restarted = appFor(emu, bot).build();
+    restarted.addHandler(
+      new TextHandler((update) => {
+        seen.push(update.message!.text!);
+        restarted.stopRunning();
+      }),
+    );
+    await restarted.runPolling({ timeout: 1, stopSignals: [] });
+    assert.deepEqual(seen, ['first']);
+  });
 });
