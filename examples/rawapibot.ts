@@ -4,7 +4,7 @@
  * set BOT_API_BASE_URL to its base URL as well.
  */
 import { pathToFileURL } from 'node:url';
-import { Bot, Forbidden, NetworkError, UPDATE_TYPES } from '../src/index.js';
+import { Bot, Forbidden, NetworkError, Update } from '../src/index.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,16 +14,14 @@ export async function echo(
   offset: number | undefined,
   pollTimeout = 10,
 ): Promise<number | undefined> {
-  const updates = await bot.getUpdates({ offset, timeout: pollTimeout, allowed_updates: UPDATE_TYPES });
+  const updates = await bot.getUpdates({ offset, timeout: pollTimeout, allowed_updates: Update.ALL_TYPES });
   let next = offset;
   for (const update of updates) {
     next = update.update_id + 1;
     const message = update.message;
     if (message?.text !== undefined) {
       console.log(`Found message ${message.text}!`);
-      await bot.sendMessage(message.chat.id, message.text, {
-        reply_parameters: { message_id: message.message_id },
-      });
+      await message.replyText(message.text, { doQuote: true });
     }
   }
   return next;
