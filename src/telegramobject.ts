@@ -24,6 +24,17 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** JSON with object keys sorted, so equal values give equal strings whatever their key order. */
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof TelegramObject) return a.equals(b);
   if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
@@ -82,9 +93,46 @@ export abstract class TelegramObject {
     return out;
   }
 
-  /** PTB's `to_dict()`: the same as {@link toJSON}. */
-  toDict(): Record<string, unknown> {
-    return this.toJSON();
+  /**
+   * PTB's `to_dict()`: {@link toJSON} by default; with `recursive: false`, nested objects stay
+   * instances (Dates are still Unix seconds at the top level).
+   */
+  toDict(options: { readonly recursive?: boolean } = {}): Record<string, unknown> {
+    if (options.recursive ?? true) return this.toJSON();
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(this)) {
+      const value = (this as unknown as Record<string, unknown>)[key];
+      out[key] = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+    }
+    const extra = this[EXTRA];
+    if (extra !== undefined) Object.assign(out, extra);
+    return out;
+  }
+
+  /** PTB's `de_json`: the class's `fromJSON`. */
+  static deJson<T>(this: { fromJSON(data: unknown, bot?: Bot): T }, data: unknown, bot?: Bot): T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the method is called on.
+    return this.fromJSON(data, bot);
+  }
+
+  /** PTB's `de_list`: `fromJSON` of every element of an array. */
+  static deList<T>(this: { fromJSON(data: unknown, bot?: Bot): T }, data: unknown, bot?: Bot): T[] {
+    if (!Array.isArray(data)) throw new TypeError(`deList expects an array, got ${typeof data}`);
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the method is called on.
+    return data.map((element) => this.fromJSON(element, bot));
+  }
+
+  /**
+   * A string equal for objects that are {@link equals}: a key for a Map or Set (PTB's `__hash__`),
+   * e.g. `User:42`.
+   */
+  equalityKey(): string {
+    const ids = this._idValues();
+    const values =
+      ids === undefined
+        ? this.toJSON()
+        : ids.map((value) => (value instanceof TelegramObject ? value.equalityKey() : toWire(value)));
+    return `${this.constructor.name}:${stableStringify(values)}`;
   }
 
   /** Values that identify this object (PTB's `_id_attrs`); `undefined` compares all fields. */

@@ -184,3 +184,50 @@ describe('object model', () => {
     assert.throws(() => u.getBot(), /no bot associated/);
   });
 });
+
+describe('PTB-style helpers on every object', () => {
+  test('deJson and deList use the class (and the union) fromJSON', () => {
+    const users = types.User.deList([
+      { id: 1, is_bot: false, first_name: 'A' },
+      { id: 2, is_bot: true, first_name: 'B' },
+    ]);
+    assert.ok(users.every((u) => u instanceof types.User));
+    assert.equal(users[1]?.is_bot, true);
+    const member = types.ChatMemberBase.deJson({
+      status: 'left',
+      user: { id: 1, is_bot: false, first_name: 'A' },
+    });
+    assert.ok(member instanceof types.ChatMemberLeft);
+    assert.throws(() => types.User.deList({ id: 1 }), TypeError);
+  });
+
+  test('toDict: recursive by default, shallow on request', () => {
+    const m = types.Message.fromJSON({
+      message_id: 1,
+      date: 1_700_000_000,
+      chat: { id: 5, type: 'private' },
+    });
+    assert.deepEqual(m.toDict(), m.toJSON());
+    const shallow = m.toDict({ recursive: false });
+    assert.ok(shallow.chat instanceof types.Chat);
+    assert.equal(shallow.date, 1_700_000_000);
+  });
+
+  test('equalityKey agrees with equals, for Map and Set use', () => {
+    const chat = { id: -100, type: 'supergroup', title: 'Old' };
+    const a = types.Message.fromJSON({ message_id: 1, date: 1, chat, text: 'a' });
+    const b = types.Message.fromJSON({ message_id: 1, date: 2, chat: { ...chat, title: 'New' }, text: 'b' });
+    const c = types.Message.fromJSON({ message_id: 2, date: 1, chat });
+    assert.ok(a.equals(b));
+    assert.equal(a.equalityKey(), b.equalityKey());
+    assert.notEqual(a.equalityKey(), c.equalityKey());
+    const p1 = types.LinkPreviewOptions.fromJSON({ is_disabled: true, url: 'u' });
+    const p2 = types.LinkPreviewOptions.fromJSON({ url: 'u', is_disabled: true });
+    assert.ok(p1.equals(p2));
+    assert.equal(p1.equalityKey(), p2.equalityKey());
+    assert.notEqual(
+      types.User.fromJSON({ id: 1, is_bot: false, first_name: 'A' }).equalityKey(),
+      types.Chat.fromJSON({ id: 1, type: 'private' }).equalityKey(),
+    );
+  });
+});
