@@ -54,6 +54,20 @@ export {
   type InlineQueryAnswerOptions,
   type InlineQueryResults,
 } from './types/queries.js';
+export {
+  parseVersion,
+  VERSION,
+  VERSION_INFO,
+  type VersionInfo,
+  versionReport,
+} from './version.js';
+export {
+  PTBDeprecationWarning,
+  PTBRuntimeWarning,
+  PTBUserWarning,
+  type WarningCategory,
+  warn,
+} from './warnings.js';
 
 import './types/file.js';
 import './types/properties.js';
