@@ -93,6 +93,7 @@ function median(values) {
 }
 
 function fmt(value) {
+  if (value < 0) return `-${fmt(-value)}`;
   if (value >= 10_000) return `${Math.round(value / 1000)}k`;
   if (value >= 100) return String(Math.round(value));
   if (value >= 10) return value.toFixed(1);
@@ -166,6 +167,10 @@ const webhookNote =
     ? 'webhook echo: runWebhook exists now but this suite does not measure it yet'
     : 'webhook echo: pending (no runWebhook or web-standard handler in src/ext yet)';
 
+function signed(value) {
+  return value < 0 ? fmt(value) : `+${fmt(value)}`;
+}
+
 function printTable(rows) {
   const header = ['scenario', 'impl', 'median', 'min-max', 'vs grammY', 'unit', 'check'];
   const lines = rows.map((row) => {
@@ -176,7 +181,7 @@ function printTable(rows) {
     if (row.extra.lossless !== undefined) checks.push(row.extra.lossless ? 'lossless' : 'LOSSY');
     if (row.extra.heap !== undefined) {
       checks.push(
-        `heap ${fmt(row.extra.heap)} MiB, 2nd run +${fmt(row.extra.rssGrowth)} MiB RSS / +${fmt(row.extra.heapGrowth)} MiB heap`,
+        `heap ${fmt(row.extra.heap)} MiB, 2nd run ${signed(row.extra.rssGrowth)} MiB RSS / ${signed(row.extra.heapGrowth)} MiB heap`,
       );
     }
     return [
@@ -189,9 +194,12 @@ function printTable(rows) {
       checks.join('; '),
     ];
   });
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`| ${header.map(() => '---').join(' | ')} |`);
-  for (const line of lines) console.log(`| ${line.join(' | ')} |`);
+  // Columns padded to their widest cell, as a Markdown formatter would lay the table out.
+  const widths = header.map((title, i) => Math.max(title.length, 3, ...lines.map((line) => line[i].length)));
+  const format = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(format(header));
+  console.log(format(widths.map((width) => '-'.repeat(width))));
+  for (const line of lines) console.log(format(line));
   console.log('\nNotes:');
   for (const scenario of SCENARIOS) {
     if (rows.some((row) => row.scenario === scenario.id)) console.log(`- ${scenario.id}: ${scenario.note}`);

@@ -68,7 +68,7 @@ describe('benchmark suite, tiny sizes', () => {
       out,
     ]);
     assert.equal(code, 0, stderr);
-    assert.match(stdout, /\| scenario \| impl \| median \|/);
+    assert.match(stdout, /\| scenario +\| impl +\| median +\|/);
     const rows = JSON.parse(readFileSync(out, 'utf8')) as Row[];
     const find = (scenario: string, impl: string) =>
       rows.find((r) => r.scenario === scenario && r.impl === impl);
