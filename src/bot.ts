@@ -1,5 +1,11 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { inspect } from 'node:util';
+import {
+  type AnswerInlineQueryPagingOptions,
+  effectiveInlineResults,
+  type InlineQueryResults,
+  PARAMS_CONVENIENCES,
+} from './conveniences.js';
 import { EndPointNotFound, InvalidArgumentError, InvalidToken } from './errors.js';
 import { METHODS, type MethodMeta } from './generated/metadata.js';
 import { BotApi, type ResultParser } from './generated/methods.js';
@@ -41,6 +47,8 @@ export interface BotOptions {
 export interface ShortcutDefaults {
   /** Whether reply shortcuts quote the message they answer when the caller does not say. */
   readonly doQuote?: boolean | undefined;
+  /** `allow_sending_without_reply` of a reply made with `reply_to_message_id` when the call does not say. */
+  readonly allowSendingWithoutReply?: boolean | undefined;
 }
 
 /** Options of {@link Bot.callApi}. */
@@ -236,6 +244,24 @@ export class Bot extends BotApi {
   }
 
   /**
+   * Answers an inline query ([answerInlineQuery](https://core.telegram.org/bots/api#answerinlinequery)).
+   * With PTB's `current_offset` (the query's `offset`), the bot pages the results itself: 50 of a
+   * list at a time, or the page a function of the page number returns, and fills in
+   * `next_offset` so Telegram asks for the next page when the user scrolls.
+   *
+   * @example await bot.answerInlineQuery(query.id, allResults, { current_offset: query.offset });
+   */
+  override async answerInlineQuery(
+    inline_query_id: string,
+    results: InlineQueryResults,
+    options?: AnswerInlineQueryPagingOptions,
+    settings?: CallSettings,
+  ): Promise<true> {
+    const effective = effectiveInlineResults(results, options);
+    return super.answerInlineQuery(inline_query_id, effective.results, effective.options, settings);
+  }
+
+  /**
    * Calls any API method by name, including ones this version of the library does not know
    * (PTB's `do_api_request`). Resolves to the raw result, or to `returnType.fromJSON(result)`.
    * An unknown method the server does not know either fails with {@link EndPointNotFound}.
@@ -264,8 +290,10 @@ export class Bot extends BotApi {
     settings: CallSettings | undefined,
     meta: MethodMeta | undefined,
   ): Promise<unknown> {
-    if (meta !== undefined) checkParameters(meta, params);
-    const merged = settings?.apiKwargs === undefined ? params : { ...params, ...settings.apiKwargs };
+    const convenience = PARAMS_CONVENIENCES.get(method);
+    const given = convenience === undefined ? params : convenience(params, method, this);
+    if (meta !== undefined) checkParameters(meta, given);
+    const merged = settings?.apiKwargs === undefined ? given : { ...given, ...settings.apiKwargs };
     const payload = await RequestData.build(merged, {
       method,
       fileSlots: meta?.fileSlots ?? {},

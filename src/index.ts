@@ -4,6 +4,14 @@
  */
 export { type BaseUrl, Bot, type BotOptions, type CallApiOptions, type ShortcutDefaults } from './bot.js';
 export * as constants from './constants.js';
+export {
+  type AnswerInlineQueryPagingOptions,
+  effectiveInlineResults,
+  type InlineResultsPage,
+  inlineResultsPage,
+  type MediaGroupCaptionOptions,
+  type ReplyToOptions,
+} from './conveniences.js';
 export * from './entities/index.js';
 export * from './errors.js';
 export { InvalidFieldError } from './fieldcheck.js';

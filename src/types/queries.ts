@@ -2,29 +2,22 @@
  * Answering shortcuts on the query-like updates: `InlineQuery.answer` (with PTB's automatic
  * pagination), `ChatJoinRequest.approve/decline`, `PreCheckoutQuery.answer`, `ShippingQuery.answer`.
  */
+import {
+  INLINE_QUERY_RESULTS_PER_PAGE,
+  type InlineQueryResults,
+  inlineResultsPage,
+} from '../conveniences.js';
 import { InvalidArgumentError } from '../errors.js';
 import type {
   AnswerInlineQueryOptions,
   AnswerPreCheckoutQueryOptions,
   AnswerShippingQueryOptions,
 } from '../generated/params.js';
-import {
-  ChatJoinRequest,
-  InlineQuery,
-  type InlineQueryResultInit,
-  PreCheckoutQuery,
-  ShippingQuery,
-} from '../generated/types.js';
+import { ChatJoinRequest, InlineQuery, PreCheckoutQuery, ShippingQuery } from '../generated/types.js';
 import type { CallSettings } from '../request/types.js';
 import { defineBehaviour } from './behaviour.js';
 
-/** How many results Telegram takes in one answer to an inline query; the size of a page. */
-export const INLINE_QUERY_RESULTS_PER_PAGE = 50;
-
-/** Results of an inline query answer: a list, or a function that returns the results of page `page` (from 0). */
-export type InlineQueryResults =
-  | readonly InlineQueryResultInit[]
-  | ((page: number) => readonly InlineQueryResultInit[] | null | undefined);
+export { INLINE_QUERY_RESULTS_PER_PAGE, type InlineQueryResults };
 
 /** Options of {@link InlineQuery.answer}: answerInlineQuery's own plus pagination. */
 export interface InlineQueryAnswerOptions extends AnswerInlineQueryOptions {
@@ -87,34 +80,6 @@ declare module '../generated/types.js' {
   }
 }
 
-function pageNumber(offset: string): number {
-  if (offset === '') return 0;
-  if (!/^\d+$/.test(offset)) {
-    throw new InvalidArgumentError(`The offset ${JSON.stringify(offset)} is not a page number`, {
-      parameter: 'currentOffset',
-      method: 'answerInlineQuery',
-    });
-  }
-  return Number(offset);
-}
-
-/** The results of one page and the `next_offset` that points at the page after it ('' for none). */
-function paginate(
-  results: InlineQueryResults,
-  offset: string,
-): { results: readonly InlineQueryResultInit[]; nextOffset: string } {
-  const page = pageNumber(offset);
-  if (typeof results === 'function') {
-    const found = results(page);
-    if (found === null || found === undefined || found.length === 0) return { results: [], nextOffset: '' };
-    return { results: found, nextOffset: String(page + 1) };
-  }
-  const start = page * INLINE_QUERY_RESULTS_PER_PAGE;
-  const end = start + INLINE_QUERY_RESULTS_PER_PAGE;
-  if (results.length > end) return { results: results.slice(start, end), nextOffset: String(page + 1) };
-  return { results: results.slice(start), nextOffset: '' };
-}
-
 defineBehaviour(InlineQuery, {
   async answer(
     this: InlineQuery,
@@ -151,7 +116,7 @@ defineBehaviour(InlineQuery, {
         },
       );
     }
-    const page = paginate(results, offset);
+    const page = inlineResultsPage(results, offset, 'currentOffset');
     return this.getBot().answerInlineQuery(
       this.id,
       page.results,
