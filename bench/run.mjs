@@ -116,12 +116,14 @@ async function main() {
     const runs = scenario.id === 'cold' ? COLD_RUNS : RUNS;
     const size = SIZES[scenario.id] ?? 0;
     const results = {};
-    for (const impl of scenario.impls) {
-      if (PEERS.has(impl) && !havePeers) continue;
-      results[impl] = [];
-      for (let run = 0; run < runs; run++) {
-        results[impl].push(await runWorker(scenario.id, impl, size));
-      }
+    const impls = scenario.impls.filter((impl) => havePeers || !PEERS.has(impl));
+    for (const impl of impls) results[impl] = [];
+    // Runs are interleaved (ours, grammY, Telegraf, ours, ...) so that a change of load on the
+    // machine during a scenario hits every implementation alike.
+    for (let run = 0; run < runs; run++) {
+      for (const impl of impls) results[impl].push(await runWorker(scenario.id, impl, size));
+    }
+    for (const impl of impls) {
       process.stderr.write(`${scenario.id} ${impl}: ${results[impl].map((r) => fmt(r.value)).join(' ')}\n`);
     }
     const grammy = results.grammy ? median(results.grammy.map((r) => r.value)) : undefined;
