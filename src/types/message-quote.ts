@@ -144,9 +144,10 @@ export function planReply<O extends object>(
       replyParameters = doQuote.reply_parameters;
       chatId = doQuote.chat_id;
     }
-  } else {
+  } else if (given.reply_to_message_id === undefined) {
     replyParameters = quoteParameters(message, doQuote, allowSendingWithoutReply);
   }
+  // An explicit reply_to_message_id (the Bot's convenience) wins over quoting, as in PTB.
   const params: Record<string, unknown> = {};
   if (message.business_connection_id !== undefined && methodTakes(method, 'business_connection_id')) {
     params.business_connection_id = message.business_connection_id;

@@ -56,6 +56,14 @@ describe('reply shortcuts: where the reply goes and what it quotes', () => {
     });
   });
 
+  test('an explicit reply_to_message_id wins over the default quote (PTB)', async () => {
+    await message().replyText('to another', { reply_to_message_id: 5 });
+    assert.deepEqual(h.last(), {
+      method: 'sendMessage',
+      params: { chat_id: group.id, text: 'to another', reply_parameters: { message_id: 5 } },
+    });
+  });
+
   test('in a private chat the default is not to quote; doQuote turns it on and off', async () => {
     await inPrivate().replyText('a');
     assert.deepEqual(h.last().params, { chat_id: 7, text: 'a' });
