@@ -307,8 +307,8 @@ export class Bot extends BotApi {
       const result = await request.post(`${this.#baseUrl}/${method}`, {
         endpoint: method,
         payload,
-        ...(timeouts === undefined ? {} : { timeouts }),
-        ...(settings?.signal === undefined ? {} : { signal: settings.signal }),
+        timeouts,
+        signal: settings?.signal,
       });
       this.#logger?.debug(`${method} succeeded`);
       return result;

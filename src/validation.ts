@@ -34,21 +34,49 @@ function expected(field: FieldMeta): string {
   return field.types.join(' or ');
 }
 
-/** Throws on a missing required parameter or a value of the wrong kind; unknown extra keys pass through. */
+interface MethodIndex {
+  readonly required: readonly FieldMeta[];
+  readonly byName: ReadonlyMap<string, FieldMeta>;
+}
+
+const indexes = new WeakMap<MethodMeta, MethodIndex>();
+
+/** The method's parameters by name and its required ones, computed once per method. */
+function indexOf(meta: MethodMeta): MethodIndex {
+  let index = indexes.get(meta);
+  if (index === undefined) {
+    index = {
+      required: meta.params.filter((field) => field.required),
+      byName: new Map(meta.params.map((field) => [field.name, field])),
+    };
+    indexes.set(meta, index);
+  }
+  return index;
+}
+
+function missing(meta: MethodMeta, field: FieldMeta): InvalidArgumentError {
+  return new InvalidArgumentError(`${meta.name}: the required parameter '${field.name}' is missing`, {
+    parameter: field.name,
+    method: meta.name,
+  });
+}
+
+/**
+ * Throws on a missing required parameter or a value of the wrong kind; unknown extra keys pass
+ * through. Costs one check per required parameter and one per given value.
+ */
 export function checkParameters(meta: MethodMeta, params: Readonly<Record<string, unknown>>): void {
-  for (const field of meta.params) {
+  const { required, byName } = indexOf(meta);
+  for (const field of required) {
     const value = params[field.name];
-    if (value === undefined || value === null) {
-      if (field.required) {
-        throw new InvalidArgumentError(`${meta.name}: the required parameter '${field.name}' is missing`, {
-          parameter: field.name,
-          method: meta.name,
-        });
-      }
-      continue;
-    }
-    const isFileSlot = meta.fileSlots[field.name] !== undefined;
-    if (isFileSlot || field.types.some((t) => accepts(t, value, field))) continue;
+    if (value === undefined || value === null) throw missing(meta, field);
+  }
+  for (const name in params) {
+    const value = params[name];
+    if (value === undefined || value === null) continue;
+    const field = byName.get(name);
+    if (field === undefined || meta.fileSlots[name] !== undefined) continue;
+    if (field.types.some((t) => accepts(t, value, field))) continue;
     throw new InvalidArgumentError(
       `${meta.name}: '${field.name}' must be ${expected(field)}, got ${Array.isArray(value) ? 'an array' : typeof value}`,
       { parameter: field.name, method: meta.name },

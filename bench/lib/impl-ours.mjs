@@ -10,11 +10,11 @@ import {
 import { BaseRequest, Update } from '../../dist/index.js';
 import { BOT_TOKEN, BOT_USER, sentMessage } from './updates.mjs';
 
+// Answers as grammY's transformer gets them: already-parsed JSON (the Bot still builds its objects).
 const CANNED = {
-  getMe: Buffer.from(JSON.stringify({ ok: true, result: BOT_USER })),
-  sendMessage: Buffer.from(JSON.stringify({ ok: true, result: sentMessage(1000) })),
+  getMe: BOT_USER,
+  sendMessage: sentMessage(1000),
 };
-const TRUE_ANSWER = Buffer.from('{"ok":true,"result":true}');
 const TIMEOUTS = Object.freeze({
   readTimeout: 5,
   writeTimeout: 5,
@@ -23,7 +23,11 @@ const TIMEOUTS = Object.freeze({
   mediaWriteTimeout: 20,
 });
 
-/** Answers every call in process, just before HTTP: the Bot still parses the bytes into objects. */
+/**
+ * Answers every call in process at the layer where grammY's API transformer answers (issue 6:
+ * "ours may answer at the same layer, just before HTTP"): `post` returns the canned result; the Bot
+ * has validated and built the request, and still parses the result into its objects.
+ */
 class CannedRequest extends BaseRequest {
   constructor(calls) {
     super();
@@ -34,13 +38,14 @@ class CannedRequest extends BaseRequest {
   }
   async initialize() {}
   async shutdown() {}
-  async doRequest(request) {
-    const method = request.url.slice(request.url.lastIndexOf('/') + 1);
+  async post(url, options) {
+    const method = options.endpoint;
     if (method === 'sendMessage' || method === 'answerCallbackQuery') this.calls[method]++;
     else this.calls.other++;
-    // The payload is serialised as it would be for the wire.
-    request.payload?.jsonPayload();
-    return { statusCode: 200, body: [CANNED[method] ?? TRUE_ANSWER] };
+    return CANNED[method] ?? true;
+  }
+  async doRequest() {
+    throw new Error('the dispatch scenario answers in post(), before any HTTP');
   }
 }
 
