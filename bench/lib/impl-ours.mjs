@@ -38,7 +38,7 @@ class CannedRequest extends BaseRequest {
   }
   async initialize() {}
   async shutdown() {}
-  async post(url, options) {
+  async post(_url, options) {
     const method = options.endpoint;
     if (method === 'sendMessage' || method === 'answerCallbackQuery') this.calls[method]++;
     else this.calls.other++;
