@@ -355,7 +355,9 @@ export class RequestData {
   /** The uploaded files with their part names: top-level parameters first, then nested files. */
   readonly uploads: readonly Upload[];
   readonly #wire: Readonly<Record<string, unknown>>;
-  readonly #json: string | undefined;
+  #json: string | undefined;
+  /** Plain parameters (no Dates, BigInts or toJSON) are stringified when first asked for. */
+  readonly #lazyJson: boolean;
   #multipart: MultipartPayload | undefined;
   #parameters: Readonly<Record<string, unknown>> | undefined;
 
@@ -364,11 +366,13 @@ export class RequestData {
     this.#wire = wire;
     this.uploads = uploads;
     this.containsFiles = uploads.length > 0;
+    this.#lazyJson = !this.containsFiles && plain;
     if (this.containsFiles) {
       const body = new MultipartBody(this.#parts());
       this.#multipart = { contentType: body.contentType, body };
-    } else {
-      this.#json = plain ? JSON.stringify(wire) : JSON.stringify(wire, wireReplacer);
+    } else if (!plain) {
+      // Values that need conversion are converted now, so a bad one (an invalid Date) fails in build().
+      this.#json = JSON.stringify(wire, wireReplacer);
     }
   }
 
@@ -436,6 +440,7 @@ export class RequestData {
 
   /** The `application/json` body: every parameter, nested objects included. */
   jsonPayload(): string {
+    if (this.#json === undefined && this.#lazyJson) this.#json = JSON.stringify(this.#wire);
     if (this.#json === undefined) {
       throw new Error(`${this.method} uploads files: send multipart() instead of jsonPayload()`);
     }
