@@ -51,7 +51,8 @@ test('paymentbot: /start explains, /noshipping and /shipping invoices get paid a
     // No option chosen by the user: the emulator takes the first one the bot offered.
     const shipped = await alice.pay(flexible, { timeoutMs: 3000 });
     assert.equal(shipped.status, 'paid');
-    assert.equal((shipped.message?.successful_payment as PaymentJSON).shipping_option_id, '1');
+    const shippedPayment = shipped.message?.successful_payment as PaymentJSON | undefined;
+    assert.equal(shippedPayment?.shipping_option_id, '1');
     await alice.expectMessage({ text: 'Thank you for your payment.', timeoutMs: 5000 });
   } finally {
     app.stopRunning();
