@@ -46,13 +46,14 @@ test('inlinebot: /start and /help answer; an inline query gets Caps, Bold and It
     );
 
     // Picking a result posts it in a chat (here the bot's own chat) via the bot.
-    // Only Caps is checked as posted: the emulator's choose_inline_result ignores the parse_mode
-    // of InputTextMessageContent and would post Bold/Italic with their raw `<b>...</b>` markup.
     const caps = answer.results[0]!;
     const capsMessage = await alice.chooseInlineResult(answer, caps.id);
     assert.equal(capsMessage.text, 'TOM & <JERRY>');
     assert.equal(capsMessage.entities, undefined);
     assert.equal((capsMessage.via_bot as { id: number } | undefined)?.id, info.id);
+    const bold = await alice.chooseInlineResult(answer, answer.results[1]!.id);
+    assert.equal(bold.text, 'Tom & <Jerry>');
+    assert.deepEqual(bold.entities, [{ type: 'bold', offset: 0, length: 13 }]);
 
     // Another user gets results of their own, with new ids.
     const other = await bob.inlineQuery(info, 'hi', { timeoutMs: 5000 });

@@ -3,7 +3,7 @@
  * paying invoices. Each waits (bounded) for the bot's answer and returns it.
  */
 import { badRequest } from '../errors.js';
-import { detectEntities } from '../format.js';
+import { detectEntities, formatText } from '../format.js';
 import type { Json, MessageRecord } from './records.js';
 import { routeMessage } from './routing.js';
 import type { ChatTarget } from './user-messages.js';
@@ -110,7 +110,9 @@ function contentOfResult(result: Json): Json {
   const input = result.input_message_content as Json | undefined;
   if (input !== undefined) {
     if (typeof input.message_text === 'string') {
-      return { text: input.message_text, ...(Array.isArray(input.entities) && { entities: input.entities }) };
+      // The chosen message is formatted as any sent text: parse_mode markup becomes entities.
+      const { text, entities } = formatText(input.message_text, input.parse_mode, input.entities);
+      return { text, ...(entities.length > 0 && { entities }) };
     }
     if (input.latitude !== undefined && input.title !== undefined) {
       const location = { latitude: input.latitude, longitude: input.longitude };
