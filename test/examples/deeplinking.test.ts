@@ -68,8 +68,7 @@ test('deeplinking: the tour from /start through every kind of deep link', async 
         url: masked,
       },
     ]);
-    // Not checked: link_preview_options { is_disabled: true }. The bot sends it, but the emulator
-    // neither stores nor returns a message's link_preview_options (Telegram echoes them back).
+    assert.deepEqual(level2.link_preview_options, { is_disabled: true });
 
     // The masked link leads to a callback button...
     await bob.sendCommand(info, startCommandOf(masked, info.username));

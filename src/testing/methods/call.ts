@@ -37,6 +37,10 @@ export function textFields(params: Json): Json {
   const formatted = formatText(str(params, 'text') ?? '', params.parse_mode, params.entities);
   const out: Json = { text: formatted.text };
   if (formatted.entities.length > 0) out.entities = formatted.entities;
+  const preview = params.link_preview_options;
+  if (typeof preview === 'object' && preview !== null && !Array.isArray(preview)) {
+    out.link_preview_options = preview;
+  }
   return out;
 }
 
