@@ -64,6 +64,13 @@ function json(params: Json, name: string): unknown {
   }
 }
 
+function object(params: Json, name: string): Json | undefined {
+  const value = json(params, name);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw badRequest(`${name} must be a JSON object`);
+  return value as Json;
+}
+
 function target(params: Json): ChatTarget {
   return { botId: num(params, 'bot_id'), chatId: num(params, 'chat_id') };
 }
@@ -154,8 +161,17 @@ export class ControlApi {
         },
       ],
       ['POST chats/migrate', (p) => w.chatJson(migrateGroup(w, need(p, 'chat_id'), num(p, 'by_user_id')))],
-      ['POST send', (p) => userSend(w, need(p, 'user_id'), target(p), p).json],
-      ['POST press_key', (p) => userPressKey(w, need(p, 'user_id'), target(p), text(p, 'text') ?? '').json],
+      [
+        'POST send',
+        (p) => {
+          const poll = object(p, 'poll');
+          return userSend(w, need(p, 'user_id'), target(p), poll === undefined ? p : { ...p, poll }).json;
+        },
+      ],
+      [
+        'POST press_key',
+        (p) => userPressKey(w, need(p, 'user_id'), target(p), text(p, 'text') ?? '', object(p, 'poll')).json,
+      ],
       ['GET keyboard', (p) => userChat(w, need(p, 'user_id'), target(p)).replyKeyboard ?? null],
       [
         'POST edit',

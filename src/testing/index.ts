@@ -26,6 +26,7 @@ export type {
   InlineAnswer,
   MessageExpectation,
   PaymentResult,
+  PollInput,
   ReplyKeyboardJSON,
   SendOptions,
 } from './users.js';

@@ -86,6 +86,31 @@ export interface FileInput {
   readonly mimeType?: string | undefined;
 }
 
+/** A poll a user composes, as Telegram's poll editor produces it. */
+export interface PollInput {
+  readonly question: string;
+  /** The answer options (2 to 12). */
+  readonly options: readonly string[];
+  /** `regular` (the default) or `quiz`. */
+  readonly type?: 'regular' | 'quiz' | undefined;
+  /** True by default, as in Telegram's editor. */
+  readonly is_anonymous?: boolean | undefined;
+  readonly allows_multiple_answers?: boolean | undefined;
+  /** Required for quizzes: the index of the right option. */
+  readonly correct_option_id?: number | undefined;
+}
+
+function pollSpec(poll: PollInput): JsonValue {
+  return {
+    question: poll.question,
+    options: [...poll.options],
+    type: poll.type,
+    is_anonymous: poll.is_anonymous,
+    allows_multiple_answers: poll.allows_multiple_answers,
+    correct_option_id: poll.correct_option_id,
+  };
+}
+
 /** Optional parts of a sent message. */
 export interface SendOptions {
   readonly replyToMessageId?: number | undefined;
@@ -208,6 +233,11 @@ export class SimulatedUser {
     return this.send(to, { contact: { ...contact } });
   }
 
+  /** Sends a poll or a quiz of the user's own; the bot gets a message with its `poll`. */
+  sendPoll(to: Destination, poll: PollInput): Promise<MessageJSON> {
+    return this.send(to, { poll: pollSpec(poll) });
+  }
+
   /** The custom keyboard the bot currently shows in a chat (the last one used by default), or undefined. */
   async keyboard(chat?: Destination): Promise<ReplyKeyboardJSON | undefined> {
     const where = chat === undefined ? this.lastWhere() : this.where(chat);
@@ -218,10 +248,21 @@ export class SimulatedUser {
     return markup ?? undefined;
   }
 
-  /** Presses a button of the bot's custom keyboard (sends its text, or a contact or location). */
-  pressKeyboardButton(text: string, chat?: Destination): Promise<MessageJSON> {
+  /**
+   * Presses a button of the bot's custom keyboard: sends its text, or a contact or location for
+   * request buttons. A `request_poll` button sends the poll the user composes, given as `poll`.
+   *
+   * @example
+   * await user.pressKeyboardButton('Press me!', bot, { poll: { question: 'Tea?', options: ['Yes', 'No'] } });
+   */
+  pressKeyboardButton(
+    text: string,
+    chat?: Destination,
+    options: { readonly poll?: PollInput | undefined } = {},
+  ): Promise<MessageJSON> {
     const where = chat === undefined ? this.lastWhere() : this.where(chat);
-    return this.client.call('POST', 'press_key', { user_id: this.id, ...where, text });
+    const poll = options.poll === undefined ? undefined : pollSpec(options.poll);
+    return this.client.call('POST', 'press_key', { user_id: this.id, ...where, text, poll });
   }
 
   private lastWhere(): { chat_id: number; bot_id: number | undefined } {

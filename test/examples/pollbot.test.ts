@@ -4,8 +4,7 @@ import { buildApplication } from '../../examples/pollbot.js';
 import type { Application } from '../../src/ext/index.js';
 import { PollHandler } from '../../src/ext/index.js';
 import type { Poll } from '../../src/index.js';
-import { Update } from '../../src/index.js';
-import { Emulator, makeValue, type SimulatedUser } from '../../src/testing/index.js';
+import { conformsTo, Emulator, type SimulatedUser } from '../../src/testing/index.js';
 
 let emu: Emulator;
 before(async () => {
@@ -123,38 +122,13 @@ test('pollbot: /preview offers a poll button and answers a poll with a closed co
     assert.deepEqual(keyboard?.keyboard, [[{ text: 'Press me!', request_poll: {} }]]);
     assert.equal(keyboard?.one_time_keyboard, true);
 
-    // Simulated users cannot compose polls (the emulator's request_poll button only sends its
-    // text), so the user's poll message is handed to the application directly; the bot's answer
-    // still goes through the emulator.
-    const now = Math.floor(Date.now() / 1000);
-    const update = Update.fromJSON(
-      {
-        update_id: 1,
-        message: {
-          message_id: 999,
-          date: now,
-          chat: { id: gus.id, type: 'private', first_name: 'Gus' },
-          from: gus.json,
-          poll: {
-            ...(makeValue('Poll', { now }) as Record<string, unknown>),
-            id: 'user-poll-1',
-            question: 'Tea or coffee?',
-            options: [
-              { text: 'Tea', voter_count: 0, persistent_id: 'tea' },
-              { text: 'Coffee', voter_count: 0, persistent_id: 'coffee' },
-            ],
-            total_voter_count: 0,
-            is_closed: false,
-            is_anonymous: true,
-            type: 'regular',
-            allows_multiple_answers: false,
-            allows_revoting: true,
-          },
-        },
-      },
-      app.bot,
-    );
-    await app.processUpdate(update);
+    // The user fills in Telegram's poll editor after pressing the button; the poll goes to the
+    // bot as a message through the emulator.
+    const sent = await gus.pressKeyboardButton('Press me!', info, {
+      poll: { question: 'Tea or coffee?', options: ['Tea', 'Coffee'] },
+    });
+    assert.equal(conformsTo(sent, 'Message'), undefined);
+    assert.equal((sent.poll as { question: string }).question, 'Tea or coffee?');
     const copy = await gus.expectMessage({ chat: info, timeoutMs: 5000 });
     const copied = copy.poll as { question: string; is_closed: boolean; options: { text: string }[] };
     assert.equal(copied.question, 'Tea or coffee?');

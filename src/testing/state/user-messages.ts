@@ -142,8 +142,55 @@ export function userContent(world: World, content: Json): Json {
     }
     out.contact = { ...contact };
   }
+  if (content.poll !== undefined && content.poll !== null) out.poll = userPoll(content.poll as Json);
   if (Object.keys(out).length === 0) throw badRequest('message is empty');
   return out;
+}
+
+let userPollCounter = 0;
+
+/**
+ * Builds the `poll` of a message a user sends, checked as Telegram's client checks a composed
+ * poll: a question, 2 to 12 options, a correct option for quizzes.
+ */
+export function userPoll(spec: Json): Json {
+  const question = spec.question;
+  if (typeof question !== 'string' || question.length === 0 || question.length > 300) {
+    throw badRequest('poll question must be 1-300 characters');
+  }
+  const options = Array.isArray(spec.options) ? spec.options : [];
+  const texts = options.map((option: unknown) =>
+    typeof option === 'string' ? option : String((option as Json | null)?.text ?? ''),
+  );
+  if (texts.length < 2 || texts.length > 12 || texts.some((text) => text.length === 0 || text.length > 100)) {
+    throw badRequest('POLL_ANSWERS_INVALID');
+  }
+  const type = spec.type ?? 'regular';
+  if (type !== 'regular' && type !== 'quiz') throw badRequest('poll type must be regular or quiz');
+  const multiple = spec.allows_multiple_answers === true;
+  if (type === 'quiz' && multiple) throw badRequest("quizzes can't allow multiple answers");
+  const correct = spec.correct_option_id;
+  if (
+    type === 'quiz' &&
+    (typeof correct !== 'number' || !Number.isInteger(correct) || correct < 0 || correct >= texts.length)
+  ) {
+    throw badRequest('wrong correct option id specified');
+  }
+  userPollCounter += 1;
+  const poll: Json = {
+    id: `user-poll-${Date.now()}-${userPollCounter}`,
+    question,
+    options: texts.map((text, index) => ({ persistent_id: String(index), text, voter_count: 0 })),
+    total_voter_count: 0,
+    is_closed: false,
+    is_anonymous: spec.is_anonymous !== false,
+    type,
+    allows_multiple_answers: multiple,
+    allows_revoting: type === 'regular',
+    members_only: false,
+  };
+  if (type === 'quiz') poll.correct_option_ids = [correct];
+  return poll;
 }
 
 /** A user sends a message; the bots of the chat get it as an update. */
@@ -246,28 +293,49 @@ interface KeyButton {
   readonly text: string;
   readonly request_contact?: boolean;
   readonly request_location?: boolean;
+  readonly request_poll?: { readonly type?: string };
+}
+
+function findKey(chat: ChatRecord, text: string): KeyButton {
+  const rows = (chat.replyKeyboard?.keyboard as (KeyButton | string)[][] | undefined) ?? [];
+  for (const row of rows) {
+    for (const item of row) {
+      const candidate = typeof item === 'string' ? { text: item } : item;
+      if (candidate.text === text) return candidate;
+    }
+  }
+  throw badRequest(`no keyboard button with text "${text}"`);
 }
 
 /**
  * A user presses a button of the custom keyboard the bot shows in the chat: it sends the
- * button's text, or the user's contact or a location for request buttons. A one-time keyboard
- * hides afterwards.
+ * button's text, or the user's contact or a location for request buttons. A `request_poll`
+ * button sends the poll the user composed (`poll`, required for such a button; its type must
+ * match the one the button asks for). A one-time keyboard hides afterwards.
  */
-export function userPressKey(world: World, userId: number, target: ChatTarget, text: string): MessageRecord {
+export function userPressKey(
+  world: World,
+  userId: number,
+  target: ChatTarget,
+  text: string,
+  poll?: Json,
+): MessageRecord {
   const chat = userChat(world, userId, target);
   const keyboard = chat.replyKeyboard;
-  const rows = (keyboard?.keyboard as (KeyButton | string)[][] | undefined) ?? [];
-  let button: KeyButton | undefined;
-  for (const row of rows) {
-    for (const item of row) {
-      const candidate = typeof item === 'string' ? { text: item } : item;
-      if (candidate.text === text) button = candidate;
-    }
+  const button = findKey(chat, text);
+  if (poll !== undefined && button.request_poll === undefined) {
+    throw badRequest(`the button "${text}" does not ask for a poll`);
   }
-  if (button === undefined) throw badRequest(`no keyboard button with text "${text}"`);
   const user = world.user(userId);
   let content: Json = { text };
-  if (button.request_contact === true) {
+  if (button.request_poll !== undefined) {
+    if (poll === undefined) throw badRequest(`the button "${text}" asks for a poll: pass the poll to send`);
+    const wanted = button.request_poll.type;
+    if (wanted !== undefined && (poll.type ?? 'regular') !== wanted) {
+      throw badRequest(`the button "${text}" asks for a ${wanted} poll`);
+    }
+    content = { poll };
+  } else if (button.request_contact === true) {
     content = {
       contact: {
         phone_number: `+1555${String(userId).slice(-7)}`,
@@ -278,6 +346,8 @@ export function userPressKey(world: World, userId: number, target: ChatTarget, t
   } else if (button.request_location === true) {
     content = { location: { latitude: 0, longitude: 0 } };
   }
+  // Sent first, so that a refused message (a malformed poll) leaves the keyboard in place.
+  const record = userSend(world, userId, target, content);
   if (keyboard?.one_time_keyboard === true) chat.replyKeyboard = undefined;
-  return userSend(world, userId, target, content);
+  return record;
 }
