@@ -16,6 +16,7 @@ import {
   userPressKey,
   userReact,
   userSend,
+  userWebAppData,
 } from './state/user-messages.js';
 import { userChooseResult, userClick, userInlineQuery, userPay, userVote } from './state/user-queries.js';
 import type { World } from './state/world.js';
@@ -171,6 +172,17 @@ export class ControlApi {
       [
         'POST press_key',
         (p) => userPressKey(w, need(p, 'user_id'), target(p), text(p, 'text') ?? '', object(p, 'poll')).json,
+      ],
+      [
+        'POST web_app_data',
+        (p) =>
+          userWebAppData(
+            w,
+            need(p, 'user_id'),
+            target(p),
+            text(p, 'button_text') ?? '',
+            text(p, 'data') ?? '',
+          ).json,
       ],
       ['GET keyboard', (p) => userChat(w, need(p, 'user_id'), target(p)).replyKeyboard ?? null],
       [

@@ -265,6 +265,21 @@ export class SimulatedUser {
     return this.client.call('POST', 'press_key', { user_id: this.id, ...where, text, poll });
   }
 
+  /**
+   * Opens the web app of the reply-keyboard button with this text and sends `data` back from
+   * the page (Telegram's `Telegram.WebApp.sendData`); the bot gets a message with `web_app_data`.
+   * Web app buttons live in private chats: the chat is the bot's (the last one used by default).
+   */
+  sendWebAppData(buttonText: string, data: string, chat?: Destination): Promise<MessageJSON> {
+    const where = chat === undefined ? this.lastWhere() : this.where(chat);
+    return this.client.call('POST', 'web_app_data', {
+      user_id: this.id,
+      ...where,
+      button_text: buttonText,
+      data,
+    });
+  }
+
   private lastWhere(): { chat_id: number; bot_id: number | undefined } {
     const chat = this.lastChat;
     if (chat === undefined) throw new Error('no chat given and the user has not acted yet');

@@ -1,11 +1,11 @@
-// Users sending polls of their own, directly or through a request_poll keyboard button.
+// Users sending polls of their own and data from web app keyboard buttons.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { BotInfo, SimulatedUser } from '../../src/testing/index.js';
+import type { BotInfo, MessageJSON, SimulatedUser } from '../../src/testing/index.js';
 import { conformsTo, Emulator } from '../../src/testing/index.js';
 import { drain, nextUpdate, ok } from './helpers.js';
 
-describe('user polls', () => {
+describe('user polls and web app data', () => {
   let emu: Emulator;
   let bot: BotInfo;
   let dana: SimulatedUser;
@@ -108,5 +108,40 @@ describe('user polls', () => {
       dana.pressKeyboardButton('Hello', bot, { poll: { question: 'Q?', options: ['a', 'b'] } }),
       /does not ask for a poll/,
     );
+  });
+
+  test('sendWebAppData: the bot gets web_app_data with the button text', async () => {
+    await ok(emu, bot.token, 'sendMessage', {
+      chat_id: dana.id,
+      text: 'Pick a colour',
+      reply_markup: {
+        keyboard: [
+          [{ text: 'Open picker', web_app: { url: 'https://example.com/picker' } }, { text: 'Plain' }],
+        ],
+        resize_keyboard: true,
+      },
+    });
+    await drain(emu, bot.token);
+    await assert.rejects(dana.pressKeyboardButton('Open picker', bot), /opens a web app/);
+    const sent = await dana.sendWebAppData('Open picker', '{"hex":"#ff0000"}', bot);
+    const message = await nextUpdate(emu, bot.token, 'message');
+    assert.equal(conformsTo(message, 'Message'), undefined);
+    assert.equal(message.message_id, sent.message_id);
+    assert.deepEqual(message.web_app_data, { data: '{"hex":"#ff0000"}', button_text: 'Open picker' });
+    assert.equal((message.from as { id: number }).id, dana.id);
+
+    await assert.rejects(dana.sendWebAppData('Plain', 'x', bot), /opens no web app/);
+    await assert.rejects(dana.sendWebAppData('Missing', 'x', bot), /no keyboard button/);
+    await assert.rejects(dana.sendWebAppData('Open picker', 'x'.repeat(4097), bot), /4096 bytes/);
+
+    // The control API route, as any language would call it.
+    const response = await fetch(`${emu.origin}/_emulator/web_app_data`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: dana.id, bot_id: bot.id, button_text: 'Open picker', data: 'raw' }),
+    });
+    const body = (await response.json()) as { ok: boolean; result: MessageJSON };
+    assert.equal(body.ok, true);
+    assert.deepEqual(body.result.web_app_data, { data: 'raw', button_text: 'Open picker' });
   });
 });

@@ -294,6 +294,7 @@ interface KeyButton {
   readonly request_contact?: boolean;
   readonly request_location?: boolean;
   readonly request_poll?: { readonly type?: string };
+  readonly web_app?: { readonly url?: string };
 }
 
 function findKey(chat: ChatRecord, text: string): KeyButton {
@@ -328,7 +329,9 @@ export function userPressKey(
   }
   const user = world.user(userId);
   let content: Json = { text };
-  if (button.request_poll !== undefined) {
+  if (button.web_app !== undefined) {
+    throw badRequest(`the button "${text}" opens a web app: send web app data instead`);
+  } else if (button.request_poll !== undefined) {
     if (poll === undefined) throw badRequest(`the button "${text}" asks for a poll: pass the poll to send`);
     const wanted = button.request_poll.type;
     if (wanted !== undefined && (poll.type ?? 'regular') !== wanted) {
@@ -349,5 +352,32 @@ export function userPressKey(
   // Sent first, so that a refused message (a malformed poll) leaves the keyboard in place.
   const record = userSend(world, userId, target, content);
   if (keyboard?.one_time_keyboard === true) chat.replyKeyboard = undefined;
+  return record;
+}
+
+/** The most web app data a bot may receive, in bytes (as on Telegram). */
+const MAX_WEB_APP_DATA = 4096;
+
+/**
+ * A user opens the web app of a reply-keyboard button and the page sends data back: the bot gets
+ * a service message with `web_app_data`. Only private chats show such buttons.
+ */
+export function userWebAppData(
+  world: World,
+  userId: number,
+  target: ChatTarget,
+  buttonText: string,
+  data: string,
+): MessageRecord {
+  const chat = userChat(world, userId, target);
+  if (chat.type !== 'private') throw badRequest('web app keyboard buttons work in private chats only');
+  const button = findKey(chat, buttonText);
+  if (button.web_app === undefined) throw badRequest(`the button "${buttonText}" opens no web app`);
+  const size = Buffer.byteLength(data, 'utf8');
+  if (size === 0 || size > MAX_WEB_APP_DATA) throw badRequest('web app data must be 1-4096 bytes');
+  unblock(world, chat, userId);
+  if (chat.replyKeyboard?.one_time_keyboard === true) chat.replyKeyboard = undefined;
+  const record = world.addMessage(chat, userId, { web_app_data: { data, button_text: buttonText } });
+  routeMessage(world, chat, record);
   return record;
 }
