@@ -1,11 +1,11 @@
-// Users sending polls of their own and data from web app keyboard buttons.
+// Users sending polls, web app data from keyboard buttons, and paying with a chosen shipping option.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, MessageJSON, SimulatedUser } from '../../src/testing/index.js';
 import { conformsTo, Emulator } from '../../src/testing/index.js';
 import { drain, nextUpdate, ok } from './helpers.js';
 
-describe('user polls and web app data', () => {
+describe('user polls, web app data and shipping options', () => {
   let emu: Emulator;
   let bot: BotInfo;
   let dana: SimulatedUser;
@@ -143,5 +143,75 @@ describe('user polls and web app data', () => {
     const body = (await response.json()) as { ok: boolean; result: MessageJSON };
     assert.equal(body.ok, true);
     assert.deepEqual(body.result.web_app_data, { data: 'raw', button_text: 'Open picker' });
+  });
+
+  async function flexibleInvoice(payload: string): Promise<MessageJSON> {
+    const invoice = await ok<MessageJSON>(emu, bot.token, 'sendInvoice', {
+      chat_id: dana.id,
+      title: 'Lamp',
+      description: 'A desk lamp',
+      payload,
+      currency: 'EUR',
+      prices: [
+        { label: 'Lamp', amount: 2000 },
+        { label: 'Bulb', amount: 300 },
+      ],
+      is_flexible: true,
+    });
+    await drain(emu, bot.token);
+    return invoice;
+  }
+
+  async function offerShipping(): Promise<void> {
+    const shipping = await nextUpdate(emu, bot.token, 'shipping_query');
+    await ok(emu, bot.token, 'answerShippingQuery', {
+      shipping_query_id: shipping.id,
+      ok: true,
+      shipping_options: [
+        { id: 'post', title: 'Post', prices: [{ label: 'Post', amount: 500 }] },
+        {
+          id: 'courier',
+          title: 'Courier',
+          prices: [
+            { label: 'Courier', amount: 1200 },
+            { label: 'Insurance', amount: 150 },
+          ],
+        },
+      ],
+    });
+  }
+
+  test('pay: the chosen shipping option is charged in the pre-checkout query and the payment', async () => {
+    const invoice = await flexibleInvoice('lamp-1');
+    const paying = dana.pay(invoice, { shippingOptionId: 'courier' });
+    await offerShipping();
+    const checkout = await nextUpdate(emu, bot.token, 'pre_checkout_query');
+    assert.equal(checkout.total_amount, 2300 + 1350);
+    assert.equal(checkout.shipping_option_id, 'courier');
+    await ok(emu, bot.token, 'answerPreCheckoutQuery', { pre_checkout_query_id: checkout.id, ok: true });
+    const result = await paying;
+    assert.equal(result.status, 'paid');
+    const paid = await nextUpdate(emu, bot.token, 'message');
+    assert.equal(conformsTo(paid, 'Message'), undefined);
+    const payment = paid.successful_payment as { total_amount: number; shipping_option_id: string };
+    assert.equal(payment.total_amount, 3650);
+    assert.equal(payment.shipping_option_id, 'courier');
+  });
+
+  test('pay: a shipping option the bot did not offer is an error', async () => {
+    const invoice = await flexibleInvoice('lamp-2');
+    const paying = dana.pay(invoice, { shippingOptionId: 'drone' });
+    await offerShipping();
+    await assert.rejects(paying, /shipping option "drone" was not offered \(offered: "post", "courier"\)/);
+
+    const fixed = await ok<MessageJSON>(emu, bot.token, 'sendInvoice', {
+      chat_id: dana.id,
+      title: 'Card',
+      description: 'A gift card',
+      payload: 'card-1',
+      currency: 'EUR',
+      prices: [{ label: 'Card', amount: 1000 }],
+    });
+    await assert.rejects(dana.pay(fixed, { shippingOptionId: 'post' }), /no shipping options/);
   });
 });

@@ -225,7 +225,7 @@ describe('simulated users', () => {
       shipping_options: [{ id: 'post', title: 'Post', prices: [{ label: 'Post', amount: 100 }] }],
     });
     const checkout = await nextUpdate(emu, bot.token, 'pre_checkout_query');
-    assert.equal(checkout.total_amount, 250);
+    assert.equal(checkout.total_amount, 350, 'the invoice plus the chosen shipping option');
     assert.equal(checkout.shipping_option_id, 'post');
     await ok(emu, bot.token, 'answerPreCheckoutQuery', { pre_checkout_query_id: checkout.id, ok: true });
     const result = await paying;

@@ -208,6 +208,12 @@ export function userVote(world: World, userId: number, pollId: string, optionIds
   return poll.json;
 }
 
+/** The sum of a shipping option's price portions, in the currency's smallest units. */
+function shippingTotal(option: Json): number {
+  const prices = Array.isArray(option.prices) ? (option.prices as Json[]) : [];
+  return prices.reduce((sum, price) => sum + (typeof price.amount === 'number' ? price.amount : 0), 0);
+}
+
 /** How a payment ended. */
 export interface PaymentOutcome {
   readonly status: 'paid' | 'declined' | 'timeout';
@@ -217,7 +223,9 @@ export interface PaymentOutcome {
 
 /**
  * A user pays an invoice message: a shipping query first for flexible invoices, then the
- * pre-checkout query; when the bot accepts, a `successful_payment` message follows.
+ * pre-checkout query; when the bot accepts, a `successful_payment` message follows. A given
+ * shipping option id must be one the bot offered (the first offered one by default); the charged
+ * total adds that option's prices to the invoice's.
  */
 export async function userPay(
   world: World,
@@ -236,6 +244,10 @@ export async function userPay(
   const botId = message.botId;
   const from = world.accountJson(userId);
   let shippingOptionId = options.shippingOptionId;
+  let shippingCost = 0;
+  if (details.is_flexible !== true && shippingOptionId !== undefined) {
+    throw badRequest('the invoice has no shipping options');
+  }
   if (details.is_flexible === true) {
     const address = options.shippingAddress ?? {
       country_code: 'US',
@@ -262,11 +274,19 @@ export async function userPay(
       return { status: 'declined', error_message: String(shipping.answer.error_message ?? '') };
     const offered = (shipping.answer.shipping_options as Json[] | undefined) ?? [];
     shippingOptionId ??= offered[0]?.id as string | undefined;
+    const chosen = offered.find((option) => option.id === shippingOptionId);
+    if (chosen === undefined) {
+      const ids = offered.map((option) => JSON.stringify(option.id)).join(', ') || 'none';
+      throw badRequest(`shipping option "${String(shippingOptionId)}" was not offered (offered: ${ids})`);
+    }
+    shippingCost = shippingTotal(chosen);
   }
+  // What the user is charged: the invoice's prices plus those of the chosen shipping option.
+  const totalAmount = Number(invoice.total_amount) + shippingCost;
   const checkout: Json = {
     from,
     currency: invoice.currency,
-    total_amount: invoice.total_amount,
+    total_amount: totalAmount,
     invoice_payload: details.payload,
   };
   if (shippingOptionId !== undefined) checkout.shipping_option_id = shippingOptionId;
@@ -276,7 +296,7 @@ export async function userPay(
     return { status: 'declined', error_message: String(answer.answer.error_message ?? '') };
   const payment: Json = {
     currency: invoice.currency,
-    total_amount: invoice.total_amount,
+    total_amount: totalAmount,
     invoice_payload: details.payload,
     telegram_payment_charge_id: `tg_charge_${answer.queryId}`,
     provider_payment_charge_id: `provider_charge_${answer.queryId}`,
