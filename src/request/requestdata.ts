@@ -355,9 +355,8 @@ export class RequestData {
   /** The uploaded files with their part names: top-level parameters first, then nested files. */
   readonly uploads: readonly Upload[];
   readonly #wire: Readonly<Record<string, unknown>>;
+  /** Set in the constructor when values need conversion; plain parameters are stringified on first use. */
   #json: string | undefined;
-  /** Plain parameters (no Dates, BigInts or toJSON) are stringified when first asked for. */
-  readonly #lazyJson: boolean;
   #multipart: MultipartPayload | undefined;
   #parameters: Readonly<Record<string, unknown>> | undefined;
 
@@ -366,7 +365,6 @@ export class RequestData {
     this.#wire = wire;
     this.uploads = uploads;
     this.containsFiles = uploads.length > 0;
-    this.#lazyJson = !this.containsFiles && plain;
     if (this.containsFiles) {
       const body = new MultipartBody(this.#parts());
       this.#multipart = { contentType: body.contentType, body };
@@ -440,7 +438,7 @@ export class RequestData {
 
   /** The `application/json` body: every parameter, nested objects included. */
   jsonPayload(): string {
-    if (this.#json === undefined && this.#lazyJson) this.#json = JSON.stringify(this.#wire);
+    if (this.#json === undefined && !this.containsFiles) this.#json = JSON.stringify(this.#wire);
     if (this.#json === undefined) {
       throw new Error(`${this.method} uploads files: send multipart() instead of jsonPayload()`);
     }
