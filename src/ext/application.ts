@@ -10,6 +10,7 @@ import type {
   CreateTaskOptions,
   ErrorCallback,
   RunPollingOptions,
+  RunWebhookOptions,
 } from './apptypes.js';
 import type { ApplicationBuilder } from './builder.js';
 import type {
@@ -31,8 +32,20 @@ import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
 import type { UpdateQueue } from './updatequeue.js';
 import type { Updater } from './updater.js';
+import {
+  webhookHandler as makeWebhookHandler,
+  type WebhookHandlerOptions,
+  type WebhookRequestHandler,
+} from './webhookhandler.js';
 
-export type { ApplicationHook, ApplicationOptions, CreateTaskOptions, ErrorCallback, RunPollingOptions };
+export type {
+  ApplicationHook,
+  ApplicationOptions,
+  CreateTaskOptions,
+  ErrorCallback,
+  RunPollingOptions,
+  RunWebhookOptions,
+};
 
 const STOP = Symbol('stop');
 
@@ -52,7 +65,7 @@ const STOP = Symbol('stop');
 export class Application<C extends AnyContext = CallbackContext> implements ContextHost, AsyncDisposable {
   readonly bot: BotOf<C>;
   readonly updateQueue: UpdateQueue;
-  /** The updater (long polling), or `null` when built with `.updater(null)`. */
+  /** The updater (long polling or webhook server), or `null` when built with `.updater(null)`. */
   readonly updater: Updater | null;
   readonly contextTypes: ContextTypes<C>;
   readonly updateProcessor: BaseUpdateProcessor;
@@ -477,12 +490,20 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   }
 
   /**
-   * Ends {@link runPolling} gracefully (from a handler or a hook, for instance): the updater
-   * stops, queued and running updates finish, then the application stops and shuts down. Does
-   * nothing when runPolling is not running.
+   * Ends {@link runPolling} or {@link runWebhook} gracefully (from a handler or a hook, for
+   * instance): the updater stops, queued and running updates finish, then the application stops
+   * and shuts down. Does nothing when neither is running.
    */
   stopRunning(): void {
     this.#stopRunning?.();
+  }
+
+  #updaterFor(method: string): Updater {
+    const updater = this.updater;
+    if (updater === null) {
+      throw new Error(`${method} needs an updater; this application was built with updater(null)`);
+    }
+    return updater;
   }
 
   /**
@@ -495,21 +516,12 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
    * ```
    */
   async runPolling(options: RunPollingOptions = {}): Promise<void> {
-    const updater = this.updater;
-    if (updater === null) {
-      throw new Error('runPolling needs an updater; this application was built with updater(null)');
-    }
+    const updater = this.#updaterFor('runPolling');
     const { stopSignals = defaultStopSignals(), ...polling } = options;
     let fatal: unknown;
     let hasFatal = false;
-    const stopped = new Promise<void>((resolve) => {
-      this.#stopRunning = resolve;
-    });
-    const removeSignals = installSignalHandlers(stopSignals, () => this.stopRunning());
-    try {
-      await this.initialize();
-      if (this.postInit !== undefined) await this.postInit(this);
-      await updater.startPolling({
+    await this.#runUntilStopped(updater, stopSignals, () =>
+      updater.startPolling({
         ...polling,
         errorCallback: (error: unknown) => {
           this.#track(this.processError(null, error));
@@ -519,7 +531,86 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
           hasFatal = true;
           this.stopRunning();
         },
-      });
+      }),
+    );
+    if (hasFatal) throw fatal;
+  }
+
+  /**
+   * Initializes, starts the webhook server (`Updater.startWebhook`: listens, then calls
+   * setWebhook) and runs until a stop signal or {@link stopRunning}; then the server stops taking
+   * requests, the updates it received are processed, and the application stops and shuts down.
+   * Bodies that are not updates go to the error handlers with update `null`. Without `cert`/`key`
+   * the server speaks plain HTTP, for a reverse proxy that terminates TLS.
+   *
+   * @example
+   * ```ts
+   * await app.runWebhook({
+   *   listen: '127.0.0.1',
+   *   port: 8000,
+   *   urlPath: 'telegram',
+   *   webhookUrl: 'https://bot.example.org/telegram', // what the reverse proxy serves
+   *   secretToken: process.env.WEBHOOK_SECRET,
+   * });
+   * ```
+   */
+  async runWebhook(options: RunWebhookOptions = {}): Promise<void> {
+    const updater = this.#updaterFor('runWebhook');
+    const { stopSignals = defaultStopSignals(), ...webhook } = options;
+    await this.#runUntilStopped(updater, stopSignals, () =>
+      updater.startWebhook({
+        ...webhook,
+        errorCallback:
+          webhook.errorCallback ??
+          ((error) => {
+            this.#track(this.processError(null, error));
+          }),
+      }),
+    );
+  }
+
+  /**
+   * A web-standard webhook endpoint, `(request: Request) => Promise<Response>`, that feeds this
+   * application's update queue (see {@link makeWebhookHandler | webhookHandler} for the checks).
+   * For servers built on the Fetch API (Hono, Bun, Deno, Cloudflare Workers): you initialize and
+   * start the application, call setWebhook, and stop it on shutdown; while it is not running,
+   * requests get 503. Bodies that are not updates go to the error handlers with update `null`.
+   *
+   * @example
+   * ```ts
+   * const app = Application.builder().token(process.env.BOT_TOKEN!).updater(null).build();
+   * await app.initialize();
+   * await app.start();
+   * await app.bot.setWebhook('https://bot.example.org/telegram', { secret_token: 'S3cret' });
+   * const handle = app.webhookHandler({ secretToken: 'S3cret' });
+   * honoApp.post('/telegram', (c) => handle(c.req.raw)); // or Bun.serve({ fetch: handle })
+   * ```
+   */
+  webhookHandler(options: WebhookHandlerOptions = {}): WebhookRequestHandler {
+    return makeWebhookHandler(this, {
+      ...options,
+      errorCallback:
+        options.errorCallback ??
+        ((error) => {
+          this.#track(this.processError(null, error));
+        }),
+    });
+  }
+
+  /** initialize → postInit → start the updater → start → wait for a stop → updater stop → stop → postStop → shutdown → postShutdown. */
+  async #runUntilStopped(
+    updater: Updater,
+    stopSignals: readonly NodeJS.Signals[],
+    startUpdater: () => Promise<void>,
+  ): Promise<void> {
+    const stopped = new Promise<void>((resolve) => {
+      this.#stopRunning = resolve;
+    });
+    const removeSignals = installSignalHandlers(stopSignals, () => this.stopRunning());
+    try {
+      await this.initialize();
+      if (this.postInit !== undefined) await this.postInit(this);
+      await startUpdater();
       await this.start();
       await stopped;
     } finally {
@@ -536,6 +627,5 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
         this.#stopRunning = undefined;
       }
     }
-    if (hasFatal) throw fatal;
   }
 }

@@ -7,7 +7,7 @@ import type { AnyContext, BotOf } from './context.js';
 import type { ContextTypes } from './contexttypes.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import type { UpdateQueue } from './updatequeue.js';
-import type { PollingOptions, Updater } from './updater.js';
+import type { PollingOptions, Updater, WebhookOptions } from './updater.js';
 
 /** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
 export type ErrorCallback<C> = {
@@ -35,6 +35,12 @@ export interface ApplicationOptions<C extends AnyContext> {
 
 /** Options of {@link Application.runPolling}. */
 export interface RunPollingOptions extends PollingOptions {
+  /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
+  readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
+}
+
+/** Options of {@link Application.runWebhook}: those of `Updater.startWebhook`, and the stop signals. */
+export interface RunWebhookOptions extends WebhookOptions {
   /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
   readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * typescript-telegram-bot/ext: the application framework (python-telegram-bot's `telegram.ext`):
- * Application and its builder, handlers, context, defaults, update processors, long polling.
+ * Application and its builder, handlers, context, defaults, update processors, long polling and
+ * webhooks (a built-in server and a web-standard handler).
  */
 export {
   Application,
@@ -9,6 +10,7 @@ export {
   type CreateTaskOptions,
   type ErrorCallback,
   type RunPollingOptions,
+  type RunWebhookOptions,
 } from './application.js';
 export { ApplicationBuilder, type ApplicationClass } from './builder.js';
 export {
@@ -99,7 +101,27 @@ export {
   type UpdateRunner,
 } from './processor.js';
 export { UpdateQueue } from './updatequeue.js';
-export { type PollingOptions, parseUpdate, Updater, type UpdaterOptions } from './updater.js';
+export {
+  type PollingOptions,
+  parseUpdate,
+  Updater,
+  type UpdaterOptions,
+  type WebhookOptions,
+} from './updater.js';
+export { DEFAULT_MAX_BODY_SIZE, SECRET_TOKEN_HEADER } from './webhookcheck.js';
+export {
+  type WebhookHandlerOptions,
+  type WebhookRequestHandler,
+  type WebhookTarget,
+  webhookHandler,
+} from './webhookhandler.js';
+export type { PemSource } from './webhookoptions.js';
+export {
+  type WebhookListenTarget,
+  WebhookServer,
+  type WebhookServerOptions,
+  type WebhookTls,
+} from './webhookserver.js';
 
 // Object behaviour (shortcuts such as `message.replyText()`, `update.effectiveChat`) comes with the core.
 import '../index.js';

@@ -1,15 +1,22 @@
 /**
- * Fetches updates with long polling and puts them into an update queue (PTB's `Updater`).
+ * Receives updates and puts them into an update queue (PTB's `Updater`): long polling with
+ * getUpdates, or a webhook server Telegram posts to.
  */
+import type { AddressInfo } from 'node:net';
 import type { Bot } from '../bot.js';
 import { Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut } from '../errors.js';
-import { InvalidFieldError } from '../fieldcheck.js';
 import type { UpdateType } from '../generated/metadata.js';
-import { Update } from '../generated/types.js';
 import type { Logger } from '../logging.js';
+import { InputFile } from '../request/inputfile.js';
 import { MalformedUpdateError } from './errors.js';
 import { defaultLogger } from './logging.js';
+import { parseUpdate } from './parseupdate.js';
 import type { UpdateQueue } from './updatequeue.js';
+import { defaultWebhookUrl, planWebhook, type WebhookOptions } from './webhookoptions.js';
+import { WebhookServer } from './webhookserver.js';
+
+export type { WebhookOptions };
+export { parseUpdate };
 
 /** Options of {@link Updater.startPolling} (and `Application.runPolling`). */
 export interface PollingOptions {
@@ -53,23 +60,12 @@ function sleep(seconds: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Parses one update of a getUpdates answer. A malformed one becomes a {@link MalformedUpdateError}
- * naming the field at fault.
- */
-export function parseUpdate(raw: unknown, bot: Bot): Update | MalformedUpdateError {
-  try {
-    return Update.fromJSON(raw, bot);
-  } catch (error) {
-    const path = error instanceof InvalidFieldError ? error.path : 'Update';
-    return new MalformedUpdateError(path, raw, error);
-  }
-}
-
-/**
- * Long polling: fetches updates with getUpdates and puts them into the update queue. When the
- * queue's consumer acknowledges items (the Application does), the next poll — which confirms
- * the previous batch to Telegram — waits until the batch was handled, so a crash or a stop never
- * loses an update and a restart never repeats a handled one.
+ * Fetches updates and puts them into the update queue, by long polling ({@link startPolling}) or
+ * through a webhook server ({@link startWebhook}).
+ *
+ * Polling: when the queue's consumer acknowledges items (the Application does), the next poll —
+ * which confirms the previous batch to Telegram — waits until the batch was handled, so a crash or
+ * a stop never loses an update and a restart never repeats a handled one.
  *
  * @example
  * ```ts
@@ -77,6 +73,7 @@ export function parseUpdate(raw: unknown, bot: Bot): Update | MalformedUpdateErr
  * const updater = new Updater(bot, queue);
  * await updater.initialize();
  * await updater.startPolling({ timeout: 30 });
+ * // or: await updater.startWebhook({ port: 8443, urlPath: 'hook', webhookUrl: 'https://bot.example.org/hook' });
  * const update = await queue.get();
  * ```
  */
@@ -89,6 +86,8 @@ export class Updater implements AsyncDisposable {
   #stop: AbortController | undefined;
   #loop: Promise<void> | undefined;
   #offset: number | undefined;
+  #webhook: WebhookServer | undefined;
+  #webhookUrl: string | undefined;
 
   constructor(bot: Bot, updateQueue: UpdateQueue, options: UpdaterOptions = {}) {
     this.bot = bot;
@@ -96,7 +95,7 @@ export class Updater implements AsyncDisposable {
     this.#logger = options.logger ?? defaultLogger;
   }
 
-  /** Whether polling runs. */
+  /** Whether polling or the webhook server runs. */
   get running(): boolean {
     return this.#running;
   }
@@ -104,6 +103,16 @@ export class Updater implements AsyncDisposable {
   /** The offset the next getUpdates sends (the id after the last handled update). */
   get offset(): number | undefined {
     return this.#offset;
+  }
+
+  /** The URL given to setWebhook while the webhook runs (it may contain a secret path: do not log it). */
+  get webhookUrl(): string | undefined {
+    return this.#webhookUrl;
+  }
+
+  /** Where the webhook server listens (the real port after `port: 0`; a path for `unix`), while it runs. */
+  get webhookAddress(): AddressInfo | string | undefined {
+    return this.#webhook?.address;
   }
 
   /** Initializes the bot. */
@@ -137,7 +146,10 @@ export class Updater implements AsyncDisposable {
     this.#stop = stop;
     this.#running = true;
     try {
-      await this.#bootstrap(options, stop.signal);
+      const drop = options.dropPendingUpdates ?? false;
+      await this.#bootstrap(options, stop.signal, () =>
+        this.bot.callApi('deleteWebhook', { drop_pending_updates: drop }),
+      );
     } catch (error) {
       this.#running = false;
       this.#stop = undefined;
@@ -147,12 +159,89 @@ export class Updater implements AsyncDisposable {
   }
 
   /**
+   * Starts a webhook server (node:http, or node:https with `cert` and `key`) and points Telegram's
+   * webhook at it with setWebhook, retried as `bootstrapRetries` says. Resolves once updates can
+   * arrive. The server answers only `POST` on `urlPath` (see {@link WebhookServer} for the checks)
+   * and puts each update into the update queue.
+   *
+   * @example
+   * ```ts
+   * await updater.startWebhook({
+   *   listen: '0.0.0.0',
+   *   port: 8443,
+   *   urlPath: 'telegram',
+   *   cert: 'cert.pem',
+   *   key: 'private.key',
+   *   webhookUrl: 'https://203.0.113.7:8443/telegram',
+   *   secretToken: process.env.WEBHOOK_SECRET,
+   * });
+   * ```
+   */
+  async startWebhook(options: WebhookOptions = {}): Promise<void> {
+    if (this.#running) throw new Error('The updater is already running');
+    if (!this.#initialized) throw new Error('The updater is not initialized: call initialize() first');
+    const plan = await planWebhook(options);
+    const server = new WebhookServer(this.bot, this.updateQueue, {
+      path: plan.path,
+      secretToken: options.secretToken,
+      maxBodySize: options.maxBodySize,
+      tls: plan.tls,
+      errorCallback: options.errorCallback,
+      logger: this.#logger,
+    });
+    const stop = new AbortController();
+    this.#stop = stop;
+    this.#running = true;
+    this.#webhook = server;
+    try {
+      await server.listen(plan.target);
+      const address = server.address;
+      const port = typeof address === 'object' && address !== undefined ? address.port : 0;
+      const url =
+        plan.url ?? defaultWebhookUrl(plan.tls !== undefined, options.listen ?? '127.0.0.1', port, plan.path);
+      const certificate =
+        plan.tls === undefined ? undefined : new InputFile(plan.tls.cert, { filename: 'certificate.pem' });
+      await this.#bootstrap(options, stop.signal, () =>
+        this.bot.setWebhook(url, {
+          certificate,
+          ip_address: options.ipAddress,
+          max_connections: options.maxConnections ?? 40,
+          allowed_updates: options.allowedUpdates,
+          drop_pending_updates: options.dropPendingUpdates,
+          secret_token: options.secretToken,
+        }),
+      );
+      this.#webhookUrl = url;
+      this.#logger.info(
+        `Webhook server listening on ${typeof address === 'string' ? address : `${address?.address}:${port}`}`,
+      );
+    } catch (error) {
+      await server.stop();
+      this.#webhook = undefined;
+      this.#running = false;
+      this.#stop = undefined;
+      throw error;
+    }
+  }
+
+  /**
    * Stops polling: an open long poll is aborted (its updates, not yet handed out, stay on
    * Telegram), the current batch finishes, and the offset of handled updates is confirmed.
+   * Stops a webhook server: it takes no new requests, and requests in flight finish (their updates
+   * are queued). The webhook stays set on Telegram, which keeps updates until the next start.
    */
   async stop(): Promise<void> {
     if (!this.#running) throw new Error('The updater is not running');
     this.#stop?.abort();
+    const webhook = this.#webhook;
+    if (webhook !== undefined) {
+      await webhook.stop();
+      this.#webhook = undefined;
+      this.#webhookUrl = undefined;
+      this.#stop = undefined;
+      this.#running = false;
+      return;
+    }
     await this.#loop;
     this.#loop = undefined;
     this.#stop = undefined;
@@ -166,16 +255,22 @@ export class Updater implements AsyncDisposable {
     }
   }
 
-  async #bootstrap(options: PollingOptions, signal: AbortSignal): Promise<void> {
+  /** Runs the bootstrap call (deleteWebhook or setWebhook), retrying Telegram's errors as configured. */
+  async #bootstrap(
+    options: {
+      readonly bootstrapRetries?: number | undefined;
+      readonly maxRetryInterval?: number | undefined;
+    },
+    signal: AbortSignal,
+    call: () => Promise<unknown>,
+  ): Promise<void> {
     const retries = options.bootstrapRetries ?? 0;
     const maxInterval = options.maxRetryInterval ?? 30;
     let attempt = 0;
     let interval = Math.min(1, maxInterval);
     for (;;) {
       try {
-        await this.bot.callApi('deleteWebhook', {
-          drop_pending_updates: options.dropPendingUpdates ?? false,
-        });
+        await call();
         return;
       } catch (error) {
         if (error instanceof InvalidToken || signal.aborted) throw error;
@@ -184,6 +279,7 @@ export class Updater implements AsyncDisposable {
         attempt++;
         this.#logger.warn(`Bootstrap failed (attempt ${attempt}), retrying`, error);
         await sleep(error instanceof RetryAfter ? error.retryAfter + 0.5 : interval, signal);
+        if (signal.aborted) throw error;
         interval = Math.min(maxInterval, interval * 1.5);
       }
     }

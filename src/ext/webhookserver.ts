@@ -1,0 +1,406 @@
+/**
+ * The HTTP(S) server behind `Updater.startWebhook` (PTB's tornado-based `WebhookServer`): takes
+ * Telegram's POSTs on one path, checks them and puts each update into the update queue.
+ */
+import { lstat, unlink } from 'node:fs/promises';
+import {
+  createServer as createHttpServer,
+  IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Bot } from '../bot.js';
+import type { Logger } from '../logging.js';
+import { MalformedUpdateError } from './errors.js';
+import { defaultLogger } from './logging.js';
+import type { UpdateQueue } from './updatequeue.js';
+import {
+  checkMaxBodySize,
+  isJsonContentType,
+  SECRET_TOKEN_HEADER,
+  SecretTokenCheck,
+  updateFromBody,
+} from './webhookcheck.js';
+
+/** PEM certificate and private key of an HTTPS webhook server. */
+export interface WebhookTls {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
+}
+
+/** Options of {@link WebhookServer}. */
+export interface WebhookServerOptions {
+  /** The path Telegram posts to, e.g. `/webhook` (`/` when empty); a trailing slash is accepted too. */
+  readonly path?: string | undefined;
+  /** Requests must carry it in `X-Telegram-Bot-Api-Secret-Token` (403 otherwise). */
+  readonly secretToken?: string | undefined;
+  /** The largest body accepted, in bytes (413 beyond); default 1 MiB. */
+  readonly maxBodySize?: number | undefined;
+  /** Serve HTTPS with this certificate and key instead of plain HTTP. */
+  readonly tls?: WebhookTls | undefined;
+  /** Receives bodies that are not updates (they are answered 400); default: logged as errors. */
+  readonly errorCallback?: ((error: MalformedUpdateError) => void) | undefined;
+  readonly logger?: Logger | undefined;
+  /** How long {@link WebhookServer.stop} waits for requests in flight before cutting them, in ms; default 10000. */
+  readonly stopTimeoutMs?: number | undefined;
+}
+
+/** Where a {@link WebhookServer} listens: a host and port, or a unix socket path. */
+export type WebhookListenTarget =
+  | { readonly host: string; readonly port: number }
+  | { readonly unix: string };
+
+/** The request class of the server: the state of reading one body, so no closure is made per request. */
+class WebhookRequest extends IncomingMessage {
+  owner: Intake | undefined = undefined;
+  response: ServerResponse | undefined = undefined;
+  chunks: Buffer[] = [];
+  size = 0;
+  settled = true;
+}
+
+function headersOf(text: string, close: boolean): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  };
+  if (close) headers.connection = 'close';
+  return Object.freeze(headers);
+}
+
+interface Answer {
+  readonly status: number;
+  readonly text: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The same answer, closing the connection. */
+  readonly closing: Readonly<Record<string, string>>;
+}
+
+function answer(status: number, text: string, close = false): Answer {
+  return { status, text, headers: headersOf(text, close), closing: headersOf(text, true) };
+}
+
+const OK = answer(200, '');
+const BAD_REQUEST = answer(400, 'Bad Request: the body is not an update');
+// Refusals before the body was read close the connection: the unread body is never consumed.
+const WRONG_SECRET = answer(403, 'Forbidden: wrong or missing secret token', true);
+const WRONG_TYPE = answer(403, 'Forbidden: Content-Type must be application/json', true);
+const NOT_FOUND = answer(404, 'Not Found', true);
+const TOO_LARGE = answer(413, 'Payload Too Large', true);
+const UNAVAILABLE = answer(503, 'Service Unavailable: the server is stopping', true);
+const NOT_ALLOWED_HEADERS = Object.freeze({ ...headersOf('Method Not Allowed', true), allow: 'POST' });
+const NOT_ALLOWED: Answer = {
+  status: 405,
+  text: 'Method Not Allowed',
+  headers: NOT_ALLOWED_HEADERS,
+  closing: NOT_ALLOWED_HEADERS,
+};
+
+function send(response: ServerResponse, reply: Answer, close: boolean): void {
+  response.writeHead(reply.status, close ? reply.closing : reply.headers).end(reply.text);
+}
+
+/** The path a webhook serves: `''` (or none) becomes `/`, a missing leading slash is added. */
+export function normalizeWebhookPath(path: string | undefined): string {
+  if (path === undefined || path === '') return '/';
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** Removes a unix socket file left behind by an earlier run (as tornado does); refuses other files. */
+async function removeStaleSocket(path: string): Promise<void> {
+  try {
+    const stats = await lstat(path);
+    if (!stats.isSocket()) throw new Error(`${path} exists and is not a unix socket`);
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function delay(ms: number): { promise: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, ms));
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * What happens to accepted requests: their bodies are collected (bounded), parsed and queued, and
+ * requests in flight are counted so a stop can wait for them.
+ */
+class Intake {
+  readonly bot: Bot;
+  readonly queue: UpdateQueue;
+  readonly maxBodySize: number;
+  readonly report: (error: MalformedUpdateError) => void;
+  inFlight = 0;
+  stopping = false;
+  drained: (() => void) | undefined;
+
+  constructor(
+    bot: Bot,
+    queue: UpdateQueue,
+    maxBodySize: number,
+    report: (error: MalformedUpdateError) => void,
+  ) {
+    this.bot = bot;
+    this.queue = queue;
+    this.maxBodySize = maxBodySize;
+    this.report = report;
+  }
+
+  /** Starts reading the body of an accepted request. */
+  accept(request: WebhookRequest, response: ServerResponse): void {
+    request.owner = this;
+    request.response = response;
+    request.settled = false;
+    this.inFlight++;
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+    request.on('close', onClose);
+  }
+
+  /** The whole body arrived: queue its update (200) or refuse it (400). */
+  finish(request: WebhookRequest, response: ServerResponse): void {
+    const chunks = request.chunks;
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, request.size);
+    const update = updateFromBody(body.toString('utf8'), this.bot);
+    if (update instanceof MalformedUpdateError) {
+      send(response, BAD_REQUEST, this.stopping);
+      this.settle(request);
+      this.report(update);
+      return;
+    }
+    this.queue.put(update);
+    send(response, OK, this.stopping);
+    this.settle(request);
+  }
+
+  /** The request is done with (answered, refused or abandoned by the client). */
+  settle(request: WebhookRequest): void {
+    if (request.settled) return;
+    request.settled = true;
+    request.chunks = [];
+    request.response = undefined;
+    this.inFlight--;
+    if (this.inFlight === 0 && this.drained !== undefined) {
+      this.drained();
+      this.drained = undefined;
+    }
+  }
+
+  /** Resolves once no request is in flight. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.drained = resolve;
+    });
+  }
+}
+
+// Listeners of an accepted request (`this` is the request): shared by all requests.
+
+function onData(this: WebhookRequest, chunk: Buffer): void {
+  const owner = this.owner;
+  if (this.settled || owner === undefined) return;
+  const size = this.size + chunk.length;
+  if (size > owner.maxBodySize) {
+    this.removeListener('data', onData);
+    this.pause();
+    if (this.response !== undefined) send(this.response, TOO_LARGE, true);
+    owner.settle(this);
+    return;
+  }
+  this.size = size;
+  this.chunks.push(chunk);
+}
+
+function onEnd(this: WebhookRequest): void {
+  const owner = this.owner;
+  const response = this.response;
+  if (this.settled || owner === undefined || response === undefined) return;
+  owner.finish(this, response);
+}
+
+function onError(this: WebhookRequest): void {
+  // The client went away mid-body; 'close' follows and settles the request.
+}
+
+function onClose(this: WebhookRequest): void {
+  this.owner?.settle(this);
+}
+
+/**
+ * A webhook endpoint on node:http (or node:https with `tls`). Only `POST <path>` is served: other
+ * paths get 404, other methods 405, a wrong or missing secret token or a non-JSON Content-Type
+ * 403, a body over `maxBodySize` 413 (it is not read further), a body that is not an update 400
+ * (and goes to `errorCallback`); anything else is put into the update queue and answered 200 at
+ * once, as PTB does. `Updater.startWebhook` runs one; use it directly to serve a queue yourself.
+ *
+ * @example
+ * ```ts
+ * const server = new WebhookServer(bot, queue, { path: '/hook', secretToken: 'S3cret' });
+ * await server.listen({ host: '127.0.0.1', port: 8443 });
+ * // ... updates arrive in `queue`
+ * await server.stop();
+ * ```
+ */
+export class WebhookServer {
+  readonly #server: Server;
+  readonly #intake: Intake;
+  readonly #path: string;
+  readonly #slashPath: string;
+  readonly #secret: SecretTokenCheck;
+  readonly #maxBodySize: number;
+  readonly #logger: Logger;
+  readonly #stopTimeoutMs: number;
+  #stopping: Promise<void> | undefined;
+
+  constructor(bot: Bot, updateQueue: UpdateQueue, options: WebhookServerOptions = {}) {
+    this.#path = normalizeWebhookPath(options.path);
+    this.#slashPath = this.#path.endsWith('/') ? this.#path : `${this.#path}/`;
+    this.#secret = new SecretTokenCheck(options.secretToken);
+    this.#maxBodySize = checkMaxBodySize(options.maxBodySize);
+    this.#logger = options.logger ?? defaultLogger;
+    const callback = options.errorCallback;
+    const report = (error: MalformedUpdateError): void => {
+      if (callback === undefined) {
+        this.#logger.error('The webhook received a body that is not an update', error);
+        return;
+      }
+      try {
+        callback(error);
+      } catch (thrown) {
+        this.#logger.error('The webhook error callback threw', thrown);
+      }
+    };
+    this.#intake = new Intake(bot, updateQueue, this.#maxBodySize, report);
+    this.#stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+    const serverOptions = { IncomingMessage: WebhookRequest };
+    this.#server =
+      options.tls === undefined
+        ? createHttpServer(serverOptions, this.#onRequest)
+        : createHttpsServer(
+            { ...serverOptions, cert: options.tls.cert, key: options.tls.key },
+            this.#onRequest,
+          );
+    // A slow or stalled client cannot hold a connection (or a stop) for long.
+    this.#server.requestTimeout = 30_000;
+    this.#server.headersTimeout = 10_000;
+  }
+
+  /** The path served (always starting with `/`). */
+  get path(): string {
+    return this.#path;
+  }
+
+  /** Whether the server is listening. */
+  get listening(): boolean {
+    return this.#server.listening;
+  }
+
+  /** The bound address (the real port after listening on port 0), or the unix socket path. */
+  get address(): AddressInfo | string | undefined {
+    return this.#server.address() ?? undefined;
+  }
+
+  /** Requests accepted whose body is still being read. */
+  get pendingRequests(): number {
+    return this.#intake.inFlight;
+  }
+
+  /** Starts listening; resolves once connections are accepted. A stale unix socket file is replaced. */
+  async listen(target: WebhookListenTarget): Promise<void> {
+    if (this.#stopping !== undefined) throw new Error('The webhook server was stopped; make a new one');
+    if ('unix' in target) await removeStaleSocket(target.unix);
+    const server = this.#server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      const ready = (): void => {
+        server.off('error', reject);
+        resolve();
+      };
+      if ('unix' in target) server.listen(target.unix, ready);
+      else server.listen(target.port, target.host, ready);
+    });
+    server.on('error', (error) => this.#logger.error('The webhook server failed', error));
+  }
+
+  /**
+   * Stops accepting requests, lets the requests in flight finish (their updates are queued; new
+   * requests on open connections get 503, so Telegram delivers them again later), then closes
+   * every connection. Requests still running after `stopTimeoutMs` are cut.
+   */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#shutDown();
+    return this.#stopping;
+  }
+
+  async #shutDown(): Promise<void> {
+    this.#intake.stopping = true;
+    const server = this.#server;
+    if (!server.listening) return;
+    let closed = false;
+    const whenClosed = new Promise<void>((resolve) => {
+      server.close(() => {
+        closed = true;
+        resolve();
+      });
+    });
+    server.closeIdleConnections();
+    const deadline = Date.now() + this.#stopTimeoutMs;
+    const timeout = delay(deadline - Date.now());
+    await Promise.race([this.#intake.idle(), timeout.promise]);
+    timeout.cancel();
+    // Connections that were busy when the stop began close once their answer is out.
+    while (!closed && Date.now() < deadline) {
+      server.closeIdleConnections();
+      const tick = delay(10);
+      await Promise.race([whenClosed, tick.promise]);
+      tick.cancel();
+    }
+    if (!closed) server.closeAllConnections();
+    await whenClosed;
+  }
+
+  readonly #onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    if (this.#stopping !== undefined) {
+      send(response, UNAVAILABLE, true);
+      return;
+    }
+    const url = request.url ?? '';
+    if (url !== this.#path && !this.#matchesPath(url)) {
+      send(response, NOT_FOUND, true);
+      return;
+    }
+    if (request.method !== 'POST') {
+      send(response, NOT_ALLOWED, true);
+      return;
+    }
+    const headers = request.headers;
+    if (!this.#secret.accepts(headers[SECRET_TOKEN_HEADER] as string | undefined)) {
+      send(response, WRONG_SECRET, true);
+      return;
+    }
+    if (!isJsonContentType(headers['content-type'])) {
+      send(response, WRONG_TYPE, true);
+      return;
+    }
+    const declared = headers['content-length'];
+    if (declared !== undefined && Number(declared) > this.#maxBodySize) {
+      send(response, TOO_LARGE, true);
+      return;
+    }
+    this.#intake.accept(request as WebhookRequest, response);
+  };
+
+  #matchesPath(url: string): boolean {
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    return path === this.#path || path === this.#slashPath;
+  }
+}
