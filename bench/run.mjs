@@ -1,9 +1,9 @@
-// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse] [-- --size N] [-- --cold-runs N]
+// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse,webhook] [-- --size N] [-- --cold-runs N]
 // [-- --json out.json]`: every scenario for every implementation, each run in a fresh child process,
 // then a table (median, min-max, ratio to grammY).
 // The library is measured as built JavaScript from dist/: run `npm run build` first (npm test does).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ const SIZES = quick
 const sizeOverride = option('--size');
 if (sizeOverride !== undefined) for (const key of Object.keys(SIZES)) SIZES[key] = Number(sizeOverride);
 const COLD_RUNS = Number(option('--cold-runs') ?? 10);
+// The webhook scenario runs for a duration; with --size it sends that many requests instead.
+const WEBHOOK_LOAD = sizeOverride !== undefined ? sizeOverride : quick ? '3s' : '10s';
 
 /** Scenario, implementations, what the number means, and whether higher is better. */
 const SCENARIOS = [
@@ -48,12 +50,22 @@ const SCENARIOS = [
     higher: true,
     note: 'concurrency 100: ours concurrentUpdates, grammY runner sink, Telegraf launch (per batch)',
   },
+  {
+    id: 'webhook',
+    impls: ['ours', 'ours-fetch', 'grammy', 'telegraf'],
+    higher: true,
+    note:
+      'autocannon, 50 connections, text updates POSTed with the secret token; value = replies / time to the last reply; ' +
+      'ours: Updater.startWebhook (runWebhook) and webhookHandler behind node:http, both concurrentUpdates(50), answer 200 once queued; ' +
+      'grammY webhookCallback(bot, "http") and Telegraf webhookCallback (webhookReply off) answer after the handler',
+  },
   { id: 'cold', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'node start + import + build' },
   { id: 'memory', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'after the dispatch run' },
   { id: 'typecheck', impls: ['ours', 'grammy'], higher: false, note: 'tsc --noEmit, ~200-line bot' },
 ];
 
 const PEERS = new Set(['grammy', 'telegraf']);
+const haveAutocannon = existsSync(join(here, 'node_modules', 'autocannon'));
 const havePeers =
   existsSync(join(here, 'node_modules', 'grammy')) && existsSync(join(here, 'node_modules', 'telegraf'));
 
@@ -114,8 +126,14 @@ async function main() {
   for (const scenario of SCENARIOS) {
     if (only && !only.includes(scenario.id)) continue;
     const runs = scenario.id === 'cold' ? COLD_RUNS : RUNS;
-    const size = SIZES[scenario.id] ?? 0;
+    const size = scenario.id === 'webhook' ? WEBHOOK_LOAD : (SIZES[scenario.id] ?? 0);
     const results = {};
+    if (scenario.id === 'webhook' && !haveAutocannon) {
+      console.error(
+        'webhook: skipped, autocannon is missing from bench/node_modules (npm ci --prefix bench)',
+      );
+      continue;
+    }
     const impls = scenario.impls.filter((impl) => havePeers || !PEERS.has(impl));
     for (const impl of impls) results[impl] = [];
     // Runs are interleaved (ours, grammY, Telegraf, ours, ...) so that a change of load on the
@@ -150,6 +168,12 @@ async function main() {
       }
       if (scenario.id.startsWith('polling')) row.extra.allReplied = list.every((r) => r.sendMessage === size);
       if (scenario.id === 'dispatch') row.extra.callsRight = list.every((r) => r.callsRight);
+      if (scenario.id === 'webhook') {
+        row.extra.allReplied = list.every((r) => r.allReplied);
+        row.extra.reqPerSec = median(list.map((r) => r.reqPerSec));
+        row.extra.p50 = median(list.map((r) => r.p50));
+        row.extra.p99 = median(list.map((r) => r.p99));
+      }
       if (scenario.id === 'parse') row.extra.lossless = list.every((r) => r.lossless);
       rows.push(row);
     }
@@ -159,15 +183,8 @@ async function main() {
     `\n${quick ? 'quick' : 'full'} suite, ${RUNS} runs (cold: ${COLD_RUNS}), Node ${process.version}, ` +
       `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
-  if (webhookNote) console.log(webhookNote);
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(rows, null, 2)}\n`);
 }
-
-const applicationJs = join(root, 'dist', 'ext', 'application.js');
-const webhookNote =
-  existsSync(applicationJs) && readFileSync(applicationJs, 'utf8').includes('runWebhook')
-    ? 'webhook echo: runWebhook exists now but this suite does not measure it yet'
-    : 'webhook echo: pending (no runWebhook or web-standard handler in src/ext yet)';
 
 function signed(value) {
   return value < 0 ? fmt(value) : `+${fmt(value)}`;
@@ -180,6 +197,11 @@ function printTable(rows) {
     if (row.extra.allReplied !== undefined)
       checks.push(row.extra.allReplied ? 'all replied' : 'MISSING REPLIES');
     if (row.extra.callsRight !== undefined) checks.push(row.extra.callsRight ? 'calls ok' : 'WRONG CALLS');
+    if (row.extra.p99 !== undefined) {
+      checks.push(
+        `HTTP ${fmt(row.extra.reqPerSec)} req/s, p50 ${fmt(row.extra.p50)} ms, p99 ${fmt(row.extra.p99)} ms`,
+      );
+    }
     if (row.extra.lossless !== undefined) checks.push(row.extra.lossless ? 'lossless' : 'LOSSY');
     if (row.extra.heap !== undefined) {
       checks.push(

@@ -1,6 +1,7 @@
 // Runs one scenario for one implementation and prints one JSON line with the result.
 // `node bench/worker.mjs <scenario> <impl> <size>`; run.mjs starts a fresh process for each run.
-// Scenarios: parse, dispatch, memory, polling-seq, polling-conc, cold, typecheck.
+// Scenarios: parse, dispatch, memory, polling-seq, polling-conc, webhook, cold, typecheck.
+// The webhook scenario's size is a duration (`3s`) or a number of requests (`50`).
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -153,6 +154,10 @@ export async function runScenario(scenario, impl, size) {
       return pollingScenario(impl, size, 1);
     case 'polling-conc':
       return pollingScenario(impl, size, CONCURRENCY);
+    case 'webhook': {
+      const { webhookScenario } = await import('./lib/webhook-scenario.mjs');
+      return webhookScenario(impl, size, startServerProcess);
+    }
     case 'cold':
       return coldScenario(impl);
     case 'typecheck':
@@ -165,7 +170,7 @@ export async function runScenario(scenario, impl, size) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [scenario, impl, size = '1000'] = process.argv.slice(2);
   try {
-    const result = await runScenario(scenario, impl, Number(size));
+    const result = await runScenario(scenario, impl, scenario === 'webhook' ? size : Number(size));
     process.stdout.write(`${JSON.stringify({ scenario, impl, ...result })}\n`);
   } catch (error) {
     process.stderr.write(`${error?.stack ?? error}\n`);

@@ -19,6 +19,8 @@ interface Row {
     readonly callsRight?: boolean;
     readonly lossless?: boolean;
     readonly heap?: number;
+    readonly reqPerSec?: number;
+    readonly p99?: number;
   };
 }
 
@@ -39,7 +41,7 @@ function runBench(args: readonly string[]): Promise<{ code: number | null; stdou
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
@@ -82,12 +84,19 @@ describe('benchmark suite, tiny sizes', () => {
       expected.push(['polling-seq', impl], ['typecheck', impl]);
     }
     expected.push(['polling-seq', 'baseline'], ['polling-conc', 'baseline']);
+    // The webhook scenario needs autocannon from bench/node_modules; with --size it sends that many requests.
+    const webhookImpls = peersInstalled ? ['ours', 'ours-fetch', 'grammy', 'telegraf'] : [];
+    for (const impl of webhookImpls) expected.push(['webhook', impl]);
     for (const [scenario, impl] of expected) {
       const row = find(scenario, impl);
       assert.ok(row, `${scenario}/${impl} is missing from the results`);
       assert.ok(Number.isFinite(row.median) && row.median > 0, `${scenario}/${impl}: ${row.median}`);
-      if (scenario.startsWith('polling'))
+      if (scenario.startsWith('polling') || scenario === 'webhook')
         assert.equal(row.extra.allReplied, true, `${scenario}/${impl} replies`);
+      if (scenario === 'webhook') {
+        assert.ok((row.extra.p99 ?? -1) >= 0, `${scenario}/${impl} latency`);
+        assert.ok((row.extra.reqPerSec ?? 0) > 0, `${scenario}/${impl} req/s`);
+      }
       if (scenario === 'dispatch') assert.equal(row.extra.callsRight, true, `${scenario}/${impl} API calls`);
       if (scenario === 'parse') assert.equal(row.extra.lossless, true, `${scenario}/${impl} round trip`);
       if (scenario === 'memory') assert.ok((row.extra.heap ?? 0) > 0);

@@ -89,6 +89,7 @@ export async function startFakeServer(count) {
           send(res, TRUE_ANSWER);
           return;
         case 'deleteWebhook':
+        case 'setWebhook':
         case 'close':
         case 'logOut':
         case 'setMyCommands':
