@@ -18,7 +18,11 @@ import { textUpdateJSON, until } from './webhook-helpers.js';
 const SECRET = 'hono_secret-42';
 const URL_ = 'https://bot.example.org/telegram';
 
-function post(body: string | ReadableStream<Uint8Array> | null, headers: Record<string, string> = {}, init: RequestInit = {}): Request {
+function post(
+  body: string | ReadableStream<Uint8Array> | null,
+  headers: Record<string, string> = {},
+  init: RequestInit = {},
+): Request {
   return new Request(URL_, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET, ...headers },
