@@ -14,8 +14,41 @@ const SUPPORT_IMPORTS = [
   'checkTrue',
   'mapArray',
   'missingField',
+  'shallowArray',
+  'shallowDate',
+  'shallowObject',
   'toDate',
 ];
+
+/**
+ * Whether a field of a class is built on first read rather than in the constructor: nested objects,
+ * arrays of them and dates of types that only ever arrive from Telegram. The constructor checks
+ * such a field's outer shape; the getter builds (and validates) the rest once and caches it.
+ */
+function isLazy(c: ClassModel, f: FieldModel, model: ApiModel): boolean {
+  // Update builds its payload at once, so a malformed update (a message without a chat, say) is
+  // reported by the updater as a MalformedUpdateError before any handler sees it.
+  if (c.name === 'Update' || model.inputTypeNames.has(c.name)) return false;
+  return lazyRef(f.ref, model);
+}
+
+function lazyRef(ref: TypeRef, model: ApiModel): boolean {
+  switch (ref.kind) {
+    case 'date':
+      return true;
+    case 'object':
+      return !model.unions.some((u) => u.name === ref.name && u.otherMembers.length > 0);
+    case 'array':
+      return ref.of.kind === 'object' || ref.of.kind === 'array' || ref.of.kind === 'date';
+    default:
+      return false;
+  }
+}
+
+/** The constructor's check of a lazy field's outer shape. */
+function shallowCheck(ref: TypeRef): string {
+  return ref.kind === 'date' ? 'shallowDate' : ref.kind === 'array' ? 'shallowArray' : 'shallowObject';
+}
 
 class Converters {
   readonly #defs = new Map<string, string>();
@@ -138,16 +171,55 @@ function initField(f: FieldModel): string {
     : `  readonly ${f.name}?: ${inputType(f.ref)} | undefined;`;
 }
 
-function emitClass(c: ClassModel, conv: Converters): string {
+/**
+ * The getters of a class's lazy fields, defined on its prototype from a static block so they can
+ * reach the class's private input and cache while the fields' types stay plain `readonly` fields.
+ * Each getter reads its field by name, so V8 keeps the read monomorphic per input shape.
+ */
+function lazyState(c: ClassModel, lazy: readonly FieldModel[]): string[] {
+  const cache = lazy.map((f) => `${f.name}?: ${outputType(f.ref)}`).join('; ');
+  return [
+    `  /** The input; the fields below are built from it on first read. */`,
+    `  readonly #input: ${c.name}Init;`,
+    `  #built: { ${cache} } | undefined;`,
+  ];
+}
+
+function lazyGetters(c: ClassModel, lazy: readonly FieldModel[], conv: Converters): string[] {
+  const lines = ['  static {', '    const proto = this.prototype;'];
+  for (const f of lazy) {
+    lines.push(
+      `    Object.defineProperty(proto, '${f.name}', {`,
+      `      get(this: ${c.name}) {`,
+      `        const raw = this.#input.${f.name};`,
+      '        if (raw === undefined) return undefined;',
+      `        const built = (this.#built ??= {});`,
+      `        return (built.${f.name} ??= ${f.ref.kind === 'date' ? `toDate(raw, '${c.name}.${f.name}')` : `${conv.fn(f.ref)}(raw, '${c.name}.${f.name}', this._botIfAny())`});`,
+      '      },',
+      '    });',
+    );
+  }
+  lines.push('  }');
+  return lines;
+}
+
+function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
   const parentBase = c.parent ? `${c.parent}Base` : 'TelegramObject';
   const superCall = c.parent ? 'super(undefined, bot);' : 'super(bot);';
-  const cases = c.fields.map(
-    (f) =>
-      `        case '${f.name}':\n          this.${f.name} = ${conv.expr(f.ref, 'value', `'${c.name}.${f.name}'`)};\n          break;`,
-  );
+  const lazy = c.fields.filter((f) => isLazy(c, f, model));
+  const cases = c.fields.map((f) => {
+    const path = `'${c.name}.${f.name}'`;
+    const store = lazy.includes(f)
+      ? `${shallowCheck(f.ref)}(value, ${path});`
+      : `this.${f.name} = ${conv.expr(f.ref, 'value', path)};`;
+    return `        case '${f.name}':\n          ${store}\n          break;`;
+  });
   const required = c.fields
     .filter((f) => f.required)
-    .map((f) => `    if (this.${f.name} === undefined) missingField('${c.name}', '${f.name}');`);
+    .map(
+      (f) =>
+        `    if (${lazy.includes(f) ? 'init' : 'this'}.${f.name} === undefined) missingField('${c.name}', '${f.name}');`,
+    );
   const idValues =
     c.idFields.length === 0
       ? ''
@@ -164,6 +236,7 @@ function emitClass(c: ClassModel, conv: Converters): string {
     `        case 'apiKwargs':\n          break;\n        default:\n          (extra ??= {})[key] = value;\n      }`,
     `    }`,
     ...required,
+    ...(lazy.length > 0 ? ['    this.#input = init;'] : []),
     '    this._finish(init.apiKwargs, extra);',
     `    if (new.target === ${c.name}) Object.freeze(this);`,
     `  }`,
@@ -180,9 +253,19 @@ function emitClass(c: ClassModel, conv: Converters): string {
     doc('type', c.name, c.href),
     `export class ${c.name} extends ${parentBase} {`,
     ...c.fields.map(fieldDecl),
+    ...(lazy.length > 0 ? lazyState(c, lazy) : []),
     ...(c.fields.length > 0 ? [''] : []),
     ...body,
     '',
+    ...(lazy.length > 0 ? [...lazyGetters(c, lazy, conv), ''] : []),
+    ...(lazy.length > 0
+      ? [
+          '  protected override _input(): Readonly<Record<string, unknown>> {',
+          '    return this.#input as unknown as Readonly<Record<string, unknown>>;',
+          '  }',
+          '',
+        ]
+      : []),
     fromJSON + idValues,
     `}`,
   ].join('\n');
@@ -281,7 +364,7 @@ export function emitTypes(model: ApiModel): string {
   const unions = model.unions.map((u) => emitUnion(u, model));
   // Converters used by unions that admit arrays of themselves (RichText).
   for (const u of model.unions) for (const o of u.otherMembers) if (o.kind === 'array') conv.fn(o.of);
-  const classes = model.classes.map((c) => emitClass(c, conv));
+  const classes = model.classes.map((c) => emitClass(c, conv, model));
   return [
     HEADER,
     `import type { Bot } from '../bot.js';`,

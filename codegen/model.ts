@@ -68,6 +68,11 @@ export interface ApiModel {
   readonly classes: readonly ClassModel[];
   readonly methods: readonly MethodModel[];
   readonly unionNames: ReadonlySet<string>;
+  /**
+   * Types a method accepts as a parameter, directly or nested. The others only ever arrive from
+   * Telegram, so their nested fields may be built on first read (see emit-types).
+   */
+  readonly inputTypeNames: ReadonlySet<string>;
 }
 
 /**
@@ -189,6 +194,28 @@ function unionModel(spec: Spec, type: SpecType): UnionModel {
   };
 }
 
+function objectNames(ref: TypeRef, out: string[]): void {
+  if (ref.kind === 'object') out.push(ref.name);
+  else if (ref.kind === 'array') objectNames(ref.of, out);
+  else if (ref.kind === 'union') for (const member of ref.members) objectNames(member, out);
+}
+
+/** Every type reachable from a method parameter, through fields and union members. */
+function inputTypeNames(spec: Spec, methods: readonly MethodModel[]): ReadonlySet<string> {
+  const pending: string[] = [];
+  for (const method of methods) for (const param of method.params) objectNames(param.ref, pending);
+  const seen = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const type = spec.types[name];
+    if (type === undefined) continue;
+    for (const member of type.subtypes ?? []) pending.push(member);
+    for (const field of type.fields ?? []) objectNames(resolveField(field), pending);
+  }
+  return seen;
+}
+
 export function buildModel(spec: Spec): ApiModel {
   const types = Object.values(spec.types);
   const unionTypes = types.filter((t) => t.subtypes !== undefined);
@@ -225,6 +252,7 @@ export function buildModel(spec: Spec): ApiModel {
   });
 
   return {
+    inputTypeNames: inputTypeNames(spec, methods),
     version: spec.version.replace(/^Bot API /, ''),
     releaseDate: spec.release_date,
     changelog: spec.changelog,

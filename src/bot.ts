@@ -57,6 +57,8 @@ export interface CallApiOptions<T> extends CallSettings {
   readonly returnType?: { fromJSON(data: unknown, bot?: Bot): T } | undefined;
 }
 
+/** The file slots of a method the metadata does not know. */
+const NO_FILE_SLOTS: Readonly<Record<string, never>> = Object.freeze({});
 const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
 const DEFAULT_BASE_URL = 'https://api.telegram.org/bot';
 const DEFAULT_BASE_FILE_URL = 'https://api.telegram.org/file/bot';
@@ -271,34 +273,37 @@ export class Bot extends BotApi {
     params: Readonly<Record<string, unknown>> = {},
     options: CallApiOptions<T> = {},
   ): Promise<T> {
-    const result = await this.#post(method, params, options, METHODS[method]);
+    const result = await this.#post(method, params, options, METHODS[method], undefined);
     return options.returnType ? options.returnType.fromJSON(result, this) : (result as T);
   }
 
-  protected override async _callMethod<T>(
+  protected override _callMethod<T>(
     method: string,
     params: Record<string, unknown>,
     settings: CallSettings | undefined,
     parse: ResultParser<T>,
   ): Promise<T> {
-    return parse(await this.#post(method, params, settings, METHODS[method]), this);
+    return this.#post(method, params, settings, METHODS[method], parse) as Promise<T>;
   }
 
-  async #post(
+  /** Validates, serialises and sends one call; parses the result when given a parser. */
+  async #post<T>(
     method: string,
     params: Readonly<Record<string, unknown>>,
     settings: CallSettings | undefined,
     meta: MethodMeta | undefined,
+    parse: ResultParser<T> | undefined,
   ): Promise<unknown> {
     const convenience = PARAMS_CONVENIENCES.get(method);
     const given = convenience === undefined ? params : convenience(params, method, this);
     if (meta !== undefined) checkParameters(meta, given);
     const merged = settings?.apiKwargs === undefined ? given : { ...given, ...settings.apiKwargs };
-    const payload = await RequestData.build(merged, {
+    let payload = RequestData.prepare(merged, {
       method,
-      fileSlots: meta?.fileSlots ?? {},
+      fileSlots: meta?.fileSlots ?? NO_FILE_SLOTS,
       localMode: this.#localMode,
     });
+    if (payload instanceof Promise) payload = await payload;
     const isGetUpdates = method === 'getUpdates';
     const request = isGetUpdates ? this.#getUpdatesRequest : this.#request;
     const timeouts = isGetUpdates ? longPollTimeouts(request, settings, params.timeout) : settings;
@@ -311,7 +316,7 @@ export class Bot extends BotApi {
         signal: settings?.signal,
       });
       this.#logger?.debug(`${method} succeeded`);
-      return result;
+      return parse === undefined ? result : parse(result, this);
     } catch (error) {
       this.#logger?.debug(`${method} failed: ${error instanceof Error ? error.name : 'error'}`);
       if (meta === undefined && error instanceof InvalidToken && error.errorCode === 404) {

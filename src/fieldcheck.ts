@@ -79,3 +79,20 @@ export function mapArray<T, B>(
 export function missingField(type: string, field: string): never {
   throw new InvalidFieldError(`${type}.${field}`, '', undefined, true);
 }
+
+/** The outer check of a nested object built on first read: an object, not an array or null. */
+export function shallowObject(value: unknown, path: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidFieldError(path, 'an object', value);
+}
+
+/** The outer check of an array of objects built on first read. */
+export function shallowArray(value: unknown, path: string): void {
+  if (!Array.isArray(value)) throw new InvalidFieldError(path, 'an array', value);
+}
+
+/** The check of a Unix time whose `Date` is made on first read. */
+export function shallowDate(value: unknown, path: string): void {
+  if (!(typeof value === 'number' && Number.isFinite(value)) && !(value instanceof Date))
+    throw new InvalidFieldError(path, 'a Unix time', value);
+}

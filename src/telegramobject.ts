@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Bot } from './bot.js';
 
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -41,6 +42,16 @@ function sameValue(a: unknown, b: unknown): boolean {
   return deepEqual(toWire(a), toWire(b));
 }
 
+let namesOfFields: (object: TelegramObject) => string[];
+
+/**
+ * The names of the API fields an object has (set, known to this library), in the order they
+ * arrived: cheaper than reading every field a type declares when only a few are set.
+ */
+export function fieldNamesOf(object: TelegramObject): string[] {
+  return namesOfFields(object);
+}
+
 /**
  * Base of every Bot API object (PTB's TelegramObject). Instances are frozen after construction;
  * fields keep the API's names; fields the library does not know are kept in {@link apiKwargs} so a
@@ -52,6 +63,37 @@ export abstract class TelegramObject {
 
   protected constructor(bot?: Bot) {
     this.#bot = bot;
+  }
+
+  /**
+   * The input of an object whose nested fields are built on first read (generated classes of
+   * types that only arrive from Telegram override this); `undefined` when every field is its own
+   * property. Its key order is the order of {@link toJSON}.
+   */
+  protected _input(): Readonly<Record<string, unknown>> | undefined {
+    return undefined;
+  }
+
+  /** The associated bot, if any: what lazily built nested objects are given. */
+  protected _botIfAny(): Bot | undefined {
+    return this.#bot;
+  }
+
+  static {
+    namesOfFields = (object) => object.#fieldNames();
+  }
+
+  /** Names of the fields this object has, in the order they arrived (unknown fields excluded). */
+  #fieldNames(): string[] {
+    const source = this._input();
+    if (source === undefined) return Object.keys(this);
+    const extra = this[EXTRA];
+    const names: string[] = [];
+    for (const key in source) {
+      if (key === 'apiKwargs' || source[key] === undefined) continue;
+      if (extra === undefined || !Object.hasOwn(extra, key)) names.push(key);
+    }
+    return names;
   }
 
   /** Fields received from Telegram that this version of the library does not know. */
@@ -87,7 +129,8 @@ export abstract class TelegramObject {
   /** The object as the Bot API's JSON: Dates as Unix seconds, unknown fields included. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(this)) out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
+    for (const key of this.#fieldNames())
+      out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
     const extra = this[EXTRA];
     if (extra !== undefined) for (const key of Object.keys(extra)) out[key] = toWire(extra[key]);
     return out;
@@ -100,13 +143,24 @@ export abstract class TelegramObject {
   toDict(options: { readonly recursive?: boolean } = {}): Record<string, unknown> {
     if (options.recursive ?? true) return this.toJSON();
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(this)) {
+    for (const key of this.#fieldNames()) {
       const value = (this as unknown as Record<string, unknown>)[key];
       out[key] = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
     }
     const extra = this[EXTRA];
     if (extra !== undefined) Object.assign(out, extra);
     return out;
+  }
+
+  /** What `console.log` and `util.inspect` show: every field, lazily built ones included. */
+  [inspect.custom](depth: number, options: Parameters<typeof inspect>[1], show: typeof inspect): string {
+    const fields: Record<string, unknown> = {};
+    for (const key of this.#fieldNames()) fields[key] = (this as unknown as Record<string, unknown>)[key];
+    const extra = this[EXTRA];
+    if (extra !== undefined) fields.apiKwargs = extra;
+    const name = this.constructor.name;
+    if (depth < 0) return `[${name}]`;
+    return `${name} ${show(fields, { ...options, depth: options?.depth == null ? null : depth - 1 })}`;
   }
 
   /** PTB's `de_json`: the class's `fromJSON`. */

@@ -64,8 +64,10 @@ export class CallbackContext<
   coroutine: Promise<unknown> | undefined = undefined;
 
   readonly #application: ContextHost;
-  readonly #chatId: number | undefined;
-  readonly #userId: number | undefined;
+  #chatId: number | undefined;
+  #userId: number | undefined;
+  /** The update whose chat and user ids are looked up on first use of the data (most callbacks never ask). */
+  #pendingUpdate: Update | undefined;
 
   constructor(application: ContextHost, chatId?: number, userId?: number) {
     this.#application = application;
@@ -77,10 +79,22 @@ export class CallbackContext<
   static fromUpdate(this: typeof CallbackContext, update: unknown, application: ContextHost): CallbackContext;
   static fromUpdate<T>(this: ContextConstructor<T>, update: unknown, application: ContextHost): T;
   static fromUpdate<T>(this: ContextConstructor<T>, update: unknown, application: ContextHost): T {
-    if (update instanceof Update) {
+    if (!(update instanceof Update)) return new this(application);
+    // A subclass may read the ids in its constructor: it gets them there, as in PTB.
+    if ((this as unknown) !== CallbackContext) {
       return new this(application, update.effectiveChat?.id, update.effectiveUser?.id);
     }
-    return new this(application);
+    const context = new CallbackContext(application);
+    context.#pendingUpdate = update;
+    return context as T;
+  }
+
+  #resolveIds(): void {
+    const update = this.#pendingUpdate;
+    if (update === undefined) return;
+    this.#pendingUpdate = undefined;
+    this.#chatId = update.effectiveChat?.id;
+    this.#userId = update.effectiveUser?.id;
   }
 
   /** A context for an error handler, with {@link error} (and {@link job}/{@link coroutine}) set. */
@@ -141,11 +155,13 @@ export class CallbackContext<
 
   /** Data of the update's chat, created on first use; `undefined` for updates without a chat. */
   get chatData(): CD | undefined {
+    this.#resolveIds();
     return this.#chatId === undefined ? undefined : (this.#application.chatDataFor(this.#chatId) as CD);
   }
 
   /** Data of the update's user, created on first use; `undefined` for updates without a user. */
   get userData(): UD | undefined {
+    this.#resolveIds();
     return this.#userId === undefined ? undefined : (this.#application.userDataFor(this.#userId) as UD);
   }
 
@@ -186,7 +202,12 @@ interface CallbackContextFields {
 
 function fromUpdateIds(update: unknown): { chatId: number | undefined; userId: number | undefined } {
   if (!(update instanceof Update)) return { chatId: undefined, userId: undefined };
-  return { chatId: update.effectiveChat?.id, userId: update.effectiveUser?.id };
+  try {
+    return { chatId: update.effectiveChat?.id, userId: update.effectiveUser?.id };
+  } catch {
+    // A malformed nested object (built on first read) must not keep the error from its handlers.
+    return { chatId: undefined, userId: undefined };
+  }
 }
 
 function fromJobIds(job: JobLike): { chatId: number | undefined; userId: number | undefined } {

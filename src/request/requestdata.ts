@@ -393,6 +393,17 @@ export class RequestData {
     params: Readonly<Record<string, unknown>>,
     options: RequestDataOptions,
   ): Promise<RequestData> {
+    return await RequestData.prepare(params, options);
+  }
+
+  /**
+   * {@link build} without a promise when no file has to be read first (the common case): the
+   * request data itself, or a promise of it when files are prepared. May throw synchronously.
+   */
+  static prepare(
+    params: Readonly<Record<string, unknown>>,
+    options: RequestDataOptions,
+  ): RequestData | Promise<RequestData> {
     const { method, fileSlots } = options;
     const wire: Record<string, unknown> = {};
     let plain = true;
@@ -420,16 +431,23 @@ export class RequestData {
       }
       wire[key] = value;
     }
-    let uploads: Upload[] = [];
-    if (collector !== undefined) {
-      try {
-        await collector.prepare();
-        uploads = collector.assignNames(Object.keys(wire), method);
-      } catch (error) {
-        throw withMethod(error, method);
-      }
-    }
+    if (collector !== undefined) return RequestData.#withUploads(method, wire, collector, plain);
     try {
+      return new RequestData(method, wire, [], plain);
+    } catch (error) {
+      throw withMethod(error, method);
+    }
+  }
+
+  static async #withUploads(
+    method: string,
+    wire: Record<string, unknown>,
+    collector: FileCollector,
+    plain: boolean,
+  ): Promise<RequestData> {
+    try {
+      await collector.prepare();
+      const uploads = collector.assignNames(Object.keys(wire), method);
       return new RequestData(method, wire, uploads, plain);
     } catch (error) {
       throw withMethod(error, method);

@@ -5,6 +5,7 @@
  */
 import { MESSAGE_ATTACHMENT_TYPES } from '../../constants.js';
 import type { Message } from '../../generated/types.js';
+import { fieldNamesOf } from '../../telegramobject.js';
 import { MessageFilter } from './base.js';
 import type { Has } from './types.js';
 
@@ -50,7 +51,8 @@ class AttachmentFilter extends MessageFilter {
   // Walks the few fields the message has instead of looking up twenty absent ones.
   filter(message: Message): boolean {
     const fields = message as unknown as Readonly<Record<string, unknown>>;
-    for (const key in fields) if (attachmentFields.has(key) && present(fields[key])) return true;
+    for (const key of fieldNamesOf(message))
+      if (attachmentFields.has(key) && present(fields[key])) return true;
     return false;
   }
 }

@@ -3,6 +3,7 @@
  * video chats, suggested posts, ...), one per service field of Message, and `StatusUpdate.ALL`.
  */
 import type { Message } from '../../generated/types.js';
+import { fieldNamesOf } from '../../telegramobject.js';
 import { MessageFilter } from './base.js';
 import { FieldFilter, present } from './content.js';
 import type { Has } from './types.js';
@@ -15,7 +16,7 @@ const serviceFields = new Set<string>([
 ]);
 serviceFields.add('migrate_from_chat_id').add('migrate_to_chat_id');
 
-function service<K extends keyof Message>(constant: string, field: K): FieldFilter<Has<K>> {
+function service<K extends keyof Message & string>(constant: string, field: K): FieldFilter<Has<K>> {
   serviceFields.add(field);
   return new FieldFilter<Has<K>>(`filters.StatusUpdate.${constant}`, (m) => m[field]);
 }
@@ -142,7 +143,7 @@ const members = {
 class AnyStatusUpdate extends MessageFilter {
   filter(message: Message): boolean {
     const fields = message as unknown as Readonly<Record<string, unknown>>;
-    for (const key in fields) if (serviceFields.has(key) && present(fields[key])) return true;
+    for (const key of fieldNamesOf(message)) if (serviceFields.has(key) && present(fields[key])) return true;
     return false;
   }
 }
