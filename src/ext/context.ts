@@ -81,6 +81,7 @@ export class CallbackContext<
   static fromUpdate<T>(this: ContextConstructor<T>, update: unknown, application: ContextHost): T {
     if (!(update instanceof Update)) return new this(application);
     // A subclass may read the ids in its constructor: it gets them there, as in PTB.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the context class the application uses.
     if ((this as unknown) !== CallbackContext) {
       return new this(application, update.effectiveChat?.id, update.effectiveUser?.id);
     }

@@ -108,7 +108,11 @@ test('every type of the spec exists with every field', (t) => {
     if (!type.subtypes) {
       const obj = cls?.fromJSON(sampleOf(type.name)) as object;
       for (const field of type.fields ?? []) {
-        assert.notEqual((obj as Record<string, unknown>)[field.name], undefined, `${type.name}.${field.name}`);
+        assert.notEqual(
+          (obj as Record<string, unknown>)[field.name],
+          undefined,
+          `${type.name}.${field.name}`,
+        );
         checkedFields++;
       }
     }

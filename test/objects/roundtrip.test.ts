@@ -23,7 +23,11 @@ describe('every type round-trips losslessly from JSON built from the spec', () =
       assert.deepEqual(obj.toJSON(), json);
       assert.ok(Object.isFrozen(obj), 'frozen');
       for (const field of type.fields ?? []) {
-        assert.notEqual((obj as unknown as Record<string, unknown>)[field.name], undefined, `${type.name}.${field.name} is exposed`);
+        assert.notEqual(
+          (obj as unknown as Record<string, unknown>)[field.name],
+          undefined,
+          `${type.name}.${field.name} is exposed`,
+        );
       }
       assert.deepEqual(JSON.parse(JSON.stringify(obj)), json, 'JSON.stringify uses toJSON');
     });
