@@ -66,66 +66,62 @@ function merge(slots: readonly (Slot | undefined)[]): Slot | undefined {
   return out;
 }
 
-function fieldMeta(f: FieldModel): string {
-  const parts = [`name: '${f.name}'`, `types: ${JSON.stringify(f.types)}`, `required: ${f.required}`];
-  if (f.ref.kind === 'date') parts.push('unixTime: true');
-  if (f.ref.kind === 'file') parts.push('file: true');
-  if (f.ref.kind === 'literal') parts.push(`value: '${f.ref.value}'`);
+function fieldMeta(f: FieldModel): Record<string, unknown> {
+  const meta: Record<string, unknown> = { name: f.name, types: f.types, required: f.required };
+  if (f.ref.kind === 'date') meta.unixTime = true;
+  if (f.ref.kind === 'file') meta.file = true;
+  if (f.ref.kind === 'literal') meta.value = f.ref.value;
   if (f.limit) {
     const l = f.limit;
-    parts.push(
-      `length: { min: ${l.min}, max: ${l.max}, unit: '${l.unit}', afterEntities: ${l.afterEntities} }`,
-    );
+    meta.length = { min: l.min, max: l.max, unit: l.unit, afterEntities: l.afterEntities };
   }
-  return `{ ${parts.join(', ')} }`;
+  return meta;
 }
 
-function slotLiteral(slot: Slot): string {
-  if (slot === true) return 'true';
-  return `{ ${Object.entries(slot)
-    .map(([k, v]) => `${k}: ${slotLiteral(v)}`)
-    .join(', ')} }`;
+/**
+ * A large constant as `JSON.parse('...')`: V8 parses JSON text several times faster than the
+ * same object literal in source, which shortens every process's start-up.
+ */
+function jsonConstant(value: unknown): string {
+  return `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 }
 
 export function emitMetadata(model: ApiModel): string {
   const finder = new FileSlotFinder(model);
-  const methods = model.methods.map((m) => {
-    const slots: string[] = [];
+  const methods: Record<string, unknown> = {};
+  for (const m of model.methods) {
+    const fileSlots: Record<string, Slot> = {};
     for (const p of m.params) {
-      const s = finder.of(p.ref);
-      if (s !== undefined) slots.push(`${p.name}: ${slotLiteral(s)}`);
+      const slot = finder.of(p.ref);
+      if (slot !== undefined) fileSlots[p.name] = slot;
     }
-    return [
-      `  ${m.name}: {`,
-      `    name: '${m.name}',`,
-      `    href: '${m.href}',`,
-      `    params: [${m.params.length === 0 ? '' : `\n${m.params.map((p) => `      ${fieldMeta(p)},`).join('\n')}\n    `}],`,
-      `    returns: ${JSON.stringify(m.returnTypes)},`,
-      `    fileSlots: {${slots.length === 0 ? '' : ` ${slots.join(', ')} `}},`,
-      `  },`,
-    ].join('\n');
-  });
-  const unions = model.unions.map((u) => {
-    const disc = u.resolution.by === 'discriminator' ? `, discriminator: '${u.resolution.field}'` : '';
-    return `  ${u.name}: { name: '${u.name}', href: '${u.href}', fields: [], subtypes: ${JSON.stringify([
-      ...u.classMembers,
-      ...u.otherMembers.map((m) => (m.kind === 'array' ? `Array of ${u.name}` : 'String')),
-    ])}${disc} },`;
-  });
-  const classes = model.classes.map((c) =>
-    [
-      `  ${c.name}: {`,
-      `    name: '${c.name}',`,
-      `    href: '${c.href}',`,
-      `    fields: [${c.fields.length === 0 ? '' : `\n${c.fields.map((f) => `      ${fieldMeta(f)},`).join('\n')}\n    `}],`,
-      `  },`,
-    ].join('\n'),
-  );
-  const types = [...unions, ...classes].sort((a, b) => {
-    const ka = a.trim().split(':')[0] ?? '';
-    const kb = b.trim().split(':')[0] ?? '';
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+    methods[m.name] = {
+      name: m.name,
+      href: m.href,
+      params: m.params.map(fieldMeta),
+      returns: m.returnTypes,
+      fileSlots,
+    };
+  }
+  const entries: [string, unknown][] = [];
+  for (const u of model.unions) {
+    const meta: Record<string, unknown> = {
+      name: u.name,
+      href: u.href,
+      fields: [],
+      subtypes: [
+        ...u.classMembers,
+        ...u.otherMembers.map((m) => (m.kind === 'array' ? `Array of ${u.name}` : 'String')),
+      ],
+    };
+    if (u.resolution.by === 'discriminator') meta.discriminator = u.resolution.field;
+    entries.push([u.name, meta]);
+  }
+  for (const c of model.classes) {
+    entries.push([c.name, { name: c.name, href: c.href, fields: c.fields.map(fieldMeta) }]);
+  }
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const types = Object.fromEntries(entries);
   const update = model.classes.find((c) => c.name === 'Update');
   const updateKinds = (update?.fields ?? []).filter((f) => f.name !== 'update_id').map((f) => `'${f.name}'`);
   return `${HEADER}
@@ -185,13 +181,9 @@ export interface TypeMeta {
 }
 
 /** Every method of the API, by name. */
-export const METHODS: Readonly<Record<string, MethodMeta>> = {
-${methods.join('\n')}
-};
+export const METHODS: Readonly<Record<string, MethodMeta>> = ${jsonConstant(methods)};
 
 /** Every type of the API, by name. */
-export const TYPES: Readonly<Record<string, TypeMeta>> = {
-${types.join('\n')}
-};
+export const TYPES: Readonly<Record<string, TypeMeta>> = ${jsonConstant(types)};
 `;
 }
