@@ -6,6 +6,9 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// `BUNDLE_READABLE=1 npm run build` keeps the whitespace, for CPU profiles with useful line numbers.
+const readable = process.env.BUNDLE_READABLE === '1';
+
 const ENTRY_POINTS = [
   'src/index.ts',
   'src/ext/index.ts',
@@ -27,8 +30,8 @@ await build({
   // Dependencies (undici, optional peers) stay imports, resolved from the user's node_modules.
   packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minifyWhitespace: !readable,
+  minifySyntax: !readable,
   keepNames: true,
   sourcemap: true,
   sourcesContent: false,

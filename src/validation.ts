@@ -5,44 +5,70 @@
 import { InvalidArgumentError } from './errors.js';
 import type { FieldMeta, MethodMeta } from './generated/metadata.js';
 
-function accepts(typeName: string, value: unknown, field: FieldMeta): boolean {
-  if (typeName.startsWith('Array of ')) return Array.isArray(value);
-  switch (typeName) {
-    case 'Integer':
-      return (
-        (typeof value === 'number' && Number.isInteger(value)) ||
-        (field.unixTime === true && value instanceof Date)
-      );
-    case 'Float':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'String':
-      // String fields that carry files also take InputFile, bytes and streams.
-      return (
-        typeof value === 'string' || (field.file === true && typeof value === 'object' && value !== null)
-      );
-    case 'Boolean':
-      return typeof value === 'boolean';
-    case 'True':
-      return value === true;
-    default:
-      // InputFile and object types: the request layer serialises instances and plain literals alike.
-      return typeof value === 'object' && value !== null;
+// What kinds of value a parameter admits, as bits: computed once per parameter from its API types.
+const INTEGER = 1;
+const FLOAT = 2;
+const STRING = 4;
+const BOOLEAN = 8;
+const TRUE = 16;
+const OBJECT = 32;
+const ARRAY = 64;
+const DATE = 128;
+const FILE = 256;
+
+function kindsOf(field: FieldMeta): number {
+  let kinds = 0;
+  for (const typeName of field.types) {
+    if (typeName.startsWith('Array of ')) kinds |= ARRAY;
+    else if (typeName === 'Integer') kinds |= INTEGER;
+    else if (typeName === 'Float') kinds |= FLOAT;
+    else if (typeName === 'String') kinds |= STRING;
+    else if (typeName === 'Boolean') kinds |= BOOLEAN;
+    else if (typeName === 'True') kinds |= TRUE;
+    // InputFile and object types: the request layer serialises instances and plain literals alike.
+    else kinds |= OBJECT;
   }
+  if (field.unixTime === true) kinds |= DATE;
+  // String fields that carry files also take InputFile, bytes and streams.
+  if (field.file === true) kinds |= FILE;
+  return kinds;
 }
 
-/** Whether any of the field's API types admits the value (a loop: no closure per call). */
-function acceptsAny(field: FieldMeta, value: unknown): boolean {
-  for (const typeName of field.types) if (accepts(typeName, value, field)) return true;
-  return false;
+function admits(kinds: number, value: unknown): boolean {
+  switch (typeof value) {
+    case 'number':
+      return (
+        ((kinds & INTEGER) !== 0 && Number.isInteger(value)) ||
+        ((kinds & FLOAT) !== 0 && Number.isFinite(value))
+      );
+    case 'string':
+      return (kinds & STRING) !== 0;
+    case 'boolean':
+      return (kinds & BOOLEAN) !== 0 || ((kinds & TRUE) !== 0 && value);
+    case 'object':
+      if (value === null) return false;
+      if (Array.isArray(value)) return (kinds & (ARRAY | OBJECT | FILE)) !== 0;
+      if (value instanceof Date && (kinds & DATE) !== 0) return true;
+      return (kinds & (OBJECT | FILE)) !== 0;
+    default:
+      return false;
+  }
 }
 
 function expected(field: FieldMeta): string {
   return field.types.join(' or ');
 }
 
+interface ParameterIndex {
+  readonly field: FieldMeta;
+  readonly kinds: number;
+  /** A file parameter: the request layer checks it. */
+  readonly file: boolean;
+}
+
 interface MethodIndex {
   readonly required: readonly FieldMeta[];
-  readonly byName: ReadonlyMap<string, FieldMeta>;
+  readonly byName: ReadonlyMap<string, ParameterIndex>;
 }
 
 const indexes = new WeakMap<MethodMeta, MethodIndex>();
@@ -53,7 +79,12 @@ function indexOf(meta: MethodMeta): MethodIndex {
   if (index === undefined) {
     index = {
       required: meta.params.filter((field) => field.required),
-      byName: new Map(meta.params.map((field) => [field.name, field])),
+      byName: new Map(
+        meta.params.map((field) => [
+          field.name,
+          { field, kinds: kindsOf(field), file: meta.fileSlots[field.name] !== undefined },
+        ]),
+      ),
     };
     indexes.set(meta, index);
   }
@@ -80,9 +111,9 @@ export function checkParameters(meta: MethodMeta, params: Readonly<Record<string
   for (const name in params) {
     const value = params[name];
     if (value === undefined || value === null) continue;
-    const field = byName.get(name);
-    if (field === undefined || meta.fileSlots[name] !== undefined) continue;
-    if (acceptsAny(field, value)) continue;
+    const parameter = byName.get(name);
+    if (parameter === undefined || parameter.file || admits(parameter.kinds, value)) continue;
+    const field = parameter.field;
     throw new InvalidArgumentError(
       `${meta.name}: '${field.name}' must be ${expected(field)}, got ${Array.isArray(value) ? 'an array' : typeof value}`,
       { parameter: field.name, method: meta.name },

@@ -76,6 +76,7 @@ declare module '../generated/types.js' {
 }
 
 const paramNames = new Map<string, ReadonlySet<string>>();
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** Whether the Bot API method takes the parameter (so shortcuts fill only what a method has). */
 export function methodTakes(method: string, param: string): boolean {
@@ -127,8 +128,9 @@ export function planReply<O extends object>(
   method: string,
   options: (O & QuoteOptions) | undefined,
 ): ReplyPlan<O> {
-  const { doQuote, allowSendingWithoutReply, ...rest } = options ?? ({} as O & QuoteOptions);
-  const given = rest as Record<string, unknown>;
+  const given = (options ?? NO_OPTIONS) as Readonly<Record<string, unknown>>;
+  const doQuote = given.doQuote as QuoteOptions['doQuote'];
+  const allowSendingWithoutReply = given.allowSendingWithoutReply as boolean | undefined;
   let chatId: number | string = message.chat.id;
   let replyParameters: ReplyParametersInit | undefined;
   if (given.reply_parameters !== undefined || typeof doQuote === 'object') {
@@ -164,7 +166,10 @@ export function planReply<O extends object>(
   if (directTopic !== undefined && methodTakes(method, 'direct_messages_topic_id')) {
     params.direct_messages_topic_id = directTopic;
   }
-  for (const [key, value] of Object.entries(given)) if (value !== undefined) params[key] = value;
+  for (const key in given) {
+    const value = given[key];
+    if (value !== undefined && key !== 'doQuote' && key !== 'allowSendingWithoutReply') params[key] = value;
+  }
   if (replyParameters !== undefined) params.reply_parameters = replyParameters;
   return { chatId, params: params as O };
 }
