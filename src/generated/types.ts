@@ -1359,6 +1359,9 @@ export class Audio extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'title':
+          this.title = checkString(value, 'Audio.title');
+          break;
         case 'file_id':
           this.file_id = checkString(value, 'Audio.file_id');
           break;
@@ -1370,9 +1373,6 @@ export class Audio extends TelegramObject {
           break;
         case 'performer':
           this.performer = checkString(value, 'Audio.performer');
-          break;
-        case 'title':
-          this.title = checkString(value, 'Audio.title');
           break;
         case 'file_name':
           this.file_name = checkString(value, 'Audio.file_name');
@@ -2587,14 +2587,14 @@ export class BusinessConnection extends TelegramObject {
         case 'id':
           this.id = checkString(value, 'BusinessConnection.id');
           break;
+        case 'date':
+          shallowDate(value, 'BusinessConnection.date');
+          break;
         case 'user':
           shallowObject(value, 'BusinessConnection.user');
           break;
         case 'user_chat_id':
           this.user_chat_id = checkInteger(value, 'BusinessConnection.user_chat_id');
-          break;
-        case 'date':
-          shallowDate(value, 'BusinessConnection.date');
           break;
         case 'rights':
           shallowObject(value, 'BusinessConnection.rights');
@@ -2683,11 +2683,11 @@ export class BusinessIntro extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'title':
-          this.title = checkString(value, 'BusinessIntro.title');
-          break;
         case 'message':
           this.message = checkString(value, 'BusinessIntro.message');
+          break;
+        case 'title':
+          this.title = checkString(value, 'BusinessIntro.title');
           break;
         case 'sticker':
           shallowObject(value, 'BusinessIntro.sticker');
@@ -2809,11 +2809,11 @@ export class BusinessMessagesDeleted extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'business_connection_id':
-          this.business_connection_id = checkString(value, 'BusinessMessagesDeleted.business_connection_id');
-          break;
         case 'chat':
           shallowObject(value, 'BusinessMessagesDeleted.chat');
+          break;
+        case 'business_connection_id':
+          this.business_connection_id = checkString(value, 'BusinessMessagesDeleted.business_connection_id');
           break;
         case 'message_ids':
           this.message_ids = convertArrayOfInteger(value, 'BusinessMessagesDeleted.message_ids', bot);
@@ -3018,23 +3018,23 @@ export class CallbackQuery extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'message':
+          shallowObject(value, 'CallbackQuery.message');
+          break;
         case 'id':
           this.id = checkString(value, 'CallbackQuery.id');
           break;
         case 'from':
           shallowObject(value, 'CallbackQuery.from');
           break;
-        case 'message':
-          shallowObject(value, 'CallbackQuery.message');
-          break;
-        case 'inline_message_id':
-          this.inline_message_id = checkString(value, 'CallbackQuery.inline_message_id');
+        case 'data':
+          this.data = checkString(value, 'CallbackQuery.data');
           break;
         case 'chat_instance':
           this.chat_instance = checkString(value, 'CallbackQuery.chat_instance');
           break;
-        case 'data':
-          this.data = checkString(value, 'CallbackQuery.data');
+        case 'inline_message_id':
+          this.inline_message_id = checkString(value, 'CallbackQuery.inline_message_id');
           break;
         case 'game_short_name':
           this.game_short_name = checkString(value, 'CallbackQuery.game_short_name');
@@ -3123,17 +3123,17 @@ export class Chat extends TelegramObject {
         case 'type':
           this.type = checkString(value, 'Chat.type');
           break;
-        case 'title':
-          this.title = checkString(value, 'Chat.title');
-          break;
-        case 'username':
-          this.username = checkString(value, 'Chat.username');
-          break;
         case 'first_name':
           this.first_name = checkString(value, 'Chat.first_name');
           break;
         case 'last_name':
           this.last_name = checkString(value, 'Chat.last_name');
+          break;
+        case 'username':
+          this.username = checkString(value, 'Chat.username');
+          break;
+        case 'title':
+          this.title = checkString(value, 'Chat.title');
           break;
         case 'is_forum':
           this.is_forum = checkBoolean(value, 'Chat.is_forum');
@@ -3967,17 +3967,20 @@ export class ChatFullInfo extends TelegramObject {
         case 'type':
           this.type = checkString(value, 'ChatFullInfo.type');
           break;
-        case 'title':
-          this.title = checkString(value, 'ChatFullInfo.title');
-          break;
-        case 'username':
-          this.username = checkString(value, 'ChatFullInfo.username');
-          break;
         case 'first_name':
           this.first_name = checkString(value, 'ChatFullInfo.first_name');
           break;
         case 'last_name':
           this.last_name = checkString(value, 'ChatFullInfo.last_name');
+          break;
+        case 'username':
+          this.username = checkString(value, 'ChatFullInfo.username');
+          break;
+        case 'title':
+          this.title = checkString(value, 'ChatFullInfo.title');
+          break;
+        case 'photo':
+          shallowObject(value, 'ChatFullInfo.photo');
           break;
         case 'is_forum':
           this.is_forum = checkBoolean(value, 'ChatFullInfo.is_forum');
@@ -3990,9 +3993,6 @@ export class ChatFullInfo extends TelegramObject {
           break;
         case 'max_reaction_count':
           this.max_reaction_count = checkInteger(value, 'ChatFullInfo.max_reaction_count');
-          break;
-        case 'photo':
-          shallowObject(value, 'ChatFullInfo.photo');
           break;
         case 'active_usernames':
           this.active_usernames = convertArrayOfString(value, 'ChatFullInfo.active_usernames', bot);
@@ -4451,17 +4451,17 @@ export class ChatJoinRequest extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'chat':
-          shallowObject(value, 'ChatJoinRequest.chat');
-          break;
         case 'from':
           shallowObject(value, 'ChatJoinRequest.from');
           break;
-        case 'user_chat_id':
-          this.user_chat_id = checkInteger(value, 'ChatJoinRequest.user_chat_id');
+        case 'chat':
+          shallowObject(value, 'ChatJoinRequest.chat');
           break;
         case 'date':
           shallowDate(value, 'ChatJoinRequest.date');
+          break;
+        case 'user_chat_id':
+          this.user_chat_id = checkInteger(value, 'ChatJoinRequest.user_chat_id');
           break;
         case 'bio':
           this.bio = checkString(value, 'ChatJoinRequest.bio');
@@ -5305,11 +5305,11 @@ export class ChatMemberUpdated extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'chat':
-          shallowObject(value, 'ChatMemberUpdated.chat');
-          break;
         case 'from':
           shallowObject(value, 'ChatMemberUpdated.from');
+          break;
+        case 'chat':
+          shallowObject(value, 'ChatMemberUpdated.chat');
           break;
         case 'date':
           shallowDate(value, 'ChatMemberUpdated.date');
@@ -5713,20 +5713,20 @@ export class ChatShared extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'username':
+          this.username = checkString(value, 'ChatShared.username');
+          break;
+        case 'title':
+          this.title = checkString(value, 'ChatShared.title');
+          break;
+        case 'photo':
+          shallowArray(value, 'ChatShared.photo');
+          break;
         case 'request_id':
           this.request_id = checkInteger(value, 'ChatShared.request_id');
           break;
         case 'chat_id':
           this.chat_id = checkInteger(value, 'ChatShared.chat_id');
-          break;
-        case 'title':
-          this.title = checkString(value, 'ChatShared.title');
-          break;
-        case 'username':
-          this.username = checkString(value, 'ChatShared.username');
-          break;
-        case 'photo':
-          shallowArray(value, 'ChatShared.photo');
           break;
         case 'apiKwargs':
           break;
@@ -6119,11 +6119,11 @@ export class ChosenInlineResult extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'result_id':
-          this.result_id = checkString(value, 'ChosenInlineResult.result_id');
-          break;
         case 'from':
           shallowObject(value, 'ChosenInlineResult.from');
+          break;
+        case 'result_id':
+          this.result_id = checkString(value, 'ChosenInlineResult.result_id');
           break;
         case 'location':
           shallowObject(value, 'ChosenInlineResult.location');
@@ -6389,14 +6389,14 @@ export class Contact extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'phone_number':
-          this.phone_number = checkString(value, 'Contact.phone_number');
-          break;
         case 'first_name':
           this.first_name = checkString(value, 'Contact.first_name');
           break;
         case 'last_name':
           this.last_name = checkString(value, 'Contact.last_name');
+          break;
+        case 'phone_number':
+          this.phone_number = checkString(value, 'Contact.phone_number');
           break;
         case 'user_id':
           this.user_id = checkInteger(value, 'Contact.user_id');
@@ -7022,14 +7022,17 @@ export class ExternalReplyInfo extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'origin':
-          shallowObject(value, 'ExternalReplyInfo.origin');
+        case 'message_id':
+          this.message_id = checkInteger(value, 'ExternalReplyInfo.message_id');
           break;
         case 'chat':
           shallowObject(value, 'ExternalReplyInfo.chat');
           break;
-        case 'message_id':
-          this.message_id = checkInteger(value, 'ExternalReplyInfo.message_id');
+        case 'photo':
+          shallowArray(value, 'ExternalReplyInfo.photo');
+          break;
+        case 'origin':
+          shallowObject(value, 'ExternalReplyInfo.origin');
           break;
         case 'link_preview_options':
           shallowObject(value, 'ExternalReplyInfo.link_preview_options');
@@ -7048,9 +7051,6 @@ export class ExternalReplyInfo extends TelegramObject {
           break;
         case 'paid_media':
           shallowObject(value, 'ExternalReplyInfo.paid_media');
-          break;
-        case 'photo':
-          shallowArray(value, 'ExternalReplyInfo.photo');
           break;
         case 'sticker':
           shallowObject(value, 'ExternalReplyInfo.sticker');
@@ -7657,17 +7657,17 @@ export class Game extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'text':
+          this.text = checkString(value, 'Game.text');
+          break;
         case 'title':
           this.title = checkString(value, 'Game.title');
-          break;
-        case 'description':
-          this.description = checkString(value, 'Game.description');
           break;
         case 'photo':
           shallowArray(value, 'Game.photo');
           break;
-        case 'text':
-          this.text = checkString(value, 'Game.text');
+        case 'description':
+          this.description = checkString(value, 'Game.description');
           break;
         case 'text_entities':
           shallowArray(value, 'Game.text_entities');
@@ -8076,6 +8076,12 @@ export class GiftInfo extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'text':
+          this.text = checkString(value, 'GiftInfo.text');
+          break;
+        case 'entities':
+          shallowArray(value, 'GiftInfo.entities');
+          break;
         case 'gift':
           shallowObject(value, 'GiftInfo.gift');
           break;
@@ -8093,12 +8099,6 @@ export class GiftInfo extends TelegramObject {
           break;
         case 'can_be_upgraded':
           this.can_be_upgraded = checkBoolean(value, 'GiftInfo.can_be_upgraded');
-          break;
-        case 'text':
-          this.text = checkString(value, 'GiftInfo.text');
-          break;
-        case 'entities':
-          shallowArray(value, 'GiftInfo.entities');
           break;
         case 'is_private':
           this.is_private = checkBoolean(value, 'GiftInfo.is_private');
@@ -8570,11 +8570,11 @@ export class InaccessibleMessage extends MaybeInaccessibleMessageBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'chat':
-          shallowObject(value, 'InaccessibleMessage.chat');
-          break;
         case 'message_id':
           this.message_id = checkInteger(value, 'InaccessibleMessage.message_id');
+          break;
+        case 'chat':
+          shallowObject(value, 'InaccessibleMessage.chat');
           break;
         case 'date':
           this.date = checkInteger(value, 'InaccessibleMessage.date');
@@ -8804,11 +8804,11 @@ export class InlineQuery extends TelegramObject {
         case 'from':
           shallowObject(value, 'InlineQuery.from');
           break;
-        case 'query':
-          this.query = checkString(value, 'InlineQuery.query');
-          break;
         case 'offset':
           this.offset = checkString(value, 'InlineQuery.offset');
+          break;
+        case 'query':
+          this.query = checkString(value, 'InlineQuery.query');
           break;
         case 'chat_type':
           this.chat_type = checkString(value, 'InlineQuery.chat_type');
@@ -8899,20 +8899,20 @@ export class InlineQueryResultArticle extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultArticle.type') as 'article';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultArticle.id');
+          break;
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultArticle.type') as 'article';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultArticle.title');
           break;
-        case 'input_message_content':
-          this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultArticle.input_message_content', bot);
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultArticle.reply_markup', bot);
+          break;
+        case 'input_message_content':
+          this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultArticle.input_message_content', bot);
           break;
         case 'url':
           this.url = checkString(value, 'InlineQueryResultArticle.url');
@@ -8989,14 +8989,11 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultAudio.type') as 'audio';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultAudio.id');
           break;
-        case 'audio_url':
-          this.audio_url = checkString(value, 'InlineQueryResultAudio.audio_url');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultAudio.type') as 'audio';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultAudio.title');
@@ -9004,20 +9001,23 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultAudio.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultAudio.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultAudio.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultAudio.reply_markup', bot);
+          break;
+        case 'audio_url':
+          this.audio_url = checkString(value, 'InlineQueryResultAudio.audio_url');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultAudio.parse_mode');
           break;
         case 'performer':
           this.performer = checkString(value, 'InlineQueryResultAudio.performer');
           break;
         case 'audio_duration':
           this.audio_duration = checkInteger(value, 'InlineQueryResultAudio.audio_duration');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultAudio.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultAudio.input_message_content', bot);
@@ -9076,26 +9076,26 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedAudio.type') as 'audio';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedAudio.id');
           break;
-        case 'audio_file_id':
-          this.audio_file_id = checkString(value, 'InlineQueryResultCachedAudio.audio_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedAudio.type') as 'audio';
           break;
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultCachedAudio.caption');
-          break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedAudio.parse_mode');
           break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedAudio.caption_entities', bot);
           break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedAudio.reply_markup', bot);
+          break;
+        case 'audio_file_id':
+          this.audio_file_id = checkString(value, 'InlineQueryResultCachedAudio.audio_file_id');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedAudio.parse_mode');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedAudio.input_message_content', bot);
@@ -9157,14 +9157,23 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedDocument.type') as 'document';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedDocument.id');
           break;
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedDocument.type') as 'document';
+          break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultCachedDocument.title');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'InlineQueryResultCachedDocument.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedDocument.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedDocument.reply_markup', bot);
           break;
         case 'document_file_id':
           this.document_file_id = checkString(value, 'InlineQueryResultCachedDocument.document_file_id');
@@ -9172,17 +9181,8 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
         case 'description':
           this.description = checkString(value, 'InlineQueryResultCachedDocument.description');
           break;
-        case 'caption':
-          this.caption = checkString(value, 'InlineQueryResultCachedDocument.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InlineQueryResultCachedDocument.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedDocument.caption_entities', bot);
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedDocument.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedDocument.input_message_content', bot);
@@ -9245,14 +9245,11 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedGif.type') as 'gif';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedGif.id');
           break;
-        case 'gif_file_id':
-          this.gif_file_id = checkString(value, 'InlineQueryResultCachedGif.gif_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedGif.type') as 'gif';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultCachedGif.title');
@@ -9260,17 +9257,20 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultCachedGif.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedGif.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedGif.caption_entities', bot);
           break;
-        case 'show_caption_above_media':
-          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedGif.show_caption_above_media');
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedGif.reply_markup', bot);
+          break;
+        case 'gif_file_id':
+          this.gif_file_id = checkString(value, 'InlineQueryResultCachedGif.gif_file_id');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedGif.parse_mode');
+          break;
+        case 'show_caption_above_media':
+          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedGif.show_caption_above_media');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedGif.input_message_content', bot);
@@ -9332,14 +9332,11 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedMpeg4Gif.type') as 'mpeg4_gif';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedMpeg4Gif.id');
           break;
-        case 'mpeg4_file_id':
-          this.mpeg4_file_id = checkString(value, 'InlineQueryResultCachedMpeg4Gif.mpeg4_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedMpeg4Gif.type') as 'mpeg4_gif';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultCachedMpeg4Gif.title');
@@ -9347,17 +9344,20 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultCachedMpeg4Gif.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedMpeg4Gif.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedMpeg4Gif.caption_entities', bot);
           break;
-        case 'show_caption_above_media':
-          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedMpeg4Gif.show_caption_above_media');
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedMpeg4Gif.reply_markup', bot);
+          break;
+        case 'mpeg4_file_id':
+          this.mpeg4_file_id = checkString(value, 'InlineQueryResultCachedMpeg4Gif.mpeg4_file_id');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedMpeg4Gif.parse_mode');
+          break;
+        case 'show_caption_above_media':
+          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedMpeg4Gif.show_caption_above_media');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedMpeg4Gif.input_message_content', bot);
@@ -9421,35 +9421,35 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedPhoto.type') as 'photo';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedPhoto.id');
           break;
-        case 'photo_file_id':
-          this.photo_file_id = checkString(value, 'InlineQueryResultCachedPhoto.photo_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedPhoto.type') as 'photo';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultCachedPhoto.title');
           break;
-        case 'description':
-          this.description = checkString(value, 'InlineQueryResultCachedPhoto.description');
-          break;
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultCachedPhoto.caption');
-          break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedPhoto.parse_mode');
           break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedPhoto.caption_entities', bot);
           break;
-        case 'show_caption_above_media':
-          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedPhoto.show_caption_above_media');
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedPhoto.reply_markup', bot);
+          break;
+        case 'photo_file_id':
+          this.photo_file_id = checkString(value, 'InlineQueryResultCachedPhoto.photo_file_id');
+          break;
+        case 'description':
+          this.description = checkString(value, 'InlineQueryResultCachedPhoto.description');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedPhoto.parse_mode');
+          break;
+        case 'show_caption_above_media':
+          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedPhoto.show_caption_above_media');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedPhoto.input_message_content', bot);
@@ -9501,17 +9501,17 @@ export class InlineQueryResultCachedSticker extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedSticker.type') as 'sticker';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedSticker.id');
           break;
-        case 'sticker_file_id':
-          this.sticker_file_id = checkString(value, 'InlineQueryResultCachedSticker.sticker_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedSticker.type') as 'sticker';
           break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedSticker.reply_markup', bot);
+          break;
+        case 'sticker_file_id':
+          this.sticker_file_id = checkString(value, 'InlineQueryResultCachedSticker.sticker_file_id');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedSticker.input_message_content', bot);
@@ -9575,35 +9575,35 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedVideo.type') as 'video';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedVideo.id');
           break;
-        case 'video_file_id':
-          this.video_file_id = checkString(value, 'InlineQueryResultCachedVideo.video_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedVideo.type') as 'video';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultCachedVideo.title');
           break;
-        case 'description':
-          this.description = checkString(value, 'InlineQueryResultCachedVideo.description');
-          break;
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultCachedVideo.caption');
-          break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedVideo.parse_mode');
           break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedVideo.caption_entities', bot);
           break;
-        case 'show_caption_above_media':
-          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedVideo.show_caption_above_media');
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedVideo.reply_markup', bot);
+          break;
+        case 'video_file_id':
+          this.video_file_id = checkString(value, 'InlineQueryResultCachedVideo.video_file_id');
+          break;
+        case 'description':
+          this.description = checkString(value, 'InlineQueryResultCachedVideo.description');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedVideo.parse_mode');
+          break;
+        case 'show_caption_above_media':
+          this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedVideo.show_caption_above_media');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedVideo.input_message_content', bot);
@@ -9664,14 +9664,11 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultCachedVoice.type') as 'voice';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultCachedVoice.id');
           break;
-        case 'voice_file_id':
-          this.voice_file_id = checkString(value, 'InlineQueryResultCachedVoice.voice_file_id');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultCachedVoice.type') as 'voice';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultCachedVoice.title');
@@ -9679,14 +9676,17 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultCachedVoice.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedVoice.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultCachedVoice.caption_entities', bot);
           break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultCachedVoice.reply_markup', bot);
+          break;
+        case 'voice_file_id':
+          this.voice_file_id = checkString(value, 'InlineQueryResultCachedVoice.voice_file_id');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedVoice.parse_mode');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedVoice.input_message_content', bot);
@@ -9751,14 +9751,11 @@ export class InlineQueryResultContact extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultContact.type') as 'contact';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultContact.id');
           break;
-        case 'phone_number':
-          this.phone_number = checkString(value, 'InlineQueryResultContact.phone_number');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultContact.type') as 'contact';
           break;
         case 'first_name':
           this.first_name = checkString(value, 'InlineQueryResultContact.first_name');
@@ -9766,11 +9763,14 @@ export class InlineQueryResultContact extends InlineQueryResultBase {
         case 'last_name':
           this.last_name = checkString(value, 'InlineQueryResultContact.last_name');
           break;
-        case 'vcard':
-          this.vcard = checkString(value, 'InlineQueryResultContact.vcard');
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultContact.reply_markup', bot);
+          break;
+        case 'phone_number':
+          this.phone_number = checkString(value, 'InlineQueryResultContact.phone_number');
+          break;
+        case 'vcard':
+          this.vcard = checkString(value, 'InlineQueryResultContact.vcard');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultContact.input_message_content', bot);
@@ -9850,11 +9850,11 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultDocument.type') as 'document';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultDocument.id');
+          break;
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultDocument.type') as 'document';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultDocument.title');
@@ -9862,11 +9862,14 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultDocument.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultDocument.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultDocument.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultDocument.reply_markup', bot);
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultDocument.parse_mode');
           break;
         case 'document_url':
           this.document_url = checkString(value, 'InlineQueryResultDocument.document_url');
@@ -9876,9 +9879,6 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
           break;
         case 'description':
           this.description = checkString(value, 'InlineQueryResultDocument.description');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultDocument.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultDocument.input_message_content', bot);
@@ -9939,17 +9939,17 @@ export class InlineQueryResultGame extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultGame.type') as 'game';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultGame.id');
           break;
-        case 'game_short_name':
-          this.game_short_name = checkString(value, 'InlineQueryResultGame.game_short_name');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultGame.type') as 'game';
           break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultGame.reply_markup', bot);
+          break;
+        case 'game_short_name':
+          this.game_short_name = checkString(value, 'InlineQueryResultGame.game_short_name');
           break;
         case 'apiKwargs':
           break;
@@ -10018,11 +10018,23 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'id':
+          this.id = checkString(value, 'InlineQueryResultGif.id');
+          break;
         case 'type':
           this.type = checkString(value, 'InlineQueryResultGif.type') as 'gif';
           break;
-        case 'id':
-          this.id = checkString(value, 'InlineQueryResultGif.id');
+        case 'title':
+          this.title = checkString(value, 'InlineQueryResultGif.title');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'InlineQueryResultGif.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultGif.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultGif.reply_markup', bot);
           break;
         case 'gif_url':
           this.gif_url = checkString(value, 'InlineQueryResultGif.gif_url');
@@ -10042,23 +10054,11 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
         case 'thumbnail_mime_type':
           this.thumbnail_mime_type = checkString(value, 'InlineQueryResultGif.thumbnail_mime_type');
           break;
-        case 'title':
-          this.title = checkString(value, 'InlineQueryResultGif.title');
-          break;
-        case 'caption':
-          this.caption = checkString(value, 'InlineQueryResultGif.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InlineQueryResultGif.parse_mode');
           break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultGif.caption_entities', bot);
-          break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultGif.show_caption_above_media');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultGif.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultGif.input_message_content', bot);
@@ -10129,20 +10129,23 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'id':
+          this.id = checkString(value, 'InlineQueryResultLocation.id');
+          break;
         case 'type':
           this.type = checkString(value, 'InlineQueryResultLocation.type') as 'location';
           break;
-        case 'id':
-          this.id = checkString(value, 'InlineQueryResultLocation.id');
+        case 'title':
+          this.title = checkString(value, 'InlineQueryResultLocation.title');
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultLocation.reply_markup', bot);
           break;
         case 'latitude':
           this.latitude = checkNumber(value, 'InlineQueryResultLocation.latitude');
           break;
         case 'longitude':
           this.longitude = checkNumber(value, 'InlineQueryResultLocation.longitude');
-          break;
-        case 'title':
-          this.title = checkString(value, 'InlineQueryResultLocation.title');
           break;
         case 'horizontal_accuracy':
           this.horizontal_accuracy = checkNumber(value, 'InlineQueryResultLocation.horizontal_accuracy');
@@ -10155,9 +10158,6 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
           break;
         case 'proximity_alert_radius':
           this.proximity_alert_radius = checkInteger(value, 'InlineQueryResultLocation.proximity_alert_radius');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultLocation.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultLocation.input_message_content', bot);
@@ -10240,11 +10240,23 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'id':
+          this.id = checkString(value, 'InlineQueryResultMpeg4Gif.id');
+          break;
         case 'type':
           this.type = checkString(value, 'InlineQueryResultMpeg4Gif.type') as 'mpeg4_gif';
           break;
-        case 'id':
-          this.id = checkString(value, 'InlineQueryResultMpeg4Gif.id');
+        case 'title':
+          this.title = checkString(value, 'InlineQueryResultMpeg4Gif.title');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'InlineQueryResultMpeg4Gif.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultMpeg4Gif.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultMpeg4Gif.reply_markup', bot);
           break;
         case 'mpeg4_url':
           this.mpeg4_url = checkString(value, 'InlineQueryResultMpeg4Gif.mpeg4_url');
@@ -10264,23 +10276,11 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
         case 'thumbnail_mime_type':
           this.thumbnail_mime_type = checkString(value, 'InlineQueryResultMpeg4Gif.thumbnail_mime_type');
           break;
-        case 'title':
-          this.title = checkString(value, 'InlineQueryResultMpeg4Gif.title');
-          break;
-        case 'caption':
-          this.caption = checkString(value, 'InlineQueryResultMpeg4Gif.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InlineQueryResultMpeg4Gif.parse_mode');
           break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultMpeg4Gif.caption_entities', bot);
-          break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultMpeg4Gif.show_caption_above_media');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultMpeg4Gif.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultMpeg4Gif.input_message_content', bot);
@@ -10351,11 +10351,23 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'id':
+          this.id = checkString(value, 'InlineQueryResultPhoto.id');
+          break;
         case 'type':
           this.type = checkString(value, 'InlineQueryResultPhoto.type') as 'photo';
           break;
-        case 'id':
-          this.id = checkString(value, 'InlineQueryResultPhoto.id');
+        case 'title':
+          this.title = checkString(value, 'InlineQueryResultPhoto.title');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'InlineQueryResultPhoto.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultPhoto.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultPhoto.reply_markup', bot);
           break;
         case 'photo_url':
           this.photo_url = checkString(value, 'InlineQueryResultPhoto.photo_url');
@@ -10369,26 +10381,14 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
         case 'photo_height':
           this.photo_height = checkInteger(value, 'InlineQueryResultPhoto.photo_height');
           break;
-        case 'title':
-          this.title = checkString(value, 'InlineQueryResultPhoto.title');
-          break;
         case 'description':
           this.description = checkString(value, 'InlineQueryResultPhoto.description');
-          break;
-        case 'caption':
-          this.caption = checkString(value, 'InlineQueryResultPhoto.caption');
           break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InlineQueryResultPhoto.parse_mode');
           break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultPhoto.caption_entities', bot);
-          break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultPhoto.show_caption_above_media');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultPhoto.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultPhoto.input_message_content', bot);
@@ -10461,20 +10461,23 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'id':
+          this.id = checkString(value, 'InlineQueryResultVenue.id');
+          break;
         case 'type':
           this.type = checkString(value, 'InlineQueryResultVenue.type') as 'venue';
           break;
-        case 'id':
-          this.id = checkString(value, 'InlineQueryResultVenue.id');
+        case 'title':
+          this.title = checkString(value, 'InlineQueryResultVenue.title');
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultVenue.reply_markup', bot);
           break;
         case 'latitude':
           this.latitude = checkNumber(value, 'InlineQueryResultVenue.latitude');
           break;
         case 'longitude':
           this.longitude = checkNumber(value, 'InlineQueryResultVenue.longitude');
-          break;
-        case 'title':
-          this.title = checkString(value, 'InlineQueryResultVenue.title');
           break;
         case 'address':
           this.address = checkString(value, 'InlineQueryResultVenue.address');
@@ -10490,9 +10493,6 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
           break;
         case 'google_place_type':
           this.google_place_type = checkString(value, 'InlineQueryResultVenue.google_place_type');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultVenue.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultVenue.input_message_content', bot);
@@ -10578,11 +10578,23 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'id':
+          this.id = checkString(value, 'InlineQueryResultVideo.id');
+          break;
         case 'type':
           this.type = checkString(value, 'InlineQueryResultVideo.type') as 'video';
           break;
-        case 'id':
-          this.id = checkString(value, 'InlineQueryResultVideo.id');
+        case 'title':
+          this.title = checkString(value, 'InlineQueryResultVideo.title');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'InlineQueryResultVideo.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultVideo.caption_entities', bot);
+          break;
+        case 'reply_markup':
+          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultVideo.reply_markup', bot);
           break;
         case 'video_url':
           this.video_url = checkString(value, 'InlineQueryResultVideo.video_url');
@@ -10593,17 +10605,8 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
         case 'thumbnail_url':
           this.thumbnail_url = checkString(value, 'InlineQueryResultVideo.thumbnail_url');
           break;
-        case 'title':
-          this.title = checkString(value, 'InlineQueryResultVideo.title');
-          break;
-        case 'caption':
-          this.caption = checkString(value, 'InlineQueryResultVideo.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InlineQueryResultVideo.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultVideo.caption_entities', bot);
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultVideo.show_caption_above_media');
@@ -10619,9 +10622,6 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
           break;
         case 'description':
           this.description = checkString(value, 'InlineQueryResultVideo.description');
-          break;
-        case 'reply_markup':
-          this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultVideo.reply_markup', bot);
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultVideo.input_message_content', bot);
@@ -10686,14 +10686,11 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InlineQueryResultVoice.type') as 'voice';
-          break;
         case 'id':
           this.id = checkString(value, 'InlineQueryResultVoice.id');
           break;
-        case 'voice_url':
-          this.voice_url = checkString(value, 'InlineQueryResultVoice.voice_url');
+        case 'type':
+          this.type = checkString(value, 'InlineQueryResultVoice.type') as 'voice';
           break;
         case 'title':
           this.title = checkString(value, 'InlineQueryResultVoice.title');
@@ -10701,17 +10698,20 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
         case 'caption':
           this.caption = checkString(value, 'InlineQueryResultVoice.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultVoice.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InlineQueryResultVoice.caption_entities', bot);
           break;
-        case 'voice_duration':
-          this.voice_duration = checkInteger(value, 'InlineQueryResultVoice.voice_duration');
-          break;
         case 'reply_markup':
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultVoice.reply_markup', bot);
+          break;
+        case 'voice_url':
+          this.voice_url = checkString(value, 'InlineQueryResultVoice.voice_url');
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InlineQueryResultVoice.parse_mode');
+          break;
+        case 'voice_duration':
+          this.voice_duration = checkInteger(value, 'InlineQueryResultVoice.voice_duration');
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultVoice.input_message_content', bot);
@@ -10926,14 +10926,14 @@ export class InputContactMessageContent extends InputMessageContentBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'phone_number':
-          this.phone_number = checkString(value, 'InputContactMessageContent.phone_number');
-          break;
         case 'first_name':
           this.first_name = checkString(value, 'InputContactMessageContent.first_name');
           break;
         case 'last_name':
           this.last_name = checkString(value, 'InputContactMessageContent.last_name');
+          break;
+        case 'phone_number':
+          this.phone_number = checkString(value, 'InputContactMessageContent.phone_number');
           break;
         case 'vcard':
           this.vcard = checkString(value, 'InputContactMessageContent.vcard');
@@ -11192,20 +11192,20 @@ export class InputMediaAnimation extends InputMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaAnimation.type') as 'animation';
           break;
+        case 'caption':
+          this.caption = checkString(value, 'InputMediaAnimation.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaAnimation.caption_entities', bot);
+          break;
         case 'media':
           this.media = value as InputFileLike;
           break;
         case 'thumbnail':
           this.thumbnail = value as InputFileLike;
           break;
-        case 'caption':
-          this.caption = checkString(value, 'InputMediaAnimation.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InputMediaAnimation.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaAnimation.caption_entities', bot);
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaAnimation.show_caption_above_media');
@@ -11275,29 +11275,29 @@ export class InputMediaAudio extends InputMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaAudio.type') as 'audio';
           break;
+        case 'title':
+          this.title = checkString(value, 'InputMediaAudio.title');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'InputMediaAudio.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaAudio.caption_entities', bot);
+          break;
         case 'media':
           this.media = value as InputFileLike;
           break;
         case 'thumbnail':
           this.thumbnail = value as InputFileLike;
           break;
-        case 'caption':
-          this.caption = checkString(value, 'InputMediaAudio.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InputMediaAudio.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaAudio.caption_entities', bot);
           break;
         case 'duration':
           this.duration = checkInteger(value, 'InputMediaAudio.duration');
           break;
         case 'performer':
           this.performer = checkString(value, 'InputMediaAudio.performer');
-          break;
-        case 'title':
-          this.title = checkString(value, 'InputMediaAudio.title');
           break;
         case 'apiKwargs':
           break;
@@ -11348,20 +11348,20 @@ export class InputMediaDocument extends InputMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaDocument.type') as 'document';
           break;
+        case 'caption':
+          this.caption = checkString(value, 'InputMediaDocument.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaDocument.caption_entities', bot);
+          break;
         case 'media':
           this.media = value as InputFileLike;
           break;
         case 'thumbnail':
           this.thumbnail = value as InputFileLike;
           break;
-        case 'caption':
-          this.caption = checkString(value, 'InputMediaDocument.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InputMediaDocument.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaDocument.caption_entities', bot);
           break;
         case 'disable_content_type_detection':
           this.disable_content_type_detection = checkBoolean(value, 'InputMediaDocument.disable_content_type_detection');
@@ -11459,20 +11459,20 @@ export class InputMediaLivePhoto extends InputMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaLivePhoto.type') as 'live_photo';
           break;
-        case 'media':
-          this.media = value as InputFileLike;
+        case 'caption':
+          this.caption = checkString(value, 'InputMediaLivePhoto.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaLivePhoto.caption_entities', bot);
           break;
         case 'photo':
           this.photo = value as InputFileLike;
           break;
-        case 'caption':
-          this.caption = checkString(value, 'InputMediaLivePhoto.caption');
+        case 'media':
+          this.media = value as InputFileLike;
           break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InputMediaLivePhoto.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaLivePhoto.caption_entities', bot);
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaLivePhoto.show_caption_above_media');
@@ -11583,17 +11583,17 @@ export class InputMediaPhoto extends InputMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaPhoto.type') as 'photo';
           break;
-        case 'media':
-          this.media = value as InputFileLike;
-          break;
         case 'caption':
           this.caption = checkString(value, 'InputMediaPhoto.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaPhoto.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaPhoto.caption_entities', bot);
+          break;
+        case 'media':
+          this.media = value as InputFileLike;
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InputMediaPhoto.parse_mode');
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaPhoto.show_caption_above_media');
@@ -11701,14 +11701,14 @@ export class InputMediaVenue extends InputPollMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaVenue.type') as 'venue';
           break;
+        case 'title':
+          this.title = checkString(value, 'InputMediaVenue.title');
+          break;
         case 'latitude':
           this.latitude = checkNumber(value, 'InputMediaVenue.latitude');
           break;
         case 'longitude':
           this.longitude = checkNumber(value, 'InputMediaVenue.longitude');
-          break;
-        case 'title':
-          this.title = checkString(value, 'InputMediaVenue.title');
           break;
         case 'address':
           this.address = checkString(value, 'InputMediaVenue.address');
@@ -11791,6 +11791,12 @@ export class InputMediaVideo extends InputMediaBase {
         case 'type':
           this.type = checkString(value, 'InputMediaVideo.type') as 'video';
           break;
+        case 'caption':
+          this.caption = checkString(value, 'InputMediaVideo.caption');
+          break;
+        case 'caption_entities':
+          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaVideo.caption_entities', bot);
+          break;
         case 'media':
           this.media = value as InputFileLike;
           break;
@@ -11803,14 +11809,8 @@ export class InputMediaVideo extends InputMediaBase {
         case 'start_timestamp':
           this.start_timestamp = checkInteger(value, 'InputMediaVideo.start_timestamp');
           break;
-        case 'caption':
-          this.caption = checkString(value, 'InputMediaVideo.caption');
-          break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InputMediaVideo.parse_mode');
-          break;
-        case 'caption_entities':
-          this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaVideo.caption_entities', bot);
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaVideo.show_caption_above_media');
@@ -11877,17 +11877,17 @@ export class InputMediaVoiceNote extends TelegramObject {
         case 'type':
           this.type = checkString(value, 'InputMediaVoiceNote.type');
           break;
-        case 'media':
-          this.media = value as InputFileLike;
-          break;
         case 'caption':
           this.caption = checkString(value, 'InputMediaVoiceNote.caption');
           break;
-        case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaVoiceNote.parse_mode');
-          break;
         case 'caption_entities':
           this.caption_entities = convertArrayOfMessageEntity(value, 'InputMediaVoiceNote.caption_entities', bot);
+          break;
+        case 'media':
+          this.media = value as InputFileLike;
+          break;
+        case 'parse_mode':
+          this.parse_mode = checkString(value, 'InputMediaVoiceNote.parse_mode');
           break;
         case 'duration':
           this.duration = checkInteger(value, 'InputMediaVoiceNote.duration');
@@ -11933,11 +11933,11 @@ export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
         case 'type':
           this.type = checkString(value, 'InputPaidMediaLivePhoto.type') as 'live_photo';
           break;
-        case 'media':
-          this.media = value as InputFileLike;
-          break;
         case 'photo':
           this.photo = value as InputFileLike;
+          break;
+        case 'media':
+          this.media = value as InputFileLike;
           break;
         case 'apiKwargs':
           break;
@@ -12282,11 +12282,11 @@ export class InputRichBlockAnimation extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockAnimation.type') as 'animation';
           break;
-        case 'animation':
-          this.animation = convertInputMediaAnimation(value, 'InputRichBlockAnimation.animation', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockAnimation.caption', bot);
+          break;
+        case 'animation':
+          this.animation = convertInputMediaAnimation(value, 'InputRichBlockAnimation.animation', bot);
           break;
         case 'apiKwargs':
           break;
@@ -12329,11 +12329,11 @@ export class InputRichBlockAudio extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockAudio.type') as 'audio';
           break;
-        case 'audio':
-          this.audio = convertInputMediaAudio(value, 'InputRichBlockAudio.audio', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockAudio.caption', bot);
+          break;
+        case 'audio':
+          this.audio = convertInputMediaAudio(value, 'InputRichBlockAudio.audio', bot);
           break;
         case 'apiKwargs':
           break;
@@ -12470,11 +12470,11 @@ export class InputRichBlockCollage extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockCollage.type') as 'collage';
           break;
-        case 'blocks':
-          this.blocks = convertArrayOfInputRichBlock(value, 'InputRichBlockCollage.blocks', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockCollage.caption', bot);
+          break;
+        case 'blocks':
+          this.blocks = convertArrayOfInputRichBlock(value, 'InputRichBlockCollage.blocks', bot);
           break;
         case 'apiKwargs':
           break;
@@ -12606,11 +12606,11 @@ export class InputRichBlockDocument extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockDocument.type') as 'document';
           break;
-        case 'document':
-          this.document = convertInputMediaDocument(value, 'InputRichBlockDocument.document', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockDocument.caption', bot);
+          break;
+        case 'document':
+          this.document = convertInputMediaDocument(value, 'InputRichBlockDocument.document', bot);
           break;
         case 'apiKwargs':
           break;
@@ -12650,11 +12650,11 @@ export class InputRichBlockExpandableBlockQuotation extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockExpandableBlockQuotation.type') as 'expandable_blockquote';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockExpandableBlockQuotation.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockExpandableBlockQuotation.type') as 'expandable_blockquote';
           break;
         case 'credit':
           this.credit = convertRichText(value, 'InputRichBlockExpandableBlockQuotation.credit', bot);
@@ -12695,11 +12695,11 @@ export class InputRichBlockFooter extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockFooter.type') as 'footer';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockFooter.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockFooter.type') as 'footer';
           break;
         case 'apiKwargs':
           break;
@@ -12785,6 +12785,9 @@ export class InputRichBlockListItem extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockListItem.type');
+          break;
         case 'blocks':
           this.blocks = convertArrayOfInputRichBlock(value, 'InputRichBlockListItem.blocks', bot);
           break;
@@ -12796,9 +12799,6 @@ export class InputRichBlockListItem extends TelegramObject {
           break;
         case 'value':
           this.value = checkInteger(value, 'InputRichBlockListItem.value');
-          break;
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockListItem.type');
           break;
         case 'apiKwargs':
           break;
@@ -12846,6 +12846,9 @@ export class InputRichBlockMap extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockMap.type') as 'map';
           break;
+        case 'caption':
+          this.caption = convertRichBlockCaption(value, 'InputRichBlockMap.caption', bot);
+          break;
         case 'location':
           this.location = convertLocation(value, 'InputRichBlockMap.location', bot);
           break;
@@ -12857,9 +12860,6 @@ export class InputRichBlockMap extends InputRichBlockBase {
           break;
         case 'height':
           this.height = checkInteger(value, 'InputRichBlockMap.height');
-          break;
-        case 'caption':
-          this.caption = convertRichBlockCaption(value, 'InputRichBlockMap.caption', bot);
           break;
         case 'apiKwargs':
           break;
@@ -12939,11 +12939,11 @@ export class InputRichBlockParagraph extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockParagraph.type') as 'paragraph';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockParagraph.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockParagraph.type') as 'paragraph';
           break;
         case 'apiKwargs':
           break;
@@ -12986,11 +12986,11 @@ export class InputRichBlockPhoto extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockPhoto.type') as 'photo';
           break;
-        case 'photo':
-          this.photo = convertInputMediaPhoto(value, 'InputRichBlockPhoto.photo', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockPhoto.caption', bot);
+          break;
+        case 'photo':
+          this.photo = convertInputMediaPhoto(value, 'InputRichBlockPhoto.photo', bot);
           break;
         case 'apiKwargs':
           break;
@@ -13030,11 +13030,11 @@ export class InputRichBlockPreformatted extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockPreformatted.type') as 'pre';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockPreformatted.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockPreformatted.type') as 'pre';
           break;
         case 'language':
           this.language = checkString(value, 'InputRichBlockPreformatted.language');
@@ -13077,11 +13077,11 @@ export class InputRichBlockPullQuotation extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockPullQuotation.type') as 'pullquote';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockPullQuotation.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockPullQuotation.type') as 'pullquote';
           break;
         case 'credit':
           this.credit = convertRichText(value, 'InputRichBlockPullQuotation.credit', bot);
@@ -13124,11 +13124,11 @@ export class InputRichBlockSectionHeading extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockSectionHeading.type') as 'heading';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockSectionHeading.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockSectionHeading.type') as 'heading';
           break;
         case 'size':
           this.size = checkInteger(value, 'InputRichBlockSectionHeading.size');
@@ -13175,11 +13175,11 @@ export class InputRichBlockSlideshow extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockSlideshow.type') as 'slideshow';
           break;
-        case 'blocks':
-          this.blocks = convertArrayOfInputRichBlock(value, 'InputRichBlockSlideshow.blocks', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockSlideshow.caption', bot);
+          break;
+        case 'blocks':
+          this.blocks = convertArrayOfInputRichBlock(value, 'InputRichBlockSlideshow.blocks', bot);
           break;
         case 'apiKwargs':
           break;
@@ -13228,6 +13228,9 @@ export class InputRichBlockTable extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockTable.type') as 'table';
           break;
+        case 'caption':
+          this.caption = convertRichText(value, 'InputRichBlockTable.caption', bot);
+          break;
         case 'cells':
           this.cells = convertArrayOfArrayOfRichBlockTableCell(value, 'InputRichBlockTable.cells', bot);
           break;
@@ -13239,9 +13242,6 @@ export class InputRichBlockTable extends InputRichBlockBase {
           break;
         case 'is_compact':
           this.is_compact = checkBoolean(value, 'InputRichBlockTable.is_compact');
-          break;
-        case 'caption':
-          this.caption = convertRichText(value, 'InputRichBlockTable.caption', bot);
           break;
         case 'apiKwargs':
           break;
@@ -13279,11 +13279,11 @@ export class InputRichBlockThinking extends InputRichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'InputRichBlockThinking.type') as 'thinking';
-          break;
         case 'text':
           this.text = convertRichText(value, 'InputRichBlockThinking.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'InputRichBlockThinking.type') as 'thinking';
           break;
         case 'apiKwargs':
           break;
@@ -13326,11 +13326,11 @@ export class InputRichBlockVideo extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockVideo.type') as 'video';
           break;
-        case 'video':
-          this.video = convertInputMediaVideo(value, 'InputRichBlockVideo.video', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockVideo.caption', bot);
+          break;
+        case 'video':
+          this.video = convertInputMediaVideo(value, 'InputRichBlockVideo.video', bot);
           break;
         case 'apiKwargs':
           break;
@@ -13373,11 +13373,11 @@ export class InputRichBlockVoiceNote extends InputRichBlockBase {
         case 'type':
           this.type = checkString(value, 'InputRichBlockVoiceNote.type') as 'voice_note';
           break;
-        case 'voice_note':
-          this.voice_note = convertInputMediaVoiceNote(value, 'InputRichBlockVoiceNote.voice_note', bot);
-          break;
         case 'caption':
           this.caption = convertRichBlockCaption(value, 'InputRichBlockVoiceNote.caption', bot);
+          break;
+        case 'voice_note':
+          this.voice_note = convertInputMediaVoiceNote(value, 'InputRichBlockVoiceNote.voice_note', bot);
           break;
         case 'apiKwargs':
           break;
@@ -13718,14 +13718,14 @@ export class InputTextMessageContent extends InputMessageContentBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'entities':
+          this.entities = convertArrayOfMessageEntity(value, 'InputTextMessageContent.entities', bot);
+          break;
         case 'message_text':
           this.message_text = checkString(value, 'InputTextMessageContent.message_text');
           break;
         case 'parse_mode':
           this.parse_mode = checkString(value, 'InputTextMessageContent.parse_mode');
-          break;
-        case 'entities':
-          this.entities = convertArrayOfMessageEntity(value, 'InputTextMessageContent.entities', bot);
           break;
         case 'link_preview_options':
           this.link_preview_options = convertLinkPreviewOptions(value, 'InputTextMessageContent.link_preview_options', bot);
@@ -13777,14 +13777,14 @@ export class InputVenueMessageContent extends InputMessageContentBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'title':
+          this.title = checkString(value, 'InputVenueMessageContent.title');
+          break;
         case 'latitude':
           this.latitude = checkNumber(value, 'InputVenueMessageContent.latitude');
           break;
         case 'longitude':
           this.longitude = checkNumber(value, 'InputVenueMessageContent.longitude');
-          break;
-        case 'title':
-          this.title = checkString(value, 'InputVenueMessageContent.title');
           break;
         case 'address':
           this.address = checkString(value, 'InputVenueMessageContent.address');
@@ -14880,11 +14880,11 @@ export class MenuButtonWebApp extends MenuButtonBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'MenuButtonWebApp.type') as 'web_app';
-          break;
         case 'text':
           this.text = checkString(value, 'MenuButtonWebApp.text');
+          break;
+        case 'type':
+          this.type = checkString(value, 'MenuButtonWebApp.type') as 'web_app';
           break;
         case 'web_app':
           this.web_app = convertWebAppInfo(value, 'MenuButtonWebApp.web_app', bot);
@@ -15168,14 +15168,44 @@ export class Message extends MaybeInaccessibleMessageBase {
         case 'message_id':
           this.message_id = checkInteger(value, 'Message.message_id');
           break;
+        case 'from':
+          shallowObject(value, 'Message.from');
+          break;
+        case 'chat':
+          shallowObject(value, 'Message.chat');
+          break;
+        case 'date':
+          shallowDate(value, 'Message.date');
+          break;
+        case 'text':
+          this.text = checkString(value, 'Message.text');
+          break;
+        case 'entities':
+          shallowArray(value, 'Message.entities');
+          break;
+        case 'caption':
+          this.caption = checkString(value, 'Message.caption');
+          break;
+        case 'caption_entities':
+          shallowArray(value, 'Message.caption_entities');
+          break;
+        case 'photo':
+          shallowArray(value, 'Message.photo');
+          break;
+        case 'reply_to_message':
+          shallowObject(value, 'Message.reply_to_message');
+          break;
+        case 'edit_date':
+          shallowDate(value, 'Message.edit_date');
+          break;
+        case 'reply_markup':
+          shallowObject(value, 'Message.reply_markup');
+          break;
         case 'message_thread_id':
           this.message_thread_id = checkInteger(value, 'Message.message_thread_id');
           break;
         case 'direct_messages_topic':
           shallowObject(value, 'Message.direct_messages_topic');
-          break;
-        case 'from':
-          shallowObject(value, 'Message.from');
           break;
         case 'sender_chat':
           shallowObject(value, 'Message.sender_chat');
@@ -15195,17 +15225,11 @@ export class Message extends MaybeInaccessibleMessageBase {
         case 'ephemeral_message_id':
           this.ephemeral_message_id = checkInteger(value, 'Message.ephemeral_message_id');
           break;
-        case 'date':
-          shallowDate(value, 'Message.date');
-          break;
         case 'guest_query_id':
           this.guest_query_id = checkString(value, 'Message.guest_query_id');
           break;
         case 'business_connection_id':
           this.business_connection_id = checkString(value, 'Message.business_connection_id');
-          break;
-        case 'chat':
-          shallowObject(value, 'Message.chat');
           break;
         case 'forward_origin':
           shallowObject(value, 'Message.forward_origin');
@@ -15215,9 +15239,6 @@ export class Message extends MaybeInaccessibleMessageBase {
           break;
         case 'is_automatic_forward':
           this.is_automatic_forward = checkBoolean(value, 'Message.is_automatic_forward');
-          break;
-        case 'reply_to_message':
-          shallowObject(value, 'Message.reply_to_message');
           break;
         case 'external_reply':
           shallowObject(value, 'Message.external_reply');
@@ -15243,9 +15264,6 @@ export class Message extends MaybeInaccessibleMessageBase {
         case 'guest_bot_caller_chat':
           shallowObject(value, 'Message.guest_bot_caller_chat');
           break;
-        case 'edit_date':
-          shallowDate(value, 'Message.edit_date');
-          break;
         case 'has_protected_content':
           this.has_protected_content = checkBoolean(value, 'Message.has_protected_content');
           break;
@@ -15263,12 +15281,6 @@ export class Message extends MaybeInaccessibleMessageBase {
           break;
         case 'paid_star_count':
           this.paid_star_count = checkInteger(value, 'Message.paid_star_count');
-          break;
-        case 'text':
-          this.text = checkString(value, 'Message.text');
-          break;
-        case 'entities':
-          shallowArray(value, 'Message.entities');
           break;
         case 'link_preview_options':
           shallowObject(value, 'Message.link_preview_options');
@@ -15297,9 +15309,6 @@ export class Message extends MaybeInaccessibleMessageBase {
         case 'paid_media':
           shallowObject(value, 'Message.paid_media');
           break;
-        case 'photo':
-          shallowArray(value, 'Message.photo');
-          break;
         case 'sticker':
           shallowObject(value, 'Message.sticker');
           break;
@@ -15314,12 +15323,6 @@ export class Message extends MaybeInaccessibleMessageBase {
           break;
         case 'voice':
           shallowObject(value, 'Message.voice');
-          break;
-        case 'caption':
-          this.caption = checkString(value, 'Message.caption');
-          break;
-        case 'caption_entities':
-          shallowArray(value, 'Message.caption_entities');
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'Message.show_caption_above_media');
@@ -15521,9 +15524,6 @@ export class Message extends MaybeInaccessibleMessageBase {
           break;
         case 'web_app_data':
           shallowObject(value, 'Message.web_app_data');
-          break;
-        case 'reply_markup':
-          shallowObject(value, 'Message.reply_markup');
           break;
         case 'apiKwargs':
           break;
@@ -16529,17 +16529,17 @@ export class MessageOriginChannel extends MessageOriginBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'MessageOriginChannel.type') as 'channel';
-          break;
-        case 'date':
-          shallowDate(value, 'MessageOriginChannel.date');
+        case 'message_id':
+          this.message_id = checkInteger(value, 'MessageOriginChannel.message_id');
           break;
         case 'chat':
           shallowObject(value, 'MessageOriginChannel.chat');
           break;
-        case 'message_id':
-          this.message_id = checkInteger(value, 'MessageOriginChannel.message_id');
+        case 'date':
+          shallowDate(value, 'MessageOriginChannel.date');
+          break;
+        case 'type':
+          this.type = checkString(value, 'MessageOriginChannel.type') as 'channel';
           break;
         case 'author_signature':
           this.author_signature = checkString(value, 'MessageOriginChannel.author_signature');
@@ -16618,11 +16618,11 @@ export class MessageOriginChat extends MessageOriginBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'MessageOriginChat.type') as 'chat';
-          break;
         case 'date':
           shallowDate(value, 'MessageOriginChat.date');
+          break;
+        case 'type':
+          this.type = checkString(value, 'MessageOriginChat.type') as 'chat';
           break;
         case 'sender_chat':
           shallowObject(value, 'MessageOriginChat.sender_chat');
@@ -16701,11 +16701,11 @@ export class MessageOriginHiddenUser extends MessageOriginBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'MessageOriginHiddenUser.type') as 'hidden_user';
-          break;
         case 'date':
           shallowDate(value, 'MessageOriginHiddenUser.date');
+          break;
+        case 'type':
+          this.type = checkString(value, 'MessageOriginHiddenUser.type') as 'hidden_user';
           break;
         case 'sender_user_name':
           this.sender_user_name = checkString(value, 'MessageOriginHiddenUser.sender_user_name');
@@ -16773,11 +16773,11 @@ export class MessageOriginUser extends MessageOriginBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'MessageOriginUser.type') as 'user';
-          break;
         case 'date':
           shallowDate(value, 'MessageOriginUser.date');
+          break;
+        case 'type':
+          this.type = checkString(value, 'MessageOriginUser.type') as 'user';
           break;
         case 'sender_user':
           shallowObject(value, 'MessageOriginUser.sender_user');
@@ -16855,11 +16855,11 @@ export class MessageReactionCountUpdated extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'chat':
-          shallowObject(value, 'MessageReactionCountUpdated.chat');
-          break;
         case 'message_id':
           this.message_id = checkInteger(value, 'MessageReactionCountUpdated.message_id');
+          break;
+        case 'chat':
+          shallowObject(value, 'MessageReactionCountUpdated.chat');
           break;
         case 'date':
           shallowDate(value, 'MessageReactionCountUpdated.date');
@@ -16951,20 +16951,20 @@ export class MessageReactionUpdated extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'message_id':
+          this.message_id = checkInteger(value, 'MessageReactionUpdated.message_id');
+          break;
         case 'chat':
           shallowObject(value, 'MessageReactionUpdated.chat');
           break;
-        case 'message_id':
-          this.message_id = checkInteger(value, 'MessageReactionUpdated.message_id');
+        case 'date':
+          shallowDate(value, 'MessageReactionUpdated.date');
           break;
         case 'user':
           shallowObject(value, 'MessageReactionUpdated.user');
           break;
         case 'actor_chat':
           shallowObject(value, 'MessageReactionUpdated.actor_chat');
-          break;
-        case 'date':
-          shallowDate(value, 'MessageReactionUpdated.date');
           break;
         case 'old_reaction':
           shallowArray(value, 'MessageReactionUpdated.old_reaction');
@@ -17167,6 +17167,12 @@ export class OwnedGiftRegular extends OwnedGiftBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'text':
+          this.text = checkString(value, 'OwnedGiftRegular.text');
+          break;
+        case 'entities':
+          shallowArray(value, 'OwnedGiftRegular.entities');
+          break;
         case 'type':
           this.type = checkString(value, 'OwnedGiftRegular.type') as 'regular';
           break;
@@ -17181,12 +17187,6 @@ export class OwnedGiftRegular extends OwnedGiftBase {
           break;
         case 'send_date':
           shallowDate(value, 'OwnedGiftRegular.send_date');
-          break;
-        case 'text':
-          this.text = checkString(value, 'OwnedGiftRegular.text');
-          break;
-        case 'entities':
-          shallowArray(value, 'OwnedGiftRegular.entities');
           break;
         case 'is_private':
           this.is_private = checkBoolean(value, 'OwnedGiftRegular.is_private');
@@ -17952,20 +17952,20 @@ export class PassportElementErrorDataField extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorDataField.source') as 'data';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorDataField.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorDataField.type');
+          break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorDataField.source') as 'data';
           break;
         case 'field_name':
           this.field_name = checkString(value, 'PassportElementErrorDataField.field_name');
           break;
         case 'data_hash':
           this.data_hash = checkString(value, 'PassportElementErrorDataField.data_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorDataField.message');
           break;
         case 'apiKwargs':
           break;
@@ -18010,17 +18010,17 @@ export class PassportElementErrorFile extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorFile.source') as 'file';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorFile.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorFile.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorFile.source') as 'file';
+          break;
         case 'file_hash':
           this.file_hash = checkString(value, 'PassportElementErrorFile.file_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorFile.message');
           break;
         case 'apiKwargs':
           break;
@@ -18064,17 +18064,17 @@ export class PassportElementErrorFiles extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorFiles.source') as 'files';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorFiles.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorFiles.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorFiles.source') as 'files';
+          break;
         case 'file_hashes':
           this.file_hashes = convertArrayOfString(value, 'PassportElementErrorFiles.file_hashes', bot);
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorFiles.message');
           break;
         case 'apiKwargs':
           break;
@@ -18118,17 +18118,17 @@ export class PassportElementErrorFrontSide extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorFrontSide.source') as 'front_side';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorFrontSide.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorFrontSide.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorFrontSide.source') as 'front_side';
+          break;
         case 'file_hash':
           this.file_hash = checkString(value, 'PassportElementErrorFrontSide.file_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorFrontSide.message');
           break;
         case 'apiKwargs':
           break;
@@ -18172,17 +18172,17 @@ export class PassportElementErrorReverseSide extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorReverseSide.source') as 'reverse_side';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorReverseSide.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorReverseSide.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorReverseSide.source') as 'reverse_side';
+          break;
         case 'file_hash':
           this.file_hash = checkString(value, 'PassportElementErrorReverseSide.file_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorReverseSide.message');
           break;
         case 'apiKwargs':
           break;
@@ -18226,17 +18226,17 @@ export class PassportElementErrorSelfie extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorSelfie.source') as 'selfie';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorSelfie.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorSelfie.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorSelfie.source') as 'selfie';
+          break;
         case 'file_hash':
           this.file_hash = checkString(value, 'PassportElementErrorSelfie.file_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorSelfie.message');
           break;
         case 'apiKwargs':
           break;
@@ -18280,17 +18280,17 @@ export class PassportElementErrorTranslationFile extends PassportElementErrorBas
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorTranslationFile.source') as 'translation_file';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorTranslationFile.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorTranslationFile.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorTranslationFile.source') as 'translation_file';
+          break;
         case 'file_hash':
           this.file_hash = checkString(value, 'PassportElementErrorTranslationFile.file_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorTranslationFile.message');
           break;
         case 'apiKwargs':
           break;
@@ -18334,17 +18334,17 @@ export class PassportElementErrorTranslationFiles extends PassportElementErrorBa
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorTranslationFiles.source') as 'translation_files';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorTranslationFiles.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorTranslationFiles.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorTranslationFiles.source') as 'translation_files';
+          break;
         case 'file_hashes':
           this.file_hashes = convertArrayOfString(value, 'PassportElementErrorTranslationFiles.file_hashes', bot);
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorTranslationFiles.message');
           break;
         case 'apiKwargs':
           break;
@@ -18388,17 +18388,17 @@ export class PassportElementErrorUnspecified extends PassportElementErrorBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'source':
-          this.source = checkString(value, 'PassportElementErrorUnspecified.source') as 'unspecified';
+        case 'message':
+          this.message = checkString(value, 'PassportElementErrorUnspecified.message');
           break;
         case 'type':
           this.type = checkString(value, 'PassportElementErrorUnspecified.type');
           break;
+        case 'source':
+          this.source = checkString(value, 'PassportElementErrorUnspecified.source') as 'unspecified';
+          break;
         case 'element_hash':
           this.element_hash = checkString(value, 'PassportElementErrorUnspecified.element_hash');
-          break;
-        case 'message':
-          this.message = checkString(value, 'PassportElementErrorUnspecified.message');
           break;
         case 'apiKwargs':
           break;
@@ -18623,6 +18623,9 @@ export class Poll extends TelegramObject {
         case 'id':
           this.id = checkString(value, 'Poll.id');
           break;
+        case 'type':
+          this.type = checkString(value, 'Poll.type');
+          break;
         case 'question':
           this.question = checkString(value, 'Poll.question');
           break;
@@ -18640,9 +18643,6 @@ export class Poll extends TelegramObject {
           break;
         case 'is_anonymous':
           this.is_anonymous = checkBoolean(value, 'Poll.is_anonymous');
-          break;
-        case 'type':
-          this.type = checkString(value, 'Poll.type');
           break;
         case 'allows_multiple_answers':
           this.allows_multiple_answers = checkBoolean(value, 'Poll.allows_multiple_answers');
@@ -18901,6 +18901,9 @@ export class PollMedia extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'photo':
+          shallowArray(value, 'PollMedia.photo');
+          break;
         case 'animation':
           shallowObject(value, 'PollMedia.animation');
           break;
@@ -18918,9 +18921,6 @@ export class PollMedia extends TelegramObject {
           break;
         case 'location':
           shallowObject(value, 'PollMedia.location');
-          break;
-        case 'photo':
-          shallowArray(value, 'PollMedia.photo');
           break;
         case 'sticker':
           shallowObject(value, 'PollMedia.sticker');
@@ -19069,11 +19069,11 @@ export class PollOption extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'persistent_id':
-          this.persistent_id = checkString(value, 'PollOption.persistent_id');
-          break;
         case 'text':
           this.text = checkString(value, 'PollOption.text');
+          break;
+        case 'persistent_id':
+          this.persistent_id = checkString(value, 'PollOption.persistent_id');
           break;
         case 'text_entities':
           shallowArray(value, 'PollOption.text_entities');
@@ -20184,11 +20184,11 @@ export class RevenueWithdrawalStateSucceeded extends RevenueWithdrawalStateBase 
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RevenueWithdrawalStateSucceeded.type') as 'succeeded';
-          break;
         case 'date':
           shallowDate(value, 'RevenueWithdrawalStateSucceeded.date');
+          break;
+        case 'type':
+          this.type = checkString(value, 'RevenueWithdrawalStateSucceeded.type') as 'succeeded';
           break;
         case 'url':
           this.url = checkString(value, 'RevenueWithdrawalStateSucceeded.url');
@@ -20299,14 +20299,14 @@ export class RichBlockAnimation extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockAnimation.type') as 'animation';
           break;
+        case 'caption':
+          shallowObject(value, 'RichBlockAnimation.caption');
+          break;
         case 'animation':
           shallowObject(value, 'RichBlockAnimation.animation');
           break;
         case 'has_spoiler':
           this.has_spoiler = checkBoolean(value, 'RichBlockAnimation.has_spoiler');
-          break;
-        case 'caption':
-          shallowObject(value, 'RichBlockAnimation.caption');
           break;
         case 'apiKwargs':
           break;
@@ -20377,11 +20377,11 @@ export class RichBlockAudio extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockAudio.type') as 'audio';
           break;
-        case 'audio':
-          shallowObject(value, 'RichBlockAudio.audio');
-          break;
         case 'caption':
           shallowObject(value, 'RichBlockAudio.caption');
+          break;
+        case 'audio':
+          shallowObject(value, 'RichBlockAudio.audio');
           break;
         case 'apiKwargs':
           break;
@@ -20627,11 +20627,11 @@ export class RichBlockCollage extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockCollage.type') as 'collage';
           break;
-        case 'blocks':
-          shallowArray(value, 'RichBlockCollage.blocks');
-          break;
         case 'caption':
           shallowObject(value, 'RichBlockCollage.caption');
+          break;
+        case 'blocks':
+          shallowArray(value, 'RichBlockCollage.blocks');
           break;
         case 'apiKwargs':
           break;
@@ -20811,11 +20811,11 @@ export class RichBlockDocument extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockDocument.type') as 'document';
           break;
-        case 'document':
-          shallowObject(value, 'RichBlockDocument.document');
-          break;
         case 'caption':
           shallowObject(value, 'RichBlockDocument.caption');
+          break;
+        case 'document':
+          shallowObject(value, 'RichBlockDocument.document');
           break;
         case 'apiKwargs':
           break;
@@ -20880,11 +20880,11 @@ export class RichBlockExpandableBlockQuotation extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockExpandableBlockQuotation.type') as 'expandable_blockquote';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockExpandableBlockQuotation.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockExpandableBlockQuotation.type') as 'expandable_blockquote';
           break;
         case 'credit':
           this.credit = convertRichText(value, 'RichBlockExpandableBlockQuotation.credit', bot);
@@ -20925,11 +20925,11 @@ export class RichBlockFooter extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockFooter.type') as 'footer';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockFooter.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockFooter.type') as 'footer';
           break;
         case 'apiKwargs':
           break;
@@ -21040,6 +21040,9 @@ export class RichBlockListItem extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'type':
+          this.type = checkString(value, 'RichBlockListItem.type');
+          break;
         case 'label':
           this.label = checkString(value, 'RichBlockListItem.label');
           break;
@@ -21054,9 +21057,6 @@ export class RichBlockListItem extends TelegramObject {
           break;
         case 'value':
           this.value = checkInteger(value, 'RichBlockListItem.value');
-          break;
-        case 'type':
-          this.type = checkString(value, 'RichBlockListItem.type');
           break;
         case 'apiKwargs':
           break;
@@ -21125,6 +21125,9 @@ export class RichBlockMap extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockMap.type') as 'map';
           break;
+        case 'caption':
+          shallowObject(value, 'RichBlockMap.caption');
+          break;
         case 'location':
           shallowObject(value, 'RichBlockMap.location');
           break;
@@ -21136,9 +21139,6 @@ export class RichBlockMap extends RichBlockBase {
           break;
         case 'height':
           this.height = checkInteger(value, 'RichBlockMap.height');
-          break;
-        case 'caption':
-          shallowObject(value, 'RichBlockMap.caption');
           break;
         case 'apiKwargs':
           break;
@@ -21246,11 +21246,11 @@ export class RichBlockParagraph extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockParagraph.type') as 'paragraph';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockParagraph.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockParagraph.type') as 'paragraph';
           break;
         case 'apiKwargs':
           break;
@@ -21298,14 +21298,14 @@ export class RichBlockPhoto extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockPhoto.type') as 'photo';
           break;
+        case 'caption':
+          shallowObject(value, 'RichBlockPhoto.caption');
+          break;
         case 'photo':
           shallowArray(value, 'RichBlockPhoto.photo');
           break;
         case 'has_spoiler':
           this.has_spoiler = checkBoolean(value, 'RichBlockPhoto.has_spoiler');
-          break;
-        case 'caption':
-          shallowObject(value, 'RichBlockPhoto.caption');
           break;
         case 'apiKwargs':
           break;
@@ -21370,11 +21370,11 @@ export class RichBlockPreformatted extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockPreformatted.type') as 'pre';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockPreformatted.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockPreformatted.type') as 'pre';
           break;
         case 'language':
           this.language = checkString(value, 'RichBlockPreformatted.language');
@@ -21417,11 +21417,11 @@ export class RichBlockPullQuotation extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockPullQuotation.type') as 'pullquote';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockPullQuotation.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockPullQuotation.type') as 'pullquote';
           break;
         case 'credit':
           this.credit = convertRichText(value, 'RichBlockPullQuotation.credit', bot);
@@ -21464,11 +21464,11 @@ export class RichBlockSectionHeading extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockSectionHeading.type') as 'heading';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockSectionHeading.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockSectionHeading.type') as 'heading';
           break;
         case 'size':
           this.size = checkInteger(value, 'RichBlockSectionHeading.size');
@@ -21518,11 +21518,11 @@ export class RichBlockSlideshow extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockSlideshow.type') as 'slideshow';
           break;
-        case 'blocks':
-          shallowArray(value, 'RichBlockSlideshow.blocks');
-          break;
         case 'caption':
           shallowObject(value, 'RichBlockSlideshow.caption');
+          break;
+        case 'blocks':
+          shallowArray(value, 'RichBlockSlideshow.blocks');
           break;
         case 'apiKwargs':
           break;
@@ -21599,6 +21599,9 @@ export class RichBlockTable extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockTable.type') as 'table';
           break;
+        case 'caption':
+          this.caption = convertRichText(value, 'RichBlockTable.caption', bot);
+          break;
         case 'cells':
           shallowArray(value, 'RichBlockTable.cells');
           break;
@@ -21610,9 +21613,6 @@ export class RichBlockTable extends RichBlockBase {
           break;
         case 'is_compact':
           this.is_compact = checkBoolean(value, 'RichBlockTable.is_compact');
-          break;
-        case 'caption':
-          this.caption = convertRichText(value, 'RichBlockTable.caption', bot);
           break;
         case 'apiKwargs':
           break;
@@ -21729,11 +21729,11 @@ export class RichBlockThinking extends RichBlockBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichBlockThinking.type') as 'thinking';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichBlockThinking.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichBlockThinking.type') as 'thinking';
           break;
         case 'apiKwargs':
           break;
@@ -21781,14 +21781,14 @@ export class RichBlockVideo extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockVideo.type') as 'video';
           break;
+        case 'caption':
+          shallowObject(value, 'RichBlockVideo.caption');
+          break;
         case 'video':
           shallowObject(value, 'RichBlockVideo.video');
           break;
         case 'has_spoiler':
           this.has_spoiler = checkBoolean(value, 'RichBlockVideo.has_spoiler');
-          break;
-        case 'caption':
-          shallowObject(value, 'RichBlockVideo.caption');
           break;
         case 'apiKwargs':
           break;
@@ -21859,11 +21859,11 @@ export class RichBlockVoiceNote extends RichBlockBase {
         case 'type':
           this.type = checkString(value, 'RichBlockVoiceNote.type') as 'voice_note';
           break;
-        case 'voice_note':
-          shallowObject(value, 'RichBlockVoiceNote.voice_note');
-          break;
         case 'caption':
           shallowObject(value, 'RichBlockVoiceNote.caption');
+          break;
+        case 'voice_note':
+          shallowObject(value, 'RichBlockVoiceNote.voice_note');
           break;
         case 'apiKwargs':
           break;
@@ -22117,11 +22117,11 @@ export class RichTextAnchorLink extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextAnchorLink.type') as 'anchor_link';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextAnchorLink.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextAnchorLink.type') as 'anchor_link';
           break;
         case 'anchor_name':
           this.anchor_name = checkString(value, 'RichTextAnchorLink.anchor_name');
@@ -22165,11 +22165,11 @@ export class RichTextBankCardNumber extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextBankCardNumber.type') as 'bank_card_number';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextBankCardNumber.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextBankCardNumber.type') as 'bank_card_number';
           break;
         case 'bank_card_number':
           this.bank_card_number = checkString(value, 'RichTextBankCardNumber.bank_card_number');
@@ -22211,11 +22211,11 @@ export class RichTextBold extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextBold.type') as 'bold';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextBold.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextBold.type') as 'bold';
           break;
         case 'apiKwargs':
           break;
@@ -22255,11 +22255,11 @@ export class RichTextBotCommand extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextBotCommand.type') as 'bot_command';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextBotCommand.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextBotCommand.type') as 'bot_command';
           break;
         case 'bot_command':
           this.bot_command = checkString(value, 'RichTextBotCommand.bot_command');
@@ -22345,11 +22345,11 @@ export class RichTextCashtag extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextCashtag.type') as 'cashtag';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextCashtag.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextCashtag.type') as 'cashtag';
           break;
         case 'cashtag':
           this.cashtag = checkString(value, 'RichTextCashtag.cashtag');
@@ -22391,11 +22391,11 @@ export class RichTextCode extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextCode.type') as 'code';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextCode.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextCode.type') as 'code';
           break;
         case 'apiKwargs':
           break;
@@ -22485,11 +22485,11 @@ export class RichTextDateTime extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextDateTime.type') as 'date_time';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextDateTime.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextDateTime.type') as 'date_time';
           break;
         case 'unix_time':
           this.unix_time = toDate(value, 'RichTextDateTime.unix_time');
@@ -22537,11 +22537,11 @@ export class RichTextEmailAddress extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextEmailAddress.type') as 'email_address';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextEmailAddress.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextEmailAddress.type') as 'email_address';
           break;
         case 'email_address':
           this.email_address = checkString(value, 'RichTextEmailAddress.email_address');
@@ -22585,11 +22585,11 @@ export class RichTextHashtag extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextHashtag.type') as 'hashtag';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextHashtag.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextHashtag.type') as 'hashtag';
           break;
         case 'hashtag':
           this.hashtag = checkString(value, 'RichTextHashtag.hashtag');
@@ -22631,11 +22631,11 @@ export class RichTextItalic extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextItalic.type') as 'italic';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextItalic.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextItalic.type') as 'italic';
           break;
         case 'apiKwargs':
           break;
@@ -22673,11 +22673,11 @@ export class RichTextMarked extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextMarked.type') as 'marked';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextMarked.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextMarked.type') as 'marked';
           break;
         case 'apiKwargs':
           break;
@@ -22759,11 +22759,11 @@ export class RichTextMention extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextMention.type') as 'mention';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextMention.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextMention.type') as 'mention';
           break;
         case 'username':
           this.username = checkString(value, 'RichTextMention.username');
@@ -22807,11 +22807,11 @@ export class RichTextPhoneNumber extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextPhoneNumber.type') as 'phone_number';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextPhoneNumber.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextPhoneNumber.type') as 'phone_number';
           break;
         case 'phone_number':
           this.phone_number = checkString(value, 'RichTextPhoneNumber.phone_number');
@@ -22855,11 +22855,11 @@ export class RichTextReference extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextReference.type') as 'reference';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextReference.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextReference.type') as 'reference';
           break;
         case 'name':
           this.name = checkString(value, 'RichTextReference.name');
@@ -22903,11 +22903,11 @@ export class RichTextReferenceLink extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextReferenceLink.type') as 'reference_link';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextReferenceLink.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextReferenceLink.type') as 'reference_link';
           break;
         case 'reference_name':
           this.reference_name = checkString(value, 'RichTextReferenceLink.reference_name');
@@ -22949,11 +22949,11 @@ export class RichTextSpoiler extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextSpoiler.type') as 'spoiler';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextSpoiler.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextSpoiler.type') as 'spoiler';
           break;
         case 'apiKwargs':
           break;
@@ -22991,11 +22991,11 @@ export class RichTextStrikethrough extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextStrikethrough.type') as 'strikethrough';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextStrikethrough.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextStrikethrough.type') as 'strikethrough';
           break;
         case 'apiKwargs':
           break;
@@ -23033,11 +23033,11 @@ export class RichTextSubscript extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextSubscript.type') as 'subscript';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextSubscript.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextSubscript.type') as 'subscript';
           break;
         case 'apiKwargs':
           break;
@@ -23075,11 +23075,11 @@ export class RichTextSuperscript extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextSuperscript.type') as 'superscript';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextSuperscript.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextSuperscript.type') as 'superscript';
           break;
         case 'apiKwargs':
           break;
@@ -23119,11 +23119,11 @@ export class RichTextTextMention extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextTextMention.type') as 'text_mention';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextTextMention.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextTextMention.type') as 'text_mention';
           break;
         case 'user':
           this.user = convertUser(value, 'RichTextTextMention.user', bot);
@@ -23165,11 +23165,11 @@ export class RichTextUnderline extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextUnderline.type') as 'underline';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextUnderline.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextUnderline.type') as 'underline';
           break;
         case 'apiKwargs':
           break;
@@ -23209,11 +23209,11 @@ export class RichTextUrl extends RichTextBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'RichTextUrl.type') as 'url';
-          break;
         case 'text':
           this.text = convertRichText(value, 'RichTextUrl.text', bot);
+          break;
+        case 'type':
+          this.type = checkString(value, 'RichTextUrl.type') as 'url';
           break;
         case 'url':
           this.url = checkString(value, 'RichTextUrl.url');
@@ -23335,9 +23335,6 @@ export class SharedUser extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'user_id':
-          this.user_id = checkInteger(value, 'SharedUser.user_id');
-          break;
         case 'first_name':
           this.first_name = checkString(value, 'SharedUser.first_name');
           break;
@@ -23349,6 +23346,9 @@ export class SharedUser extends TelegramObject {
           break;
         case 'photo':
           shallowArray(value, 'SharedUser.photo');
+          break;
+        case 'user_id':
+          this.user_id = checkInteger(value, 'SharedUser.user_id');
           break;
         case 'apiKwargs':
           break;
@@ -23661,14 +23661,14 @@ export class StarTransaction extends TelegramObject {
         case 'id':
           this.id = checkString(value, 'StarTransaction.id');
           break;
+        case 'date':
+          shallowDate(value, 'StarTransaction.date');
+          break;
         case 'amount':
           this.amount = checkInteger(value, 'StarTransaction.amount');
           break;
         case 'nanostar_amount':
           this.nanostar_amount = checkInteger(value, 'StarTransaction.nanostar_amount');
-          break;
-        case 'date':
-          shallowDate(value, 'StarTransaction.date');
           break;
         case 'source':
           shallowObject(value, 'StarTransaction.source');
@@ -23835,14 +23835,14 @@ export class Sticker extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'type':
+          this.type = checkString(value, 'Sticker.type');
+          break;
         case 'file_id':
           this.file_id = checkString(value, 'Sticker.file_id');
           break;
         case 'file_unique_id':
           this.file_unique_id = checkString(value, 'Sticker.file_unique_id');
-          break;
-        case 'type':
-          this.type = checkString(value, 'Sticker.type');
           break;
         case 'width':
           this.width = checkInteger(value, 'Sticker.width');
@@ -23967,11 +23967,11 @@ export class StickerSet extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'name':
-          this.name = checkString(value, 'StickerSet.name');
-          break;
         case 'title':
           this.title = checkString(value, 'StickerSet.title');
+          break;
+        case 'name':
+          this.name = checkString(value, 'StickerSet.name');
           break;
         case 'sticker_type':
           this.sticker_type = checkString(value, 'StickerSet.sticker_type');
@@ -24048,11 +24048,11 @@ export class Story extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'chat':
-          shallowObject(value, 'Story.chat');
-          break;
         case 'id':
           this.id = checkInteger(value, 'Story.id');
+          break;
+        case 'chat':
+          shallowObject(value, 'Story.chat');
           break;
         case 'apiKwargs':
           break;
@@ -24111,11 +24111,11 @@ export class StoryArea extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'position':
-          this.position = convertStoryAreaPosition(value, 'StoryArea.position', bot);
-          break;
         case 'type':
           this.type = convertStoryAreaType(value, 'StoryArea.type', bot);
+          break;
+        case 'position':
+          this.position = convertStoryAreaPosition(value, 'StoryArea.position', bot);
           break;
         case 'apiKwargs':
           break;
@@ -25269,11 +25269,11 @@ export class TransactionPartnerChat extends TransactionPartnerBase {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'type':
-          this.type = checkString(value, 'TransactionPartnerChat.type') as 'chat';
-          break;
         case 'chat':
           shallowObject(value, 'TransactionPartnerChat.chat');
+          break;
+        case 'type':
+          this.type = checkString(value, 'TransactionPartnerChat.type') as 'chat';
           break;
         case 'gift':
           shallowObject(value, 'TransactionPartnerChat.gift');
@@ -25997,17 +25997,17 @@ export class UniqueGiftInfo extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'gift':
-          shallowObject(value, 'UniqueGiftInfo.gift');
-          break;
-        case 'origin':
-          this.origin = checkString(value, 'UniqueGiftInfo.origin');
-          break;
         case 'text':
           this.text = checkString(value, 'UniqueGiftInfo.text');
           break;
         case 'entities':
           shallowArray(value, 'UniqueGiftInfo.entities');
+          break;
+        case 'gift':
+          shallowObject(value, 'UniqueGiftInfo.gift');
+          break;
+        case 'origin':
+          this.origin = checkString(value, 'UniqueGiftInfo.origin');
           break;
         case 'is_private':
           this.is_private = checkBoolean(value, 'UniqueGiftInfo.is_private');
@@ -26295,6 +26295,9 @@ export class Update extends TelegramObject {
         case 'message':
           this.message = convertMessage(value, 'Update.message', bot);
           break;
+        case 'callback_query':
+          this.callback_query = convertCallbackQuery(value, 'Update.callback_query', bot);
+          break;
         case 'edited_message':
           this.edited_message = convertMessage(value, 'Update.edited_message', bot);
           break;
@@ -26330,9 +26333,6 @@ export class Update extends TelegramObject {
           break;
         case 'chosen_inline_result':
           this.chosen_inline_result = convertChosenInlineResult(value, 'Update.chosen_inline_result', bot);
-          break;
-        case 'callback_query':
-          this.callback_query = convertCallbackQuery(value, 'Update.callback_query', bot);
           break;
         case 'shipping_query':
           this.shipping_query = convertShippingQuery(value, 'Update.shipping_query', bot);
@@ -26847,11 +26847,11 @@ export class Venue extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
-        case 'location':
-          shallowObject(value, 'Venue.location');
-          break;
         case 'title':
           this.title = checkString(value, 'Venue.title');
+          break;
+        case 'location':
+          shallowObject(value, 'Venue.location');
           break;
         case 'address':
           this.address = checkString(value, 'Venue.address');
@@ -27249,14 +27249,14 @@ export class VideoNote extends TelegramObject {
       const value = (init as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        case 'length':
+          this.length = checkInteger(value, 'VideoNote.length');
+          break;
         case 'file_id':
           this.file_id = checkString(value, 'VideoNote.file_id');
           break;
         case 'file_unique_id':
           this.file_unique_id = checkString(value, 'VideoNote.file_unique_id');
-          break;
-        case 'length':
-          this.length = checkInteger(value, 'VideoNote.length');
           break;
         case 'duration':
           this.duration = checkInteger(value, 'VideoNote.duration');
@@ -27969,12 +27969,12 @@ function convertInlineKeyboardButton(v: unknown, path: string, bot: Bot | undefi
   return v instanceof InlineKeyboardButton ? v : new InlineKeyboardButton(checkObject(v, path) as unknown as InlineKeyboardButtonInit, bot);
 }
 
-function convertInputMessageContent(v: unknown, path: string, bot: Bot | undefined): InputMessageContent {
-  return v instanceof InputMessageContentBase ? (v as InputMessageContent) : InputMessageContentBase.fromJSON(v, bot);
-}
-
 function convertInlineKeyboardMarkup(v: unknown, path: string, bot: Bot | undefined): InlineKeyboardMarkup {
   return v instanceof InlineKeyboardMarkup ? v : new InlineKeyboardMarkup(checkObject(v, path) as unknown as InlineKeyboardMarkupInit, bot);
+}
+
+function convertInputMessageContent(v: unknown, path: string, bot: Bot | undefined): InputMessageContent {
+  return v instanceof InputMessageContentBase ? (v as InputMessageContent) : InputMessageContentBase.fromJSON(v, bot);
 }
 
 function convertArrayOfInputChecklistTask(v: unknown, path: string, bot: Bot | undefined): readonly InputChecklistTask[] {
@@ -27997,12 +27997,12 @@ function convertInputPollOptionMedia(v: unknown, path: string, bot: Bot | undefi
   return v instanceof InputPollOptionMediaBase ? (v as InputPollOptionMedia) : InputPollOptionMediaBase.fromJSON(v, bot);
 }
 
-function convertInputMediaAnimation(v: unknown, path: string, bot: Bot | undefined): InputMediaAnimation {
-  return v instanceof InputMediaAnimation ? v : new InputMediaAnimation(checkObject(v, path) as unknown as InputMediaAnimationInit, bot);
-}
-
 function convertRichBlockCaption(v: unknown, path: string, bot: Bot | undefined): RichBlockCaption {
   return v instanceof RichBlockCaption ? v : new RichBlockCaption(checkObject(v, path) as unknown as RichBlockCaptionInit, bot);
+}
+
+function convertInputMediaAnimation(v: unknown, path: string, bot: Bot | undefined): InputMediaAnimation {
+  return v instanceof InputMediaAnimation ? v : new InputMediaAnimation(checkObject(v, path) as unknown as InputMediaAnimationInit, bot);
 }
 
 function convertInputMediaAudio(v: unknown, path: string, bot: Bot | undefined): InputMediaAudio {
@@ -28415,12 +28415,12 @@ function convertArrayOfSticker(v: unknown, path: string, bot: Bot | undefined): 
   return mapArray(v, path, convertSticker, bot);
 }
 
-function convertStoryAreaPosition(v: unknown, path: string, bot: Bot | undefined): StoryAreaPosition {
-  return v instanceof StoryAreaPosition ? v : new StoryAreaPosition(checkObject(v, path) as unknown as StoryAreaPositionInit, bot);
-}
-
 function convertStoryAreaType(v: unknown, path: string, bot: Bot | undefined): StoryAreaType {
   return v instanceof StoryAreaTypeBase ? (v as StoryAreaType) : StoryAreaTypeBase.fromJSON(v, bot);
+}
+
+function convertStoryAreaPosition(v: unknown, path: string, bot: Bot | undefined): StoryAreaPosition {
+  return v instanceof StoryAreaPosition ? v : new StoryAreaPosition(checkObject(v, path) as unknown as StoryAreaPositionInit, bot);
 }
 
 function convertLocationAddress(v: unknown, path: string, bot: Bot | undefined): LocationAddress {
@@ -28459,6 +28459,10 @@ function convertUniqueGiftBackdropColors(v: unknown, path: string, bot: Bot | un
   return v instanceof UniqueGiftBackdropColors ? v : new UniqueGiftBackdropColors(checkObject(v, path) as unknown as UniqueGiftBackdropColorsInit, bot);
 }
 
+function convertCallbackQuery(v: unknown, path: string, bot: Bot | undefined): CallbackQuery {
+  return v instanceof CallbackQuery ? v : new CallbackQuery(checkObject(v, path) as unknown as CallbackQueryInit, bot);
+}
+
 function convertBusinessConnection(v: unknown, path: string, bot: Bot | undefined): BusinessConnection {
   return v instanceof BusinessConnection ? v : new BusinessConnection(checkObject(v, path) as unknown as BusinessConnectionInit, bot);
 }
@@ -28481,10 +28485,6 @@ function convertInlineQuery(v: unknown, path: string, bot: Bot | undefined): Inl
 
 function convertChosenInlineResult(v: unknown, path: string, bot: Bot | undefined): ChosenInlineResult {
   return v instanceof ChosenInlineResult ? v : new ChosenInlineResult(checkObject(v, path) as unknown as ChosenInlineResultInit, bot);
-}
-
-function convertCallbackQuery(v: unknown, path: string, bot: Bot | undefined): CallbackQuery {
-  return v instanceof CallbackQuery ? v : new CallbackQuery(checkObject(v, path) as unknown as CallbackQueryInit, bot);
 }
 
 function convertShippingQuery(v: unknown, path: string, bot: Bot | undefined): ShippingQuery {
