@@ -88,6 +88,7 @@ function resolveBaseUrl(base: BaseUrl, token: string): string {
 export class Bot extends BotApi {
   readonly #token: string;
   readonly #baseUrl: string;
+  readonly #endpointUrls = new Map<string, string>();
   readonly #baseFileUrl: string;
   readonly #request: BaseRequest;
   readonly #getUpdatesRequest: BaseRequest;
@@ -286,6 +287,16 @@ export class Bot extends BotApi {
     return this.#post(method, params, settings, METHODS[method], parse) as Promise<T>;
   }
 
+  /** `<base URL>/<method>`, one string per method (a request layer may key caches by it). */
+  #endpointUrl(method: string): string {
+    let url = this.#endpointUrls.get(method);
+    if (url === undefined) {
+      url = `${this.#baseUrl}/${method}`;
+      if (this.#endpointUrls.size < 1024) this.#endpointUrls.set(method, url);
+    }
+    return url;
+  }
+
   /** Validates, serialises and sends one call; parses the result when given a parser. */
   async #post<T>(
     method: string,
@@ -309,7 +320,7 @@ export class Bot extends BotApi {
     const timeouts = isGetUpdates ? longPollTimeouts(request, settings, params.timeout) : settings;
     this.#logger?.debug(`calling ${method}`);
     try {
-      const result = await request.post(`${this.#baseUrl}/${method}`, {
+      const result = await request.post(this.#endpointUrl(method), {
         endpoint: method,
         payload,
         timeouts,

@@ -325,9 +325,13 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
    */
   async processUpdate(update: unknown): Promise<void> {
     let context: C | undefined;
-    for (const handlers of this.#ordered) {
+    const ordered = this.#ordered;
+    // Indexed loops: an `await` inside for-of keeps iterator objects alive across suspensions.
+    for (let g = 0; g < ordered.length; g++) {
+      const handlers = ordered[g] as AnyHandler<C>[];
       try {
-        for (const handler of handlers) {
+        for (let h = 0; h < handlers.length; h++) {
+          const handler = handlers[h] as AnyHandler<C>;
           const check = handler.checkUpdate(update);
           if (check === undefined || check === null || check === false) continue;
           context ??= this.contextTypes.context.fromUpdate(update, this);
