@@ -1,6 +1,6 @@
 // `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse,webhook] [-- --size N] [-- --cold-runs N]
 // [-- --json out.json]`: every scenario for every implementation, each run in a fresh child process,
-// then a table (median, min-max, ratio to grammY).
+// then a table (median, min-max, ratio to grammY, median of the per-round ratios to grammY).
 // The library is measured as built JavaScript from dist/: run `npm run build` first (npm test does).
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ function option(name) {
   return index === -1 ? undefined : args[index + 1];
 }
 
-const RUNS = Number(option('--runs') ?? 3);
+// Three runs keep --quick under three minutes; the full suite takes five for steadier medians.
+const RUNS = Number(option('--runs') ?? (quick ? 3 : 5));
 const only = option('--only')?.split(',');
 const jsonOut = option('--json');
 const SIZES = quick
@@ -144,10 +145,14 @@ async function main() {
     for (const impl of impls) {
       process.stderr.write(`${scenario.id} ${impl}: ${results[impl].map((r) => fmt(r.value)).join(' ')}\n`);
     }
-    const grammy = results.grammy ? median(results.grammy.map((r) => r.value)) : undefined;
+    const grammyRuns = results.grammy?.map((r) => r.value);
+    const grammy = grammyRuns ? median(grammyRuns) : undefined;
     for (const [impl, list] of Object.entries(results)) {
       const values = list.map((r) => r.value);
       const med = median(values);
+      // Runs of one round share the machine's load: the median of their ratios is steadier than
+      // the ratio of the medians on a machine whose speed drifts between rounds.
+      const paired = grammyRuns ? median(values.map((value, i) => value / grammyRuns[i])) : undefined;
       const row = {
         scenario: scenario.id,
         impl,
@@ -156,6 +161,7 @@ async function main() {
         min: Math.min(...values),
         max: Math.max(...values),
         vsGrammy: grammy === undefined ? undefined : med / grammy,
+        pairedVsGrammy: paired,
         size,
         runs,
         note: scenario.note,
@@ -191,7 +197,7 @@ function signed(value) {
 }
 
 function printTable(rows) {
-  const header = ['scenario', 'impl', 'median', 'min-max', 'vs grammY', 'unit', 'check'];
+  const header = ['scenario', 'impl', 'median', 'min-max', 'vs grammY', 'paired', 'unit', 'check'];
   const lines = rows.map((row) => {
     const checks = [];
     if (row.extra.allReplied !== undefined)
@@ -214,6 +220,7 @@ function printTable(rows) {
       fmt(row.median),
       `${fmt(row.min)}-${fmt(row.max)}`,
       row.vsGrammy === undefined ? '' : `${row.vsGrammy.toFixed(2)}x`,
+      row.pairedVsGrammy === undefined ? '' : `${row.pairedVsGrammy.toFixed(2)}x`,
       row.unit,
       checks.join('; '),
     ];
@@ -225,6 +232,9 @@ function printTable(rows) {
   console.log(format(widths.map((width) => '-'.repeat(width))));
   for (const line of lines) console.log(format(line));
   console.log('\nNotes:');
+  console.log(
+    '- vs grammY: median / grammY median; paired: median over rounds of value / grammY value of the same round',
+  );
   for (const scenario of SCENARIOS) {
     if (rows.some((row) => row.scenario === scenario.id)) console.log(`- ${scenario.id}: ${scenario.note}`);
   }
