@@ -16,6 +16,33 @@ function toWire(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The JSON of an input object: a copy with Dates as Unix seconds, objects through toJSON, undefined
+ * values dropped and `apiKwargs` spread into the object, as the built objects would give it.
+ */
+function wireObject(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in input) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (key === 'apiKwargs') {
+      if (typeof value === 'object' && value !== null)
+        for (const [name, item] of Object.entries(value)) out[name] ??= wireValue(item);
+      continue;
+    }
+    out[key] = wireValue(value);
+  }
+  return out;
+}
+
+function wireValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof TelegramObject) return value.toJSON();
+  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
+  if (Array.isArray(value)) return value.map(wireValue);
+  return wireObject(value as Readonly<Record<string, unknown>>);
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -128,10 +155,16 @@ export abstract class TelegramObject {
 
   /** The object as the Bot API's JSON: Dates as Unix seconds, unknown fields included. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const key of this.#fieldNames())
-      out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
     const extra = this[EXTRA];
+    const source = this._input();
+    // An object built on first read is its input, so the input is copied (nothing is built).
+    if (source !== undefined) {
+      const out = wireObject(source);
+      if (extra !== undefined) for (const key of Object.keys(extra)) out[key] ??= toWire(extra[key]);
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(this)) out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
     if (extra !== undefined) for (const key of Object.keys(extra)) out[key] = toWire(extra[key]);
     return out;
   }

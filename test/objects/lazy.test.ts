@@ -70,6 +70,30 @@ describe('lazily built nested objects', () => {
     assert.deepEqual(fieldNamesOf(read), Object.keys(messageJSON()));
   });
 
+  test('toJSON turns instances, Dates and apiKwargs given in a hand-made input into API JSON', () => {
+    const message = new Message({
+      message_id: 1,
+      date: new Date(1_700_000_000_000),
+      chat: new Chat({ id: 5, type: 'private' }),
+      forward_origin: {
+        type: 'user',
+        date: new Date(1_600_000_000_000),
+        sender_user: { id: 9, is_bot: false, first_name: 'Bo', apiKwargs: { future: true } },
+      },
+    });
+    assert.deepEqual(message.toJSON(), {
+      message_id: 1,
+      date: 1_700_000_000,
+      chat: { id: 5, type: 'private' },
+      forward_origin: {
+        type: 'user',
+        date: 1_600_000_000,
+        sender_user: { id: 9, is_bot: false, first_name: 'Bo', future: true },
+      },
+    });
+    assert.deepEqual(message.forward_origin?.toJSON(), message.toJSON().forward_origin);
+  });
+
   test('equality reads the identifying nested fields', () => {
     const a = Message.fromJSON(messageJSON());
     const b = Message.fromJSON({ ...messageJSON(), text: 'other' });
