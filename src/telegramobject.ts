@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { type InspectOptions, inspect } from 'node:util';
 import type { Bot } from './bot.js';
 
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -108,6 +108,19 @@ export abstract class TelegramObject {
 
   static {
     namesOfFields = (object) => object.#fieldNames();
+    // What `console.log` and `util.inspect` show: every field, lazily built ones included. Set
+    // here rather than declared, so that `keyof Message` lists API fields and methods only.
+    Object.defineProperty(TelegramObject.prototype, inspect.custom, {
+      value(this: TelegramObject, depth: number, options: InspectOptions, show: typeof inspect): string {
+        const name = this.constructor.name;
+        if (depth < 0) return `[${name}]`;
+        const fields: Record<string, unknown> = {};
+        for (const key of this.#fieldNames()) fields[key] = (this as unknown as Record<string, unknown>)[key];
+        const extra = this[EXTRA];
+        if (extra !== undefined) fields.apiKwargs = extra;
+        return `${name} ${show(fields, { ...options, depth: options.depth == null ? null : depth - 1 })}`;
+      },
+    });
   }
 
   /** Names of the fields this object has, in the order they arrived (unknown fields excluded). */
@@ -183,17 +196,6 @@ export abstract class TelegramObject {
     const extra = this[EXTRA];
     if (extra !== undefined) Object.assign(out, extra);
     return out;
-  }
-
-  /** What `console.log` and `util.inspect` show: every field, lazily built ones included. */
-  [inspect.custom](depth: number, options: Parameters<typeof inspect>[1], show: typeof inspect): string {
-    const fields: Record<string, unknown> = {};
-    for (const key of this.#fieldNames()) fields[key] = (this as unknown as Record<string, unknown>)[key];
-    const extra = this[EXTRA];
-    if (extra !== undefined) fields.apiKwargs = extra;
-    const name = this.constructor.name;
-    if (depth < 0) return `[${name}]`;
-    return `${name} ${show(fields, { ...options, depth: options?.depth == null ? null : depth - 1 })}`;
   }
 
   /** PTB's `de_json`: the class's `fromJSON`. */

@@ -19,6 +19,14 @@ function expectType<T extends true>(_: T): void {}
 
 declare const bot: Bot;
 
+export function fieldsAndGetters(message: Message): void {
+  // Fields built on first read keep plain field types; no symbol key leaks into keyof.
+  expectType<Equal<typeof message.chat, Message['chat']>>(true);
+  expectType<Equal<Extract<keyof Message, symbol>, never>>(true);
+  // @ts-expect-error API fields are read-only
+  message.text = 'changed';
+}
+
 export async function methods(): Promise<void> {
   // Required parameters positional, optional ones in an options object, settings last.
   const sent = await bot.sendMessage(1, 'hi', { parse_mode: 'HTML' }, { readTimeout: 10 });
