@@ -8,14 +8,6 @@ const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
  */
 const EXTRA = Symbol('apiKwargs');
 
-/** Converts a field value back to its JSON form: Dates to Unix seconds, objects through toJSON. */
-function toWire(value: unknown): unknown {
-  if (value instanceof TelegramObject) return value.toJSON();
-  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
-  if (Array.isArray(value)) return value.map(toWire);
-  return value;
-}
-
 /**
  * The JSON of an input object: a copy with Dates as Unix seconds, objects through toJSON, undefined
  * values dropped and `apiKwargs` spread into the object, as the built objects would give it.
@@ -27,20 +19,25 @@ function wireObject(input: Readonly<Record<string, unknown>>): Record<string, un
     if (value === undefined) continue;
     if (key === 'apiKwargs') {
       if (typeof value === 'object' && value !== null)
-        for (const [name, item] of Object.entries(value)) out[name] ??= wireValue(item);
+        for (const [name, item] of Object.entries(value)) out[name] ??= toWire(item);
       continue;
     }
-    out[key] = wireValue(value);
+    out[key] = toWire(value);
   }
   return out;
 }
 
-function wireValue(value: unknown): unknown {
+/** Converts a field value back to its JSON form: Dates to Unix seconds, objects through toJSON. */
+function toWire(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof TelegramObject) return value.toJSON();
   if (value instanceof Date) return Math.floor(value.getTime() / 1000);
-  if (Array.isArray(value)) return value.map(wireValue);
-  return wireObject(value as Readonly<Record<string, unknown>>);
+  if (Array.isArray(value)) return value.map(toWire);
+  // Plain objects are copied; other instances (files, buffers) are left to JSON.stringify.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null
+    ? wireObject(value as Readonly<Record<string, unknown>>)
+    : value;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -168,14 +165,11 @@ export abstract class TelegramObject {
 
   /** The object as the Bot API's JSON: Dates as Unix seconds, unknown fields included. */
   toJSON(): Record<string, unknown> {
-    const extra = this[EXTRA];
     const source = this._input();
-    // An object built on first read is its input, so the input is copied (nothing is built).
-    if (source !== undefined) {
-      const out = wireObject(source);
-      if (extra !== undefined) for (const key of Object.keys(extra)) out[key] ??= toWire(extra[key]);
-      return out;
-    }
+    // An object built on first read is its input (unknown fields and given apiKwargs included),
+    // so the input is copied and nothing is built.
+    if (source !== undefined) return wireObject(source);
+    const extra = this[EXTRA];
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(this)) out[key] = toWire((this as unknown as Record<string, unknown>)[key]);
     if (extra !== undefined) for (const key of Object.keys(extra)) out[key] = toWire(extra[key]);
