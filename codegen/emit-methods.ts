@@ -34,7 +34,7 @@ export function emitParams(model: ApiModel): string {
   );
   return [
     HEADER,
-    usesFiles ? `import type { InputFileLike } from '../request/inputfile.js';` : '',
+    usesFiles ? `import type { InputFileLike } from '../request/input-file.js';` : '',
     `import type {\n${imports.map((i) => `  ${i},`).join('\n')}\n} from './types.js';`,
     '',
     blocks.join('\n\n'),
@@ -144,8 +144,8 @@ export function emitMethods(model: ApiModel): string {
   return [
     HEADER,
     `import type { Bot } from '../bot.js';`,
-    `import { checkBoolean, checkInteger, checkString, mapArray } from '../fieldcheck.js';`,
-    usesFiles ? `import type { InputFileLike } from '../request/inputfile.js';` : '',
+    `import { checkBoolean, checkInteger, checkString, mapArray } from '../base/field-check.js';`,
+    usesFiles ? `import type { InputFileLike } from '../request/input-file.js';` : '',
     `import type { CallSettings } from '../request/types.js';`,
     `import type {\n${options.map((o) => `  ${o},`).join('\n')}\n} from './params.js';`,
     `import type {\n${typeOnly.map((t) => `  ${t},`).join('\n')}\n} from './types.js';`,

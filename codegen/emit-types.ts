@@ -410,9 +410,9 @@ export function emitTypes(model: ApiModel): string {
   return [
     HEADER,
     `import type { Bot } from '../bot.js';`,
-    `import { ${[...SUPPORT_IMPORTS, 'InvalidFieldError'].sort().join(', ')} } from '../fieldcheck.js';`,
-    `import type { InputFileLike } from '../request/inputfile.js';`,
-    `import { TelegramObject } from '../telegramobject.js';`,
+    `import { ${[...SUPPORT_IMPORTS, 'InvalidFieldError'].sort().join(', ')} } from '../base/field-check.js';`,
+    `import type { InputFileLike } from '../request/input-file.js';`,
+    `import { TelegramObject } from '../base/telegram-object.js';`,
     '',
     ...unions.map((u) => `${u}\n`),
     ...classes.map((c) => `${c}\n`),

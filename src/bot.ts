@@ -12,7 +12,7 @@ import { BotApi, type ResultParser } from './generated/methods.js';
 import type { User } from './generated/types.js';
 import type { Logger } from './logging.js';
 import type { BaseRequest } from './request/base.js';
-import { RequestData } from './request/requestdata.js';
+import { RequestData } from './request/request-data.js';
 import type { CallSettings, RequestTimeouts } from './request/types.js';
 import { UndiciRequest } from './request/undici.js';
 import { checkParameters } from './validation.js';

@@ -4,11 +4,12 @@
  * `sendMediaGroup` takes a caption for the whole album, and `answerInlineQuery` pages its results
  * from `current_offset`. `InlineQuery.answer` shares the pagination.
  */
+
+import { TelegramObject } from './base/telegram-object.js';
 import { InvalidArgumentError } from './errors.js';
 import { METHODS } from './generated/metadata.js';
 import type { AnswerInlineQueryOptions } from './generated/params.js';
 import type { InlineQueryResultInit, MessageEntityInit } from './generated/types.js';
-import { TelegramObject } from './telegramobject.js';
 
 /**
  * PTB's reply options of the methods that take `reply_parameters`. Both are sent inside

@@ -2,6 +2,9 @@
  * typescript-telegram-bot: the whole Telegram Bot API, typed. `Bot` has every method; every API
  * type is a class with `fromJSON`/`toJSON`; errors carry what Telegram said.
  */
+
+export { InvalidFieldError } from './base/field-check.js';
+export { TelegramObject } from './base/telegram-object.js';
 export { type BaseUrl, Bot, type BotOptions, type CallApiOptions, type ShortcutDefaults } from './bot.js';
 export * as constants from './constants.js';
 export {
@@ -14,7 +17,6 @@ export {
 } from './conveniences.js';
 export * from './entities/index.js';
 export * from './errors.js';
-export { InvalidFieldError } from './fieldcheck.js';
 export * from './generated/metadata.js';
 export { BotApi, type ResultParser } from './generated/methods.js';
 export type * from './generated/params.js';
@@ -22,6 +24,23 @@ export * from './generated/types.js';
 export * from './helpers.js';
 export { effectiveMessageType } from './helpers-message.js';
 export type { Logger } from './logging.js';
+export type {
+  InlineKeyboardButtonLike,
+  KeyboardButtonLike,
+  ReplyKeyboardOptions,
+} from './objects/keyboards.js';
+export type {
+  BuildReplyArgumentsOptions,
+  QuoteOptions,
+  QuotePosition,
+  ReplyArguments,
+} from './objects/message-quote.js';
+export type { EditOptions, ReactionLike, ReplyOptions } from './objects/message-shortcuts.js';
+export {
+  INLINE_QUERY_RESULTS_PER_PAGE,
+  type InlineQueryAnswerOptions,
+  type InlineQueryResults,
+} from './objects/queries.js';
 export {
   BaseRequest,
   type DefaultTimeouts,
@@ -40,28 +59,10 @@ export {
   type InputFileLike,
   type InputFileOptions,
   type InputFileSource,
-} from './request/inputfile.js';
-export { RequestData } from './request/requestdata.js';
+} from './request/input-file.js';
+export { RequestData } from './request/request-data.js';
 export type { CallSettings, FileSlot, FileSlots, RequestTimeouts } from './request/types.js';
 export { type SocketOptions, UndiciRequest, type UndiciRequestOptions } from './request/undici.js';
-export { TelegramObject } from './telegramobject.js';
-export type {
-  InlineKeyboardButtonLike,
-  KeyboardButtonLike,
-  ReplyKeyboardOptions,
-} from './types/keyboards.js';
-export type {
-  BuildReplyArgumentsOptions,
-  QuoteOptions,
-  QuotePosition,
-  ReplyArguments,
-} from './types/message-quote.js';
-export type { EditOptions, ReactionLike, ReplyOptions } from './types/message-shortcuts.js';
-export {
-  INLINE_QUERY_RESULTS_PER_PAGE,
-  type InlineQueryAnswerOptions,
-  type InlineQueryResults,
-} from './types/queries.js';
 export {
   parseVersion,
   VERSION,
@@ -77,7 +78,7 @@ export {
   warn,
 } from './warnings.js';
 
-import './types/file.js';
-import './types/properties.js';
-import './types/shortcuts.js';
-import './types/update.js';
+import './objects/file.js';
+import './objects/properties.js';
+import './objects/shortcuts.js';
+import './objects/update.js';

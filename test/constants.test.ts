@@ -22,7 +22,7 @@ import {
   UPDATE_TYPES,
   Update,
 } from '../src/index.js';
-import '../src/types/properties.js';
+import '../src/objects/properties.js';
 import { PROJECT_ROOT, spec } from './helpers/spec.js';
 
 function values(object: object): unknown[] {

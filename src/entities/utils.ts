@@ -2,7 +2,7 @@
  * Entity arithmetic (PTB's `MessageEntity` static helpers): converting offsets to UTF-16, shifting
  * entities, and joining formatted texts. Inputs are never changed; every result is a new plain object.
  */
-import { TelegramObject } from '../telegramobject.js';
+import { TelegramObject } from '../base/telegram-object.js';
 import type { EntityCopy, EntityLike } from './types.js';
 
 /**

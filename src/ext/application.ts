@@ -3,7 +3,7 @@
  * runs the lifecycle (PTB's `Application`).
  */
 import type { Logger } from '../logging.js';
-import { LazyDataMap, type MigrateChatDataOptions, migrationIds } from './appdata.js';
+import { LazyDataMap, type MigrateChatDataOptions, migrationIds } from './app-data.js';
 import type {
   ApplicationHook,
   ApplicationOptions,
@@ -11,7 +11,7 @@ import type {
   ErrorCallback,
   RunPollingOptions,
   RunWebhookOptions,
-} from './apptypes.js';
+} from './app-types.js';
 import type { ApplicationBuilder } from './builder.js';
 import type {
   AnyContext,
@@ -23,20 +23,20 @@ import type {
   JobLike,
   UserDataOf,
 } from './context.js';
-import type { ContextTypes } from './contexttypes.js';
+import type { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
 import { ApplicationHandlerStop } from './errors.js';
 import type { AnyHandler } from './handlers/base.js';
 import { defaultLogger } from './logging.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
-import type { UpdateQueue } from './updatequeue.js';
-import type { Updater } from './updater.js';
+import type { UpdateQueue } from './updater/update-queue.js';
+import type { Updater } from './updater/updater.js';
 import {
   webhookHandler as makeWebhookHandler,
   type WebhookHandlerOptions,
   type WebhookRequestHandler,
-} from './webhookhandler.js';
+} from './updater/webhook-handler.js';
 
 export type {
   ApplicationHook,

@@ -7,13 +7,13 @@ import type { BaseRequest } from '../request/base.js';
 import { type SocketOptions, UndiciRequest, type UndiciRequestOptions } from '../request/undici.js';
 import { Application, type ApplicationHook, type ApplicationOptions } from './application.js';
 import type { AnyContext, BotOf, CallbackContext } from './context.js';
-import { ContextTypes } from './contexttypes.js';
+import { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
 import { FeatureNotAvailableError } from './errors.js';
-import { ExtBot } from './extbot.js';
+import { ExtBot } from './ext-bot.js';
 import { type BaseUpdateProcessor, SimpleUpdateProcessor } from './processor.js';
-import { UpdateQueue } from './updatequeue.js';
-import { Updater } from './updater.js';
+import { UpdateQueue } from './updater/update-queue.js';
+import { Updater } from './updater/updater.js';
 
 /** A class the builder instantiates instead of {@link Application}. */
 export type ApplicationClass<C extends AnyContext> = new (options: ApplicationOptions<C>) => Application<C>;

@@ -4,8 +4,8 @@
 import type { Bot } from '../bot.js';
 import { Update } from '../generated/types.js';
 import type { Application } from './application.js';
-import type { ExtBot } from './extbot.js';
-import type { UpdateQueue } from './updatequeue.js';
+import type { ExtBot } from './ext-bot.js';
+import type { UpdateQueue } from './updater/update-queue.js';
 
 /** What a context knows of a job (the JobQueue provides full jobs). */
 export interface JobLike {

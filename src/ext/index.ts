@@ -29,40 +29,40 @@ export {
   ContextTypes,
   type ContextTypesOptions,
   type DataFactory,
-} from './contexttypes.js';
+} from './context-types.js';
 export { Defaults, type DefaultsOptions } from './defaults.js';
 export { ApplicationHandlerStop, FeatureNotAvailableError, MalformedUpdateError } from './errors.js';
-export { ExtBot, type ExtBotOptions } from './extbot.js';
+export { ExtBot, type ExtBotOptions } from './ext-bot.js';
 export * as filters from './filters/index.js';
 export { type AnyHandler, BaseHandler, type HandlerCallback, type HandlerOptions } from './handlers/base.js';
 export {
   BusinessConnectionHandler,
   type BusinessConnectionHandlerOptions,
-} from './handlers/businessconnection.js';
+} from './handlers/business-connection.js';
 export {
   BusinessMessagesDeletedHandler,
   type BusinessMessagesDeletedHandlerOptions,
-} from './handlers/businessmessagesdeleted.js';
+} from './handlers/business-messages-deleted.js';
 export {
   type CallbackDataPattern,
   CallbackQueryHandler,
   type CallbackQueryHandlerOptions,
-} from './handlers/callbackquery.js';
+} from './handlers/callback-query.js';
 export {
   ChatBoostHandler,
   type ChatBoostHandlerOptions,
   type ChatBoostUpdate,
-} from './handlers/chatboost.js';
-export { ChatJoinRequestHandler, type ChatJoinRequestHandlerOptions } from './handlers/chatjoinrequest.js';
+} from './handlers/chat-boost.js';
+export { ChatJoinRequestHandler, type ChatJoinRequestHandlerOptions } from './handlers/chat-join-request.js';
 export {
   ChatMemberHandler,
   type ChatMemberHandlerOptions,
   type ChatMemberUpdate,
-} from './handlers/chatmember.js';
+} from './handlers/chat-member.js';
 export {
   ChosenInlineResultHandler,
   type ChosenInlineResultHandlerOptions,
-} from './handlers/choseninlineresult.js';
+} from './handlers/chosen-inline-result.js';
 export {
   type CommandCheck,
   CommandHandler,
@@ -71,25 +71,28 @@ export {
   type MessagesUpdate,
 } from './handlers/command.js';
 export type { Pattern, UpdateWith } from './handlers/common.js';
-export { InlineQueryHandler, type InlineQueryHandlerOptions } from './handlers/inlinequery.js';
+export { InlineQueryHandler, type InlineQueryHandlerOptions } from './handlers/inline-query.js';
 export { UpdateKindHandler } from './handlers/kind.js';
-export { ManagedBotUpdatedHandler, type ManagedBotUpdatedHandlerOptions } from './handlers/managedbot.js';
-export { type MediaGroup, MediaGroupHandler, type MediaGroupHandlerOptions } from './handlers/mediagroup.js';
+export { ManagedBotUpdatedHandler, type ManagedBotUpdatedHandlerOptions } from './handlers/managed-bot.js';
+export { type MediaGroup, MediaGroupHandler, type MediaGroupHandlerOptions } from './handlers/media-group.js';
 export { MessageHandler } from './handlers/message.js';
 export {
   MessageReactionHandler,
   type MessageReactionHandlerOptions,
   type MessageReactionUpdate,
-} from './handlers/messagereaction.js';
-export { PaidMediaPurchasedHandler, type PaidMediaPurchasedHandlerOptions } from './handlers/paidmedia.js';
+} from './handlers/message-reaction.js';
+export { PaidMediaPurchasedHandler, type PaidMediaPurchasedHandlerOptions } from './handlers/paid-media.js';
 export { PollHandler } from './handlers/poll.js';
-export { PollAnswerHandler } from './handlers/pollanswer.js';
-export { PreCheckoutQueryHandler, type PreCheckoutQueryHandlerOptions } from './handlers/precheckoutquery.js';
+export { PollAnswerHandler } from './handlers/poll-answer.js';
+export {
+  PreCheckoutQueryHandler,
+  type PreCheckoutQueryHandlerOptions,
+} from './handlers/pre-checkout-query.js';
 export { PrefixHandler, type PrefixHandlerOptions, type PrefixUpdate } from './handlers/prefix.js';
-export { ShippingQueryHandler } from './handlers/shippingquery.js';
-export { MessageGenerationStoppedHandler } from './handlers/stoppedgeneration.js';
-export { StringCommandHandler } from './handlers/stringcommand.js';
-export { StringRegexHandler } from './handlers/stringregex.js';
+export { ShippingQueryHandler } from './handlers/shipping-query.js';
+export { MessageGenerationStoppedHandler } from './handlers/stopped-generation.js';
+export { StringCommandHandler } from './handlers/string-command.js';
+export { StringRegexHandler } from './handlers/string-regex.js';
 export { BotSubscriptionHandler, type BotSubscriptionHandlerOptions } from './handlers/subscription.js';
 export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
 export { defaultLogger } from './logging.js';
@@ -100,28 +103,28 @@ export {
   SimpleUpdateProcessor,
   type UpdateRunner,
 } from './processor.js';
-export { UpdateQueue } from './updatequeue.js';
+export { UpdateQueue } from './updater/update-queue.js';
 export {
   type PollingOptions,
   parseUpdate,
   Updater,
   type UpdaterOptions,
   type WebhookOptions,
-} from './updater.js';
-export { DEFAULT_MAX_BODY_SIZE, SECRET_TOKEN_HEADER } from './webhookcheck.js';
+} from './updater/updater.js';
+export { DEFAULT_MAX_BODY_SIZE, SECRET_TOKEN_HEADER } from './updater/webhook-check.js';
 export {
   type WebhookHandlerOptions,
   type WebhookRequestHandler,
   type WebhookTarget,
   webhookHandler,
-} from './webhookhandler.js';
-export type { PemSource } from './webhookoptions.js';
+} from './updater/webhook-handler.js';
+export type { PemSource } from './updater/webhook-options.js';
 export {
   type WebhookListenTarget,
   WebhookServer,
   type WebhookServerOptions,
   type WebhookTls,
-} from './webhookserver.js';
+} from './updater/webhook-server.js';
 
 // Object behaviour (shortcuts such as `message.replyText()`, `update.effectiveChat`) comes with the core.
 import '../index.js';

@@ -3,13 +3,13 @@ import { describe, it } from 'node:test';
 import { Application, type ApplicationOptions } from '../../src/ext/application.js';
 import { ApplicationBuilder } from '../../src/ext/builder.js';
 import { CallbackContext } from '../../src/ext/context.js';
-import { ContextTypes } from '../../src/ext/contexttypes.js';
+import { ContextTypes } from '../../src/ext/context-types.js';
 import { Defaults } from '../../src/ext/defaults.js';
 import { FeatureNotAvailableError } from '../../src/ext/errors.js';
-import { ExtBot } from '../../src/ext/extbot.js';
+import { ExtBot } from '../../src/ext/ext-bot.js';
 import { PerChatUpdateProcessor, SimpleUpdateProcessor } from '../../src/ext/processor.js';
-import { UpdateQueue } from '../../src/ext/updatequeue.js';
-import { Updater } from '../../src/ext/updater.js';
+import { UpdateQueue } from '../../src/ext/updater/update-queue.js';
+import { Updater } from '../../src/ext/updater/updater.js';
 import { UndiciRequest } from '../../src/request/undici.js';
 import { TOKEN } from './helpers.js';
 

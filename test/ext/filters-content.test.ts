@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MESSAGE_ATTACHMENT_TYPES } from '../../src/constants.js';
-import '../../src/types/message-properties.js';
+import '../../src/objects/message-properties.js';
 import * as content from '../../src/ext/filters/content.js';
 import * as filters from '../../src/ext/filters/index.js';
 import { BOB, messageFieldSample, messageUpdate, textUpdate } from '../helpers/updates.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CallbackContext } from '../../src/ext/context.js';
-import { StringCommandHandler } from '../../src/ext/handlers/stringcommand.js';
-import { StringRegexHandler } from '../../src/ext/handlers/stringregex.js';
+import { StringCommandHandler } from '../../src/ext/handlers/string-command.js';
+import { StringRegexHandler } from '../../src/ext/handlers/string-regex.js';
 import { textUpdate } from '../helpers/updates.js';
 import { offlineApp } from './helpers.js';
 

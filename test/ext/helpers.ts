@@ -6,7 +6,7 @@ import { Update } from '../../src/generated/types.js';
 import { sampleOf } from '../helpers/samples.js';
 import '../../src/ext/builder.js';
 import type { Logger } from '../../src/logging.js';
-import '../../src/types/update.js';
+import '../../src/objects/update.js';
 
 export const TOKEN = '123456:TEST_token-for_unit_tests';
 

@@ -216,7 +216,7 @@ describe('Application lifecycle', () => {
         return 'HEY';
       }
     }
-    const { ContextTypes } = await import('../../src/ext/contexttypes.js');
+    const { ContextTypes } = await import('../../src/ext/context-types.js');
     const app = Application.builder()
       .token(TOKEN)
       .updater(null)

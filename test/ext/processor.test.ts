@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type MediaGroup, MediaGroupHandler } from '../../src/ext/handlers/mediagroup.js';
+import { type MediaGroup, MediaGroupHandler } from '../../src/ext/handlers/media-group.js';
 import {
   BaseUpdateProcessor,
   orderingKey,
@@ -8,7 +8,7 @@ import {
   SimpleUpdateProcessor,
   type UpdateRunner,
 } from '../../src/ext/processor.js';
-import { UpdateQueue } from '../../src/ext/updatequeue.js';
+import { UpdateQueue } from '../../src/ext/updater/update-queue.js';
 import { Update } from '../../src/generated/types.js';
 import { messageUpdate, offlineApp, sampleUpdate } from './helpers.js';
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
-import { InvalidFieldError } from '../../src/fieldcheck.js';
+import { InvalidFieldError } from '../../src/base/field-check.js';
+import { fieldNamesOf } from '../../src/base/telegram-object.js';
 import {
   Chat,
   InlineKeyboardButton,
@@ -14,7 +15,6 @@ import {
   Update,
   User,
 } from '../../src/generated/types.js';
-import { fieldNamesOf } from '../../src/telegramobject.js';
 
 function messageJSON(): Record<string, unknown> {
   return {

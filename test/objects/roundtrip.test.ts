@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { InvalidFieldError } from '../../src/fieldcheck.js';
+import { InvalidFieldError } from '../../src/base/field-check.js';
+import { TelegramObject } from '../../src/base/telegram-object.js';
 import * as types from '../../src/generated/types.js';
-import { TelegramObject } from '../../src/telegramobject.js';
 import { sampleOf } from '../helpers/samples.js';
 import { spec } from '../helpers/spec.js';
 

@@ -12,7 +12,7 @@ import {
   guessMimeType,
   InputFile,
   sniffMimeType,
-} from '../../src/request/inputfile.js';
+} from '../../src/request/input-file.js';
 import { JPEG_BYTES, PNG_BYTES, patternBytes, tempDir } from '../helpers/files/fixtures.js';
 
 async function collect(iterable: AsyncIterable<Uint8Array>): Promise<{ bytes: Buffer; chunks: number }> {

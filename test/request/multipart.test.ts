@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { InputFile } from '../../src/request/inputfile.js';
+import { InputFile } from '../../src/request/input-file.js';
 import {
   escapeHeaderParameter,
   generateBoundary,

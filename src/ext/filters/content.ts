@@ -3,9 +3,10 @@
  * a {@link MessageFilter} that passes when one field of the message is present and non-empty
  * (PTB's `bool(message.field)`).
  */
+
+import { fieldNamesOf } from '../../base/telegram-object.js';
 import { MESSAGE_ATTACHMENT_TYPES } from '../../constants.js';
 import type { Message } from '../../generated/types.js';
-import { fieldNamesOf } from '../../telegramobject.js';
 import { MessageFilter } from './base.js';
 import type { Has } from './types.js';
 

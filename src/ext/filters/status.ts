@@ -2,8 +2,9 @@
  * `StatusUpdate`: filters on service messages (members joining, titles changing, topics, gifts,
  * video chats, suggested posts, ...), one per service field of Message, and `StatusUpdate.ALL`.
  */
+
+import { fieldNamesOf } from '../../base/telegram-object.js';
 import type { Message } from '../../generated/types.js';
-import { fieldNamesOf } from '../../telegramobject.js';
 import { MessageFilter } from './base.js';
 import { FieldFilter, present } from './content.js';
 import type { Has } from './types.js';

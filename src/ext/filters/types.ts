@@ -4,7 +4,7 @@
  * stays cheap for the type checker.
  */
 import type { Chat, Message, Update, User } from '../../generated/types.js';
-import type {} from '../../types/update.js';
+import type {} from '../../objects/update.js';
 
 /** The fields of Update that hold a message; filters only ever pass updates carrying one of them. */
 export type MessageSlot =

@@ -3,10 +3,11 @@
  * {@link MalformedUpdateError} naming the field at fault. Shared by long polling, the webhook
  * server and the web-standard webhook handler.
  */
-import type { Bot } from '../bot.js';
-import { InvalidFieldError } from '../fieldcheck.js';
-import { Update } from '../generated/types.js';
-import { MalformedUpdateError } from './errors.js';
+
+import { InvalidFieldError } from '../../base/field-check.js';
+import type { Bot } from '../../bot.js';
+import { Update } from '../../generated/types.js';
+import { MalformedUpdateError } from '../errors.js';
 
 /**
  * Parses one update (a getUpdates item or a webhook body). A malformed one becomes a

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InvalidArgumentError } from '../errors.js';
-import { InputFile, isFileContent } from './inputfile.js';
+import { InputFile, isFileContent } from './input-file.js';
 import { MultipartBody, type MultipartPart } from './multipart.js';
 import type { FileSlot, FileSlots } from './types.js';
 

@@ -7,4 +7,4 @@ import './media.js';
 import './queries.js';
 import './message-quote.js';
 import './message-shortcuts.js';
-import './callbackquery.js';
+import './callback-query.js';

@@ -4,10 +4,10 @@
 import type { Logger } from '../logging.js';
 import type { Application } from './application.js';
 import type { AnyContext, BotOf } from './context.js';
-import type { ContextTypes } from './contexttypes.js';
+import type { ContextTypes } from './context-types.js';
 import type { BaseUpdateProcessor } from './processor.js';
-import type { UpdateQueue } from './updatequeue.js';
-import type { PollingOptions, Updater, WebhookOptions } from './updater.js';
+import type { UpdateQueue } from './updater/update-queue.js';
+import type { PollingOptions, Updater, WebhookOptions } from './updater/updater.js';
 
 /** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
 export type ErrorCallback<C> = {

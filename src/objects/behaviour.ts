@@ -1,6 +1,6 @@
 /**
  * Adds hand-written behaviour (shortcuts, derived properties) to a generated class. The generated
- * classes hold only the API's facts; modules in src/types/ declare their additions with
+ * classes hold only the API's facts; modules in src/objects/ declare their additions with
  * `declare module '../generated/types.js'` and install them here, so each object type stays one
  * class without the generated file importing hand-written code.
  */

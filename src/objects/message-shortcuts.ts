@@ -65,7 +65,7 @@ import {
   type ReactionTypeInit,
   type SentGuestMessage,
 } from '../generated/types.js';
-import type { InputFileLike } from '../request/inputfile.js';
+import type { InputFileLike } from '../request/input-file.js';
 import type { CallSettings } from '../request/types.js';
 import { defineBehaviour } from './behaviour.js';
 import { isSameChat, planReply, type QuoteOptions } from './message-quote.js';

@@ -6,7 +6,7 @@ import {
   KeyboardButton,
   ReplyKeyboardMarkup,
 } from '../../src/index.js';
-import '../../src/types/shortcuts.js';
+import '../../src/objects/shortcuts.js';
 import { Harness } from './harness.js';
 
 let h: Harness;

@@ -10,8 +10,8 @@ import * as filters from '../../src/ext/filters/index.js';
 import { CommandHandler } from '../../src/ext/handlers/command.js';
 import { MessageHandler } from '../../src/ext/handlers/message.js';
 import { PrefixHandler } from '../../src/ext/handlers/prefix.js';
-import { StringCommandHandler } from '../../src/ext/handlers/stringcommand.js';
-import { StringRegexHandler } from '../../src/ext/handlers/stringregex.js';
+import { StringCommandHandler } from '../../src/ext/handlers/string-command.js';
+import { StringRegexHandler } from '../../src/ext/handlers/string-regex.js';
 import type { Message, Update, User } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

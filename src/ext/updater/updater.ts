@@ -3,17 +3,17 @@
  * getUpdates, or a webhook server Telegram posts to.
  */
 import type { AddressInfo } from 'node:net';
-import type { Bot } from '../bot.js';
-import { Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut } from '../errors.js';
-import type { UpdateType } from '../generated/metadata.js';
-import type { Logger } from '../logging.js';
-import { InputFile } from '../request/inputfile.js';
-import { MalformedUpdateError } from './errors.js';
-import { defaultLogger } from './logging.js';
-import { parseUpdate } from './parseupdate.js';
-import type { UpdateQueue } from './updatequeue.js';
-import { defaultWebhookUrl, planWebhook, type WebhookOptions } from './webhookoptions.js';
-import { WebhookServer } from './webhookserver.js';
+import type { Bot } from '../../bot.js';
+import { Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut } from '../../errors.js';
+import type { UpdateType } from '../../generated/metadata.js';
+import type { Logger } from '../../logging.js';
+import { InputFile } from '../../request/input-file.js';
+import { MalformedUpdateError } from '../errors.js';
+import { defaultLogger } from '../logging.js';
+import { parseUpdate } from './parse-update.js';
+import type { UpdateQueue } from './update-queue.js';
+import { defaultWebhookUrl, planWebhook, type WebhookOptions } from './webhook-options.js';
+import { WebhookServer } from './webhook-server.js';
 
 export type { WebhookOptions };
 export { parseUpdate };

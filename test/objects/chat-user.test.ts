@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Bot } from '../../src/bot.js';
 import { Chat, ChatFullInfo, InlineKeyboardButton, User } from '../../src/index.js';
-import '../../src/types/properties.js';
+import '../../src/objects/properties.js';
 import type { FakeApiServer } from '../helpers/fake-api-server.js';
 import { lastCall, startHarness } from './shortcut-harness.js';
 

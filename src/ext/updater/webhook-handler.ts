@@ -3,18 +3,18 @@
  * servers built on the Fetch API: Hono, Bun.serve, Deno.serve, Cloudflare Workers, Next.js route
  * handlers, or node:http through an adapter.
  */
-import type { Bot } from '../bot.js';
-import type { Logger } from '../logging.js';
-import { MalformedUpdateError } from './errors.js';
-import { defaultLogger } from './logging.js';
-import type { UpdateQueue } from './updatequeue.js';
+import type { Bot } from '../../bot.js';
+import type { Logger } from '../../logging.js';
+import { MalformedUpdateError } from '../errors.js';
+import { defaultLogger } from '../logging.js';
+import type { UpdateQueue } from './update-queue.js';
 import {
   checkMaxBodySize,
   isJsonContentType,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
   updateFromBody,
-} from './webhookcheck.js';
+} from './webhook-check.js';
 
 /** Options of {@link webhookHandler} (and `Application.webhookHandler`). */
 export interface WebhookHandlerOptions {

@@ -12,7 +12,7 @@ import {
   Poll,
   ReplyParameters,
 } from '../../src/index.js';
-import '../../src/types/shortcuts.js';
+import '../../src/objects/shortcuts.js';
 import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
 import { Harness, SENT } from './harness.js';
 

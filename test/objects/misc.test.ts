@@ -12,7 +12,7 @@ import {
   TYPES,
   User,
 } from '../../src/index.js';
-import '../../src/types/properties.js';
+import '../../src/objects/properties.js';
 import { lastCall, startHarness } from './shortcut-harness.js';
 
 const alice = { id: 1, is_bot: false, first_name: 'Alice' };

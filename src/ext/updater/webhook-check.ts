@@ -4,10 +4,10 @@
  * (compared in constant time), the content type, the body size limit and the body's parse.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Bot } from '../bot.js';
-import type { Update } from '../generated/types.js';
-import { MalformedUpdateError } from './errors.js';
-import { parseUpdate } from './parseupdate.js';
+import type { Bot } from '../../bot.js';
+import type { Update } from '../../generated/types.js';
+import { MalformedUpdateError } from '../errors.js';
+import { parseUpdate } from './parse-update.js';
 
 /** The largest webhook body accepted unless configured otherwise: 1 MiB. */
 export const DEFAULT_MAX_BODY_SIZE = 1024 * 1024;

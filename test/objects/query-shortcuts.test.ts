@@ -23,7 +23,7 @@ import {
   VideoNote,
   Voice,
 } from '../../src/index.js';
-import '../../src/types/shortcuts.js';
+import '../../src/objects/shortcuts.js';
 import { Harness } from './harness.js';
 
 let h: Harness;

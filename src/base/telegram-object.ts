@@ -1,5 +1,5 @@
 import { type InspectOptions, inspect } from 'node:util';
-import type { Bot } from './bot.js';
+import type { Bot } from '../bot.js';
 
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Defaults } from '../../src/ext/defaults.js';
-import { ExtBot } from '../../src/ext/extbot.js';
+import { ExtBot } from '../../src/ext/ext-bot.js';
 import { METHODS } from '../../src/generated/metadata.js';
 import { FAKE_TOKEN, FakeApiServer } from '../helpers/fake-api-server.js';
 import { TOKEN } from './helpers.js';

@@ -3,9 +3,9 @@
  * follows from them: where to listen, the TLS material, and the URL given to setWebhook.
  */
 import { readFile } from 'node:fs/promises';
-import type { UpdateType } from '../generated/metadata.js';
-import type { MalformedUpdateError } from './errors.js';
-import { normalizeWebhookPath, type WebhookListenTarget, type WebhookTls } from './webhookserver.js';
+import type { UpdateType } from '../../generated/metadata.js';
+import type { MalformedUpdateError } from '../errors.js';
+import { normalizeWebhookPath, type WebhookListenTarget, type WebhookTls } from './webhook-server.js';
 
 /** A PEM file: a path (string or `file:` URL) or its content. */
 export type PemSource = string | URL | Uint8Array;

@@ -14,7 +14,7 @@ import {
   PollOptionAdded,
   TextQuote,
 } from '../../src/index.js';
-import '../../src/types/properties.js';
+import '../../src/objects/properties.js';
 import { sampleOf } from '../helpers/samples.js';
 
 const supergroup = { id: -1001234567890, type: 'supergroup', title: 'G' };

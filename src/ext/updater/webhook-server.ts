@@ -11,18 +11,18 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Bot } from '../bot.js';
-import type { Logger } from '../logging.js';
-import { MalformedUpdateError } from './errors.js';
-import { defaultLogger } from './logging.js';
-import type { UpdateQueue } from './updatequeue.js';
+import type { Bot } from '../../bot.js';
+import type { Logger } from '../../logging.js';
+import { MalformedUpdateError } from '../errors.js';
+import { defaultLogger } from '../logging.js';
+import type { UpdateQueue } from './update-queue.js';
 import {
   checkMaxBodySize,
   isJsonContentType,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
   updateFromBody,
-} from './webhookcheck.js';
+} from './webhook-check.js';
 
 /** PEM certificate and private key of an HTTPS webhook server. */
 export interface WebhookTls {

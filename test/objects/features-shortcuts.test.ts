@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as api from '../../src/index.js';
-import '../../src/types/shortcuts.js';
+import '../../src/objects/shortcuts.js';
 
 const features = readFileSync(new URL('../../../shared/FEATURES.md', import.meta.url), 'utf8');
 const lines = features.split('\n');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { Chat, ChatFullInfo, InaccessibleMessage, Message, User } from '../../src/index.js';
-import '../../src/types/properties.js';
+import '../../src/objects/properties.js';
 import { PROJECT_ROOT } from '../helpers/spec.js';
 
 const FEATURES = readFileSync(resolve(PROJECT_ROOT, '../shared/FEATURES.md'), 'utf8');

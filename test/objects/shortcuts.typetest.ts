@@ -19,7 +19,7 @@ import type {
   SetGameScoreOptions,
 } from '../../src/index.js';
 import { InlineKeyboardMarkup, ReplyKeyboardMarkup } from '../../src/index.js';
-import type { QuoteOptions } from '../../src/types/message-quote.js';
+import type { QuoteOptions } from '../../src/objects/message-quote.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(_: T): void {}
