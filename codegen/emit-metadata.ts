@@ -122,8 +122,7 @@ export function emitMetadata(model: ApiModel): string {
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const types = Object.fromEntries(entries);
-  const update = model.classes.find((c) => c.name === 'Update');
-  const updateKinds = (update?.fields ?? []).filter((f) => f.name !== 'update_id').map((f) => `'${f.name}'`);
+  const updateKinds = model.updateKinds.map((kind) => `'${kind}'`);
   return `${HEADER}
 import type { FileSlots } from '../request/types.js';
 

@@ -2,13 +2,16 @@
  * The generator's view of the API: classes, unions, fields and methods with resolved types, in a
  * deterministic order. Emitters only format what this module decides.
  */
+import { EAGER_TYPES, ID_FIELDS, UNION_BY_VALUE, UPDATE, valuesOverride } from './overrides.js';
 import {
   discriminatorOf,
   type LengthLimit,
   lengthLimitOf,
+  listedValues,
   parseTypeName,
   resolveField,
   type Spec,
+  type SpecField,
   type SpecType,
   type TypeRef,
 } from './spec.js';
@@ -32,6 +35,14 @@ export interface UnionModel {
   /** How fromJSON picks a member. */
   readonly resolution:
     | { readonly by: 'discriminator'; readonly field: string; readonly cases: readonly DiscriminatorCase[] }
+    /** `member` when `field` holds `value`, else `otherwise` (see overrides' UNION_BY_VALUE). */
+    | {
+        readonly by: 'value';
+        readonly field: string;
+        readonly value: number | string;
+        readonly member: string;
+        readonly otherwise: string;
+      }
     | { readonly by: 'shape' };
 }
 
@@ -50,6 +61,8 @@ export interface ClassModel {
   readonly discriminator: { readonly field: string; readonly value: string } | undefined;
   /** Fields that identify an instance for equals(); empty means structural equality. */
   readonly idFields: readonly string[];
+  /** Nested fields are built in the constructor even though the type only arrives from Telegram. */
+  readonly eager: boolean;
 }
 
 export interface MethodModel {
@@ -68,53 +81,14 @@ export interface ApiModel {
   readonly classes: readonly ClassModel[];
   readonly methods: readonly MethodModel[];
   readonly unionNames: ReadonlySet<string>;
+  /** The kinds of update (the optional fields of Update), in the spec's order. */
+  readonly updateKinds: readonly string[];
   /**
    * Types a method accepts as a parameter, directly or nested. The others only ever arrive from
    * Telegram, so their nested fields may be built on first read (see emit-types).
    */
   readonly inputTypeNames: ReadonlySet<string>;
 }
-
-/**
- * Identifying fields where PTB's equality is not simply `id` or `file_unique_id`
- * (python-telegram-bot's `_id_attrs`, restated as facts).
- */
-const ID_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Message: ['message_id', 'chat'],
-  InaccessibleMessage: ['message_id', 'chat'],
-  MessageId: ['message_id'],
-  Update: ['update_id'],
-  ChatMemberUpdated: ['chat', 'from', 'date', 'old_chat_member', 'new_chat_member'],
-  ChatMemberOwner: ['user', 'status'],
-  ChatMemberAdministrator: ['user', 'status'],
-  ChatMemberMember: ['user', 'status'],
-  ChatMemberRestricted: ['user', 'status'],
-  ChatMemberLeft: ['user', 'status'],
-  ChatMemberBanned: ['user', 'status'],
-  ChatJoinRequest: ['chat', 'from', 'date'],
-  ChatInviteLink: ['invite_link', 'creator', 'creates_join_request', 'is_primary', 'is_revoked'],
-  BotCommand: ['command', 'description'],
-  Contact: ['phone_number'],
-  Location: ['longitude', 'latitude'],
-  Venue: ['location', 'title'],
-  Dice: ['value', 'emoji'],
-  MessageEntity: ['type', 'offset', 'length'],
-  KeyboardButton: ['text'],
-  InlineKeyboardButton: ['text', 'url', 'callback_data', 'switch_inline_query', 'pay'],
-  InlineKeyboardMarkup: ['inline_keyboard'],
-  ReplyKeyboardMarkup: ['keyboard'],
-  WebhookInfo: ['url', 'has_custom_certificate', 'pending_update_count'],
-  LabeledPrice: ['label', 'amount'],
-  Invoice: ['title', 'description', 'start_parameter', 'currency', 'total_amount'],
-  SuccessfulPayment: ['telegram_payment_charge_id', 'provider_payment_charge_id'],
-  ReactionTypeEmoji: ['emoji'],
-  ReactionTypeCustomEmoji: ['custom_emoji_id'],
-  ReactionTypePaid: ['type'],
-  MessageOriginUser: ['type', 'date', 'sender_user'],
-  MessageOriginHiddenUser: ['type', 'date', 'sender_user_name'],
-  MessageOriginChat: ['type', 'date', 'sender_chat'],
-  MessageOriginChannel: ['type', 'date', 'chat', 'message_id'],
-};
 
 function idFieldsOf(type: SpecType): readonly string[] {
   const listed = ID_FIELDS[type.name];
@@ -136,15 +110,47 @@ function primaryParent(type: SpecType): string | undefined {
   return prefixed[0] ?? parents[0];
 }
 
+/** The kinds of update: the fields of Update other than its id. */
+function updateKindsOf(spec: Spec): readonly string[] {
+  const fields = spec.types[UPDATE.type]?.fields ?? [];
+  return fields.filter((f) => f.name !== UPDATE.idField).map((f) => f.name);
+}
+
+function fieldOf(spec: Spec, owner: string, name: string): SpecField | undefined {
+  const fields = spec.methods[owner]?.fields ?? spec.types[owner]?.fields ?? [];
+  return fields.find((f) => f.name === name);
+}
+
+/**
+ * The values a String field is fixed to: the override table's, else those its description lists.
+ * Undefined for a free string (and for fields that are not strings).
+ */
+export function fixedValues(spec: Spec, owner: string, field: SpecField): readonly string[] | undefined {
+  const override = valuesOverride(owner, field.name);
+  if (override !== undefined) {
+    if ('values' in override) return override.values;
+    if ('updateKinds' in override) return updateKindsOf(spec);
+    if ('plain' in override) return undefined;
+    const [otherOwner = '', otherField = ''] = override.sameAs.split('.');
+    const other = fieldOf(spec, otherOwner, otherField);
+    return other === undefined ? undefined : fixedValues(spec, otherOwner, other);
+  }
+  const stringly =
+    field.types.length === 1 && (field.types[0] === 'String' || field.types[0] === 'Array of String');
+  return stringly ? listedValues(field.description) : undefined;
+}
+
 function toFieldModel(
-  field: SpecType['fields'] extends readonly (infer F)[] | undefined ? F : never,
+  spec: Spec,
+  owner: string,
+  field: SpecField,
   disc?: { field: string; value: string },
 ): FieldModel {
   return {
     name: field.name,
     types: field.types,
     required: field.required,
-    ref: resolveField(field, disc),
+    ref: resolveField(field, disc, fixedValues(spec, owner, field)),
     limit: lengthLimitOf(field),
   };
 }
@@ -160,6 +166,12 @@ function unionModel(spec: Spec, type: SpecType): UnionModel {
   const subtypes = type.subtypes ?? [];
   const classMembers = subtypes.filter((s) => spec.types[s] !== undefined);
   const otherMembers = subtypes.filter((s) => spec.types[s] === undefined).map(parseTypeName);
+  const byValue = UNION_BY_VALUE[type.name];
+  if (byValue !== undefined) {
+    const { field, value, member, otherwise } = byValue;
+    const resolution = { by: 'value', field, value, member, otherwise } as const;
+    return { name: type.name, href: type.href, classMembers, otherMembers, resolution };
+  }
   const discs = classMembers.map((m) => ({ member: m, disc: discriminatorOf(spec.types[m] as SpecType) }));
   const fields = new Set(discs.map((d) => d.disc?.field));
   const discField = discs[0]?.disc?.field;
@@ -223,17 +235,19 @@ export function buildModel(spec: Spec): ApiModel {
   const unions = unionTypes.map((t) => unionModel(spec, t));
 
   const classes: ClassModel[] = types
-    .filter((t) => t.subtypes === undefined && t.name !== 'InputFile')
+    // Type names that map to a primitive (InputFile) are the library's own, not generated classes.
+    .filter((t) => t.subtypes === undefined && parseTypeName(t.name).kind === 'object')
     .map((t) => {
       const parent = primaryParent(t);
       const disc = t.subtype_of ? discriminatorOf(t) : undefined;
       return {
         name: t.name,
         href: t.href,
-        fields: (t.fields ?? []).map((f) => toFieldModel(f, disc)),
+        fields: (t.fields ?? []).map((f) => toFieldModel(spec, t.name, f, disc)),
         parent,
         discriminator: disc,
         idFields: idFieldsOf(t),
+        eager: EAGER_TYPES[t.name] !== undefined,
       };
     });
 
@@ -245,7 +259,7 @@ export function buildModel(spec: Spec): ApiModel {
     return {
       name: m.name,
       href: m.href,
-      params: (m.fields ?? []).map((f) => toFieldModel(f)),
+      params: (m.fields ?? []).map((f) => toFieldModel(spec, m.name, f)),
       returns,
       returnTypes: m.returns,
     };
@@ -260,5 +274,6 @@ export function buildModel(spec: Spec): ApiModel {
     classes: [...classes].sort(byName),
     methods: [...methods].sort(byName),
     unionNames,
+    updateKinds: updateKindsOf(spec),
   };
 }

@@ -88,13 +88,60 @@ export function discriminatorOf(type: SpecType): { field: string; value: string 
 }
 
 /**
+ * Where a description starts listing a field's fixed values: "can be either", "Currently, can be",
+ * "must be one of", "one of", "either", "always", directly followed by a quoted value.
+ */
+const LISTING = /\b(?:(?:can|must|should) be(?: either| one of)?|one of|either|always)\s+(?=["“])/i;
+const QUOTED = /["“]([^"”]+)["”]/g;
+/** The end of a sentence: a period before white space or the end (not the dots of a URL or address). */
+const SENTENCE_END = /\.(?:\s|$)/;
+
+/**
+ * The values a description fixes for a String field, e.g. "private" ... "channel" from "Type of the
+ * chat, can be either “private”, “group”, “supergroup” or “channel”": the quoted values from the
+ * listing phrase to the end of its sentence (explanations between them are skipped). Undefined when
+ * the description lists none; quoted examples ("for example, ...") are not listings.
+ */
+export function listedValues(description: string): readonly string[] | undefined {
+  const lead = LISTING.exec(description);
+  if (!lead) return undefined;
+  const rest = description.slice(lead.index + lead[0].length);
+  const sentence = rest.split(SENTENCE_END)[0] ?? rest;
+  const values = [...new Set([...sentence.matchAll(QUOTED)].map((m) => m[1] as string))];
+  return values.length > 0 ? values : undefined;
+}
+
+/** A union of string literals (a single literal for one value). */
+export function literalsRef(values: readonly string[]): TypeRef {
+  const members = values.map((value) => ({ kind: 'literal', value }) as const);
+  return members.length === 1 ? (members[0] as TypeRef) : { kind: 'union', members };
+}
+
+/** The values of a literal or a union of literals; undefined for any other ref. */
+export function literalValues(ref: TypeRef): readonly string[] | undefined {
+  if (ref.kind === 'literal') return [ref.value];
+  if (ref.kind === 'union' && ref.members.every((m) => m.kind === 'literal'))
+    return ref.members.map((m) => (m as { value: string }).value);
+  return undefined;
+}
+
+/**
  * Resolves a field to its TypeRef. Integers described as Unix times become dates; a String field
  * that the API documents as accepting `attach://` uploads becomes a file slot; a discriminator
- * becomes a literal.
+ * becomes a literal; a String (or Array of String) field with fixed `values` becomes a union of
+ * literals (an array of them).
  */
-export function resolveField(field: SpecField, discriminator?: { field: string; value: string }): TypeRef {
+export function resolveField(
+  field: SpecField,
+  discriminator?: { field: string; value: string },
+  values?: readonly string[],
+): TypeRef {
   if (discriminator && discriminator.field === field.name)
     return { kind: 'literal', value: discriminator.value };
+  if (values !== undefined && values.length > 0 && field.types.length === 1) {
+    if (field.types[0] === 'String') return literalsRef(values);
+    if (field.types[0] === 'Array of String') return { kind: 'array', of: literalsRef(values) };
+  }
   const members = field.types.map((name) => {
     const ref = parseTypeName(name);
     if (ref.kind === 'integer' && UNIX_TIME.test(field.description)) return { kind: 'date' } as const;

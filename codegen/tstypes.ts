@@ -1,5 +1,10 @@
 /** TypeScript type expressions and runtime converters for resolved API types. */
-import type { TypeRef } from './spec.js';
+import { literalValues, type TypeRef } from './spec.js';
+
+/** A string literal type for a value, e.g. `'private'`. */
+export function literalType(value: string): string {
+  return `'${value.replace(/[\\']/g, '\\$&')}'`;
+}
 
 function needsParens(ref: TypeRef): boolean {
   return ref.kind === 'union';
@@ -20,7 +25,7 @@ export function outputType(ref: TypeRef): string {
     case 'date':
       return 'Date';
     case 'literal':
-      return `'${ref.value}'`;
+      return literalType(ref.value);
     case 'file':
       return 'InputFileLike';
     case 'object':
@@ -60,7 +65,8 @@ export function refKey(ref: TypeRef): string {
     case 'array':
       return `ArrayOf${refKey(ref.of)}`;
     case 'union':
-      return ref.members.map(refKey).join('Or');
+      // A union of literals is a string at run time, converted like one.
+      return literalValues(ref) ? 'String' : ref.members.map(refKey).join('Or');
     case 'literal':
       return 'String';
     default:

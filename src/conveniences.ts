@@ -6,6 +6,7 @@
  */
 
 import { TelegramObject } from './base/telegram-object.js';
+import type { ParseMode } from './constants/enums.js';
 import { InvalidArgumentError } from './errors.js';
 import { METHODS } from './generated/metadata.js';
 import type { AnswerInlineQueryOptions } from './generated/params.js';
@@ -38,7 +39,7 @@ export interface MediaGroupCaptionOptions {
   /** The album's caption. */
   readonly caption?: string | undefined;
   /** How to parse {@link caption}; when absent the first item keeps its own (or the default) parse mode. */
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: ParseMode | undefined;
   /** Entities of {@link caption}, instead of a parse mode. */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
 }

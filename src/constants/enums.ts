@@ -4,32 +4,55 @@
  * that are the discriminators of union types are checked against the generated types with
  * `satisfies`, and against the spec by a test.
  */
+import type { BotApi } from '../generated/methods.js';
+import type { SendMessageOptions } from '../generated/params.js';
 import type {
   BackgroundFill,
   BackgroundType,
   BotCommandScope,
+  Chat,
   ChatBoostSource,
   ChatMember,
+  Dice,
+  InlineQuery,
   InlineQueryResult,
   InputMedia,
   InputPaidMedia,
   InputProfilePhoto,
+  InputSticker,
   InputStoryContent,
+  KeyboardButton,
+  MaskPosition as MaskPositionObject,
   MenuButton,
+  MessageEntity,
   MessageOrigin,
   OwnedGift,
   PaidMedia,
+  Poll,
   ReactionType as ReactionTypeUnion,
   RevenueWithdrawalState,
+  Sticker,
   StoryAreaType,
+  SuggestedPostInfo,
+  SuggestedPostRefunded as SuggestedPostRefundedObject,
   TransactionPartner,
+  TransactionPartnerUser as TransactionPartnerUserObject,
+  UniqueGiftInfo,
+  UniqueGiftModel,
 } from '../generated/types.js';
+
+/** A record of constants whose values are all of type V. */
+type Of<V> = Readonly<Record<string, V>>;
 
 /** The values of a constants object, as a union type. */
 export type ValueOf<T> = T[keyof T];
 
 /** Formatting modes of `parse_mode`. */
-export const ParseMode = { MARKDOWN: 'Markdown', MARKDOWN_V2: 'MarkdownV2', HTML: 'HTML' } as const;
+export const ParseMode = {
+  MARKDOWN: 'Markdown',
+  MARKDOWN_V2: 'MarkdownV2',
+  HTML: 'HTML',
+} as const satisfies Of<NonNullable<SendMessageOptions['parse_mode']>>;
 /** One of {@link ParseMode}'s values. */
 export type ParseMode = ValueOf<typeof ParseMode>;
 
@@ -40,7 +63,7 @@ export const ChatType = {
   GROUP: 'group',
   SUPERGROUP: 'supergroup',
   CHANNEL: 'channel',
-} as const;
+} as const satisfies Of<Chat['type'] | NonNullable<InlineQuery['chat_type']>>;
 /** One of {@link ChatType}'s values. */
 export type ChatType = ValueOf<typeof ChatType>;
 
@@ -57,7 +80,7 @@ export const ChatAction = {
   UPLOAD_PHOTO: 'upload_photo',
   UPLOAD_VIDEO: 'upload_video',
   UPLOAD_VIDEO_NOTE: 'upload_video_note',
-} as const;
+} as const satisfies Of<Parameters<BotApi['sendChatAction']>[1]>;
 /** One of {@link ChatAction}'s values. */
 export type ChatAction = ValueOf<typeof ChatAction>;
 
@@ -95,7 +118,7 @@ export const MessageEntityType = {
   TEXT_MENTION: 'text_mention',
   UNDERLINE: 'underline',
   URL: 'url',
-} as const;
+} as const satisfies Of<MessageEntity['type']>;
 /** One of {@link MessageEntityType}'s values. */
 export type MessageEntityType = ValueOf<typeof MessageEntityType>;
 
@@ -131,27 +154,38 @@ export const DiceEmoji = {
   FOOTBALL: '⚽',
   SLOT_MACHINE: '🎰',
   BOWLING: '🎳',
-} as const;
+} as const satisfies Of<Dice['emoji']>;
 /** One of {@link DiceEmoji}'s values. */
 export type DiceEmoji = ValueOf<typeof DiceEmoji>;
 
 /** Formats of sticker files. */
-export const StickerFormat = { STATIC: 'static', ANIMATED: 'animated', VIDEO: 'video' } as const;
+export const StickerFormat = { STATIC: 'static', ANIMATED: 'animated', VIDEO: 'video' } as const satisfies Of<
+  InputSticker['format']
+>;
 /** One of {@link StickerFormat}'s values. */
 export type StickerFormat = ValueOf<typeof StickerFormat>;
 
 /** Kinds of sticker (`Sticker.type`). */
-export const StickerType = { REGULAR: 'regular', MASK: 'mask', CUSTOM_EMOJI: 'custom_emoji' } as const;
+export const StickerType = {
+  REGULAR: 'regular',
+  MASK: 'mask',
+  CUSTOM_EMOJI: 'custom_emoji',
+} as const satisfies Of<Sticker['type']>;
 /** One of {@link StickerType}'s values. */
 export type StickerType = ValueOf<typeof StickerType>;
 
 /** Face parts a mask sticker is placed on (`MaskPosition.point`). */
-export const MaskPosition = { FOREHEAD: 'forehead', EYES: 'eyes', MOUTH: 'mouth', CHIN: 'chin' } as const;
+export const MaskPosition = {
+  FOREHEAD: 'forehead',
+  EYES: 'eyes',
+  MOUTH: 'mouth',
+  CHIN: 'chin',
+} as const satisfies Of<MaskPositionObject['point']>;
 /** One of {@link MaskPosition}'s values. */
 export type MaskPosition = ValueOf<typeof MaskPosition>;
 
 /** Kinds of poll. */
-export const PollType = { REGULAR: 'regular', QUIZ: 'quiz' } as const;
+export const PollType = { REGULAR: 'regular', QUIZ: 'quiz' } as const satisfies Of<Poll['type']>;
 /** One of {@link PollType}'s values. */
 export type PollType = ValueOf<typeof PollType>;
 
@@ -291,7 +325,7 @@ export const TransactionPartnerUser = {
   GIFT_PURCHASE: 'gift_purchase',
   PREMIUM_PURCHASE: 'premium_purchase',
   BUSINESS_ACCOUNT_TRANSFER: 'business_account_transfer',
-} as const;
+} as const satisfies Of<TransactionPartnerUserObject['transaction_type']>;
 /** One of {@link TransactionPartnerUser}'s values. */
 export type TransactionPartnerUser = ValueOf<typeof TransactionPartnerUser>;
 
@@ -349,7 +383,7 @@ export const UniqueGiftInfoOrigin = {
   RESALE: 'resale',
   TRANSFER: 'transfer',
   UPGRADE: 'upgrade',
-} as const;
+} as const satisfies Of<UniqueGiftInfo['origin']>;
 /** One of {@link UniqueGiftInfoOrigin}'s values. */
 export type UniqueGiftInfoOrigin = ValueOf<typeof UniqueGiftInfoOrigin>;
 
@@ -359,7 +393,7 @@ export const UniqueGiftModelRarity = {
   RARE: 'rare',
   EPIC: 'epic',
   LEGENDARY: 'legendary',
-} as const;
+} as const satisfies Of<NonNullable<UniqueGiftModel['rarity']>>;
 /** One of {@link UniqueGiftModelRarity}'s values. */
 export type UniqueGiftModelRarity = ValueOf<typeof UniqueGiftModelRarity>;
 
@@ -371,7 +405,7 @@ export const KeyboardButtonStyle = {
   BLUE: 'primary',
   GREEN: 'success',
   RED: 'danger',
-} as const;
+} as const satisfies Of<NonNullable<KeyboardButton['style']>>;
 /** One of {@link KeyboardButtonStyle}'s values. */
 export type KeyboardButtonStyle = ValueOf<typeof KeyboardButtonStyle>;
 
@@ -380,7 +414,7 @@ export const SuggestedPostInfoState = {
   PENDING: 'pending',
   APPROVED: 'approved',
   DECLINED: 'declined',
-} as const;
+} as const satisfies Of<SuggestedPostInfo['state']>;
 /** One of {@link SuggestedPostInfoState}'s values. */
 export type SuggestedPostInfoState = ValueOf<typeof SuggestedPostInfoState>;
 
@@ -388,7 +422,7 @@ export type SuggestedPostInfoState = ValueOf<typeof SuggestedPostInfoState>;
 export const SuggestedPostRefunded = {
   POST_DELETED: 'post_deleted',
   PAYMENT_REFUNDED: 'payment_refunded',
-} as const;
+} as const satisfies Of<SuggestedPostRefundedObject['reason']>;
 /** One of {@link SuggestedPostRefunded}'s values. */
 export type SuggestedPostRefunded = ValueOf<typeof SuggestedPostRefunded>;
 

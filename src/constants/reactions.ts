@@ -1,3 +1,5 @@
+import type { ReactionTypeEmoji } from '../generated/types.js';
+
 /**
  * The emoji a `ReactionTypeEmoji` may carry, under PTB's names. The values are spelled exactly as
  * the Bot API lists them (the ZWJ sequences without variation selectors), which a test checks.
@@ -76,6 +78,6 @@ export const ReactionEmoji = {
   SHRUG: '🤷',
   WOMAN_SHRUGGING: '\u{1f937}\u200d\u2640',
   POUTING_FACE: '😡',
-} as const;
+} as const satisfies Readonly<Record<string, ReactionTypeEmoji['emoji']>>;
 /** One of {@link ReactionEmoji}'s values. */
 export type ReactionEmoji = (typeof ReactionEmoji)[keyof typeof ReactionEmoji];

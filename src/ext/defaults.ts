@@ -1,12 +1,13 @@
 /**
  * Default values for parameters of outgoing requests and for handlers (PTB's `Defaults`).
  */
+import type { ParseMode } from '../constants/enums.js';
 import type { LinkPreviewOptionsInit } from '../generated/types.js';
 
 /** Options of {@link Defaults}; each one applies only where a call or handler did not set it. */
 export interface DefaultsOptions {
   /** `parse_mode` (also `caption`/`explanation`/`question`/poll option parse modes, media and inline results). */
-  readonly parseMode?: string | undefined;
+  readonly parseMode?: ParseMode | undefined;
   readonly disableNotification?: boolean | undefined;
   readonly protectContent?: boolean | undefined;
   readonly linkPreviewOptions?: LinkPreviewOptionsInit | undefined;
@@ -32,7 +33,7 @@ export interface DefaultsOptions {
  * ```
  */
 export class Defaults {
-  readonly parseMode: string | undefined;
+  readonly parseMode: ParseMode | undefined;
   readonly disableNotification: boolean | undefined;
   readonly protectContent: boolean | undefined;
   readonly linkPreviewOptions: LinkPreviewOptionsInit | undefined;

@@ -243,7 +243,7 @@ export abstract class BotApi {
   }
 
   /** Calls [answerChatJoinRequestQuery](https://core.telegram.org/bots/api#answerchatjoinrequestquery); resolves to Boolean. */
-  answerChatJoinRequestQuery(chat_join_request_query_id: string, result: string, settings?: CallSettings): Promise<true> {
+  answerChatJoinRequestQuery(chat_join_request_query_id: string, result: 'approve' | 'decline' | 'queue', settings?: CallSettings): Promise<true> {
     return this._callMethod('answerChatJoinRequestQuery', { chat_join_request_query_id, result }, settings, parseBoolean);
   }
 
@@ -803,7 +803,7 @@ export abstract class BotApi {
   }
 
   /** Calls [sendChatAction](https://core.telegram.org/bots/api#sendchataction); resolves to Boolean. */
-  sendChatAction(chat_id: number | string, action: string, options?: SendChatActionOptions, settings?: CallSettings): Promise<true> {
+  sendChatAction(chat_id: number | string, action: 'typing' | 'upload_photo' | 'record_video' | 'upload_video' | 'record_voice' | 'upload_voice' | 'upload_document' | 'choose_sticker' | 'find_location' | 'record_video_note' | 'upload_video_note', options?: SendChatActionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('sendChatAction', { chat_id, action, ...options }, settings, parseBoolean);
   }
 
@@ -1063,7 +1063,7 @@ export abstract class BotApi {
   }
 
   /** Calls [setStickerSetThumbnail](https://core.telegram.org/bots/api#setstickersetthumbnail); resolves to Boolean. */
-  setStickerSetThumbnail(name: string, user_id: number, format: string, options?: SetStickerSetThumbnailOptions, settings?: CallSettings): Promise<true> {
+  setStickerSetThumbnail(name: string, user_id: number, format: 'static' | 'animated' | 'video', options?: SetStickerSetThumbnailOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerSetThumbnail', { name, user_id, format, ...options }, settings, parseBoolean);
   }
 
@@ -1143,7 +1143,7 @@ export abstract class BotApi {
   }
 
   /** Calls [uploadStickerFile](https://core.telegram.org/bots/api#uploadstickerfile); resolves to File. */
-  uploadStickerFile(user_id: number, sticker: InputFileLike, sticker_format: string, settings?: CallSettings): Promise<File> {
+  uploadStickerFile(user_id: number, sticker: InputFileLike, sticker_format: 'static' | 'animated' | 'video', settings?: CallSettings): Promise<File> {
     return this._callMethod('uploadStickerFile', { user_id, sticker, sticker_format }, settings, parseFile);
   }
 

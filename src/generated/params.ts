@@ -66,7 +66,7 @@ export interface CopyMessageOptions {
   readonly direct_messages_topic_id?: number | undefined;
   readonly video_start_timestamp?: number | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly disable_notification?: boolean | undefined;
@@ -129,7 +129,7 @@ export interface CreateInvoiceLinkOptions {
 
 /** Optional parameters of [createNewStickerSet](https://core.telegram.org/bots/api#createnewstickerset). */
 export interface CreateNewStickerSetOptions {
-  readonly sticker_type?: string | undefined;
+  readonly sticker_type?: 'regular' | 'mask' | 'custom_emoji' | undefined;
   readonly needs_repainting?: boolean | undefined;
 }
 
@@ -177,7 +177,7 @@ export interface EditChatSubscriptionInviteLinkOptions {
 /** Optional parameters of [editEphemeralMessageCaption](https://core.telegram.org/bots/api#editephemeralmessagecaption). */
 export interface EditEphemeralMessageCaptionOptions {
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -196,7 +196,7 @@ export interface EditEphemeralMessageReplyMarkupOptions {
 /** Optional parameters of [editEphemeralMessageText](https://core.telegram.org/bots/api#editephemeralmessagetext). */
 export interface EditEphemeralMessageTextOptions {
   readonly text?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly entities?: readonly MessageEntityInit[] | undefined;
   readonly rich_message?: InputRichMessageInit | undefined;
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
@@ -216,7 +216,7 @@ export interface EditMessageCaptionOptions {
   readonly message_id?: number | undefined;
   readonly inline_message_id?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -265,7 +265,7 @@ export interface EditMessageTextOptions {
   readonly message_id?: number | undefined;
   readonly inline_message_id?: string | undefined;
   readonly text?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly entities?: readonly MessageEntityInit[] | undefined;
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
   readonly rich_message?: InputRichMessageInit | undefined;
@@ -275,7 +275,7 @@ export interface EditMessageTextOptions {
 /** Optional parameters of [editStory](https://core.telegram.org/bots/api#editstory). */
 export interface EditStoryOptions {
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly areas?: readonly StoryAreaInit[] | undefined;
 }
@@ -381,7 +381,7 @@ export interface GetUpdatesOptions {
   readonly offset?: number | undefined;
   readonly limit?: number | undefined;
   readonly timeout?: number | undefined;
-  readonly allowed_updates?: readonly string[] | undefined;
+  readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[] | undefined;
 }
 
 /** Optional parameters of [getUserGifts](https://core.telegram.org/bots/api#getusergifts). */
@@ -411,7 +411,7 @@ export interface GetUserProfilePhotosOptions {
 /** Optional parameters of [giftPremiumSubscription](https://core.telegram.org/bots/api#giftpremiumsubscription). */
 export interface GiftPremiumSubscriptionOptions {
   readonly text?: string | undefined;
-  readonly text_parse_mode?: string | undefined;
+  readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
 }
 
@@ -424,7 +424,7 @@ export interface PinChatMessageOptions {
 /** Optional parameters of [postStory](https://core.telegram.org/bots/api#poststory). */
 export interface PostStoryOptions {
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly areas?: readonly StoryAreaInit[] | undefined;
   readonly post_to_chat_page?: boolean | undefined;
@@ -489,7 +489,7 @@ export interface SendAnimationOptions {
   readonly height?: number | undefined;
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly has_spoiler?: boolean | undefined;
@@ -509,7 +509,7 @@ export interface SendAudioOptions {
   readonly direct_messages_topic_id?: number | undefined;
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly duration?: number | undefined;
   readonly performer?: string | undefined;
@@ -561,7 +561,7 @@ export interface SendDiceOptions {
   readonly business_connection_id?: string | undefined;
   readonly message_thread_id?: number | undefined;
   readonly direct_messages_topic_id?: number | undefined;
-  readonly emoji?: string | undefined;
+  readonly emoji?: '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰' | undefined;
   readonly disable_notification?: boolean | undefined;
   readonly protect_content?: boolean | undefined;
   readonly allow_paid_broadcast?: boolean | undefined;
@@ -579,7 +579,7 @@ export interface SendDocumentOptions {
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly disable_content_type_detection?: boolean | undefined;
   readonly disable_notification?: boolean | undefined;
@@ -609,7 +609,7 @@ export interface SendGiftOptions {
   readonly chat_id?: number | string | undefined;
   readonly pay_for_upgrade?: boolean | undefined;
   readonly text?: string | undefined;
-  readonly text_parse_mode?: string | undefined;
+  readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
 }
 
@@ -649,7 +649,7 @@ export interface SendLivePhotoOptions {
   readonly direct_messages_topic_id?: number | undefined;
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly has_spoiler?: boolean | undefined;
@@ -699,7 +699,7 @@ export interface SendMessageOptions {
   readonly message_thread_id?: number | undefined;
   readonly direct_messages_topic_id?: number | undefined;
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly entities?: readonly MessageEntityInit[] | undefined;
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
   readonly disable_notification?: boolean | undefined;
@@ -715,7 +715,7 @@ export interface SendMessageOptions {
 export interface SendMessageDraftOptions {
   readonly message_thread_id?: number | undefined;
   readonly text?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly entities?: readonly MessageEntityInit[] | undefined;
   readonly can_stop?: boolean | undefined;
   readonly keep_on_stop?: boolean | undefined;
@@ -728,7 +728,7 @@ export interface SendPaidMediaOptions {
   readonly direct_messages_topic_id?: number | undefined;
   readonly payload?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly disable_notification?: boolean | undefined;
@@ -746,7 +746,7 @@ export interface SendPhotoOptions {
   readonly direct_messages_topic_id?: number | undefined;
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly has_spoiler?: boolean | undefined;
@@ -763,10 +763,10 @@ export interface SendPhotoOptions {
 export interface SendPollOptions {
   readonly business_connection_id?: string | undefined;
   readonly message_thread_id?: number | undefined;
-  readonly question_parse_mode?: string | undefined;
+  readonly question_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly question_entities?: readonly MessageEntityInit[] | undefined;
   readonly is_anonymous?: boolean | undefined;
-  readonly type?: string | undefined;
+  readonly type?: 'quiz' | 'regular' | undefined;
   readonly allows_multiple_answers?: boolean | undefined;
   readonly allows_revoting?: boolean | undefined;
   readonly shuffle_options?: boolean | undefined;
@@ -776,14 +776,14 @@ export interface SendPollOptions {
   readonly country_codes?: readonly string[] | undefined;
   readonly correct_option_ids?: readonly number[] | undefined;
   readonly explanation?: string | undefined;
-  readonly explanation_parse_mode?: string | undefined;
+  readonly explanation_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly explanation_entities?: readonly MessageEntityInit[] | undefined;
   readonly explanation_media?: InputPollMediaInit | undefined;
   readonly open_period?: number | undefined;
   readonly close_date?: Date | number | undefined;
   readonly is_closed?: boolean | undefined;
   readonly description?: string | undefined;
-  readonly description_parse_mode?: string | undefined;
+  readonly description_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly description_entities?: readonly MessageEntityInit[] | undefined;
   readonly media?: InputPollMediaInit | undefined;
   readonly disable_notification?: boolean | undefined;
@@ -864,7 +864,7 @@ export interface SendVideoOptions {
   readonly cover?: InputFileLike | InputFileLike | undefined;
   readonly start_timestamp?: number | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly has_spoiler?: boolean | undefined;
@@ -903,7 +903,7 @@ export interface SendVoiceOptions {
   readonly direct_messages_topic_id?: number | undefined;
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly duration?: number | undefined;
   readonly disable_notification?: boolean | undefined;
@@ -1037,7 +1037,7 @@ export interface SetWebhookOptions {
   readonly certificate?: InputFileLike | undefined;
   readonly ip_address?: string | undefined;
   readonly max_connections?: number | undefined;
-  readonly allowed_updates?: readonly string[] | undefined;
+  readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[] | undefined;
   readonly drop_pending_updates?: boolean | undefined;
   readonly secret_token?: string | undefined;
 }

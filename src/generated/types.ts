@@ -2390,7 +2390,7 @@ export class BotShortDescription extends TelegramObject {
 export interface BotSubscriptionUpdatedInit {
   readonly user: UserInit;
   readonly invoice_payload: string;
-  readonly state: string;
+  readonly state: 'canceled' | 'active' | 'failed';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -2398,7 +2398,7 @@ export interface BotSubscriptionUpdatedInit {
 export class BotSubscriptionUpdated extends TelegramObject {
   declare readonly user: User;
   declare readonly invoice_payload: string;
-  declare readonly state: string;
+  declare readonly state: 'canceled' | 'active' | 'failed';
   /** The input; the fields below are built from it on first read. */
   readonly #input: BotSubscriptionUpdatedInit;
   #built: { user?: User } | undefined;
@@ -2417,7 +2417,7 @@ export class BotSubscriptionUpdated extends TelegramObject {
           this.invoice_payload = checkString(value, 'BotSubscriptionUpdated.invoice_payload');
           break;
         case 'state':
-          this.state = checkString(value, 'BotSubscriptionUpdated.state');
+          this.state = checkString(value, 'BotSubscriptionUpdated.state') as 'canceled' | 'active' | 'failed';
           break;
         case 'apiKwargs':
           break;
@@ -3089,7 +3089,7 @@ export class CallbackQuery extends TelegramObject {
 /** The Bot API input shape of [Chat](https://core.telegram.org/bots/api#chat). */
 export interface ChatInit {
   readonly id: number;
-  readonly type: string;
+  readonly type: 'private' | 'group' | 'supergroup' | 'channel';
   readonly title?: string | undefined;
   readonly username?: string | undefined;
   readonly first_name?: string | undefined;
@@ -3102,7 +3102,7 @@ export interface ChatInit {
 /** The Bot API type [Chat](https://core.telegram.org/bots/api#chat). */
 export class Chat extends TelegramObject {
   declare readonly id: number;
-  declare readonly type: string;
+  declare readonly type: 'private' | 'group' | 'supergroup' | 'channel';
   declare readonly title?: string;
   declare readonly username?: string;
   declare readonly first_name?: string;
@@ -3121,7 +3121,7 @@ export class Chat extends TelegramObject {
           this.id = checkInteger(value, 'Chat.id');
           break;
         case 'type':
-          this.type = checkString(value, 'Chat.type');
+          this.type = checkString(value, 'Chat.type') as 'private' | 'group' | 'supergroup' | 'channel';
           break;
         case 'first_name':
           this.first_name = checkString(value, 'Chat.first_name');
@@ -3840,7 +3840,7 @@ export class ChatBoostUpdated extends TelegramObject {
 /** The Bot API input shape of [ChatFullInfo](https://core.telegram.org/bots/api#chatfullinfo). */
 export interface ChatFullInfoInit {
   readonly id: number;
-  readonly type: string;
+  readonly type: 'private' | 'group' | 'supergroup' | 'channel';
   readonly title?: string | undefined;
   readonly username?: string | undefined;
   readonly first_name?: string | undefined;
@@ -3898,7 +3898,7 @@ export interface ChatFullInfoInit {
 /** The Bot API type [ChatFullInfo](https://core.telegram.org/bots/api#chatfullinfo). */
 export class ChatFullInfo extends TelegramObject {
   declare readonly id: number;
-  declare readonly type: string;
+  declare readonly type: 'private' | 'group' | 'supergroup' | 'channel';
   declare readonly title?: string;
   declare readonly username?: string;
   declare readonly first_name?: string;
@@ -3965,7 +3965,7 @@ export class ChatFullInfo extends TelegramObject {
           this.id = checkInteger(value, 'ChatFullInfo.id');
           break;
         case 'type':
-          this.type = checkString(value, 'ChatFullInfo.type');
+          this.type = checkString(value, 'ChatFullInfo.type') as 'private' | 'group' | 'supergroup' | 'channel';
           break;
         case 'first_name':
           this.first_name = checkString(value, 'ChatFullInfo.first_name');
@@ -6463,14 +6463,14 @@ export class CopyTextButton extends TelegramObject {
 
 /** The Bot API input shape of [Dice](https://core.telegram.org/bots/api#dice). */
 export interface DiceInit {
-  readonly emoji: string;
+  readonly emoji: '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰';
   readonly value: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Dice](https://core.telegram.org/bots/api#dice). */
 export class Dice extends TelegramObject {
-  declare readonly emoji: string;
+  declare readonly emoji: '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰';
   declare readonly value: number;
 
   constructor(init: DiceInit, bot?: Bot) {
@@ -6481,7 +6481,7 @@ export class Dice extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'emoji':
-          this.emoji = checkString(value, 'Dice.emoji');
+          this.emoji = checkString(value, 'Dice.emoji') as '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰';
           break;
         case 'value':
           this.value = checkInteger(value, 'Dice.value');
@@ -6774,7 +6774,7 @@ export class EncryptedCredentials extends TelegramObject {
 
 /** The Bot API input shape of [EncryptedPassportElement](https://core.telegram.org/bots/api#encryptedpassportelement). */
 export interface EncryptedPassportElementInit {
-  readonly type: string;
+  readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration' | 'phone_number' | 'email';
   readonly data?: string | undefined;
   readonly phone_number?: string | undefined;
   readonly email?: string | undefined;
@@ -6789,7 +6789,7 @@ export interface EncryptedPassportElementInit {
 
 /** The Bot API type [EncryptedPassportElement](https://core.telegram.org/bots/api#encryptedpassportelement). */
 export class EncryptedPassportElement extends TelegramObject {
-  declare readonly type: string;
+  declare readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration' | 'phone_number' | 'email';
   declare readonly data?: string;
   declare readonly phone_number?: string;
   declare readonly email?: string;
@@ -6811,7 +6811,7 @@ export class EncryptedPassportElement extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'type':
-          this.type = checkString(value, 'EncryptedPassportElement.type');
+          this.type = checkString(value, 'EncryptedPassportElement.type') as 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration' | 'phone_number' | 'email';
           break;
         case 'data':
           this.data = checkString(value, 'EncryptedPassportElement.data');
@@ -8622,7 +8622,7 @@ export class InaccessibleMessage extends MaybeInaccessibleMessageBase {
 export interface InlineKeyboardButtonInit {
   readonly text: string;
   readonly icon_custom_emoji_id?: string | undefined;
-  readonly style?: string | undefined;
+  readonly style?: 'danger' | 'success' | 'primary' | undefined;
   readonly url?: string | undefined;
   readonly callback_data?: string | undefined;
   readonly web_app?: WebAppInfoInit | undefined;
@@ -8641,7 +8641,7 @@ export interface InlineKeyboardButtonInit {
 export class InlineKeyboardButton extends TelegramObject {
   declare readonly text: string;
   declare readonly icon_custom_emoji_id?: string;
-  declare readonly style?: string;
+  declare readonly style?: 'danger' | 'success' | 'primary';
   declare readonly url?: string;
   declare readonly callback_data?: string;
   declare readonly web_app?: WebAppInfo;
@@ -8668,7 +8668,7 @@ export class InlineKeyboardButton extends TelegramObject {
           this.icon_custom_emoji_id = checkString(value, 'InlineKeyboardButton.icon_custom_emoji_id');
           break;
         case 'style':
-          this.style = checkString(value, 'InlineKeyboardButton.style');
+          this.style = checkString(value, 'InlineKeyboardButton.style') as 'danger' | 'success' | 'primary';
           break;
         case 'url':
           this.url = checkString(value, 'InlineKeyboardButton.url');
@@ -8774,7 +8774,7 @@ export interface InlineQueryInit {
   readonly from: UserInit;
   readonly query: string;
   readonly offset: string;
-  readonly chat_type?: string | undefined;
+  readonly chat_type?: 'sender' | 'private' | 'group' | 'supergroup' | 'channel' | undefined;
   readonly location?: LocationInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -8785,7 +8785,7 @@ export class InlineQuery extends TelegramObject {
   declare readonly from: User;
   declare readonly query: string;
   declare readonly offset: string;
-  declare readonly chat_type?: string;
+  declare readonly chat_type?: 'sender' | 'private' | 'group' | 'supergroup' | 'channel';
   declare readonly location?: Location;
   /** The input; the fields below are built from it on first read. */
   readonly #input: InlineQueryInit;
@@ -8811,7 +8811,7 @@ export class InlineQuery extends TelegramObject {
           this.query = checkString(value, 'InlineQuery.query');
           break;
         case 'chat_type':
-          this.chat_type = checkString(value, 'InlineQuery.chat_type');
+          this.chat_type = checkString(value, 'InlineQuery.chat_type') as 'sender' | 'private' | 'group' | 'supergroup' | 'channel';
           break;
         case 'location':
           shallowObject(value, 'InlineQuery.location');
@@ -8959,7 +8959,7 @@ export interface InlineQueryResultAudioInit {
   readonly audio_url: string;
   readonly title: string;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly performer?: string | undefined;
   readonly audio_duration?: number | undefined;
@@ -8975,7 +8975,7 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
   declare readonly audio_url: string;
   declare readonly title: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly performer?: string;
   declare readonly audio_duration?: number;
@@ -9011,7 +9011,7 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
           this.audio_url = checkString(value, 'InlineQueryResultAudio.audio_url');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultAudio.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultAudio.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'performer':
           this.performer = checkString(value, 'InlineQueryResultAudio.performer');
@@ -9051,7 +9051,7 @@ export interface InlineQueryResultCachedAudioInit {
   readonly id: string;
   readonly audio_file_id: string;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
   readonly input_message_content?: InputMessageContentInit | undefined;
@@ -9064,7 +9064,7 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
   declare readonly id: string;
   declare readonly audio_file_id: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly reply_markup?: InlineKeyboardMarkup;
   declare readonly input_message_content?: InputMessageContent;
@@ -9095,7 +9095,7 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
           this.audio_file_id = checkString(value, 'InlineQueryResultCachedAudio.audio_file_id');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedAudio.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedAudio.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedAudio.input_message_content', bot);
@@ -9130,7 +9130,7 @@ export interface InlineQueryResultCachedDocumentInit {
   readonly document_file_id: string;
   readonly description?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
   readonly input_message_content?: InputMessageContentInit | undefined;
@@ -9145,7 +9145,7 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
   declare readonly document_file_id: string;
   declare readonly description?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly reply_markup?: InlineKeyboardMarkup;
   declare readonly input_message_content?: InputMessageContent;
@@ -9182,7 +9182,7 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
           this.description = checkString(value, 'InlineQueryResultCachedDocument.description');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedDocument.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedDocument.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedDocument.input_message_content', bot);
@@ -9217,7 +9217,7 @@ export interface InlineQueryResultCachedGifInit {
   readonly gif_file_id: string;
   readonly title?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -9232,7 +9232,7 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
   declare readonly gif_file_id: string;
   declare readonly title?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -9267,7 +9267,7 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
           this.gif_file_id = checkString(value, 'InlineQueryResultCachedGif.gif_file_id');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedGif.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedGif.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedGif.show_caption_above_media');
@@ -9304,7 +9304,7 @@ export interface InlineQueryResultCachedMpeg4GifInit {
   readonly mpeg4_file_id: string;
   readonly title?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -9319,7 +9319,7 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
   declare readonly mpeg4_file_id: string;
   declare readonly title?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -9354,7 +9354,7 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
           this.mpeg4_file_id = checkString(value, 'InlineQueryResultCachedMpeg4Gif.mpeg4_file_id');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedMpeg4Gif.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedMpeg4Gif.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedMpeg4Gif.show_caption_above_media');
@@ -9392,7 +9392,7 @@ export interface InlineQueryResultCachedPhotoInit {
   readonly title?: string | undefined;
   readonly description?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -9408,7 +9408,7 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
   declare readonly title?: string;
   declare readonly description?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -9446,7 +9446,7 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
           this.description = checkString(value, 'InlineQueryResultCachedPhoto.description');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedPhoto.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedPhoto.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedPhoto.show_caption_above_media');
@@ -9546,7 +9546,7 @@ export interface InlineQueryResultCachedVideoInit {
   readonly title: string;
   readonly description?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -9562,7 +9562,7 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
   declare readonly title: string;
   declare readonly description?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -9600,7 +9600,7 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
           this.description = checkString(value, 'InlineQueryResultCachedVideo.description');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedVideo.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedVideo.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultCachedVideo.show_caption_above_media');
@@ -9638,7 +9638,7 @@ export interface InlineQueryResultCachedVoiceInit {
   readonly voice_file_id: string;
   readonly title: string;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
   readonly input_message_content?: InputMessageContentInit | undefined;
@@ -9652,7 +9652,7 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
   declare readonly voice_file_id: string;
   declare readonly title: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly reply_markup?: InlineKeyboardMarkup;
   declare readonly input_message_content?: InputMessageContent;
@@ -9686,7 +9686,7 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
           this.voice_file_id = checkString(value, 'InlineQueryResultCachedVoice.voice_file_id');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultCachedVoice.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultCachedVoice.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'input_message_content':
           this.input_message_content = convertInputMessageContent(value, 'InlineQueryResultCachedVoice.input_message_content', bot);
@@ -9813,10 +9813,10 @@ export interface InlineQueryResultDocumentInit {
   readonly id: string;
   readonly title: string;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly document_url: string;
-  readonly mime_type: string;
+  readonly mime_type: 'application/pdf' | 'application/zip';
   readonly description?: string | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
   readonly input_message_content?: InputMessageContentInit | undefined;
@@ -9832,10 +9832,10 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
   declare readonly id: string;
   declare readonly title: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly document_url: string;
-  declare readonly mime_type: string;
+  declare readonly mime_type: 'application/pdf' | 'application/zip';
   declare readonly description?: string;
   declare readonly reply_markup?: InlineKeyboardMarkup;
   declare readonly input_message_content?: InputMessageContent;
@@ -9869,13 +9869,13 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
           this.reply_markup = convertInlineKeyboardMarkup(value, 'InlineQueryResultDocument.reply_markup', bot);
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultDocument.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultDocument.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'document_url':
           this.document_url = checkString(value, 'InlineQueryResultDocument.document_url');
           break;
         case 'mime_type':
-          this.mime_type = checkString(value, 'InlineQueryResultDocument.mime_type');
+          this.mime_type = checkString(value, 'InlineQueryResultDocument.mime_type') as 'application/pdf' | 'application/zip';
           break;
         case 'description':
           this.description = checkString(value, 'InlineQueryResultDocument.description');
@@ -9982,10 +9982,10 @@ export interface InlineQueryResultGifInit {
   readonly gif_height?: number | undefined;
   readonly gif_duration?: number | undefined;
   readonly thumbnail_url: string;
-  readonly thumbnail_mime_type?: string | undefined;
+  readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4' | undefined;
   readonly title?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -10002,10 +10002,10 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
   declare readonly gif_height?: number;
   declare readonly gif_duration?: number;
   declare readonly thumbnail_url: string;
-  declare readonly thumbnail_mime_type?: string;
+  declare readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4';
   declare readonly title?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -10052,10 +10052,10 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
           this.thumbnail_url = checkString(value, 'InlineQueryResultGif.thumbnail_url');
           break;
         case 'thumbnail_mime_type':
-          this.thumbnail_mime_type = checkString(value, 'InlineQueryResultGif.thumbnail_mime_type');
+          this.thumbnail_mime_type = checkString(value, 'InlineQueryResultGif.thumbnail_mime_type') as 'image/jpeg' | 'image/gif' | 'video/mp4';
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultGif.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultGif.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultGif.show_caption_above_media');
@@ -10204,10 +10204,10 @@ export interface InlineQueryResultMpeg4GifInit {
   readonly mpeg4_height?: number | undefined;
   readonly mpeg4_duration?: number | undefined;
   readonly thumbnail_url: string;
-  readonly thumbnail_mime_type?: string | undefined;
+  readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4' | undefined;
   readonly title?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -10224,10 +10224,10 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
   declare readonly mpeg4_height?: number;
   declare readonly mpeg4_duration?: number;
   declare readonly thumbnail_url: string;
-  declare readonly thumbnail_mime_type?: string;
+  declare readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4';
   declare readonly title?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -10274,10 +10274,10 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
           this.thumbnail_url = checkString(value, 'InlineQueryResultMpeg4Gif.thumbnail_url');
           break;
         case 'thumbnail_mime_type':
-          this.thumbnail_mime_type = checkString(value, 'InlineQueryResultMpeg4Gif.thumbnail_mime_type');
+          this.thumbnail_mime_type = checkString(value, 'InlineQueryResultMpeg4Gif.thumbnail_mime_type') as 'image/jpeg' | 'image/gif' | 'video/mp4';
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultMpeg4Gif.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultMpeg4Gif.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultMpeg4Gif.show_caption_above_media');
@@ -10319,7 +10319,7 @@ export interface InlineQueryResultPhotoInit {
   readonly title?: string | undefined;
   readonly description?: string | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -10338,7 +10338,7 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
   declare readonly title?: string;
   declare readonly description?: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -10385,7 +10385,7 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
           this.description = checkString(value, 'InlineQueryResultPhoto.description');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultPhoto.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultPhoto.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultPhoto.show_caption_above_media');
@@ -10536,11 +10536,11 @@ export interface InlineQueryResultVideoInit {
   readonly type: 'video';
   readonly id: string;
   readonly video_url: string;
-  readonly mime_type: string;
+  readonly mime_type: 'text/html' | 'video/mp4';
   readonly thumbnail_url: string;
   readonly title: string;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly video_width?: number | undefined;
@@ -10557,11 +10557,11 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
   declare readonly type: 'video';
   declare readonly id: string;
   declare readonly video_url: string;
-  declare readonly mime_type: string;
+  declare readonly mime_type: 'text/html' | 'video/mp4';
   declare readonly thumbnail_url: string;
   declare readonly title: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly video_width?: number;
@@ -10600,13 +10600,13 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
           this.video_url = checkString(value, 'InlineQueryResultVideo.video_url');
           break;
         case 'mime_type':
-          this.mime_type = checkString(value, 'InlineQueryResultVideo.mime_type');
+          this.mime_type = checkString(value, 'InlineQueryResultVideo.mime_type') as 'text/html' | 'video/mp4';
           break;
         case 'thumbnail_url':
           this.thumbnail_url = checkString(value, 'InlineQueryResultVideo.thumbnail_url');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultVideo.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultVideo.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InlineQueryResultVideo.show_caption_above_media');
@@ -10658,7 +10658,7 @@ export interface InlineQueryResultVoiceInit {
   readonly voice_url: string;
   readonly title: string;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly voice_duration?: number | undefined;
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -10673,7 +10673,7 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
   declare readonly voice_url: string;
   declare readonly title: string;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly voice_duration?: number;
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -10708,7 +10708,7 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
           this.voice_url = checkString(value, 'InlineQueryResultVoice.voice_url');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InlineQueryResultVoice.parse_mode');
+          this.parse_mode = checkString(value, 'InlineQueryResultVoice.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'voice_duration':
           this.voice_duration = checkInteger(value, 'InlineQueryResultVoice.voice_duration');
@@ -10788,7 +10788,7 @@ export class InlineQueryResultsButton extends TelegramObject {
 /** The Bot API input shape of [InputChecklist](https://core.telegram.org/bots/api#inputchecklist). */
 export interface InputChecklistInit {
   readonly title: string;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly title_entities?: readonly MessageEntityInit[] | undefined;
   readonly tasks: readonly InputChecklistTaskInit[];
   readonly others_can_add_tasks?: boolean | undefined;
@@ -10799,7 +10799,7 @@ export interface InputChecklistInit {
 /** The Bot API type [InputChecklist](https://core.telegram.org/bots/api#inputchecklist). */
 export class InputChecklist extends TelegramObject {
   declare readonly title: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly title_entities?: readonly MessageEntity[];
   declare readonly tasks: readonly InputChecklistTask[];
   declare readonly others_can_add_tasks?: boolean;
@@ -10816,7 +10816,7 @@ export class InputChecklist extends TelegramObject {
           this.title = checkString(value, 'InputChecklist.title');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputChecklist.parse_mode');
+          this.parse_mode = checkString(value, 'InputChecklist.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'title_entities':
           this.title_entities = convertArrayOfMessageEntity(value, 'InputChecklist.title_entities', bot);
@@ -10851,7 +10851,7 @@ export class InputChecklist extends TelegramObject {
 export interface InputChecklistTaskInit {
   readonly id: number;
   readonly text: string;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -10860,7 +10860,7 @@ export interface InputChecklistTaskInit {
 export class InputChecklistTask extends TelegramObject {
   declare readonly id: number;
   declare readonly text: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly text_entities?: readonly MessageEntity[];
 
   constructor(init: InputChecklistTaskInit, bot?: Bot) {
@@ -10877,7 +10877,7 @@ export class InputChecklistTask extends TelegramObject {
           this.text = checkString(value, 'InputChecklistTask.text');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputChecklistTask.parse_mode');
+          this.parse_mode = checkString(value, 'InputChecklistTask.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'text_entities':
           this.text_entities = convertArrayOfMessageEntity(value, 'InputChecklistTask.text_entities', bot);
@@ -11158,7 +11158,7 @@ export interface InputMediaAnimationInit {
   readonly media: InputFileLike;
   readonly thumbnail?: InputFileLike | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly width?: number | undefined;
@@ -11174,7 +11174,7 @@ export class InputMediaAnimation extends InputMediaBase {
   declare readonly media: InputFileLike;
   declare readonly thumbnail?: InputFileLike;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly width?: number;
@@ -11205,7 +11205,7 @@ export class InputMediaAnimation extends InputMediaBase {
           this.thumbnail = value as InputFileLike;
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaAnimation.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaAnimation.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaAnimation.show_caption_above_media');
@@ -11245,7 +11245,7 @@ export interface InputMediaAudioInit {
   readonly media: InputFileLike;
   readonly thumbnail?: InputFileLike | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly duration?: number | undefined;
   readonly performer?: string | undefined;
@@ -11259,7 +11259,7 @@ export class InputMediaAudio extends InputMediaBase {
   declare readonly media: InputFileLike;
   declare readonly thumbnail?: InputFileLike;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly duration?: number;
   declare readonly performer?: string;
@@ -11291,7 +11291,7 @@ export class InputMediaAudio extends InputMediaBase {
           this.thumbnail = value as InputFileLike;
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaAudio.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaAudio.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'duration':
           this.duration = checkInteger(value, 'InputMediaAudio.duration');
@@ -11322,7 +11322,7 @@ export interface InputMediaDocumentInit {
   readonly media: InputFileLike;
   readonly thumbnail?: InputFileLike | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly disable_content_type_detection?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -11334,7 +11334,7 @@ export class InputMediaDocument extends InputMediaBase {
   declare readonly media: InputFileLike;
   declare readonly thumbnail?: InputFileLike;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly disable_content_type_detection?: boolean;
 
@@ -11361,7 +11361,7 @@ export class InputMediaDocument extends InputMediaBase {
           this.thumbnail = value as InputFileLike;
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaDocument.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaDocument.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'disable_content_type_detection':
           this.disable_content_type_detection = checkBoolean(value, 'InputMediaDocument.disable_content_type_detection');
@@ -11431,7 +11431,7 @@ export interface InputMediaLivePhotoInit {
   readonly media: InputFileLike;
   readonly photo: InputFileLike;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly has_spoiler?: boolean | undefined;
@@ -11444,7 +11444,7 @@ export class InputMediaLivePhoto extends InputMediaBase {
   declare readonly media: InputFileLike;
   declare readonly photo: InputFileLike;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly has_spoiler?: boolean;
@@ -11472,7 +11472,7 @@ export class InputMediaLivePhoto extends InputMediaBase {
           this.media = value as InputFileLike;
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaLivePhoto.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaLivePhoto.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaLivePhoto.show_caption_above_media');
@@ -11556,7 +11556,7 @@ export interface InputMediaPhotoInit {
   readonly type: 'photo';
   readonly media: InputFileLike;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly has_spoiler?: boolean | undefined;
@@ -11568,7 +11568,7 @@ export class InputMediaPhoto extends InputMediaBase {
   declare readonly type: 'photo';
   declare readonly media: InputFileLike;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly has_spoiler?: boolean;
@@ -11593,7 +11593,7 @@ export class InputMediaPhoto extends InputMediaBase {
           this.media = value as InputFileLike;
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaPhoto.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaPhoto.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaPhoto.show_caption_above_media');
@@ -11753,7 +11753,7 @@ export interface InputMediaVideoInit {
   readonly cover?: InputFileLike | undefined;
   readonly start_timestamp?: number | undefined;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly show_caption_above_media?: boolean | undefined;
   readonly width?: number | undefined;
@@ -11772,7 +11772,7 @@ export class InputMediaVideo extends InputMediaBase {
   declare readonly cover?: InputFileLike;
   declare readonly start_timestamp?: number;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly show_caption_above_media?: boolean;
   declare readonly width?: number;
@@ -11810,7 +11810,7 @@ export class InputMediaVideo extends InputMediaBase {
           this.start_timestamp = checkInteger(value, 'InputMediaVideo.start_timestamp');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaVideo.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaVideo.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'show_caption_above_media':
           this.show_caption_above_media = checkBoolean(value, 'InputMediaVideo.show_caption_above_media');
@@ -11852,7 +11852,7 @@ export interface InputMediaVoiceNoteInit {
   readonly type: string;
   readonly media: InputFileLike;
   readonly caption?: string | undefined;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   readonly duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -11863,7 +11863,7 @@ export class InputMediaVoiceNote extends TelegramObject {
   declare readonly type: string;
   declare readonly media: InputFileLike;
   declare readonly caption?: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly duration?: number;
 
@@ -11887,7 +11887,7 @@ export class InputMediaVoiceNote extends TelegramObject {
           this.media = value as InputFileLike;
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputMediaVoiceNote.parse_mode');
+          this.parse_mode = checkString(value, 'InputMediaVoiceNote.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'duration':
           this.duration = checkInteger(value, 'InputMediaVoiceNote.duration');
@@ -12079,7 +12079,7 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
 /** The Bot API input shape of [InputPollOption](https://core.telegram.org/bots/api#inputpolloption). */
 export interface InputPollOptionInit {
   readonly text: string;
-  readonly text_parse_mode?: string | undefined;
+  readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
   readonly media?: InputPollOptionMediaInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -12088,7 +12088,7 @@ export interface InputPollOptionInit {
 /** The Bot API type [InputPollOption](https://core.telegram.org/bots/api#inputpolloption). */
 export class InputPollOption extends TelegramObject {
   declare readonly text: string;
-  declare readonly text_parse_mode?: string;
+  declare readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly text_entities?: readonly MessageEntity[];
   declare readonly media?: InputPollOptionMedia;
 
@@ -12103,7 +12103,7 @@ export class InputPollOption extends TelegramObject {
           this.text = checkString(value, 'InputPollOption.text');
           break;
         case 'text_parse_mode':
-          this.text_parse_mode = checkString(value, 'InputPollOption.text_parse_mode');
+          this.text_parse_mode = checkString(value, 'InputPollOption.text_parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'text_entities':
           this.text_entities = convertArrayOfMessageEntity(value, 'InputPollOption.text_entities', bot);
@@ -12403,7 +12403,7 @@ export class InputRichBlockBlockQuotation extends InputRichBlockBase {
 export interface InputRichBlockButtonsInit {
   readonly type: 'buttons';
   readonly buttons: readonly RichMessageButtonInit[];
-  readonly align?: string | undefined;
+  readonly align?: 'left' | 'center' | 'right' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -12411,7 +12411,7 @@ export interface InputRichBlockButtonsInit {
 export class InputRichBlockButtons extends InputRichBlockBase {
   declare readonly type: 'buttons';
   declare readonly buttons: readonly RichMessageButton[];
-  declare readonly align?: string;
+  declare readonly align?: 'left' | 'center' | 'right';
 
   constructor(init: InputRichBlockButtonsInit, bot?: Bot) {
     super(undefined, bot);
@@ -12427,7 +12427,7 @@ export class InputRichBlockButtons extends InputRichBlockBase {
           this.buttons = convertArrayOfRichMessageButton(value, 'InputRichBlockButtons.buttons', bot);
           break;
         case 'align':
-          this.align = checkString(value, 'InputRichBlockButtons.align');
+          this.align = checkString(value, 'InputRichBlockButtons.align') as 'left' | 'center' | 'right';
           break;
         case 'apiKwargs':
           break;
@@ -12766,7 +12766,7 @@ export interface InputRichBlockListItemInit {
   readonly has_checkbox?: boolean | undefined;
   readonly is_checked?: boolean | undefined;
   readonly value?: number | undefined;
-  readonly type?: string | undefined;
+  readonly type?: 'a' | 'A' | 'i' | 'I' | '1' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -12776,7 +12776,7 @@ export class InputRichBlockListItem extends TelegramObject {
   declare readonly has_checkbox?: boolean;
   declare readonly is_checked?: boolean;
   declare readonly value?: number;
-  declare readonly type?: string;
+  declare readonly type?: 'a' | 'A' | 'i' | 'I' | '1';
 
   constructor(init: InputRichBlockListItemInit, bot?: Bot) {
     super(bot);
@@ -12786,7 +12786,7 @@ export class InputRichBlockListItem extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'type':
-          this.type = checkString(value, 'InputRichBlockListItem.type');
+          this.type = checkString(value, 'InputRichBlockListItem.type') as 'a' | 'A' | 'i' | 'I' | '1';
           break;
         case 'blocks':
           this.blocks = convertArrayOfInputRichBlock(value, 'InputRichBlockListItem.blocks', bot);
@@ -13541,7 +13541,7 @@ export class InputRichMessageMedia extends TelegramObject {
 /** The Bot API input shape of [InputSticker](https://core.telegram.org/bots/api#inputsticker). */
 export interface InputStickerInit {
   readonly sticker: InputFileLike;
-  readonly format: string;
+  readonly format: 'static' | 'animated' | 'video';
   readonly emoji_list: readonly string[];
   readonly mask_position?: MaskPositionInit | undefined;
   readonly keywords?: readonly string[] | undefined;
@@ -13551,7 +13551,7 @@ export interface InputStickerInit {
 /** The Bot API type [InputSticker](https://core.telegram.org/bots/api#inputsticker). */
 export class InputSticker extends TelegramObject {
   declare readonly sticker: InputFileLike;
-  declare readonly format: string;
+  declare readonly format: 'static' | 'animated' | 'video';
   declare readonly emoji_list: readonly string[];
   declare readonly mask_position?: MaskPosition;
   declare readonly keywords?: readonly string[];
@@ -13567,7 +13567,7 @@ export class InputSticker extends TelegramObject {
           this.sticker = value as InputFileLike;
           break;
         case 'format':
-          this.format = checkString(value, 'InputSticker.format');
+          this.format = checkString(value, 'InputSticker.format') as 'static' | 'animated' | 'video';
           break;
         case 'emoji_list':
           this.emoji_list = convertArrayOfString(value, 'InputSticker.emoji_list', bot);
@@ -13698,7 +13698,7 @@ export class InputStoryContentVideo extends InputStoryContentBase {
 /** The Bot API input shape of [InputTextMessageContent](https://core.telegram.org/bots/api#inputtextmessagecontent). */
 export interface InputTextMessageContentInit {
   readonly message_text: string;
-  readonly parse_mode?: string | undefined;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly entities?: readonly MessageEntityInit[] | undefined;
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -13707,7 +13707,7 @@ export interface InputTextMessageContentInit {
 /** The Bot API type [InputTextMessageContent](https://core.telegram.org/bots/api#inputtextmessagecontent). */
 export class InputTextMessageContent extends InputMessageContentBase {
   declare readonly message_text: string;
-  declare readonly parse_mode?: string;
+  declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly entities?: readonly MessageEntity[];
   declare readonly link_preview_options?: LinkPreviewOptions;
 
@@ -13725,7 +13725,7 @@ export class InputTextMessageContent extends InputMessageContentBase {
           this.message_text = checkString(value, 'InputTextMessageContent.message_text');
           break;
         case 'parse_mode':
-          this.parse_mode = checkString(value, 'InputTextMessageContent.parse_mode');
+          this.parse_mode = checkString(value, 'InputTextMessageContent.parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'link_preview_options':
           this.link_preview_options = convertLinkPreviewOptions(value, 'InputTextMessageContent.link_preview_options', bot);
@@ -13888,7 +13888,7 @@ export class Invoice extends TelegramObject {
 export interface KeyboardButtonInit {
   readonly text: string;
   readonly icon_custom_emoji_id?: string | undefined;
-  readonly style?: string | undefined;
+  readonly style?: 'danger' | 'success' | 'primary' | undefined;
   readonly request_users?: KeyboardButtonRequestUsersInit | undefined;
   readonly request_chat?: KeyboardButtonRequestChatInit | undefined;
   readonly request_managed_bot?: KeyboardButtonRequestManagedBotInit | undefined;
@@ -13903,7 +13903,7 @@ export interface KeyboardButtonInit {
 export class KeyboardButton extends TelegramObject {
   declare readonly text: string;
   declare readonly icon_custom_emoji_id?: string;
-  declare readonly style?: string;
+  declare readonly style?: 'danger' | 'success' | 'primary';
   declare readonly request_users?: KeyboardButtonRequestUsers;
   declare readonly request_chat?: KeyboardButtonRequestChat;
   declare readonly request_managed_bot?: KeyboardButtonRequestManagedBot;
@@ -13926,7 +13926,7 @@ export class KeyboardButton extends TelegramObject {
           this.icon_custom_emoji_id = checkString(value, 'KeyboardButton.icon_custom_emoji_id');
           break;
         case 'style':
-          this.style = checkString(value, 'KeyboardButton.style');
+          this.style = checkString(value, 'KeyboardButton.style') as 'danger' | 'success' | 'primary';
           break;
         case 'request_users':
           this.request_users = convertKeyboardButtonRequestUsers(value, 'KeyboardButton.request_users', bot);
@@ -13971,13 +13971,13 @@ export class KeyboardButton extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonPollType](https://core.telegram.org/bots/api#keyboardbuttonpolltype). */
 export interface KeyboardButtonPollTypeInit {
-  readonly type?: string | undefined;
+  readonly type?: 'quiz' | 'regular' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [KeyboardButtonPollType](https://core.telegram.org/bots/api#keyboardbuttonpolltype). */
 export class KeyboardButtonPollType extends TelegramObject {
-  declare readonly type?: string;
+  declare readonly type?: 'quiz' | 'regular';
 
   constructor(init: KeyboardButtonPollTypeInit, bot?: Bot) {
     super(bot);
@@ -13987,7 +13987,7 @@ export class KeyboardButtonPollType extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'type':
-          this.type = checkString(value, 'KeyboardButtonPollType.type');
+          this.type = checkString(value, 'KeyboardButtonPollType.type') as 'quiz' | 'regular';
           break;
         case 'apiKwargs':
           break;
@@ -14735,7 +14735,7 @@ export class ManagedBotUpdated extends TelegramObject {
 
 /** The Bot API input shape of [MaskPosition](https://core.telegram.org/bots/api#maskposition). */
 export interface MaskPositionInit {
-  readonly point: string;
+  readonly point: 'forehead' | 'eyes' | 'mouth' | 'chin';
   readonly x_shift: number;
   readonly y_shift: number;
   readonly scale: number;
@@ -14744,7 +14744,7 @@ export interface MaskPositionInit {
 
 /** The Bot API type [MaskPosition](https://core.telegram.org/bots/api#maskposition). */
 export class MaskPosition extends TelegramObject {
-  declare readonly point: string;
+  declare readonly point: 'forehead' | 'eyes' | 'mouth' | 'chin';
   declare readonly x_shift: number;
   declare readonly y_shift: number;
   declare readonly scale: number;
@@ -14757,7 +14757,7 @@ export class MaskPosition extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'point':
-          this.point = checkString(value, 'MaskPosition.point');
+          this.point = checkString(value, 'MaskPosition.point') as 'forehead' | 'eyes' | 'mouth' | 'chin';
           break;
         case 'x_shift':
           this.x_shift = checkNumber(value, 'MaskPosition.x_shift');
@@ -16314,7 +16314,7 @@ export class MessageAutoDeleteTimerChanged extends TelegramObject {
 
 /** The Bot API input shape of [MessageEntity](https://core.telegram.org/bots/api#messageentity). */
 export interface MessageEntityInit {
-  readonly type: string;
+  readonly type: 'mention' | 'hashtag' | 'cashtag' | 'bot_command' | 'url' | 'email' | 'phone_number' | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'blockquote' | 'expandable_blockquote' | 'code' | 'pre' | 'text_link' | 'text_mention' | 'custom_emoji' | 'date_time';
   readonly offset: number;
   readonly length: number;
   readonly url?: string | undefined;
@@ -16328,7 +16328,7 @@ export interface MessageEntityInit {
 
 /** The Bot API type [MessageEntity](https://core.telegram.org/bots/api#messageentity). */
 export class MessageEntity extends TelegramObject {
-  declare readonly type: string;
+  declare readonly type: 'mention' | 'hashtag' | 'cashtag' | 'bot_command' | 'url' | 'email' | 'phone_number' | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'blockquote' | 'expandable_blockquote' | 'code' | 'pre' | 'text_link' | 'text_mention' | 'custom_emoji' | 'date_time';
   declare readonly offset: number;
   declare readonly length: number;
   declare readonly url?: string;
@@ -16346,7 +16346,7 @@ export class MessageEntity extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'type':
-          this.type = checkString(value, 'MessageEntity.type');
+          this.type = checkString(value, 'MessageEntity.type') as 'mention' | 'hashtag' | 'cashtag' | 'bot_command' | 'url' | 'email' | 'phone_number' | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'blockquote' | 'expandable_blockquote' | 'code' | 'pre' | 'text_link' | 'text_mention' | 'custom_emoji' | 'date_time';
           break;
         case 'offset':
           this.offset = checkInteger(value, 'MessageEntity.offset');
@@ -17930,7 +17930,7 @@ export class PassportData extends TelegramObject {
 /** The Bot API input shape of [PassportElementErrorDataField](https://core.telegram.org/bots/api#passportelementerrordatafield). */
 export interface PassportElementErrorDataFieldInit {
   readonly source: 'data';
-  readonly type: string;
+  readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address';
   readonly field_name: string;
   readonly data_hash: string;
   readonly message: string;
@@ -17940,7 +17940,7 @@ export interface PassportElementErrorDataFieldInit {
 /** The Bot API type [PassportElementErrorDataField](https://core.telegram.org/bots/api#passportelementerrordatafield). */
 export class PassportElementErrorDataField extends PassportElementErrorBase {
   declare readonly source: 'data';
-  declare readonly type: string;
+  declare readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address';
   declare readonly field_name: string;
   declare readonly data_hash: string;
   declare readonly message: string;
@@ -17956,7 +17956,7 @@ export class PassportElementErrorDataField extends PassportElementErrorBase {
           this.message = checkString(value, 'PassportElementErrorDataField.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorDataField.type');
+          this.type = checkString(value, 'PassportElementErrorDataField.type') as 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorDataField.source') as 'data';
@@ -17990,7 +17990,7 @@ export class PassportElementErrorDataField extends PassportElementErrorBase {
 /** The Bot API input shape of [PassportElementErrorFile](https://core.telegram.org/bots/api#passportelementerrorfile). */
 export interface PassportElementErrorFileInit {
   readonly source: 'file';
-  readonly type: string;
+  readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   readonly file_hash: string;
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -17999,7 +17999,7 @@ export interface PassportElementErrorFileInit {
 /** The Bot API type [PassportElementErrorFile](https://core.telegram.org/bots/api#passportelementerrorfile). */
 export class PassportElementErrorFile extends PassportElementErrorBase {
   declare readonly source: 'file';
-  declare readonly type: string;
+  declare readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   declare readonly file_hash: string;
   declare readonly message: string;
 
@@ -18014,7 +18014,7 @@ export class PassportElementErrorFile extends PassportElementErrorBase {
           this.message = checkString(value, 'PassportElementErrorFile.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorFile.type');
+          this.type = checkString(value, 'PassportElementErrorFile.type') as 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorFile.source') as 'file';
@@ -18044,7 +18044,7 @@ export class PassportElementErrorFile extends PassportElementErrorBase {
 /** The Bot API input shape of [PassportElementErrorFiles](https://core.telegram.org/bots/api#passportelementerrorfiles). */
 export interface PassportElementErrorFilesInit {
   readonly source: 'files';
-  readonly type: string;
+  readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   readonly file_hashes: readonly string[];
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -18053,7 +18053,7 @@ export interface PassportElementErrorFilesInit {
 /** The Bot API type [PassportElementErrorFiles](https://core.telegram.org/bots/api#passportelementerrorfiles). */
 export class PassportElementErrorFiles extends PassportElementErrorBase {
   declare readonly source: 'files';
-  declare readonly type: string;
+  declare readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   declare readonly file_hashes: readonly string[];
   declare readonly message: string;
 
@@ -18068,7 +18068,7 @@ export class PassportElementErrorFiles extends PassportElementErrorBase {
           this.message = checkString(value, 'PassportElementErrorFiles.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorFiles.type');
+          this.type = checkString(value, 'PassportElementErrorFiles.type') as 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorFiles.source') as 'files';
@@ -18098,7 +18098,7 @@ export class PassportElementErrorFiles extends PassportElementErrorBase {
 /** The Bot API input shape of [PassportElementErrorFrontSide](https://core.telegram.org/bots/api#passportelementerrorfrontside). */
 export interface PassportElementErrorFrontSideInit {
   readonly source: 'front_side';
-  readonly type: string;
+  readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
   readonly file_hash: string;
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -18107,7 +18107,7 @@ export interface PassportElementErrorFrontSideInit {
 /** The Bot API type [PassportElementErrorFrontSide](https://core.telegram.org/bots/api#passportelementerrorfrontside). */
 export class PassportElementErrorFrontSide extends PassportElementErrorBase {
   declare readonly source: 'front_side';
-  declare readonly type: string;
+  declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
   declare readonly file_hash: string;
   declare readonly message: string;
 
@@ -18122,7 +18122,7 @@ export class PassportElementErrorFrontSide extends PassportElementErrorBase {
           this.message = checkString(value, 'PassportElementErrorFrontSide.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorFrontSide.type');
+          this.type = checkString(value, 'PassportElementErrorFrontSide.type') as 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorFrontSide.source') as 'front_side';
@@ -18152,7 +18152,7 @@ export class PassportElementErrorFrontSide extends PassportElementErrorBase {
 /** The Bot API input shape of [PassportElementErrorReverseSide](https://core.telegram.org/bots/api#passportelementerrorreverseside). */
 export interface PassportElementErrorReverseSideInit {
   readonly source: 'reverse_side';
-  readonly type: string;
+  readonly type: 'driver_license' | 'identity_card';
   readonly file_hash: string;
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -18161,7 +18161,7 @@ export interface PassportElementErrorReverseSideInit {
 /** The Bot API type [PassportElementErrorReverseSide](https://core.telegram.org/bots/api#passportelementerrorreverseside). */
 export class PassportElementErrorReverseSide extends PassportElementErrorBase {
   declare readonly source: 'reverse_side';
-  declare readonly type: string;
+  declare readonly type: 'driver_license' | 'identity_card';
   declare readonly file_hash: string;
   declare readonly message: string;
 
@@ -18176,7 +18176,7 @@ export class PassportElementErrorReverseSide extends PassportElementErrorBase {
           this.message = checkString(value, 'PassportElementErrorReverseSide.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorReverseSide.type');
+          this.type = checkString(value, 'PassportElementErrorReverseSide.type') as 'driver_license' | 'identity_card';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorReverseSide.source') as 'reverse_side';
@@ -18206,7 +18206,7 @@ export class PassportElementErrorReverseSide extends PassportElementErrorBase {
 /** The Bot API input shape of [PassportElementErrorSelfie](https://core.telegram.org/bots/api#passportelementerrorselfie). */
 export interface PassportElementErrorSelfieInit {
   readonly source: 'selfie';
-  readonly type: string;
+  readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
   readonly file_hash: string;
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -18215,7 +18215,7 @@ export interface PassportElementErrorSelfieInit {
 /** The Bot API type [PassportElementErrorSelfie](https://core.telegram.org/bots/api#passportelementerrorselfie). */
 export class PassportElementErrorSelfie extends PassportElementErrorBase {
   declare readonly source: 'selfie';
-  declare readonly type: string;
+  declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
   declare readonly file_hash: string;
   declare readonly message: string;
 
@@ -18230,7 +18230,7 @@ export class PassportElementErrorSelfie extends PassportElementErrorBase {
           this.message = checkString(value, 'PassportElementErrorSelfie.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorSelfie.type');
+          this.type = checkString(value, 'PassportElementErrorSelfie.type') as 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorSelfie.source') as 'selfie';
@@ -18260,7 +18260,7 @@ export class PassportElementErrorSelfie extends PassportElementErrorBase {
 /** The Bot API input shape of [PassportElementErrorTranslationFile](https://core.telegram.org/bots/api#passportelementerrortranslationfile). */
 export interface PassportElementErrorTranslationFileInit {
   readonly source: 'translation_file';
-  readonly type: string;
+  readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   readonly file_hash: string;
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -18269,7 +18269,7 @@ export interface PassportElementErrorTranslationFileInit {
 /** The Bot API type [PassportElementErrorTranslationFile](https://core.telegram.org/bots/api#passportelementerrortranslationfile). */
 export class PassportElementErrorTranslationFile extends PassportElementErrorBase {
   declare readonly source: 'translation_file';
-  declare readonly type: string;
+  declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   declare readonly file_hash: string;
   declare readonly message: string;
 
@@ -18284,7 +18284,7 @@ export class PassportElementErrorTranslationFile extends PassportElementErrorBas
           this.message = checkString(value, 'PassportElementErrorTranslationFile.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorTranslationFile.type');
+          this.type = checkString(value, 'PassportElementErrorTranslationFile.type') as 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorTranslationFile.source') as 'translation_file';
@@ -18314,7 +18314,7 @@ export class PassportElementErrorTranslationFile extends PassportElementErrorBas
 /** The Bot API input shape of [PassportElementErrorTranslationFiles](https://core.telegram.org/bots/api#passportelementerrortranslationfiles). */
 export interface PassportElementErrorTranslationFilesInit {
   readonly source: 'translation_files';
-  readonly type: string;
+  readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   readonly file_hashes: readonly string[];
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -18323,7 +18323,7 @@ export interface PassportElementErrorTranslationFilesInit {
 /** The Bot API type [PassportElementErrorTranslationFiles](https://core.telegram.org/bots/api#passportelementerrortranslationfiles). */
 export class PassportElementErrorTranslationFiles extends PassportElementErrorBase {
   declare readonly source: 'translation_files';
-  declare readonly type: string;
+  declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
   declare readonly file_hashes: readonly string[];
   declare readonly message: string;
 
@@ -18338,7 +18338,7 @@ export class PassportElementErrorTranslationFiles extends PassportElementErrorBa
           this.message = checkString(value, 'PassportElementErrorTranslationFiles.message');
           break;
         case 'type':
-          this.type = checkString(value, 'PassportElementErrorTranslationFiles.type');
+          this.type = checkString(value, 'PassportElementErrorTranslationFiles.type') as 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
           break;
         case 'source':
           this.source = checkString(value, 'PassportElementErrorTranslationFiles.source') as 'translation_files';
@@ -18569,7 +18569,7 @@ export interface PollInit {
   readonly total_voter_count: number;
   readonly is_closed: boolean;
   readonly is_anonymous: boolean;
-  readonly type: string;
+  readonly type: 'regular' | 'quiz';
   readonly allows_multiple_answers: boolean;
   readonly allows_revoting: boolean;
   readonly members_only: boolean;
@@ -18595,7 +18595,7 @@ export class Poll extends TelegramObject {
   declare readonly total_voter_count: number;
   declare readonly is_closed: boolean;
   declare readonly is_anonymous: boolean;
-  declare readonly type: string;
+  declare readonly type: 'regular' | 'quiz';
   declare readonly allows_multiple_answers: boolean;
   declare readonly allows_revoting: boolean;
   declare readonly members_only: boolean;
@@ -18624,7 +18624,7 @@ export class Poll extends TelegramObject {
           this.id = checkString(value, 'Poll.id');
           break;
         case 'type':
-          this.type = checkString(value, 'Poll.type');
+          this.type = checkString(value, 'Poll.type') as 'regular' | 'quiz';
           break;
         case 'question':
           this.question = checkString(value, 'Poll.question');
@@ -19715,14 +19715,14 @@ export class ReactionTypeCustomEmoji extends ReactionTypeBase {
 /** The Bot API input shape of [ReactionTypeEmoji](https://core.telegram.org/bots/api#reactiontypeemoji). */
 export interface ReactionTypeEmojiInit {
   readonly type: 'emoji';
-  readonly emoji: string;
+  readonly emoji: '❤' | '👍' | '👎' | '🔥' | '🥰' | '👏' | '😁' | '🤔' | '🤯' | '😱' | '🤬' | '😢' | '🎉' | '🤩' | '🤮' | '💩' | '🙏' | '👌' | '🕊' | '🤡' | '🥱' | '🥴' | '😍' | '🐳' | '❤‍🔥' | '🌚' | '🌭' | '💯' | '🤣' | '⚡' | '🍌' | '🏆' | '💔' | '🤨' | '😐' | '🍓' | '🍾' | '💋' | '🖕' | '😈' | '😴' | '😭' | '🤓' | '👻' | '👨‍💻' | '👀' | '🎃' | '🙈' | '😇' | '😨' | '🤝' | '✍' | '🤗' | '🫡' | '🎅' | '🎄' | '☃' | '💅' | '🤪' | '🗿' | '🆒' | '💘' | '🙉' | '🦄' | '😘' | '💊' | '🙊' | '😎' | '👾' | '🤷‍♂' | '🤷' | '🤷‍♀' | '😡';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReactionTypeEmoji](https://core.telegram.org/bots/api#reactiontypeemoji). */
 export class ReactionTypeEmoji extends ReactionTypeBase {
   declare readonly type: 'emoji';
-  declare readonly emoji: string;
+  declare readonly emoji: '❤' | '👍' | '👎' | '🔥' | '🥰' | '👏' | '😁' | '🤔' | '🤯' | '😱' | '🤬' | '😢' | '🎉' | '🤩' | '🤮' | '💩' | '🙏' | '👌' | '🕊' | '🤡' | '🥱' | '🥴' | '😍' | '🐳' | '❤‍🔥' | '🌚' | '🌭' | '💯' | '🤣' | '⚡' | '🍌' | '🏆' | '💔' | '🤨' | '😐' | '🍓' | '🍾' | '💋' | '🖕' | '😈' | '😴' | '😭' | '🤓' | '👻' | '👨‍💻' | '👀' | '🎃' | '🙈' | '😇' | '😨' | '🤝' | '✍' | '🤗' | '🫡' | '🎅' | '🎄' | '☃' | '💅' | '🤪' | '🗿' | '🆒' | '💘' | '🙉' | '🦄' | '😘' | '💊' | '🙊' | '😎' | '👾' | '🤷‍♂' | '🤷' | '🤷‍♀' | '😡';
 
   constructor(init: ReactionTypeEmojiInit, bot?: Bot) {
     super(undefined, bot);
@@ -19735,7 +19735,7 @@ export class ReactionTypeEmoji extends ReactionTypeBase {
           this.type = checkString(value, 'ReactionTypeEmoji.type') as 'emoji';
           break;
         case 'emoji':
-          this.emoji = checkString(value, 'ReactionTypeEmoji.emoji');
+          this.emoji = checkString(value, 'ReactionTypeEmoji.emoji') as '❤' | '👍' | '👎' | '🔥' | '🥰' | '👏' | '😁' | '🤔' | '🤯' | '😱' | '🤬' | '😢' | '🎉' | '🤩' | '🤮' | '💩' | '🙏' | '👌' | '🕊' | '🤡' | '🥱' | '🥴' | '😍' | '🐳' | '❤‍🔥' | '🌚' | '🌭' | '💯' | '🤣' | '⚡' | '🍌' | '🏆' | '💔' | '🤨' | '😐' | '🍓' | '🍾' | '💋' | '🖕' | '😈' | '😴' | '😭' | '🤓' | '👻' | '👨‍💻' | '👀' | '🎃' | '🙈' | '😇' | '😨' | '🤝' | '✍' | '🤗' | '🫡' | '🎅' | '🎄' | '☃' | '💅' | '🤪' | '🗿' | '🆒' | '💘' | '🙉' | '🦄' | '😘' | '💊' | '🙊' | '😎' | '👾' | '🤷‍♂' | '🤷' | '🤷‍♀' | '😡';
           break;
         case 'apiKwargs':
           break;
@@ -19975,7 +19975,7 @@ export interface ReplyParametersInit {
   readonly ephemeral_message_id?: number | undefined;
   readonly allow_sending_without_reply?: boolean | undefined;
   readonly quote?: string | undefined;
-  readonly quote_parse_mode?: string | undefined;
+  readonly quote_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   readonly quote_entities?: readonly MessageEntityInit[] | undefined;
   readonly quote_position?: number | undefined;
   readonly checklist_task_id?: number | undefined;
@@ -19990,7 +19990,7 @@ export class ReplyParameters extends TelegramObject {
   declare readonly ephemeral_message_id?: number;
   declare readonly allow_sending_without_reply?: boolean;
   declare readonly quote?: string;
-  declare readonly quote_parse_mode?: string;
+  declare readonly quote_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   declare readonly quote_entities?: readonly MessageEntity[];
   declare readonly quote_position?: number;
   declare readonly checklist_task_id?: number;
@@ -20019,7 +20019,7 @@ export class ReplyParameters extends TelegramObject {
           this.quote = checkString(value, 'ReplyParameters.quote');
           break;
         case 'quote_parse_mode':
-          this.quote_parse_mode = checkString(value, 'ReplyParameters.quote_parse_mode');
+          this.quote_parse_mode = checkString(value, 'ReplyParameters.quote_parse_mode') as 'HTML' | 'MarkdownV2' | 'Markdown';
           break;
         case 'quote_entities':
           this.quote_entities = convertArrayOfMessageEntity(value, 'ReplyParameters.quote_entities', bot);
@@ -20496,7 +20496,7 @@ export class RichBlockBlockQuotation extends RichBlockBase {
 export interface RichBlockButtonsInit {
   readonly type: 'buttons';
   readonly buttons: readonly RichMessageButtonInit[];
-  readonly align?: string | undefined;
+  readonly align?: 'left' | 'center' | 'right' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -20504,7 +20504,7 @@ export interface RichBlockButtonsInit {
 export class RichBlockButtons extends RichBlockBase {
   declare readonly type: 'buttons';
   declare readonly buttons: readonly RichMessageButton[];
-  declare readonly align?: string;
+  declare readonly align?: 'left' | 'center' | 'right';
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockButtonsInit;
   #built: { buttons?: readonly RichMessageButton[] } | undefined;
@@ -20523,7 +20523,7 @@ export class RichBlockButtons extends RichBlockBase {
           shallowArray(value, 'RichBlockButtons.buttons');
           break;
         case 'align':
-          this.align = checkString(value, 'RichBlockButtons.align');
+          this.align = checkString(value, 'RichBlockButtons.align') as 'left' | 'center' | 'right';
           break;
         case 'apiKwargs':
           break;
@@ -21017,7 +21017,7 @@ export interface RichBlockListItemInit {
   readonly has_checkbox?: boolean | undefined;
   readonly is_checked?: boolean | undefined;
   readonly value?: number | undefined;
-  readonly type?: string | undefined;
+  readonly type?: 'a' | 'A' | 'i' | 'I' | '1' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -21028,7 +21028,7 @@ export class RichBlockListItem extends TelegramObject {
   declare readonly has_checkbox?: boolean;
   declare readonly is_checked?: boolean;
   declare readonly value?: number;
-  declare readonly type?: string;
+  declare readonly type?: 'a' | 'A' | 'i' | 'I' | '1';
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockListItemInit;
   #built: { blocks?: readonly RichBlock[] } | undefined;
@@ -21041,7 +21041,7 @@ export class RichBlockListItem extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'type':
-          this.type = checkString(value, 'RichBlockListItem.type');
+          this.type = checkString(value, 'RichBlockListItem.type') as 'a' | 'A' | 'i' | 'I' | '1';
           break;
         case 'label':
           this.label = checkString(value, 'RichBlockListItem.label');
@@ -21654,8 +21654,8 @@ export interface RichBlockTableCellInit {
   readonly is_header?: boolean | undefined;
   readonly colspan?: number | undefined;
   readonly rowspan?: number | undefined;
-  readonly align: string;
-  readonly valign: string;
+  readonly align: 'left' | 'center' | 'right';
+  readonly valign: 'top' | 'middle' | 'bottom';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -21665,8 +21665,8 @@ export class RichBlockTableCell extends TelegramObject {
   declare readonly is_header?: boolean;
   declare readonly colspan?: number;
   declare readonly rowspan?: number;
-  declare readonly align: string;
-  declare readonly valign: string;
+  declare readonly align: 'left' | 'center' | 'right';
+  declare readonly valign: 'top' | 'middle' | 'bottom';
 
   constructor(init: RichBlockTableCellInit, bot?: Bot) {
     super(bot);
@@ -21688,10 +21688,10 @@ export class RichBlockTableCell extends TelegramObject {
           this.rowspan = checkInteger(value, 'RichBlockTableCell.rowspan');
           break;
         case 'align':
-          this.align = checkString(value, 'RichBlockTableCell.align');
+          this.align = checkString(value, 'RichBlockTableCell.align') as 'left' | 'center' | 'right';
           break;
         case 'valign':
-          this.valign = checkString(value, 'RichBlockTableCell.valign');
+          this.valign = checkString(value, 'RichBlockTableCell.valign') as 'top' | 'middle' | 'bottom';
           break;
         case 'apiKwargs':
           break;
@@ -21971,7 +21971,7 @@ export class RichMessage extends TelegramObject {
 /** The Bot API input shape of [RichMessageButton](https://core.telegram.org/bots/api#richmessagebutton). */
 export interface RichMessageButtonInit {
   readonly text: RichTextInit;
-  readonly style?: string | undefined;
+  readonly style?: 'danger' | 'success' | 'primary' | 'link' | undefined;
   readonly url?: string | undefined;
   readonly callback_data?: string | undefined;
   readonly web_app?: WebAppInfoInit | undefined;
@@ -21987,7 +21987,7 @@ export interface RichMessageButtonInit {
 /** The Bot API type [RichMessageButton](https://core.telegram.org/bots/api#richmessagebutton). */
 export class RichMessageButton extends TelegramObject {
   declare readonly text: RichText;
-  declare readonly style?: string;
+  declare readonly style?: 'danger' | 'success' | 'primary' | 'link';
   declare readonly url?: string;
   declare readonly callback_data?: string;
   declare readonly web_app?: WebAppInfo;
@@ -22009,7 +22009,7 @@ export class RichMessageButton extends TelegramObject {
           this.text = convertRichText(value, 'RichMessageButton.text', bot);
           break;
         case 'style':
-          this.style = checkString(value, 'RichMessageButton.style');
+          this.style = checkString(value, 'RichMessageButton.style') as 'danger' | 'success' | 'primary' | 'link';
           break;
         case 'url':
           this.url = checkString(value, 'RichMessageButton.url');
@@ -23791,7 +23791,7 @@ export class StarTransactions extends TelegramObject {
 export interface StickerInit {
   readonly file_id: string;
   readonly file_unique_id: string;
-  readonly type: string;
+  readonly type: 'regular' | 'mask' | 'custom_emoji';
   readonly width: number;
   readonly height: number;
   readonly is_animated: boolean;
@@ -23811,7 +23811,7 @@ export interface StickerInit {
 export class Sticker extends TelegramObject {
   declare readonly file_id: string;
   declare readonly file_unique_id: string;
-  declare readonly type: string;
+  declare readonly type: 'regular' | 'mask' | 'custom_emoji';
   declare readonly width: number;
   declare readonly height: number;
   declare readonly is_animated: boolean;
@@ -23836,7 +23836,7 @@ export class Sticker extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'type':
-          this.type = checkString(value, 'Sticker.type');
+          this.type = checkString(value, 'Sticker.type') as 'regular' | 'mask' | 'custom_emoji';
           break;
         case 'file_id':
           this.file_id = checkString(value, 'Sticker.file_id');
@@ -23943,7 +23943,7 @@ export class Sticker extends TelegramObject {
 export interface StickerSetInit {
   readonly name: string;
   readonly title: string;
-  readonly sticker_type: string;
+  readonly sticker_type: 'regular' | 'mask' | 'custom_emoji';
   readonly stickers: readonly StickerInit[];
   readonly thumbnail?: PhotoSizeInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -23953,7 +23953,7 @@ export interface StickerSetInit {
 export class StickerSet extends TelegramObject {
   declare readonly name: string;
   declare readonly title: string;
-  declare readonly sticker_type: string;
+  declare readonly sticker_type: 'regular' | 'mask' | 'custom_emoji';
   declare readonly stickers: readonly Sticker[];
   declare readonly thumbnail?: PhotoSize;
   /** The input; the fields below are built from it on first read. */
@@ -23974,7 +23974,7 @@ export class StickerSet extends TelegramObject {
           this.name = checkString(value, 'StickerSet.name');
           break;
         case 'sticker_type':
-          this.sticker_type = checkString(value, 'StickerSet.sticker_type');
+          this.sticker_type = checkString(value, 'StickerSet.sticker_type') as 'regular' | 'mask' | 'custom_emoji';
           break;
         case 'stickers':
           shallowArray(value, 'StickerSet.stickers');
@@ -24765,7 +24765,7 @@ export class SuggestedPostDeclined extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostInfo](https://core.telegram.org/bots/api#suggestedpostinfo). */
 export interface SuggestedPostInfoInit {
-  readonly state: string;
+  readonly state: 'pending' | 'approved' | 'declined';
   readonly price?: SuggestedPostPriceInit | undefined;
   readonly send_date?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -24773,7 +24773,7 @@ export interface SuggestedPostInfoInit {
 
 /** The Bot API type [SuggestedPostInfo](https://core.telegram.org/bots/api#suggestedpostinfo). */
 export class SuggestedPostInfo extends TelegramObject {
-  declare readonly state: string;
+  declare readonly state: 'pending' | 'approved' | 'declined';
   declare readonly price?: SuggestedPostPrice;
   declare readonly send_date?: number;
   /** The input; the fields below are built from it on first read. */
@@ -24788,7 +24788,7 @@ export class SuggestedPostInfo extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'state':
-          this.state = checkString(value, 'SuggestedPostInfo.state');
+          this.state = checkString(value, 'SuggestedPostInfo.state') as 'pending' | 'approved' | 'declined';
           break;
         case 'price':
           shallowObject(value, 'SuggestedPostInfo.price');
@@ -24832,7 +24832,7 @@ export class SuggestedPostInfo extends TelegramObject {
 /** The Bot API input shape of [SuggestedPostPaid](https://core.telegram.org/bots/api#suggestedpostpaid). */
 export interface SuggestedPostPaidInit {
   readonly suggested_post_message?: MessageInit | undefined;
-  readonly currency: string;
+  readonly currency: 'XTR' | 'TON';
   readonly amount?: number | undefined;
   readonly star_amount?: StarAmountInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
@@ -24841,7 +24841,7 @@ export interface SuggestedPostPaidInit {
 /** The Bot API type [SuggestedPostPaid](https://core.telegram.org/bots/api#suggestedpostpaid). */
 export class SuggestedPostPaid extends TelegramObject {
   declare readonly suggested_post_message?: Message;
-  declare readonly currency: string;
+  declare readonly currency: 'XTR' | 'TON';
   declare readonly amount?: number;
   declare readonly star_amount?: StarAmount;
   /** The input; the fields below are built from it on first read. */
@@ -24859,7 +24859,7 @@ export class SuggestedPostPaid extends TelegramObject {
           shallowObject(value, 'SuggestedPostPaid.suggested_post_message');
           break;
         case 'currency':
-          this.currency = checkString(value, 'SuggestedPostPaid.currency');
+          this.currency = checkString(value, 'SuggestedPostPaid.currency') as 'XTR' | 'TON';
           break;
         case 'amount':
           this.amount = checkInteger(value, 'SuggestedPostPaid.amount');
@@ -24950,14 +24950,14 @@ export class SuggestedPostParameters extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostPrice](https://core.telegram.org/bots/api#suggestedpostprice). */
 export interface SuggestedPostPriceInit {
-  readonly currency: string;
+  readonly currency: 'XTR' | 'TON';
   readonly amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostPrice](https://core.telegram.org/bots/api#suggestedpostprice). */
 export class SuggestedPostPrice extends TelegramObject {
-  declare readonly currency: string;
+  declare readonly currency: 'XTR' | 'TON';
   declare readonly amount: number;
 
   constructor(init: SuggestedPostPriceInit, bot?: Bot) {
@@ -24968,7 +24968,7 @@ export class SuggestedPostPrice extends TelegramObject {
       if (value === undefined) continue;
       switch (key) {
         case 'currency':
-          this.currency = checkString(value, 'SuggestedPostPrice.currency');
+          this.currency = checkString(value, 'SuggestedPostPrice.currency') as 'XTR' | 'TON';
           break;
         case 'amount':
           this.amount = checkInteger(value, 'SuggestedPostPrice.amount');
@@ -24993,14 +24993,14 @@ export class SuggestedPostPrice extends TelegramObject {
 /** The Bot API input shape of [SuggestedPostRefunded](https://core.telegram.org/bots/api#suggestedpostrefunded). */
 export interface SuggestedPostRefundedInit {
   readonly suggested_post_message?: MessageInit | undefined;
-  readonly reason: string;
+  readonly reason: 'post_deleted' | 'payment_refunded';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostRefunded](https://core.telegram.org/bots/api#suggestedpostrefunded). */
 export class SuggestedPostRefunded extends TelegramObject {
   declare readonly suggested_post_message?: Message;
-  declare readonly reason: string;
+  declare readonly reason: 'post_deleted' | 'payment_refunded';
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostRefundedInit;
   #built: { suggested_post_message?: Message } | undefined;
@@ -25016,7 +25016,7 @@ export class SuggestedPostRefunded extends TelegramObject {
           shallowObject(value, 'SuggestedPostRefunded.suggested_post_message');
           break;
         case 'reason':
-          this.reason = checkString(value, 'SuggestedPostRefunded.reason');
+          this.reason = checkString(value, 'SuggestedPostRefunded.reason') as 'post_deleted' | 'payment_refunded';
           break;
         case 'apiKwargs':
           break;
@@ -25498,7 +25498,7 @@ export class TransactionPartnerTelegramApi extends TransactionPartnerBase {
 /** The Bot API input shape of [TransactionPartnerUser](https://core.telegram.org/bots/api#transactionpartneruser). */
 export interface TransactionPartnerUserInit {
   readonly type: 'user';
-  readonly transaction_type: string;
+  readonly transaction_type: 'invoice_payment' | 'paid_media_payment' | 'gift_purchase' | 'premium_purchase' | 'business_account_transfer';
   readonly user: UserInit;
   readonly affiliate?: AffiliateInfoInit | undefined;
   readonly invoice_payload?: string | undefined;
@@ -25513,7 +25513,7 @@ export interface TransactionPartnerUserInit {
 /** The Bot API type [TransactionPartnerUser](https://core.telegram.org/bots/api#transactionpartneruser). */
 export class TransactionPartnerUser extends TransactionPartnerBase {
   declare readonly type: 'user';
-  declare readonly transaction_type: string;
+  declare readonly transaction_type: 'invoice_payment' | 'paid_media_payment' | 'gift_purchase' | 'premium_purchase' | 'business_account_transfer';
   declare readonly user: User;
   declare readonly affiliate?: AffiliateInfo;
   declare readonly invoice_payload?: string;
@@ -25537,7 +25537,7 @@ export class TransactionPartnerUser extends TransactionPartnerBase {
           this.type = checkString(value, 'TransactionPartnerUser.type') as 'user';
           break;
         case 'transaction_type':
-          this.transaction_type = checkString(value, 'TransactionPartnerUser.transaction_type');
+          this.transaction_type = checkString(value, 'TransactionPartnerUser.transaction_type') as 'invoice_payment' | 'paid_media_payment' | 'gift_purchase' | 'premium_purchase' | 'business_account_transfer';
           break;
         case 'user':
           shallowObject(value, 'TransactionPartnerUser.user');
@@ -25962,11 +25962,11 @@ export class UniqueGiftColors extends TelegramObject {
 /** The Bot API input shape of [UniqueGiftInfo](https://core.telegram.org/bots/api#uniquegiftinfo). */
 export interface UniqueGiftInfoInit {
   readonly gift: UniqueGiftInit;
-  readonly origin: string;
+  readonly origin: 'upgrade' | 'transfer' | 'resale' | 'gifted_upgrade' | 'offer';
   readonly text?: string | undefined;
   readonly entities?: readonly MessageEntityInit[] | undefined;
   readonly is_private?: boolean | undefined;
-  readonly last_resale_currency?: string | undefined;
+  readonly last_resale_currency?: 'XTR' | 'TON' | undefined;
   readonly last_resale_amount?: number | undefined;
   readonly owned_gift_id?: string | undefined;
   readonly transfer_star_count?: number | undefined;
@@ -25977,11 +25977,11 @@ export interface UniqueGiftInfoInit {
 /** The Bot API type [UniqueGiftInfo](https://core.telegram.org/bots/api#uniquegiftinfo). */
 export class UniqueGiftInfo extends TelegramObject {
   declare readonly gift: UniqueGift;
-  declare readonly origin: string;
+  declare readonly origin: 'upgrade' | 'transfer' | 'resale' | 'gifted_upgrade' | 'offer';
   declare readonly text?: string;
   declare readonly entities?: readonly MessageEntity[];
   declare readonly is_private?: boolean;
-  declare readonly last_resale_currency?: string;
+  declare readonly last_resale_currency?: 'XTR' | 'TON';
   declare readonly last_resale_amount?: number;
   declare readonly owned_gift_id?: string;
   declare readonly transfer_star_count?: number;
@@ -26007,13 +26007,13 @@ export class UniqueGiftInfo extends TelegramObject {
           shallowObject(value, 'UniqueGiftInfo.gift');
           break;
         case 'origin':
-          this.origin = checkString(value, 'UniqueGiftInfo.origin');
+          this.origin = checkString(value, 'UniqueGiftInfo.origin') as 'upgrade' | 'transfer' | 'resale' | 'gifted_upgrade' | 'offer';
           break;
         case 'is_private':
           this.is_private = checkBoolean(value, 'UniqueGiftInfo.is_private');
           break;
         case 'last_resale_currency':
-          this.last_resale_currency = checkString(value, 'UniqueGiftInfo.last_resale_currency');
+          this.last_resale_currency = checkString(value, 'UniqueGiftInfo.last_resale_currency') as 'XTR' | 'TON';
           break;
         case 'last_resale_amount':
           this.last_resale_amount = checkInteger(value, 'UniqueGiftInfo.last_resale_amount');
@@ -26082,7 +26082,7 @@ export interface UniqueGiftModelInit {
   readonly name: string;
   readonly sticker: StickerInit;
   readonly rarity_per_mille: number;
-  readonly rarity?: string | undefined;
+  readonly rarity?: 'uncommon' | 'rare' | 'epic' | 'legendary' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -26091,7 +26091,7 @@ export class UniqueGiftModel extends TelegramObject {
   declare readonly name: string;
   declare readonly sticker: Sticker;
   declare readonly rarity_per_mille: number;
-  declare readonly rarity?: string;
+  declare readonly rarity?: 'uncommon' | 'rare' | 'epic' | 'legendary';
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftModelInit;
   #built: { sticker?: Sticker } | undefined;
@@ -26113,7 +26113,7 @@ export class UniqueGiftModel extends TelegramObject {
           this.rarity_per_mille = checkInteger(value, 'UniqueGiftModel.rarity_per_mille');
           break;
         case 'rarity':
-          this.rarity = checkString(value, 'UniqueGiftModel.rarity');
+          this.rarity = checkString(value, 'UniqueGiftModel.rarity') as 'uncommon' | 'rare' | 'epic' | 'legendary';
           break;
         case 'apiKwargs':
           break;
@@ -27526,7 +27526,7 @@ export interface WebhookInfoInit {
   readonly last_error_message?: string | undefined;
   readonly last_synchronization_error_date?: Date | number | undefined;
   readonly max_connections?: number | undefined;
-  readonly allowed_updates?: readonly string[] | undefined;
+  readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -27540,7 +27540,7 @@ export class WebhookInfo extends TelegramObject {
   declare readonly last_error_message?: string;
   declare readonly last_synchronization_error_date?: Date;
   declare readonly max_connections?: number;
-  declare readonly allowed_updates?: readonly string[];
+  declare readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: WebhookInfoInit;
   #built: { last_error_date?: Date; last_synchronization_error_date?: Date } | undefined;
@@ -27577,7 +27577,7 @@ export class WebhookInfo extends TelegramObject {
           this.max_connections = checkInteger(value, 'WebhookInfo.max_connections');
           break;
         case 'allowed_updates':
-          this.allowed_updates = convertArrayOfString(value, 'WebhookInfo.allowed_updates', bot);
+          this.allowed_updates = mapArray(value, 'WebhookInfo.allowed_updates', checkString, bot) as readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[];
           break;
         case 'apiKwargs':
           break;

@@ -9,6 +9,7 @@
  * the caller win over the carried-over values.
  */
 import type { Bot } from '../bot.js';
+import type { ChatAction } from '../constants/enums.js';
 import { InvalidArgumentError } from '../errors.js';
 import type {
   ApproveSuggestedPostOptions,
@@ -62,6 +63,7 @@ import {
   Message,
   type MessageId,
   type Poll,
+  type ReactionTypeEmojiInit,
   type ReactionTypeInit,
   type SentGuestMessage,
 } from '../generated/types.js';
@@ -82,8 +84,14 @@ export type EditFilled = 'chat_id' | 'message_id' | 'inline_message_id' | 'busin
 /** The options of an edit shortcut: its Bot method's options minus {@link EditFilled}. */
 export type EditOptions<O> = Omit<O, EditFilled>;
 
+/** An emoji a reaction may carry (see `constants.ReactionEmoji`). */
+type ReactionEmojiValue = ReactionTypeEmojiInit['emoji'];
+
 /** A reaction as `setReaction` takes it: an emoji, a reaction type, or a list of them. */
-export type ReactionLike = string | ReactionTypeInit | readonly (string | ReactionTypeInit)[];
+export type ReactionLike =
+  | ReactionEmojiValue
+  | ReactionTypeInit
+  | readonly (ReactionEmojiValue | ReactionTypeInit)[];
 
 declare module '../generated/types.js' {
   interface Message {
@@ -259,7 +267,7 @@ declare module '../generated/types.js' {
      * @example await message.replyChatAction('typing');
      */
     replyChatAction(
-      action: string,
+      action: ChatAction,
       options?: Omit<SendChatActionOptions, ReplyFilled>,
       settings?: CallSettings,
     ): Promise<true>;
@@ -444,9 +452,9 @@ function withDirectTopic<O extends { readonly direct_messages_topic_id?: number 
 
 function toReactions(reaction: ReactionLike | undefined): ReactionTypeInit[] | undefined {
   if (reaction === undefined) return undefined;
-  const list: readonly (string | ReactionTypeInit)[] =
+  const list: readonly (ReactionEmojiValue | ReactionTypeInit)[] =
     typeof reaction === 'string' || !Array.isArray(reaction)
-      ? [reaction as string | ReactionTypeInit]
+      ? [reaction as ReactionEmojiValue | ReactionTypeInit]
       : reaction;
   return list.map((r) => (typeof r === 'string' ? { type: 'emoji', emoji: r } : r));
 }
@@ -666,7 +674,7 @@ defineBehaviour(Message, {
   },
   async replyChatAction(
     this: Message,
-    action: string,
+    action: ChatAction,
     options?: Omit<SendChatActionOptions, ReplyFilled>,
     settings?: CallSettings,
   ) {
