@@ -55,8 +55,8 @@ declare module '../generated/types.js' {
 
   namespace ReplyKeyboardMarkup {
     /**
-     * A reply keyboard from rows of buttons, where a plain string is a button with that text
-     * (PTB's constructor accepts strings the same way).
+     * A reply keyboard from rows of buttons, where a plain string is a button with that text: the
+     * same as `new ReplyKeyboardMarkup(keyboard, options)`.
      *
      * @example ReplyKeyboardMarkup.fromGrid([['Yes', 'No'], ['Maybe']], { one_time_keyboard: true })
      */
