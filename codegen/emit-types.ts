@@ -1,5 +1,6 @@
 /** Emits src/generated/types.ts: one class per API type, a base class and a union type per API union. */
 
+import { constructorHead, fromStringCase, supportDeclarations } from './emit-constructor.js';
 import { HEADER } from './header.js';
 import type { ApiModel, ClassModel, FieldModel, UnionModel } from './model.js';
 import { literalValues, type TypeRef } from './spec.js';
@@ -116,7 +117,7 @@ class Converters {
         if (this.model.unionNames.has(ref.name)) {
           return `${head} {\n  return v instanceof ${ref.name}Base ? (v as ${ref.name}) : ${ref.name}Base.fromJSON(v, bot);\n}`;
         }
-        return `${head} {\n  return v instanceof ${ref.name} ? v : new ${ref.name}(checkObject(v, path) as unknown as ${ref.name}Init, bot);\n}`;
+        return `${head} {\n${[fromStringCase(ref.name), `  return v instanceof ${ref.name} ? v : new ${ref.name}(checkObject(v, path) as unknown as ${ref.name}Init, bot);`].filter((l) => l !== undefined).join('\n')}\n}`;
       case 'array': {
         const cast = literalValues(ref.of) ? ` as ${type}` : '';
         return `${head} {\n  return mapArray(v, path, ${this.fn(ref.of)}, bot)${cast};\n}`;
@@ -253,8 +254,14 @@ function caseOrder(fields: readonly FieldModel[]): FieldModel[] {
 
 function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
   const parentBase = c.parent ? `${c.parent}Base` : 'TelegramObject';
-  const superCall = c.parent ? 'super(undefined, bot);' : 'super(bot);';
+  const head = constructorHead(
+    c,
+    (bot) => (c.parent ? `super(undefined, ${bot});` : `super(${bot});`),
+    (f, value) => conv.expr(f.ref, value, `'${c.name}.${f.name}'`),
+  );
   const lazy = c.fields.filter((f) => isLazy(c, f, model));
+  if (head.custom && lazy.length > 0)
+    throw new Error(`${c.name}: a PTB-style constructor on a lazily built class`);
   const cases = caseOrder(c.fields).map((f) => {
     const path = `'${c.name}.${f.name}'`;
     const store = lazy.includes(f)
@@ -263,7 +270,7 @@ function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
     return `        case '${f.name}':\n          ${store}\n          break;`;
   });
   const required = c.fields
-    .filter((f) => f.required)
+    .filter((f) => f.required && !head.isFilled(f.name))
     .map(
       (f) =>
         `    if (${lazy.includes(f) ? 'init' : 'this'}.${f.name} === undefined) missingField('${c.name}', '${f.name}');`,
@@ -273,8 +280,7 @@ function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
       ? ''
       : `\n\n  protected override _idValues(): readonly unknown[] {\n    return [${c.idFields.map((f) => `this.${f}`).join(', ')}];\n  }`;
   const body = [
-    `  constructor(init: ${c.name}Init, bot?: Bot) {`,
-    `    ${superCall}`,
+    ...head.lines,
     '    let extra: Record<string, unknown> | undefined;',
     `    for (const key in init) {`,
     `      const value = (init as unknown as Record<string, unknown>)[key];`,
@@ -285,7 +291,7 @@ function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
     `    }`,
     ...required,
     ...(lazy.length > 0 ? ['    this.#input = init;'] : []),
-    '    this._finish(init.apiKwargs, extra);',
+    `    this._finish(${head.apiKwargs}, extra);`,
     `    if (new.target === ${c.name}) Object.freeze(this);`,
     `  }`,
   ];
@@ -420,6 +426,7 @@ export function emitTypes(model: ApiModel): string {
     `import type { InputFileLike } from '../request/input-file.js';`,
     `import { TelegramObject } from '../base/telegram-object.js';`,
     '',
+    ...supportDeclarations(model).map((d) => `${d}\n`),
     ...unions.map((u) => `${u}\n`),
     ...classes.map((c) => `${c}\n`),
     `${conv.render()}\n`,

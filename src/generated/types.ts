@@ -4,6 +4,21 @@ import { InvalidFieldError, checkBoolean, checkInteger, checkNumber, checkObject
 import type { InputFileLike } from '../request/input-file.js';
 import { TelegramObject } from '../base/telegram-object.js';
 
+/** An input shape whose fields `K` may be left out: the class fills them in (`new ForceReply()`). */
+export type Prefilled<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: T[P] | undefined };
+
+/**
+ * Whether the first argument of a constructor that takes a file first is the fields object: an
+ * object holding the file field, or a plain object that is not a file reference (`{ file_id }`).
+ */
+function isFieldsObject(value: unknown, fileField: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (fileField in value) return true;
+  if ('file_id' in value) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** Base class of every variant of the Bot API union [BackgroundFill](https://core.telegram.org/bots/api#backgroundfill); `fromJSON` picks the variant. */
 export class BackgroundFillBase extends TelegramObject {
   /** Builds an instance of a variant this library does not know yet: its fields are kept as they came. */
@@ -7387,8 +7402,10 @@ export class ForceReply extends TelegramObject {
   declare readonly input_field_placeholder?: string;
   declare readonly selective?: boolean;
 
-  constructor(init: ForceReplyInit, bot?: Bot) {
+  /** From its fields (`force_reply` defaults to true). @example new ForceReply({ selective: true }) */
+  constructor(init?: Prefilled<ForceReplyInit, 'force_reply'>, bot?: Bot) {
     super(bot);
+    this.force_reply = true;
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -7409,8 +7426,7 @@ export class ForceReply extends TelegramObject {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.force_reply === undefined) missingField('ForceReply', 'force_reply');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === ForceReply) Object.freeze(this);
   }
 
@@ -8654,8 +8670,22 @@ export class InlineKeyboardButton extends TelegramObject {
   declare readonly pay?: boolean;
   declare readonly disabled?: DisabledButton;
 
-  constructor(init: InlineKeyboardButtonInit, bot?: Bot) {
+  /** From its fields. */
+  constructor(init: InlineKeyboardButtonInit, bot?: Bot);
+  /**
+   * PTB's form: `text`, then the other fields.
+   *
+   * @example new InlineKeyboardButton('Go', { callback_data: 'go' })
+   */
+  constructor(text: string, options?: Omit<InlineKeyboardButtonInit, 'text'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = (typeof arg0 !== 'object' && arg0 !== undefined) || Array.isArray(arg0);
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(bot);
+    const init = (positional ? arg1 : arg0) as InlineKeyboardButtonInit | undefined;
+    if (positional) {
+      this.text = checkString(arg0, 'InlineKeyboardButton.text');
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -8710,7 +8740,7 @@ export class InlineKeyboardButton extends TelegramObject {
       }
     }
     if (this.text === undefined) missingField('InlineKeyboardButton', 'text');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InlineKeyboardButton) Object.freeze(this);
   }
 
@@ -8735,8 +8765,22 @@ export class InlineKeyboardMarkup extends TelegramObject {
   declare readonly inline_keyboard: readonly (readonly InlineKeyboardButton[])[];
   declare readonly force_reply?: boolean;
 
-  constructor(init: InlineKeyboardMarkupInit, bot?: Bot) {
+  /** From its fields. */
+  constructor(init: InlineKeyboardMarkupInit, bot?: Bot);
+  /**
+   * PTB's form: `inline_keyboard`, then the other fields.
+   *
+   * @example new InlineKeyboardMarkup([[new InlineKeyboardButton('Go', { callback_data: 'go' })]])
+   */
+  constructor(inline_keyboard: readonly (readonly InlineKeyboardButtonInit[])[], options?: Omit<InlineKeyboardMarkupInit, 'inline_keyboard'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = (typeof arg0 !== 'object' && arg0 !== undefined) || Array.isArray(arg0);
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(bot);
+    const init = (positional ? arg1 : arg0) as InlineKeyboardMarkupInit | undefined;
+    if (positional) {
+      this.inline_keyboard = convertArrayOfArrayOfInlineKeyboardButton(arg0, 'InlineKeyboardMarkup.inline_keyboard', bot);
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -8755,7 +8799,7 @@ export class InlineKeyboardMarkup extends TelegramObject {
       }
     }
     if (this.inline_keyboard === undefined) missingField('InlineKeyboardMarkup', 'inline_keyboard');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InlineKeyboardMarkup) Object.freeze(this);
   }
 
@@ -11182,8 +11226,23 @@ export class InputMediaAnimation extends InputMediaBase {
   declare readonly duration?: number;
   declare readonly has_spoiler?: boolean;
 
-  constructor(init: InputMediaAnimationInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputMediaAnimationInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputMediaAnimation('cat.gif', { caption: 'Cat' })
+   */
+  constructor(media: InputFileLike, options?: Omit<InputMediaAnimationInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputMediaAnimationInit | undefined;
+    this.type = 'animation';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11228,9 +11287,8 @@ export class InputMediaAnimation extends InputMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputMediaAnimation', 'type');
     if (this.media === undefined) missingField('InputMediaAnimation', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputMediaAnimation) Object.freeze(this);
   }
 
@@ -11265,8 +11323,23 @@ export class InputMediaAudio extends InputMediaBase {
   declare readonly performer?: string;
   declare readonly title?: string;
 
-  constructor(init: InputMediaAudioInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputMediaAudioInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputMediaAudio('song.mp3', { title: 'Song' })
+   */
+  constructor(media: InputFileLike, options?: Omit<InputMediaAudioInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputMediaAudioInit | undefined;
+    this.type = 'audio';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11305,9 +11378,8 @@ export class InputMediaAudio extends InputMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputMediaAudio', 'type');
     if (this.media === undefined) missingField('InputMediaAudio', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputMediaAudio) Object.freeze(this);
   }
 
@@ -11338,8 +11410,23 @@ export class InputMediaDocument extends InputMediaBase {
   declare readonly caption_entities?: readonly MessageEntity[];
   declare readonly disable_content_type_detection?: boolean;
 
-  constructor(init: InputMediaDocumentInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputMediaDocumentInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputMediaDocument('report.pdf', { caption: 'Report' })
+   */
+  constructor(media: InputFileLike, options?: Omit<InputMediaDocumentInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputMediaDocumentInit | undefined;
+    this.type = 'document';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11372,9 +11459,8 @@ export class InputMediaDocument extends InputMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputMediaDocument', 'type');
     if (this.media === undefined) missingField('InputMediaDocument', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputMediaDocument) Object.freeze(this);
   }
 
@@ -11449,8 +11535,24 @@ export class InputMediaLivePhoto extends InputMediaBase {
   declare readonly show_caption_above_media?: boolean;
   declare readonly has_spoiler?: boolean;
 
-  constructor(init: InputMediaLivePhotoInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputMediaLivePhotoInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, `photo`, then the other fields.
+   *
+   * @example new InputMediaLivePhoto('live.mp4', 'live.jpg')
+   */
+  constructor(media: InputFileLike, photo: InputFileLike, options?: Omit<InputMediaLivePhotoInit, 'media' | 'photo' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown, arg2?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg2 : arg0) as InputMediaLivePhotoInit | undefined;
+    this.type = 'live_photo';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+      if (arg1 !== undefined) this.photo = arg1 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11486,10 +11588,9 @@ export class InputMediaLivePhoto extends InputMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputMediaLivePhoto', 'type');
     if (this.media === undefined) missingField('InputMediaLivePhoto', 'media');
     if (this.photo === undefined) missingField('InputMediaLivePhoto', 'photo');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputMediaLivePhoto) Object.freeze(this);
   }
 
@@ -11573,8 +11674,23 @@ export class InputMediaPhoto extends InputMediaBase {
   declare readonly show_caption_above_media?: boolean;
   declare readonly has_spoiler?: boolean;
 
-  constructor(init: InputMediaPhotoInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputMediaPhotoInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputMediaPhoto('photo.jpg', { caption: 'A photo' })
+   */
+  constructor(media: InputFileLike, options?: Omit<InputMediaPhotoInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputMediaPhotoInit | undefined;
+    this.type = 'photo';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11607,9 +11723,8 @@ export class InputMediaPhoto extends InputMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputMediaPhoto', 'type');
     if (this.media === undefined) missingField('InputMediaPhoto', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputMediaPhoto) Object.freeze(this);
   }
 
@@ -11781,8 +11896,23 @@ export class InputMediaVideo extends InputMediaBase {
   declare readonly supports_streaming?: boolean;
   declare readonly has_spoiler?: boolean;
 
-  constructor(init: InputMediaVideoInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputMediaVideoInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputMediaVideo('video.mp4', { supports_streaming: true })
+   */
+  constructor(media: InputFileLike, options?: Omit<InputMediaVideoInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputMediaVideoInit | undefined;
+    this.type = 'video';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11836,9 +11966,8 @@ export class InputMediaVideo extends InputMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputMediaVideo', 'type');
     if (this.media === undefined) missingField('InputMediaVideo', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputMediaVideo) Object.freeze(this);
   }
 
@@ -11923,8 +12052,24 @@ export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
   declare readonly media: InputFileLike;
   declare readonly photo: InputFileLike;
 
-  constructor(init: InputPaidMediaLivePhotoInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputPaidMediaLivePhotoInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, `photo`, then the other fields.
+   *
+   * @example new InputPaidMediaLivePhoto('live.mp4', 'live.jpg')
+   */
+  constructor(media: InputFileLike, photo: InputFileLike, options?: Omit<InputPaidMediaLivePhotoInit, 'media' | 'photo' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown, arg2?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg2 : arg0) as InputPaidMediaLivePhotoInit | undefined;
+    this.type = 'live_photo';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+      if (arg1 !== undefined) this.photo = arg1 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11945,10 +12090,9 @@ export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputPaidMediaLivePhoto', 'type');
     if (this.media === undefined) missingField('InputPaidMediaLivePhoto', 'media');
     if (this.photo === undefined) missingField('InputPaidMediaLivePhoto', 'photo');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputPaidMediaLivePhoto) Object.freeze(this);
   }
 
@@ -11969,8 +12113,23 @@ export class InputPaidMediaPhoto extends InputPaidMediaBase {
   declare readonly type: 'photo';
   declare readonly media: InputFileLike;
 
-  constructor(init: InputPaidMediaPhotoInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputPaidMediaPhotoInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputPaidMediaPhoto('photo.jpg')
+   */
+  constructor(media: InputFileLike, options?: Omit<InputPaidMediaPhotoInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputPaidMediaPhotoInit | undefined;
+    this.type = 'photo';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -11988,9 +12147,8 @@ export class InputPaidMediaPhoto extends InputPaidMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputPaidMediaPhoto', 'type');
     if (this.media === undefined) missingField('InputPaidMediaPhoto', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputPaidMediaPhoto) Object.freeze(this);
   }
 
@@ -12025,8 +12183,23 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
   declare readonly duration?: number;
   declare readonly supports_streaming?: boolean;
 
-  constructor(init: InputPaidMediaVideoInit, bot?: Bot) {
+  /** From its fields; `type` defaults to the class's value. */
+  constructor(init: Prefilled<InputPaidMediaVideoInit, 'type'>, bot?: Bot);
+  /**
+   * PTB's form: `media`, then the other fields.
+   *
+   * @example new InputPaidMediaVideo('video.mp4', { duration: 30 })
+   */
+  constructor(media: InputFileLike, options?: Omit<InputPaidMediaVideoInit, 'media' | 'type'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'media');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(undefined, bot);
+    const init = (positional ? arg1 : arg0) as InputPaidMediaVideoInit | undefined;
+    this.type = 'video';
+    if (positional) {
+      this.media = arg0 as InputFileLike;
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -12065,9 +12238,8 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.type === undefined) missingField('InputPaidMediaVideo', 'type');
     if (this.media === undefined) missingField('InputPaidMediaVideo', 'media');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputPaidMediaVideo) Object.freeze(this);
   }
 
@@ -13556,8 +13728,24 @@ export class InputSticker extends TelegramObject {
   declare readonly mask_position?: MaskPosition;
   declare readonly keywords?: readonly string[];
 
-  constructor(init: InputStickerInit, bot?: Bot) {
+  /** From its fields. */
+  constructor(init: InputStickerInit, bot?: Bot);
+  /**
+   * PTB's form: `sticker`, `emoji_list`, `format`, then the other fields.
+   *
+   * @example new InputSticker('sticker.webp', ['🙂'], 'static')
+   */
+  constructor(sticker: InputFileLike, emoji_list: readonly string[], format: 'static' | 'animated' | 'video', options?: Omit<InputStickerInit, 'sticker' | 'emoji_list' | 'format'>);
+  constructor(arg0?: unknown, arg1?: unknown, arg2?: unknown, arg3?: unknown) {
+    const positional = arg0 !== undefined && !isFieldsObject(arg0, 'sticker');
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(bot);
+    const init = (positional ? arg3 : arg0) as InputStickerInit | undefined;
+    if (positional) {
+      this.sticker = arg0 as InputFileLike;
+      if (arg1 !== undefined) this.emoji_list = convertArrayOfString(arg1, 'InputSticker.emoji_list', bot);
+      if (arg2 !== undefined) this.format = checkString(arg2, 'InputSticker.format') as 'static' | 'animated' | 'video';
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -13587,7 +13775,7 @@ export class InputSticker extends TelegramObject {
     if (this.sticker === undefined) missingField('InputSticker', 'sticker');
     if (this.format === undefined) missingField('InputSticker', 'format');
     if (this.emoji_list === undefined) missingField('InputSticker', 'emoji_list');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === InputSticker) Object.freeze(this);
   }
 
@@ -13912,8 +14100,22 @@ export class KeyboardButton extends TelegramObject {
   declare readonly request_poll?: KeyboardButtonPollType;
   declare readonly web_app?: WebAppInfo;
 
-  constructor(init: KeyboardButtonInit, bot?: Bot) {
+  /** From its fields. */
+  constructor(init: KeyboardButtonInit, bot?: Bot);
+  /**
+   * PTB's form: `text`, then the other fields.
+   *
+   * @example new KeyboardButton('Share my number', { request_contact: true })
+   */
+  constructor(text: string, options?: Omit<KeyboardButtonInit, 'text'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = (typeof arg0 !== 'object' && arg0 !== undefined) || Array.isArray(arg0);
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(bot);
+    const init = (positional ? arg1 : arg0) as KeyboardButtonInit | undefined;
+    if (positional) {
+      this.text = checkString(arg0, 'KeyboardButton.text');
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -13956,7 +14158,7 @@ export class KeyboardButton extends TelegramObject {
       }
     }
     if (this.text === undefined) missingField('KeyboardButton', 'text');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === KeyboardButton) Object.freeze(this);
   }
 
@@ -14303,7 +14505,8 @@ export class LinkPreviewOptions extends TelegramObject {
   declare readonly prefer_large_media?: boolean;
   declare readonly show_above_text?: boolean;
 
-  constructor(init: LinkPreviewOptionsInit, bot?: Bot) {
+  /** From its fields. @example new LinkPreviewOptions({ is_disabled: true }) */
+  constructor(init?: LinkPreviewOptionsInit, bot?: Bot) {
     super(bot);
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
@@ -14331,7 +14534,7 @@ export class LinkPreviewOptions extends TelegramObject {
           (extra ??= {})[key] = value;
       }
     }
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === LinkPreviewOptions) Object.freeze(this);
   }
 
@@ -19879,8 +20082,22 @@ export class ReplyKeyboardMarkup extends TelegramObject {
   declare readonly selective?: boolean;
   declare readonly force_reply?: boolean;
 
-  constructor(init: ReplyKeyboardMarkupInit, bot?: Bot) {
+  /** From its fields. */
+  constructor(init: ReplyKeyboardMarkupInit, bot?: Bot);
+  /**
+   * PTB's form: `keyboard`, then the other fields.
+   *
+   * @example new ReplyKeyboardMarkup([['Yes', 'No']], { one_time_keyboard: true })
+   */
+  constructor(keyboard: readonly (readonly (KeyboardButtonInit | string)[])[], options?: Omit<ReplyKeyboardMarkupInit, 'keyboard'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = (typeof arg0 !== 'object' && arg0 !== undefined) || Array.isArray(arg0);
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(bot);
+    const init = (positional ? arg1 : arg0) as ReplyKeyboardMarkupInit | undefined;
+    if (positional) {
+      this.keyboard = convertArrayOfArrayOfKeyboardButton(arg0, 'ReplyKeyboardMarkup.keyboard', bot);
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -19914,7 +20131,7 @@ export class ReplyKeyboardMarkup extends TelegramObject {
       }
     }
     if (this.keyboard === undefined) missingField('ReplyKeyboardMarkup', 'keyboard');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === ReplyKeyboardMarkup) Object.freeze(this);
   }
 
@@ -19939,8 +20156,10 @@ export class ReplyKeyboardRemove extends TelegramObject {
   declare readonly remove_keyboard: boolean;
   declare readonly selective?: boolean;
 
-  constructor(init: ReplyKeyboardRemoveInit, bot?: Bot) {
+  /** From its fields (`remove_keyboard` defaults to true). @example new ReplyKeyboardRemove({ selective: true }) */
+  constructor(init?: Prefilled<ReplyKeyboardRemoveInit, 'remove_keyboard'>, bot?: Bot) {
     super(bot);
+    this.remove_keyboard = true;
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -19958,8 +20177,7 @@ export class ReplyKeyboardRemove extends TelegramObject {
           (extra ??= {})[key] = value;
       }
     }
-    if (this.remove_keyboard === undefined) missingField('ReplyKeyboardRemove', 'remove_keyboard');
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === ReplyKeyboardRemove) Object.freeze(this);
   }
 
@@ -19996,8 +20214,22 @@ export class ReplyParameters extends TelegramObject {
   declare readonly checklist_task_id?: number;
   declare readonly poll_option_id?: string;
 
-  constructor(init: ReplyParametersInit, bot?: Bot) {
+  /** From its fields. */
+  constructor(init?: ReplyParametersInit, bot?: Bot);
+  /**
+   * PTB's form: `message_id`, then the other fields.
+   *
+   * @example new ReplyParameters(message.message_id, { chat_id: message.chat.id })
+   */
+  constructor(message_id: number, options?: Omit<ReplyParametersInit, 'message_id'>);
+  constructor(arg0?: unknown, arg1?: unknown) {
+    const positional = (typeof arg0 !== 'object' && arg0 !== undefined) || Array.isArray(arg0);
+    const bot = positional ? undefined : (arg1 as Bot | undefined);
     super(bot);
+    const init = (positional ? arg1 : arg0) as ReplyParametersInit | undefined;
+    if (positional) {
+      this.message_id = checkInteger(arg0, 'ReplyParameters.message_id');
+    }
     let extra: Record<string, unknown> | undefined;
     for (const key in init) {
       const value = (init as unknown as Record<string, unknown>)[key];
@@ -20039,7 +20271,7 @@ export class ReplyParameters extends TelegramObject {
           (extra ??= {})[key] = value;
       }
     }
-    this._finish(init.apiKwargs, extra);
+    this._finish(init?.apiKwargs, extra);
     if (new.target === ReplyParameters) Object.freeze(this);
   }
 
@@ -28376,6 +28608,7 @@ function convertArrayOfKeyboardButton(v: unknown, path: string, bot: Bot | undef
 }
 
 function convertKeyboardButton(v: unknown, path: string, bot: Bot | undefined): KeyboardButton {
+  if (typeof v === 'string') return new KeyboardButton(v);
   return v instanceof KeyboardButton ? v : new KeyboardButton(checkObject(v, path) as unknown as KeyboardButtonInit, bot);
 }
 

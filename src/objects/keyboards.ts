@@ -10,9 +10,10 @@ import {
   InlineKeyboardButton,
   type InlineKeyboardButtonInit,
   InlineKeyboardMarkup,
-  KeyboardButton,
+  type KeyboardButton,
   type KeyboardButtonInit,
   ReplyKeyboardMarkup,
+  type ReplyKeyboardMarkupInit,
 } from '../generated/types.js';
 import { defineBehaviour } from './behaviour.js';
 
@@ -22,19 +23,11 @@ export type KeyboardButtonLike = string | KeyboardButton | KeyboardButtonInit;
 /** A button of an inline keyboard: an `InlineKeyboardButton` or its plain-object form. */
 export type InlineKeyboardButtonLike = InlineKeyboardButton | InlineKeyboardButtonInit;
 
-/** The optional fields of a reply keyboard, as the builders take them. */
-export interface ReplyKeyboardOptions {
-  /** Ask clients to size the keyboard to its buttons. */
-  readonly resize_keyboard?: boolean | undefined;
-  /** Ask clients to hide the keyboard once a button was pressed. */
-  readonly one_time_keyboard?: boolean | undefined;
-  /** Show the keyboard only to mentioned users or the sender of the replied-to message. */
-  readonly selective?: boolean | undefined;
-  /** Placeholder of the input field while the keyboard is shown. */
-  readonly input_field_placeholder?: string | undefined;
-  /** Keep the keyboard shown when the regular keyboard is hidden. */
-  readonly is_persistent?: boolean | undefined;
-}
+/**
+ * The fields of a reply keyboard besides its buttons, as the builders and the PTB-style constructor
+ * `new ReplyKeyboardMarkup(rows, options)` take them.
+ */
+export type ReplyKeyboardOptions = Omit<ReplyKeyboardMarkupInit, 'keyboard'>;
 
 declare module '../generated/types.js' {
   interface InlineKeyboardButton {
@@ -62,8 +55,8 @@ declare module '../generated/types.js' {
 
   namespace ReplyKeyboardMarkup {
     /**
-     * A reply keyboard from rows of buttons, where a plain string is a button with that text
-     * (PTB's constructor accepts strings the same way).
+     * A reply keyboard from rows of buttons, where a plain string is a button with that text: the
+     * same as `new ReplyKeyboardMarkup(keyboard, options)`.
      *
      * @example ReplyKeyboardMarkup.fromGrid([['Yes', 'No'], ['Maybe']], { one_time_keyboard: true })
      */
@@ -97,24 +90,16 @@ function defineStatics(target: object, members: Record<string, unknown>): void {
   }
 }
 
-function inlineButton(button: InlineKeyboardButtonLike): InlineKeyboardButton {
-  return button instanceof InlineKeyboardButton ? button : new InlineKeyboardButton(button);
-}
-
+// The constructors take rows of buttons, plain objects or (reply keyboards) texts as they are.
 function inlineKeyboard(rows: readonly (readonly InlineKeyboardButtonLike[])[]): InlineKeyboardMarkup {
-  return new InlineKeyboardMarkup({ inline_keyboard: rows.map((row) => row.map(inlineButton)) });
-}
-
-function replyButton(button: KeyboardButtonLike): KeyboardButton {
-  if (typeof button === 'string') return new KeyboardButton({ text: button });
-  return button instanceof KeyboardButton ? button : new KeyboardButton(button);
+  return new InlineKeyboardMarkup(rows);
 }
 
 function replyKeyboard(
   rows: readonly (readonly KeyboardButtonLike[])[],
-  options: ReplyKeyboardOptions = {},
+  options?: ReplyKeyboardOptions,
 ): ReplyKeyboardMarkup {
-  return new ReplyKeyboardMarkup({ ...options, keyboard: rows.map((row) => row.map(replyButton)) });
+  return new ReplyKeyboardMarkup(rows, options);
 }
 
 defineStatics(InlineKeyboardMarkup, {
