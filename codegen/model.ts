@@ -19,6 +19,8 @@ export interface FieldModel {
   readonly required: boolean;
   readonly ref: TypeRef;
   readonly limit: LengthLimit | undefined;
+  /** The spec's prose, for extracting facts (codegen/docs.ts); never emitted. */
+  readonly description: string;
 }
 
 /** A union of the API (ChatMember, MessageOrigin, ...): a runtime base class and a TS union type. */
@@ -146,6 +148,7 @@ function toFieldModel(
     required: field.required,
     ref: resolveField(field, disc),
     limit: lengthLimitOf(field),
+    description: field.description,
   };
 }
 
