@@ -36,8 +36,10 @@ const SENTENCE_END = /^\.(?:\s|$)/;
  * values to {@link fieldDoc} instead.
  */
 export function allowedValuesOf(description: string): AllowedValues | undefined {
-  const trigger = VALUES_TRIGGER.exec(description);
-  if (trigger === null) return undefined;
+  // Besides the phrases, a list may directly follow the field's noun: 'Poll kind, "a" or "b"'.
+  const trigger = VALUES_TRIGGER.exec(description) ?? /^[^"]*?\w, (?=")/.exec(description);
+  if (trigger === null || /\bexample,? $/i.test(description.slice(0, trigger.index + trigger[0].length)))
+    return undefined;
   const rest = description.slice(trigger.index + trigger[0].length);
   // The sentence ends at the first period outside quotes (quoted values may contain periods).
   let end = rest.length;
@@ -52,7 +54,7 @@ export function allowedValuesOf(description: string): AllowedValues | undefined 
   const values = [...rest.slice(0, end).matchAll(QUOTED)].map((m) => m[1] as string);
   if (values.length === 0) return undefined;
   const unique = [...new Set(values)];
-  const word = (trigger[1] as string).toLowerCase();
+  const word = (trigger[1] ?? '').toLowerCase();
   // "Pass "XTR" for ..." names one useful value, not the only one allowed.
   if (word === 'pass' && unique.length < 2) return undefined;
   return { values: unique, fixed: unique.length === 1 && (word === 'always' || word === 'must be') };
@@ -217,13 +219,18 @@ export function conditionsOf(description: string): string[] {
   const forValues = /\bFor ((?:"[^"]+"(?:, | and | or )?)+)(?: \w+)? only\b/.exec(description);
   if (forValues) {
     const values = [...(forValues[1] as string).matchAll(QUOTED)].map((m) => quote(m[1] as string));
-    facts.push(`Only with ${values.join(', ')}.`);
+    facts.push(`Only for ${values.join(', ')}.`);
   }
   const chats =
     /\b(?:for|in) (direct messages chats|private chats|channels|channel chats|supergroups|groups and supergroups|supergroups and private chats|supergroups and channels) only\b/.exec(
       description,
     );
   if (chats) facts.push(`Only for ${chats[1]}.`);
+  const examples = /\bfor example,? ((?:"[^"]+"(?:,? or |, )?)+)/i.exec(description);
+  if (examples) {
+    const values = [...(examples[1] as string).matchAll(QUOTED)].map((m) => quote(m[1] as string));
+    facts.push(`E.g. ${values.join(', ')}.`);
+  }
   return facts;
 }
 
@@ -233,8 +240,13 @@ function typeFacts(field: FieldModel, side: DocSide): string[] {
   const { ref, description } = field;
   const date = ref.kind === 'date' || (ref.kind === 'array' && ref.of.kind === 'date');
   if (date) facts.push(side === 'output' ? 'Unix time, exposed as a `Date`.' : 'A `Date` or Unix seconds.');
-  if (ref.kind === 'integer' && /more than 32 significant bits/.test(description)) {
-    facts.push('May exceed 32 bits; fits a JS number.');
+  if (ref.kind === 'integer') {
+    // `number` in the type does not say whether fractions are allowed.
+    facts.push(
+      /more than 32 significant bits/.test(description)
+        ? 'Integer; may exceed 32 bits but fits a JS number.'
+        : 'Integer.',
+    );
   }
   if (ref.kind === 'float') facts.push('Floating-point number.');
   if (ref.kind === 'true') facts.push('Only ever `true` when present.');
@@ -318,8 +330,9 @@ export function methodDoc(
   ];
   for (const p of method.params.filter((q) => q.required)) {
     const facts = fieldFacts(p, 'input').filter((f) => f !== 'Required.');
-    // Dates and files say how they are taken in their facts; other types get their name in words.
-    const type = p.ref.kind === 'date' || p.ref.kind === 'file' ? [] : [`${capitalise(plainType(p.ref))}.`];
+    // Numbers, dates and files are named by their facts; other types get their name in words here.
+    const namedByFacts = ['date', 'file', 'integer', 'float'].includes(p.ref.kind);
+    const type = namedByFacts ? [] : [`${capitalise(plainType(p.ref))}.`];
     lines.push(`@param ${p.name} ${[...type, ...facts].join(' ')}`);
   }
   if (optionsBag)

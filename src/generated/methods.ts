@@ -752,8 +752,8 @@ export abstract class BotApi {
 
   /**
    * Calls [editMessageLiveLocation](https://core.telegram.org/bots/api#editmessagelivelocation); resolves to Message or Boolean.
-   * @param latitude Number. Floating-point number.
-   * @param longitude Number. Floating-point number.
+   * @param latitude Floating-point number.
+   * @param longitude Floating-point number.
    * @param options Optional parameters, see {@link EditMessageLiveLocationOptions}.
    * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
    */
@@ -1502,8 +1502,8 @@ export abstract class BotApi {
   /**
    * Calls [sendLocation](https://core.telegram.org/bots/api#sendlocation); resolves to Message.
    * @param chat_id Integer or string. A numeric chat id or an `@username`.
-   * @param latitude Number. Floating-point number.
-   * @param longitude Number. Floating-point number.
+   * @param latitude Floating-point number.
+   * @param longitude Floating-point number.
    * @param options Optional parameters, see {@link SendLocationOptions}.
    * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
    */
@@ -1616,8 +1616,8 @@ export abstract class BotApi {
   /**
    * Calls [sendVenue](https://core.telegram.org/bots/api#sendvenue); resolves to Message.
    * @param chat_id Integer or string. A numeric chat id or an `@username`.
-   * @param latitude Number. Floating-point number.
-   * @param longitude Number. Floating-point number.
+   * @param latitude Floating-point number.
+   * @param longitude Floating-point number.
    * @param title String.
    * @param address String.
    * @param options Optional parameters, see {@link SendVenueOptions}.

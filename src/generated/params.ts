@@ -30,13 +30,13 @@ export interface AnswerCallbackQueryOptions {
   readonly show_alert?: boolean | undefined;
   /** Optional. [answerCallbackQuery.url](https://core.telegram.org/bots/api#answercallbackquery) */
   readonly url?: string | undefined;
-  /** Optional. In seconds. Default: 0. [answerCallbackQuery.cache_time](https://core.telegram.org/bots/api#answercallbackquery) */
+  /** Optional. Integer. In seconds. Default: 0. [answerCallbackQuery.cache_time](https://core.telegram.org/bots/api#answercallbackquery) */
   readonly cache_time?: number | undefined;
 }
 
 /** Optional parameters of [answerInlineQuery](https://core.telegram.org/bots/api#answerinlinequery). */
 export interface AnswerInlineQueryOptions {
-  /** Optional. In seconds. Default: 300. [answerInlineQuery.cache_time](https://core.telegram.org/bots/api#answerinlinequery) */
+  /** Optional. Integer. In seconds. Default: 300. [answerInlineQuery.cache_time](https://core.telegram.org/bots/api#answerinlinequery) */
   readonly cache_time?: number | undefined;
   /** Optional. [answerInlineQuery.is_personal](https://core.telegram.org/bots/api#answerinlinequery) */
   readonly is_personal?: boolean | undefined;
@@ -76,11 +76,11 @@ export interface BanChatMemberOptions {
 
 /** Optional parameters of [copyMessage](https://core.telegram.org/bots/api#copymessage). */
 export interface CopyMessageOptions {
-  /** Optional. [copyMessage.message_thread_id](https://core.telegram.org/bots/api#copymessage) */
+  /** Optional. Integer. [copyMessage.message_thread_id](https://core.telegram.org/bots/api#copymessage) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [copyMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#copymessage) */
+  /** Optional. Integer. [copyMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#copymessage) */
   readonly direct_messages_topic_id?: number | undefined;
-  /** Optional. [copyMessage.video_start_timestamp](https://core.telegram.org/bots/api#copymessage) */
+  /** Optional. Integer. [copyMessage.video_start_timestamp](https://core.telegram.org/bots/api#copymessage) */
   readonly video_start_timestamp?: number | undefined;
   /** Optional. 0–1024 characters after entity parsing. [copyMessage.caption](https://core.telegram.org/bots/api#copymessage) */
   readonly caption?: string | undefined;
@@ -108,9 +108,9 @@ export interface CopyMessageOptions {
 
 /** Optional parameters of [copyMessages](https://core.telegram.org/bots/api#copymessages). */
 export interface CopyMessagesOptions {
-  /** Optional. [copyMessages.message_thread_id](https://core.telegram.org/bots/api#copymessages) */
+  /** Optional. Integer. [copyMessages.message_thread_id](https://core.telegram.org/bots/api#copymessages) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [copyMessages.direct_messages_topic_id](https://core.telegram.org/bots/api#copymessages) */
+  /** Optional. Integer. [copyMessages.direct_messages_topic_id](https://core.telegram.org/bots/api#copymessages) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. Deliver without sound. [copyMessages.disable_notification](https://core.telegram.org/bots/api#copymessages) */
   readonly disable_notification?: boolean | undefined;
@@ -126,7 +126,7 @@ export interface CreateChatInviteLinkOptions {
   readonly name?: string | undefined;
   /** Optional. A `Date` or Unix seconds. [createChatInviteLink.expire_date](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly expire_date?: Date | number | undefined;
-  /** Optional. Range 1–99999. [createChatInviteLink.member_limit](https://core.telegram.org/bots/api#createchatinvitelink) */
+  /** Optional. Integer. Range 1–99999. [createChatInviteLink.member_limit](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly member_limit?: number | undefined;
   /** Optional. [createChatInviteLink.creates_join_request](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly creates_join_request?: boolean | undefined;
@@ -140,7 +140,7 @@ export interface CreateChatSubscriptionInviteLinkOptions {
 
 /** Optional parameters of [createForumTopic](https://core.telegram.org/bots/api#createforumtopic). */
 export interface CreateForumTopicOptions {
-  /** Optional. [createForumTopic.icon_color](https://core.telegram.org/bots/api#createforumtopic) */
+  /** Optional. Integer. [createForumTopic.icon_color](https://core.telegram.org/bots/api#createforumtopic) */
   readonly icon_color?: number | undefined;
   /** Optional. [createForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#createforumtopic) */
   readonly icon_custom_emoji_id?: string | undefined;
@@ -152,9 +152,9 @@ export interface CreateInvoiceLinkOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. [createInvoiceLink.provider_token](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly provider_token?: string | undefined;
-  /** Optional. [createInvoiceLink.subscription_period](https://core.telegram.org/bots/api#createinvoicelink) */
+  /** Optional. Integer. [createInvoiceLink.subscription_period](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly subscription_period?: number | undefined;
-  /** Optional. In the currency's smallest units. Default: 0. [createInvoiceLink.max_tip_amount](https://core.telegram.org/bots/api#createinvoicelink) */
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [createInvoiceLink.max_tip_amount](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly max_tip_amount?: number | undefined;
   /** Optional. At most 4 items. [createInvoiceLink.suggested_tip_amounts](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly suggested_tip_amounts?: readonly number[] | undefined;
@@ -162,11 +162,11 @@ export interface CreateInvoiceLinkOptions {
   readonly provider_data?: string | undefined;
   /** Optional. [createInvoiceLink.photo_url](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_url?: string | undefined;
-  /** Optional. In bytes. [createInvoiceLink.photo_size](https://core.telegram.org/bots/api#createinvoicelink) */
+  /** Optional. Integer. In bytes. [createInvoiceLink.photo_size](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_size?: number | undefined;
-  /** Optional. [createInvoiceLink.photo_width](https://core.telegram.org/bots/api#createinvoicelink) */
+  /** Optional. Integer. [createInvoiceLink.photo_width](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_width?: number | undefined;
-  /** Optional. [createInvoiceLink.photo_height](https://core.telegram.org/bots/api#createinvoicelink) */
+  /** Optional. Integer. [createInvoiceLink.photo_height](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_height?: number | undefined;
   /** Optional. [createInvoiceLink.need_name](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly need_name?: boolean | undefined;
@@ -200,17 +200,17 @@ export interface DeclineSuggestedPostOptions {
 
 /** Optional parameters of [deleteAllMessageReactions](https://core.telegram.org/bots/api#deleteallmessagereactions). */
 export interface DeleteAllMessageReactionsOptions {
-  /** Optional. [deleteAllMessageReactions.user_id](https://core.telegram.org/bots/api#deleteallmessagereactions) */
+  /** Optional. Integer. [deleteAllMessageReactions.user_id](https://core.telegram.org/bots/api#deleteallmessagereactions) */
   readonly user_id?: number | undefined;
-  /** Optional. [deleteAllMessageReactions.actor_chat_id](https://core.telegram.org/bots/api#deleteallmessagereactions) */
+  /** Optional. Integer. [deleteAllMessageReactions.actor_chat_id](https://core.telegram.org/bots/api#deleteallmessagereactions) */
   readonly actor_chat_id?: number | undefined;
 }
 
 /** Optional parameters of [deleteMessageReaction](https://core.telegram.org/bots/api#deletemessagereaction). */
 export interface DeleteMessageReactionOptions {
-  /** Optional. [deleteMessageReaction.user_id](https://core.telegram.org/bots/api#deletemessagereaction) */
+  /** Optional. Integer. [deleteMessageReaction.user_id](https://core.telegram.org/bots/api#deletemessagereaction) */
   readonly user_id?: number | undefined;
-  /** Optional. [deleteMessageReaction.actor_chat_id](https://core.telegram.org/bots/api#deletemessagereaction) */
+  /** Optional. Integer. [deleteMessageReaction.actor_chat_id](https://core.telegram.org/bots/api#deletemessagereaction) */
   readonly actor_chat_id?: number | undefined;
 }
 
@@ -234,7 +234,7 @@ export interface EditChatInviteLinkOptions {
   readonly name?: string | undefined;
   /** Optional. A `Date` or Unix seconds. [editChatInviteLink.expire_date](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly expire_date?: Date | number | undefined;
-  /** Optional. Range 1–99999. [editChatInviteLink.member_limit](https://core.telegram.org/bots/api#editchatinvitelink) */
+  /** Optional. Integer. Range 1–99999. [editChatInviteLink.member_limit](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly member_limit?: number | undefined;
   /** Optional. [editChatInviteLink.creates_join_request](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly creates_join_request?: boolean | undefined;
@@ -302,7 +302,7 @@ export interface EditMessageCaptionOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageCaption.chat_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [editMessageCaption.message_id](https://core.telegram.org/bots/api#editmessagecaption) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageCaption.message_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageCaption.inline_message_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly inline_message_id?: string | undefined;
@@ -330,17 +330,17 @@ export interface EditMessageLiveLocationOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageLiveLocation.chat_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [editMessageLiveLocation.message_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageLiveLocation.message_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageLiveLocation.inline_message_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly inline_message_id?: string | undefined;
-  /** Optional. In seconds. [editMessageLiveLocation.live_period](https://core.telegram.org/bots/api#editmessagelivelocation) */
+  /** Optional. Integer. In seconds. [editMessageLiveLocation.live_period](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly live_period?: number | undefined;
   /** Optional. Floating-point number. In meters. Range 0–1500. [editMessageLiveLocation.horizontal_accuracy](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly horizontal_accuracy?: number | undefined;
-  /** Optional. In degrees. Range 1–360. [editMessageLiveLocation.heading](https://core.telegram.org/bots/api#editmessagelivelocation) */
+  /** Optional. Integer. In degrees. Range 1–360. [editMessageLiveLocation.heading](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly heading?: number | undefined;
-  /** Optional. In meters. Range 1–100000. [editMessageLiveLocation.proximity_alert_radius](https://core.telegram.org/bots/api#editmessagelivelocation) */
+  /** Optional. Integer. In meters. Range 1–100000. [editMessageLiveLocation.proximity_alert_radius](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly proximity_alert_radius?: number | undefined;
   /** Optional. [editMessageLiveLocation.reply_markup](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -352,7 +352,7 @@ export interface EditMessageMediaOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageMedia.chat_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [editMessageMedia.message_id](https://core.telegram.org/bots/api#editmessagemedia) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageMedia.message_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageMedia.inline_message_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly inline_message_id?: string | undefined;
@@ -366,7 +366,7 @@ export interface EditMessageReplyMarkupOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageReplyMarkup.chat_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [editMessageReplyMarkup.message_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageReplyMarkup.message_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageReplyMarkup.inline_message_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly inline_message_id?: string | undefined;
@@ -380,7 +380,7 @@ export interface EditMessageTextOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageText.chat_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [editMessageText.message_id](https://core.telegram.org/bots/api#editmessagetext) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageText.message_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageText.inline_message_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly inline_message_id?: string | undefined;
@@ -412,11 +412,11 @@ export interface EditStoryOptions {
 
 /** Optional parameters of [forwardMessage](https://core.telegram.org/bots/api#forwardmessage). */
 export interface ForwardMessageOptions {
-  /** Optional. [forwardMessage.message_thread_id](https://core.telegram.org/bots/api#forwardmessage) */
+  /** Optional. Integer. [forwardMessage.message_thread_id](https://core.telegram.org/bots/api#forwardmessage) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [forwardMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#forwardmessage) */
+  /** Optional. Integer. [forwardMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#forwardmessage) */
   readonly direct_messages_topic_id?: number | undefined;
-  /** Optional. [forwardMessage.video_start_timestamp](https://core.telegram.org/bots/api#forwardmessage) */
+  /** Optional. Integer. [forwardMessage.video_start_timestamp](https://core.telegram.org/bots/api#forwardmessage) */
   readonly video_start_timestamp?: number | undefined;
   /** Optional. Deliver without sound. [forwardMessage.disable_notification](https://core.telegram.org/bots/api#forwardmessage) */
   readonly disable_notification?: boolean | undefined;
@@ -430,9 +430,9 @@ export interface ForwardMessageOptions {
 
 /** Optional parameters of [forwardMessages](https://core.telegram.org/bots/api#forwardmessages). */
 export interface ForwardMessagesOptions {
-  /** Optional. [forwardMessages.message_thread_id](https://core.telegram.org/bots/api#forwardmessages) */
+  /** Optional. Integer. [forwardMessages.message_thread_id](https://core.telegram.org/bots/api#forwardmessages) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [forwardMessages.direct_messages_topic_id](https://core.telegram.org/bots/api#forwardmessages) */
+  /** Optional. Integer. [forwardMessages.direct_messages_topic_id](https://core.telegram.org/bots/api#forwardmessages) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. Deliver without sound. [forwardMessages.disable_notification](https://core.telegram.org/bots/api#forwardmessages) */
   readonly disable_notification?: boolean | undefined;
@@ -460,7 +460,7 @@ export interface GetBusinessAccountGiftsOptions {
   readonly sort_by_price?: boolean | undefined;
   /** Optional. [getBusinessAccountGifts.offset](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly offset?: string | undefined;
-  /** Optional. Range 1–100. Default: 100. [getBusinessAccountGifts.limit](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getBusinessAccountGifts.limit](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly limit?: number | undefined;
 }
 
@@ -490,21 +490,21 @@ export interface GetChatGiftsOptions {
   readonly sort_by_price?: boolean | undefined;
   /** Optional. [getChatGifts.offset](https://core.telegram.org/bots/api#getchatgifts) */
   readonly offset?: string | undefined;
-  /** Optional. Range 1–100. Default: 100. [getChatGifts.limit](https://core.telegram.org/bots/api#getchatgifts) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getChatGifts.limit](https://core.telegram.org/bots/api#getchatgifts) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getChatMenuButton](https://core.telegram.org/bots/api#getchatmenubutton). */
 export interface GetChatMenuButtonOptions {
-  /** Optional. [getChatMenuButton.chat_id](https://core.telegram.org/bots/api#getchatmenubutton) */
+  /** Optional. Integer. [getChatMenuButton.chat_id](https://core.telegram.org/bots/api#getchatmenubutton) */
   readonly chat_id?: number | undefined;
 }
 
 /** Optional parameters of [getGameHighScores](https://core.telegram.org/bots/api#getgamehighscores). */
 export interface GetGameHighScoresOptions {
-  /** Optional. Needed unless `inline_message_id` is given. [getGameHighScores.chat_id](https://core.telegram.org/bots/api#getgamehighscores) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [getGameHighScores.chat_id](https://core.telegram.org/bots/api#getgamehighscores) */
   readonly chat_id?: number | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [getGameHighScores.message_id](https://core.telegram.org/bots/api#getgamehighscores) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [getGameHighScores.message_id](https://core.telegram.org/bots/api#getgamehighscores) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [getGameHighScores.inline_message_id](https://core.telegram.org/bots/api#getgamehighscores) */
   readonly inline_message_id?: string | undefined;
@@ -544,19 +544,19 @@ export interface GetMyShortDescriptionOptions {
 
 /** Optional parameters of [getStarTransactions](https://core.telegram.org/bots/api#getstartransactions). */
 export interface GetStarTransactionsOptions {
-  /** Optional. [getStarTransactions.offset](https://core.telegram.org/bots/api#getstartransactions) */
+  /** Optional. Integer. [getStarTransactions.offset](https://core.telegram.org/bots/api#getstartransactions) */
   readonly offset?: number | undefined;
-  /** Optional. Range 1–100. Default: 100. [getStarTransactions.limit](https://core.telegram.org/bots/api#getstartransactions) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getStarTransactions.limit](https://core.telegram.org/bots/api#getstartransactions) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getUpdates](https://core.telegram.org/bots/api#getupdates). */
 export interface GetUpdatesOptions {
-  /** Optional. [getUpdates.offset](https://core.telegram.org/bots/api#getupdates) */
+  /** Optional. Integer. [getUpdates.offset](https://core.telegram.org/bots/api#getupdates) */
   readonly offset?: number | undefined;
-  /** Optional. Range 1–100. Default: 100. [getUpdates.limit](https://core.telegram.org/bots/api#getupdates) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getUpdates.limit](https://core.telegram.org/bots/api#getupdates) */
   readonly limit?: number | undefined;
-  /** Optional. In seconds. Default: 0. [getUpdates.timeout](https://core.telegram.org/bots/api#getupdates) */
+  /** Optional. Integer. In seconds. Default: 0. [getUpdates.timeout](https://core.telegram.org/bots/api#getupdates) */
   readonly timeout?: number | undefined;
   /** Optional. [getUpdates.allowed_updates](https://core.telegram.org/bots/api#getupdates) */
   readonly allowed_updates?: readonly string[] | undefined;
@@ -578,23 +578,23 @@ export interface GetUserGiftsOptions {
   readonly sort_by_price?: boolean | undefined;
   /** Optional. [getUserGifts.offset](https://core.telegram.org/bots/api#getusergifts) */
   readonly offset?: string | undefined;
-  /** Optional. Range 1–100. Default: 100. [getUserGifts.limit](https://core.telegram.org/bots/api#getusergifts) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getUserGifts.limit](https://core.telegram.org/bots/api#getusergifts) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getUserProfileAudios](https://core.telegram.org/bots/api#getuserprofileaudios). */
 export interface GetUserProfileAudiosOptions {
-  /** Optional. [getUserProfileAudios.offset](https://core.telegram.org/bots/api#getuserprofileaudios) */
+  /** Optional. Integer. [getUserProfileAudios.offset](https://core.telegram.org/bots/api#getuserprofileaudios) */
   readonly offset?: number | undefined;
-  /** Optional. Range 1–100. Default: 100. [getUserProfileAudios.limit](https://core.telegram.org/bots/api#getuserprofileaudios) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getUserProfileAudios.limit](https://core.telegram.org/bots/api#getuserprofileaudios) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getUserProfilePhotos](https://core.telegram.org/bots/api#getuserprofilephotos). */
 export interface GetUserProfilePhotosOptions {
-  /** Optional. [getUserProfilePhotos.offset](https://core.telegram.org/bots/api#getuserprofilephotos) */
+  /** Optional. Integer. [getUserProfilePhotos.offset](https://core.telegram.org/bots/api#getuserprofilephotos) */
   readonly offset?: number | undefined;
-  /** Optional. Range 1–100. Default: 100. [getUserProfilePhotos.limit](https://core.telegram.org/bots/api#getuserprofilephotos) */
+  /** Optional. Integer. Range 1–100. Default: 100. [getUserProfilePhotos.limit](https://core.telegram.org/bots/api#getuserprofilephotos) */
   readonly limit?: number | undefined;
 }
 
@@ -710,17 +710,17 @@ export interface SavePreparedInlineMessageOptions {
 export interface SendAnimationOptions {
   /** Optional. [sendAnimation.business_connection_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendAnimation.message_thread_id](https://core.telegram.org/bots/api#sendanimation) */
+  /** Optional. Integer. [sendAnimation.message_thread_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendAnimation.direct_messages_topic_id](https://core.telegram.org/bots/api#sendanimation) */
+  /** Optional. Integer. [sendAnimation.direct_messages_topic_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendAnimation.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendanimation) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
-  /** Optional. In seconds. [sendAnimation.duration](https://core.telegram.org/bots/api#sendanimation) */
+  /** Optional. Integer. In seconds. [sendAnimation.duration](https://core.telegram.org/bots/api#sendanimation) */
   readonly duration?: number | undefined;
-  /** Optional. [sendAnimation.width](https://core.telegram.org/bots/api#sendanimation) */
+  /** Optional. Integer. [sendAnimation.width](https://core.telegram.org/bots/api#sendanimation) */
   readonly width?: number | undefined;
-  /** Optional. [sendAnimation.height](https://core.telegram.org/bots/api#sendanimation) */
+  /** Optional. Integer. [sendAnimation.height](https://core.telegram.org/bots/api#sendanimation) */
   readonly height?: number | undefined;
   /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendAnimation.thumbnail](https://core.telegram.org/bots/api#sendanimation) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
@@ -754,9 +754,9 @@ export interface SendAnimationOptions {
 export interface SendAudioOptions {
   /** Optional. [sendAudio.business_connection_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendAudio.message_thread_id](https://core.telegram.org/bots/api#sendaudio) */
+  /** Optional. Integer. [sendAudio.message_thread_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendAudio.direct_messages_topic_id](https://core.telegram.org/bots/api#sendaudio) */
+  /** Optional. Integer. [sendAudio.direct_messages_topic_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendAudio.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendaudio) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -766,7 +766,7 @@ export interface SendAudioOptions {
   readonly parse_mode?: string | undefined;
   /** Optional. Alternative to `parse_mode`. [sendAudio.caption_entities](https://core.telegram.org/bots/api#sendaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
-  /** Optional. In seconds. [sendAudio.duration](https://core.telegram.org/bots/api#sendaudio) */
+  /** Optional. Integer. In seconds. [sendAudio.duration](https://core.telegram.org/bots/api#sendaudio) */
   readonly duration?: number | undefined;
   /** Optional. [sendAudio.performer](https://core.telegram.org/bots/api#sendaudio) */
   readonly performer?: string | undefined;
@@ -794,7 +794,7 @@ export interface SendAudioOptions {
 export interface SendChatActionOptions {
   /** Optional. [sendChatAction.business_connection_id](https://core.telegram.org/bots/api#sendchataction) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendChatAction.message_thread_id](https://core.telegram.org/bots/api#sendchataction) */
+  /** Optional. Integer. [sendChatAction.message_thread_id](https://core.telegram.org/bots/api#sendchataction) */
   readonly message_thread_id?: number | undefined;
 }
 
@@ -816,9 +816,9 @@ export interface SendChecklistOptions {
 export interface SendContactOptions {
   /** Optional. [sendContact.business_connection_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendContact.message_thread_id](https://core.telegram.org/bots/api#sendcontact) */
+  /** Optional. Integer. [sendContact.message_thread_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendContact.direct_messages_topic_id](https://core.telegram.org/bots/api#sendcontact) */
+  /** Optional. Integer. [sendContact.direct_messages_topic_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendContact.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendcontact) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -846,9 +846,9 @@ export interface SendContactOptions {
 export interface SendDiceOptions {
   /** Optional. [sendDice.business_connection_id](https://core.telegram.org/bots/api#senddice) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendDice.message_thread_id](https://core.telegram.org/bots/api#senddice) */
+  /** Optional. Integer. [sendDice.message_thread_id](https://core.telegram.org/bots/api#senddice) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendDice.direct_messages_topic_id](https://core.telegram.org/bots/api#senddice) */
+  /** Optional. Integer. [sendDice.direct_messages_topic_id](https://core.telegram.org/bots/api#senddice) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. One of '🎲', '🎯', '🏀', '⚽', '🎳', '🎰'. Default: '🎲'. [sendDice.emoji](https://core.telegram.org/bots/api#senddice) */
   readonly emoji?: string | undefined;
@@ -872,9 +872,9 @@ export interface SendDiceOptions {
 export interface SendDocumentOptions {
   /** Optional. [sendDocument.business_connection_id](https://core.telegram.org/bots/api#senddocument) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendDocument.message_thread_id](https://core.telegram.org/bots/api#senddocument) */
+  /** Optional. Integer. [sendDocument.message_thread_id](https://core.telegram.org/bots/api#senddocument) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendDocument.direct_messages_topic_id](https://core.telegram.org/bots/api#senddocument) */
+  /** Optional. Integer. [sendDocument.direct_messages_topic_id](https://core.telegram.org/bots/api#senddocument) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendDocument.ephemeral_message_parameters](https://core.telegram.org/bots/api#senddocument) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -908,7 +908,7 @@ export interface SendDocumentOptions {
 export interface SendGameOptions {
   /** Optional. [sendGame.business_connection_id](https://core.telegram.org/bots/api#sendgame) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendGame.message_thread_id](https://core.telegram.org/bots/api#sendgame) */
+  /** Optional. Integer. [sendGame.message_thread_id](https://core.telegram.org/bots/api#sendgame) */
   readonly message_thread_id?: number | undefined;
   /** Optional. Deliver without sound. [sendGame.disable_notification](https://core.telegram.org/bots/api#sendgame) */
   readonly disable_notification?: boolean | undefined;
@@ -926,7 +926,7 @@ export interface SendGameOptions {
 
 /** Optional parameters of [sendGift](https://core.telegram.org/bots/api#sendgift). */
 export interface SendGiftOptions {
-  /** Optional. Needed unless `chat_id` is given. [sendGift.user_id](https://core.telegram.org/bots/api#sendgift) */
+  /** Optional. Integer. Needed unless `chat_id` is given. [sendGift.user_id](https://core.telegram.org/bots/api#sendgift) */
   readonly user_id?: number | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `user_id` is given. [sendGift.chat_id](https://core.telegram.org/bots/api#sendgift) */
   readonly chat_id?: number | string | undefined;
@@ -942,13 +942,13 @@ export interface SendGiftOptions {
 
 /** Optional parameters of [sendInvoice](https://core.telegram.org/bots/api#sendinvoice). */
 export interface SendInvoiceOptions {
-  /** Optional. [sendInvoice.message_thread_id](https://core.telegram.org/bots/api#sendinvoice) */
+  /** Optional. Integer. [sendInvoice.message_thread_id](https://core.telegram.org/bots/api#sendinvoice) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendInvoice.direct_messages_topic_id](https://core.telegram.org/bots/api#sendinvoice) */
+  /** Optional. Integer. [sendInvoice.direct_messages_topic_id](https://core.telegram.org/bots/api#sendinvoice) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendInvoice.provider_token](https://core.telegram.org/bots/api#sendinvoice) */
   readonly provider_token?: string | undefined;
-  /** Optional. In the currency's smallest units. Default: 0. [sendInvoice.max_tip_amount](https://core.telegram.org/bots/api#sendinvoice) */
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [sendInvoice.max_tip_amount](https://core.telegram.org/bots/api#sendinvoice) */
   readonly max_tip_amount?: number | undefined;
   /** Optional. At most 4 items. [sendInvoice.suggested_tip_amounts](https://core.telegram.org/bots/api#sendinvoice) */
   readonly suggested_tip_amounts?: readonly number[] | undefined;
@@ -958,11 +958,11 @@ export interface SendInvoiceOptions {
   readonly provider_data?: string | undefined;
   /** Optional. [sendInvoice.photo_url](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_url?: string | undefined;
-  /** Optional. In bytes. [sendInvoice.photo_size](https://core.telegram.org/bots/api#sendinvoice) */
+  /** Optional. Integer. In bytes. [sendInvoice.photo_size](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_size?: number | undefined;
-  /** Optional. [sendInvoice.photo_width](https://core.telegram.org/bots/api#sendinvoice) */
+  /** Optional. Integer. [sendInvoice.photo_width](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_width?: number | undefined;
-  /** Optional. [sendInvoice.photo_height](https://core.telegram.org/bots/api#sendinvoice) */
+  /** Optional. Integer. [sendInvoice.photo_height](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_height?: number | undefined;
   /** Optional. [sendInvoice.need_name](https://core.telegram.org/bots/api#sendinvoice) */
   readonly need_name?: boolean | undefined;
@@ -998,9 +998,9 @@ export interface SendInvoiceOptions {
 export interface SendLivePhotoOptions {
   /** Optional. [sendLivePhoto.business_connection_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendLivePhoto.message_thread_id](https://core.telegram.org/bots/api#sendlivephoto) */
+  /** Optional. Integer. [sendLivePhoto.message_thread_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendLivePhoto.direct_messages_topic_id](https://core.telegram.org/bots/api#sendlivephoto) */
+  /** Optional. Integer. [sendLivePhoto.direct_messages_topic_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendLivePhoto.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -1034,19 +1034,19 @@ export interface SendLivePhotoOptions {
 export interface SendLocationOptions {
   /** Optional. [sendLocation.business_connection_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendLocation.message_thread_id](https://core.telegram.org/bots/api#sendlocation) */
+  /** Optional. Integer. [sendLocation.message_thread_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendLocation.direct_messages_topic_id](https://core.telegram.org/bots/api#sendlocation) */
+  /** Optional. Integer. [sendLocation.direct_messages_topic_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendLocation.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendlocation) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   /** Optional. Floating-point number. In meters. Range 0–1500. [sendLocation.horizontal_accuracy](https://core.telegram.org/bots/api#sendlocation) */
   readonly horizontal_accuracy?: number | undefined;
-  /** Optional. In seconds. Range 60–86400 (or 0x7FFFFFFF). [sendLocation.live_period](https://core.telegram.org/bots/api#sendlocation) */
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [sendLocation.live_period](https://core.telegram.org/bots/api#sendlocation) */
   readonly live_period?: number | undefined;
-  /** Optional. In degrees. Range 1–360. [sendLocation.heading](https://core.telegram.org/bots/api#sendlocation) */
+  /** Optional. Integer. In degrees. Range 1–360. [sendLocation.heading](https://core.telegram.org/bots/api#sendlocation) */
   readonly heading?: number | undefined;
-  /** Optional. In meters. Range 1–100000. [sendLocation.proximity_alert_radius](https://core.telegram.org/bots/api#sendlocation) */
+  /** Optional. Integer. In meters. Range 1–100000. [sendLocation.proximity_alert_radius](https://core.telegram.org/bots/api#sendlocation) */
   readonly proximity_alert_radius?: number | undefined;
   /** Optional. Deliver without sound. [sendLocation.disable_notification](https://core.telegram.org/bots/api#sendlocation) */
   readonly disable_notification?: boolean | undefined;
@@ -1068,9 +1068,9 @@ export interface SendLocationOptions {
 export interface SendMediaGroupOptions {
   /** Optional. [sendMediaGroup.business_connection_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendMediaGroup.message_thread_id](https://core.telegram.org/bots/api#sendmediagroup) */
+  /** Optional. Integer. [sendMediaGroup.message_thread_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendMediaGroup.direct_messages_topic_id](https://core.telegram.org/bots/api#sendmediagroup) */
+  /** Optional. Integer. [sendMediaGroup.direct_messages_topic_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. Deliver without sound. [sendMediaGroup.disable_notification](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly disable_notification?: boolean | undefined;
@@ -1088,9 +1088,9 @@ export interface SendMediaGroupOptions {
 export interface SendMessageOptions {
   /** Optional. [sendMessage.business_connection_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendMessage.message_thread_id](https://core.telegram.org/bots/api#sendmessage) */
+  /** Optional. Integer. [sendMessage.message_thread_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#sendmessage) */
+  /** Optional. Integer. [sendMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendMessage.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendmessage) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -1118,7 +1118,7 @@ export interface SendMessageOptions {
 
 /** Optional parameters of [sendMessageDraft](https://core.telegram.org/bots/api#sendmessagedraft). */
 export interface SendMessageDraftOptions {
-  /** Optional. [sendMessageDraft.message_thread_id](https://core.telegram.org/bots/api#sendmessagedraft) */
+  /** Optional. Integer. [sendMessageDraft.message_thread_id](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly message_thread_id?: number | undefined;
   /** Optional. 0–4096 characters after entity parsing. [sendMessageDraft.text](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly text?: string | undefined;
@@ -1136,9 +1136,9 @@ export interface SendMessageDraftOptions {
 export interface SendPaidMediaOptions {
   /** Optional. [sendPaidMedia.business_connection_id](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendPaidMedia.message_thread_id](https://core.telegram.org/bots/api#sendpaidmedia) */
+  /** Optional. Integer. [sendPaidMedia.message_thread_id](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendPaidMedia.direct_messages_topic_id](https://core.telegram.org/bots/api#sendpaidmedia) */
+  /** Optional. Integer. [sendPaidMedia.direct_messages_topic_id](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. 0–128 bytes. [sendPaidMedia.payload](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly payload?: string | undefined;
@@ -1168,9 +1168,9 @@ export interface SendPaidMediaOptions {
 export interface SendPhotoOptions {
   /** Optional. [sendPhoto.business_connection_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendPhoto.message_thread_id](https://core.telegram.org/bots/api#sendphoto) */
+  /** Optional. Integer. [sendPhoto.message_thread_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendPhoto.direct_messages_topic_id](https://core.telegram.org/bots/api#sendphoto) */
+  /** Optional. Integer. [sendPhoto.direct_messages_topic_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendPhoto.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendphoto) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -1204,7 +1204,7 @@ export interface SendPhotoOptions {
 export interface SendPollOptions {
   /** Optional. [sendPoll.business_connection_id](https://core.telegram.org/bots/api#sendpoll) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendPoll.message_thread_id](https://core.telegram.org/bots/api#sendpoll) */
+  /** Optional. Integer. [sendPoll.message_thread_id](https://core.telegram.org/bots/api#sendpoll) */
   readonly message_thread_id?: number | undefined;
   /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. [sendPoll.question_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly question_parse_mode?: string | undefined;
@@ -1212,7 +1212,7 @@ export interface SendPollOptions {
   readonly question_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. Default: `true`. [sendPoll.is_anonymous](https://core.telegram.org/bots/api#sendpoll) */
   readonly is_anonymous?: boolean | undefined;
-  /** Optional. Default: 'regular'. [sendPoll.type](https://core.telegram.org/bots/api#sendpoll) */
+  /** Optional. One of 'quiz', 'regular'. Default: 'regular'. [sendPoll.type](https://core.telegram.org/bots/api#sendpoll) */
   readonly type?: string | undefined;
   /** Optional. Default: `false`. [sendPoll.allows_multiple_answers](https://core.telegram.org/bots/api#sendpoll) */
   readonly allows_multiple_answers?: boolean | undefined;
@@ -1238,7 +1238,7 @@ export interface SendPollOptions {
   readonly explanation_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. [sendPoll.explanation_media](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation_media?: InputPollMediaInit | undefined;
-  /** Optional. In seconds. Range 5–2628000. Not with `close_date`. [sendPoll.open_period](https://core.telegram.org/bots/api#sendpoll) */
+  /** Optional. Integer. In seconds. Range 5–2628000. Not with `close_date`. [sendPoll.open_period](https://core.telegram.org/bots/api#sendpoll) */
   readonly open_period?: number | undefined;
   /** Optional. A `Date` or Unix seconds. Not with `open_period`. [sendPoll.close_date](https://core.telegram.org/bots/api#sendpoll) */
   readonly close_date?: Date | number | undefined;
@@ -1270,9 +1270,9 @@ export interface SendPollOptions {
 export interface SendRichMessageOptions {
   /** Optional. [sendRichMessage.business_connection_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendRichMessage.message_thread_id](https://core.telegram.org/bots/api#sendrichmessage) */
+  /** Optional. Integer. [sendRichMessage.message_thread_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendRichMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#sendrichmessage) */
+  /** Optional. Integer. [sendRichMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendRichMessage.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -1294,7 +1294,7 @@ export interface SendRichMessageOptions {
 
 /** Optional parameters of [sendRichMessageDraft](https://core.telegram.org/bots/api#sendrichmessagedraft). */
 export interface SendRichMessageDraftOptions {
-  /** Optional. [sendRichMessageDraft.message_thread_id](https://core.telegram.org/bots/api#sendrichmessagedraft) */
+  /** Optional. Integer. [sendRichMessageDraft.message_thread_id](https://core.telegram.org/bots/api#sendrichmessagedraft) */
   readonly message_thread_id?: number | undefined;
   /** Optional. [sendRichMessageDraft.can_stop](https://core.telegram.org/bots/api#sendrichmessagedraft) */
   readonly can_stop?: boolean | undefined;
@@ -1306,9 +1306,9 @@ export interface SendRichMessageDraftOptions {
 export interface SendStickerOptions {
   /** Optional. [sendSticker.business_connection_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendSticker.message_thread_id](https://core.telegram.org/bots/api#sendsticker) */
+  /** Optional. Integer. [sendSticker.message_thread_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendSticker.direct_messages_topic_id](https://core.telegram.org/bots/api#sendsticker) */
+  /** Optional. Integer. [sendSticker.direct_messages_topic_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendSticker.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendsticker) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -1334,15 +1334,15 @@ export interface SendStickerOptions {
 export interface SendVenueOptions {
   /** Optional. [sendVenue.business_connection_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendVenue.message_thread_id](https://core.telegram.org/bots/api#sendvenue) */
+  /** Optional. Integer. [sendVenue.message_thread_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendVenue.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvenue) */
+  /** Optional. Integer. [sendVenue.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendVenue.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvenue) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   /** Optional. [sendVenue.foursquare_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly foursquare_id?: string | undefined;
-  /** Optional. [sendVenue.foursquare_type](https://core.telegram.org/bots/api#sendvenue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [sendVenue.foursquare_type](https://core.telegram.org/bots/api#sendvenue) */
   readonly foursquare_type?: string | undefined;
   /** Optional. [sendVenue.google_place_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly google_place_id?: string | undefined;
@@ -1368,23 +1368,23 @@ export interface SendVenueOptions {
 export interface SendVideoOptions {
   /** Optional. [sendVideo.business_connection_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendVideo.message_thread_id](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. Integer. [sendVideo.message_thread_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendVideo.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. Integer. [sendVideo.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendVideo.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvideo) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
-  /** Optional. In seconds. [sendVideo.duration](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. Integer. In seconds. [sendVideo.duration](https://core.telegram.org/bots/api#sendvideo) */
   readonly duration?: number | undefined;
-  /** Optional. [sendVideo.width](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. Integer. [sendVideo.width](https://core.telegram.org/bots/api#sendvideo) */
   readonly width?: number | undefined;
-  /** Optional. [sendVideo.height](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. Integer. [sendVideo.height](https://core.telegram.org/bots/api#sendvideo) */
   readonly height?: number | undefined;
   /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendVideo.thumbnail](https://core.telegram.org/bots/api#sendvideo) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
   /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [sendVideo.cover](https://core.telegram.org/bots/api#sendvideo) */
   readonly cover?: InputFileLike | InputFileLike | undefined;
-  /** Optional. [sendVideo.start_timestamp](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. Integer. [sendVideo.start_timestamp](https://core.telegram.org/bots/api#sendvideo) */
   readonly start_timestamp?: number | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendVideo.caption](https://core.telegram.org/bots/api#sendvideo) */
   readonly caption?: string | undefined;
@@ -1418,15 +1418,15 @@ export interface SendVideoOptions {
 export interface SendVideoNoteOptions {
   /** Optional. [sendVideoNote.business_connection_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendVideoNote.message_thread_id](https://core.telegram.org/bots/api#sendvideonote) */
+  /** Optional. Integer. [sendVideoNote.message_thread_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendVideoNote.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvideonote) */
+  /** Optional. Integer. [sendVideoNote.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendVideoNote.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvideonote) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
-  /** Optional. In seconds. [sendVideoNote.duration](https://core.telegram.org/bots/api#sendvideonote) */
+  /** Optional. Integer. In seconds. [sendVideoNote.duration](https://core.telegram.org/bots/api#sendvideonote) */
   readonly duration?: number | undefined;
-  /** Optional. [sendVideoNote.length](https://core.telegram.org/bots/api#sendvideonote) */
+  /** Optional. Integer. [sendVideoNote.length](https://core.telegram.org/bots/api#sendvideonote) */
   readonly length?: number | undefined;
   /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendVideoNote.thumbnail](https://core.telegram.org/bots/api#sendvideonote) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
@@ -1450,9 +1450,9 @@ export interface SendVideoNoteOptions {
 export interface SendVoiceOptions {
   /** Optional. [sendVoice.business_connection_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [sendVoice.message_thread_id](https://core.telegram.org/bots/api#sendvoice) */
+  /** Optional. Integer. [sendVoice.message_thread_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. [sendVoice.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvoice) */
+  /** Optional. Integer. [sendVoice.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendVoice.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvoice) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
@@ -1462,7 +1462,7 @@ export interface SendVoiceOptions {
   readonly parse_mode?: string | undefined;
   /** Optional. Alternative to `parse_mode`. [sendVoice.caption_entities](https://core.telegram.org/bots/api#sendvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
-  /** Optional. In seconds. [sendVoice.duration](https://core.telegram.org/bots/api#sendvoice) */
+  /** Optional. Integer. In seconds. [sendVoice.duration](https://core.telegram.org/bots/api#sendvoice) */
   readonly duration?: number | undefined;
   /** Optional. Deliver without sound. [sendVoice.disable_notification](https://core.telegram.org/bots/api#sendvoice) */
   readonly disable_notification?: boolean | undefined;
@@ -1518,7 +1518,7 @@ export interface SetChatMemberTagOptions {
 
 /** Optional parameters of [setChatMenuButton](https://core.telegram.org/bots/api#setchatmenubutton). */
 export interface SetChatMenuButtonOptions {
-  /** Optional. [setChatMenuButton.chat_id](https://core.telegram.org/bots/api#setchatmenubutton) */
+  /** Optional. Integer. [setChatMenuButton.chat_id](https://core.telegram.org/bots/api#setchatmenubutton) */
   readonly chat_id?: number | undefined;
   /** Optional. Default: `MenuButtonDefault`. [setChatMenuButton.menu_button](https://core.telegram.org/bots/api#setchatmenubutton) */
   readonly menu_button?: MenuButtonInit | undefined;
@@ -1542,9 +1542,9 @@ export interface SetGameScoreOptions {
   readonly force?: boolean | undefined;
   /** Optional. [setGameScore.disable_edit_message](https://core.telegram.org/bots/api#setgamescore) */
   readonly disable_edit_message?: boolean | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [setGameScore.chat_id](https://core.telegram.org/bots/api#setgamescore) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [setGameScore.chat_id](https://core.telegram.org/bots/api#setgamescore) */
   readonly chat_id?: number | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [setGameScore.message_id](https://core.telegram.org/bots/api#setgamescore) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [setGameScore.message_id](https://core.telegram.org/bots/api#setgamescore) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [setGameScore.inline_message_id](https://core.telegram.org/bots/api#setgamescore) */
   readonly inline_message_id?: string | undefined;
@@ -1626,7 +1626,7 @@ export interface SetStickerSetThumbnailOptions {
 export interface SetUserEmojiStatusOptions {
   /** Optional. [setUserEmojiStatus.emoji_status_custom_emoji_id](https://core.telegram.org/bots/api#setuseremojistatus) */
   readonly emoji_status_custom_emoji_id?: string | undefined;
-  /** Optional. [setUserEmojiStatus.emoji_status_expiration_date](https://core.telegram.org/bots/api#setuseremojistatus) */
+  /** Optional. Integer. [setUserEmojiStatus.emoji_status_expiration_date](https://core.telegram.org/bots/api#setuseremojistatus) */
   readonly emoji_status_expiration_date?: number | undefined;
 }
 
@@ -1636,7 +1636,7 @@ export interface SetWebhookOptions {
   readonly certificate?: InputFileLike | undefined;
   /** Optional. [setWebhook.ip_address](https://core.telegram.org/bots/api#setwebhook) */
   readonly ip_address?: string | undefined;
-  /** Optional. Range 1–100. Default: 40. [setWebhook.max_connections](https://core.telegram.org/bots/api#setwebhook) */
+  /** Optional. Integer. Range 1–100. Default: 40. [setWebhook.max_connections](https://core.telegram.org/bots/api#setwebhook) */
   readonly max_connections?: number | undefined;
   /** Optional. [setWebhook.allowed_updates](https://core.telegram.org/bots/api#setwebhook) */
   readonly allowed_updates?: readonly string[] | undefined;
@@ -1652,7 +1652,7 @@ export interface StopMessageLiveLocationOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [stopMessageLiveLocation.chat_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. Needed unless `inline_message_id` is given. [stopMessageLiveLocation.message_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [stopMessageLiveLocation.message_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly message_id?: number | undefined;
   /** Optional. Needed unless `chat_id` and `message_id` are given. [stopMessageLiveLocation.inline_message_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly inline_message_id?: string | undefined;
@@ -1670,7 +1670,7 @@ export interface StopPollOptions {
 
 /** Optional parameters of [transferGift](https://core.telegram.org/bots/api#transfergift). */
 export interface TransferGiftOptions {
-  /** Optional. [transferGift.star_count](https://core.telegram.org/bots/api#transfergift) */
+  /** Optional. Integer. [transferGift.star_count](https://core.telegram.org/bots/api#transfergift) */
   readonly star_count?: number | undefined;
 }
 
@@ -1684,7 +1684,7 @@ export interface UnbanChatMemberOptions {
 export interface UnpinChatMessageOptions {
   /** Optional. [unpinChatMessage.business_connection_id](https://core.telegram.org/bots/api#unpinchatmessage) */
   readonly business_connection_id?: string | undefined;
-  /** Optional. [unpinChatMessage.message_id](https://core.telegram.org/bots/api#unpinchatmessage) */
+  /** Optional. Integer. [unpinChatMessage.message_id](https://core.telegram.org/bots/api#unpinchatmessage) */
   readonly message_id?: number | undefined;
 }
 
@@ -1692,7 +1692,7 @@ export interface UnpinChatMessageOptions {
 export interface UpgradeGiftOptions {
   /** Optional. [upgradeGift.keep_original_details](https://core.telegram.org/bots/api#upgradegift) */
   readonly keep_original_details?: boolean | undefined;
-  /** Optional. [upgradeGift.star_count](https://core.telegram.org/bots/api#upgradegift) */
+  /** Optional. Integer. [upgradeGift.star_count](https://core.telegram.org/bots/api#upgradegift) */
   readonly star_count?: number | undefined;
 }
 

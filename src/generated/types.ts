@@ -1150,11 +1150,11 @@ export interface AffiliateInfoInit {
   readonly affiliate_user?: UserInit | undefined;
   /** Optional. [AffiliateInfo.affiliate_chat](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly affiliate_chat?: ChatInit | undefined;
-  /** Required. [AffiliateInfo.commission_per_mille](https://core.telegram.org/bots/api#affiliateinfo) */
+  /** Required. Integer. [AffiliateInfo.commission_per_mille](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly commission_per_mille: number;
-  /** Required. [AffiliateInfo.amount](https://core.telegram.org/bots/api#affiliateinfo) */
+  /** Required. Integer. [AffiliateInfo.amount](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly amount: number;
-  /** Optional. [AffiliateInfo.nanostar_amount](https://core.telegram.org/bots/api#affiliateinfo) */
+  /** Optional. Integer. [AffiliateInfo.nanostar_amount](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly nanostar_amount?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -1165,11 +1165,11 @@ export class AffiliateInfo extends TelegramObject {
   declare readonly affiliate_user?: User;
   /** Optional. [AffiliateInfo.affiliate_chat](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly affiliate_chat?: Chat;
-  /** Required. [AffiliateInfo.commission_per_mille](https://core.telegram.org/bots/api#affiliateinfo) */
+  /** Required. Integer. [AffiliateInfo.commission_per_mille](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly commission_per_mille: number;
-  /** Required. [AffiliateInfo.amount](https://core.telegram.org/bots/api#affiliateinfo) */
+  /** Required. Integer. [AffiliateInfo.amount](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly amount: number;
-  /** Optional. [AffiliateInfo.nanostar_amount](https://core.telegram.org/bots/api#affiliateinfo) */
+  /** Optional. Integer. [AffiliateInfo.nanostar_amount](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly nanostar_amount?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: AffiliateInfoInit;
@@ -1245,11 +1245,11 @@ export interface AnimationInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Animation.file_unique_id](https://core.telegram.org/bots/api#animation) */
   readonly file_unique_id: string;
-  /** Required. [Animation.width](https://core.telegram.org/bots/api#animation) */
+  /** Required. Integer. [Animation.width](https://core.telegram.org/bots/api#animation) */
   readonly width: number;
-  /** Required. [Animation.height](https://core.telegram.org/bots/api#animation) */
+  /** Required. Integer. [Animation.height](https://core.telegram.org/bots/api#animation) */
   readonly height: number;
-  /** Required. In seconds. [Animation.duration](https://core.telegram.org/bots/api#animation) */
+  /** Required. Integer. In seconds. [Animation.duration](https://core.telegram.org/bots/api#animation) */
   readonly duration: number;
   /** Optional. [Animation.thumbnail](https://core.telegram.org/bots/api#animation) */
   readonly thumbnail?: PhotoSizeInit | undefined;
@@ -1257,7 +1257,7 @@ export interface AnimationInit {
   readonly file_name?: string | undefined;
   /** Optional. [Animation.mime_type](https://core.telegram.org/bots/api#animation) */
   readonly mime_type?: string | undefined;
-  /** Optional. In bytes. [Animation.file_size](https://core.telegram.org/bots/api#animation) */
+  /** Optional. Integer. In bytes. [Animation.file_size](https://core.telegram.org/bots/api#animation) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -1268,11 +1268,11 @@ export class Animation extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Animation.file_unique_id](https://core.telegram.org/bots/api#animation) */
   declare readonly file_unique_id: string;
-  /** Required. [Animation.width](https://core.telegram.org/bots/api#animation) */
+  /** Required. Integer. [Animation.width](https://core.telegram.org/bots/api#animation) */
   declare readonly width: number;
-  /** Required. [Animation.height](https://core.telegram.org/bots/api#animation) */
+  /** Required. Integer. [Animation.height](https://core.telegram.org/bots/api#animation) */
   declare readonly height: number;
-  /** Required. In seconds. [Animation.duration](https://core.telegram.org/bots/api#animation) */
+  /** Required. Integer. In seconds. [Animation.duration](https://core.telegram.org/bots/api#animation) */
   declare readonly duration: number;
   /** Optional. [Animation.thumbnail](https://core.telegram.org/bots/api#animation) */
   declare readonly thumbnail?: PhotoSize;
@@ -1280,7 +1280,7 @@ export class Animation extends TelegramObject {
   declare readonly file_name?: string;
   /** Optional. [Animation.mime_type](https://core.telegram.org/bots/api#animation) */
   declare readonly mime_type?: string;
-  /** Optional. In bytes. [Animation.file_size](https://core.telegram.org/bots/api#animation) */
+  /** Optional. Integer. In bytes. [Animation.file_size](https://core.telegram.org/bots/api#animation) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: AnimationInit;
@@ -1367,7 +1367,7 @@ export interface AudioInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Audio.file_unique_id](https://core.telegram.org/bots/api#audio) */
   readonly file_unique_id: string;
-  /** Required. In seconds. [Audio.duration](https://core.telegram.org/bots/api#audio) */
+  /** Required. Integer. In seconds. [Audio.duration](https://core.telegram.org/bots/api#audio) */
   readonly duration: number;
   /** Optional. [Audio.performer](https://core.telegram.org/bots/api#audio) */
   readonly performer?: string | undefined;
@@ -1377,7 +1377,7 @@ export interface AudioInit {
   readonly file_name?: string | undefined;
   /** Optional. [Audio.mime_type](https://core.telegram.org/bots/api#audio) */
   readonly mime_type?: string | undefined;
-  /** Optional. In bytes. [Audio.file_size](https://core.telegram.org/bots/api#audio) */
+  /** Optional. Integer. In bytes. [Audio.file_size](https://core.telegram.org/bots/api#audio) */
   readonly file_size?: number | undefined;
   /** Optional. [Audio.thumbnail](https://core.telegram.org/bots/api#audio) */
   readonly thumbnail?: PhotoSizeInit | undefined;
@@ -1390,7 +1390,7 @@ export class Audio extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Audio.file_unique_id](https://core.telegram.org/bots/api#audio) */
   declare readonly file_unique_id: string;
-  /** Required. In seconds. [Audio.duration](https://core.telegram.org/bots/api#audio) */
+  /** Required. Integer. In seconds. [Audio.duration](https://core.telegram.org/bots/api#audio) */
   declare readonly duration: number;
   /** Optional. [Audio.performer](https://core.telegram.org/bots/api#audio) */
   declare readonly performer?: string;
@@ -1400,7 +1400,7 @@ export class Audio extends TelegramObject {
   declare readonly file_name?: string;
   /** Optional. [Audio.mime_type](https://core.telegram.org/bots/api#audio) */
   declare readonly mime_type?: string;
-  /** Optional. In bytes. [Audio.file_size](https://core.telegram.org/bots/api#audio) */
+  /** Optional. Integer. In bytes. [Audio.file_size](https://core.telegram.org/bots/api#audio) */
   declare readonly file_size?: number;
   /** Optional. [Audio.thumbnail](https://core.telegram.org/bots/api#audio) */
   declare readonly thumbnail?: PhotoSize;
@@ -1531,11 +1531,11 @@ export class BackgroundFillFreeformGradient extends BackgroundFillBase {
 export interface BackgroundFillGradientInit {
   /** Required. Always 'gradient'. [BackgroundFillGradient.type](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly type: 'gradient';
-  /** Required. [BackgroundFillGradient.top_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
+  /** Required. Integer. [BackgroundFillGradient.top_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly top_color: number;
-  /** Required. [BackgroundFillGradient.bottom_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
+  /** Required. Integer. [BackgroundFillGradient.bottom_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly bottom_color: number;
-  /** Required. In degrees. Range 0–359. [BackgroundFillGradient.rotation_angle](https://core.telegram.org/bots/api#backgroundfillgradient) */
+  /** Required. Integer. In degrees. Range 0–359. [BackgroundFillGradient.rotation_angle](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly rotation_angle: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -1544,11 +1544,11 @@ export interface BackgroundFillGradientInit {
 export class BackgroundFillGradient extends BackgroundFillBase {
   /** Required. Always 'gradient'. [BackgroundFillGradient.type](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly type: 'gradient';
-  /** Required. [BackgroundFillGradient.top_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
+  /** Required. Integer. [BackgroundFillGradient.top_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly top_color: number;
-  /** Required. [BackgroundFillGradient.bottom_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
+  /** Required. Integer. [BackgroundFillGradient.bottom_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly bottom_color: number;
-  /** Required. In degrees. Range 0–359. [BackgroundFillGradient.rotation_angle](https://core.telegram.org/bots/api#backgroundfillgradient) */
+  /** Required. Integer. In degrees. Range 0–359. [BackgroundFillGradient.rotation_angle](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly rotation_angle: number;
 
   constructor(init: BackgroundFillGradientInit, bot?: Bot) {
@@ -1593,7 +1593,7 @@ export class BackgroundFillGradient extends BackgroundFillBase {
 export interface BackgroundFillSolidInit {
   /** Required. Always 'solid'. [BackgroundFillSolid.type](https://core.telegram.org/bots/api#backgroundfillsolid) */
   readonly type: 'solid';
-  /** Required. [BackgroundFillSolid.color](https://core.telegram.org/bots/api#backgroundfillsolid) */
+  /** Required. Integer. [BackgroundFillSolid.color](https://core.telegram.org/bots/api#backgroundfillsolid) */
   readonly color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -1602,7 +1602,7 @@ export interface BackgroundFillSolidInit {
 export class BackgroundFillSolid extends BackgroundFillBase {
   /** Required. Always 'solid'. [BackgroundFillSolid.type](https://core.telegram.org/bots/api#backgroundfillsolid) */
   declare readonly type: 'solid';
-  /** Required. [BackgroundFillSolid.color](https://core.telegram.org/bots/api#backgroundfillsolid) */
+  /** Required. Integer. [BackgroundFillSolid.color](https://core.telegram.org/bots/api#backgroundfillsolid) */
   declare readonly color: number;
 
   constructor(init: BackgroundFillSolidInit, bot?: Bot) {
@@ -1687,7 +1687,7 @@ export interface BackgroundTypeFillInit {
   readonly type: 'fill';
   /** Required. [BackgroundTypeFill.fill](https://core.telegram.org/bots/api#backgroundtypefill) */
   readonly fill: BackgroundFillInit;
-  /** Required. Range 0–100. [BackgroundTypeFill.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypefill) */
+  /** Required. Integer. Range 0–100. [BackgroundTypeFill.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypefill) */
   readonly dark_theme_dimming: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -1698,7 +1698,7 @@ export class BackgroundTypeFill extends BackgroundTypeBase {
   declare readonly type: 'fill';
   /** Required. [BackgroundTypeFill.fill](https://core.telegram.org/bots/api#backgroundtypefill) */
   declare readonly fill: BackgroundFill;
-  /** Required. Range 0–100. [BackgroundTypeFill.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypefill) */
+  /** Required. Integer. Range 0–100. [BackgroundTypeFill.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypefill) */
   declare readonly dark_theme_dimming: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BackgroundTypeFillInit;
@@ -1763,7 +1763,7 @@ export interface BackgroundTypePatternInit {
   readonly document: DocumentInit;
   /** Required. [BackgroundTypePattern.fill](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly fill: BackgroundFillInit;
-  /** Required. Range 0–100. [BackgroundTypePattern.intensity](https://core.telegram.org/bots/api#backgroundtypepattern) */
+  /** Required. Integer. Range 0–100. [BackgroundTypePattern.intensity](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly intensity: number;
   /** Optional. [BackgroundTypePattern.is_inverted](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly is_inverted?: boolean | undefined;
@@ -1780,7 +1780,7 @@ export class BackgroundTypePattern extends BackgroundTypeBase {
   declare readonly document: Document;
   /** Required. [BackgroundTypePattern.fill](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly fill: BackgroundFill;
-  /** Required. Range 0–100. [BackgroundTypePattern.intensity](https://core.telegram.org/bots/api#backgroundtypepattern) */
+  /** Required. Integer. Range 0–100. [BackgroundTypePattern.intensity](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly intensity: number;
   /** Optional. [BackgroundTypePattern.is_inverted](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly is_inverted?: boolean;
@@ -1865,7 +1865,7 @@ export interface BackgroundTypeWallpaperInit {
   readonly type: 'wallpaper';
   /** Required. [BackgroundTypeWallpaper.document](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly document: DocumentInit;
-  /** Required. Range 0–100. [BackgroundTypeWallpaper.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
+  /** Required. Integer. Range 0–100. [BackgroundTypeWallpaper.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly dark_theme_dimming: number;
   /** Optional. [BackgroundTypeWallpaper.is_blurred](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly is_blurred?: boolean | undefined;
@@ -1880,7 +1880,7 @@ export class BackgroundTypeWallpaper extends BackgroundTypeBase {
   declare readonly type: 'wallpaper';
   /** Required. [BackgroundTypeWallpaper.document](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly document: Document;
-  /** Required. Range 0–100. [BackgroundTypeWallpaper.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
+  /** Required. Integer. Range 0–100. [BackgroundTypeWallpaper.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly dark_theme_dimming: number;
   /** Optional. [BackgroundTypeWallpaper.is_blurred](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly is_blurred?: boolean;
@@ -1949,22 +1949,22 @@ export class BackgroundTypeWallpaper extends BackgroundTypeBase {
 
 /** The Bot API input shape of [Birthdate](https://core.telegram.org/bots/api#birthdate). */
 export interface BirthdateInit {
-  /** Required. Range 1–31. [Birthdate.day](https://core.telegram.org/bots/api#birthdate) */
+  /** Required. Integer. Range 1–31. [Birthdate.day](https://core.telegram.org/bots/api#birthdate) */
   readonly day: number;
-  /** Required. Range 1–12. [Birthdate.month](https://core.telegram.org/bots/api#birthdate) */
+  /** Required. Integer. Range 1–12. [Birthdate.month](https://core.telegram.org/bots/api#birthdate) */
   readonly month: number;
-  /** Optional. [Birthdate.year](https://core.telegram.org/bots/api#birthdate) */
+  /** Optional. Integer. [Birthdate.year](https://core.telegram.org/bots/api#birthdate) */
   readonly year?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Birthdate](https://core.telegram.org/bots/api#birthdate). */
 export class Birthdate extends TelegramObject {
-  /** Required. Range 1–31. [Birthdate.day](https://core.telegram.org/bots/api#birthdate) */
+  /** Required. Integer. Range 1–31. [Birthdate.day](https://core.telegram.org/bots/api#birthdate) */
   declare readonly day: number;
-  /** Required. Range 1–12. [Birthdate.month](https://core.telegram.org/bots/api#birthdate) */
+  /** Required. Integer. Range 1–12. [Birthdate.month](https://core.telegram.org/bots/api#birthdate) */
   declare readonly month: number;
-  /** Optional. [Birthdate.year](https://core.telegram.org/bots/api#birthdate) */
+  /** Optional. Integer. [Birthdate.year](https://core.telegram.org/bots/api#birthdate) */
   declare readonly year?: number;
 
   constructor(init: BirthdateInit, bot?: Bot) {
@@ -2334,7 +2334,7 @@ export interface BotCommandScopeChatMemberInit {
   readonly type: 'chat_member';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatMember.chat_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly chat_id: number | string;
-  /** Required. [BotCommandScopeChatMember.user_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
+  /** Required. Integer. [BotCommandScopeChatMember.user_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly user_id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -2345,7 +2345,7 @@ export class BotCommandScopeChatMember extends BotCommandScopeBase {
   declare readonly type: 'chat_member';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatMember.chat_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly chat_id: number | string;
-  /** Required. [BotCommandScopeChatMember.user_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
+  /** Required. Integer. [BotCommandScopeChatMember.user_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly user_id: number;
 
   constructor(init: BotCommandScopeChatMemberInit, bot?: Bot) {
@@ -2742,7 +2742,7 @@ export interface BusinessConnectionInit {
   readonly id: string;
   /** Required. [BusinessConnection.user](https://core.telegram.org/bots/api#businessconnection) */
   readonly user: UserInit;
-  /** Required. May exceed 32 bits; fits a JS number. [BusinessConnection.user_chat_id](https://core.telegram.org/bots/api#businessconnection) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [BusinessConnection.user_chat_id](https://core.telegram.org/bots/api#businessconnection) */
   readonly user_chat_id: number;
   /** Required. A `Date` or Unix seconds. [BusinessConnection.date](https://core.telegram.org/bots/api#businessconnection) */
   readonly date: Date | number;
@@ -2759,7 +2759,7 @@ export class BusinessConnection extends TelegramObject {
   declare readonly id: string;
   /** Required. [BusinessConnection.user](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly user: User;
-  /** Required. May exceed 32 bits; fits a JS number. [BusinessConnection.user_chat_id](https://core.telegram.org/bots/api#businessconnection) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [BusinessConnection.user_chat_id](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly user_chat_id: number;
   /** Required. Unix time, exposed as a `Date`. [BusinessConnection.date](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly date: Date;
@@ -3131,18 +3131,18 @@ export class BusinessOpeningHours extends TelegramObject {
 
 /** The Bot API input shape of [BusinessOpeningHoursInterval](https://core.telegram.org/bots/api#businessopeninghoursinterval). */
 export interface BusinessOpeningHoursIntervalInit {
-  /** Required. [BusinessOpeningHoursInterval.opening_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
+  /** Required. Integer. [BusinessOpeningHoursInterval.opening_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   readonly opening_minute: number;
-  /** Required. [BusinessOpeningHoursInterval.closing_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
+  /** Required. Integer. [BusinessOpeningHoursInterval.closing_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   readonly closing_minute: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessOpeningHoursInterval](https://core.telegram.org/bots/api#businessopeninghoursinterval). */
 export class BusinessOpeningHoursInterval extends TelegramObject {
-  /** Required. [BusinessOpeningHoursInterval.opening_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
+  /** Required. Integer. [BusinessOpeningHoursInterval.opening_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   declare readonly opening_minute: number;
-  /** Required. [BusinessOpeningHoursInterval.closing_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
+  /** Required. Integer. [BusinessOpeningHoursInterval.closing_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   declare readonly closing_minute: number;
 
   constructor(init: BusinessOpeningHoursIntervalInit, bot?: Bot) {
@@ -3320,7 +3320,7 @@ export class CallbackQuery extends TelegramObject {
 
 /** The Bot API input shape of [Chat](https://core.telegram.org/bots/api#chat). */
 export interface ChatInit {
-  /** Required. May exceed 32 bits; fits a JS number. [Chat.id](https://core.telegram.org/bots/api#chat) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Chat.id](https://core.telegram.org/bots/api#chat) */
   readonly id: number;
   /** Required. One of 'private', 'group', 'supergroup', 'channel'. [Chat.type](https://core.telegram.org/bots/api#chat) */
   readonly type: string;
@@ -3341,7 +3341,7 @@ export interface ChatInit {
 
 /** The Bot API type [Chat](https://core.telegram.org/bots/api#chat). */
 export class Chat extends TelegramObject {
-  /** Required. May exceed 32 bits; fits a JS number. [Chat.id](https://core.telegram.org/bots/api#chat) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Chat.id](https://core.telegram.org/bots/api#chat) */
   declare readonly id: number;
   /** Required. One of 'private', 'group', 'supergroup', 'channel'. [Chat.type](https://core.telegram.org/bots/api#chat) */
   declare readonly type: string;
@@ -3736,14 +3736,14 @@ export class ChatBoost extends TelegramObject {
 
 /** The Bot API input shape of [ChatBoostAdded](https://core.telegram.org/bots/api#chatboostadded). */
 export interface ChatBoostAddedInit {
-  /** Required. [ChatBoostAdded.boost_count](https://core.telegram.org/bots/api#chatboostadded) */
+  /** Required. Integer. [ChatBoostAdded.boost_count](https://core.telegram.org/bots/api#chatboostadded) */
   readonly boost_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostAdded](https://core.telegram.org/bots/api#chatboostadded). */
 export class ChatBoostAdded extends TelegramObject {
-  /** Required. [ChatBoostAdded.boost_count](https://core.telegram.org/bots/api#chatboostadded) */
+  /** Required. Integer. [ChatBoostAdded.boost_count](https://core.telegram.org/bots/api#chatboostadded) */
   declare readonly boost_count: number;
 
   constructor(init: ChatBoostAddedInit, bot?: Bot) {
@@ -3940,11 +3940,11 @@ export class ChatBoostSourceGiftCode extends ChatBoostSourceBase {
 export interface ChatBoostSourceGiveawayInit {
   /** Required. Always 'giveaway'. [ChatBoostSourceGiveaway.source](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly source: 'giveaway';
-  /** Required. [ChatBoostSourceGiveaway.giveaway_message_id](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
+  /** Required. Integer. [ChatBoostSourceGiveaway.giveaway_message_id](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly giveaway_message_id: number;
   /** Optional. [ChatBoostSourceGiveaway.user](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly user?: UserInit | undefined;
-  /** Optional. [ChatBoostSourceGiveaway.prize_star_count](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
+  /** Optional. Integer. [ChatBoostSourceGiveaway.prize_star_count](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly prize_star_count?: number | undefined;
   /** Optional. [ChatBoostSourceGiveaway.is_unclaimed](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly is_unclaimed?: boolean | undefined;
@@ -3955,11 +3955,11 @@ export interface ChatBoostSourceGiveawayInit {
 export class ChatBoostSourceGiveaway extends ChatBoostSourceBase {
   /** Required. Always 'giveaway'. [ChatBoostSourceGiveaway.source](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly source: 'giveaway';
-  /** Required. [ChatBoostSourceGiveaway.giveaway_message_id](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
+  /** Required. Integer. [ChatBoostSourceGiveaway.giveaway_message_id](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly giveaway_message_id: number;
   /** Optional. [ChatBoostSourceGiveaway.user](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly user?: User;
-  /** Optional. [ChatBoostSourceGiveaway.prize_star_count](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
+  /** Optional. Integer. [ChatBoostSourceGiveaway.prize_star_count](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly prize_star_count?: number;
   /** Optional. [ChatBoostSourceGiveaway.is_unclaimed](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly is_unclaimed?: boolean;
@@ -4165,7 +4165,7 @@ export class ChatBoostUpdated extends TelegramObject {
 
 /** The Bot API input shape of [ChatFullInfo](https://core.telegram.org/bots/api#chatfullinfo). */
 export interface ChatFullInfoInit {
-  /** Required. May exceed 32 bits; fits a JS number. [ChatFullInfo.id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatFullInfo.id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly id: number;
   /** Required. One of 'private', 'group', 'supergroup', 'channel'. [ChatFullInfo.type](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly type: string;
@@ -4181,9 +4181,9 @@ export interface ChatFullInfoInit {
   readonly is_forum?: boolean | undefined;
   /** Optional. [ChatFullInfo.is_direct_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly is_direct_messages?: boolean | undefined;
-  /** Required. [ChatFullInfo.accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Required. Integer. [ChatFullInfo.accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly accent_color_id: number;
-  /** Required. [ChatFullInfo.max_reaction_count](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Required. Integer. [ChatFullInfo.max_reaction_count](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly max_reaction_count: number;
   /** Optional. [ChatFullInfo.photo](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly photo?: ChatPhotoInit | undefined;
@@ -4205,7 +4205,7 @@ export interface ChatFullInfoInit {
   readonly available_reactions?: readonly ReactionTypeInit[] | undefined;
   /** Optional. [ChatFullInfo.background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly background_custom_emoji_id?: string | undefined;
-  /** Optional. [ChatFullInfo.profile_accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.profile_accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly profile_accent_color_id?: number | undefined;
   /** Optional. [ChatFullInfo.profile_background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly profile_background_custom_emoji_id?: string | undefined;
@@ -4235,11 +4235,11 @@ export interface ChatFullInfoInit {
   readonly accepted_gift_types: AcceptedGiftTypesInit;
   /** Optional. [ChatFullInfo.can_send_paid_media](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly can_send_paid_media?: boolean | undefined;
-  /** Optional. In seconds. [ChatFullInfo.slow_mode_delay](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. In seconds. [ChatFullInfo.slow_mode_delay](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly slow_mode_delay?: number | undefined;
-  /** Optional. [ChatFullInfo.unrestrict_boost_count](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.unrestrict_boost_count](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly unrestrict_boost_count?: number | undefined;
-  /** Optional. In seconds. [ChatFullInfo.message_auto_delete_time](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. In seconds. [ChatFullInfo.message_auto_delete_time](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly message_auto_delete_time?: number | undefined;
   /** Optional. [ChatFullInfo.has_aggressive_anti_spam_enabled](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_aggressive_anti_spam_enabled?: boolean | undefined;
@@ -4255,7 +4255,7 @@ export interface ChatFullInfoInit {
   readonly can_set_sticker_set?: boolean | undefined;
   /** Optional. [ChatFullInfo.custom_emoji_sticker_set_name](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly custom_emoji_sticker_set_name?: string | undefined;
-  /** Optional. [ChatFullInfo.linked_chat_id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.linked_chat_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly linked_chat_id?: number | undefined;
   /** Optional. [ChatFullInfo.location](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly location?: ChatLocationInit | undefined;
@@ -4265,7 +4265,7 @@ export interface ChatFullInfoInit {
   readonly first_profile_audio?: AudioInit | undefined;
   /** Optional. [ChatFullInfo.unique_gift_colors](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly unique_gift_colors?: UniqueGiftColorsInit | undefined;
-  /** Optional. [ChatFullInfo.paid_message_star_count](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.paid_message_star_count](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly paid_message_star_count?: number | undefined;
   /** Optional. [ChatFullInfo.guard_bot](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly guard_bot?: UserInit | undefined;
@@ -4276,7 +4276,7 @@ export interface ChatFullInfoInit {
 
 /** The Bot API type [ChatFullInfo](https://core.telegram.org/bots/api#chatfullinfo). */
 export class ChatFullInfo extends TelegramObject {
-  /** Required. May exceed 32 bits; fits a JS number. [ChatFullInfo.id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatFullInfo.id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly id: number;
   /** Required. One of 'private', 'group', 'supergroup', 'channel'. [ChatFullInfo.type](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly type: string;
@@ -4292,9 +4292,9 @@ export class ChatFullInfo extends TelegramObject {
   declare readonly is_forum?: boolean;
   /** Optional. [ChatFullInfo.is_direct_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly is_direct_messages?: boolean;
-  /** Required. [ChatFullInfo.accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Required. Integer. [ChatFullInfo.accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly accent_color_id: number;
-  /** Required. [ChatFullInfo.max_reaction_count](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Required. Integer. [ChatFullInfo.max_reaction_count](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly max_reaction_count: number;
   /** Optional. [ChatFullInfo.photo](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly photo?: ChatPhoto;
@@ -4316,7 +4316,7 @@ export class ChatFullInfo extends TelegramObject {
   declare readonly available_reactions?: readonly ReactionType[];
   /** Optional. [ChatFullInfo.background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly background_custom_emoji_id?: string;
-  /** Optional. [ChatFullInfo.profile_accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.profile_accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly profile_accent_color_id?: number;
   /** Optional. [ChatFullInfo.profile_background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly profile_background_custom_emoji_id?: string;
@@ -4346,11 +4346,11 @@ export class ChatFullInfo extends TelegramObject {
   declare readonly accepted_gift_types: AcceptedGiftTypes;
   /** Optional. [ChatFullInfo.can_send_paid_media](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly can_send_paid_media?: boolean;
-  /** Optional. In seconds. [ChatFullInfo.slow_mode_delay](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. In seconds. [ChatFullInfo.slow_mode_delay](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly slow_mode_delay?: number;
-  /** Optional. [ChatFullInfo.unrestrict_boost_count](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.unrestrict_boost_count](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly unrestrict_boost_count?: number;
-  /** Optional. In seconds. [ChatFullInfo.message_auto_delete_time](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. In seconds. [ChatFullInfo.message_auto_delete_time](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly message_auto_delete_time?: number;
   /** Optional. [ChatFullInfo.has_aggressive_anti_spam_enabled](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_aggressive_anti_spam_enabled?: boolean;
@@ -4366,7 +4366,7 @@ export class ChatFullInfo extends TelegramObject {
   declare readonly can_set_sticker_set?: boolean;
   /** Optional. [ChatFullInfo.custom_emoji_sticker_set_name](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly custom_emoji_sticker_set_name?: string;
-  /** Optional. [ChatFullInfo.linked_chat_id](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.linked_chat_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly linked_chat_id?: number;
   /** Optional. [ChatFullInfo.location](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly location?: ChatLocation;
@@ -4376,7 +4376,7 @@ export class ChatFullInfo extends TelegramObject {
   declare readonly first_profile_audio?: Audio;
   /** Optional. [ChatFullInfo.unique_gift_colors](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly unique_gift_colors?: UniqueGiftColors;
-  /** Optional. [ChatFullInfo.paid_message_star_count](https://core.telegram.org/bots/api#chatfullinfo) */
+  /** Optional. Integer. [ChatFullInfo.paid_message_star_count](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly paid_message_star_count?: number;
   /** Optional. [ChatFullInfo.guard_bot](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly guard_bot?: User;
@@ -4745,13 +4745,13 @@ export interface ChatInviteLinkInit {
   readonly name?: string | undefined;
   /** Optional. A `Date` or Unix seconds. [ChatInviteLink.expire_date](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly expire_date?: Date | number | undefined;
-  /** Optional. Range 1–99999. [ChatInviteLink.member_limit](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. Range 1–99999. [ChatInviteLink.member_limit](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly member_limit?: number | undefined;
-  /** Optional. [ChatInviteLink.pending_join_request_count](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. [ChatInviteLink.pending_join_request_count](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly pending_join_request_count?: number | undefined;
-  /** Optional. [ChatInviteLink.subscription_period](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. [ChatInviteLink.subscription_period](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly subscription_period?: number | undefined;
-  /** Optional. [ChatInviteLink.subscription_price](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. [ChatInviteLink.subscription_price](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly subscription_price?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -4772,13 +4772,13 @@ export class ChatInviteLink extends TelegramObject {
   declare readonly name?: string;
   /** Optional. Unix time, exposed as a `Date`. [ChatInviteLink.expire_date](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly expire_date?: Date;
-  /** Optional. Range 1–99999. [ChatInviteLink.member_limit](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. Range 1–99999. [ChatInviteLink.member_limit](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly member_limit?: number;
-  /** Optional. [ChatInviteLink.pending_join_request_count](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. [ChatInviteLink.pending_join_request_count](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly pending_join_request_count?: number;
-  /** Optional. [ChatInviteLink.subscription_period](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. [ChatInviteLink.subscription_period](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly subscription_period?: number;
-  /** Optional. [ChatInviteLink.subscription_price](https://core.telegram.org/bots/api#chatinvitelink) */
+  /** Optional. Integer. [ChatInviteLink.subscription_price](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly subscription_price?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatInviteLinkInit;
@@ -4879,7 +4879,7 @@ export interface ChatJoinRequestInit {
   readonly chat: ChatInit;
   /** Required. [ChatJoinRequest.from](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly from: UserInit;
-  /** Required. May exceed 32 bits; fits a JS number. [ChatJoinRequest.user_chat_id](https://core.telegram.org/bots/api#chatjoinrequest) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatJoinRequest.user_chat_id](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly user_chat_id: number;
   /** Required. A `Date` or Unix seconds. [ChatJoinRequest.date](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly date: Date | number;
@@ -4898,7 +4898,7 @@ export class ChatJoinRequest extends TelegramObject {
   declare readonly chat: Chat;
   /** Required. [ChatJoinRequest.from](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly from: User;
-  /** Required. May exceed 32 bits; fits a JS number. [ChatJoinRequest.user_chat_id](https://core.telegram.org/bots/api#chatjoinrequest) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatJoinRequest.user_chat_id](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly user_chat_id: number;
   /** Required. Unix time, exposed as a `Date`. [ChatJoinRequest.date](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly date: Date;
@@ -6331,9 +6331,9 @@ export class ChatPhoto extends TelegramObject {
 
 /** The Bot API input shape of [ChatShared](https://core.telegram.org/bots/api#chatshared). */
 export interface ChatSharedInit {
-  /** Required. [ChatShared.request_id](https://core.telegram.org/bots/api#chatshared) */
+  /** Required. Integer. [ChatShared.request_id](https://core.telegram.org/bots/api#chatshared) */
   readonly request_id: number;
-  /** Required. May exceed 32 bits; fits a JS number. [ChatShared.chat_id](https://core.telegram.org/bots/api#chatshared) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatShared.chat_id](https://core.telegram.org/bots/api#chatshared) */
   readonly chat_id: number;
   /** Optional. [ChatShared.title](https://core.telegram.org/bots/api#chatshared) */
   readonly title?: string | undefined;
@@ -6346,9 +6346,9 @@ export interface ChatSharedInit {
 
 /** The Bot API type [ChatShared](https://core.telegram.org/bots/api#chatshared). */
 export class ChatShared extends TelegramObject {
-  /** Required. [ChatShared.request_id](https://core.telegram.org/bots/api#chatshared) */
+  /** Required. Integer. [ChatShared.request_id](https://core.telegram.org/bots/api#chatshared) */
   declare readonly request_id: number;
-  /** Required. May exceed 32 bits; fits a JS number. [ChatShared.chat_id](https://core.telegram.org/bots/api#chatshared) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatShared.chat_id](https://core.telegram.org/bots/api#chatshared) */
   declare readonly chat_id: number;
   /** Optional. [ChatShared.title](https://core.telegram.org/bots/api#chatshared) */
   declare readonly title?: string;
@@ -6513,7 +6513,7 @@ export class Checklist extends TelegramObject {
 
 /** The Bot API input shape of [ChecklistTask](https://core.telegram.org/bots/api#checklisttask). */
 export interface ChecklistTaskInit {
-  /** Required. [ChecklistTask.id](https://core.telegram.org/bots/api#checklisttask) */
+  /** Required. Integer. [ChecklistTask.id](https://core.telegram.org/bots/api#checklisttask) */
   readonly id: number;
   /** Required. [ChecklistTask.text](https://core.telegram.org/bots/api#checklisttask) */
   readonly text: string;
@@ -6530,7 +6530,7 @@ export interface ChecklistTaskInit {
 
 /** The Bot API type [ChecklistTask](https://core.telegram.org/bots/api#checklisttask). */
 export class ChecklistTask extends TelegramObject {
-  /** Required. [ChecklistTask.id](https://core.telegram.org/bots/api#checklisttask) */
+  /** Required. Integer. [ChecklistTask.id](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly id: number;
   /** Required. [ChecklistTask.text](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly text: string;
@@ -6875,7 +6875,7 @@ export class ChosenInlineResult extends TelegramObject {
 
 /** The Bot API input shape of [Community](https://core.telegram.org/bots/api#community). */
 export interface CommunityInit {
-  /** Required. May exceed 32 bits; fits a JS number. [Community.id](https://core.telegram.org/bots/api#community) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Community.id](https://core.telegram.org/bots/api#community) */
   readonly id: number;
   /** Required. [Community.name](https://core.telegram.org/bots/api#community) */
   readonly name: string;
@@ -6884,7 +6884,7 @@ export interface CommunityInit {
 
 /** The Bot API type [Community](https://core.telegram.org/bots/api#community). */
 export class Community extends TelegramObject {
-  /** Required. May exceed 32 bits; fits a JS number. [Community.id](https://core.telegram.org/bots/api#community) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Community.id](https://core.telegram.org/bots/api#community) */
   declare readonly id: number;
   /** Required. [Community.name](https://core.telegram.org/bots/api#community) */
   declare readonly name: string;
@@ -7076,7 +7076,7 @@ export interface ContactInit {
   readonly first_name: string;
   /** Optional. [Contact.last_name](https://core.telegram.org/bots/api#contact) */
   readonly last_name?: string | undefined;
-  /** Optional. May exceed 32 bits; fits a JS number. [Contact.user_id](https://core.telegram.org/bots/api#contact) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Contact.user_id](https://core.telegram.org/bots/api#contact) */
   readonly user_id?: number | undefined;
   /** Optional. [Contact.vcard](https://core.telegram.org/bots/api#contact) */
   readonly vcard?: string | undefined;
@@ -7091,7 +7091,7 @@ export class Contact extends TelegramObject {
   declare readonly first_name: string;
   /** Optional. [Contact.last_name](https://core.telegram.org/bots/api#contact) */
   declare readonly last_name?: string;
-  /** Optional. May exceed 32 bits; fits a JS number. [Contact.user_id](https://core.telegram.org/bots/api#contact) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Contact.user_id](https://core.telegram.org/bots/api#contact) */
   declare readonly user_id?: number;
   /** Optional. [Contact.vcard](https://core.telegram.org/bots/api#contact) */
   declare readonly vcard?: string;
@@ -7181,7 +7181,7 @@ export class CopyTextButton extends TelegramObject {
 export interface DiceInit {
   /** Required. [Dice.emoji](https://core.telegram.org/bots/api#dice) */
   readonly emoji: string;
-  /** Required. [Dice.value](https://core.telegram.org/bots/api#dice) */
+  /** Required. Integer. [Dice.value](https://core.telegram.org/bots/api#dice) */
   readonly value: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -7190,7 +7190,7 @@ export interface DiceInit {
 export class Dice extends TelegramObject {
   /** Required. [Dice.emoji](https://core.telegram.org/bots/api#dice) */
   declare readonly emoji: string;
-  /** Required. [Dice.value](https://core.telegram.org/bots/api#dice) */
+  /** Required. Integer. [Dice.value](https://core.telegram.org/bots/api#dice) */
   declare readonly value: number;
 
   constructor(init: DiceInit, bot?: Bot) {
@@ -7231,7 +7231,7 @@ export class Dice extends TelegramObject {
 export interface DirectMessagePriceChangedInit {
   /** Required. [DirectMessagePriceChanged.are_direct_messages_enabled](https://core.telegram.org/bots/api#directmessagepricechanged) */
   readonly are_direct_messages_enabled: boolean;
-  /** Optional. Default: 0. [DirectMessagePriceChanged.direct_message_star_count](https://core.telegram.org/bots/api#directmessagepricechanged) */
+  /** Optional. Integer. Default: 0. [DirectMessagePriceChanged.direct_message_star_count](https://core.telegram.org/bots/api#directmessagepricechanged) */
   readonly direct_message_star_count?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -7240,7 +7240,7 @@ export interface DirectMessagePriceChangedInit {
 export class DirectMessagePriceChanged extends TelegramObject {
   /** Required. [DirectMessagePriceChanged.are_direct_messages_enabled](https://core.telegram.org/bots/api#directmessagepricechanged) */
   declare readonly are_direct_messages_enabled: boolean;
-  /** Optional. Default: 0. [DirectMessagePriceChanged.direct_message_star_count](https://core.telegram.org/bots/api#directmessagepricechanged) */
+  /** Optional. Integer. Default: 0. [DirectMessagePriceChanged.direct_message_star_count](https://core.telegram.org/bots/api#directmessagepricechanged) */
   declare readonly direct_message_star_count?: number;
 
   constructor(init: DirectMessagePriceChangedInit, bot?: Bot) {
@@ -7274,7 +7274,7 @@ export class DirectMessagePriceChanged extends TelegramObject {
 
 /** The Bot API input shape of [DirectMessagesTopic](https://core.telegram.org/bots/api#directmessagestopic). */
 export interface DirectMessagesTopicInit {
-  /** Required. May exceed 32 bits; fits a JS number. [DirectMessagesTopic.topic_id](https://core.telegram.org/bots/api#directmessagestopic) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [DirectMessagesTopic.topic_id](https://core.telegram.org/bots/api#directmessagestopic) */
   readonly topic_id: number;
   /** Optional. [DirectMessagesTopic.user](https://core.telegram.org/bots/api#directmessagestopic) */
   readonly user?: UserInit | undefined;
@@ -7283,7 +7283,7 @@ export interface DirectMessagesTopicInit {
 
 /** The Bot API type [DirectMessagesTopic](https://core.telegram.org/bots/api#directmessagestopic). */
 export class DirectMessagesTopic extends TelegramObject {
-  /** Required. May exceed 32 bits; fits a JS number. [DirectMessagesTopic.topic_id](https://core.telegram.org/bots/api#directmessagestopic) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [DirectMessagesTopic.topic_id](https://core.telegram.org/bots/api#directmessagestopic) */
   declare readonly topic_id: number;
   /** Optional. [DirectMessagesTopic.user](https://core.telegram.org/bots/api#directmessagestopic) */
   declare readonly user?: User;
@@ -7378,7 +7378,7 @@ export interface DocumentInit {
   readonly file_name?: string | undefined;
   /** Optional. [Document.mime_type](https://core.telegram.org/bots/api#document) */
   readonly mime_type?: string | undefined;
-  /** Optional. In bytes. [Document.file_size](https://core.telegram.org/bots/api#document) */
+  /** Optional. Integer. In bytes. [Document.file_size](https://core.telegram.org/bots/api#document) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -7395,7 +7395,7 @@ export class Document extends TelegramObject {
   declare readonly file_name?: string;
   /** Optional. [Document.mime_type](https://core.telegram.org/bots/api#document) */
   declare readonly mime_type?: string;
-  /** Optional. In bytes. [Document.file_size](https://core.telegram.org/bots/api#document) */
+  /** Optional. Integer. In bytes. [Document.file_size](https://core.telegram.org/bots/api#document) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: DocumentInit;
@@ -7674,7 +7674,7 @@ export class EncryptedPassportElement extends TelegramObject {
 
 /** The Bot API input shape of [EphemeralMessageParameters](https://core.telegram.org/bots/api#ephemeralmessageparameters). */
 export interface EphemeralMessageParametersInit {
-  /** Required. [EphemeralMessageParameters.receiver_user_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
+  /** Required. Integer. [EphemeralMessageParameters.receiver_user_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   readonly receiver_user_id: number;
   /** Optional. [EphemeralMessageParameters.callback_query_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   readonly callback_query_id?: string | undefined;
@@ -7685,7 +7685,7 @@ export interface EphemeralMessageParametersInit {
 
 /** The Bot API type [EphemeralMessageParameters](https://core.telegram.org/bots/api#ephemeralmessageparameters). */
 export class EphemeralMessageParameters extends TelegramObject {
-  /** Required. [EphemeralMessageParameters.receiver_user_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
+  /** Required. Integer. [EphemeralMessageParameters.receiver_user_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   declare readonly receiver_user_id: number;
   /** Optional. [EphemeralMessageParameters.callback_query_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   declare readonly callback_query_id?: string;
@@ -7730,7 +7730,7 @@ export interface ExternalReplyInfoInit {
   readonly origin: MessageOriginInit;
   /** Optional. [ExternalReplyInfo.chat](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly chat?: ChatInit | undefined;
-  /** Optional. [ExternalReplyInfo.message_id](https://core.telegram.org/bots/api#externalreplyinfo) */
+  /** Optional. Integer. [ExternalReplyInfo.message_id](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly message_id?: number | undefined;
   /** Optional. [ExternalReplyInfo.link_preview_options](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
@@ -7787,7 +7787,7 @@ export class ExternalReplyInfo extends TelegramObject {
   declare readonly origin: MessageOrigin;
   /** Optional. [ExternalReplyInfo.chat](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly chat?: Chat;
-  /** Optional. [ExternalReplyInfo.message_id](https://core.telegram.org/bots/api#externalreplyinfo) */
+  /** Optional. Integer. [ExternalReplyInfo.message_id](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly message_id?: number;
   /** Optional. [ExternalReplyInfo.link_preview_options](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly link_preview_options?: LinkPreviewOptions;
@@ -8147,7 +8147,7 @@ export interface FileInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [File.file_unique_id](https://core.telegram.org/bots/api#file) */
   readonly file_unique_id: string;
-  /** Optional. In bytes. [File.file_size](https://core.telegram.org/bots/api#file) */
+  /** Optional. Integer. In bytes. [File.file_size](https://core.telegram.org/bots/api#file) */
   readonly file_size?: number | undefined;
   /** Optional. [File.file_path](https://core.telegram.org/bots/api#file) */
   readonly file_path?: string | undefined;
@@ -8160,7 +8160,7 @@ export class File extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [File.file_unique_id](https://core.telegram.org/bots/api#file) */
   declare readonly file_unique_id: string;
-  /** Optional. In bytes. [File.file_size](https://core.telegram.org/bots/api#file) */
+  /** Optional. Integer. In bytes. [File.file_size](https://core.telegram.org/bots/api#file) */
   declare readonly file_size?: number;
   /** Optional. [File.file_path](https://core.telegram.org/bots/api#file) */
   declare readonly file_path?: string;
@@ -8259,11 +8259,11 @@ export class ForceReply extends TelegramObject {
 
 /** The Bot API input shape of [ForumTopic](https://core.telegram.org/bots/api#forumtopic). */
 export interface ForumTopicInit {
-  /** Required. [ForumTopic.message_thread_id](https://core.telegram.org/bots/api#forumtopic) */
+  /** Required. Integer. [ForumTopic.message_thread_id](https://core.telegram.org/bots/api#forumtopic) */
   readonly message_thread_id: number;
   /** Required. [ForumTopic.name](https://core.telegram.org/bots/api#forumtopic) */
   readonly name: string;
-  /** Required. [ForumTopic.icon_color](https://core.telegram.org/bots/api#forumtopic) */
+  /** Required. Integer. [ForumTopic.icon_color](https://core.telegram.org/bots/api#forumtopic) */
   readonly icon_color: number;
   /** Optional. [ForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopic) */
   readonly icon_custom_emoji_id?: string | undefined;
@@ -8274,11 +8274,11 @@ export interface ForumTopicInit {
 
 /** The Bot API type [ForumTopic](https://core.telegram.org/bots/api#forumtopic). */
 export class ForumTopic extends TelegramObject {
-  /** Required. [ForumTopic.message_thread_id](https://core.telegram.org/bots/api#forumtopic) */
+  /** Required. Integer. [ForumTopic.message_thread_id](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly message_thread_id: number;
   /** Required. [ForumTopic.name](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly name: string;
-  /** Required. [ForumTopic.icon_color](https://core.telegram.org/bots/api#forumtopic) */
+  /** Required. Integer. [ForumTopic.icon_color](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly icon_color: number;
   /** Optional. [ForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly icon_custom_emoji_id?: string;
@@ -8358,7 +8358,7 @@ export class ForumTopicClosed extends TelegramObject {
 export interface ForumTopicCreatedInit {
   /** Required. [ForumTopicCreated.name](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly name: string;
-  /** Required. [ForumTopicCreated.icon_color](https://core.telegram.org/bots/api#forumtopiccreated) */
+  /** Required. Integer. [ForumTopicCreated.icon_color](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly icon_color: number;
   /** Optional. [ForumTopicCreated.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly icon_custom_emoji_id?: string | undefined;
@@ -8371,7 +8371,7 @@ export interface ForumTopicCreatedInit {
 export class ForumTopicCreated extends TelegramObject {
   /** Required. [ForumTopicCreated.name](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly name: string;
-  /** Required. [ForumTopicCreated.icon_color](https://core.telegram.org/bots/api#forumtopiccreated) */
+  /** Required. Integer. [ForumTopicCreated.icon_color](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly icon_color: number;
   /** Optional. [ForumTopicCreated.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly icon_custom_emoji_id?: string;
@@ -8600,22 +8600,22 @@ export class Game extends TelegramObject {
 
 /** The Bot API input shape of [GameHighScore](https://core.telegram.org/bots/api#gamehighscore). */
 export interface GameHighScoreInit {
-  /** Required. [GameHighScore.position](https://core.telegram.org/bots/api#gamehighscore) */
+  /** Required. Integer. [GameHighScore.position](https://core.telegram.org/bots/api#gamehighscore) */
   readonly position: number;
   /** Required. [GameHighScore.user](https://core.telegram.org/bots/api#gamehighscore) */
   readonly user: UserInit;
-  /** Required. [GameHighScore.score](https://core.telegram.org/bots/api#gamehighscore) */
+  /** Required. Integer. [GameHighScore.score](https://core.telegram.org/bots/api#gamehighscore) */
   readonly score: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GameHighScore](https://core.telegram.org/bots/api#gamehighscore). */
 export class GameHighScore extends TelegramObject {
-  /** Required. [GameHighScore.position](https://core.telegram.org/bots/api#gamehighscore) */
+  /** Required. Integer. [GameHighScore.position](https://core.telegram.org/bots/api#gamehighscore) */
   declare readonly position: number;
   /** Required. [GameHighScore.user](https://core.telegram.org/bots/api#gamehighscore) */
   declare readonly user: User;
-  /** Required. [GameHighScore.score](https://core.telegram.org/bots/api#gamehighscore) */
+  /** Required. Integer. [GameHighScore.score](https://core.telegram.org/bots/api#gamehighscore) */
   declare readonly score: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GameHighScoreInit;
@@ -8736,25 +8736,25 @@ export interface GiftInit {
   readonly id: string;
   /** Required. [Gift.sticker](https://core.telegram.org/bots/api#gift) */
   readonly sticker: StickerInit;
-  /** Required. [Gift.star_count](https://core.telegram.org/bots/api#gift) */
+  /** Required. Integer. [Gift.star_count](https://core.telegram.org/bots/api#gift) */
   readonly star_count: number;
-  /** Optional. [Gift.upgrade_star_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.upgrade_star_count](https://core.telegram.org/bots/api#gift) */
   readonly upgrade_star_count?: number | undefined;
   /** Optional. [Gift.is_premium](https://core.telegram.org/bots/api#gift) */
   readonly is_premium?: boolean | undefined;
   /** Optional. [Gift.has_colors](https://core.telegram.org/bots/api#gift) */
   readonly has_colors?: boolean | undefined;
-  /** Optional. [Gift.total_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.total_count](https://core.telegram.org/bots/api#gift) */
   readonly total_count?: number | undefined;
-  /** Optional. [Gift.remaining_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.remaining_count](https://core.telegram.org/bots/api#gift) */
   readonly remaining_count?: number | undefined;
-  /** Optional. [Gift.personal_total_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.personal_total_count](https://core.telegram.org/bots/api#gift) */
   readonly personal_total_count?: number | undefined;
-  /** Optional. [Gift.personal_remaining_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.personal_remaining_count](https://core.telegram.org/bots/api#gift) */
   readonly personal_remaining_count?: number | undefined;
   /** Optional. [Gift.background](https://core.telegram.org/bots/api#gift) */
   readonly background?: GiftBackgroundInit | undefined;
-  /** Optional. [Gift.unique_gift_variant_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.unique_gift_variant_count](https://core.telegram.org/bots/api#gift) */
   readonly unique_gift_variant_count?: number | undefined;
   /** Optional. [Gift.publisher_chat](https://core.telegram.org/bots/api#gift) */
   readonly publisher_chat?: ChatInit | undefined;
@@ -8767,25 +8767,25 @@ export class Gift extends TelegramObject {
   declare readonly id: string;
   /** Required. [Gift.sticker](https://core.telegram.org/bots/api#gift) */
   declare readonly sticker: Sticker;
-  /** Required. [Gift.star_count](https://core.telegram.org/bots/api#gift) */
+  /** Required. Integer. [Gift.star_count](https://core.telegram.org/bots/api#gift) */
   declare readonly star_count: number;
-  /** Optional. [Gift.upgrade_star_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.upgrade_star_count](https://core.telegram.org/bots/api#gift) */
   declare readonly upgrade_star_count?: number;
   /** Optional. [Gift.is_premium](https://core.telegram.org/bots/api#gift) */
   declare readonly is_premium?: boolean;
   /** Optional. [Gift.has_colors](https://core.telegram.org/bots/api#gift) */
   declare readonly has_colors?: boolean;
-  /** Optional. [Gift.total_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.total_count](https://core.telegram.org/bots/api#gift) */
   declare readonly total_count?: number;
-  /** Optional. [Gift.remaining_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.remaining_count](https://core.telegram.org/bots/api#gift) */
   declare readonly remaining_count?: number;
-  /** Optional. [Gift.personal_total_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.personal_total_count](https://core.telegram.org/bots/api#gift) */
   declare readonly personal_total_count?: number;
-  /** Optional. [Gift.personal_remaining_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.personal_remaining_count](https://core.telegram.org/bots/api#gift) */
   declare readonly personal_remaining_count?: number;
   /** Optional. [Gift.background](https://core.telegram.org/bots/api#gift) */
   declare readonly background?: GiftBackground;
-  /** Optional. [Gift.unique_gift_variant_count](https://core.telegram.org/bots/api#gift) */
+  /** Optional. Integer. [Gift.unique_gift_variant_count](https://core.telegram.org/bots/api#gift) */
   declare readonly unique_gift_variant_count?: number;
   /** Optional. [Gift.publisher_chat](https://core.telegram.org/bots/api#gift) */
   declare readonly publisher_chat?: Chat;
@@ -8896,22 +8896,22 @@ export class Gift extends TelegramObject {
 
 /** The Bot API input shape of [GiftBackground](https://core.telegram.org/bots/api#giftbackground). */
 export interface GiftBackgroundInit {
-  /** Required. [GiftBackground.center_color](https://core.telegram.org/bots/api#giftbackground) */
+  /** Required. Integer. [GiftBackground.center_color](https://core.telegram.org/bots/api#giftbackground) */
   readonly center_color: number;
-  /** Required. [GiftBackground.edge_color](https://core.telegram.org/bots/api#giftbackground) */
+  /** Required. Integer. [GiftBackground.edge_color](https://core.telegram.org/bots/api#giftbackground) */
   readonly edge_color: number;
-  /** Required. [GiftBackground.text_color](https://core.telegram.org/bots/api#giftbackground) */
+  /** Required. Integer. [GiftBackground.text_color](https://core.telegram.org/bots/api#giftbackground) */
   readonly text_color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiftBackground](https://core.telegram.org/bots/api#giftbackground). */
 export class GiftBackground extends TelegramObject {
-  /** Required. [GiftBackground.center_color](https://core.telegram.org/bots/api#giftbackground) */
+  /** Required. Integer. [GiftBackground.center_color](https://core.telegram.org/bots/api#giftbackground) */
   declare readonly center_color: number;
-  /** Required. [GiftBackground.edge_color](https://core.telegram.org/bots/api#giftbackground) */
+  /** Required. Integer. [GiftBackground.edge_color](https://core.telegram.org/bots/api#giftbackground) */
   declare readonly edge_color: number;
-  /** Required. [GiftBackground.text_color](https://core.telegram.org/bots/api#giftbackground) */
+  /** Required. Integer. [GiftBackground.text_color](https://core.telegram.org/bots/api#giftbackground) */
   declare readonly text_color: number;
 
   constructor(init: GiftBackgroundInit, bot?: Bot) {
@@ -8954,9 +8954,9 @@ export interface GiftInfoInit {
   readonly gift: GiftInit;
   /** Optional. [GiftInfo.owned_gift_id](https://core.telegram.org/bots/api#giftinfo) */
   readonly owned_gift_id?: string | undefined;
-  /** Optional. [GiftInfo.convert_star_count](https://core.telegram.org/bots/api#giftinfo) */
+  /** Optional. Integer. [GiftInfo.convert_star_count](https://core.telegram.org/bots/api#giftinfo) */
   readonly convert_star_count?: number | undefined;
-  /** Optional. [GiftInfo.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#giftinfo) */
+  /** Optional. Integer. [GiftInfo.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#giftinfo) */
   readonly prepaid_upgrade_star_count?: number | undefined;
   /** Optional. [GiftInfo.is_upgrade_separate](https://core.telegram.org/bots/api#giftinfo) */
   readonly is_upgrade_separate?: boolean | undefined;
@@ -8968,7 +8968,7 @@ export interface GiftInfoInit {
   readonly entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. [GiftInfo.is_private](https://core.telegram.org/bots/api#giftinfo) */
   readonly is_private?: boolean | undefined;
-  /** Optional. [GiftInfo.unique_gift_number](https://core.telegram.org/bots/api#giftinfo) */
+  /** Optional. Integer. [GiftInfo.unique_gift_number](https://core.telegram.org/bots/api#giftinfo) */
   readonly unique_gift_number?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -8979,9 +8979,9 @@ export class GiftInfo extends TelegramObject {
   declare readonly gift: Gift;
   /** Optional. [GiftInfo.owned_gift_id](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly owned_gift_id?: string;
-  /** Optional. [GiftInfo.convert_star_count](https://core.telegram.org/bots/api#giftinfo) */
+  /** Optional. Integer. [GiftInfo.convert_star_count](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly convert_star_count?: number;
-  /** Optional. [GiftInfo.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#giftinfo) */
+  /** Optional. Integer. [GiftInfo.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly prepaid_upgrade_star_count?: number;
   /** Optional. [GiftInfo.is_upgrade_separate](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly is_upgrade_separate?: boolean;
@@ -8993,7 +8993,7 @@ export class GiftInfo extends TelegramObject {
   declare readonly entities?: readonly MessageEntity[];
   /** Optional. [GiftInfo.is_private](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly is_private?: boolean;
-  /** Optional. [GiftInfo.unique_gift_number](https://core.telegram.org/bots/api#giftinfo) */
+  /** Optional. Integer. [GiftInfo.unique_gift_number](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly unique_gift_number?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiftInfoInit;
@@ -9141,7 +9141,7 @@ export interface GiveawayInit {
   readonly chats: readonly ChatInit[];
   /** Required. A `Date` or Unix seconds. [Giveaway.winners_selection_date](https://core.telegram.org/bots/api#giveaway) */
   readonly winners_selection_date: Date | number;
-  /** Required. [Giveaway.winner_count](https://core.telegram.org/bots/api#giveaway) */
+  /** Required. Integer. [Giveaway.winner_count](https://core.telegram.org/bots/api#giveaway) */
   readonly winner_count: number;
   /** Optional. [Giveaway.only_new_members](https://core.telegram.org/bots/api#giveaway) */
   readonly only_new_members?: boolean | undefined;
@@ -9151,9 +9151,9 @@ export interface GiveawayInit {
   readonly prize_description?: string | undefined;
   /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). [Giveaway.country_codes](https://core.telegram.org/bots/api#giveaway) */
   readonly country_codes?: readonly string[] | undefined;
-  /** Optional. [Giveaway.prize_star_count](https://core.telegram.org/bots/api#giveaway) */
+  /** Optional. Integer. [Giveaway.prize_star_count](https://core.telegram.org/bots/api#giveaway) */
   readonly prize_star_count?: number | undefined;
-  /** Optional. [Giveaway.premium_subscription_month_count](https://core.telegram.org/bots/api#giveaway) */
+  /** Optional. Integer. [Giveaway.premium_subscription_month_count](https://core.telegram.org/bots/api#giveaway) */
   readonly premium_subscription_month_count?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -9164,7 +9164,7 @@ export class Giveaway extends TelegramObject {
   declare readonly chats: readonly Chat[];
   /** Required. Unix time, exposed as a `Date`. [Giveaway.winners_selection_date](https://core.telegram.org/bots/api#giveaway) */
   declare readonly winners_selection_date: Date;
-  /** Required. [Giveaway.winner_count](https://core.telegram.org/bots/api#giveaway) */
+  /** Required. Integer. [Giveaway.winner_count](https://core.telegram.org/bots/api#giveaway) */
   declare readonly winner_count: number;
   /** Optional. [Giveaway.only_new_members](https://core.telegram.org/bots/api#giveaway) */
   declare readonly only_new_members?: boolean;
@@ -9174,9 +9174,9 @@ export class Giveaway extends TelegramObject {
   declare readonly prize_description?: string;
   /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). [Giveaway.country_codes](https://core.telegram.org/bots/api#giveaway) */
   declare readonly country_codes?: readonly string[];
-  /** Optional. [Giveaway.prize_star_count](https://core.telegram.org/bots/api#giveaway) */
+  /** Optional. Integer. [Giveaway.prize_star_count](https://core.telegram.org/bots/api#giveaway) */
   declare readonly prize_star_count?: number;
-  /** Optional. [Giveaway.premium_subscription_month_count](https://core.telegram.org/bots/api#giveaway) */
+  /** Optional. Integer. [Giveaway.premium_subscription_month_count](https://core.telegram.org/bots/api#giveaway) */
   declare readonly premium_subscription_month_count?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiveawayInit;
@@ -9261,9 +9261,9 @@ export class Giveaway extends TelegramObject {
 
 /** The Bot API input shape of [GiveawayCompleted](https://core.telegram.org/bots/api#giveawaycompleted). */
 export interface GiveawayCompletedInit {
-  /** Required. [GiveawayCompleted.winner_count](https://core.telegram.org/bots/api#giveawaycompleted) */
+  /** Required. Integer. [GiveawayCompleted.winner_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly winner_count: number;
-  /** Optional. [GiveawayCompleted.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaycompleted) */
+  /** Optional. Integer. [GiveawayCompleted.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly unclaimed_prize_count?: number | undefined;
   /** Optional. [GiveawayCompleted.giveaway_message](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly giveaway_message?: MessageInit | undefined;
@@ -9274,9 +9274,9 @@ export interface GiveawayCompletedInit {
 
 /** The Bot API type [GiveawayCompleted](https://core.telegram.org/bots/api#giveawaycompleted). */
 export class GiveawayCompleted extends TelegramObject {
-  /** Required. [GiveawayCompleted.winner_count](https://core.telegram.org/bots/api#giveawaycompleted) */
+  /** Required. Integer. [GiveawayCompleted.winner_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly winner_count: number;
-  /** Optional. [GiveawayCompleted.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaycompleted) */
+  /** Optional. Integer. [GiveawayCompleted.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly unclaimed_prize_count?: number;
   /** Optional. [GiveawayCompleted.giveaway_message](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly giveaway_message?: Message;
@@ -9340,14 +9340,14 @@ export class GiveawayCompleted extends TelegramObject {
 
 /** The Bot API input shape of [GiveawayCreated](https://core.telegram.org/bots/api#giveawaycreated). */
 export interface GiveawayCreatedInit {
-  /** Optional. [GiveawayCreated.prize_star_count](https://core.telegram.org/bots/api#giveawaycreated) */
+  /** Optional. Integer. [GiveawayCreated.prize_star_count](https://core.telegram.org/bots/api#giveawaycreated) */
   readonly prize_star_count?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiveawayCreated](https://core.telegram.org/bots/api#giveawaycreated). */
 export class GiveawayCreated extends TelegramObject {
-  /** Optional. [GiveawayCreated.prize_star_count](https://core.telegram.org/bots/api#giveawaycreated) */
+  /** Optional. Integer. [GiveawayCreated.prize_star_count](https://core.telegram.org/bots/api#giveawaycreated) */
   declare readonly prize_star_count?: number;
 
   constructor(init: GiveawayCreatedInit, bot?: Bot) {
@@ -9379,21 +9379,21 @@ export class GiveawayCreated extends TelegramObject {
 export interface GiveawayWinnersInit {
   /** Required. [GiveawayWinners.chat](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly chat: ChatInit;
-  /** Required. [GiveawayWinners.giveaway_message_id](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Required. Integer. [GiveawayWinners.giveaway_message_id](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly giveaway_message_id: number;
   /** Required. A `Date` or Unix seconds. [GiveawayWinners.winners_selection_date](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly winners_selection_date: Date | number;
-  /** Required. [GiveawayWinners.winner_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Required. Integer. [GiveawayWinners.winner_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly winner_count: number;
   /** Required. At most 100 items. [GiveawayWinners.winners](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly winners: readonly UserInit[];
-  /** Optional. [GiveawayWinners.additional_chat_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.additional_chat_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly additional_chat_count?: number | undefined;
-  /** Optional. [GiveawayWinners.prize_star_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.prize_star_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly prize_star_count?: number | undefined;
-  /** Optional. [GiveawayWinners.premium_subscription_month_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.premium_subscription_month_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly premium_subscription_month_count?: number | undefined;
-  /** Optional. [GiveawayWinners.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly unclaimed_prize_count?: number | undefined;
   /** Optional. [GiveawayWinners.only_new_members](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly only_new_members?: boolean | undefined;
@@ -9408,21 +9408,21 @@ export interface GiveawayWinnersInit {
 export class GiveawayWinners extends TelegramObject {
   /** Required. [GiveawayWinners.chat](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly chat: Chat;
-  /** Required. [GiveawayWinners.giveaway_message_id](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Required. Integer. [GiveawayWinners.giveaway_message_id](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly giveaway_message_id: number;
   /** Required. Unix time, exposed as a `Date`. [GiveawayWinners.winners_selection_date](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly winners_selection_date: Date;
-  /** Required. [GiveawayWinners.winner_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Required. Integer. [GiveawayWinners.winner_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly winner_count: number;
   /** Required. At most 100 items. [GiveawayWinners.winners](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly winners: readonly User[];
-  /** Optional. [GiveawayWinners.additional_chat_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.additional_chat_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly additional_chat_count?: number;
-  /** Optional. [GiveawayWinners.prize_star_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.prize_star_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly prize_star_count?: number;
-  /** Optional. [GiveawayWinners.premium_subscription_month_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.premium_subscription_month_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly premium_subscription_month_count?: number;
-  /** Optional. [GiveawayWinners.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaywinners) */
+  /** Optional. Integer. [GiveawayWinners.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly unclaimed_prize_count?: number;
   /** Optional. [GiveawayWinners.only_new_members](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly only_new_members?: boolean;
@@ -9534,9 +9534,9 @@ export class GiveawayWinners extends TelegramObject {
 export interface InaccessibleMessageInit {
   /** Required. [InaccessibleMessage.chat](https://core.telegram.org/bots/api#inaccessiblemessage) */
   readonly chat: ChatInit;
-  /** Required. [InaccessibleMessage.message_id](https://core.telegram.org/bots/api#inaccessiblemessage) */
+  /** Required. Integer. [InaccessibleMessage.message_id](https://core.telegram.org/bots/api#inaccessiblemessage) */
   readonly message_id: number;
-  /** Required. [InaccessibleMessage.date](https://core.telegram.org/bots/api#inaccessiblemessage) */
+  /** Required. Integer. [InaccessibleMessage.date](https://core.telegram.org/bots/api#inaccessiblemessage) */
   readonly date: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -9545,9 +9545,9 @@ export interface InaccessibleMessageInit {
 export class InaccessibleMessage extends MaybeInaccessibleMessageBase {
   /** Required. [InaccessibleMessage.chat](https://core.telegram.org/bots/api#inaccessiblemessage) */
   declare readonly chat: Chat;
-  /** Required. [InaccessibleMessage.message_id](https://core.telegram.org/bots/api#inaccessiblemessage) */
+  /** Required. Integer. [InaccessibleMessage.message_id](https://core.telegram.org/bots/api#inaccessiblemessage) */
   declare readonly message_id: number;
-  /** Required. [InaccessibleMessage.date](https://core.telegram.org/bots/api#inaccessiblemessage) */
+  /** Required. Integer. [InaccessibleMessage.date](https://core.telegram.org/bots/api#inaccessiblemessage) */
   declare readonly date: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: InaccessibleMessageInit;
@@ -9916,9 +9916,9 @@ export interface InlineQueryResultArticleInit {
   readonly description?: string | undefined;
   /** Optional. [InlineQueryResultArticle.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly thumbnail_url?: string | undefined;
-  /** Optional. [InlineQueryResultArticle.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly thumbnail_width?: number | undefined;
-  /** Optional. [InlineQueryResultArticle.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -9941,9 +9941,9 @@ export class InlineQueryResultArticle extends InlineQueryResultBase {
   declare readonly description?: string;
   /** Optional. [InlineQueryResultArticle.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly thumbnail_url?: string;
-  /** Optional. [InlineQueryResultArticle.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly thumbnail_width?: number;
-  /** Optional. [InlineQueryResultArticle.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultArticleInit, bot?: Bot) {
@@ -10024,7 +10024,7 @@ export interface InlineQueryResultAudioInit {
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. [InlineQueryResultAudio.performer](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly performer?: string | undefined;
-  /** Optional. In seconds. [InlineQueryResultAudio.audio_duration](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
+  /** Optional. Integer. In seconds. [InlineQueryResultAudio.audio_duration](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly audio_duration?: number | undefined;
   /** Optional. [InlineQueryResultAudio.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -10051,7 +10051,7 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
   declare readonly caption_entities?: readonly MessageEntity[];
   /** Optional. [InlineQueryResultAudio.performer](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly performer?: string;
-  /** Optional. In seconds. [InlineQueryResultAudio.audio_duration](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
+  /** Optional. Integer. In seconds. [InlineQueryResultAudio.audio_duration](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly audio_duration?: number;
   /** Optional. [InlineQueryResultAudio.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -10958,9 +10958,9 @@ export interface InlineQueryResultContactInit {
   readonly input_message_content?: InputMessageContentInit | undefined;
   /** Optional. [InlineQueryResultContact.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly thumbnail_url?: string | undefined;
-  /** Optional. [InlineQueryResultContact.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly thumbnail_width?: number | undefined;
-  /** Optional. [InlineQueryResultContact.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -10985,9 +10985,9 @@ export class InlineQueryResultContact extends InlineQueryResultBase {
   declare readonly input_message_content?: InputMessageContent;
   /** Optional. [InlineQueryResultContact.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly thumbnail_url?: string;
-  /** Optional. [InlineQueryResultContact.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly thumbnail_width?: number;
-  /** Optional. [InlineQueryResultContact.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultContactInit, bot?: Bot) {
@@ -11079,9 +11079,9 @@ export interface InlineQueryResultDocumentInit {
   readonly input_message_content?: InputMessageContentInit | undefined;
   /** Optional. [InlineQueryResultDocument.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly thumbnail_url?: string | undefined;
-  /** Optional. [InlineQueryResultDocument.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly thumbnail_width?: number | undefined;
-  /** Optional. [InlineQueryResultDocument.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -11112,9 +11112,9 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
   declare readonly input_message_content?: InputMessageContent;
   /** Optional. [InlineQueryResultDocument.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly thumbnail_url?: string;
-  /** Optional. [InlineQueryResultDocument.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly thumbnail_width?: number;
-  /** Optional. [InlineQueryResultDocument.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultDocumentInit, bot?: Bot) {
@@ -11263,11 +11263,11 @@ export interface InlineQueryResultGifInit {
   readonly id: string;
   /** Required. [InlineQueryResultGif.gif_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_url: string;
-  /** Optional. [InlineQueryResultGif.gif_width](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. Integer. [InlineQueryResultGif.gif_width](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_width?: number | undefined;
-  /** Optional. [InlineQueryResultGif.gif_height](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. Integer. [InlineQueryResultGif.gif_height](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_height?: number | undefined;
-  /** Optional. In seconds. [InlineQueryResultGif.gif_duration](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. Integer. In seconds. [InlineQueryResultGif.gif_duration](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_duration?: number | undefined;
   /** Required. [InlineQueryResultGif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly thumbnail_url: string;
@@ -11298,11 +11298,11 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
   declare readonly id: string;
   /** Required. [InlineQueryResultGif.gif_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_url: string;
-  /** Optional. [InlineQueryResultGif.gif_width](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. Integer. [InlineQueryResultGif.gif_width](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_width?: number;
-  /** Optional. [InlineQueryResultGif.gif_height](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. Integer. [InlineQueryResultGif.gif_height](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_height?: number;
-  /** Optional. In seconds. [InlineQueryResultGif.gif_duration](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. Integer. In seconds. [InlineQueryResultGif.gif_duration](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_duration?: number;
   /** Required. [InlineQueryResultGif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly thumbnail_url: string;
@@ -11412,11 +11412,11 @@ export interface InlineQueryResultLocationInit {
   readonly title: string;
   /** Optional. Floating-point number. In meters. Range 0–1500. [InlineQueryResultLocation.horizontal_accuracy](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly horizontal_accuracy?: number | undefined;
-  /** Optional. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InlineQueryResultLocation.live_period](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InlineQueryResultLocation.live_period](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly live_period?: number | undefined;
-  /** Optional. In degrees. Range 1–360. [InlineQueryResultLocation.heading](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. In degrees. Range 1–360. [InlineQueryResultLocation.heading](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly heading?: number | undefined;
-  /** Optional. In meters. Range 1–100000. [InlineQueryResultLocation.proximity_alert_radius](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. In meters. Range 1–100000. [InlineQueryResultLocation.proximity_alert_radius](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly proximity_alert_radius?: number | undefined;
   /** Optional. [InlineQueryResultLocation.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -11424,9 +11424,9 @@ export interface InlineQueryResultLocationInit {
   readonly input_message_content?: InputMessageContentInit | undefined;
   /** Optional. [InlineQueryResultLocation.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly thumbnail_url?: string | undefined;
-  /** Optional. [InlineQueryResultLocation.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly thumbnail_width?: number | undefined;
-  /** Optional. [InlineQueryResultLocation.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -11445,11 +11445,11 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
   declare readonly title: string;
   /** Optional. Floating-point number. In meters. Range 0–1500. [InlineQueryResultLocation.horizontal_accuracy](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly horizontal_accuracy?: number;
-  /** Optional. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InlineQueryResultLocation.live_period](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InlineQueryResultLocation.live_period](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly live_period?: number;
-  /** Optional. In degrees. Range 1–360. [InlineQueryResultLocation.heading](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. In degrees. Range 1–360. [InlineQueryResultLocation.heading](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly heading?: number;
-  /** Optional. In meters. Range 1–100000. [InlineQueryResultLocation.proximity_alert_radius](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. In meters. Range 1–100000. [InlineQueryResultLocation.proximity_alert_radius](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly proximity_alert_radius?: number;
   /** Optional. [InlineQueryResultLocation.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -11457,9 +11457,9 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
   declare readonly input_message_content?: InputMessageContent;
   /** Optional. [InlineQueryResultLocation.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly thumbnail_url?: string;
-  /** Optional. [InlineQueryResultLocation.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly thumbnail_width?: number;
-  /** Optional. [InlineQueryResultLocation.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultLocationInit, bot?: Bot) {
@@ -11543,11 +11543,11 @@ export interface InlineQueryResultMpeg4GifInit {
   readonly id: string;
   /** Required. [InlineQueryResultMpeg4Gif.mpeg4_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_url: string;
-  /** Optional. [InlineQueryResultMpeg4Gif.mpeg4_width](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_width](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_width?: number | undefined;
-  /** Optional. [InlineQueryResultMpeg4Gif.mpeg4_height](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_height](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_height?: number | undefined;
-  /** Optional. In seconds. [InlineQueryResultMpeg4Gif.mpeg4_duration](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. Integer. In seconds. [InlineQueryResultMpeg4Gif.mpeg4_duration](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_duration?: number | undefined;
   /** Required. [InlineQueryResultMpeg4Gif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly thumbnail_url: string;
@@ -11578,11 +11578,11 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
   declare readonly id: string;
   /** Required. [InlineQueryResultMpeg4Gif.mpeg4_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_url: string;
-  /** Optional. [InlineQueryResultMpeg4Gif.mpeg4_width](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_width](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_width?: number;
-  /** Optional. [InlineQueryResultMpeg4Gif.mpeg4_height](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_height](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_height?: number;
-  /** Optional. In seconds. [InlineQueryResultMpeg4Gif.mpeg4_duration](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. Integer. In seconds. [InlineQueryResultMpeg4Gif.mpeg4_duration](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_duration?: number;
   /** Required. [InlineQueryResultMpeg4Gif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly thumbnail_url: string;
@@ -11688,9 +11688,9 @@ export interface InlineQueryResultPhotoInit {
   readonly photo_url: string;
   /** Required. [InlineQueryResultPhoto.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly thumbnail_url: string;
-  /** Optional. [InlineQueryResultPhoto.photo_width](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_width](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly photo_width?: number | undefined;
-  /** Optional. [InlineQueryResultPhoto.photo_height](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_height](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly photo_height?: number | undefined;
   /** Optional. [InlineQueryResultPhoto.title](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly title?: string | undefined;
@@ -11721,9 +11721,9 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
   declare readonly photo_url: string;
   /** Required. [InlineQueryResultPhoto.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly thumbnail_url: string;
-  /** Optional. [InlineQueryResultPhoto.photo_width](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_width](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly photo_width?: number;
-  /** Optional. [InlineQueryResultPhoto.photo_height](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_height](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly photo_height?: number;
   /** Optional. [InlineQueryResultPhoto.title](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly title?: string;
@@ -11830,7 +11830,7 @@ export interface InlineQueryResultVenueInit {
   readonly address: string;
   /** Optional. [InlineQueryResultVenue.foursquare_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly foursquare_id?: string | undefined;
-  /** Optional. [InlineQueryResultVenue.foursquare_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InlineQueryResultVenue.foursquare_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly foursquare_type?: string | undefined;
   /** Optional. [InlineQueryResultVenue.google_place_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly google_place_id?: string | undefined;
@@ -11842,9 +11842,9 @@ export interface InlineQueryResultVenueInit {
   readonly input_message_content?: InputMessageContentInit | undefined;
   /** Optional. [InlineQueryResultVenue.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly thumbnail_url?: string | undefined;
-  /** Optional. [InlineQueryResultVenue.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly thumbnail_width?: number | undefined;
-  /** Optional. [InlineQueryResultVenue.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -11865,7 +11865,7 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
   declare readonly address: string;
   /** Optional. [InlineQueryResultVenue.foursquare_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly foursquare_id?: string;
-  /** Optional. [InlineQueryResultVenue.foursquare_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InlineQueryResultVenue.foursquare_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly foursquare_type?: string;
   /** Optional. [InlineQueryResultVenue.google_place_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly google_place_id?: string;
@@ -11877,9 +11877,9 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
   declare readonly input_message_content?: InputMessageContent;
   /** Optional. [InlineQueryResultVenue.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly thumbnail_url?: string;
-  /** Optional. [InlineQueryResultVenue.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly thumbnail_width?: number;
-  /** Optional. [InlineQueryResultVenue.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultVenueInit, bot?: Bot) {
@@ -11967,7 +11967,7 @@ export interface InlineQueryResultVideoInit {
   readonly id: string;
   /** Required. [InlineQueryResultVideo.video_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_url: string;
-  /** Required. [InlineQueryResultVideo.mime_type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Required. One of 'text/html', 'video/mp4'. [InlineQueryResultVideo.mime_type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly mime_type: string;
   /** Required. [InlineQueryResultVideo.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly thumbnail_url: string;
@@ -11981,11 +11981,11 @@ export interface InlineQueryResultVideoInit {
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. Show the caption above the media. [InlineQueryResultVideo.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly show_caption_above_media?: boolean | undefined;
-  /** Optional. [InlineQueryResultVideo.video_width](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. Integer. [InlineQueryResultVideo.video_width](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_width?: number | undefined;
-  /** Optional. [InlineQueryResultVideo.video_height](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. Integer. [InlineQueryResultVideo.video_height](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_height?: number | undefined;
-  /** Optional. In seconds. [InlineQueryResultVideo.video_duration](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. Integer. In seconds. [InlineQueryResultVideo.video_duration](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_duration?: number | undefined;
   /** Optional. [InlineQueryResultVideo.description](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly description?: string | undefined;
@@ -12004,7 +12004,7 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
   declare readonly id: string;
   /** Required. [InlineQueryResultVideo.video_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_url: string;
-  /** Required. [InlineQueryResultVideo.mime_type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Required. One of 'text/html', 'video/mp4'. [InlineQueryResultVideo.mime_type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly mime_type: string;
   /** Required. [InlineQueryResultVideo.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly thumbnail_url: string;
@@ -12018,11 +12018,11 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
   declare readonly caption_entities?: readonly MessageEntity[];
   /** Optional. Show the caption above the media. [InlineQueryResultVideo.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly show_caption_above_media?: boolean;
-  /** Optional. [InlineQueryResultVideo.video_width](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. Integer. [InlineQueryResultVideo.video_width](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_width?: number;
-  /** Optional. [InlineQueryResultVideo.video_height](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. Integer. [InlineQueryResultVideo.video_height](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_height?: number;
-  /** Optional. In seconds. [InlineQueryResultVideo.video_duration](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. Integer. In seconds. [InlineQueryResultVideo.video_duration](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_duration?: number;
   /** Optional. [InlineQueryResultVideo.description](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly description?: string;
@@ -12127,7 +12127,7 @@ export interface InlineQueryResultVoiceInit {
   readonly parse_mode?: string | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
-  /** Optional. In seconds. [InlineQueryResultVoice.voice_duration](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
+  /** Optional. Integer. In seconds. [InlineQueryResultVoice.voice_duration](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly voice_duration?: number | undefined;
   /** Optional. [InlineQueryResultVoice.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
@@ -12152,7 +12152,7 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
   declare readonly parse_mode?: string;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly caption_entities?: readonly MessageEntity[];
-  /** Optional. In seconds. [InlineQueryResultVoice.voice_duration](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
+  /** Optional. Integer. In seconds. [InlineQueryResultVoice.voice_duration](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly voice_duration?: number;
   /** Optional. [InlineQueryResultVoice.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
@@ -12347,7 +12347,7 @@ export class InputChecklist extends TelegramObject {
 
 /** The Bot API input shape of [InputChecklistTask](https://core.telegram.org/bots/api#inputchecklisttask). */
 export interface InputChecklistTaskInit {
-  /** Required. [InputChecklistTask.id](https://core.telegram.org/bots/api#inputchecklisttask) */
+  /** Required. Integer. [InputChecklistTask.id](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly id: number;
   /** Required. 1–100 characters after entity parsing. [InputChecklistTask.text](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly text: string;
@@ -12360,7 +12360,7 @@ export interface InputChecklistTaskInit {
 
 /** The Bot API type [InputChecklistTask](https://core.telegram.org/bots/api#inputchecklisttask). */
 export class InputChecklistTask extends TelegramObject {
-  /** Required. [InputChecklistTask.id](https://core.telegram.org/bots/api#inputchecklisttask) */
+  /** Required. Integer. [InputChecklistTask.id](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly id: number;
   /** Required. 1–100 characters after entity parsing. [InputChecklistTask.text](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly text: string;
@@ -12483,7 +12483,7 @@ export interface InputInvoiceMessageContentInit {
   readonly currency: string;
   /** Required. [InputInvoiceMessageContent.prices](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly prices: readonly LabeledPriceInit[];
-  /** Optional. In the currency's smallest units. Default: 0. [InputInvoiceMessageContent.max_tip_amount](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [InputInvoiceMessageContent.max_tip_amount](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly max_tip_amount?: number | undefined;
   /** Optional. At most 4 items. [InputInvoiceMessageContent.suggested_tip_amounts](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly suggested_tip_amounts?: readonly number[] | undefined;
@@ -12491,11 +12491,11 @@ export interface InputInvoiceMessageContentInit {
   readonly provider_data?: string | undefined;
   /** Optional. [InputInvoiceMessageContent.photo_url](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_url?: string | undefined;
-  /** Optional. In bytes. [InputInvoiceMessageContent.photo_size](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. In bytes. [InputInvoiceMessageContent.photo_size](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_size?: number | undefined;
-  /** Optional. [InputInvoiceMessageContent.photo_width](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_width](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_width?: number | undefined;
-  /** Optional. [InputInvoiceMessageContent.photo_height](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_height](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_height?: number | undefined;
   /** Optional. [InputInvoiceMessageContent.need_name](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly need_name?: boolean | undefined;
@@ -12528,7 +12528,7 @@ export class InputInvoiceMessageContent extends InputMessageContentBase {
   declare readonly currency: string;
   /** Required. [InputInvoiceMessageContent.prices](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly prices: readonly LabeledPrice[];
-  /** Optional. In the currency's smallest units. Default: 0. [InputInvoiceMessageContent.max_tip_amount](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [InputInvoiceMessageContent.max_tip_amount](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly max_tip_amount?: number;
   /** Optional. At most 4 items. [InputInvoiceMessageContent.suggested_tip_amounts](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly suggested_tip_amounts?: readonly number[];
@@ -12536,11 +12536,11 @@ export class InputInvoiceMessageContent extends InputMessageContentBase {
   declare readonly provider_data?: string;
   /** Optional. [InputInvoiceMessageContent.photo_url](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_url?: string;
-  /** Optional. In bytes. [InputInvoiceMessageContent.photo_size](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. In bytes. [InputInvoiceMessageContent.photo_size](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_size?: number;
-  /** Optional. [InputInvoiceMessageContent.photo_width](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_width](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_width?: number;
-  /** Optional. [InputInvoiceMessageContent.photo_height](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_height](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_height?: number;
   /** Optional. [InputInvoiceMessageContent.need_name](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly need_name?: boolean;
@@ -12652,11 +12652,11 @@ export interface InputLocationMessageContentInit {
   readonly longitude: number;
   /** Optional. Floating-point number. In meters. Range 0–1500. [InputLocationMessageContent.horizontal_accuracy](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly horizontal_accuracy?: number | undefined;
-  /** Optional. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InputLocationMessageContent.live_period](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InputLocationMessageContent.live_period](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly live_period?: number | undefined;
-  /** Optional. In degrees. Range 1–360. [InputLocationMessageContent.heading](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
+  /** Optional. Integer. In degrees. Range 1–360. [InputLocationMessageContent.heading](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly heading?: number | undefined;
-  /** Optional. In meters. Range 1–100000. [InputLocationMessageContent.proximity_alert_radius](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
+  /** Optional. Integer. In meters. Range 1–100000. [InputLocationMessageContent.proximity_alert_radius](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly proximity_alert_radius?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -12669,11 +12669,11 @@ export class InputLocationMessageContent extends InputMessageContentBase {
   declare readonly longitude: number;
   /** Optional. Floating-point number. In meters. Range 0–1500. [InputLocationMessageContent.horizontal_accuracy](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly horizontal_accuracy?: number;
-  /** Optional. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InputLocationMessageContent.live_period](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InputLocationMessageContent.live_period](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly live_period?: number;
-  /** Optional. In degrees. Range 1–360. [InputLocationMessageContent.heading](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
+  /** Optional. Integer. In degrees. Range 1–360. [InputLocationMessageContent.heading](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly heading?: number;
-  /** Optional. In meters. Range 1–100000. [InputLocationMessageContent.proximity_alert_radius](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
+  /** Optional. Integer. In meters. Range 1–100000. [InputLocationMessageContent.proximity_alert_radius](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly proximity_alert_radius?: number;
 
   constructor(init: InputLocationMessageContentInit, bot?: Bot) {
@@ -12734,11 +12734,11 @@ export interface InputMediaAnimationInit {
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. Show the caption above the media. [InputMediaAnimation.show_caption_above_media](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly show_caption_above_media?: boolean | undefined;
-  /** Optional. [InputMediaAnimation.width](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. Integer. [InputMediaAnimation.width](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly width?: number | undefined;
-  /** Optional. [InputMediaAnimation.height](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. Integer. [InputMediaAnimation.height](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly height?: number | undefined;
-  /** Optional. In seconds. [InputMediaAnimation.duration](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. Integer. In seconds. [InputMediaAnimation.duration](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly duration?: number | undefined;
   /** Optional. Hide the media behind a spoiler. [InputMediaAnimation.has_spoiler](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly has_spoiler?: boolean | undefined;
@@ -12761,11 +12761,11 @@ export class InputMediaAnimation extends InputMediaBase {
   declare readonly caption_entities?: readonly MessageEntity[];
   /** Optional. Show the caption above the media. [InputMediaAnimation.show_caption_above_media](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly show_caption_above_media?: boolean;
-  /** Optional. [InputMediaAnimation.width](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. Integer. [InputMediaAnimation.width](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly width?: number;
-  /** Optional. [InputMediaAnimation.height](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. Integer. [InputMediaAnimation.height](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly height?: number;
-  /** Optional. In seconds. [InputMediaAnimation.duration](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. Integer. In seconds. [InputMediaAnimation.duration](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly duration?: number;
   /** Optional. Hide the media behind a spoiler. [InputMediaAnimation.has_spoiler](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly has_spoiler?: boolean;
@@ -12841,7 +12841,7 @@ export interface InputMediaAudioInit {
   readonly parse_mode?: string | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaAudio.caption_entities](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
-  /** Optional. In seconds. [InputMediaAudio.duration](https://core.telegram.org/bots/api#inputmediaaudio) */
+  /** Optional. Integer. In seconds. [InputMediaAudio.duration](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly duration?: number | undefined;
   /** Optional. [InputMediaAudio.performer](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly performer?: string | undefined;
@@ -12864,7 +12864,7 @@ export class InputMediaAudio extends InputMediaBase {
   declare readonly parse_mode?: string;
   /** Optional. Alternative to `parse_mode`. [InputMediaAudio.caption_entities](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
-  /** Optional. In seconds. [InputMediaAudio.duration](https://core.telegram.org/bots/api#inputmediaaudio) */
+  /** Optional. Integer. In seconds. [InputMediaAudio.duration](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly duration?: number;
   /** Optional. [InputMediaAudio.performer](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly performer?: string;
@@ -13347,7 +13347,7 @@ export interface InputMediaVenueInit {
   readonly address: string;
   /** Optional. [InputMediaVenue.foursquare_id](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly foursquare_id?: string | undefined;
-  /** Optional. [InputMediaVenue.foursquare_type](https://core.telegram.org/bots/api#inputmediavenue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputMediaVenue.foursquare_type](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly foursquare_type?: string | undefined;
   /** Optional. [InputMediaVenue.google_place_id](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly google_place_id?: string | undefined;
@@ -13370,7 +13370,7 @@ export class InputMediaVenue extends InputPollMediaBase {
   declare readonly address: string;
   /** Optional. [InputMediaVenue.foursquare_id](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly foursquare_id?: string;
-  /** Optional. [InputMediaVenue.foursquare_type](https://core.telegram.org/bots/api#inputmediavenue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputMediaVenue.foursquare_type](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly foursquare_type?: string;
   /** Optional. [InputMediaVenue.google_place_id](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly google_place_id?: string;
@@ -13441,7 +13441,7 @@ export interface InputMediaVideoInit {
   readonly thumbnail?: InputFileLike | undefined;
   /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaVideo.cover](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly cover?: InputFileLike | undefined;
-  /** Optional. [InputMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. [InputMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly start_timestamp?: number | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaVideo.caption](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly caption?: string | undefined;
@@ -13451,11 +13451,11 @@ export interface InputMediaVideoInit {
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. Show the caption above the media. [InputMediaVideo.show_caption_above_media](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly show_caption_above_media?: boolean | undefined;
-  /** Optional. [InputMediaVideo.width](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. [InputMediaVideo.width](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly width?: number | undefined;
-  /** Optional. [InputMediaVideo.height](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. [InputMediaVideo.height](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly height?: number | undefined;
-  /** Optional. In seconds. [InputMediaVideo.duration](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. In seconds. [InputMediaVideo.duration](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly duration?: number | undefined;
   /** Optional. [InputMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly supports_streaming?: boolean | undefined;
@@ -13474,7 +13474,7 @@ export class InputMediaVideo extends InputMediaBase {
   declare readonly thumbnail?: InputFileLike;
   /** Optional. [InputMediaVideo.cover](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly cover?: InputFileLike;
-  /** Optional. [InputMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. [InputMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly start_timestamp?: number;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaVideo.caption](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly caption?: string;
@@ -13484,11 +13484,11 @@ export class InputMediaVideo extends InputMediaBase {
   declare readonly caption_entities?: readonly MessageEntity[];
   /** Optional. Show the caption above the media. [InputMediaVideo.show_caption_above_media](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly show_caption_above_media?: boolean;
-  /** Optional. [InputMediaVideo.width](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. [InputMediaVideo.width](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly width?: number;
-  /** Optional. [InputMediaVideo.height](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. [InputMediaVideo.height](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly height?: number;
-  /** Optional. In seconds. [InputMediaVideo.duration](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. Integer. In seconds. [InputMediaVideo.duration](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly duration?: number;
   /** Optional. [InputMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly supports_streaming?: boolean;
@@ -13573,7 +13573,7 @@ export interface InputMediaVoiceNoteInit {
   readonly parse_mode?: string | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaVoiceNote.caption_entities](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
-  /** Optional. In seconds. [InputMediaVoiceNote.duration](https://core.telegram.org/bots/api#inputmediavoicenote) */
+  /** Optional. Integer. In seconds. [InputMediaVoiceNote.duration](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -13590,7 +13590,7 @@ export class InputMediaVoiceNote extends TelegramObject {
   declare readonly parse_mode?: string;
   /** Optional. Alternative to `parse_mode`. [InputMediaVoiceNote.caption_entities](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly caption_entities?: readonly MessageEntity[];
-  /** Optional. In seconds. [InputMediaVoiceNote.duration](https://core.telegram.org/bots/api#inputmediavoicenote) */
+  /** Optional. Integer. In seconds. [InputMediaVoiceNote.duration](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly duration?: number;
 
   constructor(init: InputMediaVoiceNoteInit, bot?: Bot) {
@@ -13745,13 +13745,13 @@ export interface InputPaidMediaVideoInit {
   readonly thumbnail?: InputFileLike | undefined;
   /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputPaidMediaVideo.cover](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly cover?: InputFileLike | undefined;
-  /** Optional. [InputPaidMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. [InputPaidMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly start_timestamp?: number | undefined;
-  /** Optional. [InputPaidMediaVideo.width](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. [InputPaidMediaVideo.width](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly width?: number | undefined;
-  /** Optional. [InputPaidMediaVideo.height](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. [InputPaidMediaVideo.height](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly height?: number | undefined;
-  /** Optional. In seconds. [InputPaidMediaVideo.duration](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. In seconds. [InputPaidMediaVideo.duration](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly duration?: number | undefined;
   /** Optional. [InputPaidMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly supports_streaming?: boolean | undefined;
@@ -13768,13 +13768,13 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
   declare readonly thumbnail?: InputFileLike;
   /** Optional. [InputPaidMediaVideo.cover](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly cover?: InputFileLike;
-  /** Optional. [InputPaidMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. [InputPaidMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly start_timestamp?: number;
-  /** Optional. [InputPaidMediaVideo.width](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. [InputPaidMediaVideo.width](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly width?: number;
-  /** Optional. [InputPaidMediaVideo.height](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. [InputPaidMediaVideo.height](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly height?: number;
-  /** Optional. In seconds. [InputPaidMediaVideo.duration](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Optional. Integer. In seconds. [InputPaidMediaVideo.duration](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly duration?: number;
   /** Optional. [InputPaidMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly supports_streaming?: boolean;
@@ -14604,7 +14604,7 @@ export interface InputRichBlockListItemInit {
   readonly has_checkbox?: boolean | undefined;
   /** Optional. [InputRichBlockListItem.is_checked](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly is_checked?: boolean | undefined;
-  /** Optional. [InputRichBlockListItem.value](https://core.telegram.org/bots/api#inputrichblocklistitem) */
+  /** Optional. Integer. [InputRichBlockListItem.value](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly value?: number | undefined;
   /** Optional. One of 'a', 'A', 'i', 'I', '1'. [InputRichBlockListItem.type](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly type?: string | undefined;
@@ -14619,7 +14619,7 @@ export class InputRichBlockListItem extends TelegramObject {
   declare readonly has_checkbox?: boolean;
   /** Optional. [InputRichBlockListItem.is_checked](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly is_checked?: boolean;
-  /** Optional. [InputRichBlockListItem.value](https://core.telegram.org/bots/api#inputrichblocklistitem) */
+  /** Optional. Integer. [InputRichBlockListItem.value](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly value?: number;
   /** Optional. One of 'a', 'A', 'i', 'I', '1'. [InputRichBlockListItem.type](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly type?: string;
@@ -14668,11 +14668,11 @@ export interface InputRichBlockMapInit {
   readonly type: 'map';
   /** Required. [InputRichBlockMap.location](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly location: LocationInit;
-  /** Optional. Range 0–24. [InputRichBlockMap.zoom](https://core.telegram.org/bots/api#inputrichblockmap) */
+  /** Optional. Integer. Range 0–24. [InputRichBlockMap.zoom](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly zoom?: number | undefined;
-  /** Optional. Range 0–10000. [InputRichBlockMap.width](https://core.telegram.org/bots/api#inputrichblockmap) */
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.width](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly width?: number | undefined;
-  /** Optional. Range 0–10000. [InputRichBlockMap.height](https://core.telegram.org/bots/api#inputrichblockmap) */
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.height](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly height?: number | undefined;
   /** Optional. [InputRichBlockMap.caption](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly caption?: RichBlockCaptionInit | undefined;
@@ -14685,11 +14685,11 @@ export class InputRichBlockMap extends InputRichBlockBase {
   declare readonly type: 'map';
   /** Required. [InputRichBlockMap.location](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly location: Location;
-  /** Optional. Range 0–24. [InputRichBlockMap.zoom](https://core.telegram.org/bots/api#inputrichblockmap) */
+  /** Optional. Integer. Range 0–24. [InputRichBlockMap.zoom](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly zoom?: number;
-  /** Optional. Range 0–10000. [InputRichBlockMap.width](https://core.telegram.org/bots/api#inputrichblockmap) */
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.width](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly width?: number;
-  /** Optional. Range 0–10000. [InputRichBlockMap.height](https://core.telegram.org/bots/api#inputrichblockmap) */
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.height](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly height?: number;
   /** Optional. [InputRichBlockMap.caption](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly caption?: RichBlockCaption;
@@ -14993,7 +14993,7 @@ export interface InputRichBlockSectionHeadingInit {
   readonly type: 'heading';
   /** Required. [InputRichBlockSectionHeading.text](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   readonly text: RichTextInit;
-  /** Required. [InputRichBlockSectionHeading.size](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
+  /** Required. Integer. [InputRichBlockSectionHeading.size](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   readonly size: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -15004,7 +15004,7 @@ export class InputRichBlockSectionHeading extends InputRichBlockBase {
   declare readonly type: 'heading';
   /** Required. [InputRichBlockSectionHeading.text](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   declare readonly text: RichText;
-  /** Required. [InputRichBlockSectionHeading.size](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
+  /** Required. Integer. [InputRichBlockSectionHeading.size](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   declare readonly size: number;
 
   constructor(init: InputRichBlockSectionHeadingInit, bot?: Bot) {
@@ -15488,9 +15488,9 @@ export interface InputStickerInit {
   readonly format: string;
   /** Required. 1–20 items. [InputSticker.emoji_list](https://core.telegram.org/bots/api#inputsticker) */
   readonly emoji_list: readonly string[];
-  /** Optional. Only with 'mask'. [InputSticker.mask_position](https://core.telegram.org/bots/api#inputsticker) */
+  /** Optional. Only for 'mask'. [InputSticker.mask_position](https://core.telegram.org/bots/api#inputsticker) */
   readonly mask_position?: MaskPositionInit | undefined;
-  /** Optional. At most 64 characters in total. 0–20 items. Only with 'regular', 'custom_emoji'. [InputSticker.keywords](https://core.telegram.org/bots/api#inputsticker) */
+  /** Optional. At most 64 characters in total. 0–20 items. Only for 'regular', 'custom_emoji'. [InputSticker.keywords](https://core.telegram.org/bots/api#inputsticker) */
   readonly keywords?: readonly string[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -15503,9 +15503,9 @@ export class InputSticker extends TelegramObject {
   declare readonly format: string;
   /** Required. 1–20 items. [InputSticker.emoji_list](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly emoji_list: readonly string[];
-  /** Optional. Only with 'mask'. [InputSticker.mask_position](https://core.telegram.org/bots/api#inputsticker) */
+  /** Optional. Only for 'mask'. [InputSticker.mask_position](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly mask_position?: MaskPosition;
-  /** Optional. At most 64 characters in total. 0–20 items. Only with 'regular', 'custom_emoji'. [InputSticker.keywords](https://core.telegram.org/bots/api#inputsticker) */
+  /** Optional. At most 64 characters in total. 0–20 items. Only for 'regular', 'custom_emoji'. [InputSticker.keywords](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly keywords?: readonly string[];
 
   constructor(init: InputStickerInit, bot?: Bot) {
@@ -15732,7 +15732,7 @@ export interface InputVenueMessageContentInit {
   readonly address: string;
   /** Optional. [InputVenueMessageContent.foursquare_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly foursquare_id?: string | undefined;
-  /** Optional. [InputVenueMessageContent.foursquare_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputVenueMessageContent.foursquare_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly foursquare_type?: string | undefined;
   /** Optional. [InputVenueMessageContent.google_place_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly google_place_id?: string | undefined;
@@ -15753,7 +15753,7 @@ export class InputVenueMessageContent extends InputMessageContentBase {
   declare readonly address: string;
   /** Optional. [InputVenueMessageContent.foursquare_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly foursquare_id?: string;
-  /** Optional. [InputVenueMessageContent.foursquare_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputVenueMessageContent.foursquare_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly foursquare_type?: string;
   /** Optional. [InputVenueMessageContent.google_place_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly google_place_id?: string;
@@ -15820,7 +15820,7 @@ export interface InvoiceInit {
   readonly start_parameter: string;
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [Invoice.currency](https://core.telegram.org/bots/api#invoice) */
   readonly currency: string;
-  /** Required. In the currency's smallest units. [Invoice.total_amount](https://core.telegram.org/bots/api#invoice) */
+  /** Required. Integer. In the currency's smallest units. [Invoice.total_amount](https://core.telegram.org/bots/api#invoice) */
   readonly total_amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -15835,7 +15835,7 @@ export class Invoice extends TelegramObject {
   declare readonly start_parameter: string;
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [Invoice.currency](https://core.telegram.org/bots/api#invoice) */
   declare readonly currency: string;
-  /** Required. In the currency's smallest units. [Invoice.total_amount](https://core.telegram.org/bots/api#invoice) */
+  /** Required. Integer. In the currency's smallest units. [Invoice.total_amount](https://core.telegram.org/bots/api#invoice) */
   declare readonly total_amount: number;
 
   constructor(init: InvoiceInit, bot?: Bot) {
@@ -16028,7 +16028,7 @@ export class KeyboardButtonPollType extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonRequestChat](https://core.telegram.org/bots/api#keyboardbuttonrequestchat). */
 export interface KeyboardButtonRequestChatInit {
-  /** Required. [KeyboardButtonRequestChat.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
+  /** Required. Integer. [KeyboardButtonRequestChat.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly request_id: number;
   /** Required. [KeyboardButtonRequestChat.chat_is_channel](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly chat_is_channel: boolean;
@@ -16055,7 +16055,7 @@ export interface KeyboardButtonRequestChatInit {
 
 /** The Bot API type [KeyboardButtonRequestChat](https://core.telegram.org/bots/api#keyboardbuttonrequestchat). */
 export class KeyboardButtonRequestChat extends TelegramObject {
-  /** Required. [KeyboardButtonRequestChat.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
+  /** Required. Integer. [KeyboardButtonRequestChat.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly request_id: number;
   /** Required. [KeyboardButtonRequestChat.chat_is_channel](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly chat_is_channel: boolean;
@@ -16137,7 +16137,7 @@ export class KeyboardButtonRequestChat extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonRequestManagedBot](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot). */
 export interface KeyboardButtonRequestManagedBotInit {
-  /** Required. [KeyboardButtonRequestManagedBot.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
+  /** Required. Integer. [KeyboardButtonRequestManagedBot.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   readonly request_id: number;
   /** Optional. [KeyboardButtonRequestManagedBot.suggested_name](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   readonly suggested_name?: string | undefined;
@@ -16148,7 +16148,7 @@ export interface KeyboardButtonRequestManagedBotInit {
 
 /** The Bot API type [KeyboardButtonRequestManagedBot](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot). */
 export class KeyboardButtonRequestManagedBot extends TelegramObject {
-  /** Required. [KeyboardButtonRequestManagedBot.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
+  /** Required. Integer. [KeyboardButtonRequestManagedBot.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   declare readonly request_id: number;
   /** Optional. [KeyboardButtonRequestManagedBot.suggested_name](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   declare readonly suggested_name?: string;
@@ -16189,13 +16189,13 @@ export class KeyboardButtonRequestManagedBot extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonRequestUsers](https://core.telegram.org/bots/api#keyboardbuttonrequestusers). */
 export interface KeyboardButtonRequestUsersInit {
-  /** Required. [KeyboardButtonRequestUsers.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
+  /** Required. Integer. [KeyboardButtonRequestUsers.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly request_id: number;
   /** Optional. [KeyboardButtonRequestUsers.user_is_bot](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly user_is_bot?: boolean | undefined;
   /** Optional. [KeyboardButtonRequestUsers.user_is_premium](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly user_is_premium?: boolean | undefined;
-  /** Optional. Range 1–10. Default: 1. [KeyboardButtonRequestUsers.max_quantity](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
+  /** Optional. Integer. Range 1–10. Default: 1. [KeyboardButtonRequestUsers.max_quantity](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly max_quantity?: number | undefined;
   /** Optional. [KeyboardButtonRequestUsers.request_name](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly request_name?: boolean | undefined;
@@ -16208,13 +16208,13 @@ export interface KeyboardButtonRequestUsersInit {
 
 /** The Bot API type [KeyboardButtonRequestUsers](https://core.telegram.org/bots/api#keyboardbuttonrequestusers). */
 export class KeyboardButtonRequestUsers extends TelegramObject {
-  /** Required. [KeyboardButtonRequestUsers.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
+  /** Required. Integer. [KeyboardButtonRequestUsers.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly request_id: number;
   /** Optional. [KeyboardButtonRequestUsers.user_is_bot](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly user_is_bot?: boolean;
   /** Optional. [KeyboardButtonRequestUsers.user_is_premium](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly user_is_premium?: boolean;
-  /** Optional. Range 1–10. Default: 1. [KeyboardButtonRequestUsers.max_quantity](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
+  /** Optional. Integer. Range 1–10. Default: 1. [KeyboardButtonRequestUsers.max_quantity](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly max_quantity?: number;
   /** Optional. [KeyboardButtonRequestUsers.request_name](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly request_name?: boolean;
@@ -16271,7 +16271,7 @@ export class KeyboardButtonRequestUsers extends TelegramObject {
 export interface LabeledPriceInit {
   /** Required. [LabeledPrice.label](https://core.telegram.org/bots/api#labeledprice) */
   readonly label: string;
-  /** Required. In the currency's smallest units. [LabeledPrice.amount](https://core.telegram.org/bots/api#labeledprice) */
+  /** Required. Integer. In the currency's smallest units. [LabeledPrice.amount](https://core.telegram.org/bots/api#labeledprice) */
   readonly amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -16280,7 +16280,7 @@ export interface LabeledPriceInit {
 export class LabeledPrice extends TelegramObject {
   /** Required. [LabeledPrice.label](https://core.telegram.org/bots/api#labeledprice) */
   declare readonly label: string;
-  /** Required. In the currency's smallest units. [LabeledPrice.amount](https://core.telegram.org/bots/api#labeledprice) */
+  /** Required. Integer. In the currency's smallest units. [LabeledPrice.amount](https://core.telegram.org/bots/api#labeledprice) */
   declare readonly amount: number;
 
   constructor(init: LabeledPriceInit, bot?: Bot) {
@@ -16428,15 +16428,15 @@ export interface LivePhotoInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [LivePhoto.file_unique_id](https://core.telegram.org/bots/api#livephoto) */
   readonly file_unique_id: string;
-  /** Required. [LivePhoto.width](https://core.telegram.org/bots/api#livephoto) */
+  /** Required. Integer. [LivePhoto.width](https://core.telegram.org/bots/api#livephoto) */
   readonly width: number;
-  /** Required. [LivePhoto.height](https://core.telegram.org/bots/api#livephoto) */
+  /** Required. Integer. [LivePhoto.height](https://core.telegram.org/bots/api#livephoto) */
   readonly height: number;
-  /** Required. In seconds. [LivePhoto.duration](https://core.telegram.org/bots/api#livephoto) */
+  /** Required. Integer. In seconds. [LivePhoto.duration](https://core.telegram.org/bots/api#livephoto) */
   readonly duration: number;
   /** Optional. [LivePhoto.mime_type](https://core.telegram.org/bots/api#livephoto) */
   readonly mime_type?: string | undefined;
-  /** Optional. In bytes. [LivePhoto.file_size](https://core.telegram.org/bots/api#livephoto) */
+  /** Optional. Integer. In bytes. [LivePhoto.file_size](https://core.telegram.org/bots/api#livephoto) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -16449,15 +16449,15 @@ export class LivePhoto extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [LivePhoto.file_unique_id](https://core.telegram.org/bots/api#livephoto) */
   declare readonly file_unique_id: string;
-  /** Required. [LivePhoto.width](https://core.telegram.org/bots/api#livephoto) */
+  /** Required. Integer. [LivePhoto.width](https://core.telegram.org/bots/api#livephoto) */
   declare readonly width: number;
-  /** Required. [LivePhoto.height](https://core.telegram.org/bots/api#livephoto) */
+  /** Required. Integer. [LivePhoto.height](https://core.telegram.org/bots/api#livephoto) */
   declare readonly height: number;
-  /** Required. In seconds. [LivePhoto.duration](https://core.telegram.org/bots/api#livephoto) */
+  /** Required. Integer. In seconds. [LivePhoto.duration](https://core.telegram.org/bots/api#livephoto) */
   declare readonly duration: number;
   /** Optional. [LivePhoto.mime_type](https://core.telegram.org/bots/api#livephoto) */
   declare readonly mime_type?: string;
-  /** Optional. In bytes. [LivePhoto.file_size](https://core.telegram.org/bots/api#livephoto) */
+  /** Optional. Integer. In bytes. [LivePhoto.file_size](https://core.telegram.org/bots/api#livephoto) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: LivePhotoInit;
@@ -16543,11 +16543,11 @@ export interface LocationInit {
   readonly longitude: number;
   /** Optional. Floating-point number. In meters. Range 0–1500. [Location.horizontal_accuracy](https://core.telegram.org/bots/api#location) */
   readonly horizontal_accuracy?: number | undefined;
-  /** Optional. In seconds. [Location.live_period](https://core.telegram.org/bots/api#location) */
+  /** Optional. Integer. In seconds. [Location.live_period](https://core.telegram.org/bots/api#location) */
   readonly live_period?: number | undefined;
-  /** Optional. In degrees. Range 1–360. [Location.heading](https://core.telegram.org/bots/api#location) */
+  /** Optional. Integer. In degrees. Range 1–360. [Location.heading](https://core.telegram.org/bots/api#location) */
   readonly heading?: number | undefined;
-  /** Optional. In meters. [Location.proximity_alert_radius](https://core.telegram.org/bots/api#location) */
+  /** Optional. Integer. In meters. [Location.proximity_alert_radius](https://core.telegram.org/bots/api#location) */
   readonly proximity_alert_radius?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -16560,11 +16560,11 @@ export class Location extends TelegramObject {
   declare readonly longitude: number;
   /** Optional. Floating-point number. In meters. Range 0–1500. [Location.horizontal_accuracy](https://core.telegram.org/bots/api#location) */
   declare readonly horizontal_accuracy?: number;
-  /** Optional. In seconds. [Location.live_period](https://core.telegram.org/bots/api#location) */
+  /** Optional. Integer. In seconds. [Location.live_period](https://core.telegram.org/bots/api#location) */
   declare readonly live_period?: number;
-  /** Optional. In degrees. Range 1–360. [Location.heading](https://core.telegram.org/bots/api#location) */
+  /** Optional. Integer. In degrees. Range 1–360. [Location.heading](https://core.telegram.org/bots/api#location) */
   declare readonly heading?: number;
-  /** Optional. In meters. [Location.proximity_alert_radius](https://core.telegram.org/bots/api#location) */
+  /** Optional. Integer. In meters. [Location.proximity_alert_radius](https://core.telegram.org/bots/api#location) */
   declare readonly proximity_alert_radius?: number;
 
   constructor(init: LocationInit, bot?: Bot) {
@@ -17057,9 +17057,9 @@ export class MenuButtonWebApp extends MenuButtonBase {
 
 /** The Bot API input shape of [Message](https://core.telegram.org/bots/api#message). */
 export interface MessageInit {
-  /** Required. [Message.message_id](https://core.telegram.org/bots/api#message) */
+  /** Required. Integer. [Message.message_id](https://core.telegram.org/bots/api#message) */
   readonly message_id: number;
-  /** Optional. Only for supergroups and private chats. [Message.message_thread_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. Only for supergroups and private chats. [Message.message_thread_id](https://core.telegram.org/bots/api#message) */
   readonly message_thread_id?: number | undefined;
   /** Optional. [Message.direct_messages_topic](https://core.telegram.org/bots/api#message) */
   readonly direct_messages_topic?: DirectMessagesTopicInit | undefined;
@@ -17067,7 +17067,7 @@ export interface MessageInit {
   readonly from?: UserInit | undefined;
   /** Optional. [Message.sender_chat](https://core.telegram.org/bots/api#message) */
   readonly sender_chat?: ChatInit | undefined;
-  /** Optional. [Message.sender_boost_count](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.sender_boost_count](https://core.telegram.org/bots/api#message) */
   readonly sender_boost_count?: number | undefined;
   /** Optional. [Message.sender_business_bot](https://core.telegram.org/bots/api#message) */
   readonly sender_business_bot?: UserInit | undefined;
@@ -17075,7 +17075,7 @@ export interface MessageInit {
   readonly sender_tag?: string | undefined;
   /** Optional. [Message.receiver_user](https://core.telegram.org/bots/api#message) */
   readonly receiver_user?: UserInit | undefined;
-  /** Optional. [Message.ephemeral_message_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.ephemeral_message_id](https://core.telegram.org/bots/api#message) */
   readonly ephemeral_message_id?: number | undefined;
   /** Required. A `Date` or Unix seconds. [Message.date](https://core.telegram.org/bots/api#message) */
   readonly date: Date | number;
@@ -17099,7 +17099,7 @@ export interface MessageInit {
   readonly quote?: TextQuoteInit | undefined;
   /** Optional. [Message.reply_to_story](https://core.telegram.org/bots/api#message) */
   readonly reply_to_story?: StoryInit | undefined;
-  /** Optional. [Message.reply_to_checklist_task_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.reply_to_checklist_task_id](https://core.telegram.org/bots/api#message) */
   readonly reply_to_checklist_task_id?: number | undefined;
   /** Optional. [Message.reply_to_poll_option_id](https://core.telegram.org/bots/api#message) */
   readonly reply_to_poll_option_id?: string | undefined;
@@ -17121,7 +17121,7 @@ export interface MessageInit {
   readonly media_group_id?: string | undefined;
   /** Optional. [Message.author_signature](https://core.telegram.org/bots/api#message) */
   readonly author_signature?: string | undefined;
-  /** Optional. [Message.paid_star_count](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.paid_star_count](https://core.telegram.org/bots/api#message) */
   readonly paid_star_count?: number | undefined;
   /** Optional. [Message.text](https://core.telegram.org/bots/api#message) */
   readonly text?: string | undefined;
@@ -17201,9 +17201,9 @@ export interface MessageInit {
   readonly channel_chat_created?: boolean | undefined;
   /** Optional. [Message.message_auto_delete_timer_changed](https://core.telegram.org/bots/api#message) */
   readonly message_auto_delete_timer_changed?: MessageAutoDeleteTimerChangedInit | undefined;
-  /** Optional. May exceed 32 bits; fits a JS number. [Message.migrate_to_chat_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_to_chat_id](https://core.telegram.org/bots/api#message) */
   readonly migrate_to_chat_id?: number | undefined;
-  /** Optional. May exceed 32 bits; fits a JS number. [Message.migrate_from_chat_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_from_chat_id](https://core.telegram.org/bots/api#message) */
   readonly migrate_from_chat_id?: number | undefined;
   /** Optional. [Message.pinned_message](https://core.telegram.org/bots/api#message) */
   readonly pinned_message?: MaybeInaccessibleMessageInit | undefined;
@@ -17302,9 +17302,9 @@ export interface MessageInit {
 
 /** The Bot API type [Message](https://core.telegram.org/bots/api#message). */
 export class Message extends MaybeInaccessibleMessageBase {
-  /** Required. [Message.message_id](https://core.telegram.org/bots/api#message) */
+  /** Required. Integer. [Message.message_id](https://core.telegram.org/bots/api#message) */
   declare readonly message_id: number;
-  /** Optional. Only for supergroups and private chats. [Message.message_thread_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. Only for supergroups and private chats. [Message.message_thread_id](https://core.telegram.org/bots/api#message) */
   declare readonly message_thread_id?: number;
   /** Optional. [Message.direct_messages_topic](https://core.telegram.org/bots/api#message) */
   declare readonly direct_messages_topic?: DirectMessagesTopic;
@@ -17312,7 +17312,7 @@ export class Message extends MaybeInaccessibleMessageBase {
   declare readonly from?: User;
   /** Optional. [Message.sender_chat](https://core.telegram.org/bots/api#message) */
   declare readonly sender_chat?: Chat;
-  /** Optional. [Message.sender_boost_count](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.sender_boost_count](https://core.telegram.org/bots/api#message) */
   declare readonly sender_boost_count?: number;
   /** Optional. [Message.sender_business_bot](https://core.telegram.org/bots/api#message) */
   declare readonly sender_business_bot?: User;
@@ -17320,7 +17320,7 @@ export class Message extends MaybeInaccessibleMessageBase {
   declare readonly sender_tag?: string;
   /** Optional. [Message.receiver_user](https://core.telegram.org/bots/api#message) */
   declare readonly receiver_user?: User;
-  /** Optional. [Message.ephemeral_message_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.ephemeral_message_id](https://core.telegram.org/bots/api#message) */
   declare readonly ephemeral_message_id?: number;
   /** Required. Unix time, exposed as a `Date`. [Message.date](https://core.telegram.org/bots/api#message) */
   declare readonly date: Date;
@@ -17344,7 +17344,7 @@ export class Message extends MaybeInaccessibleMessageBase {
   declare readonly quote?: TextQuote;
   /** Optional. [Message.reply_to_story](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_story?: Story;
-  /** Optional. [Message.reply_to_checklist_task_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.reply_to_checklist_task_id](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_checklist_task_id?: number;
   /** Optional. [Message.reply_to_poll_option_id](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_poll_option_id?: string;
@@ -17366,7 +17366,7 @@ export class Message extends MaybeInaccessibleMessageBase {
   declare readonly media_group_id?: string;
   /** Optional. [Message.author_signature](https://core.telegram.org/bots/api#message) */
   declare readonly author_signature?: string;
-  /** Optional. [Message.paid_star_count](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer. [Message.paid_star_count](https://core.telegram.org/bots/api#message) */
   declare readonly paid_star_count?: number;
   /** Optional. [Message.text](https://core.telegram.org/bots/api#message) */
   declare readonly text?: string;
@@ -17446,9 +17446,9 @@ export class Message extends MaybeInaccessibleMessageBase {
   declare readonly channel_chat_created?: boolean;
   /** Optional. [Message.message_auto_delete_timer_changed](https://core.telegram.org/bots/api#message) */
   declare readonly message_auto_delete_timer_changed?: MessageAutoDeleteTimerChanged;
-  /** Optional. May exceed 32 bits; fits a JS number. [Message.migrate_to_chat_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_to_chat_id](https://core.telegram.org/bots/api#message) */
   declare readonly migrate_to_chat_id?: number;
-  /** Optional. May exceed 32 bits; fits a JS number. [Message.migrate_from_chat_id](https://core.telegram.org/bots/api#message) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_from_chat_id](https://core.telegram.org/bots/api#message) */
   declare readonly migrate_from_chat_id?: number;
   /** Optional. [Message.pinned_message](https://core.telegram.org/bots/api#message) */
   declare readonly pinned_message?: MaybeInaccessibleMessage;
@@ -18666,14 +18666,14 @@ export class Message extends MaybeInaccessibleMessageBase {
 
 /** The Bot API input shape of [MessageAutoDeleteTimerChanged](https://core.telegram.org/bots/api#messageautodeletetimerchanged). */
 export interface MessageAutoDeleteTimerChangedInit {
-  /** Required. In seconds. [MessageAutoDeleteTimerChanged.message_auto_delete_time](https://core.telegram.org/bots/api#messageautodeletetimerchanged) */
+  /** Required. Integer. In seconds. [MessageAutoDeleteTimerChanged.message_auto_delete_time](https://core.telegram.org/bots/api#messageautodeletetimerchanged) */
   readonly message_auto_delete_time: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageAutoDeleteTimerChanged](https://core.telegram.org/bots/api#messageautodeletetimerchanged). */
 export class MessageAutoDeleteTimerChanged extends TelegramObject {
-  /** Required. In seconds. [MessageAutoDeleteTimerChanged.message_auto_delete_time](https://core.telegram.org/bots/api#messageautodeletetimerchanged) */
+  /** Required. Integer. In seconds. [MessageAutoDeleteTimerChanged.message_auto_delete_time](https://core.telegram.org/bots/api#messageautodeletetimerchanged) */
   declare readonly message_auto_delete_time: number;
 
   constructor(init: MessageAutoDeleteTimerChangedInit, bot?: Bot) {
@@ -18706,21 +18706,21 @@ export class MessageAutoDeleteTimerChanged extends TelegramObject {
 export interface MessageEntityInit {
   /** Required. One of 'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji', 'date_time'. [MessageEntity.type](https://core.telegram.org/bots/api#messageentity) */
   readonly type: string;
-  /** Required. [MessageEntity.offset](https://core.telegram.org/bots/api#messageentity) */
+  /** Required. Integer. [MessageEntity.offset](https://core.telegram.org/bots/api#messageentity) */
   readonly offset: number;
-  /** Required. [MessageEntity.length](https://core.telegram.org/bots/api#messageentity) */
+  /** Required. Integer. [MessageEntity.length](https://core.telegram.org/bots/api#messageentity) */
   readonly length: number;
-  /** Optional. Only with 'text_link'. [MessageEntity.url](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'text_link'. [MessageEntity.url](https://core.telegram.org/bots/api#messageentity) */
   readonly url?: string | undefined;
-  /** Optional. Only with 'text_mention'. [MessageEntity.user](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'text_mention'. [MessageEntity.user](https://core.telegram.org/bots/api#messageentity) */
   readonly user?: UserInit | undefined;
-  /** Optional. Only with 'pre'. [MessageEntity.language](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'pre'. [MessageEntity.language](https://core.telegram.org/bots/api#messageentity) */
   readonly language?: string | undefined;
-  /** Optional. Only with 'custom_emoji'. [MessageEntity.custom_emoji_id](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'custom_emoji'. [MessageEntity.custom_emoji_id](https://core.telegram.org/bots/api#messageentity) */
   readonly custom_emoji_id?: string | undefined;
-  /** Optional. A `Date` or Unix seconds. Only with 'date_time'. [MessageEntity.unix_time](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. A `Date` or Unix seconds. Only for 'date_time'. [MessageEntity.unix_time](https://core.telegram.org/bots/api#messageentity) */
   readonly unix_time?: Date | number | undefined;
-  /** Optional. Only with 'date_time'. [MessageEntity.date_time_format](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'date_time'. [MessageEntity.date_time_format](https://core.telegram.org/bots/api#messageentity) */
   readonly date_time_format?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -18729,21 +18729,21 @@ export interface MessageEntityInit {
 export class MessageEntity extends TelegramObject {
   /** Required. One of 'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji', 'date_time'. [MessageEntity.type](https://core.telegram.org/bots/api#messageentity) */
   declare readonly type: string;
-  /** Required. [MessageEntity.offset](https://core.telegram.org/bots/api#messageentity) */
+  /** Required. Integer. [MessageEntity.offset](https://core.telegram.org/bots/api#messageentity) */
   declare readonly offset: number;
-  /** Required. [MessageEntity.length](https://core.telegram.org/bots/api#messageentity) */
+  /** Required. Integer. [MessageEntity.length](https://core.telegram.org/bots/api#messageentity) */
   declare readonly length: number;
-  /** Optional. Only with 'text_link'. [MessageEntity.url](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'text_link'. [MessageEntity.url](https://core.telegram.org/bots/api#messageentity) */
   declare readonly url?: string;
-  /** Optional. Only with 'text_mention'. [MessageEntity.user](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'text_mention'. [MessageEntity.user](https://core.telegram.org/bots/api#messageentity) */
   declare readonly user?: User;
-  /** Optional. Only with 'pre'. [MessageEntity.language](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'pre'. [MessageEntity.language](https://core.telegram.org/bots/api#messageentity) */
   declare readonly language?: string;
-  /** Optional. Only with 'custom_emoji'. [MessageEntity.custom_emoji_id](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'custom_emoji'. [MessageEntity.custom_emoji_id](https://core.telegram.org/bots/api#messageentity) */
   declare readonly custom_emoji_id?: string;
-  /** Optional. Unix time, exposed as a `Date`. Only with 'date_time'. [MessageEntity.unix_time](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Unix time, exposed as a `Date`. Only for 'date_time'. [MessageEntity.unix_time](https://core.telegram.org/bots/api#messageentity) */
   declare readonly unix_time?: Date;
-  /** Optional. Only with 'date_time'. [MessageEntity.date_time_format](https://core.telegram.org/bots/api#messageentity) */
+  /** Optional. Only for 'date_time'. [MessageEntity.date_time_format](https://core.telegram.org/bots/api#messageentity) */
   declare readonly date_time_format?: string;
 
   constructor(init: MessageEntityInit, bot?: Bot) {
@@ -18806,9 +18806,9 @@ export class MessageEntity extends TelegramObject {
 export interface MessageGenerationStoppedInit {
   /** Required. [MessageGenerationStopped.chat](https://core.telegram.org/bots/api#messagegenerationstopped) */
   readonly chat: ChatInit;
-  /** Optional. [MessageGenerationStopped.message_thread_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
+  /** Optional. Integer. [MessageGenerationStopped.message_thread_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   readonly message_thread_id?: number | undefined;
-  /** Required. [MessageGenerationStopped.draft_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
+  /** Required. Integer. [MessageGenerationStopped.draft_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   readonly draft_id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -18817,9 +18817,9 @@ export interface MessageGenerationStoppedInit {
 export class MessageGenerationStopped extends TelegramObject {
   /** Required. [MessageGenerationStopped.chat](https://core.telegram.org/bots/api#messagegenerationstopped) */
   declare readonly chat: Chat;
-  /** Optional. [MessageGenerationStopped.message_thread_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
+  /** Optional. Integer. [MessageGenerationStopped.message_thread_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   declare readonly message_thread_id?: number;
-  /** Required. [MessageGenerationStopped.draft_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
+  /** Required. Integer. [MessageGenerationStopped.draft_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   declare readonly draft_id: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageGenerationStoppedInit;
@@ -18877,14 +18877,14 @@ export class MessageGenerationStopped extends TelegramObject {
 
 /** The Bot API input shape of [MessageId](https://core.telegram.org/bots/api#messageid). */
 export interface MessageIdInit {
-  /** Required. [MessageId.message_id](https://core.telegram.org/bots/api#messageid) */
+  /** Required. Integer. [MessageId.message_id](https://core.telegram.org/bots/api#messageid) */
   readonly message_id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageId](https://core.telegram.org/bots/api#messageid). */
 export class MessageId extends TelegramObject {
-  /** Required. [MessageId.message_id](https://core.telegram.org/bots/api#messageid) */
+  /** Required. Integer. [MessageId.message_id](https://core.telegram.org/bots/api#messageid) */
   declare readonly message_id: number;
 
   constructor(init: MessageIdInit, bot?: Bot) {
@@ -18925,7 +18925,7 @@ export interface MessageOriginChannelInit {
   readonly date: Date | number;
   /** Required. [MessageOriginChannel.chat](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly chat: ChatInit;
-  /** Required. [MessageOriginChannel.message_id](https://core.telegram.org/bots/api#messageoriginchannel) */
+  /** Required. Integer. [MessageOriginChannel.message_id](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly message_id: number;
   /** Optional. [MessageOriginChannel.author_signature](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly author_signature?: string | undefined;
@@ -18940,7 +18940,7 @@ export class MessageOriginChannel extends MessageOriginBase {
   declare readonly date: Date;
   /** Required. [MessageOriginChannel.chat](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly chat: Chat;
-  /** Required. [MessageOriginChannel.message_id](https://core.telegram.org/bots/api#messageoriginchannel) */
+  /** Required. Integer. [MessageOriginChannel.message_id](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly message_id: number;
   /** Optional. [MessageOriginChannel.author_signature](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly author_signature?: string;
@@ -19279,7 +19279,7 @@ export class MessageOriginUser extends MessageOriginBase {
 export interface MessageReactionCountUpdatedInit {
   /** Required. [MessageReactionCountUpdated.chat](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly chat: ChatInit;
-  /** Required. [MessageReactionCountUpdated.message_id](https://core.telegram.org/bots/api#messagereactioncountupdated) */
+  /** Required. Integer. [MessageReactionCountUpdated.message_id](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly message_id: number;
   /** Required. A `Date` or Unix seconds. [MessageReactionCountUpdated.date](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly date: Date | number;
@@ -19292,7 +19292,7 @@ export interface MessageReactionCountUpdatedInit {
 export class MessageReactionCountUpdated extends TelegramObject {
   /** Required. [MessageReactionCountUpdated.chat](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly chat: Chat;
-  /** Required. [MessageReactionCountUpdated.message_id](https://core.telegram.org/bots/api#messagereactioncountupdated) */
+  /** Required. Integer. [MessageReactionCountUpdated.message_id](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly message_id: number;
   /** Required. Unix time, exposed as a `Date`. [MessageReactionCountUpdated.date](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly date: Date;
@@ -19377,7 +19377,7 @@ export class MessageReactionCountUpdated extends TelegramObject {
 export interface MessageReactionUpdatedInit {
   /** Required. [MessageReactionUpdated.chat](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly chat: ChatInit;
-  /** Required. [MessageReactionUpdated.message_id](https://core.telegram.org/bots/api#messagereactionupdated) */
+  /** Required. Integer. [MessageReactionUpdated.message_id](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly message_id: number;
   /** Optional. [MessageReactionUpdated.user](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly user?: UserInit | undefined;
@@ -19396,7 +19396,7 @@ export interface MessageReactionUpdatedInit {
 export class MessageReactionUpdated extends TelegramObject {
   /** Required. [MessageReactionUpdated.chat](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly chat: Chat;
-  /** Required. [MessageReactionUpdated.message_id](https://core.telegram.org/bots/api#messagereactionupdated) */
+  /** Required. Integer. [MessageReactionUpdated.message_id](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly message_id: number;
   /** Optional. [MessageReactionUpdated.user](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly user?: User;
@@ -19619,13 +19619,13 @@ export interface OwnedGiftRegularInit {
   readonly can_be_upgraded?: boolean | undefined;
   /** Optional. [OwnedGiftRegular.was_refunded](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly was_refunded?: boolean | undefined;
-  /** Optional. [OwnedGiftRegular.convert_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
+  /** Optional. Integer. [OwnedGiftRegular.convert_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly convert_star_count?: number | undefined;
-  /** Optional. [OwnedGiftRegular.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
+  /** Optional. Integer. [OwnedGiftRegular.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly prepaid_upgrade_star_count?: number | undefined;
   /** Optional. [OwnedGiftRegular.is_upgrade_separate](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly is_upgrade_separate?: boolean | undefined;
-  /** Optional. [OwnedGiftRegular.unique_gift_number](https://core.telegram.org/bots/api#ownedgiftregular) */
+  /** Optional. Integer. [OwnedGiftRegular.unique_gift_number](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly unique_gift_number?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -19654,13 +19654,13 @@ export class OwnedGiftRegular extends OwnedGiftBase {
   declare readonly can_be_upgraded?: boolean;
   /** Optional. [OwnedGiftRegular.was_refunded](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly was_refunded?: boolean;
-  /** Optional. [OwnedGiftRegular.convert_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
+  /** Optional. Integer. [OwnedGiftRegular.convert_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly convert_star_count?: number;
-  /** Optional. [OwnedGiftRegular.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
+  /** Optional. Integer. [OwnedGiftRegular.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly prepaid_upgrade_star_count?: number;
   /** Optional. [OwnedGiftRegular.is_upgrade_separate](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly is_upgrade_separate?: boolean;
-  /** Optional. [OwnedGiftRegular.unique_gift_number](https://core.telegram.org/bots/api#ownedgiftregular) */
+  /** Optional. Integer. [OwnedGiftRegular.unique_gift_number](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly unique_gift_number?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: OwnedGiftRegularInit;
@@ -19793,7 +19793,7 @@ export interface OwnedGiftUniqueInit {
   readonly is_saved?: boolean | undefined;
   /** Optional. [OwnedGiftUnique.can_be_transferred](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly can_be_transferred?: boolean | undefined;
-  /** Optional. [OwnedGiftUnique.transfer_star_count](https://core.telegram.org/bots/api#ownedgiftunique) */
+  /** Optional. Integer. [OwnedGiftUnique.transfer_star_count](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly transfer_star_count?: number | undefined;
   /** Optional. A `Date` or Unix seconds. [OwnedGiftUnique.next_transfer_date](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly next_transfer_date?: Date | number | undefined;
@@ -19816,7 +19816,7 @@ export class OwnedGiftUnique extends OwnedGiftBase {
   declare readonly is_saved?: boolean;
   /** Optional. [OwnedGiftUnique.can_be_transferred](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly can_be_transferred?: boolean;
-  /** Optional. [OwnedGiftUnique.transfer_star_count](https://core.telegram.org/bots/api#ownedgiftunique) */
+  /** Optional. Integer. [OwnedGiftUnique.transfer_star_count](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly transfer_star_count?: number;
   /** Optional. Unix time, exposed as a `Date`. [OwnedGiftUnique.next_transfer_date](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly next_transfer_date?: Date;
@@ -19919,7 +19919,7 @@ export class OwnedGiftUnique extends OwnedGiftBase {
 
 /** The Bot API input shape of [OwnedGifts](https://core.telegram.org/bots/api#ownedgifts). */
 export interface OwnedGiftsInit {
-  /** Required. [OwnedGifts.total_count](https://core.telegram.org/bots/api#ownedgifts) */
+  /** Required. Integer. [OwnedGifts.total_count](https://core.telegram.org/bots/api#ownedgifts) */
   readonly total_count: number;
   /** Required. [OwnedGifts.gifts](https://core.telegram.org/bots/api#ownedgifts) */
   readonly gifts: readonly OwnedGiftInit[];
@@ -19930,7 +19930,7 @@ export interface OwnedGiftsInit {
 
 /** The Bot API type [OwnedGifts](https://core.telegram.org/bots/api#ownedgifts). */
 export class OwnedGifts extends TelegramObject {
-  /** Required. [OwnedGifts.total_count](https://core.telegram.org/bots/api#ownedgifts) */
+  /** Required. Integer. [OwnedGifts.total_count](https://core.telegram.org/bots/api#ownedgifts) */
   declare readonly total_count: number;
   /** Required. [OwnedGifts.gifts](https://core.telegram.org/bots/api#ownedgifts) */
   declare readonly gifts: readonly OwnedGift[];
@@ -19992,7 +19992,7 @@ export class OwnedGifts extends TelegramObject {
 
 /** The Bot API input shape of [PaidMediaInfo](https://core.telegram.org/bots/api#paidmediainfo). */
 export interface PaidMediaInfoInit {
-  /** Required. [PaidMediaInfo.star_count](https://core.telegram.org/bots/api#paidmediainfo) */
+  /** Required. Integer. [PaidMediaInfo.star_count](https://core.telegram.org/bots/api#paidmediainfo) */
   readonly star_count: number;
   /** Required. [PaidMediaInfo.paid_media](https://core.telegram.org/bots/api#paidmediainfo) */
   readonly paid_media: readonly PaidMediaInit[];
@@ -20001,7 +20001,7 @@ export interface PaidMediaInfoInit {
 
 /** The Bot API type [PaidMediaInfo](https://core.telegram.org/bots/api#paidmediainfo). */
 export class PaidMediaInfo extends TelegramObject {
-  /** Required. [PaidMediaInfo.star_count](https://core.telegram.org/bots/api#paidmediainfo) */
+  /** Required. Integer. [PaidMediaInfo.star_count](https://core.telegram.org/bots/api#paidmediainfo) */
   declare readonly star_count: number;
   /** Required. [PaidMediaInfo.paid_media](https://core.telegram.org/bots/api#paidmediainfo) */
   declare readonly paid_media: readonly PaidMedia[];
@@ -20192,11 +20192,11 @@ export class PaidMediaPhoto extends PaidMediaBase {
 export interface PaidMediaPreviewInit {
   /** Required. Always 'preview'. [PaidMediaPreview.type](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly type: 'preview';
-  /** Optional. [PaidMediaPreview.width](https://core.telegram.org/bots/api#paidmediapreview) */
+  /** Optional. Integer. [PaidMediaPreview.width](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly width?: number | undefined;
-  /** Optional. [PaidMediaPreview.height](https://core.telegram.org/bots/api#paidmediapreview) */
+  /** Optional. Integer. [PaidMediaPreview.height](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly height?: number | undefined;
-  /** Optional. In seconds. [PaidMediaPreview.duration](https://core.telegram.org/bots/api#paidmediapreview) */
+  /** Optional. Integer. In seconds. [PaidMediaPreview.duration](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -20205,11 +20205,11 @@ export interface PaidMediaPreviewInit {
 export class PaidMediaPreview extends PaidMediaBase {
   /** Required. Always 'preview'. [PaidMediaPreview.type](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly type: 'preview';
-  /** Optional. [PaidMediaPreview.width](https://core.telegram.org/bots/api#paidmediapreview) */
+  /** Optional. Integer. [PaidMediaPreview.width](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly width?: number;
-  /** Optional. [PaidMediaPreview.height](https://core.telegram.org/bots/api#paidmediapreview) */
+  /** Optional. Integer. [PaidMediaPreview.height](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly height?: number;
-  /** Optional. In seconds. [PaidMediaPreview.duration](https://core.telegram.org/bots/api#paidmediapreview) */
+  /** Optional. Integer. In seconds. [PaidMediaPreview.duration](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly duration?: number;
 
   constructor(init: PaidMediaPreviewInit, bot?: Bot) {
@@ -20381,14 +20381,14 @@ export class PaidMediaVideo extends PaidMediaBase {
 
 /** The Bot API input shape of [PaidMessagePriceChanged](https://core.telegram.org/bots/api#paidmessagepricechanged). */
 export interface PaidMessagePriceChangedInit {
-  /** Required. [PaidMessagePriceChanged.paid_message_star_count](https://core.telegram.org/bots/api#paidmessagepricechanged) */
+  /** Required. Integer. [PaidMessagePriceChanged.paid_message_star_count](https://core.telegram.org/bots/api#paidmessagepricechanged) */
   readonly paid_message_star_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMessagePriceChanged](https://core.telegram.org/bots/api#paidmessagepricechanged). */
 export class PaidMessagePriceChanged extends TelegramObject {
-  /** Required. [PaidMessagePriceChanged.paid_message_star_count](https://core.telegram.org/bots/api#paidmessagepricechanged) */
+  /** Required. Integer. [PaidMessagePriceChanged.paid_message_star_count](https://core.telegram.org/bots/api#paidmessagepricechanged) */
   declare readonly paid_message_star_count: number;
 
   constructor(init: PaidMessagePriceChangedInit, bot?: Bot) {
@@ -21063,7 +21063,7 @@ export interface PassportFileInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [PassportFile.file_unique_id](https://core.telegram.org/bots/api#passportfile) */
   readonly file_unique_id: string;
-  /** Required. In bytes. [PassportFile.file_size](https://core.telegram.org/bots/api#passportfile) */
+  /** Required. Integer. In bytes. [PassportFile.file_size](https://core.telegram.org/bots/api#passportfile) */
   readonly file_size: number;
   /** Required. A `Date` or Unix seconds. [PassportFile.file_date](https://core.telegram.org/bots/api#passportfile) */
   readonly file_date: Date | number;
@@ -21076,7 +21076,7 @@ export class PassportFile extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [PassportFile.file_unique_id](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_unique_id: string;
-  /** Required. In bytes. [PassportFile.file_size](https://core.telegram.org/bots/api#passportfile) */
+  /** Required. Integer. In bytes. [PassportFile.file_size](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_size: number;
   /** Required. Unix time, exposed as a `Date`. [PassportFile.file_date](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_date: Date;
@@ -21149,11 +21149,11 @@ export interface PhotoSizeInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [PhotoSize.file_unique_id](https://core.telegram.org/bots/api#photosize) */
   readonly file_unique_id: string;
-  /** Required. [PhotoSize.width](https://core.telegram.org/bots/api#photosize) */
+  /** Required. Integer. [PhotoSize.width](https://core.telegram.org/bots/api#photosize) */
   readonly width: number;
-  /** Required. [PhotoSize.height](https://core.telegram.org/bots/api#photosize) */
+  /** Required. Integer. [PhotoSize.height](https://core.telegram.org/bots/api#photosize) */
   readonly height: number;
-  /** Optional. In bytes. [PhotoSize.file_size](https://core.telegram.org/bots/api#photosize) */
+  /** Optional. Integer. In bytes. [PhotoSize.file_size](https://core.telegram.org/bots/api#photosize) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -21164,11 +21164,11 @@ export class PhotoSize extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [PhotoSize.file_unique_id](https://core.telegram.org/bots/api#photosize) */
   declare readonly file_unique_id: string;
-  /** Required. [PhotoSize.width](https://core.telegram.org/bots/api#photosize) */
+  /** Required. Integer. [PhotoSize.width](https://core.telegram.org/bots/api#photosize) */
   declare readonly width: number;
-  /** Required. [PhotoSize.height](https://core.telegram.org/bots/api#photosize) */
+  /** Required. Integer. [PhotoSize.height](https://core.telegram.org/bots/api#photosize) */
   declare readonly height: number;
-  /** Optional. In bytes. [PhotoSize.file_size](https://core.telegram.org/bots/api#photosize) */
+  /** Optional. Integer. In bytes. [PhotoSize.file_size](https://core.telegram.org/bots/api#photosize) */
   declare readonly file_size?: number;
 
   constructor(init: PhotoSizeInit, bot?: Bot) {
@@ -21226,7 +21226,7 @@ export interface PollInit {
   readonly question_entities?: readonly MessageEntityInit[] | undefined;
   /** Required. [Poll.options](https://core.telegram.org/bots/api#poll) */
   readonly options: readonly PollOptionInit[];
-  /** Required. [Poll.total_voter_count](https://core.telegram.org/bots/api#poll) */
+  /** Required. Integer. [Poll.total_voter_count](https://core.telegram.org/bots/api#poll) */
   readonly total_voter_count: number;
   /** Required. [Poll.is_closed](https://core.telegram.org/bots/api#poll) */
   readonly is_closed: boolean;
@@ -21250,7 +21250,7 @@ export interface PollInit {
   readonly explanation_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. [Poll.explanation_media](https://core.telegram.org/bots/api#poll) */
   readonly explanation_media?: PollMediaInit | undefined;
-  /** Optional. In seconds. [Poll.open_period](https://core.telegram.org/bots/api#poll) */
+  /** Optional. Integer. In seconds. [Poll.open_period](https://core.telegram.org/bots/api#poll) */
   readonly open_period?: number | undefined;
   /** Optional. A `Date` or Unix seconds. [Poll.close_date](https://core.telegram.org/bots/api#poll) */
   readonly close_date?: Date | number | undefined;
@@ -21273,7 +21273,7 @@ export class Poll extends TelegramObject {
   declare readonly question_entities?: readonly MessageEntity[];
   /** Required. [Poll.options](https://core.telegram.org/bots/api#poll) */
   declare readonly options: readonly PollOption[];
-  /** Required. [Poll.total_voter_count](https://core.telegram.org/bots/api#poll) */
+  /** Required. Integer. [Poll.total_voter_count](https://core.telegram.org/bots/api#poll) */
   declare readonly total_voter_count: number;
   /** Required. [Poll.is_closed](https://core.telegram.org/bots/api#poll) */
   declare readonly is_closed: boolean;
@@ -21297,7 +21297,7 @@ export class Poll extends TelegramObject {
   declare readonly explanation_entities?: readonly MessageEntity[];
   /** Optional. [Poll.explanation_media](https://core.telegram.org/bots/api#poll) */
   declare readonly explanation_media?: PollMedia;
-  /** Optional. In seconds. [Poll.open_period](https://core.telegram.org/bots/api#poll) */
+  /** Optional. Integer. In seconds. [Poll.open_period](https://core.telegram.org/bots/api#poll) */
   declare readonly open_period?: number;
   /** Optional. Unix time, exposed as a `Date`. [Poll.close_date](https://core.telegram.org/bots/api#poll) */
   declare readonly close_date?: Date;
@@ -21773,7 +21773,7 @@ export interface PollOptionInit {
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
   /** Optional. [PollOption.media](https://core.telegram.org/bots/api#polloption) */
   readonly media?: PollMediaInit | undefined;
-  /** Required. [PollOption.voter_count](https://core.telegram.org/bots/api#polloption) */
+  /** Required. Integer. [PollOption.voter_count](https://core.telegram.org/bots/api#polloption) */
   readonly voter_count: number;
   /** Optional. [PollOption.added_by_user](https://core.telegram.org/bots/api#polloption) */
   readonly added_by_user?: UserInit | undefined;
@@ -21794,7 +21794,7 @@ export class PollOption extends TelegramObject {
   declare readonly text_entities?: readonly MessageEntity[];
   /** Optional. [PollOption.media](https://core.telegram.org/bots/api#polloption) */
   declare readonly media?: PollMedia;
-  /** Required. [PollOption.voter_count](https://core.telegram.org/bots/api#polloption) */
+  /** Required. Integer. [PollOption.voter_count](https://core.telegram.org/bots/api#polloption) */
   declare readonly voter_count: number;
   /** Optional. [PollOption.added_by_user](https://core.telegram.org/bots/api#polloption) */
   declare readonly added_by_user?: User;
@@ -22088,7 +22088,7 @@ export interface PreCheckoutQueryInit {
   readonly from: UserInit;
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [PreCheckoutQuery.currency](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly currency: string;
-  /** Required. In the currency's smallest units. [PreCheckoutQuery.total_amount](https://core.telegram.org/bots/api#precheckoutquery) */
+  /** Required. Integer. In the currency's smallest units. [PreCheckoutQuery.total_amount](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly total_amount: number;
   /** Required. [PreCheckoutQuery.invoice_payload](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly invoice_payload: string;
@@ -22107,7 +22107,7 @@ export class PreCheckoutQuery extends TelegramObject {
   declare readonly from: User;
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [PreCheckoutQuery.currency](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly currency: string;
-  /** Required. In the currency's smallest units. [PreCheckoutQuery.total_amount](https://core.telegram.org/bots/api#precheckoutquery) */
+  /** Required. Integer. In the currency's smallest units. [PreCheckoutQuery.total_amount](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly total_amount: number;
   /** Required. [PreCheckoutQuery.invoice_payload](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly invoice_payload: string;
@@ -22314,7 +22314,7 @@ export interface ProximityAlertTriggeredInit {
   readonly traveler: UserInit;
   /** Required. [ProximityAlertTriggered.watcher](https://core.telegram.org/bots/api#proximityalerttriggered) */
   readonly watcher: UserInit;
-  /** Required. [ProximityAlertTriggered.distance](https://core.telegram.org/bots/api#proximityalerttriggered) */
+  /** Required. Integer. [ProximityAlertTriggered.distance](https://core.telegram.org/bots/api#proximityalerttriggered) */
   readonly distance: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -22325,7 +22325,7 @@ export class ProximityAlertTriggered extends TelegramObject {
   declare readonly traveler: User;
   /** Required. [ProximityAlertTriggered.watcher](https://core.telegram.org/bots/api#proximityalerttriggered) */
   declare readonly watcher: User;
-  /** Required. [ProximityAlertTriggered.distance](https://core.telegram.org/bots/api#proximityalerttriggered) */
+  /** Required. Integer. [ProximityAlertTriggered.distance](https://core.telegram.org/bots/api#proximityalerttriggered) */
   declare readonly distance: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ProximityAlertTriggeredInit;
@@ -22394,7 +22394,7 @@ export class ProximityAlertTriggered extends TelegramObject {
 export interface ReactionCountInit {
   /** Required. [ReactionCount.type](https://core.telegram.org/bots/api#reactioncount) */
   readonly type: ReactionTypeInit;
-  /** Required. [ReactionCount.total_count](https://core.telegram.org/bots/api#reactioncount) */
+  /** Required. Integer. [ReactionCount.total_count](https://core.telegram.org/bots/api#reactioncount) */
   readonly total_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -22403,7 +22403,7 @@ export interface ReactionCountInit {
 export class ReactionCount extends TelegramObject {
   /** Required. [ReactionCount.type](https://core.telegram.org/bots/api#reactioncount) */
   declare readonly type: ReactionType;
-  /** Required. [ReactionCount.total_count](https://core.telegram.org/bots/api#reactioncount) */
+  /** Required. Integer. [ReactionCount.total_count](https://core.telegram.org/bots/api#reactioncount) */
   declare readonly total_count: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ReactionCountInit;
@@ -22602,7 +22602,7 @@ export class ReactionTypePaid extends ReactionTypeBase {
 export interface RefundedPaymentInit {
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). Always 'XTR'. [RefundedPayment.currency](https://core.telegram.org/bots/api#refundedpayment) */
   readonly currency: string;
-  /** Required. In the currency's smallest units. [RefundedPayment.total_amount](https://core.telegram.org/bots/api#refundedpayment) */
+  /** Required. Integer. In the currency's smallest units. [RefundedPayment.total_amount](https://core.telegram.org/bots/api#refundedpayment) */
   readonly total_amount: number;
   /** Required. [RefundedPayment.invoice_payload](https://core.telegram.org/bots/api#refundedpayment) */
   readonly invoice_payload: string;
@@ -22617,7 +22617,7 @@ export interface RefundedPaymentInit {
 export class RefundedPayment extends TelegramObject {
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). Always 'XTR'. [RefundedPayment.currency](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly currency: string;
-  /** Required. In the currency's smallest units. [RefundedPayment.total_amount](https://core.telegram.org/bots/api#refundedpayment) */
+  /** Required. Integer. In the currency's smallest units. [RefundedPayment.total_amount](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly total_amount: number;
   /** Required. [RefundedPayment.invoice_payload](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly invoice_payload: string;
@@ -22798,11 +22798,11 @@ export class ReplyKeyboardRemove extends TelegramObject {
 
 /** The Bot API input shape of [ReplyParameters](https://core.telegram.org/bots/api#replyparameters). */
 export interface ReplyParametersInit {
-  /** Optional. [ReplyParameters.message_id](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.message_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly message_id?: number | undefined;
   /** Optional. A numeric chat id or an `@username`. [ReplyParameters.chat_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly chat_id?: number | string | undefined;
-  /** Optional. [ReplyParameters.ephemeral_message_id](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.ephemeral_message_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly ephemeral_message_id?: number | undefined;
   /** Optional. [ReplyParameters.allow_sending_without_reply](https://core.telegram.org/bots/api#replyparameters) */
   readonly allow_sending_without_reply?: boolean | undefined;
@@ -22812,9 +22812,9 @@ export interface ReplyParametersInit {
   readonly quote_parse_mode?: string | undefined;
   /** Optional. Alternative to `quote_parse_mode`. [ReplyParameters.quote_entities](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_entities?: readonly MessageEntityInit[] | undefined;
-  /** Optional. [ReplyParameters.quote_position](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.quote_position](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_position?: number | undefined;
-  /** Optional. [ReplyParameters.checklist_task_id](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.checklist_task_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly checklist_task_id?: number | undefined;
   /** Optional. [ReplyParameters.poll_option_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly poll_option_id?: string | undefined;
@@ -22823,11 +22823,11 @@ export interface ReplyParametersInit {
 
 /** The Bot API type [ReplyParameters](https://core.telegram.org/bots/api#replyparameters). */
 export class ReplyParameters extends TelegramObject {
-  /** Optional. [ReplyParameters.message_id](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.message_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly message_id?: number;
   /** Optional. A numeric chat id or an `@username`. [ReplyParameters.chat_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly chat_id?: number | string;
-  /** Optional. [ReplyParameters.ephemeral_message_id](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.ephemeral_message_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly ephemeral_message_id?: number;
   /** Optional. [ReplyParameters.allow_sending_without_reply](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly allow_sending_without_reply?: boolean;
@@ -22837,9 +22837,9 @@ export class ReplyParameters extends TelegramObject {
   declare readonly quote_parse_mode?: string;
   /** Optional. Alternative to `quote_parse_mode`. [ReplyParameters.quote_entities](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_entities?: readonly MessageEntity[];
-  /** Optional. [ReplyParameters.quote_position](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.quote_position](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_position?: number;
-  /** Optional. [ReplyParameters.checklist_task_id](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. Integer. [ReplyParameters.checklist_task_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly checklist_task_id?: number;
   /** Optional. [ReplyParameters.poll_option_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly poll_option_id?: string;
@@ -22898,18 +22898,18 @@ export class ReplyParameters extends TelegramObject {
 
 /** The Bot API input shape of [ResponseParameters](https://core.telegram.org/bots/api#responseparameters). */
 export interface ResponseParametersInit {
-  /** Optional. May exceed 32 bits; fits a JS number. [ResponseParameters.migrate_to_chat_id](https://core.telegram.org/bots/api#responseparameters) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [ResponseParameters.migrate_to_chat_id](https://core.telegram.org/bots/api#responseparameters) */
   readonly migrate_to_chat_id?: number | undefined;
-  /** Optional. [ResponseParameters.retry_after](https://core.telegram.org/bots/api#responseparameters) */
+  /** Optional. Integer. [ResponseParameters.retry_after](https://core.telegram.org/bots/api#responseparameters) */
   readonly retry_after?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ResponseParameters](https://core.telegram.org/bots/api#responseparameters). */
 export class ResponseParameters extends TelegramObject {
-  /** Optional. May exceed 32 bits; fits a JS number. [ResponseParameters.migrate_to_chat_id](https://core.telegram.org/bots/api#responseparameters) */
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [ResponseParameters.migrate_to_chat_id](https://core.telegram.org/bots/api#responseparameters) */
   declare readonly migrate_to_chat_id?: number;
-  /** Optional. [ResponseParameters.retry_after](https://core.telegram.org/bots/api#responseparameters) */
+  /** Optional. Integer. [ResponseParameters.retry_after](https://core.telegram.org/bots/api#responseparameters) */
   declare readonly retry_after?: number;
 
   constructor(init: ResponseParametersInit, bot?: Bot) {
@@ -23952,7 +23952,7 @@ export interface RichBlockListItemInit {
   readonly has_checkbox?: boolean | undefined;
   /** Optional. [RichBlockListItem.is_checked](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly is_checked?: boolean | undefined;
-  /** Optional. [RichBlockListItem.value](https://core.telegram.org/bots/api#richblocklistitem) */
+  /** Optional. Integer. [RichBlockListItem.value](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly value?: number | undefined;
   /** Optional. One of 'a', 'A', 'i', 'I', '1'. [RichBlockListItem.type](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly type?: string | undefined;
@@ -23969,7 +23969,7 @@ export class RichBlockListItem extends TelegramObject {
   declare readonly has_checkbox?: boolean;
   /** Optional. [RichBlockListItem.is_checked](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly is_checked?: boolean;
-  /** Optional. [RichBlockListItem.value](https://core.telegram.org/bots/api#richblocklistitem) */
+  /** Optional. Integer. [RichBlockListItem.value](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly value?: number;
   /** Optional. One of 'a', 'A', 'i', 'I', '1'. [RichBlockListItem.type](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly type?: string;
@@ -24042,11 +24042,11 @@ export interface RichBlockMapInit {
   readonly type: 'map';
   /** Required. [RichBlockMap.location](https://core.telegram.org/bots/api#richblockmap) */
   readonly location: LocationInit;
-  /** Required. [RichBlockMap.zoom](https://core.telegram.org/bots/api#richblockmap) */
+  /** Required. Integer. [RichBlockMap.zoom](https://core.telegram.org/bots/api#richblockmap) */
   readonly zoom: number;
-  /** Required. [RichBlockMap.width](https://core.telegram.org/bots/api#richblockmap) */
+  /** Required. Integer. [RichBlockMap.width](https://core.telegram.org/bots/api#richblockmap) */
   readonly width: number;
-  /** Required. [RichBlockMap.height](https://core.telegram.org/bots/api#richblockmap) */
+  /** Required. Integer. [RichBlockMap.height](https://core.telegram.org/bots/api#richblockmap) */
   readonly height: number;
   /** Optional. [RichBlockMap.caption](https://core.telegram.org/bots/api#richblockmap) */
   readonly caption?: RichBlockCaptionInit | undefined;
@@ -24059,11 +24059,11 @@ export class RichBlockMap extends RichBlockBase {
   declare readonly type: 'map';
   /** Required. [RichBlockMap.location](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly location: Location;
-  /** Required. [RichBlockMap.zoom](https://core.telegram.org/bots/api#richblockmap) */
+  /** Required. Integer. [RichBlockMap.zoom](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly zoom: number;
-  /** Required. [RichBlockMap.width](https://core.telegram.org/bots/api#richblockmap) */
+  /** Required. Integer. [RichBlockMap.width](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly width: number;
-  /** Required. [RichBlockMap.height](https://core.telegram.org/bots/api#richblockmap) */
+  /** Required. Integer. [RichBlockMap.height](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly height: number;
   /** Optional. [RichBlockMap.caption](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly caption?: RichBlockCaption;
@@ -24433,7 +24433,7 @@ export interface RichBlockSectionHeadingInit {
   readonly type: 'heading';
   /** Required. [RichBlockSectionHeading.text](https://core.telegram.org/bots/api#richblocksectionheading) */
   readonly text: RichTextInit;
-  /** Required. [RichBlockSectionHeading.size](https://core.telegram.org/bots/api#richblocksectionheading) */
+  /** Required. Integer. [RichBlockSectionHeading.size](https://core.telegram.org/bots/api#richblocksectionheading) */
   readonly size: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -24444,7 +24444,7 @@ export class RichBlockSectionHeading extends RichBlockBase {
   declare readonly type: 'heading';
   /** Required. [RichBlockSectionHeading.text](https://core.telegram.org/bots/api#richblocksectionheading) */
   declare readonly text: RichText;
-  /** Required. [RichBlockSectionHeading.size](https://core.telegram.org/bots/api#richblocksectionheading) */
+  /** Required. Integer. [RichBlockSectionHeading.size](https://core.telegram.org/bots/api#richblocksectionheading) */
   declare readonly size: number;
 
   constructor(init: RichBlockSectionHeadingInit, bot?: Bot) {
@@ -24662,9 +24662,9 @@ export interface RichBlockTableCellInit {
   readonly text?: RichTextInit | undefined;
   /** Optional. [RichBlockTableCell.is_header](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly is_header?: boolean | undefined;
-  /** Optional. [RichBlockTableCell.colspan](https://core.telegram.org/bots/api#richblocktablecell) */
+  /** Optional. Integer. [RichBlockTableCell.colspan](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly colspan?: number | undefined;
-  /** Optional. [RichBlockTableCell.rowspan](https://core.telegram.org/bots/api#richblocktablecell) */
+  /** Optional. Integer. [RichBlockTableCell.rowspan](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly rowspan?: number | undefined;
   /** Required. One of 'left', 'center', 'right'. [RichBlockTableCell.align](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly align: string;
@@ -24679,9 +24679,9 @@ export class RichBlockTableCell extends TelegramObject {
   declare readonly text?: RichText;
   /** Optional. [RichBlockTableCell.is_header](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly is_header?: boolean;
-  /** Optional. [RichBlockTableCell.colspan](https://core.telegram.org/bots/api#richblocktablecell) */
+  /** Optional. Integer. [RichBlockTableCell.colspan](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly colspan?: number;
-  /** Optional. [RichBlockTableCell.rowspan](https://core.telegram.org/bots/api#richblocktablecell) */
+  /** Optional. Integer. [RichBlockTableCell.rowspan](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly rowspan?: number;
   /** Required. One of 'left', 'center', 'right'. [RichBlockTableCell.align](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly align: string;
@@ -26511,7 +26511,7 @@ export class SentWebAppMessage extends TelegramObject {
 
 /** The Bot API input shape of [SharedUser](https://core.telegram.org/bots/api#shareduser). */
 export interface SharedUserInit {
-  /** Required. May exceed 32 bits; fits a JS number. [SharedUser.user_id](https://core.telegram.org/bots/api#shareduser) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [SharedUser.user_id](https://core.telegram.org/bots/api#shareduser) */
   readonly user_id: number;
   /** Optional. [SharedUser.first_name](https://core.telegram.org/bots/api#shareduser) */
   readonly first_name?: string | undefined;
@@ -26526,7 +26526,7 @@ export interface SharedUserInit {
 
 /** The Bot API type [SharedUser](https://core.telegram.org/bots/api#shareduser). */
 export class SharedUser extends TelegramObject {
-  /** Required. May exceed 32 bits; fits a JS number. [SharedUser.user_id](https://core.telegram.org/bots/api#shareduser) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [SharedUser.user_id](https://core.telegram.org/bots/api#shareduser) */
   declare readonly user_id: number;
   /** Optional. [SharedUser.first_name](https://core.telegram.org/bots/api#shareduser) */
   declare readonly first_name?: string;
@@ -26827,18 +26827,18 @@ export class ShippingQuery extends TelegramObject {
 
 /** The Bot API input shape of [StarAmount](https://core.telegram.org/bots/api#staramount). */
 export interface StarAmountInit {
-  /** Required. [StarAmount.amount](https://core.telegram.org/bots/api#staramount) */
+  /** Required. Integer. [StarAmount.amount](https://core.telegram.org/bots/api#staramount) */
   readonly amount: number;
-  /** Optional. [StarAmount.nanostar_amount](https://core.telegram.org/bots/api#staramount) */
+  /** Optional. Integer. [StarAmount.nanostar_amount](https://core.telegram.org/bots/api#staramount) */
   readonly nanostar_amount?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StarAmount](https://core.telegram.org/bots/api#staramount). */
 export class StarAmount extends TelegramObject {
-  /** Required. [StarAmount.amount](https://core.telegram.org/bots/api#staramount) */
+  /** Required. Integer. [StarAmount.amount](https://core.telegram.org/bots/api#staramount) */
   declare readonly amount: number;
-  /** Optional. [StarAmount.nanostar_amount](https://core.telegram.org/bots/api#staramount) */
+  /** Optional. Integer. [StarAmount.nanostar_amount](https://core.telegram.org/bots/api#staramount) */
   declare readonly nanostar_amount?: number;
 
   constructor(init: StarAmountInit, bot?: Bot) {
@@ -26874,9 +26874,9 @@ export class StarAmount extends TelegramObject {
 export interface StarTransactionInit {
   /** Required. [StarTransaction.id](https://core.telegram.org/bots/api#startransaction) */
   readonly id: string;
-  /** Required. [StarTransaction.amount](https://core.telegram.org/bots/api#startransaction) */
+  /** Required. Integer. [StarTransaction.amount](https://core.telegram.org/bots/api#startransaction) */
   readonly amount: number;
-  /** Optional. Range 0–999999999. [StarTransaction.nanostar_amount](https://core.telegram.org/bots/api#startransaction) */
+  /** Optional. Integer. Range 0–999999999. [StarTransaction.nanostar_amount](https://core.telegram.org/bots/api#startransaction) */
   readonly nanostar_amount?: number | undefined;
   /** Required. A `Date` or Unix seconds. [StarTransaction.date](https://core.telegram.org/bots/api#startransaction) */
   readonly date: Date | number;
@@ -26891,9 +26891,9 @@ export interface StarTransactionInit {
 export class StarTransaction extends TelegramObject {
   /** Required. [StarTransaction.id](https://core.telegram.org/bots/api#startransaction) */
   declare readonly id: string;
-  /** Required. [StarTransaction.amount](https://core.telegram.org/bots/api#startransaction) */
+  /** Required. Integer. [StarTransaction.amount](https://core.telegram.org/bots/api#startransaction) */
   declare readonly amount: number;
-  /** Optional. Range 0–999999999. [StarTransaction.nanostar_amount](https://core.telegram.org/bots/api#startransaction) */
+  /** Optional. Integer. Range 0–999999999. [StarTransaction.nanostar_amount](https://core.telegram.org/bots/api#startransaction) */
   declare readonly nanostar_amount?: number;
   /** Required. Unix time, exposed as a `Date`. [StarTransaction.date](https://core.telegram.org/bots/api#startransaction) */
   declare readonly date: Date;
@@ -27051,9 +27051,9 @@ export interface StickerInit {
   readonly file_unique_id: string;
   /** Required. One of 'regular', 'mask', 'custom_emoji'. [Sticker.type](https://core.telegram.org/bots/api#sticker) */
   readonly type: string;
-  /** Required. [Sticker.width](https://core.telegram.org/bots/api#sticker) */
+  /** Required. Integer. [Sticker.width](https://core.telegram.org/bots/api#sticker) */
   readonly width: number;
-  /** Required. [Sticker.height](https://core.telegram.org/bots/api#sticker) */
+  /** Required. Integer. [Sticker.height](https://core.telegram.org/bots/api#sticker) */
   readonly height: number;
   /** Required. [Sticker.is_animated](https://core.telegram.org/bots/api#sticker) */
   readonly is_animated: boolean;
@@ -27073,7 +27073,7 @@ export interface StickerInit {
   readonly custom_emoji_id?: string | undefined;
   /** Optional. [Sticker.needs_repainting](https://core.telegram.org/bots/api#sticker) */
   readonly needs_repainting?: boolean | undefined;
-  /** Optional. In bytes. [Sticker.file_size](https://core.telegram.org/bots/api#sticker) */
+  /** Optional. Integer. In bytes. [Sticker.file_size](https://core.telegram.org/bots/api#sticker) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -27086,9 +27086,9 @@ export class Sticker extends TelegramObject {
   declare readonly file_unique_id: string;
   /** Required. One of 'regular', 'mask', 'custom_emoji'. [Sticker.type](https://core.telegram.org/bots/api#sticker) */
   declare readonly type: string;
-  /** Required. [Sticker.width](https://core.telegram.org/bots/api#sticker) */
+  /** Required. Integer. [Sticker.width](https://core.telegram.org/bots/api#sticker) */
   declare readonly width: number;
-  /** Required. [Sticker.height](https://core.telegram.org/bots/api#sticker) */
+  /** Required. Integer. [Sticker.height](https://core.telegram.org/bots/api#sticker) */
   declare readonly height: number;
   /** Required. [Sticker.is_animated](https://core.telegram.org/bots/api#sticker) */
   declare readonly is_animated: boolean;
@@ -27108,7 +27108,7 @@ export class Sticker extends TelegramObject {
   declare readonly custom_emoji_id?: string;
   /** Optional. [Sticker.needs_repainting](https://core.telegram.org/bots/api#sticker) */
   declare readonly needs_repainting?: boolean;
-  /** Optional. In bytes. [Sticker.file_size](https://core.telegram.org/bots/api#sticker) */
+  /** Optional. Integer. In bytes. [Sticker.file_size](https://core.telegram.org/bots/api#sticker) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: StickerInit;
@@ -27326,7 +27326,7 @@ export class StickerSet extends TelegramObject {
 export interface StoryInit {
   /** Required. [Story.chat](https://core.telegram.org/bots/api#story) */
   readonly chat: ChatInit;
-  /** Required. [Story.id](https://core.telegram.org/bots/api#story) */
+  /** Required. Integer. [Story.id](https://core.telegram.org/bots/api#story) */
   readonly id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -27335,7 +27335,7 @@ export interface StoryInit {
 export class Story extends TelegramObject {
   /** Required. [Story.chat](https://core.telegram.org/bots/api#story) */
   declare readonly chat: Chat;
-  /** Required. [Story.id](https://core.telegram.org/bots/api#story) */
+  /** Required. Integer. [Story.id](https://core.telegram.org/bots/api#story) */
   declare readonly id: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: StoryInit;
@@ -27737,7 +27737,7 @@ export interface StoryAreaTypeWeatherInit {
   readonly temperature: number;
   /** Required. [StoryAreaTypeWeather.emoji](https://core.telegram.org/bots/api#storyareatypeweather) */
   readonly emoji: string;
-  /** Required. [StoryAreaTypeWeather.background_color](https://core.telegram.org/bots/api#storyareatypeweather) */
+  /** Required. Integer. [StoryAreaTypeWeather.background_color](https://core.telegram.org/bots/api#storyareatypeweather) */
   readonly background_color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -27750,7 +27750,7 @@ export class StoryAreaTypeWeather extends StoryAreaTypeBase {
   declare readonly temperature: number;
   /** Required. [StoryAreaTypeWeather.emoji](https://core.telegram.org/bots/api#storyareatypeweather) */
   declare readonly emoji: string;
-  /** Required. [StoryAreaTypeWeather.background_color](https://core.telegram.org/bots/api#storyareatypeweather) */
+  /** Required. Integer. [StoryAreaTypeWeather.background_color](https://core.telegram.org/bots/api#storyareatypeweather) */
   declare readonly background_color: number;
 
   constructor(init: StoryAreaTypeWeatherInit, bot?: Bot) {
@@ -27795,7 +27795,7 @@ export class StoryAreaTypeWeather extends StoryAreaTypeBase {
 export interface SuccessfulPaymentInit {
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [SuccessfulPayment.currency](https://core.telegram.org/bots/api#successfulpayment) */
   readonly currency: string;
-  /** Required. In the currency's smallest units. [SuccessfulPayment.total_amount](https://core.telegram.org/bots/api#successfulpayment) */
+  /** Required. Integer. In the currency's smallest units. [SuccessfulPayment.total_amount](https://core.telegram.org/bots/api#successfulpayment) */
   readonly total_amount: number;
   /** Required. [SuccessfulPayment.invoice_payload](https://core.telegram.org/bots/api#successfulpayment) */
   readonly invoice_payload: string;
@@ -27820,7 +27820,7 @@ export interface SuccessfulPaymentInit {
 export class SuccessfulPayment extends TelegramObject {
   /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [SuccessfulPayment.currency](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly currency: string;
-  /** Required. In the currency's smallest units. [SuccessfulPayment.total_amount](https://core.telegram.org/bots/api#successfulpayment) */
+  /** Required. Integer. In the currency's smallest units. [SuccessfulPayment.total_amount](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly total_amount: number;
   /** Required. [SuccessfulPayment.invoice_payload](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly invoice_payload: string;
@@ -28007,7 +28007,7 @@ export interface SuggestedPostApprovedInit {
   readonly suggested_post_message?: MessageInit | undefined;
   /** Optional. [SuggestedPostApproved.price](https://core.telegram.org/bots/api#suggestedpostapproved) */
   readonly price?: SuggestedPostPriceInit | undefined;
-  /** Required. [SuggestedPostApproved.send_date](https://core.telegram.org/bots/api#suggestedpostapproved) */
+  /** Required. Integer. [SuggestedPostApproved.send_date](https://core.telegram.org/bots/api#suggestedpostapproved) */
   readonly send_date: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28018,7 +28018,7 @@ export class SuggestedPostApproved extends TelegramObject {
   declare readonly suggested_post_message?: Message;
   /** Optional. [SuggestedPostApproved.price](https://core.telegram.org/bots/api#suggestedpostapproved) */
   declare readonly price?: SuggestedPostPrice;
-  /** Required. [SuggestedPostApproved.send_date](https://core.telegram.org/bots/api#suggestedpostapproved) */
+  /** Required. Integer. [SuggestedPostApproved.send_date](https://core.telegram.org/bots/api#suggestedpostapproved) */
   declare readonly send_date: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostApprovedInit;
@@ -28151,7 +28151,7 @@ export interface SuggestedPostInfoInit {
   readonly state: string;
   /** Optional. [SuggestedPostInfo.price](https://core.telegram.org/bots/api#suggestedpostinfo) */
   readonly price?: SuggestedPostPriceInit | undefined;
-  /** Optional. [SuggestedPostInfo.send_date](https://core.telegram.org/bots/api#suggestedpostinfo) */
+  /** Optional. Integer. [SuggestedPostInfo.send_date](https://core.telegram.org/bots/api#suggestedpostinfo) */
   readonly send_date?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28162,7 +28162,7 @@ export class SuggestedPostInfo extends TelegramObject {
   declare readonly state: string;
   /** Optional. [SuggestedPostInfo.price](https://core.telegram.org/bots/api#suggestedpostinfo) */
   declare readonly price?: SuggestedPostPrice;
-  /** Optional. [SuggestedPostInfo.send_date](https://core.telegram.org/bots/api#suggestedpostinfo) */
+  /** Optional. Integer. [SuggestedPostInfo.send_date](https://core.telegram.org/bots/api#suggestedpostinfo) */
   declare readonly send_date?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostInfoInit;
@@ -28223,7 +28223,7 @@ export interface SuggestedPostPaidInit {
   readonly suggested_post_message?: MessageInit | undefined;
   /** Required. One of 'XTR', 'TON'. [SuggestedPostPaid.currency](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly currency: string;
-  /** Optional. [SuggestedPostPaid.amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
+  /** Optional. Integer. [SuggestedPostPaid.amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly amount?: number | undefined;
   /** Optional. [SuggestedPostPaid.star_amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly star_amount?: StarAmountInit | undefined;
@@ -28236,7 +28236,7 @@ export class SuggestedPostPaid extends TelegramObject {
   declare readonly suggested_post_message?: Message;
   /** Required. One of 'XTR', 'TON'. [SuggestedPostPaid.currency](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly currency: string;
-  /** Optional. [SuggestedPostPaid.amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
+  /** Optional. Integer. [SuggestedPostPaid.amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly amount?: number;
   /** Optional. [SuggestedPostPaid.star_amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly star_amount?: StarAmount;
@@ -28308,7 +28308,7 @@ export class SuggestedPostPaid extends TelegramObject {
 export interface SuggestedPostParametersInit {
   /** Optional. [SuggestedPostParameters.price](https://core.telegram.org/bots/api#suggestedpostparameters) */
   readonly price?: SuggestedPostPriceInit | undefined;
-  /** Optional. [SuggestedPostParameters.send_date](https://core.telegram.org/bots/api#suggestedpostparameters) */
+  /** Optional. Integer. [SuggestedPostParameters.send_date](https://core.telegram.org/bots/api#suggestedpostparameters) */
   readonly send_date?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28317,7 +28317,7 @@ export interface SuggestedPostParametersInit {
 export class SuggestedPostParameters extends TelegramObject {
   /** Optional. [SuggestedPostParameters.price](https://core.telegram.org/bots/api#suggestedpostparameters) */
   declare readonly price?: SuggestedPostPrice;
-  /** Optional. [SuggestedPostParameters.send_date](https://core.telegram.org/bots/api#suggestedpostparameters) */
+  /** Optional. Integer. [SuggestedPostParameters.send_date](https://core.telegram.org/bots/api#suggestedpostparameters) */
   declare readonly send_date?: number;
 
   constructor(init: SuggestedPostParametersInit, bot?: Bot) {
@@ -28352,7 +28352,7 @@ export class SuggestedPostParameters extends TelegramObject {
 export interface SuggestedPostPriceInit {
   /** Required. One of 'XTR', 'TON'. [SuggestedPostPrice.currency](https://core.telegram.org/bots/api#suggestedpostprice) */
   readonly currency: string;
-  /** Required. In the currency's smallest units. [SuggestedPostPrice.amount](https://core.telegram.org/bots/api#suggestedpostprice) */
+  /** Required. Integer. In the currency's smallest units. [SuggestedPostPrice.amount](https://core.telegram.org/bots/api#suggestedpostprice) */
   readonly amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28361,7 +28361,7 @@ export interface SuggestedPostPriceInit {
 export class SuggestedPostPrice extends TelegramObject {
   /** Required. One of 'XTR', 'TON'. [SuggestedPostPrice.currency](https://core.telegram.org/bots/api#suggestedpostprice) */
   declare readonly currency: string;
-  /** Required. In the currency's smallest units. [SuggestedPostPrice.amount](https://core.telegram.org/bots/api#suggestedpostprice) */
+  /** Required. Integer. In the currency's smallest units. [SuggestedPostPrice.amount](https://core.telegram.org/bots/api#suggestedpostprice) */
   declare readonly amount: number;
 
   constructor(init: SuggestedPostPriceInit, bot?: Bot) {
@@ -28530,7 +28530,7 @@ export interface TextQuoteInit {
   readonly text: string;
   /** Optional. [TextQuote.entities](https://core.telegram.org/bots/api#textquote) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
-  /** Required. [TextQuote.position](https://core.telegram.org/bots/api#textquote) */
+  /** Required. Integer. [TextQuote.position](https://core.telegram.org/bots/api#textquote) */
   readonly position: number;
   /** Optional. [TextQuote.is_manual](https://core.telegram.org/bots/api#textquote) */
   readonly is_manual?: boolean | undefined;
@@ -28543,7 +28543,7 @@ export class TextQuote extends TelegramObject {
   declare readonly text: string;
   /** Optional. [TextQuote.entities](https://core.telegram.org/bots/api#textquote) */
   declare readonly entities?: readonly MessageEntity[];
-  /** Required. [TextQuote.position](https://core.telegram.org/bots/api#textquote) */
+  /** Required. Integer. [TextQuote.position](https://core.telegram.org/bots/api#textquote) */
   declare readonly position: number;
   /** Optional. [TextQuote.is_manual](https://core.telegram.org/bots/api#textquote) */
   declare readonly is_manual?: boolean;
@@ -28610,7 +28610,7 @@ export interface TransactionPartnerAffiliateProgramInit {
   readonly type: 'affiliate_program';
   /** Optional. [TransactionPartnerAffiliateProgram.sponsor_user](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   readonly sponsor_user?: UserInit | undefined;
-  /** Required. [TransactionPartnerAffiliateProgram.commission_per_mille](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
+  /** Required. Integer. [TransactionPartnerAffiliateProgram.commission_per_mille](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   readonly commission_per_mille: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28621,7 +28621,7 @@ export class TransactionPartnerAffiliateProgram extends TransactionPartnerBase {
   declare readonly type: 'affiliate_program';
   /** Optional. [TransactionPartnerAffiliateProgram.sponsor_user](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   declare readonly sponsor_user?: User;
-  /** Required. [TransactionPartnerAffiliateProgram.commission_per_mille](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
+  /** Required. Integer. [TransactionPartnerAffiliateProgram.commission_per_mille](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   declare readonly commission_per_mille: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TransactionPartnerAffiliateProgramInit;
@@ -28903,7 +28903,7 @@ export class TransactionPartnerTelegramAds extends TransactionPartnerBase {
 export interface TransactionPartnerTelegramApiInit {
   /** Required. Always 'telegram_api'. [TransactionPartnerTelegramApi.type](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   readonly type: 'telegram_api';
-  /** Required. [TransactionPartnerTelegramApi.request_count](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
+  /** Required. Integer. [TransactionPartnerTelegramApi.request_count](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   readonly request_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28912,7 +28912,7 @@ export interface TransactionPartnerTelegramApiInit {
 export class TransactionPartnerTelegramApi extends TransactionPartnerBase {
   /** Required. Always 'telegram_api'. [TransactionPartnerTelegramApi.type](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   declare readonly type: 'telegram_api';
-  /** Required. [TransactionPartnerTelegramApi.request_count](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
+  /** Required. Integer. [TransactionPartnerTelegramApi.request_count](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   declare readonly request_count: number;
 
   constructor(init: TransactionPartnerTelegramApiInit, bot?: Bot) {
@@ -28957,7 +28957,7 @@ export interface TransactionPartnerUserInit {
   readonly affiliate?: AffiliateInfoInit | undefined;
   /** Optional. [TransactionPartnerUser.invoice_payload](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly invoice_payload?: string | undefined;
-  /** Optional. [TransactionPartnerUser.subscription_period](https://core.telegram.org/bots/api#transactionpartneruser) */
+  /** Optional. Integer. [TransactionPartnerUser.subscription_period](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly subscription_period?: number | undefined;
   /** Optional. [TransactionPartnerUser.paid_media](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly paid_media?: readonly PaidMediaInit[] | undefined;
@@ -28965,7 +28965,7 @@ export interface TransactionPartnerUserInit {
   readonly paid_media_payload?: string | undefined;
   /** Optional. [TransactionPartnerUser.gift](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly gift?: GiftInit | undefined;
-  /** Optional. [TransactionPartnerUser.premium_subscription_duration](https://core.telegram.org/bots/api#transactionpartneruser) */
+  /** Optional. Integer. [TransactionPartnerUser.premium_subscription_duration](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly premium_subscription_duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -28982,7 +28982,7 @@ export class TransactionPartnerUser extends TransactionPartnerBase {
   declare readonly affiliate?: AffiliateInfo;
   /** Optional. [TransactionPartnerUser.invoice_payload](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly invoice_payload?: string;
-  /** Optional. [TransactionPartnerUser.subscription_period](https://core.telegram.org/bots/api#transactionpartneruser) */
+  /** Optional. Integer. [TransactionPartnerUser.subscription_period](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly subscription_period?: number;
   /** Optional. [TransactionPartnerUser.paid_media](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly paid_media?: readonly PaidMedia[];
@@ -28990,7 +28990,7 @@ export class TransactionPartnerUser extends TransactionPartnerBase {
   declare readonly paid_media_payload?: string;
   /** Optional. [TransactionPartnerUser.gift](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly gift?: Gift;
-  /** Optional. [TransactionPartnerUser.premium_subscription_duration](https://core.telegram.org/bots/api#transactionpartneruser) */
+  /** Optional. Integer. [TransactionPartnerUser.premium_subscription_duration](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly premium_subscription_duration?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TransactionPartnerUserInit;
@@ -29100,7 +29100,7 @@ export interface UniqueGiftInit {
   readonly base_name: string;
   /** Required. [UniqueGift.name](https://core.telegram.org/bots/api#uniquegift) */
   readonly name: string;
-  /** Required. [UniqueGift.number](https://core.telegram.org/bots/api#uniquegift) */
+  /** Required. Integer. [UniqueGift.number](https://core.telegram.org/bots/api#uniquegift) */
   readonly number: number;
   /** Required. [UniqueGift.model](https://core.telegram.org/bots/api#uniquegift) */
   readonly model: UniqueGiftModelInit;
@@ -29129,7 +29129,7 @@ export class UniqueGift extends TelegramObject {
   declare readonly base_name: string;
   /** Required. [UniqueGift.name](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly name: string;
-  /** Required. [UniqueGift.number](https://core.telegram.org/bots/api#uniquegift) */
+  /** Required. Integer. [UniqueGift.number](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly number: number;
   /** Required. [UniqueGift.model](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly model: UniqueGiftModel;
@@ -29271,7 +29271,7 @@ export interface UniqueGiftBackdropInit {
   readonly name: string;
   /** Required. [UniqueGiftBackdrop.colors](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   readonly colors: UniqueGiftBackdropColorsInit;
-  /** Required. [UniqueGiftBackdrop.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
+  /** Required. Integer. [UniqueGiftBackdrop.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   readonly rarity_per_mille: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -29282,7 +29282,7 @@ export class UniqueGiftBackdrop extends TelegramObject {
   declare readonly name: string;
   /** Required. [UniqueGiftBackdrop.colors](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   declare readonly colors: UniqueGiftBackdropColors;
-  /** Required. [UniqueGiftBackdrop.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
+  /** Required. Integer. [UniqueGiftBackdrop.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   declare readonly rarity_per_mille: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftBackdropInit;
@@ -29341,26 +29341,26 @@ export class UniqueGiftBackdrop extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftBackdropColors](https://core.telegram.org/bots/api#uniquegiftbackdropcolors). */
 export interface UniqueGiftBackdropColorsInit {
-  /** Required. [UniqueGiftBackdropColors.center_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.center_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly center_color: number;
-  /** Required. [UniqueGiftBackdropColors.edge_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.edge_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly edge_color: number;
-  /** Required. [UniqueGiftBackdropColors.symbol_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.symbol_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly symbol_color: number;
-  /** Required. [UniqueGiftBackdropColors.text_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.text_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly text_color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftBackdropColors](https://core.telegram.org/bots/api#uniquegiftbackdropcolors). */
 export class UniqueGiftBackdropColors extends TelegramObject {
-  /** Required. [UniqueGiftBackdropColors.center_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.center_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly center_color: number;
-  /** Required. [UniqueGiftBackdropColors.edge_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.edge_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly edge_color: number;
-  /** Required. [UniqueGiftBackdropColors.symbol_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.symbol_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly symbol_color: number;
-  /** Required. [UniqueGiftBackdropColors.text_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
+  /** Required. Integer. [UniqueGiftBackdropColors.text_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly text_color: number;
 
   constructor(init: UniqueGiftBackdropColorsInit, bot?: Bot) {
@@ -29407,11 +29407,11 @@ export interface UniqueGiftColorsInit {
   readonly model_custom_emoji_id: string;
   /** Required. [UniqueGiftColors.symbol_custom_emoji_id](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly symbol_custom_emoji_id: string;
-  /** Required. [UniqueGiftColors.light_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
+  /** Required. Integer. [UniqueGiftColors.light_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly light_theme_main_color: number;
   /** Required. 1–3 items. [UniqueGiftColors.light_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly light_theme_other_colors: readonly number[];
-  /** Required. [UniqueGiftColors.dark_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
+  /** Required. Integer. [UniqueGiftColors.dark_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly dark_theme_main_color: number;
   /** Required. 1–3 items. [UniqueGiftColors.dark_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly dark_theme_other_colors: readonly number[];
@@ -29424,11 +29424,11 @@ export class UniqueGiftColors extends TelegramObject {
   declare readonly model_custom_emoji_id: string;
   /** Required. [UniqueGiftColors.symbol_custom_emoji_id](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly symbol_custom_emoji_id: string;
-  /** Required. [UniqueGiftColors.light_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
+  /** Required. Integer. [UniqueGiftColors.light_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly light_theme_main_color: number;
   /** Required. 1–3 items. [UniqueGiftColors.light_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly light_theme_other_colors: readonly number[];
-  /** Required. [UniqueGiftColors.dark_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
+  /** Required. Integer. [UniqueGiftColors.dark_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly dark_theme_main_color: number;
   /** Required. 1–3 items. [UniqueGiftColors.dark_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly dark_theme_other_colors: readonly number[];
@@ -29493,11 +29493,11 @@ export interface UniqueGiftInfoInit {
   readonly is_private?: boolean | undefined;
   /** Optional. One of 'XTR', 'TON'. [UniqueGiftInfo.last_resale_currency](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly last_resale_currency?: string | undefined;
-  /** Optional. [UniqueGiftInfo.last_resale_amount](https://core.telegram.org/bots/api#uniquegiftinfo) */
+  /** Optional. Integer. [UniqueGiftInfo.last_resale_amount](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly last_resale_amount?: number | undefined;
   /** Optional. [UniqueGiftInfo.owned_gift_id](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly owned_gift_id?: string | undefined;
-  /** Optional. [UniqueGiftInfo.transfer_star_count](https://core.telegram.org/bots/api#uniquegiftinfo) */
+  /** Optional. Integer. [UniqueGiftInfo.transfer_star_count](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly transfer_star_count?: number | undefined;
   /** Optional. A `Date` or Unix seconds. [UniqueGiftInfo.next_transfer_date](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly next_transfer_date?: Date | number | undefined;
@@ -29518,11 +29518,11 @@ export class UniqueGiftInfo extends TelegramObject {
   declare readonly is_private?: boolean;
   /** Optional. One of 'XTR', 'TON'. [UniqueGiftInfo.last_resale_currency](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly last_resale_currency?: string;
-  /** Optional. [UniqueGiftInfo.last_resale_amount](https://core.telegram.org/bots/api#uniquegiftinfo) */
+  /** Optional. Integer. [UniqueGiftInfo.last_resale_amount](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly last_resale_amount?: number;
   /** Optional. [UniqueGiftInfo.owned_gift_id](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly owned_gift_id?: string;
-  /** Optional. [UniqueGiftInfo.transfer_star_count](https://core.telegram.org/bots/api#uniquegiftinfo) */
+  /** Optional. Integer. [UniqueGiftInfo.transfer_star_count](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly transfer_star_count?: number;
   /** Optional. Unix time, exposed as a `Date`. [UniqueGiftInfo.next_transfer_date](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly next_transfer_date?: Date;
@@ -29623,7 +29623,7 @@ export interface UniqueGiftModelInit {
   readonly name: string;
   /** Required. [UniqueGiftModel.sticker](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly sticker: StickerInit;
-  /** Required. [UniqueGiftModel.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftmodel) */
+  /** Required. Integer. [UniqueGiftModel.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly rarity_per_mille: number;
   /** Optional. One of 'uncommon', 'rare', 'epic', 'legendary'. [UniqueGiftModel.rarity](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly rarity?: string | undefined;
@@ -29636,7 +29636,7 @@ export class UniqueGiftModel extends TelegramObject {
   declare readonly name: string;
   /** Required. [UniqueGiftModel.sticker](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly sticker: Sticker;
-  /** Required. [UniqueGiftModel.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftmodel) */
+  /** Required. Integer. [UniqueGiftModel.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly rarity_per_mille: number;
   /** Optional. One of 'uncommon', 'rare', 'epic', 'legendary'. [UniqueGiftModel.rarity](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly rarity?: string;
@@ -29704,7 +29704,7 @@ export interface UniqueGiftSymbolInit {
   readonly name: string;
   /** Required. [UniqueGiftSymbol.sticker](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   readonly sticker: StickerInit;
-  /** Required. [UniqueGiftSymbol.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftsymbol) */
+  /** Required. Integer. [UniqueGiftSymbol.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   readonly rarity_per_mille: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -29715,7 +29715,7 @@ export class UniqueGiftSymbol extends TelegramObject {
   declare readonly name: string;
   /** Required. [UniqueGiftSymbol.sticker](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   declare readonly sticker: Sticker;
-  /** Required. [UniqueGiftSymbol.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftsymbol) */
+  /** Required. Integer. [UniqueGiftSymbol.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   declare readonly rarity_per_mille: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftSymbolInit;
@@ -29774,7 +29774,7 @@ export class UniqueGiftSymbol extends TelegramObject {
 
 /** The Bot API input shape of [Update](https://core.telegram.org/bots/api#update). */
 export interface UpdateInit {
-  /** Required. [Update.update_id](https://core.telegram.org/bots/api#update) */
+  /** Required. Integer. [Update.update_id](https://core.telegram.org/bots/api#update) */
   readonly update_id: number;
   /** Optional. [Update.message](https://core.telegram.org/bots/api#update) */
   readonly message?: MessageInit | undefined;
@@ -29835,7 +29835,7 @@ export interface UpdateInit {
 
 /** The Bot API type [Update](https://core.telegram.org/bots/api#update). */
 export class Update extends TelegramObject {
-  /** Required. [Update.update_id](https://core.telegram.org/bots/api#update) */
+  /** Required. Integer. [Update.update_id](https://core.telegram.org/bots/api#update) */
   declare readonly update_id: number;
   /** Optional. [Update.message](https://core.telegram.org/bots/api#update) */
   declare readonly message?: Message;
@@ -30005,7 +30005,7 @@ export class Update extends TelegramObject {
 
 /** The Bot API input shape of [User](https://core.telegram.org/bots/api#user). */
 export interface UserInit {
-  /** Required. May exceed 32 bits; fits a JS number. [User.id](https://core.telegram.org/bots/api#user) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [User.id](https://core.telegram.org/bots/api#user) */
   readonly id: number;
   /** Required. [User.is_bot](https://core.telegram.org/bots/api#user) */
   readonly is_bot: boolean;
@@ -30046,7 +30046,7 @@ export interface UserInit {
 
 /** The Bot API type [User](https://core.telegram.org/bots/api#user). */
 export class User extends TelegramObject {
-  /** Required. May exceed 32 bits; fits a JS number. [User.id](https://core.telegram.org/bots/api#user) */
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [User.id](https://core.telegram.org/bots/api#user) */
   declare readonly id: number;
   /** Required. [User.is_bot](https://core.telegram.org/bots/api#user) */
   declare readonly is_bot: boolean;
@@ -30226,7 +30226,7 @@ export class UserChatBoosts extends TelegramObject {
 
 /** The Bot API input shape of [UserProfileAudios](https://core.telegram.org/bots/api#userprofileaudios). */
 export interface UserProfileAudiosInit {
-  /** Required. [UserProfileAudios.total_count](https://core.telegram.org/bots/api#userprofileaudios) */
+  /** Required. Integer. [UserProfileAudios.total_count](https://core.telegram.org/bots/api#userprofileaudios) */
   readonly total_count: number;
   /** Required. [UserProfileAudios.audios](https://core.telegram.org/bots/api#userprofileaudios) */
   readonly audios: readonly AudioInit[];
@@ -30235,7 +30235,7 @@ export interface UserProfileAudiosInit {
 
 /** The Bot API type [UserProfileAudios](https://core.telegram.org/bots/api#userprofileaudios). */
 export class UserProfileAudios extends TelegramObject {
-  /** Required. [UserProfileAudios.total_count](https://core.telegram.org/bots/api#userprofileaudios) */
+  /** Required. Integer. [UserProfileAudios.total_count](https://core.telegram.org/bots/api#userprofileaudios) */
   declare readonly total_count: number;
   /** Required. [UserProfileAudios.audios](https://core.telegram.org/bots/api#userprofileaudios) */
   declare readonly audios: readonly Audio[];
@@ -30292,7 +30292,7 @@ export class UserProfileAudios extends TelegramObject {
 
 /** The Bot API input shape of [UserProfilePhotos](https://core.telegram.org/bots/api#userprofilephotos). */
 export interface UserProfilePhotosInit {
-  /** Required. [UserProfilePhotos.total_count](https://core.telegram.org/bots/api#userprofilephotos) */
+  /** Required. Integer. [UserProfilePhotos.total_count](https://core.telegram.org/bots/api#userprofilephotos) */
   readonly total_count: number;
   /** Required. [UserProfilePhotos.photos](https://core.telegram.org/bots/api#userprofilephotos) */
   readonly photos: readonly (readonly PhotoSizeInit[])[];
@@ -30301,7 +30301,7 @@ export interface UserProfilePhotosInit {
 
 /** The Bot API type [UserProfilePhotos](https://core.telegram.org/bots/api#userprofilephotos). */
 export class UserProfilePhotos extends TelegramObject {
-  /** Required. [UserProfilePhotos.total_count](https://core.telegram.org/bots/api#userprofilephotos) */
+  /** Required. Integer. [UserProfilePhotos.total_count](https://core.telegram.org/bots/api#userprofilephotos) */
   declare readonly total_count: number;
   /** Required. [UserProfilePhotos.photos](https://core.telegram.org/bots/api#userprofilephotos) */
   declare readonly photos: readonly (readonly PhotoSize[])[];
@@ -30358,26 +30358,26 @@ export class UserProfilePhotos extends TelegramObject {
 
 /** The Bot API input shape of [UserRating](https://core.telegram.org/bots/api#userrating). */
 export interface UserRatingInit {
-  /** Required. [UserRating.level](https://core.telegram.org/bots/api#userrating) */
+  /** Required. Integer. [UserRating.level](https://core.telegram.org/bots/api#userrating) */
   readonly level: number;
-  /** Required. [UserRating.rating](https://core.telegram.org/bots/api#userrating) */
+  /** Required. Integer. [UserRating.rating](https://core.telegram.org/bots/api#userrating) */
   readonly rating: number;
-  /** Required. [UserRating.current_level_rating](https://core.telegram.org/bots/api#userrating) */
+  /** Required. Integer. [UserRating.current_level_rating](https://core.telegram.org/bots/api#userrating) */
   readonly current_level_rating: number;
-  /** Optional. [UserRating.next_level_rating](https://core.telegram.org/bots/api#userrating) */
+  /** Optional. Integer. [UserRating.next_level_rating](https://core.telegram.org/bots/api#userrating) */
   readonly next_level_rating?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UserRating](https://core.telegram.org/bots/api#userrating). */
 export class UserRating extends TelegramObject {
-  /** Required. [UserRating.level](https://core.telegram.org/bots/api#userrating) */
+  /** Required. Integer. [UserRating.level](https://core.telegram.org/bots/api#userrating) */
   declare readonly level: number;
-  /** Required. [UserRating.rating](https://core.telegram.org/bots/api#userrating) */
+  /** Required. Integer. [UserRating.rating](https://core.telegram.org/bots/api#userrating) */
   declare readonly rating: number;
-  /** Required. [UserRating.current_level_rating](https://core.telegram.org/bots/api#userrating) */
+  /** Required. Integer. [UserRating.current_level_rating](https://core.telegram.org/bots/api#userrating) */
   declare readonly current_level_rating: number;
-  /** Optional. [UserRating.next_level_rating](https://core.telegram.org/bots/api#userrating) */
+  /** Optional. Integer. [UserRating.next_level_rating](https://core.telegram.org/bots/api#userrating) */
   declare readonly next_level_rating?: number;
 
   constructor(init: UserRatingInit, bot?: Bot) {
@@ -30419,7 +30419,7 @@ export class UserRating extends TelegramObject {
 
 /** The Bot API input shape of [UsersShared](https://core.telegram.org/bots/api#usersshared). */
 export interface UsersSharedInit {
-  /** Required. [UsersShared.request_id](https://core.telegram.org/bots/api#usersshared) */
+  /** Required. Integer. [UsersShared.request_id](https://core.telegram.org/bots/api#usersshared) */
   readonly request_id: number;
   /** Required. [UsersShared.users](https://core.telegram.org/bots/api#usersshared) */
   readonly users: readonly SharedUserInit[];
@@ -30428,7 +30428,7 @@ export interface UsersSharedInit {
 
 /** The Bot API type [UsersShared](https://core.telegram.org/bots/api#usersshared). */
 export class UsersShared extends TelegramObject {
-  /** Required. [UsersShared.request_id](https://core.telegram.org/bots/api#usersshared) */
+  /** Required. Integer. [UsersShared.request_id](https://core.telegram.org/bots/api#usersshared) */
   declare readonly request_id: number;
   /** Required. [UsersShared.users](https://core.telegram.org/bots/api#usersshared) */
   declare readonly users: readonly SharedUser[];
@@ -30493,7 +30493,7 @@ export interface VenueInit {
   readonly address: string;
   /** Optional. [Venue.foursquare_id](https://core.telegram.org/bots/api#venue) */
   readonly foursquare_id?: string | undefined;
-  /** Optional. [Venue.foursquare_type](https://core.telegram.org/bots/api#venue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [Venue.foursquare_type](https://core.telegram.org/bots/api#venue) */
   readonly foursquare_type?: string | undefined;
   /** Optional. [Venue.google_place_id](https://core.telegram.org/bots/api#venue) */
   readonly google_place_id?: string | undefined;
@@ -30512,7 +30512,7 @@ export class Venue extends TelegramObject {
   declare readonly address: string;
   /** Optional. [Venue.foursquare_id](https://core.telegram.org/bots/api#venue) */
   declare readonly foursquare_id?: string;
-  /** Optional. [Venue.foursquare_type](https://core.telegram.org/bots/api#venue) */
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [Venue.foursquare_type](https://core.telegram.org/bots/api#venue) */
   declare readonly foursquare_type?: string;
   /** Optional. [Venue.google_place_id](https://core.telegram.org/bots/api#venue) */
   declare readonly google_place_id?: string;
@@ -30595,17 +30595,17 @@ export interface VideoInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Video.file_unique_id](https://core.telegram.org/bots/api#video) */
   readonly file_unique_id: string;
-  /** Required. [Video.width](https://core.telegram.org/bots/api#video) */
+  /** Required. Integer. [Video.width](https://core.telegram.org/bots/api#video) */
   readonly width: number;
-  /** Required. [Video.height](https://core.telegram.org/bots/api#video) */
+  /** Required. Integer. [Video.height](https://core.telegram.org/bots/api#video) */
   readonly height: number;
-  /** Required. In seconds. [Video.duration](https://core.telegram.org/bots/api#video) */
+  /** Required. Integer. In seconds. [Video.duration](https://core.telegram.org/bots/api#video) */
   readonly duration: number;
   /** Optional. [Video.thumbnail](https://core.telegram.org/bots/api#video) */
   readonly thumbnail?: PhotoSizeInit | undefined;
   /** Optional. [Video.cover](https://core.telegram.org/bots/api#video) */
   readonly cover?: readonly PhotoSizeInit[] | undefined;
-  /** Optional. In seconds. [Video.start_timestamp](https://core.telegram.org/bots/api#video) */
+  /** Optional. Integer. In seconds. [Video.start_timestamp](https://core.telegram.org/bots/api#video) */
   readonly start_timestamp?: number | undefined;
   /** Optional. [Video.qualities](https://core.telegram.org/bots/api#video) */
   readonly qualities?: readonly VideoQualityInit[] | undefined;
@@ -30613,7 +30613,7 @@ export interface VideoInit {
   readonly file_name?: string | undefined;
   /** Optional. [Video.mime_type](https://core.telegram.org/bots/api#video) */
   readonly mime_type?: string | undefined;
-  /** Optional. In bytes. [Video.file_size](https://core.telegram.org/bots/api#video) */
+  /** Optional. Integer. In bytes. [Video.file_size](https://core.telegram.org/bots/api#video) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -30624,17 +30624,17 @@ export class Video extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Video.file_unique_id](https://core.telegram.org/bots/api#video) */
   declare readonly file_unique_id: string;
-  /** Required. [Video.width](https://core.telegram.org/bots/api#video) */
+  /** Required. Integer. [Video.width](https://core.telegram.org/bots/api#video) */
   declare readonly width: number;
-  /** Required. [Video.height](https://core.telegram.org/bots/api#video) */
+  /** Required. Integer. [Video.height](https://core.telegram.org/bots/api#video) */
   declare readonly height: number;
-  /** Required. In seconds. [Video.duration](https://core.telegram.org/bots/api#video) */
+  /** Required. Integer. In seconds. [Video.duration](https://core.telegram.org/bots/api#video) */
   declare readonly duration: number;
   /** Optional. [Video.thumbnail](https://core.telegram.org/bots/api#video) */
   declare readonly thumbnail?: PhotoSize;
   /** Optional. [Video.cover](https://core.telegram.org/bots/api#video) */
   declare readonly cover?: readonly PhotoSize[];
-  /** Optional. In seconds. [Video.start_timestamp](https://core.telegram.org/bots/api#video) */
+  /** Optional. Integer. In seconds. [Video.start_timestamp](https://core.telegram.org/bots/api#video) */
   declare readonly start_timestamp?: number;
   /** Optional. [Video.qualities](https://core.telegram.org/bots/api#video) */
   declare readonly qualities?: readonly VideoQuality[];
@@ -30642,7 +30642,7 @@ export class Video extends TelegramObject {
   declare readonly file_name?: string;
   /** Optional. [Video.mime_type](https://core.telegram.org/bots/api#video) */
   declare readonly mime_type?: string;
-  /** Optional. In bytes. [Video.file_size](https://core.telegram.org/bots/api#video) */
+  /** Optional. Integer. In bytes. [Video.file_size](https://core.telegram.org/bots/api#video) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: VideoInit;
@@ -30750,14 +30750,14 @@ export class Video extends TelegramObject {
 
 /** The Bot API input shape of [VideoChatEnded](https://core.telegram.org/bots/api#videochatended). */
 export interface VideoChatEndedInit {
-  /** Required. In seconds. [VideoChatEnded.duration](https://core.telegram.org/bots/api#videochatended) */
+  /** Required. Integer. In seconds. [VideoChatEnded.duration](https://core.telegram.org/bots/api#videochatended) */
   readonly duration: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [VideoChatEnded](https://core.telegram.org/bots/api#videochatended). */
 export class VideoChatEnded extends TelegramObject {
-  /** Required. In seconds. [VideoChatEnded.duration](https://core.telegram.org/bots/api#videochatended) */
+  /** Required. Integer. In seconds. [VideoChatEnded.duration](https://core.telegram.org/bots/api#videochatended) */
   declare readonly duration: number;
 
   constructor(init: VideoChatEndedInit, bot?: Bot) {
@@ -30937,13 +30937,13 @@ export interface VideoNoteInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [VideoNote.file_unique_id](https://core.telegram.org/bots/api#videonote) */
   readonly file_unique_id: string;
-  /** Required. [VideoNote.length](https://core.telegram.org/bots/api#videonote) */
+  /** Required. Integer. [VideoNote.length](https://core.telegram.org/bots/api#videonote) */
   readonly length: number;
-  /** Required. In seconds. [VideoNote.duration](https://core.telegram.org/bots/api#videonote) */
+  /** Required. Integer. In seconds. [VideoNote.duration](https://core.telegram.org/bots/api#videonote) */
   readonly duration: number;
   /** Optional. [VideoNote.thumbnail](https://core.telegram.org/bots/api#videonote) */
   readonly thumbnail?: PhotoSizeInit | undefined;
-  /** Optional. In bytes. [VideoNote.file_size](https://core.telegram.org/bots/api#videonote) */
+  /** Optional. Integer. In bytes. [VideoNote.file_size](https://core.telegram.org/bots/api#videonote) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -30954,13 +30954,13 @@ export class VideoNote extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [VideoNote.file_unique_id](https://core.telegram.org/bots/api#videonote) */
   declare readonly file_unique_id: string;
-  /** Required. [VideoNote.length](https://core.telegram.org/bots/api#videonote) */
+  /** Required. Integer. [VideoNote.length](https://core.telegram.org/bots/api#videonote) */
   declare readonly length: number;
-  /** Required. In seconds. [VideoNote.duration](https://core.telegram.org/bots/api#videonote) */
+  /** Required. Integer. In seconds. [VideoNote.duration](https://core.telegram.org/bots/api#videonote) */
   declare readonly duration: number;
   /** Optional. [VideoNote.thumbnail](https://core.telegram.org/bots/api#videonote) */
   declare readonly thumbnail?: PhotoSize;
-  /** Optional. In bytes. [VideoNote.file_size](https://core.telegram.org/bots/api#videonote) */
+  /** Optional. Integer. In bytes. [VideoNote.file_size](https://core.telegram.org/bots/api#videonote) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: VideoNoteInit;
@@ -31037,13 +31037,13 @@ export interface VideoQualityInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [VideoQuality.file_unique_id](https://core.telegram.org/bots/api#videoquality) */
   readonly file_unique_id: string;
-  /** Required. [VideoQuality.width](https://core.telegram.org/bots/api#videoquality) */
+  /** Required. Integer. [VideoQuality.width](https://core.telegram.org/bots/api#videoquality) */
   readonly width: number;
-  /** Required. [VideoQuality.height](https://core.telegram.org/bots/api#videoquality) */
+  /** Required. Integer. [VideoQuality.height](https://core.telegram.org/bots/api#videoquality) */
   readonly height: number;
-  /** Required. [VideoQuality.codec](https://core.telegram.org/bots/api#videoquality) */
+  /** Required. E.g. 'h264', 'h265', 'av01'. [VideoQuality.codec](https://core.telegram.org/bots/api#videoquality) */
   readonly codec: string;
-  /** Optional. In bytes. [VideoQuality.file_size](https://core.telegram.org/bots/api#videoquality) */
+  /** Optional. Integer. In bytes. [VideoQuality.file_size](https://core.telegram.org/bots/api#videoquality) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -31054,13 +31054,13 @@ export class VideoQuality extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [VideoQuality.file_unique_id](https://core.telegram.org/bots/api#videoquality) */
   declare readonly file_unique_id: string;
-  /** Required. [VideoQuality.width](https://core.telegram.org/bots/api#videoquality) */
+  /** Required. Integer. [VideoQuality.width](https://core.telegram.org/bots/api#videoquality) */
   declare readonly width: number;
-  /** Required. [VideoQuality.height](https://core.telegram.org/bots/api#videoquality) */
+  /** Required. Integer. [VideoQuality.height](https://core.telegram.org/bots/api#videoquality) */
   declare readonly height: number;
-  /** Required. [VideoQuality.codec](https://core.telegram.org/bots/api#videoquality) */
+  /** Required. E.g. 'h264', 'h265', 'av01'. [VideoQuality.codec](https://core.telegram.org/bots/api#videoquality) */
   declare readonly codec: string;
-  /** Optional. In bytes. [VideoQuality.file_size](https://core.telegram.org/bots/api#videoquality) */
+  /** Optional. Integer. In bytes. [VideoQuality.file_size](https://core.telegram.org/bots/api#videoquality) */
   declare readonly file_size?: number;
 
   constructor(init: VideoQualityInit, bot?: Bot) {
@@ -31118,11 +31118,11 @@ export interface VoiceInit {
   readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Voice.file_unique_id](https://core.telegram.org/bots/api#voice) */
   readonly file_unique_id: string;
-  /** Required. In seconds. [Voice.duration](https://core.telegram.org/bots/api#voice) */
+  /** Required. Integer. In seconds. [Voice.duration](https://core.telegram.org/bots/api#voice) */
   readonly duration: number;
   /** Optional. [Voice.mime_type](https://core.telegram.org/bots/api#voice) */
   readonly mime_type?: string | undefined;
-  /** Optional. In bytes. [Voice.file_size](https://core.telegram.org/bots/api#voice) */
+  /** Optional. Integer. In bytes. [Voice.file_size](https://core.telegram.org/bots/api#voice) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -31133,11 +31133,11 @@ export class Voice extends TelegramObject {
   declare readonly file_id: string;
   /** Required. Stable over time and across bots; cannot download or resend. [Voice.file_unique_id](https://core.telegram.org/bots/api#voice) */
   declare readonly file_unique_id: string;
-  /** Required. In seconds. [Voice.duration](https://core.telegram.org/bots/api#voice) */
+  /** Required. Integer. In seconds. [Voice.duration](https://core.telegram.org/bots/api#voice) */
   declare readonly duration: number;
   /** Optional. [Voice.mime_type](https://core.telegram.org/bots/api#voice) */
   declare readonly mime_type?: string;
-  /** Optional. In bytes. [Voice.file_size](https://core.telegram.org/bots/api#voice) */
+  /** Optional. Integer. In bytes. [Voice.file_size](https://core.telegram.org/bots/api#voice) */
   declare readonly file_size?: number;
 
   constructor(init: VoiceInit, bot?: Bot) {
@@ -31274,7 +31274,7 @@ export interface WebhookInfoInit {
   readonly url: string;
   /** Required. [WebhookInfo.has_custom_certificate](https://core.telegram.org/bots/api#webhookinfo) */
   readonly has_custom_certificate: boolean;
-  /** Required. [WebhookInfo.pending_update_count](https://core.telegram.org/bots/api#webhookinfo) */
+  /** Required. Integer. [WebhookInfo.pending_update_count](https://core.telegram.org/bots/api#webhookinfo) */
   readonly pending_update_count: number;
   /** Optional. [WebhookInfo.ip_address](https://core.telegram.org/bots/api#webhookinfo) */
   readonly ip_address?: string | undefined;
@@ -31284,7 +31284,7 @@ export interface WebhookInfoInit {
   readonly last_error_message?: string | undefined;
   /** Optional. A `Date` or Unix seconds. [WebhookInfo.last_synchronization_error_date](https://core.telegram.org/bots/api#webhookinfo) */
   readonly last_synchronization_error_date?: Date | number | undefined;
-  /** Optional. [WebhookInfo.max_connections](https://core.telegram.org/bots/api#webhookinfo) */
+  /** Optional. Integer. [WebhookInfo.max_connections](https://core.telegram.org/bots/api#webhookinfo) */
   readonly max_connections?: number | undefined;
   /** Optional. Default: every update type but `chat_member`, `message_reaction`, `message_reaction_count`. [WebhookInfo.allowed_updates](https://core.telegram.org/bots/api#webhookinfo) */
   readonly allowed_updates?: readonly string[] | undefined;
@@ -31297,7 +31297,7 @@ export class WebhookInfo extends TelegramObject {
   declare readonly url: string;
   /** Required. [WebhookInfo.has_custom_certificate](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly has_custom_certificate: boolean;
-  /** Required. [WebhookInfo.pending_update_count](https://core.telegram.org/bots/api#webhookinfo) */
+  /** Required. Integer. [WebhookInfo.pending_update_count](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly pending_update_count: number;
   /** Optional. [WebhookInfo.ip_address](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly ip_address?: string;
@@ -31307,7 +31307,7 @@ export class WebhookInfo extends TelegramObject {
   declare readonly last_error_message?: string;
   /** Optional. Unix time, exposed as a `Date`. [WebhookInfo.last_synchronization_error_date](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly last_synchronization_error_date?: Date;
-  /** Optional. [WebhookInfo.max_connections](https://core.telegram.org/bots/api#webhookinfo) */
+  /** Optional. Integer. [WebhookInfo.max_connections](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly max_connections?: number;
   /** Optional. Default: every update type but `chat_member`, `message_reaction`, `message_reaction_count`. [WebhookInfo.allowed_updates](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly allowed_updates?: readonly string[];

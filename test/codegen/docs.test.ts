@@ -115,8 +115,16 @@ test('comments carry the facts the spec states', () => {
   assert.match(paramLine('sendMessage', 'text'), /1–4096 characters after entity parsing/);
   assert.match(paramLine('sendMessage', 'chat_id'), /@username/);
   // Ranges and defaults of options.
-  assert.match(paramDocs.get('GetUpdatesOptions.limit') ?? '', /Optional\. Range 1–100\. Default: 100\./);
+  assert.match(
+    paramDocs.get('GetUpdatesOptions.limit') ?? '',
+    /Optional\. Integer\. Range 1–100\. Default: 100\./,
+  );
   assert.match(paramDocs.get('SendDiceOptions.emoji') ?? '', /Default: '🎲'/);
+  assert.match(
+    paramDocs.get('SendPollOptions.type') ?? '',
+    /One of 'quiz', 'regular'\. Default: 'regular'\./,
+  );
+  assert.match(typeDocs.get('VideoQuality.codec') ?? '', /E\.g\. 'h264', 'h265', 'av01'\./);
   assert.match(paramDocs.get('SendMessageOptions.parse_mode') ?? '', /'HTML', 'MarkdownV2'/);
   assert.match(paramDocs.get('SendMessageOptions.entities') ?? '', /Alternative to `parse_mode`/);
   assert.match(
@@ -137,7 +145,7 @@ test('comments carry the facts the spec states', () => {
   assert.match(paramLine('sendPhoto', 'photo'), /an upload .*, a file_id or an HTTP URL/);
   assert.match(paramDocs.get('SendVideoOptions.thumbnail') ?? '', /new uploads only/);
   // Large identifiers and item counts.
-  assert.match(typeDocs.get('User.id') ?? '', /May exceed 32 bits/);
+  assert.match(typeDocs.get('User.id') ?? '', /Integer; may exceed 32 bits/);
   assert.match(paramLine('sendPoll', 'options'), /1–12 items/);
 });
 
