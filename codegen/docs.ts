@@ -17,11 +17,12 @@ export function anchorOf(name: string): string {
 /** Which side of the library a field is documented for: parsed objects or the inputs users write. */
 export type DocSide = 'output' | 'input';
 
-/** Values the spec lists for a field; `fixed` when it has exactly one ("always"/"must be"). */
-export interface AllowedValues {
-  readonly values: readonly string[];
-  readonly fixed: boolean;
-}
+/**
+ * Where a comment takes a field's allowed values from. The default, {@link extractedValues}, reads
+ * them off the description; a caller with the type mapping's literal values passes those instead.
+ * One value means the field always has it (a discriminator).
+ */
+export type ValuesOf = (field: FieldModel) => readonly string[] | undefined;
 
 const QUOTED = /"([^"]+)"/g;
 /** A phrase announcing a list of values, directly followed by the first quoted value. */
@@ -32,10 +33,9 @@ const SENTENCE_END = /^\.(?:\s|$)/;
 /**
  * The values the spec allows for a field or parameter, read from its description: the quoted
  * words after "one of", "either", "must be", "always", "can be". This is the only place that
- * extracts them; a caller with a better source (literal types of the type mapping) passes its own
- * values to {@link fieldDoc} instead.
+ * extracts them; a caller with a better source passes its own {@link ValuesOf} to the doc builders.
  */
-export function allowedValuesOf(description: string): AllowedValues | undefined {
+export function allowedValuesOf(description: string): readonly string[] | undefined {
   // Besides the phrases, a list may directly follow the field's noun: 'Poll kind, "a" or "b"'.
   const trigger = VALUES_TRIGGER.exec(description) ?? /^[^"]*?\w, (?=")/.exec(description);
   if (trigger === null || /\bexample,? $/i.test(description.slice(0, trigger.index + trigger[0].length)))
@@ -57,8 +57,10 @@ export function allowedValuesOf(description: string): AllowedValues | undefined 
   const word = (trigger[1] ?? '').toLowerCase();
   // "Pass "XTR" for ..." names one useful value, not the only one allowed.
   if (word === 'pass' && unique.length < 2) return undefined;
-  return { values: unique, fixed: unique.length === 1 && (word === 'always' || word === 'must be') };
+  return unique;
 }
+
+export const extractedValues: ValuesOf = (field) => allowedValuesOf(field.description);
 
 /** Longer lists are left to the type (and the reference): a hover should stay readable. */
 const MAX_LISTED_VALUES = 24;
@@ -67,11 +69,10 @@ function quote(value: string): string {
   return `'${value.replace(/'/g, "\\'")}'`;
 }
 
-function valuesFact(allowed: AllowedValues): string {
-  if (allowed.fixed) return `Always ${quote(allowed.values[0] as string)}.`;
-  if (allowed.values.length > MAX_LISTED_VALUES)
-    return `One of ${allowed.values.length} fixed values (see the reference).`;
-  return `One of ${allowed.values.map(quote).join(', ')}.`;
+function valuesFact(values: readonly string[]): string {
+  if (values.length === 1) return `Always ${quote(values[0] as string)}.`;
+  if (values.length > MAX_LISTED_VALUES) return `One of ${values.length} fixed values (see the reference).`;
+  return `One of ${values.map(quote).join(', ')}.`;
 }
 
 /** A type in plain words, for @param tags where no TypeScript type sits next to the text. */
@@ -283,11 +284,7 @@ function fileFact(description: string): string {
 }
 
 /** The facts of one field or parameter, in order: presence, type, values, limits, default. */
-export function fieldFacts(
-  field: FieldModel,
-  side: DocSide,
-  allowed: AllowedValues | undefined = allowedValuesOf(field.description),
-): string[] {
+export function fieldFacts(field: FieldModel, side: DocSide, valuesOf: ValuesOf = extractedValues): string[] {
   const requiredIf = /^Required if (\w+) is (True|False)\b/.exec(field.description);
   const presence = field.required
     ? 'Required.'
@@ -296,7 +293,15 @@ export function fieldFacts(
       : 'Optional.';
   const summary = summaryOf(field);
   const facts = [presence, ...(summary ? [summary] : []), ...typeFacts(field, side)];
-  if (allowed && field.ref.kind !== 'boolean' && field.ref.kind !== 'true') facts.push(valuesFact(allowed));
+  const values = valuesOf(field);
+  if (
+    values !== undefined &&
+    values.length > 0 &&
+    field.ref.kind !== 'boolean' &&
+    field.ref.kind !== 'true'
+  ) {
+    facts.push(valuesFact(values));
+  }
   facts.push(...limitsOf(field.description, field.ref), ...conditionsOf(field.description));
   const fallback = defaultOf(field.description);
   if (fallback) facts.push(fallback);
@@ -305,15 +310,15 @@ export function fieldFacts(
 
 /**
  * The one-line doc comment of a field of a type (`owner` a type) or an optional parameter (`owner`
- * a method), indented for a class or interface body. `allowed` overrides the values extracted here.
+ * a method), indented for a class or interface body.
  */
 export function fieldDoc(
   owner: { readonly name: string },
   field: FieldModel,
   side: DocSide,
-  allowed: AllowedValues | undefined = allowedValuesOf(field.description),
+  valuesOf: ValuesOf = extractedValues,
 ): string {
-  const facts = fieldFacts(field, side, allowed).join(' ');
+  const facts = fieldFacts(field, side, valuesOf).join(' ');
   return `  /** ${facts} [${owner.name}.${field.name}](${anchorOf(owner.name)}) */`;
 }
 
@@ -324,12 +329,13 @@ export function fieldDoc(
 export function methodDoc(
   method: MethodModel,
   optionsBag: { readonly name: string; readonly type: string } | undefined,
+  valuesOf: ValuesOf = extractedValues,
 ): string {
   const lines = [
     `Calls [${method.name}](${anchorOf(method.name)}); resolves to ${method.returnTypes.join(' or ')}.`,
   ];
   for (const p of method.params.filter((q) => q.required)) {
-    const facts = fieldFacts(p, 'input').filter((f) => f !== 'Required.');
+    const facts = fieldFacts(p, 'input', valuesOf).filter((f) => f !== 'Required.');
     // Numbers, dates and files are named by their facts; other types get their name in words here.
     const namedByFacts = ['date', 'file', 'integer', 'float'].includes(p.ref.kind);
     const type = namedByFacts ? [] : [`${capitalise(plainType(p.ref))}.`];

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { allowedValuesOf, defaultOf, fieldDoc, limitsOf } from '../../codegen/docs.js';
+import {
+  allowedValuesOf,
+  defaultOf,
+  fieldDoc,
+  limitsOf,
+  methodDoc,
+  type ValuesOf,
+} from '../../codegen/docs.js';
 import type { FieldModel } from '../../codegen/model.js';
 import { PROJECT_ROOT, spec } from '../helpers/spec.js';
 
@@ -197,25 +204,36 @@ function field(description: string, overrides: Partial<FieldModel> = {}): FieldM
 test('allowed values are read from the sentence that lists them', () => {
   assert.deepEqual(
     allowedValuesOf('Sort of widget, must be one of "a" for x.y files, "b" or "c". See "d" too.'),
-    {
-      values: ['a', 'b', 'c'],
-      fixed: false,
-    },
+    ['a', 'b', 'c'],
   );
-  assert.deepEqual(allowedValuesOf('Sort of widget, always "solo"'), { values: ['solo'], fixed: true });
+  assert.deepEqual(allowedValuesOf('Sort of widget, always "solo"'), ['solo']);
+  assert.deepEqual(allowedValuesOf('Widget kind, "big" or "small"'), ['big', 'small']);
+  assert.equal(allowedValuesOf('Codec name, for example, "x1" or "x2"'), undefined);
   assert.equal(allowedValuesOf('Send "XTR" to pay in stars'), undefined);
   assert.equal(allowedValuesOf('Pass "XTR" to pay in stars'), undefined);
   assert.equal(allowedValuesOf('For "text_link" only, a web address'), undefined);
 });
 
-test('values from another source replace the extracted ones', () => {
-  const doc = fieldDoc({ name: 'Widget' }, field('Sort, one of "a" or "b"'), 'output', {
-    values: ['x', 'y', 'z'],
-    fixed: false,
-  });
-  assert.equal(doc, `  /** Required. One of 'x', 'y', 'z'. [Widget.kind](${ANCHOR_BASE}widget) */`);
-  const extracted = fieldDoc({ name: 'Widget' }, field('Sort, one of "a" or "b"'), 'output');
-  assert.match(extracted, /One of 'a', 'b'\./);
+test('values from another source replace the extracted ones, in fields and @param tags', () => {
+  const kind = field('Sort, one of "a" or "b"');
+  const fromTypes: ValuesOf = (f) => (f.name === 'kind' ? ['x', 'y', 'z'] : undefined);
+  assert.equal(
+    fieldDoc({ name: 'Widget' }, kind, 'output', fromTypes),
+    `  /** Required. One of 'x', 'y', 'z'. [Widget.kind](${ANCHOR_BASE}widget) */`,
+  );
+  assert.match(fieldDoc({ name: 'Widget' }, kind, 'output'), /One of 'a', 'b'\./);
+  assert.match(
+    fieldDoc({ name: 'Widget' }, kind, 'output', () => ['only']),
+    /Always 'only'\./,
+  );
+  const method = {
+    name: 'makeWidget',
+    href: `${ANCHOR_BASE}makewidget`,
+    params: [kind],
+    returns: { kind: 'true' as const },
+    returnTypes: ['True'],
+  };
+  assert.match(methodDoc(method, undefined, fromTypes), /@param kind String\. One of 'x', 'y', 'z'\./);
 });
 
 test('limits and defaults are restated, conditional ones left out', () => {
