@@ -293,7 +293,8 @@ export function fieldFacts(field: FieldModel, side: DocSide, valuesOf: ValuesOf 
       : 'Optional.';
   const summary = summaryOf(field);
   const facts = [presence, ...(summary ? [summary] : []), ...typeFacts(field, side)];
-  const values = valuesOf(field);
+  // A discriminator the model resolved (its description may name the value without quotes).
+  const values = valuesOf(field) ?? (field.ref.kind === 'literal' ? [field.ref.value] : undefined);
   if (
     values !== undefined &&
     values.length > 0 &&

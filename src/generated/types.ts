@@ -2124,14 +2124,14 @@ export class BotCommand extends TelegramObject {
 
 /** The Bot API input shape of [BotCommandScopeAllChatAdministrators](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators). */
 export interface BotCommandScopeAllChatAdministratorsInit {
-  /** Required. [BotCommandScopeAllChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators) */
+  /** Required. Always 'all_chat_administrators'. [BotCommandScopeAllChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators) */
   readonly type: 'all_chat_administrators';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeAllChatAdministrators](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators). */
 export class BotCommandScopeAllChatAdministrators extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeAllChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators) */
+  /** Required. Always 'all_chat_administrators'. [BotCommandScopeAllChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators) */
   declare readonly type: 'all_chat_administrators';
 
   constructor(init: BotCommandScopeAllChatAdministratorsInit, bot?: Bot) {
@@ -2162,14 +2162,14 @@ export class BotCommandScopeAllChatAdministrators extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeAllGroupChats](https://core.telegram.org/bots/api#botcommandscopeallgroupchats). */
 export interface BotCommandScopeAllGroupChatsInit {
-  /** Required. [BotCommandScopeAllGroupChats.type](https://core.telegram.org/bots/api#botcommandscopeallgroupchats) */
+  /** Required. Always 'all_group_chats'. [BotCommandScopeAllGroupChats.type](https://core.telegram.org/bots/api#botcommandscopeallgroupchats) */
   readonly type: 'all_group_chats';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeAllGroupChats](https://core.telegram.org/bots/api#botcommandscopeallgroupchats). */
 export class BotCommandScopeAllGroupChats extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeAllGroupChats.type](https://core.telegram.org/bots/api#botcommandscopeallgroupchats) */
+  /** Required. Always 'all_group_chats'. [BotCommandScopeAllGroupChats.type](https://core.telegram.org/bots/api#botcommandscopeallgroupchats) */
   declare readonly type: 'all_group_chats';
 
   constructor(init: BotCommandScopeAllGroupChatsInit, bot?: Bot) {
@@ -2200,14 +2200,14 @@ export class BotCommandScopeAllGroupChats extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeAllPrivateChats](https://core.telegram.org/bots/api#botcommandscopeallprivatechats). */
 export interface BotCommandScopeAllPrivateChatsInit {
-  /** Required. [BotCommandScopeAllPrivateChats.type](https://core.telegram.org/bots/api#botcommandscopeallprivatechats) */
+  /** Required. Always 'all_private_chats'. [BotCommandScopeAllPrivateChats.type](https://core.telegram.org/bots/api#botcommandscopeallprivatechats) */
   readonly type: 'all_private_chats';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeAllPrivateChats](https://core.telegram.org/bots/api#botcommandscopeallprivatechats). */
 export class BotCommandScopeAllPrivateChats extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeAllPrivateChats.type](https://core.telegram.org/bots/api#botcommandscopeallprivatechats) */
+  /** Required. Always 'all_private_chats'. [BotCommandScopeAllPrivateChats.type](https://core.telegram.org/bots/api#botcommandscopeallprivatechats) */
   declare readonly type: 'all_private_chats';
 
   constructor(init: BotCommandScopeAllPrivateChatsInit, bot?: Bot) {
@@ -2238,7 +2238,7 @@ export class BotCommandScopeAllPrivateChats extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeChat](https://core.telegram.org/bots/api#botcommandscopechat). */
 export interface BotCommandScopeChatInit {
-  /** Required. [BotCommandScopeChat.type](https://core.telegram.org/bots/api#botcommandscopechat) */
+  /** Required. Always 'chat'. [BotCommandScopeChat.type](https://core.telegram.org/bots/api#botcommandscopechat) */
   readonly type: 'chat';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChat.chat_id](https://core.telegram.org/bots/api#botcommandscopechat) */
   readonly chat_id: number | string;
@@ -2247,7 +2247,7 @@ export interface BotCommandScopeChatInit {
 
 /** The Bot API type [BotCommandScopeChat](https://core.telegram.org/bots/api#botcommandscopechat). */
 export class BotCommandScopeChat extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeChat.type](https://core.telegram.org/bots/api#botcommandscopechat) */
+  /** Required. Always 'chat'. [BotCommandScopeChat.type](https://core.telegram.org/bots/api#botcommandscopechat) */
   declare readonly type: 'chat';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChat.chat_id](https://core.telegram.org/bots/api#botcommandscopechat) */
   declare readonly chat_id: number | string;
@@ -2284,7 +2284,7 @@ export class BotCommandScopeChat extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeChatAdministrators](https://core.telegram.org/bots/api#botcommandscopechatadministrators). */
 export interface BotCommandScopeChatAdministratorsInit {
-  /** Required. [BotCommandScopeChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
+  /** Required. Always 'chat_administrators'. [BotCommandScopeChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   readonly type: 'chat_administrators';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatAdministrators.chat_id](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   readonly chat_id: number | string;
@@ -2293,7 +2293,7 @@ export interface BotCommandScopeChatAdministratorsInit {
 
 /** The Bot API type [BotCommandScopeChatAdministrators](https://core.telegram.org/bots/api#botcommandscopechatadministrators). */
 export class BotCommandScopeChatAdministrators extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
+  /** Required. Always 'chat_administrators'. [BotCommandScopeChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   declare readonly type: 'chat_administrators';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatAdministrators.chat_id](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   declare readonly chat_id: number | string;
@@ -2330,7 +2330,7 @@ export class BotCommandScopeChatAdministrators extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeChatMember](https://core.telegram.org/bots/api#botcommandscopechatmember). */
 export interface BotCommandScopeChatMemberInit {
-  /** Required. [BotCommandScopeChatMember.type](https://core.telegram.org/bots/api#botcommandscopechatmember) */
+  /** Required. Always 'chat_member'. [BotCommandScopeChatMember.type](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly type: 'chat_member';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatMember.chat_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly chat_id: number | string;
@@ -2341,7 +2341,7 @@ export interface BotCommandScopeChatMemberInit {
 
 /** The Bot API type [BotCommandScopeChatMember](https://core.telegram.org/bots/api#botcommandscopechatmember). */
 export class BotCommandScopeChatMember extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeChatMember.type](https://core.telegram.org/bots/api#botcommandscopechatmember) */
+  /** Required. Always 'chat_member'. [BotCommandScopeChatMember.type](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly type: 'chat_member';
   /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatMember.chat_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly chat_id: number | string;
@@ -2384,14 +2384,14 @@ export class BotCommandScopeChatMember extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeDefault](https://core.telegram.org/bots/api#botcommandscopedefault). */
 export interface BotCommandScopeDefaultInit {
-  /** Required. [BotCommandScopeDefault.type](https://core.telegram.org/bots/api#botcommandscopedefault) */
+  /** Required. Always 'default'. [BotCommandScopeDefault.type](https://core.telegram.org/bots/api#botcommandscopedefault) */
   readonly type: 'default';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeDefault](https://core.telegram.org/bots/api#botcommandscopedefault). */
 export class BotCommandScopeDefault extends BotCommandScopeBase {
-  /** Required. [BotCommandScopeDefault.type](https://core.telegram.org/bots/api#botcommandscopedefault) */
+  /** Required. Always 'default'. [BotCommandScopeDefault.type](https://core.telegram.org/bots/api#botcommandscopedefault) */
   declare readonly type: 'default';
 
   constructor(init: BotCommandScopeDefaultInit, bot?: Bot) {
@@ -9900,7 +9900,7 @@ export class InlineQuery extends TelegramObject {
 
 /** The Bot API input shape of [InlineQueryResultArticle](https://core.telegram.org/bots/api#inlinequeryresultarticle). */
 export interface InlineQueryResultArticleInit {
-  /** Required. [InlineQueryResultArticle.type](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
+  /** Required. Always 'article'. [InlineQueryResultArticle.type](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly type: 'article';
   /** Required. 1–64 bytes. [InlineQueryResultArticle.id](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly id: string;
@@ -9925,7 +9925,7 @@ export interface InlineQueryResultArticleInit {
 
 /** The Bot API type [InlineQueryResultArticle](https://core.telegram.org/bots/api#inlinequeryresultarticle). */
 export class InlineQueryResultArticle extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultArticle.type](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
+  /** Required. Always 'article'. [InlineQueryResultArticle.type](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly type: 'article';
   /** Required. 1–64 bytes. [InlineQueryResultArticle.id](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly id: string;
@@ -10008,7 +10008,7 @@ export class InlineQueryResultArticle extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultAudio](https://core.telegram.org/bots/api#inlinequeryresultaudio). */
 export interface InlineQueryResultAudioInit {
-  /** Required. [InlineQueryResultAudio.type](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
+  /** Required. Always 'audio'. [InlineQueryResultAudio.type](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly type: 'audio';
   /** Required. 1–64 bytes. [InlineQueryResultAudio.id](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly id: string;
@@ -10035,7 +10035,7 @@ export interface InlineQueryResultAudioInit {
 
 /** The Bot API type [InlineQueryResultAudio](https://core.telegram.org/bots/api#inlinequeryresultaudio). */
 export class InlineQueryResultAudio extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultAudio.type](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
+  /** Required. Always 'audio'. [InlineQueryResultAudio.type](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly type: 'audio';
   /** Required. 1–64 bytes. [InlineQueryResultAudio.id](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly id: string;
@@ -10123,7 +10123,7 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedAudio](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio). */
 export interface InlineQueryResultCachedAudioInit {
-  /** Required. [InlineQueryResultCachedAudio.type](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
+  /** Required. Always 'audio'. [InlineQueryResultCachedAudio.type](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly type: 'audio';
   /** Required. 1–64 bytes. [InlineQueryResultCachedAudio.id](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly id: string;
@@ -10144,7 +10144,7 @@ export interface InlineQueryResultCachedAudioInit {
 
 /** The Bot API type [InlineQueryResultCachedAudio](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio). */
 export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedAudio.type](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
+  /** Required. Always 'audio'. [InlineQueryResultCachedAudio.type](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly type: 'audio';
   /** Required. 1–64 bytes. [InlineQueryResultCachedAudio.id](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly id: string;
@@ -10216,7 +10216,7 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedDocument](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument). */
 export interface InlineQueryResultCachedDocumentInit {
-  /** Required. [InlineQueryResultCachedDocument.type](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
+  /** Required. Always 'document'. [InlineQueryResultCachedDocument.type](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly type: 'document';
   /** Required. 1–64 bytes. [InlineQueryResultCachedDocument.id](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly id: string;
@@ -10241,7 +10241,7 @@ export interface InlineQueryResultCachedDocumentInit {
 
 /** The Bot API type [InlineQueryResultCachedDocument](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument). */
 export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedDocument.type](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
+  /** Required. Always 'document'. [InlineQueryResultCachedDocument.type](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly type: 'document';
   /** Required. 1–64 bytes. [InlineQueryResultCachedDocument.id](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly id: string;
@@ -10324,7 +10324,7 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedGif](https://core.telegram.org/bots/api#inlinequeryresultcachedgif). */
 export interface InlineQueryResultCachedGifInit {
-  /** Required. [InlineQueryResultCachedGif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
+  /** Required. Always 'gif'. [InlineQueryResultCachedGif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly type: 'gif';
   /** Required. 1–64 bytes. [InlineQueryResultCachedGif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly id: string;
@@ -10349,7 +10349,7 @@ export interface InlineQueryResultCachedGifInit {
 
 /** The Bot API type [InlineQueryResultCachedGif](https://core.telegram.org/bots/api#inlinequeryresultcachedgif). */
 export class InlineQueryResultCachedGif extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedGif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
+  /** Required. Always 'gif'. [InlineQueryResultCachedGif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly type: 'gif';
   /** Required. 1–64 bytes. [InlineQueryResultCachedGif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly id: string;
@@ -10431,7 +10431,7 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif). */
 export interface InlineQueryResultCachedMpeg4GifInit {
-  /** Required. [InlineQueryResultCachedMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultCachedMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly type: 'mpeg4_gif';
   /** Required. 1–64 bytes. [InlineQueryResultCachedMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly id: string;
@@ -10456,7 +10456,7 @@ export interface InlineQueryResultCachedMpeg4GifInit {
 
 /** The Bot API type [InlineQueryResultCachedMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif). */
 export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultCachedMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly type: 'mpeg4_gif';
   /** Required. 1–64 bytes. [InlineQueryResultCachedMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly id: string;
@@ -10538,7 +10538,7 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedPhoto](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto). */
 export interface InlineQueryResultCachedPhotoInit {
-  /** Required. [InlineQueryResultCachedPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
+  /** Required. Always 'photo'. [InlineQueryResultCachedPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly type: 'photo';
   /** Required. 1–64 bytes. [InlineQueryResultCachedPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly id: string;
@@ -10565,7 +10565,7 @@ export interface InlineQueryResultCachedPhotoInit {
 
 /** The Bot API type [InlineQueryResultCachedPhoto](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto). */
 export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
+  /** Required. Always 'photo'. [InlineQueryResultCachedPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly type: 'photo';
   /** Required. 1–64 bytes. [InlineQueryResultCachedPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly id: string;
@@ -10652,7 +10652,7 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedSticker](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker). */
 export interface InlineQueryResultCachedStickerInit {
-  /** Required. [InlineQueryResultCachedSticker.type](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
+  /** Required. Always 'sticker'. [InlineQueryResultCachedSticker.type](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly type: 'sticker';
   /** Required. 1–64 bytes. [InlineQueryResultCachedSticker.id](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly id: string;
@@ -10667,7 +10667,7 @@ export interface InlineQueryResultCachedStickerInit {
 
 /** The Bot API type [InlineQueryResultCachedSticker](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker). */
 export class InlineQueryResultCachedSticker extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedSticker.type](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
+  /** Required. Always 'sticker'. [InlineQueryResultCachedSticker.type](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly type: 'sticker';
   /** Required. 1–64 bytes. [InlineQueryResultCachedSticker.id](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly id: string;
@@ -10724,7 +10724,7 @@ export class InlineQueryResultCachedSticker extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedVideo](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo). */
 export interface InlineQueryResultCachedVideoInit {
-  /** Required. [InlineQueryResultCachedVideo.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
+  /** Required. Always 'video'. [InlineQueryResultCachedVideo.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly type: 'video';
   /** Required. 1–64 bytes. [InlineQueryResultCachedVideo.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly id: string;
@@ -10751,7 +10751,7 @@ export interface InlineQueryResultCachedVideoInit {
 
 /** The Bot API type [InlineQueryResultCachedVideo](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo). */
 export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedVideo.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
+  /** Required. Always 'video'. [InlineQueryResultCachedVideo.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly type: 'video';
   /** Required. 1–64 bytes. [InlineQueryResultCachedVideo.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly id: string;
@@ -10839,7 +10839,7 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedVoice](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice). */
 export interface InlineQueryResultCachedVoiceInit {
-  /** Required. [InlineQueryResultCachedVoice.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
+  /** Required. Always 'voice'. [InlineQueryResultCachedVoice.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly type: 'voice';
   /** Required. 1–64 bytes. [InlineQueryResultCachedVoice.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly id: string;
@@ -10862,7 +10862,7 @@ export interface InlineQueryResultCachedVoiceInit {
 
 /** The Bot API type [InlineQueryResultCachedVoice](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice). */
 export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultCachedVoice.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
+  /** Required. Always 'voice'. [InlineQueryResultCachedVoice.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly type: 'voice';
   /** Required. 1–64 bytes. [InlineQueryResultCachedVoice.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly id: string;
@@ -10940,7 +10940,7 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultContact](https://core.telegram.org/bots/api#inlinequeryresultcontact). */
 export interface InlineQueryResultContactInit {
-  /** Required. [InlineQueryResultContact.type](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
+  /** Required. Always 'contact'. [InlineQueryResultContact.type](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly type: 'contact';
   /** Required. 1–64 bytes. [InlineQueryResultContact.id](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly id: string;
@@ -10967,7 +10967,7 @@ export interface InlineQueryResultContactInit {
 
 /** The Bot API type [InlineQueryResultContact](https://core.telegram.org/bots/api#inlinequeryresultcontact). */
 export class InlineQueryResultContact extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultContact.type](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
+  /** Required. Always 'contact'. [InlineQueryResultContact.type](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly type: 'contact';
   /** Required. 1–64 bytes. [InlineQueryResultContact.id](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly id: string;
@@ -11055,7 +11055,7 @@ export class InlineQueryResultContact extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultDocument](https://core.telegram.org/bots/api#inlinequeryresultdocument). */
 export interface InlineQueryResultDocumentInit {
-  /** Required. [InlineQueryResultDocument.type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Required. Always 'document'. [InlineQueryResultDocument.type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly type: 'document';
   /** Required. 1–64 bytes. [InlineQueryResultDocument.id](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly id: string;
@@ -11088,7 +11088,7 @@ export interface InlineQueryResultDocumentInit {
 
 /** The Bot API type [InlineQueryResultDocument](https://core.telegram.org/bots/api#inlinequeryresultdocument). */
 export class InlineQueryResultDocument extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultDocument.type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Required. Always 'document'. [InlineQueryResultDocument.type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly type: 'document';
   /** Required. 1–64 bytes. [InlineQueryResultDocument.id](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly id: string;
@@ -11192,7 +11192,7 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultGame](https://core.telegram.org/bots/api#inlinequeryresultgame). */
 export interface InlineQueryResultGameInit {
-  /** Required. [InlineQueryResultGame.type](https://core.telegram.org/bots/api#inlinequeryresultgame) */
+  /** Required. Always 'game'. [InlineQueryResultGame.type](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   readonly type: 'game';
   /** Required. 1–64 bytes. [InlineQueryResultGame.id](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   readonly id: string;
@@ -11205,7 +11205,7 @@ export interface InlineQueryResultGameInit {
 
 /** The Bot API type [InlineQueryResultGame](https://core.telegram.org/bots/api#inlinequeryresultgame). */
 export class InlineQueryResultGame extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultGame.type](https://core.telegram.org/bots/api#inlinequeryresultgame) */
+  /** Required. Always 'game'. [InlineQueryResultGame.type](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   declare readonly type: 'game';
   /** Required. 1–64 bytes. [InlineQueryResultGame.id](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   declare readonly id: string;
@@ -11257,7 +11257,7 @@ export class InlineQueryResultGame extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultGif](https://core.telegram.org/bots/api#inlinequeryresultgif). */
 export interface InlineQueryResultGifInit {
-  /** Required. [InlineQueryResultGif.type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Required. Always 'gif'. [InlineQueryResultGif.type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly type: 'gif';
   /** Required. 1–64 bytes. [InlineQueryResultGif.id](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly id: string;
@@ -11292,7 +11292,7 @@ export interface InlineQueryResultGifInit {
 
 /** The Bot API type [InlineQueryResultGif](https://core.telegram.org/bots/api#inlinequeryresultgif). */
 export class InlineQueryResultGif extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultGif.type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Required. Always 'gif'. [InlineQueryResultGif.type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly type: 'gif';
   /** Required. 1–64 bytes. [InlineQueryResultGif.id](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly id: string;
@@ -11400,7 +11400,7 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultLocation](https://core.telegram.org/bots/api#inlinequeryresultlocation). */
 export interface InlineQueryResultLocationInit {
-  /** Required. [InlineQueryResultLocation.type](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Required. Always 'location'. [InlineQueryResultLocation.type](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly type: 'location';
   /** Required. 1–64 bytes. [InlineQueryResultLocation.id](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly id: string;
@@ -11433,7 +11433,7 @@ export interface InlineQueryResultLocationInit {
 
 /** The Bot API type [InlineQueryResultLocation](https://core.telegram.org/bots/api#inlinequeryresultlocation). */
 export class InlineQueryResultLocation extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultLocation.type](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
+  /** Required. Always 'location'. [InlineQueryResultLocation.type](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly type: 'location';
   /** Required. 1–64 bytes. [InlineQueryResultLocation.id](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly id: string;
@@ -11537,7 +11537,7 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif). */
 export interface InlineQueryResultMpeg4GifInit {
-  /** Required. [InlineQueryResultMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly type: 'mpeg4_gif';
   /** Required. 1–64 bytes. [InlineQueryResultMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly id: string;
@@ -11572,7 +11572,7 @@ export interface InlineQueryResultMpeg4GifInit {
 
 /** The Bot API type [InlineQueryResultMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif). */
 export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly type: 'mpeg4_gif';
   /** Required. 1–64 bytes. [InlineQueryResultMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly id: string;
@@ -11680,7 +11680,7 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultPhoto](https://core.telegram.org/bots/api#inlinequeryresultphoto). */
 export interface InlineQueryResultPhotoInit {
-  /** Required. [InlineQueryResultPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Required. Always 'photo'. [InlineQueryResultPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly type: 'photo';
   /** Required. 1–64 bytes. [InlineQueryResultPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly id: string;
@@ -11713,7 +11713,7 @@ export interface InlineQueryResultPhotoInit {
 
 /** The Bot API type [InlineQueryResultPhoto](https://core.telegram.org/bots/api#inlinequeryresultphoto). */
 export class InlineQueryResultPhoto extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Required. Always 'photo'. [InlineQueryResultPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly type: 'photo';
   /** Required. 1–64 bytes. [InlineQueryResultPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly id: string;
@@ -11816,7 +11816,7 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultVenue](https://core.telegram.org/bots/api#inlinequeryresultvenue). */
 export interface InlineQueryResultVenueInit {
-  /** Required. [InlineQueryResultVenue.type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Required. Always 'venue'. [InlineQueryResultVenue.type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly type: 'venue';
   /** Required. 1–64 bytes. [InlineQueryResultVenue.id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly id: string;
@@ -11851,7 +11851,7 @@ export interface InlineQueryResultVenueInit {
 
 /** The Bot API type [InlineQueryResultVenue](https://core.telegram.org/bots/api#inlinequeryresultvenue). */
 export class InlineQueryResultVenue extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultVenue.type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
+  /** Required. Always 'venue'. [InlineQueryResultVenue.type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly type: 'venue';
   /** Required. 1–64 bytes. [InlineQueryResultVenue.id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly id: string;
@@ -11961,7 +11961,7 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultVideo](https://core.telegram.org/bots/api#inlinequeryresultvideo). */
 export interface InlineQueryResultVideoInit {
-  /** Required. [InlineQueryResultVideo.type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Required. Always 'video'. [InlineQueryResultVideo.type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly type: 'video';
   /** Required. 1–64 bytes. [InlineQueryResultVideo.id](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly id: string;
@@ -11998,7 +11998,7 @@ export interface InlineQueryResultVideoInit {
 
 /** The Bot API type [InlineQueryResultVideo](https://core.telegram.org/bots/api#inlinequeryresultvideo). */
 export class InlineQueryResultVideo extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultVideo.type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Required. Always 'video'. [InlineQueryResultVideo.type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly type: 'video';
   /** Required. 1–64 bytes. [InlineQueryResultVideo.id](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly id: string;
@@ -12113,7 +12113,7 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultVoice](https://core.telegram.org/bots/api#inlinequeryresultvoice). */
 export interface InlineQueryResultVoiceInit {
-  /** Required. [InlineQueryResultVoice.type](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
+  /** Required. Always 'voice'. [InlineQueryResultVoice.type](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly type: 'voice';
   /** Required. 1–64 bytes. [InlineQueryResultVoice.id](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly id: string;
@@ -12138,7 +12138,7 @@ export interface InlineQueryResultVoiceInit {
 
 /** The Bot API type [InlineQueryResultVoice](https://core.telegram.org/bots/api#inlinequeryresultvoice). */
 export class InlineQueryResultVoice extends InlineQueryResultBase {
-  /** Required. [InlineQueryResultVoice.type](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
+  /** Required. Always 'voice'. [InlineQueryResultVoice.type](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly type: 'voice';
   /** Required. 1–64 bytes. [InlineQueryResultVoice.id](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly id: string;
@@ -12720,7 +12720,7 @@ export class InputLocationMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [InputMediaAnimation](https://core.telegram.org/bots/api#inputmediaanimation). */
 export interface InputMediaAnimationInit {
-  /** Required. [InputMediaAnimation.type](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Required. Always 'animation'. [InputMediaAnimation.type](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly type: 'animation';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaAnimation.media](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly media: InputFileLike;
@@ -12747,7 +12747,7 @@ export interface InputMediaAnimationInit {
 
 /** The Bot API type [InputMediaAnimation](https://core.telegram.org/bots/api#inputmediaanimation). */
 export class InputMediaAnimation extends InputMediaBase {
-  /** Required. [InputMediaAnimation.type](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Required. Always 'animation'. [InputMediaAnimation.type](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly type: 'animation';
   /** Required. [InputMediaAnimation.media](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly media: InputFileLike;
@@ -12829,7 +12829,7 @@ export class InputMediaAnimation extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaAudio](https://core.telegram.org/bots/api#inputmediaaudio). */
 export interface InputMediaAudioInit {
-  /** Required. [InputMediaAudio.type](https://core.telegram.org/bots/api#inputmediaaudio) */
+  /** Required. Always 'audio'. [InputMediaAudio.type](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly type: 'audio';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaAudio.media](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly media: InputFileLike;
@@ -12852,7 +12852,7 @@ export interface InputMediaAudioInit {
 
 /** The Bot API type [InputMediaAudio](https://core.telegram.org/bots/api#inputmediaaudio). */
 export class InputMediaAudio extends InputMediaBase {
-  /** Required. [InputMediaAudio.type](https://core.telegram.org/bots/api#inputmediaaudio) */
+  /** Required. Always 'audio'. [InputMediaAudio.type](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly type: 'audio';
   /** Required. [InputMediaAudio.media](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly media: InputFileLike;
@@ -12924,7 +12924,7 @@ export class InputMediaAudio extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaDocument](https://core.telegram.org/bots/api#inputmediadocument). */
 export interface InputMediaDocumentInit {
-  /** Required. [InputMediaDocument.type](https://core.telegram.org/bots/api#inputmediadocument) */
+  /** Required. Always 'document'. [InputMediaDocument.type](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly type: 'document';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaDocument.media](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly media: InputFileLike;
@@ -12943,7 +12943,7 @@ export interface InputMediaDocumentInit {
 
 /** The Bot API type [InputMediaDocument](https://core.telegram.org/bots/api#inputmediadocument). */
 export class InputMediaDocument extends InputMediaBase {
-  /** Required. [InputMediaDocument.type](https://core.telegram.org/bots/api#inputmediadocument) */
+  /** Required. Always 'document'. [InputMediaDocument.type](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly type: 'document';
   /** Required. [InputMediaDocument.media](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly media: InputFileLike;
@@ -13005,7 +13005,7 @@ export class InputMediaDocument extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaLink](https://core.telegram.org/bots/api#inputmedialink). */
 export interface InputMediaLinkInit {
-  /** Required. [InputMediaLink.type](https://core.telegram.org/bots/api#inputmedialink) */
+  /** Required. Always 'link'. [InputMediaLink.type](https://core.telegram.org/bots/api#inputmedialink) */
   readonly type: 'link';
   /** Required. [InputMediaLink.url](https://core.telegram.org/bots/api#inputmedialink) */
   readonly url: string;
@@ -13014,7 +13014,7 @@ export interface InputMediaLinkInit {
 
 /** The Bot API type [InputMediaLink](https://core.telegram.org/bots/api#inputmedialink). */
 export class InputMediaLink extends InputPollOptionMediaBase {
-  /** Required. [InputMediaLink.type](https://core.telegram.org/bots/api#inputmedialink) */
+  /** Required. Always 'link'. [InputMediaLink.type](https://core.telegram.org/bots/api#inputmedialink) */
   declare readonly type: 'link';
   /** Required. [InputMediaLink.url](https://core.telegram.org/bots/api#inputmedialink) */
   declare readonly url: string;
@@ -13051,7 +13051,7 @@ export class InputMediaLink extends InputPollOptionMediaBase {
 
 /** The Bot API input shape of [InputMediaLivePhoto](https://core.telegram.org/bots/api#inputmedialivephoto). */
 export interface InputMediaLivePhotoInit {
-  /** Required. [InputMediaLivePhoto.type](https://core.telegram.org/bots/api#inputmedialivephoto) */
+  /** Required. Always 'live_photo'. [InputMediaLivePhoto.type](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly type: 'live_photo';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id. [InputMediaLivePhoto.media](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly media: InputFileLike;
@@ -13072,7 +13072,7 @@ export interface InputMediaLivePhotoInit {
 
 /** The Bot API type [InputMediaLivePhoto](https://core.telegram.org/bots/api#inputmedialivephoto). */
 export class InputMediaLivePhoto extends InputMediaBase {
-  /** Required. [InputMediaLivePhoto.type](https://core.telegram.org/bots/api#inputmedialivephoto) */
+  /** Required. Always 'live_photo'. [InputMediaLivePhoto.type](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly type: 'live_photo';
   /** Required. [InputMediaLivePhoto.media](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly media: InputFileLike;
@@ -13140,7 +13140,7 @@ export class InputMediaLivePhoto extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaLocation](https://core.telegram.org/bots/api#inputmedialocation). */
 export interface InputMediaLocationInit {
-  /** Required. [InputMediaLocation.type](https://core.telegram.org/bots/api#inputmedialocation) */
+  /** Required. Always 'location'. [InputMediaLocation.type](https://core.telegram.org/bots/api#inputmedialocation) */
   readonly type: 'location';
   /** Required. Floating-point number. [InputMediaLocation.latitude](https://core.telegram.org/bots/api#inputmedialocation) */
   readonly latitude: number;
@@ -13153,7 +13153,7 @@ export interface InputMediaLocationInit {
 
 /** The Bot API type [InputMediaLocation](https://core.telegram.org/bots/api#inputmedialocation). */
 export class InputMediaLocation extends InputPollMediaBase {
-  /** Required. [InputMediaLocation.type](https://core.telegram.org/bots/api#inputmedialocation) */
+  /** Required. Always 'location'. [InputMediaLocation.type](https://core.telegram.org/bots/api#inputmedialocation) */
   declare readonly type: 'location';
   /** Required. Floating-point number. [InputMediaLocation.latitude](https://core.telegram.org/bots/api#inputmedialocation) */
   declare readonly latitude: number;
@@ -13201,7 +13201,7 @@ export class InputMediaLocation extends InputPollMediaBase {
 
 /** The Bot API input shape of [InputMediaPhoto](https://core.telegram.org/bots/api#inputmediaphoto). */
 export interface InputMediaPhotoInit {
-  /** Required. [InputMediaPhoto.type](https://core.telegram.org/bots/api#inputmediaphoto) */
+  /** Required. Always 'photo'. [InputMediaPhoto.type](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly type: 'photo';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaPhoto.media](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly media: InputFileLike;
@@ -13220,7 +13220,7 @@ export interface InputMediaPhotoInit {
 
 /** The Bot API type [InputMediaPhoto](https://core.telegram.org/bots/api#inputmediaphoto). */
 export class InputMediaPhoto extends InputMediaBase {
-  /** Required. [InputMediaPhoto.type](https://core.telegram.org/bots/api#inputmediaphoto) */
+  /** Required. Always 'photo'. [InputMediaPhoto.type](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly type: 'photo';
   /** Required. [InputMediaPhoto.media](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly media: InputFileLike;
@@ -13282,7 +13282,7 @@ export class InputMediaPhoto extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaSticker](https://core.telegram.org/bots/api#inputmediasticker). */
 export interface InputMediaStickerInit {
-  /** Required. [InputMediaSticker.type](https://core.telegram.org/bots/api#inputmediasticker) */
+  /** Required. Always 'sticker'. [InputMediaSticker.type](https://core.telegram.org/bots/api#inputmediasticker) */
   readonly type: 'sticker';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaSticker.media](https://core.telegram.org/bots/api#inputmediasticker) */
   readonly media: InputFileLike;
@@ -13293,7 +13293,7 @@ export interface InputMediaStickerInit {
 
 /** The Bot API type [InputMediaSticker](https://core.telegram.org/bots/api#inputmediasticker). */
 export class InputMediaSticker extends InputPollOptionMediaBase {
-  /** Required. [InputMediaSticker.type](https://core.telegram.org/bots/api#inputmediasticker) */
+  /** Required. Always 'sticker'. [InputMediaSticker.type](https://core.telegram.org/bots/api#inputmediasticker) */
   declare readonly type: 'sticker';
   /** Required. [InputMediaSticker.media](https://core.telegram.org/bots/api#inputmediasticker) */
   declare readonly media: InputFileLike;
@@ -13335,7 +13335,7 @@ export class InputMediaSticker extends InputPollOptionMediaBase {
 
 /** The Bot API input shape of [InputMediaVenue](https://core.telegram.org/bots/api#inputmediavenue). */
 export interface InputMediaVenueInit {
-  /** Required. [InputMediaVenue.type](https://core.telegram.org/bots/api#inputmediavenue) */
+  /** Required. Always 'venue'. [InputMediaVenue.type](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly type: 'venue';
   /** Required. Floating-point number. [InputMediaVenue.latitude](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly latitude: number;
@@ -13358,7 +13358,7 @@ export interface InputMediaVenueInit {
 
 /** The Bot API type [InputMediaVenue](https://core.telegram.org/bots/api#inputmediavenue). */
 export class InputMediaVenue extends InputPollMediaBase {
-  /** Required. [InputMediaVenue.type](https://core.telegram.org/bots/api#inputmediavenue) */
+  /** Required. Always 'venue'. [InputMediaVenue.type](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly type: 'venue';
   /** Required. Floating-point number. [InputMediaVenue.latitude](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly latitude: number;
@@ -13433,7 +13433,7 @@ export class InputMediaVenue extends InputPollMediaBase {
 
 /** The Bot API input shape of [InputMediaVideo](https://core.telegram.org/bots/api#inputmediavideo). */
 export interface InputMediaVideoInit {
-  /** Required. [InputMediaVideo.type](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Required. Always 'video'. [InputMediaVideo.type](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly type: 'video';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaVideo.media](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly media: InputFileLike;
@@ -13466,7 +13466,7 @@ export interface InputMediaVideoInit {
 
 /** The Bot API type [InputMediaVideo](https://core.telegram.org/bots/api#inputmediavideo). */
 export class InputMediaVideo extends InputMediaBase {
-  /** Required. [InputMediaVideo.type](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Required. Always 'video'. [InputMediaVideo.type](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly type: 'video';
   /** Required. [InputMediaVideo.media](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly media: InputFileLike;
@@ -13637,7 +13637,7 @@ export class InputMediaVoiceNote extends TelegramObject {
 
 /** The Bot API input shape of [InputPaidMediaLivePhoto](https://core.telegram.org/bots/api#inputpaidmedialivephoto). */
 export interface InputPaidMediaLivePhotoInit {
-  /** Required. [InputPaidMediaLivePhoto.type](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
+  /** Required. Always 'live_photo'. [InputPaidMediaLivePhoto.type](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   readonly type: 'live_photo';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id. [InputPaidMediaLivePhoto.media](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   readonly media: InputFileLike;
@@ -13648,7 +13648,7 @@ export interface InputPaidMediaLivePhotoInit {
 
 /** The Bot API type [InputPaidMediaLivePhoto](https://core.telegram.org/bots/api#inputpaidmedialivephoto). */
 export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
-  /** Required. [InputPaidMediaLivePhoto.type](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
+  /** Required. Always 'live_photo'. [InputPaidMediaLivePhoto.type](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   declare readonly type: 'live_photo';
   /** Required. [InputPaidMediaLivePhoto.media](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   declare readonly media: InputFileLike;
@@ -13691,7 +13691,7 @@ export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
 
 /** The Bot API input shape of [InputPaidMediaPhoto](https://core.telegram.org/bots/api#inputpaidmediaphoto). */
 export interface InputPaidMediaPhotoInit {
-  /** Required. [InputPaidMediaPhoto.type](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
+  /** Required. Always 'photo'. [InputPaidMediaPhoto.type](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   readonly type: 'photo';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputPaidMediaPhoto.media](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   readonly media: InputFileLike;
@@ -13700,7 +13700,7 @@ export interface InputPaidMediaPhotoInit {
 
 /** The Bot API type [InputPaidMediaPhoto](https://core.telegram.org/bots/api#inputpaidmediaphoto). */
 export class InputPaidMediaPhoto extends InputPaidMediaBase {
-  /** Required. [InputPaidMediaPhoto.type](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
+  /** Required. Always 'photo'. [InputPaidMediaPhoto.type](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   declare readonly type: 'photo';
   /** Required. [InputPaidMediaPhoto.media](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   declare readonly media: InputFileLike;
@@ -13737,7 +13737,7 @@ export class InputPaidMediaPhoto extends InputPaidMediaBase {
 
 /** The Bot API input shape of [InputPaidMediaVideo](https://core.telegram.org/bots/api#inputpaidmediavideo). */
 export interface InputPaidMediaVideoInit {
-  /** Required. [InputPaidMediaVideo.type](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Required. Always 'video'. [InputPaidMediaVideo.type](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly type: 'video';
   /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputPaidMediaVideo.media](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly media: InputFileLike;
@@ -13760,7 +13760,7 @@ export interface InputPaidMediaVideoInit {
 
 /** The Bot API type [InputPaidMediaVideo](https://core.telegram.org/bots/api#inputpaidmediavideo). */
 export class InputPaidMediaVideo extends InputPaidMediaBase {
-  /** Required. [InputPaidMediaVideo.type](https://core.telegram.org/bots/api#inputpaidmediavideo) */
+  /** Required. Always 'video'. [InputPaidMediaVideo.type](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly type: 'video';
   /** Required. [InputPaidMediaVideo.media](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly media: InputFileLike;
@@ -13891,7 +13891,7 @@ export class InputPollOption extends TelegramObject {
 
 /** The Bot API input shape of [InputProfilePhotoAnimated](https://core.telegram.org/bots/api#inputprofilephotoanimated). */
 export interface InputProfilePhotoAnimatedInit {
-  /** Required. [InputProfilePhotoAnimated.type](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
+  /** Required. Always 'animated'. [InputProfilePhotoAnimated.type](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   readonly type: 'animated';
   /** Required. File: new uploads only (`InputFile`, path, bytes or stream). [InputProfilePhotoAnimated.animation](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   readonly animation: InputFileLike;
@@ -13902,7 +13902,7 @@ export interface InputProfilePhotoAnimatedInit {
 
 /** The Bot API type [InputProfilePhotoAnimated](https://core.telegram.org/bots/api#inputprofilephotoanimated). */
 export class InputProfilePhotoAnimated extends InputProfilePhotoBase {
-  /** Required. [InputProfilePhotoAnimated.type](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
+  /** Required. Always 'animated'. [InputProfilePhotoAnimated.type](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   declare readonly type: 'animated';
   /** Required. [InputProfilePhotoAnimated.animation](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   declare readonly animation: InputFileLike;
@@ -13944,7 +13944,7 @@ export class InputProfilePhotoAnimated extends InputProfilePhotoBase {
 
 /** The Bot API input shape of [InputProfilePhotoStatic](https://core.telegram.org/bots/api#inputprofilephotostatic). */
 export interface InputProfilePhotoStaticInit {
-  /** Required. [InputProfilePhotoStatic.type](https://core.telegram.org/bots/api#inputprofilephotostatic) */
+  /** Required. Always 'static'. [InputProfilePhotoStatic.type](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   readonly type: 'static';
   /** Required. File: new uploads only (`InputFile`, path, bytes or stream). [InputProfilePhotoStatic.photo](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   readonly photo: InputFileLike;
@@ -13953,7 +13953,7 @@ export interface InputProfilePhotoStaticInit {
 
 /** The Bot API type [InputProfilePhotoStatic](https://core.telegram.org/bots/api#inputprofilephotostatic). */
 export class InputProfilePhotoStatic extends InputProfilePhotoBase {
-  /** Required. [InputProfilePhotoStatic.type](https://core.telegram.org/bots/api#inputprofilephotostatic) */
+  /** Required. Always 'static'. [InputProfilePhotoStatic.type](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   declare readonly type: 'static';
   /** Required. [InputProfilePhotoStatic.photo](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   declare readonly photo: InputFileLike;
@@ -15550,7 +15550,7 @@ export class InputSticker extends TelegramObject {
 
 /** The Bot API input shape of [InputStoryContentPhoto](https://core.telegram.org/bots/api#inputstorycontentphoto). */
 export interface InputStoryContentPhotoInit {
-  /** Required. [InputStoryContentPhoto.type](https://core.telegram.org/bots/api#inputstorycontentphoto) */
+  /** Required. Always 'photo'. [InputStoryContentPhoto.type](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   readonly type: 'photo';
   /** Required. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 10 MB. [InputStoryContentPhoto.photo](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   readonly photo: InputFileLike;
@@ -15559,7 +15559,7 @@ export interface InputStoryContentPhotoInit {
 
 /** The Bot API type [InputStoryContentPhoto](https://core.telegram.org/bots/api#inputstorycontentphoto). */
 export class InputStoryContentPhoto extends InputStoryContentBase {
-  /** Required. [InputStoryContentPhoto.type](https://core.telegram.org/bots/api#inputstorycontentphoto) */
+  /** Required. Always 'photo'. [InputStoryContentPhoto.type](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   declare readonly type: 'photo';
   /** Required. File size at most 10 MB. [InputStoryContentPhoto.photo](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   declare readonly photo: InputFileLike;
@@ -15596,7 +15596,7 @@ export class InputStoryContentPhoto extends InputStoryContentBase {
 
 /** The Bot API input shape of [InputStoryContentVideo](https://core.telegram.org/bots/api#inputstorycontentvideo). */
 export interface InputStoryContentVideoInit {
-  /** Required. [InputStoryContentVideo.type](https://core.telegram.org/bots/api#inputstorycontentvideo) */
+  /** Required. Always 'video'. [InputStoryContentVideo.type](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly type: 'video';
   /** Required. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 30 MB. [InputStoryContentVideo.video](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly video: InputFileLike;
@@ -15611,7 +15611,7 @@ export interface InputStoryContentVideoInit {
 
 /** The Bot API type [InputStoryContentVideo](https://core.telegram.org/bots/api#inputstorycontentvideo). */
 export class InputStoryContentVideo extends InputStoryContentBase {
-  /** Required. [InputStoryContentVideo.type](https://core.telegram.org/bots/api#inputstorycontentvideo) */
+  /** Required. Always 'video'. [InputStoryContentVideo.type](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly type: 'video';
   /** Required. File size at most 30 MB. [InputStoryContentVideo.video](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly video: InputFileLike;
@@ -16927,14 +16927,14 @@ export class MaskPosition extends TelegramObject {
 
 /** The Bot API input shape of [MenuButtonCommands](https://core.telegram.org/bots/api#menubuttoncommands). */
 export interface MenuButtonCommandsInit {
-  /** Required. [MenuButtonCommands.type](https://core.telegram.org/bots/api#menubuttoncommands) */
+  /** Required. Always 'commands'. [MenuButtonCommands.type](https://core.telegram.org/bots/api#menubuttoncommands) */
   readonly type: 'commands';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MenuButtonCommands](https://core.telegram.org/bots/api#menubuttoncommands). */
 export class MenuButtonCommands extends MenuButtonBase {
-  /** Required. [MenuButtonCommands.type](https://core.telegram.org/bots/api#menubuttoncommands) */
+  /** Required. Always 'commands'. [MenuButtonCommands.type](https://core.telegram.org/bots/api#menubuttoncommands) */
   declare readonly type: 'commands';
 
   constructor(init: MenuButtonCommandsInit, bot?: Bot) {
@@ -16965,14 +16965,14 @@ export class MenuButtonCommands extends MenuButtonBase {
 
 /** The Bot API input shape of [MenuButtonDefault](https://core.telegram.org/bots/api#menubuttondefault). */
 export interface MenuButtonDefaultInit {
-  /** Required. [MenuButtonDefault.type](https://core.telegram.org/bots/api#menubuttondefault) */
+  /** Required. Always 'default'. [MenuButtonDefault.type](https://core.telegram.org/bots/api#menubuttondefault) */
   readonly type: 'default';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MenuButtonDefault](https://core.telegram.org/bots/api#menubuttondefault). */
 export class MenuButtonDefault extends MenuButtonBase {
-  /** Required. [MenuButtonDefault.type](https://core.telegram.org/bots/api#menubuttondefault) */
+  /** Required. Always 'default'. [MenuButtonDefault.type](https://core.telegram.org/bots/api#menubuttondefault) */
   declare readonly type: 'default';
 
   constructor(init: MenuButtonDefaultInit, bot?: Bot) {
@@ -17003,7 +17003,7 @@ export class MenuButtonDefault extends MenuButtonBase {
 
 /** The Bot API input shape of [MenuButtonWebApp](https://core.telegram.org/bots/api#menubuttonwebapp). */
 export interface MenuButtonWebAppInit {
-  /** Required. [MenuButtonWebApp.type](https://core.telegram.org/bots/api#menubuttonwebapp) */
+  /** Required. Always 'web_app'. [MenuButtonWebApp.type](https://core.telegram.org/bots/api#menubuttonwebapp) */
   readonly type: 'web_app';
   /** Required. [MenuButtonWebApp.text](https://core.telegram.org/bots/api#menubuttonwebapp) */
   readonly text: string;
@@ -17014,7 +17014,7 @@ export interface MenuButtonWebAppInit {
 
 /** The Bot API type [MenuButtonWebApp](https://core.telegram.org/bots/api#menubuttonwebapp). */
 export class MenuButtonWebApp extends MenuButtonBase {
-  /** Required. [MenuButtonWebApp.type](https://core.telegram.org/bots/api#menubuttonwebapp) */
+  /** Required. Always 'web_app'. [MenuButtonWebApp.type](https://core.telegram.org/bots/api#menubuttonwebapp) */
   declare readonly type: 'web_app';
   /** Required. [MenuButtonWebApp.text](https://core.telegram.org/bots/api#menubuttonwebapp) */
   declare readonly text: string;
@@ -20493,7 +20493,7 @@ export class PassportData extends TelegramObject {
 
 /** The Bot API input shape of [PassportElementErrorDataField](https://core.telegram.org/bots/api#passportelementerrordatafield). */
 export interface PassportElementErrorDataFieldInit {
-  /** Required. [PassportElementErrorDataField.source](https://core.telegram.org/bots/api#passportelementerrordatafield) */
+  /** Required. Always 'data'. [PassportElementErrorDataField.source](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly source: 'data';
   /** Required. One of 'personal_details', 'passport', 'driver_license', 'identity_card', 'internal_passport', 'address'. [PassportElementErrorDataField.type](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly type: string;
@@ -20508,7 +20508,7 @@ export interface PassportElementErrorDataFieldInit {
 
 /** The Bot API type [PassportElementErrorDataField](https://core.telegram.org/bots/api#passportelementerrordatafield). */
 export class PassportElementErrorDataField extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorDataField.source](https://core.telegram.org/bots/api#passportelementerrordatafield) */
+  /** Required. Always 'data'. [PassportElementErrorDataField.source](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly source: 'data';
   /** Required. One of 'personal_details', 'passport', 'driver_license', 'identity_card', 'internal_passport', 'address'. [PassportElementErrorDataField.type](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly type: string;
@@ -20563,7 +20563,7 @@ export class PassportElementErrorDataField extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorFile](https://core.telegram.org/bots/api#passportelementerrorfile). */
 export interface PassportElementErrorFileInit {
-  /** Required. [PassportElementErrorFile.source](https://core.telegram.org/bots/api#passportelementerrorfile) */
+  /** Required. Always 'file'. [PassportElementErrorFile.source](https://core.telegram.org/bots/api#passportelementerrorfile) */
   readonly source: 'file';
   /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFile.type](https://core.telegram.org/bots/api#passportelementerrorfile) */
   readonly type: string;
@@ -20576,7 +20576,7 @@ export interface PassportElementErrorFileInit {
 
 /** The Bot API type [PassportElementErrorFile](https://core.telegram.org/bots/api#passportelementerrorfile). */
 export class PassportElementErrorFile extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorFile.source](https://core.telegram.org/bots/api#passportelementerrorfile) */
+  /** Required. Always 'file'. [PassportElementErrorFile.source](https://core.telegram.org/bots/api#passportelementerrorfile) */
   declare readonly source: 'file';
   /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFile.type](https://core.telegram.org/bots/api#passportelementerrorfile) */
   declare readonly type: string;
@@ -20625,7 +20625,7 @@ export class PassportElementErrorFile extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorFiles](https://core.telegram.org/bots/api#passportelementerrorfiles). */
 export interface PassportElementErrorFilesInit {
-  /** Required. [PassportElementErrorFiles.source](https://core.telegram.org/bots/api#passportelementerrorfiles) */
+  /** Required. Always 'files'. [PassportElementErrorFiles.source](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   readonly source: 'files';
   /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFiles.type](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   readonly type: string;
@@ -20638,7 +20638,7 @@ export interface PassportElementErrorFilesInit {
 
 /** The Bot API type [PassportElementErrorFiles](https://core.telegram.org/bots/api#passportelementerrorfiles). */
 export class PassportElementErrorFiles extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorFiles.source](https://core.telegram.org/bots/api#passportelementerrorfiles) */
+  /** Required. Always 'files'. [PassportElementErrorFiles.source](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   declare readonly source: 'files';
   /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFiles.type](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   declare readonly type: string;
@@ -20687,7 +20687,7 @@ export class PassportElementErrorFiles extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorFrontSide](https://core.telegram.org/bots/api#passportelementerrorfrontside). */
 export interface PassportElementErrorFrontSideInit {
-  /** Required. [PassportElementErrorFrontSide.source](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
+  /** Required. Always 'front_side'. [PassportElementErrorFrontSide.source](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   readonly source: 'front_side';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorFrontSide.type](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   readonly type: string;
@@ -20700,7 +20700,7 @@ export interface PassportElementErrorFrontSideInit {
 
 /** The Bot API type [PassportElementErrorFrontSide](https://core.telegram.org/bots/api#passportelementerrorfrontside). */
 export class PassportElementErrorFrontSide extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorFrontSide.source](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
+  /** Required. Always 'front_side'. [PassportElementErrorFrontSide.source](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   declare readonly source: 'front_side';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorFrontSide.type](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   declare readonly type: string;
@@ -20749,7 +20749,7 @@ export class PassportElementErrorFrontSide extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorReverseSide](https://core.telegram.org/bots/api#passportelementerrorreverseside). */
 export interface PassportElementErrorReverseSideInit {
-  /** Required. [PassportElementErrorReverseSide.source](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
+  /** Required. Always 'reverse_side'. [PassportElementErrorReverseSide.source](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   readonly source: 'reverse_side';
   /** Required. One of 'driver_license', 'identity_card'. [PassportElementErrorReverseSide.type](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   readonly type: string;
@@ -20762,7 +20762,7 @@ export interface PassportElementErrorReverseSideInit {
 
 /** The Bot API type [PassportElementErrorReverseSide](https://core.telegram.org/bots/api#passportelementerrorreverseside). */
 export class PassportElementErrorReverseSide extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorReverseSide.source](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
+  /** Required. Always 'reverse_side'. [PassportElementErrorReverseSide.source](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   declare readonly source: 'reverse_side';
   /** Required. One of 'driver_license', 'identity_card'. [PassportElementErrorReverseSide.type](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   declare readonly type: string;
@@ -20811,7 +20811,7 @@ export class PassportElementErrorReverseSide extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorSelfie](https://core.telegram.org/bots/api#passportelementerrorselfie). */
 export interface PassportElementErrorSelfieInit {
-  /** Required. [PassportElementErrorSelfie.source](https://core.telegram.org/bots/api#passportelementerrorselfie) */
+  /** Required. Always 'selfie'. [PassportElementErrorSelfie.source](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   readonly source: 'selfie';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorSelfie.type](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   readonly type: string;
@@ -20824,7 +20824,7 @@ export interface PassportElementErrorSelfieInit {
 
 /** The Bot API type [PassportElementErrorSelfie](https://core.telegram.org/bots/api#passportelementerrorselfie). */
 export class PassportElementErrorSelfie extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorSelfie.source](https://core.telegram.org/bots/api#passportelementerrorselfie) */
+  /** Required. Always 'selfie'. [PassportElementErrorSelfie.source](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   declare readonly source: 'selfie';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorSelfie.type](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   declare readonly type: string;
@@ -20873,7 +20873,7 @@ export class PassportElementErrorSelfie extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorTranslationFile](https://core.telegram.org/bots/api#passportelementerrortranslationfile). */
 export interface PassportElementErrorTranslationFileInit {
-  /** Required. [PassportElementErrorTranslationFile.source](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
+  /** Required. Always 'translation_file'. [PassportElementErrorTranslationFile.source](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   readonly source: 'translation_file';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFile.type](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   readonly type: string;
@@ -20886,7 +20886,7 @@ export interface PassportElementErrorTranslationFileInit {
 
 /** The Bot API type [PassportElementErrorTranslationFile](https://core.telegram.org/bots/api#passportelementerrortranslationfile). */
 export class PassportElementErrorTranslationFile extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorTranslationFile.source](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
+  /** Required. Always 'translation_file'. [PassportElementErrorTranslationFile.source](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   declare readonly source: 'translation_file';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFile.type](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   declare readonly type: string;
@@ -20935,7 +20935,7 @@ export class PassportElementErrorTranslationFile extends PassportElementErrorBas
 
 /** The Bot API input shape of [PassportElementErrorTranslationFiles](https://core.telegram.org/bots/api#passportelementerrortranslationfiles). */
 export interface PassportElementErrorTranslationFilesInit {
-  /** Required. [PassportElementErrorTranslationFiles.source](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
+  /** Required. Always 'translation_files'. [PassportElementErrorTranslationFiles.source](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   readonly source: 'translation_files';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFiles.type](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   readonly type: string;
@@ -20948,7 +20948,7 @@ export interface PassportElementErrorTranslationFilesInit {
 
 /** The Bot API type [PassportElementErrorTranslationFiles](https://core.telegram.org/bots/api#passportelementerrortranslationfiles). */
 export class PassportElementErrorTranslationFiles extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorTranslationFiles.source](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
+  /** Required. Always 'translation_files'. [PassportElementErrorTranslationFiles.source](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   declare readonly source: 'translation_files';
   /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFiles.type](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   declare readonly type: string;
@@ -20997,7 +20997,7 @@ export class PassportElementErrorTranslationFiles extends PassportElementErrorBa
 
 /** The Bot API input shape of [PassportElementErrorUnspecified](https://core.telegram.org/bots/api#passportelementerrorunspecified). */
 export interface PassportElementErrorUnspecifiedInit {
-  /** Required. [PassportElementErrorUnspecified.source](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
+  /** Required. Always 'unspecified'. [PassportElementErrorUnspecified.source](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   readonly source: 'unspecified';
   /** Required. [PassportElementErrorUnspecified.type](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   readonly type: string;
@@ -21010,7 +21010,7 @@ export interface PassportElementErrorUnspecifiedInit {
 
 /** The Bot API type [PassportElementErrorUnspecified](https://core.telegram.org/bots/api#passportelementerrorunspecified). */
 export class PassportElementErrorUnspecified extends PassportElementErrorBase {
-  /** Required. [PassportElementErrorUnspecified.source](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
+  /** Required. Always 'unspecified'. [PassportElementErrorUnspecified.source](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   declare readonly source: 'unspecified';
   /** Required. [PassportElementErrorUnspecified.type](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   declare readonly type: string;

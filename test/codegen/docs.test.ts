@@ -141,6 +141,7 @@ test('comments carry the facts the spec states', () => {
   // Allowed values and discriminators.
   assert.match(typeDocs.get('Chat.type') ?? '', /One of 'private', 'group', 'supergroup', 'channel'\./);
   assert.match(typeDocs.get('ChatMemberOwner.status') ?? '', /Always 'creator'\./);
+  assert.match(typeDocs.get('InlineQueryResultArticleInit.type') ?? '', /Always 'article'\./);
   assert.match(
     typeDocs.get('InlineQueryResultGif.thumbnail_mime_type') ?? '',
     /One of 'image\/jpeg', 'image\/gif', 'video\/mp4'\. Default: 'image\/jpeg'\./,
