@@ -1,4 +1,5 @@
 /** Emits src/generated/params.ts (options types) and src/generated/methods.ts (the BotApi class). */
+import { fieldDoc, methodDoc } from './docs.js';
 import { HEADER } from './header.js';
 import type { ApiModel, FieldModel, MethodModel } from './model.js';
 import type { TypeRef } from './spec.js';
@@ -25,7 +26,10 @@ export function emitParams(model: ApiModel): string {
     [
       `/** Optional parameters of [${m.name}](${m.href}). */`,
       `export interface ${optionsTypeName(m)} {`,
-      ...optionalParams(m).map((p) => `  readonly ${p.name}?: ${inputType(p.ref)} | undefined;`),
+      ...optionalParams(m).flatMap((p) => [
+        fieldDoc(m, p, 'input'),
+        `  readonly ${p.name}?: ${inputType(p.ref)} | undefined;`,
+      ]),
       `}`,
     ].join('\n'),
   );
@@ -117,7 +121,7 @@ function emitMethod(m: MethodModel, parsers: ResultParsers): string {
   const fields = [...required.map((p) => p.name), ...(hasOptions ? [`...${bag}`] : [])];
   const params = fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
   return [
-    `  /** Calls [${m.name}](${m.href}); resolves to ${m.returnTypes.join(' or ')}. */`,
+    methodDoc(m, hasOptions ? { name: bag, type: optionsTypeName(m) } : undefined),
     `  ${m.name}(${args.join(', ')}): Promise<${returnType(m.returns)}> {`,
     `    return this._callMethod('${m.name}', ${params}, settings, ${parsers.name(m.returns)});`,
     `  }`,

@@ -1,5 +1,6 @@
 /** Emits src/generated/types.ts: one class per API type, a base class and a union type per API union. */
 
+import { fieldDoc } from './docs.js';
 import { constructorHead, fromStringCase, supportDeclarations } from './emit-constructor.js';
 import { HEADER } from './header.js';
 import type { ApiModel, ClassModel, FieldModel, UnionModel } from './model.js';
@@ -299,14 +300,14 @@ function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
   const init = [
     `${doc('input shape of', c.name, c.href)}`,
     `export interface ${c.name}Init {`,
-    ...c.fields.map(initField),
+    ...c.fields.flatMap((f) => [fieldDoc(c, f, 'input'), initField(f)]),
     `  readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;`,
     `}`,
   ].join('\n');
   const cls = [
     doc('type', c.name, c.href),
     `export class ${c.name} extends ${parentBase} {`,
-    ...c.fields.map(fieldDecl),
+    ...c.fields.flatMap((f) => [fieldDoc(c, f, 'output'), fieldDecl(f)]),
     ...(lazy.length > 0 ? lazyState(c, lazy) : []),
     ...(c.fields.length > 0 ? [''] : []),
     ...body,

@@ -22,6 +22,8 @@ export interface FieldModel {
   readonly required: boolean;
   readonly ref: TypeRef;
   readonly limit: LengthLimit | undefined;
+  /** The spec's prose, for extracting facts (codegen/docs.ts); never emitted. */
+  readonly description: string;
 }
 
 /** A union of the API (ChatMember, MessageOrigin, ...): a runtime base class and a TS union type. */
@@ -152,6 +154,7 @@ function toFieldModel(
     required: field.required,
     ref: resolveField(field, disc, fixedValues(spec, owner, field)),
     limit: lengthLimitOf(field),
+    description: field.description,
   };
 }
 

@@ -232,927 +232,1907 @@ export abstract class BotApi {
     settings: CallSettings | undefined,
     parse: ResultParser<T>,
   ): Promise<T>;
-  /** Calls [addStickerToSet](https://core.telegram.org/bots/api#addstickertoset); resolves to Boolean. */
+  /**
+   * Calls [addStickerToSet](https://core.telegram.org/bots/api#addstickertoset); resolves to Boolean.
+   * @param user_id Integer.
+   * @param name String.
+   * @param sticker InputSticker.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   addStickerToSet(user_id: number, name: string, sticker: InputStickerInit, settings?: CallSettings): Promise<true> {
     return this._callMethod('addStickerToSet', { user_id, name, sticker }, settings, parseBoolean);
   }
 
-  /** Calls [answerCallbackQuery](https://core.telegram.org/bots/api#answercallbackquery); resolves to Boolean. */
+  /**
+   * Calls [answerCallbackQuery](https://core.telegram.org/bots/api#answercallbackquery); resolves to Boolean.
+   * @param callback_query_id String.
+   * @param options Optional parameters, see {@link AnswerCallbackQueryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerCallbackQuery(callback_query_id: string, options?: AnswerCallbackQueryOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('answerCallbackQuery', { callback_query_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [answerChatJoinRequestQuery](https://core.telegram.org/bots/api#answerchatjoinrequestquery); resolves to Boolean. */
+  /**
+   * Calls [answerChatJoinRequestQuery](https://core.telegram.org/bots/api#answerchatjoinrequestquery); resolves to Boolean.
+   * @param chat_join_request_query_id String.
+   * @param result 'approve' or 'decline' or 'queue'. One of 'approve', 'decline', 'queue'.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerChatJoinRequestQuery(chat_join_request_query_id: string, result: 'approve' | 'decline' | 'queue', settings?: CallSettings): Promise<true> {
     return this._callMethod('answerChatJoinRequestQuery', { chat_join_request_query_id, result }, settings, parseBoolean);
   }
 
-  /** Calls [answerGuestQuery](https://core.telegram.org/bots/api#answerguestquery); resolves to SentGuestMessage. */
+  /**
+   * Calls [answerGuestQuery](https://core.telegram.org/bots/api#answerguestquery); resolves to SentGuestMessage.
+   * @param guest_query_id String.
+   * @param result InlineQueryResult.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerGuestQuery(guest_query_id: string, result: InlineQueryResultInit, settings?: CallSettings): Promise<SentGuestMessage> {
     return this._callMethod('answerGuestQuery', { guest_query_id, result }, settings, parseSentGuestMessage);
   }
 
-  /** Calls [answerInlineQuery](https://core.telegram.org/bots/api#answerinlinequery); resolves to Boolean. */
+  /**
+   * Calls [answerInlineQuery](https://core.telegram.org/bots/api#answerinlinequery); resolves to Boolean.
+   * @param inline_query_id String.
+   * @param results List of InlineQueryResult.
+   * @param options Optional parameters, see {@link AnswerInlineQueryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerInlineQuery(inline_query_id: string, results: readonly InlineQueryResultInit[], options?: AnswerInlineQueryOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('answerInlineQuery', { inline_query_id, results, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [answerPreCheckoutQuery](https://core.telegram.org/bots/api#answerprecheckoutquery); resolves to Boolean. */
+  /**
+   * Calls [answerPreCheckoutQuery](https://core.telegram.org/bots/api#answerprecheckoutquery); resolves to Boolean.
+   * @param pre_checkout_query_id String.
+   * @param ok Boolean.
+   * @param options Optional parameters, see {@link AnswerPreCheckoutQueryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerPreCheckoutQuery(pre_checkout_query_id: string, ok: boolean, options?: AnswerPreCheckoutQueryOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('answerPreCheckoutQuery', { pre_checkout_query_id, ok, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [answerShippingQuery](https://core.telegram.org/bots/api#answershippingquery); resolves to Boolean. */
+  /**
+   * Calls [answerShippingQuery](https://core.telegram.org/bots/api#answershippingquery); resolves to Boolean.
+   * @param shipping_query_id String.
+   * @param ok Boolean.
+   * @param options Optional parameters, see {@link AnswerShippingQueryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerShippingQuery(shipping_query_id: string, ok: boolean, options?: AnswerShippingQueryOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('answerShippingQuery', { shipping_query_id, ok, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [answerWebAppQuery](https://core.telegram.org/bots/api#answerwebappquery); resolves to SentWebAppMessage. */
+  /**
+   * Calls [answerWebAppQuery](https://core.telegram.org/bots/api#answerwebappquery); resolves to SentWebAppMessage.
+   * @param web_app_query_id String.
+   * @param result InlineQueryResult.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   answerWebAppQuery(web_app_query_id: string, result: InlineQueryResultInit, settings?: CallSettings): Promise<SentWebAppMessage> {
     return this._callMethod('answerWebAppQuery', { web_app_query_id, result }, settings, parseSentWebAppMessage);
   }
 
-  /** Calls [approveChatJoinRequest](https://core.telegram.org/bots/api#approvechatjoinrequest); resolves to Boolean. */
+  /**
+   * Calls [approveChatJoinRequest](https://core.telegram.org/bots/api#approvechatjoinrequest); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   approveChatJoinRequest(chat_id: number | string, user_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('approveChatJoinRequest', { chat_id, user_id }, settings, parseBoolean);
   }
 
-  /** Calls [approveSuggestedPost](https://core.telegram.org/bots/api#approvesuggestedpost); resolves to Boolean. */
+  /**
+   * Calls [approveSuggestedPost](https://core.telegram.org/bots/api#approvesuggestedpost); resolves to Boolean.
+   * @param chat_id Integer.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link ApproveSuggestedPostOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   approveSuggestedPost(chat_id: number, message_id: number, options?: ApproveSuggestedPostOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('approveSuggestedPost', { chat_id, message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [banChatMember](https://core.telegram.org/bots/api#banchatmember); resolves to Boolean. */
+  /**
+   * Calls [banChatMember](https://core.telegram.org/bots/api#banchatmember); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link BanChatMemberOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   banChatMember(chat_id: number | string, user_id: number, options?: BanChatMemberOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('banChatMember', { chat_id, user_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [banChatSenderChat](https://core.telegram.org/bots/api#banchatsenderchat); resolves to Boolean. */
+  /**
+   * Calls [banChatSenderChat](https://core.telegram.org/bots/api#banchatsenderchat); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param sender_chat_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   banChatSenderChat(chat_id: number | string, sender_chat_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('banChatSenderChat', { chat_id, sender_chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [close](https://core.telegram.org/bots/api#close); resolves to Boolean. */
+  /**
+   * Calls [close](https://core.telegram.org/bots/api#close); resolves to Boolean.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   close(settings?: CallSettings): Promise<true> {
     return this._callMethod('close', {}, settings, parseBoolean);
   }
 
-  /** Calls [closeForumTopic](https://core.telegram.org/bots/api#closeforumtopic); resolves to Boolean. */
+  /**
+   * Calls [closeForumTopic](https://core.telegram.org/bots/api#closeforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_thread_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   closeForumTopic(chat_id: number | string, message_thread_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('closeForumTopic', { chat_id, message_thread_id }, settings, parseBoolean);
   }
 
-  /** Calls [closeGeneralForumTopic](https://core.telegram.org/bots/api#closegeneralforumtopic); resolves to Boolean. */
+  /**
+   * Calls [closeGeneralForumTopic](https://core.telegram.org/bots/api#closegeneralforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   closeGeneralForumTopic(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('closeGeneralForumTopic', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [convertGiftToStars](https://core.telegram.org/bots/api#convertgifttostars); resolves to Boolean. */
+  /**
+   * Calls [convertGiftToStars](https://core.telegram.org/bots/api#convertgifttostars); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param owned_gift_id String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   convertGiftToStars(business_connection_id: string, owned_gift_id: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('convertGiftToStars', { business_connection_id, owned_gift_id }, settings, parseBoolean);
   }
 
-  /** Calls [copyMessage](https://core.telegram.org/bots/api#copymessage); resolves to MessageId. */
+  /**
+   * Calls [copyMessage](https://core.telegram.org/bots/api#copymessage); resolves to MessageId.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param from_chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link CopyMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   copyMessage(chat_id: number | string, from_chat_id: number | string, message_id: number, options?: CopyMessageOptions, settings?: CallSettings): Promise<MessageId> {
     return this._callMethod('copyMessage', { chat_id, from_chat_id, message_id, ...options }, settings, parseMessageId);
   }
 
-  /** Calls [copyMessages](https://core.telegram.org/bots/api#copymessages); resolves to Array of MessageId. */
+  /**
+   * Calls [copyMessages](https://core.telegram.org/bots/api#copymessages); resolves to Array of MessageId.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param from_chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_ids List of integer. 1–100 items.
+   * @param options Optional parameters, see {@link CopyMessagesOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   copyMessages(chat_id: number | string, from_chat_id: number | string, message_ids: readonly number[], options?: CopyMessagesOptions, settings?: CallSettings): Promise<readonly MessageId[]> {
     return this._callMethod('copyMessages', { chat_id, from_chat_id, message_ids, ...options }, settings, parseArrayOfMessageId);
   }
 
-  /** Calls [createChatInviteLink](https://core.telegram.org/bots/api#createchatinvitelink); resolves to ChatInviteLink. */
+  /**
+   * Calls [createChatInviteLink](https://core.telegram.org/bots/api#createchatinvitelink); resolves to ChatInviteLink.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link CreateChatInviteLinkOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   createChatInviteLink(chat_id: number | string, options?: CreateChatInviteLinkOptions, settings?: CallSettings): Promise<ChatInviteLink> {
     return this._callMethod('createChatInviteLink', { chat_id, ...options }, settings, parseChatInviteLink);
   }
 
-  /** Calls [createChatSubscriptionInviteLink](https://core.telegram.org/bots/api#createchatsubscriptioninvitelink); resolves to ChatInviteLink. */
+  /**
+   * Calls [createChatSubscriptionInviteLink](https://core.telegram.org/bots/api#createchatsubscriptioninvitelink); resolves to ChatInviteLink.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param subscription_period Integer.
+   * @param subscription_price Integer. Range 1–10000.
+   * @param options Optional parameters, see {@link CreateChatSubscriptionInviteLinkOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   createChatSubscriptionInviteLink(chat_id: number | string, subscription_period: number, subscription_price: number, options?: CreateChatSubscriptionInviteLinkOptions, settings?: CallSettings): Promise<ChatInviteLink> {
     return this._callMethod('createChatSubscriptionInviteLink', { chat_id, subscription_period, subscription_price, ...options }, settings, parseChatInviteLink);
   }
 
-  /** Calls [createForumTopic](https://core.telegram.org/bots/api#createforumtopic); resolves to ForumTopic. */
+  /**
+   * Calls [createForumTopic](https://core.telegram.org/bots/api#createforumtopic); resolves to ForumTopic.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param name String. 1–128 characters.
+   * @param options Optional parameters, see {@link CreateForumTopicOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   createForumTopic(chat_id: number | string, name: string, options?: CreateForumTopicOptions, settings?: CallSettings): Promise<ForumTopic> {
     return this._callMethod('createForumTopic', { chat_id, name, ...options }, settings, parseForumTopic);
   }
 
-  /** Calls [createInvoiceLink](https://core.telegram.org/bots/api#createinvoicelink); resolves to String. */
+  /**
+   * Calls [createInvoiceLink](https://core.telegram.org/bots/api#createinvoicelink); resolves to String.
+   * @param title String. 1–32 characters.
+   * @param description String. 1–255 characters.
+   * @param payload String. 1–128 bytes.
+   * @param currency String. ISO 4217 currency code ('XTR': Telegram Stars).
+   * @param prices List of LabeledPrice.
+   * @param options Optional parameters, see {@link CreateInvoiceLinkOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   createInvoiceLink(title: string, description: string, payload: string, currency: string, prices: readonly LabeledPriceInit[], options?: CreateInvoiceLinkOptions, settings?: CallSettings): Promise<string> {
     return this._callMethod('createInvoiceLink', { title, description, payload, currency, prices, ...options }, settings, parseString);
   }
 
-  /** Calls [createNewStickerSet](https://core.telegram.org/bots/api#createnewstickerset); resolves to Boolean. */
+  /**
+   * Calls [createNewStickerSet](https://core.telegram.org/bots/api#createnewstickerset); resolves to Boolean.
+   * @param user_id Integer.
+   * @param name String. 1–64 characters.
+   * @param title String. 1–64 characters.
+   * @param stickers List of InputSticker. 1–50 items.
+   * @param options Optional parameters, see {@link CreateNewStickerSetOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   createNewStickerSet(user_id: number, name: string, title: string, stickers: readonly InputStickerInit[], options?: CreateNewStickerSetOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('createNewStickerSet', { user_id, name, title, stickers, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [declineChatJoinRequest](https://core.telegram.org/bots/api#declinechatjoinrequest); resolves to Boolean. */
+  /**
+   * Calls [declineChatJoinRequest](https://core.telegram.org/bots/api#declinechatjoinrequest); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   declineChatJoinRequest(chat_id: number | string, user_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('declineChatJoinRequest', { chat_id, user_id }, settings, parseBoolean);
   }
 
-  /** Calls [declineSuggestedPost](https://core.telegram.org/bots/api#declinesuggestedpost); resolves to Boolean. */
+  /**
+   * Calls [declineSuggestedPost](https://core.telegram.org/bots/api#declinesuggestedpost); resolves to Boolean.
+   * @param chat_id Integer.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link DeclineSuggestedPostOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   declineSuggestedPost(chat_id: number, message_id: number, options?: DeclineSuggestedPostOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('declineSuggestedPost', { chat_id, message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [deleteAllMessageReactions](https://core.telegram.org/bots/api#deleteallmessagereactions); resolves to Boolean. */
+  /**
+   * Calls [deleteAllMessageReactions](https://core.telegram.org/bots/api#deleteallmessagereactions); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link DeleteAllMessageReactionsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteAllMessageReactions(chat_id: number | string, options?: DeleteAllMessageReactionsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteAllMessageReactions', { chat_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [deleteBusinessMessages](https://core.telegram.org/bots/api#deletebusinessmessages); resolves to Boolean. */
+  /**
+   * Calls [deleteBusinessMessages](https://core.telegram.org/bots/api#deletebusinessmessages); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param message_ids List of integer. 1–100 items.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteBusinessMessages(business_connection_id: string, message_ids: readonly number[], settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteBusinessMessages', { business_connection_id, message_ids }, settings, parseBoolean);
   }
 
-  /** Calls [deleteChatPhoto](https://core.telegram.org/bots/api#deletechatphoto); resolves to Boolean. */
+  /**
+   * Calls [deleteChatPhoto](https://core.telegram.org/bots/api#deletechatphoto); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteChatPhoto(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteChatPhoto', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [deleteChatStickerSet](https://core.telegram.org/bots/api#deletechatstickerset); resolves to Boolean. */
+  /**
+   * Calls [deleteChatStickerSet](https://core.telegram.org/bots/api#deletechatstickerset); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteChatStickerSet(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteChatStickerSet', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [deleteEphemeralMessage](https://core.telegram.org/bots/api#deleteephemeralmessage); resolves to Boolean. */
+  /**
+   * Calls [deleteEphemeralMessage](https://core.telegram.org/bots/api#deleteephemeralmessage); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param receiver_user_id Integer.
+   * @param ephemeral_message_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteEphemeralMessage(chat_id: number | string, receiver_user_id: number, ephemeral_message_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteEphemeralMessage', { chat_id, receiver_user_id, ephemeral_message_id }, settings, parseBoolean);
   }
 
-  /** Calls [deleteForumTopic](https://core.telegram.org/bots/api#deleteforumtopic); resolves to Boolean. */
+  /**
+   * Calls [deleteForumTopic](https://core.telegram.org/bots/api#deleteforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_thread_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteForumTopic(chat_id: number | string, message_thread_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteForumTopic', { chat_id, message_thread_id }, settings, parseBoolean);
   }
 
-  /** Calls [deleteMessage](https://core.telegram.org/bots/api#deletemessage); resolves to Boolean. */
+  /**
+   * Calls [deleteMessage](https://core.telegram.org/bots/api#deletemessage); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteMessage(chat_id: number | string, message_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteMessage', { chat_id, message_id }, settings, parseBoolean);
   }
 
-  /** Calls [deleteMessageReaction](https://core.telegram.org/bots/api#deletemessagereaction); resolves to Boolean. */
+  /**
+   * Calls [deleteMessageReaction](https://core.telegram.org/bots/api#deletemessagereaction); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link DeleteMessageReactionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteMessageReaction(chat_id: number | string, message_id: number, options?: DeleteMessageReactionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteMessageReaction', { chat_id, message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [deleteMessages](https://core.telegram.org/bots/api#deletemessages); resolves to Boolean. */
+  /**
+   * Calls [deleteMessages](https://core.telegram.org/bots/api#deletemessages); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_ids List of integer. 1–100 items.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteMessages(chat_id: number | string, message_ids: readonly number[], settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteMessages', { chat_id, message_ids }, settings, parseBoolean);
   }
 
-  /** Calls [deleteMyCommands](https://core.telegram.org/bots/api#deletemycommands); resolves to Boolean. */
+  /**
+   * Calls [deleteMyCommands](https://core.telegram.org/bots/api#deletemycommands); resolves to Boolean.
+   * @param options Optional parameters, see {@link DeleteMyCommandsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteMyCommands(options?: DeleteMyCommandsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteMyCommands', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [deleteStickerFromSet](https://core.telegram.org/bots/api#deletestickerfromset); resolves to Boolean. */
+  /**
+   * Calls [deleteStickerFromSet](https://core.telegram.org/bots/api#deletestickerfromset); resolves to Boolean.
+   * @param sticker String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteStickerFromSet(sticker: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteStickerFromSet', { sticker }, settings, parseBoolean);
   }
 
-  /** Calls [deleteStickerSet](https://core.telegram.org/bots/api#deletestickerset); resolves to Boolean. */
+  /**
+   * Calls [deleteStickerSet](https://core.telegram.org/bots/api#deletestickerset); resolves to Boolean.
+   * @param name String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteStickerSet(name: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteStickerSet', { name }, settings, parseBoolean);
   }
 
-  /** Calls [deleteStory](https://core.telegram.org/bots/api#deletestory); resolves to Boolean. */
+  /**
+   * Calls [deleteStory](https://core.telegram.org/bots/api#deletestory); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param story_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteStory(business_connection_id: string, story_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteStory', { business_connection_id, story_id }, settings, parseBoolean);
   }
 
-  /** Calls [deleteWebhook](https://core.telegram.org/bots/api#deletewebhook); resolves to Boolean. */
+  /**
+   * Calls [deleteWebhook](https://core.telegram.org/bots/api#deletewebhook); resolves to Boolean.
+   * @param options Optional parameters, see {@link DeleteWebhookOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   deleteWebhook(options?: DeleteWebhookOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('deleteWebhook', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [editChatInviteLink](https://core.telegram.org/bots/api#editchatinvitelink); resolves to ChatInviteLink. */
+  /**
+   * Calls [editChatInviteLink](https://core.telegram.org/bots/api#editchatinvitelink); resolves to ChatInviteLink.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param invite_link String.
+   * @param options Optional parameters, see {@link EditChatInviteLinkOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editChatInviteLink(chat_id: number | string, invite_link: string, options?: EditChatInviteLinkOptions, settings?: CallSettings): Promise<ChatInviteLink> {
     return this._callMethod('editChatInviteLink', { chat_id, invite_link, ...options }, settings, parseChatInviteLink);
   }
 
-  /** Calls [editChatSubscriptionInviteLink](https://core.telegram.org/bots/api#editchatsubscriptioninvitelink); resolves to ChatInviteLink. */
+  /**
+   * Calls [editChatSubscriptionInviteLink](https://core.telegram.org/bots/api#editchatsubscriptioninvitelink); resolves to ChatInviteLink.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param invite_link String.
+   * @param options Optional parameters, see {@link EditChatSubscriptionInviteLinkOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editChatSubscriptionInviteLink(chat_id: number | string, invite_link: string, options?: EditChatSubscriptionInviteLinkOptions, settings?: CallSettings): Promise<ChatInviteLink> {
     return this._callMethod('editChatSubscriptionInviteLink', { chat_id, invite_link, ...options }, settings, parseChatInviteLink);
   }
 
-  /** Calls [editEphemeralMessageCaption](https://core.telegram.org/bots/api#editephemeralmessagecaption); resolves to Boolean. */
+  /**
+   * Calls [editEphemeralMessageCaption](https://core.telegram.org/bots/api#editephemeralmessagecaption); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param receiver_user_id Integer.
+   * @param ephemeral_message_id Integer.
+   * @param options Optional parameters, see {@link EditEphemeralMessageCaptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editEphemeralMessageCaption(chat_id: number | string, receiver_user_id: number, ephemeral_message_id: number, options?: EditEphemeralMessageCaptionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('editEphemeralMessageCaption', { chat_id, receiver_user_id, ephemeral_message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [editEphemeralMessageMedia](https://core.telegram.org/bots/api#editephemeralmessagemedia); resolves to Boolean. */
+  /**
+   * Calls [editEphemeralMessageMedia](https://core.telegram.org/bots/api#editephemeralmessagemedia); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param receiver_user_id Integer.
+   * @param ephemeral_message_id Integer.
+   * @param media InputMedia.
+   * @param options Optional parameters, see {@link EditEphemeralMessageMediaOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editEphemeralMessageMedia(chat_id: number | string, receiver_user_id: number, ephemeral_message_id: number, media: InputMediaInit, options?: EditEphemeralMessageMediaOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('editEphemeralMessageMedia', { chat_id, receiver_user_id, ephemeral_message_id, media, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [editEphemeralMessageReplyMarkup](https://core.telegram.org/bots/api#editephemeralmessagereplymarkup); resolves to Boolean. */
+  /**
+   * Calls [editEphemeralMessageReplyMarkup](https://core.telegram.org/bots/api#editephemeralmessagereplymarkup); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param receiver_user_id Integer.
+   * @param ephemeral_message_id Integer.
+   * @param options Optional parameters, see {@link EditEphemeralMessageReplyMarkupOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editEphemeralMessageReplyMarkup(chat_id: number | string, receiver_user_id: number, ephemeral_message_id: number, options?: EditEphemeralMessageReplyMarkupOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('editEphemeralMessageReplyMarkup', { chat_id, receiver_user_id, ephemeral_message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [editEphemeralMessageText](https://core.telegram.org/bots/api#editephemeralmessagetext); resolves to Boolean. */
+  /**
+   * Calls [editEphemeralMessageText](https://core.telegram.org/bots/api#editephemeralmessagetext); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param receiver_user_id Integer.
+   * @param ephemeral_message_id Integer.
+   * @param options Optional parameters, see {@link EditEphemeralMessageTextOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editEphemeralMessageText(chat_id: number | string, receiver_user_id: number, ephemeral_message_id: number, options?: EditEphemeralMessageTextOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('editEphemeralMessageText', { chat_id, receiver_user_id, ephemeral_message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [editForumTopic](https://core.telegram.org/bots/api#editforumtopic); resolves to Boolean. */
+  /**
+   * Calls [editForumTopic](https://core.telegram.org/bots/api#editforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_thread_id Integer.
+   * @param options Optional parameters, see {@link EditForumTopicOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editForumTopic(chat_id: number | string, message_thread_id: number, options?: EditForumTopicOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('editForumTopic', { chat_id, message_thread_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [editGeneralForumTopic](https://core.telegram.org/bots/api#editgeneralforumtopic); resolves to Boolean. */
+  /**
+   * Calls [editGeneralForumTopic](https://core.telegram.org/bots/api#editgeneralforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param name String. 1–128 characters.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editGeneralForumTopic(chat_id: number | string, name: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('editGeneralForumTopic', { chat_id, name }, settings, parseBoolean);
   }
 
-  /** Calls [editMessageCaption](https://core.telegram.org/bots/api#editmessagecaption); resolves to Message or Boolean. */
+  /**
+   * Calls [editMessageCaption](https://core.telegram.org/bots/api#editmessagecaption); resolves to Message or Boolean.
+   * @param options Optional parameters, see {@link EditMessageCaptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editMessageCaption(options?: EditMessageCaptionOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('editMessageCaption', { ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [editMessageChecklist](https://core.telegram.org/bots/api#editmessagechecklist); resolves to Message. */
+  /**
+   * Calls [editMessageChecklist](https://core.telegram.org/bots/api#editmessagechecklist); resolves to Message.
+   * @param business_connection_id String.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param checklist InputChecklist.
+   * @param options Optional parameters, see {@link EditMessageChecklistOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editMessageChecklist(business_connection_id: string, chat_id: number | string, message_id: number, checklist: InputChecklistInit, options?: EditMessageChecklistOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('editMessageChecklist', { business_connection_id, chat_id, message_id, checklist, ...options }, settings, parseMessage);
   }
 
-  /** Calls [editMessageLiveLocation](https://core.telegram.org/bots/api#editmessagelivelocation); resolves to Message or Boolean. */
+  /**
+   * Calls [editMessageLiveLocation](https://core.telegram.org/bots/api#editmessagelivelocation); resolves to Message or Boolean.
+   * @param latitude Floating-point number.
+   * @param longitude Floating-point number.
+   * @param options Optional parameters, see {@link EditMessageLiveLocationOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editMessageLiveLocation(latitude: number, longitude: number, options?: EditMessageLiveLocationOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('editMessageLiveLocation', { latitude, longitude, ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [editMessageMedia](https://core.telegram.org/bots/api#editmessagemedia); resolves to Message or Boolean. */
+  /**
+   * Calls [editMessageMedia](https://core.telegram.org/bots/api#editmessagemedia); resolves to Message or Boolean.
+   * @param media InputMedia.
+   * @param options Optional parameters, see {@link EditMessageMediaOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editMessageMedia(media: InputMediaInit, options?: EditMessageMediaOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('editMessageMedia', { media, ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [editMessageReplyMarkup](https://core.telegram.org/bots/api#editmessagereplymarkup); resolves to Message or Boolean. */
+  /**
+   * Calls [editMessageReplyMarkup](https://core.telegram.org/bots/api#editmessagereplymarkup); resolves to Message or Boolean.
+   * @param options Optional parameters, see {@link EditMessageReplyMarkupOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editMessageReplyMarkup(options?: EditMessageReplyMarkupOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('editMessageReplyMarkup', { ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [editMessageText](https://core.telegram.org/bots/api#editmessagetext); resolves to Message or Boolean. */
+  /**
+   * Calls [editMessageText](https://core.telegram.org/bots/api#editmessagetext); resolves to Message or Boolean.
+   * @param options Optional parameters, see {@link EditMessageTextOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editMessageText(options?: EditMessageTextOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('editMessageText', { ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [editStory](https://core.telegram.org/bots/api#editstory); resolves to Story. */
+  /**
+   * Calls [editStory](https://core.telegram.org/bots/api#editstory); resolves to Story.
+   * @param business_connection_id String.
+   * @param story_id Integer.
+   * @param content InputStoryContent.
+   * @param options Optional parameters, see {@link EditStoryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editStory(business_connection_id: string, story_id: number, content: InputStoryContentInit, options?: EditStoryOptions, settings?: CallSettings): Promise<Story> {
     return this._callMethod('editStory', { business_connection_id, story_id, content, ...options }, settings, parseStory);
   }
 
-  /** Calls [editUserStarSubscription](https://core.telegram.org/bots/api#edituserstarsubscription); resolves to Boolean. */
+  /**
+   * Calls [editUserStarSubscription](https://core.telegram.org/bots/api#edituserstarsubscription); resolves to Boolean.
+   * @param user_id Integer.
+   * @param telegram_payment_charge_id String.
+   * @param is_canceled Boolean.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   editUserStarSubscription(user_id: number, telegram_payment_charge_id: string, is_canceled: boolean, settings?: CallSettings): Promise<true> {
     return this._callMethod('editUserStarSubscription', { user_id, telegram_payment_charge_id, is_canceled }, settings, parseBoolean);
   }
 
-  /** Calls [exportChatInviteLink](https://core.telegram.org/bots/api#exportchatinvitelink); resolves to String. */
+  /**
+   * Calls [exportChatInviteLink](https://core.telegram.org/bots/api#exportchatinvitelink); resolves to String.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   exportChatInviteLink(chat_id: number | string, settings?: CallSettings): Promise<string> {
     return this._callMethod('exportChatInviteLink', { chat_id }, settings, parseString);
   }
 
-  /** Calls [forwardMessage](https://core.telegram.org/bots/api#forwardmessage); resolves to Message. */
+  /**
+   * Calls [forwardMessage](https://core.telegram.org/bots/api#forwardmessage); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param from_chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link ForwardMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   forwardMessage(chat_id: number | string, from_chat_id: number | string, message_id: number, options?: ForwardMessageOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('forwardMessage', { chat_id, from_chat_id, message_id, ...options }, settings, parseMessage);
   }
 
-  /** Calls [forwardMessages](https://core.telegram.org/bots/api#forwardmessages); resolves to Array of MessageId. */
+  /**
+   * Calls [forwardMessages](https://core.telegram.org/bots/api#forwardmessages); resolves to Array of MessageId.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param from_chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_ids List of integer. 1–100 items.
+   * @param options Optional parameters, see {@link ForwardMessagesOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   forwardMessages(chat_id: number | string, from_chat_id: number | string, message_ids: readonly number[], options?: ForwardMessagesOptions, settings?: CallSettings): Promise<readonly MessageId[]> {
     return this._callMethod('forwardMessages', { chat_id, from_chat_id, message_ids, ...options }, settings, parseArrayOfMessageId);
   }
 
-  /** Calls [getAvailableGifts](https://core.telegram.org/bots/api#getavailablegifts); resolves to Gifts. */
+  /**
+   * Calls [getAvailableGifts](https://core.telegram.org/bots/api#getavailablegifts); resolves to Gifts.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getAvailableGifts(settings?: CallSettings): Promise<Gifts> {
     return this._callMethod('getAvailableGifts', {}, settings, parseGifts);
   }
 
-  /** Calls [getBusinessAccountGifts](https://core.telegram.org/bots/api#getbusinessaccountgifts); resolves to OwnedGifts. */
+  /**
+   * Calls [getBusinessAccountGifts](https://core.telegram.org/bots/api#getbusinessaccountgifts); resolves to OwnedGifts.
+   * @param business_connection_id String.
+   * @param options Optional parameters, see {@link GetBusinessAccountGiftsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getBusinessAccountGifts(business_connection_id: string, options?: GetBusinessAccountGiftsOptions, settings?: CallSettings): Promise<OwnedGifts> {
     return this._callMethod('getBusinessAccountGifts', { business_connection_id, ...options }, settings, parseOwnedGifts);
   }
 
-  /** Calls [getBusinessAccountStarBalance](https://core.telegram.org/bots/api#getbusinessaccountstarbalance); resolves to StarAmount. */
+  /**
+   * Calls [getBusinessAccountStarBalance](https://core.telegram.org/bots/api#getbusinessaccountstarbalance); resolves to StarAmount.
+   * @param business_connection_id String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getBusinessAccountStarBalance(business_connection_id: string, settings?: CallSettings): Promise<StarAmount> {
     return this._callMethod('getBusinessAccountStarBalance', { business_connection_id }, settings, parseStarAmount);
   }
 
-  /** Calls [getBusinessConnection](https://core.telegram.org/bots/api#getbusinessconnection); resolves to BusinessConnection. */
+  /**
+   * Calls [getBusinessConnection](https://core.telegram.org/bots/api#getbusinessconnection); resolves to BusinessConnection.
+   * @param business_connection_id String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getBusinessConnection(business_connection_id: string, settings?: CallSettings): Promise<BusinessConnection> {
     return this._callMethod('getBusinessConnection', { business_connection_id }, settings, parseBusinessConnection);
   }
 
-  /** Calls [getChat](https://core.telegram.org/bots/api#getchat); resolves to ChatFullInfo. */
+  /**
+   * Calls [getChat](https://core.telegram.org/bots/api#getchat); resolves to ChatFullInfo.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getChat(chat_id: number | string, settings?: CallSettings): Promise<ChatFullInfo> {
     return this._callMethod('getChat', { chat_id }, settings, parseChatFullInfo);
   }
 
-  /** Calls [getChatAdministrators](https://core.telegram.org/bots/api#getchatadministrators); resolves to Array of ChatMember. */
+  /**
+   * Calls [getChatAdministrators](https://core.telegram.org/bots/api#getchatadministrators); resolves to Array of ChatMember.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link GetChatAdministratorsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getChatAdministrators(chat_id: number | string, options?: GetChatAdministratorsOptions, settings?: CallSettings): Promise<readonly ChatMember[]> {
     return this._callMethod('getChatAdministrators', { chat_id, ...options }, settings, parseArrayOfChatMember);
   }
 
-  /** Calls [getChatGifts](https://core.telegram.org/bots/api#getchatgifts); resolves to OwnedGifts. */
+  /**
+   * Calls [getChatGifts](https://core.telegram.org/bots/api#getchatgifts); resolves to OwnedGifts.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link GetChatGiftsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getChatGifts(chat_id: number | string, options?: GetChatGiftsOptions, settings?: CallSettings): Promise<OwnedGifts> {
     return this._callMethod('getChatGifts', { chat_id, ...options }, settings, parseOwnedGifts);
   }
 
-  /** Calls [getChatMember](https://core.telegram.org/bots/api#getchatmember); resolves to ChatMember. */
+  /**
+   * Calls [getChatMember](https://core.telegram.org/bots/api#getchatmember); resolves to ChatMember.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getChatMember(chat_id: number | string, user_id: number, settings?: CallSettings): Promise<ChatMember> {
     return this._callMethod('getChatMember', { chat_id, user_id }, settings, parseChatMember);
   }
 
-  /** Calls [getChatMemberCount](https://core.telegram.org/bots/api#getchatmembercount); resolves to Integer. */
+  /**
+   * Calls [getChatMemberCount](https://core.telegram.org/bots/api#getchatmembercount); resolves to Integer.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getChatMemberCount(chat_id: number | string, settings?: CallSettings): Promise<number> {
     return this._callMethod('getChatMemberCount', { chat_id }, settings, parseInteger);
   }
 
-  /** Calls [getChatMenuButton](https://core.telegram.org/bots/api#getchatmenubutton); resolves to MenuButton. */
+  /**
+   * Calls [getChatMenuButton](https://core.telegram.org/bots/api#getchatmenubutton); resolves to MenuButton.
+   * @param options Optional parameters, see {@link GetChatMenuButtonOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getChatMenuButton(options?: GetChatMenuButtonOptions, settings?: CallSettings): Promise<MenuButton> {
     return this._callMethod('getChatMenuButton', { ...options }, settings, parseMenuButton);
   }
 
-  /** Calls [getCustomEmojiStickers](https://core.telegram.org/bots/api#getcustomemojistickers); resolves to Array of Sticker. */
+  /**
+   * Calls [getCustomEmojiStickers](https://core.telegram.org/bots/api#getcustomemojistickers); resolves to Array of Sticker.
+   * @param custom_emoji_ids List of string. At most 200 items.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getCustomEmojiStickers(custom_emoji_ids: readonly string[], settings?: CallSettings): Promise<readonly Sticker[]> {
     return this._callMethod('getCustomEmojiStickers', { custom_emoji_ids }, settings, parseArrayOfSticker);
   }
 
-  /** Calls [getFile](https://core.telegram.org/bots/api#getfile); resolves to File. */
+  /**
+   * Calls [getFile](https://core.telegram.org/bots/api#getfile); resolves to File.
+   * @param file_id String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getFile(file_id: string, settings?: CallSettings): Promise<File> {
     return this._callMethod('getFile', { file_id }, settings, parseFile);
   }
 
-  /** Calls [getForumTopicIconStickers](https://core.telegram.org/bots/api#getforumtopiciconstickers); resolves to Array of Sticker. */
+  /**
+   * Calls [getForumTopicIconStickers](https://core.telegram.org/bots/api#getforumtopiciconstickers); resolves to Array of Sticker.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getForumTopicIconStickers(settings?: CallSettings): Promise<readonly Sticker[]> {
     return this._callMethod('getForumTopicIconStickers', {}, settings, parseArrayOfSticker);
   }
 
-  /** Calls [getGameHighScores](https://core.telegram.org/bots/api#getgamehighscores); resolves to Array of GameHighScore. */
+  /**
+   * Calls [getGameHighScores](https://core.telegram.org/bots/api#getgamehighscores); resolves to Array of GameHighScore.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link GetGameHighScoresOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getGameHighScores(user_id: number, options?: GetGameHighScoresOptions, settings?: CallSettings): Promise<readonly GameHighScore[]> {
     return this._callMethod('getGameHighScores', { user_id, ...options }, settings, parseArrayOfGameHighScore);
   }
 
-  /** Calls [getManagedBotAccessSettings](https://core.telegram.org/bots/api#getmanagedbotaccesssettings); resolves to BotAccessSettings. */
+  /**
+   * Calls [getManagedBotAccessSettings](https://core.telegram.org/bots/api#getmanagedbotaccesssettings); resolves to BotAccessSettings.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getManagedBotAccessSettings(user_id: number, settings?: CallSettings): Promise<BotAccessSettings> {
     return this._callMethod('getManagedBotAccessSettings', { user_id }, settings, parseBotAccessSettings);
   }
 
-  /** Calls [getManagedBotToken](https://core.telegram.org/bots/api#getmanagedbottoken); resolves to String. */
+  /**
+   * Calls [getManagedBotToken](https://core.telegram.org/bots/api#getmanagedbottoken); resolves to String.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getManagedBotToken(user_id: number, settings?: CallSettings): Promise<string> {
     return this._callMethod('getManagedBotToken', { user_id }, settings, parseString);
   }
 
-  /** Calls [getMe](https://core.telegram.org/bots/api#getme); resolves to User. */
+  /**
+   * Calls [getMe](https://core.telegram.org/bots/api#getme); resolves to User.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMe(settings?: CallSettings): Promise<User> {
     return this._callMethod('getMe', {}, settings, parseUser);
   }
 
-  /** Calls [getMyCommands](https://core.telegram.org/bots/api#getmycommands); resolves to Array of BotCommand. */
+  /**
+   * Calls [getMyCommands](https://core.telegram.org/bots/api#getmycommands); resolves to Array of BotCommand.
+   * @param options Optional parameters, see {@link GetMyCommandsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMyCommands(options?: GetMyCommandsOptions, settings?: CallSettings): Promise<readonly BotCommand[]> {
     return this._callMethod('getMyCommands', { ...options }, settings, parseArrayOfBotCommand);
   }
 
-  /** Calls [getMyDefaultAdministratorRights](https://core.telegram.org/bots/api#getmydefaultadministratorrights); resolves to ChatAdministratorRights. */
+  /**
+   * Calls [getMyDefaultAdministratorRights](https://core.telegram.org/bots/api#getmydefaultadministratorrights); resolves to ChatAdministratorRights.
+   * @param options Optional parameters, see {@link GetMyDefaultAdministratorRightsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMyDefaultAdministratorRights(options?: GetMyDefaultAdministratorRightsOptions, settings?: CallSettings): Promise<ChatAdministratorRights> {
     return this._callMethod('getMyDefaultAdministratorRights', { ...options }, settings, parseChatAdministratorRights);
   }
 
-  /** Calls [getMyDescription](https://core.telegram.org/bots/api#getmydescription); resolves to BotDescription. */
+  /**
+   * Calls [getMyDescription](https://core.telegram.org/bots/api#getmydescription); resolves to BotDescription.
+   * @param options Optional parameters, see {@link GetMyDescriptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMyDescription(options?: GetMyDescriptionOptions, settings?: CallSettings): Promise<BotDescription> {
     return this._callMethod('getMyDescription', { ...options }, settings, parseBotDescription);
   }
 
-  /** Calls [getMyName](https://core.telegram.org/bots/api#getmyname); resolves to BotName. */
+  /**
+   * Calls [getMyName](https://core.telegram.org/bots/api#getmyname); resolves to BotName.
+   * @param options Optional parameters, see {@link GetMyNameOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMyName(options?: GetMyNameOptions, settings?: CallSettings): Promise<BotName> {
     return this._callMethod('getMyName', { ...options }, settings, parseBotName);
   }
 
-  /** Calls [getMyShortDescription](https://core.telegram.org/bots/api#getmyshortdescription); resolves to BotShortDescription. */
+  /**
+   * Calls [getMyShortDescription](https://core.telegram.org/bots/api#getmyshortdescription); resolves to BotShortDescription.
+   * @param options Optional parameters, see {@link GetMyShortDescriptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMyShortDescription(options?: GetMyShortDescriptionOptions, settings?: CallSettings): Promise<BotShortDescription> {
     return this._callMethod('getMyShortDescription', { ...options }, settings, parseBotShortDescription);
   }
 
-  /** Calls [getMyStarBalance](https://core.telegram.org/bots/api#getmystarbalance); resolves to StarAmount. */
+  /**
+   * Calls [getMyStarBalance](https://core.telegram.org/bots/api#getmystarbalance); resolves to StarAmount.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getMyStarBalance(settings?: CallSettings): Promise<StarAmount> {
     return this._callMethod('getMyStarBalance', {}, settings, parseStarAmount);
   }
 
-  /** Calls [getStarTransactions](https://core.telegram.org/bots/api#getstartransactions); resolves to StarTransactions. */
+  /**
+   * Calls [getStarTransactions](https://core.telegram.org/bots/api#getstartransactions); resolves to StarTransactions.
+   * @param options Optional parameters, see {@link GetStarTransactionsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getStarTransactions(options?: GetStarTransactionsOptions, settings?: CallSettings): Promise<StarTransactions> {
     return this._callMethod('getStarTransactions', { ...options }, settings, parseStarTransactions);
   }
 
-  /** Calls [getStickerSet](https://core.telegram.org/bots/api#getstickerset); resolves to StickerSet. */
+  /**
+   * Calls [getStickerSet](https://core.telegram.org/bots/api#getstickerset); resolves to StickerSet.
+   * @param name String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getStickerSet(name: string, settings?: CallSettings): Promise<StickerSet> {
     return this._callMethod('getStickerSet', { name }, settings, parseStickerSet);
   }
 
-  /** Calls [getUpdates](https://core.telegram.org/bots/api#getupdates); resolves to Array of Update. */
+  /**
+   * Calls [getUpdates](https://core.telegram.org/bots/api#getupdates); resolves to Array of Update.
+   * @param options Optional parameters, see {@link GetUpdatesOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getUpdates(options?: GetUpdatesOptions, settings?: CallSettings): Promise<readonly Update[]> {
     return this._callMethod('getUpdates', { ...options }, settings, parseArrayOfUpdate);
   }
 
-  /** Calls [getUserChatBoosts](https://core.telegram.org/bots/api#getuserchatboosts); resolves to UserChatBoosts. */
+  /**
+   * Calls [getUserChatBoosts](https://core.telegram.org/bots/api#getuserchatboosts); resolves to UserChatBoosts.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getUserChatBoosts(chat_id: number | string, user_id: number, settings?: CallSettings): Promise<UserChatBoosts> {
     return this._callMethod('getUserChatBoosts', { chat_id, user_id }, settings, parseUserChatBoosts);
   }
 
-  /** Calls [getUserGifts](https://core.telegram.org/bots/api#getusergifts); resolves to OwnedGifts. */
+  /**
+   * Calls [getUserGifts](https://core.telegram.org/bots/api#getusergifts); resolves to OwnedGifts.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link GetUserGiftsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getUserGifts(user_id: number, options?: GetUserGiftsOptions, settings?: CallSettings): Promise<OwnedGifts> {
     return this._callMethod('getUserGifts', { user_id, ...options }, settings, parseOwnedGifts);
   }
 
-  /** Calls [getUserPersonalChatMessages](https://core.telegram.org/bots/api#getuserpersonalchatmessages); resolves to Array of Message. */
+  /**
+   * Calls [getUserPersonalChatMessages](https://core.telegram.org/bots/api#getuserpersonalchatmessages); resolves to Array of Message.
+   * @param user_id Integer.
+   * @param limit Integer. Range 1–20.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getUserPersonalChatMessages(user_id: number, limit: number, settings?: CallSettings): Promise<readonly Message[]> {
     return this._callMethod('getUserPersonalChatMessages', { user_id, limit }, settings, parseArrayOfMessage);
   }
 
-  /** Calls [getUserProfileAudios](https://core.telegram.org/bots/api#getuserprofileaudios); resolves to UserProfileAudios. */
+  /**
+   * Calls [getUserProfileAudios](https://core.telegram.org/bots/api#getuserprofileaudios); resolves to UserProfileAudios.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link GetUserProfileAudiosOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getUserProfileAudios(user_id: number, options?: GetUserProfileAudiosOptions, settings?: CallSettings): Promise<UserProfileAudios> {
     return this._callMethod('getUserProfileAudios', { user_id, ...options }, settings, parseUserProfileAudios);
   }
 
-  /** Calls [getUserProfilePhotos](https://core.telegram.org/bots/api#getuserprofilephotos); resolves to UserProfilePhotos. */
+  /**
+   * Calls [getUserProfilePhotos](https://core.telegram.org/bots/api#getuserprofilephotos); resolves to UserProfilePhotos.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link GetUserProfilePhotosOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getUserProfilePhotos(user_id: number, options?: GetUserProfilePhotosOptions, settings?: CallSettings): Promise<UserProfilePhotos> {
     return this._callMethod('getUserProfilePhotos', { user_id, ...options }, settings, parseUserProfilePhotos);
   }
 
-  /** Calls [getWebhookInfo](https://core.telegram.org/bots/api#getwebhookinfo); resolves to WebhookInfo. */
+  /**
+   * Calls [getWebhookInfo](https://core.telegram.org/bots/api#getwebhookinfo); resolves to WebhookInfo.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   getWebhookInfo(settings?: CallSettings): Promise<WebhookInfo> {
     return this._callMethod('getWebhookInfo', {}, settings, parseWebhookInfo);
   }
 
-  /** Calls [giftPremiumSubscription](https://core.telegram.org/bots/api#giftpremiumsubscription); resolves to Boolean. */
+  /**
+   * Calls [giftPremiumSubscription](https://core.telegram.org/bots/api#giftpremiumsubscription); resolves to Boolean.
+   * @param user_id Integer.
+   * @param month_count Integer.
+   * @param star_count Integer.
+   * @param options Optional parameters, see {@link GiftPremiumSubscriptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   giftPremiumSubscription(user_id: number, month_count: number, star_count: number, options?: GiftPremiumSubscriptionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('giftPremiumSubscription', { user_id, month_count, star_count, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [hideGeneralForumTopic](https://core.telegram.org/bots/api#hidegeneralforumtopic); resolves to Boolean. */
+  /**
+   * Calls [hideGeneralForumTopic](https://core.telegram.org/bots/api#hidegeneralforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   hideGeneralForumTopic(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('hideGeneralForumTopic', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [leaveChat](https://core.telegram.org/bots/api#leavechat); resolves to Boolean. */
+  /**
+   * Calls [leaveChat](https://core.telegram.org/bots/api#leavechat); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   leaveChat(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('leaveChat', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [logOut](https://core.telegram.org/bots/api#logout); resolves to Boolean. */
+  /**
+   * Calls [logOut](https://core.telegram.org/bots/api#logout); resolves to Boolean.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   logOut(settings?: CallSettings): Promise<true> {
     return this._callMethod('logOut', {}, settings, parseBoolean);
   }
 
-  /** Calls [pinChatMessage](https://core.telegram.org/bots/api#pinchatmessage); resolves to Boolean. */
+  /**
+   * Calls [pinChatMessage](https://core.telegram.org/bots/api#pinchatmessage); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link PinChatMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   pinChatMessage(chat_id: number | string, message_id: number, options?: PinChatMessageOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('pinChatMessage', { chat_id, message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [postStory](https://core.telegram.org/bots/api#poststory); resolves to Story. */
+  /**
+   * Calls [postStory](https://core.telegram.org/bots/api#poststory); resolves to Story.
+   * @param business_connection_id String.
+   * @param content InputStoryContent.
+   * @param active_period Integer. In seconds.
+   * @param options Optional parameters, see {@link PostStoryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   postStory(business_connection_id: string, content: InputStoryContentInit, active_period: number, options?: PostStoryOptions, settings?: CallSettings): Promise<Story> {
     return this._callMethod('postStory', { business_connection_id, content, active_period, ...options }, settings, parseStory);
   }
 
-  /** Calls [promoteChatMember](https://core.telegram.org/bots/api#promotechatmember); resolves to Boolean. */
+  /**
+   * Calls [promoteChatMember](https://core.telegram.org/bots/api#promotechatmember); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link PromoteChatMemberOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   promoteChatMember(chat_id: number | string, user_id: number, options?: PromoteChatMemberOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('promoteChatMember', { chat_id, user_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [readBusinessMessage](https://core.telegram.org/bots/api#readbusinessmessage); resolves to Boolean. */
+  /**
+   * Calls [readBusinessMessage](https://core.telegram.org/bots/api#readbusinessmessage); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param chat_id Integer.
+   * @param message_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   readBusinessMessage(business_connection_id: string, chat_id: number, message_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('readBusinessMessage', { business_connection_id, chat_id, message_id }, settings, parseBoolean);
   }
 
-  /** Calls [refundStarPayment](https://core.telegram.org/bots/api#refundstarpayment); resolves to Boolean. */
+  /**
+   * Calls [refundStarPayment](https://core.telegram.org/bots/api#refundstarpayment); resolves to Boolean.
+   * @param user_id Integer.
+   * @param telegram_payment_charge_id String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   refundStarPayment(user_id: number, telegram_payment_charge_id: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('refundStarPayment', { user_id, telegram_payment_charge_id }, settings, parseBoolean);
   }
 
-  /** Calls [removeBusinessAccountProfilePhoto](https://core.telegram.org/bots/api#removebusinessaccountprofilephoto); resolves to Boolean. */
+  /**
+   * Calls [removeBusinessAccountProfilePhoto](https://core.telegram.org/bots/api#removebusinessaccountprofilephoto); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param options Optional parameters, see {@link RemoveBusinessAccountProfilePhotoOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   removeBusinessAccountProfilePhoto(business_connection_id: string, options?: RemoveBusinessAccountProfilePhotoOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('removeBusinessAccountProfilePhoto', { business_connection_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [removeChatVerification](https://core.telegram.org/bots/api#removechatverification); resolves to Boolean. */
+  /**
+   * Calls [removeChatVerification](https://core.telegram.org/bots/api#removechatverification); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   removeChatVerification(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('removeChatVerification', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [removeMyProfilePhoto](https://core.telegram.org/bots/api#removemyprofilephoto); resolves to Boolean. */
+  /**
+   * Calls [removeMyProfilePhoto](https://core.telegram.org/bots/api#removemyprofilephoto); resolves to Boolean.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   removeMyProfilePhoto(settings?: CallSettings): Promise<true> {
     return this._callMethod('removeMyProfilePhoto', {}, settings, parseBoolean);
   }
 
-  /** Calls [removeUserVerification](https://core.telegram.org/bots/api#removeuserverification); resolves to Boolean. */
+  /**
+   * Calls [removeUserVerification](https://core.telegram.org/bots/api#removeuserverification); resolves to Boolean.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   removeUserVerification(user_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('removeUserVerification', { user_id }, settings, parseBoolean);
   }
 
-  /** Calls [reopenForumTopic](https://core.telegram.org/bots/api#reopenforumtopic); resolves to Boolean. */
+  /**
+   * Calls [reopenForumTopic](https://core.telegram.org/bots/api#reopenforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_thread_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   reopenForumTopic(chat_id: number | string, message_thread_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('reopenForumTopic', { chat_id, message_thread_id }, settings, parseBoolean);
   }
 
-  /** Calls [reopenGeneralForumTopic](https://core.telegram.org/bots/api#reopengeneralforumtopic); resolves to Boolean. */
+  /**
+   * Calls [reopenGeneralForumTopic](https://core.telegram.org/bots/api#reopengeneralforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   reopenGeneralForumTopic(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('reopenGeneralForumTopic', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [replaceManagedBotToken](https://core.telegram.org/bots/api#replacemanagedbottoken); resolves to String. */
+  /**
+   * Calls [replaceManagedBotToken](https://core.telegram.org/bots/api#replacemanagedbottoken); resolves to String.
+   * @param user_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   replaceManagedBotToken(user_id: number, settings?: CallSettings): Promise<string> {
     return this._callMethod('replaceManagedBotToken', { user_id }, settings, parseString);
   }
 
-  /** Calls [replaceStickerInSet](https://core.telegram.org/bots/api#replacestickerinset); resolves to Boolean. */
+  /**
+   * Calls [replaceStickerInSet](https://core.telegram.org/bots/api#replacestickerinset); resolves to Boolean.
+   * @param user_id Integer.
+   * @param name String.
+   * @param old_sticker String.
+   * @param sticker InputSticker.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   replaceStickerInSet(user_id: number, name: string, old_sticker: string, sticker: InputStickerInit, settings?: CallSettings): Promise<true> {
     return this._callMethod('replaceStickerInSet', { user_id, name, old_sticker, sticker }, settings, parseBoolean);
   }
 
-  /** Calls [repostStory](https://core.telegram.org/bots/api#repoststory); resolves to Story. */
+  /**
+   * Calls [repostStory](https://core.telegram.org/bots/api#repoststory); resolves to Story.
+   * @param business_connection_id String.
+   * @param from_chat_id Integer.
+   * @param from_story_id Integer.
+   * @param active_period Integer. In seconds.
+   * @param options Optional parameters, see {@link RepostStoryOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   repostStory(business_connection_id: string, from_chat_id: number, from_story_id: number, active_period: number, options?: RepostStoryOptions, settings?: CallSettings): Promise<Story> {
     return this._callMethod('repostStory', { business_connection_id, from_chat_id, from_story_id, active_period, ...options }, settings, parseStory);
   }
 
-  /** Calls [restrictChatMember](https://core.telegram.org/bots/api#restrictchatmember); resolves to Boolean. */
+  /**
+   * Calls [restrictChatMember](https://core.telegram.org/bots/api#restrictchatmember); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param permissions ChatPermissions.
+   * @param options Optional parameters, see {@link RestrictChatMemberOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   restrictChatMember(chat_id: number | string, user_id: number, permissions: ChatPermissionsInit, options?: RestrictChatMemberOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('restrictChatMember', { chat_id, user_id, permissions, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [revokeChatInviteLink](https://core.telegram.org/bots/api#revokechatinvitelink); resolves to ChatInviteLink. */
+  /**
+   * Calls [revokeChatInviteLink](https://core.telegram.org/bots/api#revokechatinvitelink); resolves to ChatInviteLink.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param invite_link String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   revokeChatInviteLink(chat_id: number | string, invite_link: string, settings?: CallSettings): Promise<ChatInviteLink> {
     return this._callMethod('revokeChatInviteLink', { chat_id, invite_link }, settings, parseChatInviteLink);
   }
 
-  /** Calls [savePreparedInlineMessage](https://core.telegram.org/bots/api#savepreparedinlinemessage); resolves to PreparedInlineMessage. */
+  /**
+   * Calls [savePreparedInlineMessage](https://core.telegram.org/bots/api#savepreparedinlinemessage); resolves to PreparedInlineMessage.
+   * @param user_id Integer.
+   * @param result InlineQueryResult.
+   * @param options Optional parameters, see {@link SavePreparedInlineMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   savePreparedInlineMessage(user_id: number, result: InlineQueryResultInit, options?: SavePreparedInlineMessageOptions, settings?: CallSettings): Promise<PreparedInlineMessage> {
     return this._callMethod('savePreparedInlineMessage', { user_id, result, ...options }, settings, parsePreparedInlineMessage);
   }
 
-  /** Calls [savePreparedKeyboardButton](https://core.telegram.org/bots/api#savepreparedkeyboardbutton); resolves to PreparedKeyboardButton. */
+  /**
+   * Calls [savePreparedKeyboardButton](https://core.telegram.org/bots/api#savepreparedkeyboardbutton); resolves to PreparedKeyboardButton.
+   * @param user_id Integer.
+   * @param button KeyboardButton.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   savePreparedKeyboardButton(user_id: number, button: KeyboardButtonInit, settings?: CallSettings): Promise<PreparedKeyboardButton> {
     return this._callMethod('savePreparedKeyboardButton', { user_id, button }, settings, parsePreparedKeyboardButton);
   }
 
-  /** Calls [sendAnimation](https://core.telegram.org/bots/api#sendanimation); resolves to Message. */
+  /**
+   * Calls [sendAnimation](https://core.telegram.org/bots/api#sendanimation); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param animation File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL.
+   * @param options Optional parameters, see {@link SendAnimationOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendAnimation(chat_id: number | string, animation: InputFileLike, options?: SendAnimationOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendAnimation', { chat_id, animation, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendAudio](https://core.telegram.org/bots/api#sendaudio); resolves to Message. */
+  /**
+   * Calls [sendAudio](https://core.telegram.org/bots/api#sendaudio); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param audio File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL.
+   * @param options Optional parameters, see {@link SendAudioOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendAudio(chat_id: number | string, audio: InputFileLike, options?: SendAudioOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendAudio', { chat_id, audio, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendChatAction](https://core.telegram.org/bots/api#sendchataction); resolves to Boolean. */
+  /**
+   * Calls [sendChatAction](https://core.telegram.org/bots/api#sendchataction); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param action 'typing' or 'upload_photo' or 'record_video' or 'upload_video' or 'record_voice' or 'upload_voice' or 'upload_document' or 'choose_sticker' or 'find_location' or 'record_video_note' or 'upload_video_note'. One of 'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note'.
+   * @param options Optional parameters, see {@link SendChatActionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendChatAction(chat_id: number | string, action: 'typing' | 'upload_photo' | 'record_video' | 'upload_video' | 'record_voice' | 'upload_voice' | 'upload_document' | 'choose_sticker' | 'find_location' | 'record_video_note' | 'upload_video_note', options?: SendChatActionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('sendChatAction', { chat_id, action, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [sendChatJoinRequestWebApp](https://core.telegram.org/bots/api#sendchatjoinrequestwebapp); resolves to Boolean. */
+  /**
+   * Calls [sendChatJoinRequestWebApp](https://core.telegram.org/bots/api#sendchatjoinrequestwebapp); resolves to Boolean.
+   * @param chat_join_request_query_id String.
+   * @param web_app_url String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendChatJoinRequestWebApp(chat_join_request_query_id: string, web_app_url: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('sendChatJoinRequestWebApp', { chat_join_request_query_id, web_app_url }, settings, parseBoolean);
   }
 
-  /** Calls [sendChecklist](https://core.telegram.org/bots/api#sendchecklist); resolves to Message. */
+  /**
+   * Calls [sendChecklist](https://core.telegram.org/bots/api#sendchecklist); resolves to Message.
+   * @param business_connection_id String.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param checklist InputChecklist.
+   * @param options Optional parameters, see {@link SendChecklistOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendChecklist(business_connection_id: string, chat_id: number | string, checklist: InputChecklistInit, options?: SendChecklistOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendChecklist', { business_connection_id, chat_id, checklist, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendContact](https://core.telegram.org/bots/api#sendcontact); resolves to Message. */
+  /**
+   * Calls [sendContact](https://core.telegram.org/bots/api#sendcontact); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param phone_number String.
+   * @param first_name String.
+   * @param options Optional parameters, see {@link SendContactOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendContact(chat_id: number | string, phone_number: string, first_name: string, options?: SendContactOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendContact', { chat_id, phone_number, first_name, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendDice](https://core.telegram.org/bots/api#senddice); resolves to Message. */
+  /**
+   * Calls [sendDice](https://core.telegram.org/bots/api#senddice); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link SendDiceOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendDice(chat_id: number | string, options?: SendDiceOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendDice', { chat_id, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendDocument](https://core.telegram.org/bots/api#senddocument); resolves to Message. */
+  /**
+   * Calls [sendDocument](https://core.telegram.org/bots/api#senddocument); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param document File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL.
+   * @param options Optional parameters, see {@link SendDocumentOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendDocument(chat_id: number | string, document: InputFileLike, options?: SendDocumentOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendDocument', { chat_id, document, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendGame](https://core.telegram.org/bots/api#sendgame); resolves to Message. */
+  /**
+   * Calls [sendGame](https://core.telegram.org/bots/api#sendgame); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param game_short_name String.
+   * @param options Optional parameters, see {@link SendGameOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendGame(chat_id: number | string, game_short_name: string, options?: SendGameOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendGame', { chat_id, game_short_name, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendGift](https://core.telegram.org/bots/api#sendgift); resolves to Boolean. */
+  /**
+   * Calls [sendGift](https://core.telegram.org/bots/api#sendgift); resolves to Boolean.
+   * @param gift_id String.
+   * @param options Optional parameters, see {@link SendGiftOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendGift(gift_id: string, options?: SendGiftOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('sendGift', { gift_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [sendInvoice](https://core.telegram.org/bots/api#sendinvoice); resolves to Message. */
+  /**
+   * Calls [sendInvoice](https://core.telegram.org/bots/api#sendinvoice); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param title String. 1–32 characters.
+   * @param description String. 1–255 characters.
+   * @param payload String. 1–128 bytes.
+   * @param currency String. ISO 4217 currency code ('XTR': Telegram Stars).
+   * @param prices List of LabeledPrice.
+   * @param options Optional parameters, see {@link SendInvoiceOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendInvoice(chat_id: number | string, title: string, description: string, payload: string, currency: string, prices: readonly LabeledPriceInit[], options?: SendInvoiceOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendInvoice', { chat_id, title, description, payload, currency, prices, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendLivePhoto](https://core.telegram.org/bots/api#sendlivephoto); resolves to Message. */
+  /**
+   * Calls [sendLivePhoto](https://core.telegram.org/bots/api#sendlivephoto); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param live_photo File: an upload (`InputFile`, path, bytes, stream), a file_id. File size at most 10 MB.
+   * @param photo File: an upload (`InputFile`, path, bytes, stream), a file_id.
+   * @param options Optional parameters, see {@link SendLivePhotoOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendLivePhoto(chat_id: number | string, live_photo: InputFileLike, photo: InputFileLike, options?: SendLivePhotoOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendLivePhoto', { chat_id, live_photo, photo, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendLocation](https://core.telegram.org/bots/api#sendlocation); resolves to Message. */
+  /**
+   * Calls [sendLocation](https://core.telegram.org/bots/api#sendlocation); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param latitude Floating-point number.
+   * @param longitude Floating-point number.
+   * @param options Optional parameters, see {@link SendLocationOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendLocation(chat_id: number | string, latitude: number, longitude: number, options?: SendLocationOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendLocation', { chat_id, latitude, longitude, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendMediaGroup](https://core.telegram.org/bots/api#sendmediagroup); resolves to Array of Message. */
+  /**
+   * Calls [sendMediaGroup](https://core.telegram.org/bots/api#sendmediagroup); resolves to Array of Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param media List of InputMediaAudio or list of InputMediaDocument or list of InputMediaLivePhoto or list of InputMediaPhoto or list of InputMediaVideo.
+   * @param options Optional parameters, see {@link SendMediaGroupOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendMediaGroup(chat_id: number | string, media: readonly InputMediaAudioInit[] | readonly InputMediaDocumentInit[] | readonly InputMediaLivePhotoInit[] | readonly InputMediaPhotoInit[] | readonly InputMediaVideoInit[], options?: SendMediaGroupOptions, settings?: CallSettings): Promise<readonly Message[]> {
     return this._callMethod('sendMediaGroup', { chat_id, media, ...options }, settings, parseArrayOfMessage);
   }
 
-  /** Calls [sendMessage](https://core.telegram.org/bots/api#sendmessage); resolves to Message. */
+  /**
+   * Calls [sendMessage](https://core.telegram.org/bots/api#sendmessage); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param text String. 1–4096 characters after entity parsing.
+   * @param options Optional parameters, see {@link SendMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendMessage(chat_id: number | string, text: string, options?: SendMessageOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendMessage', { chat_id, text, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendMessageDraft](https://core.telegram.org/bots/api#sendmessagedraft); resolves to Boolean. */
+  /**
+   * Calls [sendMessageDraft](https://core.telegram.org/bots/api#sendmessagedraft); resolves to Boolean.
+   * @param chat_id Integer.
+   * @param draft_id Integer.
+   * @param options Optional parameters, see {@link SendMessageDraftOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendMessageDraft(chat_id: number, draft_id: number, options?: SendMessageDraftOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('sendMessageDraft', { chat_id, draft_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [sendPaidMedia](https://core.telegram.org/bots/api#sendpaidmedia); resolves to Message. */
+  /**
+   * Calls [sendPaidMedia](https://core.telegram.org/bots/api#sendpaidmedia); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param star_count Integer. Range 1–25000.
+   * @param media List of InputPaidMedia. At most 10 items.
+   * @param options Optional parameters, see {@link SendPaidMediaOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendPaidMedia(chat_id: number | string, star_count: number, media: readonly InputPaidMediaInit[], options?: SendPaidMediaOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendPaidMedia', { chat_id, star_count, media, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendPhoto](https://core.telegram.org/bots/api#sendphoto); resolves to Message. */
+  /**
+   * Calls [sendPhoto](https://core.telegram.org/bots/api#sendphoto); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param photo File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. File size at most 10 MB.
+   * @param options Optional parameters, see {@link SendPhotoOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendPhoto(chat_id: number | string, photo: InputFileLike, options?: SendPhotoOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendPhoto', { chat_id, photo, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendPoll](https://core.telegram.org/bots/api#sendpoll); resolves to Message. */
+  /**
+   * Calls [sendPoll](https://core.telegram.org/bots/api#sendpoll); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param question String. 1–300 characters.
+   * @param options List of InputPollOption. 1–12 items.
+   * @param other Optional parameters, see {@link SendPollOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendPoll(chat_id: number | string, question: string, options: readonly InputPollOptionInit[], other?: SendPollOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendPoll', { chat_id, question, options, ...other }, settings, parseMessage);
   }
 
-  /** Calls [sendRichMessage](https://core.telegram.org/bots/api#sendrichmessage); resolves to Message. */
+  /**
+   * Calls [sendRichMessage](https://core.telegram.org/bots/api#sendrichmessage); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param rich_message InputRichMessage.
+   * @param options Optional parameters, see {@link SendRichMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendRichMessage(chat_id: number | string, rich_message: InputRichMessageInit, options?: SendRichMessageOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendRichMessage', { chat_id, rich_message, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendRichMessageDraft](https://core.telegram.org/bots/api#sendrichmessagedraft); resolves to Boolean. */
+  /**
+   * Calls [sendRichMessageDraft](https://core.telegram.org/bots/api#sendrichmessagedraft); resolves to Boolean.
+   * @param chat_id Integer.
+   * @param draft_id Integer.
+   * @param rich_message InputRichMessage.
+   * @param options Optional parameters, see {@link SendRichMessageDraftOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendRichMessageDraft(chat_id: number, draft_id: number, rich_message: InputRichMessageInit, options?: SendRichMessageDraftOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('sendRichMessageDraft', { chat_id, draft_id, rich_message, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [sendSticker](https://core.telegram.org/bots/api#sendsticker); resolves to Message. */
+  /**
+   * Calls [sendSticker](https://core.telegram.org/bots/api#sendsticker); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param sticker File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL.
+   * @param options Optional parameters, see {@link SendStickerOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendSticker(chat_id: number | string, sticker: InputFileLike, options?: SendStickerOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendSticker', { chat_id, sticker, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendVenue](https://core.telegram.org/bots/api#sendvenue); resolves to Message. */
+  /**
+   * Calls [sendVenue](https://core.telegram.org/bots/api#sendvenue); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param latitude Floating-point number.
+   * @param longitude Floating-point number.
+   * @param title String.
+   * @param address String.
+   * @param options Optional parameters, see {@link SendVenueOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendVenue(chat_id: number | string, latitude: number, longitude: number, title: string, address: string, options?: SendVenueOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendVenue', { chat_id, latitude, longitude, title, address, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendVideo](https://core.telegram.org/bots/api#sendvideo); resolves to Message. */
+  /**
+   * Calls [sendVideo](https://core.telegram.org/bots/api#sendvideo); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param video File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL.
+   * @param options Optional parameters, see {@link SendVideoOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendVideo(chat_id: number | string, video: InputFileLike, options?: SendVideoOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendVideo', { chat_id, video, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendVideoNote](https://core.telegram.org/bots/api#sendvideonote); resolves to Message. */
+  /**
+   * Calls [sendVideoNote](https://core.telegram.org/bots/api#sendvideonote); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param video_note File: an upload (`InputFile`, path, bytes, stream), a file_id.
+   * @param options Optional parameters, see {@link SendVideoNoteOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendVideoNote(chat_id: number | string, video_note: InputFileLike, options?: SendVideoNoteOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendVideoNote', { chat_id, video_note, ...options }, settings, parseMessage);
   }
 
-  /** Calls [sendVoice](https://core.telegram.org/bots/api#sendvoice); resolves to Message. */
+  /**
+   * Calls [sendVoice](https://core.telegram.org/bots/api#sendvoice); resolves to Message.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param voice File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL.
+   * @param options Optional parameters, see {@link SendVoiceOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   sendVoice(chat_id: number | string, voice: InputFileLike, options?: SendVoiceOptions, settings?: CallSettings): Promise<Message> {
     return this._callMethod('sendVoice', { chat_id, voice, ...options }, settings, parseMessage);
   }
 
-  /** Calls [setBusinessAccountBio](https://core.telegram.org/bots/api#setbusinessaccountbio); resolves to Boolean. */
+  /**
+   * Calls [setBusinessAccountBio](https://core.telegram.org/bots/api#setbusinessaccountbio); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param options Optional parameters, see {@link SetBusinessAccountBioOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setBusinessAccountBio(business_connection_id: string, options?: SetBusinessAccountBioOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setBusinessAccountBio', { business_connection_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setBusinessAccountGiftSettings](https://core.telegram.org/bots/api#setbusinessaccountgiftsettings); resolves to Boolean. */
+  /**
+   * Calls [setBusinessAccountGiftSettings](https://core.telegram.org/bots/api#setbusinessaccountgiftsettings); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param show_gift_button Boolean.
+   * @param accepted_gift_types AcceptedGiftTypes.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setBusinessAccountGiftSettings(business_connection_id: string, show_gift_button: boolean, accepted_gift_types: AcceptedGiftTypesInit, settings?: CallSettings): Promise<true> {
     return this._callMethod('setBusinessAccountGiftSettings', { business_connection_id, show_gift_button, accepted_gift_types }, settings, parseBoolean);
   }
 
-  /** Calls [setBusinessAccountName](https://core.telegram.org/bots/api#setbusinessaccountname); resolves to Boolean. */
+  /**
+   * Calls [setBusinessAccountName](https://core.telegram.org/bots/api#setbusinessaccountname); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param first_name String. 1–64 characters.
+   * @param options Optional parameters, see {@link SetBusinessAccountNameOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setBusinessAccountName(business_connection_id: string, first_name: string, options?: SetBusinessAccountNameOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setBusinessAccountName', { business_connection_id, first_name, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setBusinessAccountProfilePhoto](https://core.telegram.org/bots/api#setbusinessaccountprofilephoto); resolves to Boolean. */
+  /**
+   * Calls [setBusinessAccountProfilePhoto](https://core.telegram.org/bots/api#setbusinessaccountprofilephoto); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param photo InputProfilePhoto.
+   * @param options Optional parameters, see {@link SetBusinessAccountProfilePhotoOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setBusinessAccountProfilePhoto(business_connection_id: string, photo: InputProfilePhotoInit, options?: SetBusinessAccountProfilePhotoOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setBusinessAccountProfilePhoto', { business_connection_id, photo, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setBusinessAccountUsername](https://core.telegram.org/bots/api#setbusinessaccountusername); resolves to Boolean. */
+  /**
+   * Calls [setBusinessAccountUsername](https://core.telegram.org/bots/api#setbusinessaccountusername); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param options Optional parameters, see {@link SetBusinessAccountUsernameOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setBusinessAccountUsername(business_connection_id: string, options?: SetBusinessAccountUsernameOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setBusinessAccountUsername', { business_connection_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setChatAdministratorCustomTitle](https://core.telegram.org/bots/api#setchatadministratorcustomtitle); resolves to Boolean. */
+  /**
+   * Calls [setChatAdministratorCustomTitle](https://core.telegram.org/bots/api#setchatadministratorcustomtitle); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param custom_title String. 0–16 characters.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatAdministratorCustomTitle(chat_id: number | string, user_id: number, custom_title: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatAdministratorCustomTitle', { chat_id, user_id, custom_title }, settings, parseBoolean);
   }
 
-  /** Calls [setChatDescription](https://core.telegram.org/bots/api#setchatdescription); resolves to Boolean. */
+  /**
+   * Calls [setChatDescription](https://core.telegram.org/bots/api#setchatdescription); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link SetChatDescriptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatDescription(chat_id: number | string, options?: SetChatDescriptionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatDescription', { chat_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setChatMemberTag](https://core.telegram.org/bots/api#setchatmembertag); resolves to Boolean. */
+  /**
+   * Calls [setChatMemberTag](https://core.telegram.org/bots/api#setchatmembertag); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link SetChatMemberTagOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatMemberTag(chat_id: number | string, user_id: number, options?: SetChatMemberTagOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatMemberTag', { chat_id, user_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setChatMenuButton](https://core.telegram.org/bots/api#setchatmenubutton); resolves to Boolean. */
+  /**
+   * Calls [setChatMenuButton](https://core.telegram.org/bots/api#setchatmenubutton); resolves to Boolean.
+   * @param options Optional parameters, see {@link SetChatMenuButtonOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatMenuButton(options?: SetChatMenuButtonOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatMenuButton', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setChatPermissions](https://core.telegram.org/bots/api#setchatpermissions); resolves to Boolean. */
+  /**
+   * Calls [setChatPermissions](https://core.telegram.org/bots/api#setchatpermissions); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param permissions ChatPermissions.
+   * @param options Optional parameters, see {@link SetChatPermissionsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatPermissions(chat_id: number | string, permissions: ChatPermissionsInit, options?: SetChatPermissionsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatPermissions', { chat_id, permissions, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setChatPhoto](https://core.telegram.org/bots/api#setchatphoto); resolves to Boolean. */
+  /**
+   * Calls [setChatPhoto](https://core.telegram.org/bots/api#setchatphoto); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param photo File: new uploads only (`InputFile`, path, bytes or stream).
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatPhoto(chat_id: number | string, photo: InputFileLike, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatPhoto', { chat_id, photo }, settings, parseBoolean);
   }
 
-  /** Calls [setChatStickerSet](https://core.telegram.org/bots/api#setchatstickerset); resolves to Boolean. */
+  /**
+   * Calls [setChatStickerSet](https://core.telegram.org/bots/api#setchatstickerset); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param sticker_set_name String.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatStickerSet(chat_id: number | string, sticker_set_name: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatStickerSet', { chat_id, sticker_set_name }, settings, parseBoolean);
   }
 
-  /** Calls [setChatTitle](https://core.telegram.org/bots/api#setchattitle); resolves to Boolean. */
+  /**
+   * Calls [setChatTitle](https://core.telegram.org/bots/api#setchattitle); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param title String. 1–128 characters.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setChatTitle(chat_id: number | string, title: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('setChatTitle', { chat_id, title }, settings, parseBoolean);
   }
 
-  /** Calls [setCustomEmojiStickerSetThumbnail](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail); resolves to Boolean. */
+  /**
+   * Calls [setCustomEmojiStickerSetThumbnail](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail); resolves to Boolean.
+   * @param name String.
+   * @param options Optional parameters, see {@link SetCustomEmojiStickerSetThumbnailOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setCustomEmojiStickerSetThumbnail(name: string, options?: SetCustomEmojiStickerSetThumbnailOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setCustomEmojiStickerSetThumbnail', { name, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setGameScore](https://core.telegram.org/bots/api#setgamescore); resolves to Message or Boolean. */
+  /**
+   * Calls [setGameScore](https://core.telegram.org/bots/api#setgamescore); resolves to Message or Boolean.
+   * @param user_id Integer.
+   * @param score Integer.
+   * @param options Optional parameters, see {@link SetGameScoreOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setGameScore(user_id: number, score: number, options?: SetGameScoreOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('setGameScore', { user_id, score, ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [setManagedBotAccessSettings](https://core.telegram.org/bots/api#setmanagedbotaccesssettings); resolves to Boolean. */
+  /**
+   * Calls [setManagedBotAccessSettings](https://core.telegram.org/bots/api#setmanagedbotaccesssettings); resolves to Boolean.
+   * @param user_id Integer.
+   * @param is_access_restricted Boolean.
+   * @param options Optional parameters, see {@link SetManagedBotAccessSettingsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setManagedBotAccessSettings(user_id: number, is_access_restricted: boolean, options?: SetManagedBotAccessSettingsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setManagedBotAccessSettings', { user_id, is_access_restricted, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setMessageReaction](https://core.telegram.org/bots/api#setmessagereaction); resolves to Boolean. */
+  /**
+   * Calls [setMessageReaction](https://core.telegram.org/bots/api#setmessagereaction); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link SetMessageReactionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMessageReaction(chat_id: number | string, message_id: number, options?: SetMessageReactionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMessageReaction', { chat_id, message_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setMyCommands](https://core.telegram.org/bots/api#setmycommands); resolves to Boolean. */
+  /**
+   * Calls [setMyCommands](https://core.telegram.org/bots/api#setmycommands); resolves to Boolean.
+   * @param commands List of BotCommand. At most 100 items.
+   * @param options Optional parameters, see {@link SetMyCommandsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMyCommands(commands: readonly BotCommandInit[], options?: SetMyCommandsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMyCommands', { commands, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setMyDefaultAdministratorRights](https://core.telegram.org/bots/api#setmydefaultadministratorrights); resolves to Boolean. */
+  /**
+   * Calls [setMyDefaultAdministratorRights](https://core.telegram.org/bots/api#setmydefaultadministratorrights); resolves to Boolean.
+   * @param options Optional parameters, see {@link SetMyDefaultAdministratorRightsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMyDefaultAdministratorRights(options?: SetMyDefaultAdministratorRightsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMyDefaultAdministratorRights', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setMyDescription](https://core.telegram.org/bots/api#setmydescription); resolves to Boolean. */
+  /**
+   * Calls [setMyDescription](https://core.telegram.org/bots/api#setmydescription); resolves to Boolean.
+   * @param options Optional parameters, see {@link SetMyDescriptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMyDescription(options?: SetMyDescriptionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMyDescription', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setMyName](https://core.telegram.org/bots/api#setmyname); resolves to Boolean. */
+  /**
+   * Calls [setMyName](https://core.telegram.org/bots/api#setmyname); resolves to Boolean.
+   * @param options Optional parameters, see {@link SetMyNameOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMyName(options?: SetMyNameOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMyName', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setMyProfilePhoto](https://core.telegram.org/bots/api#setmyprofilephoto); resolves to Boolean. */
+  /**
+   * Calls [setMyProfilePhoto](https://core.telegram.org/bots/api#setmyprofilephoto); resolves to Boolean.
+   * @param photo InputProfilePhoto.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMyProfilePhoto(photo: InputProfilePhotoInit, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMyProfilePhoto', { photo }, settings, parseBoolean);
   }
 
-  /** Calls [setMyShortDescription](https://core.telegram.org/bots/api#setmyshortdescription); resolves to Boolean. */
+  /**
+   * Calls [setMyShortDescription](https://core.telegram.org/bots/api#setmyshortdescription); resolves to Boolean.
+   * @param options Optional parameters, see {@link SetMyShortDescriptionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setMyShortDescription(options?: SetMyShortDescriptionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setMyShortDescription', { ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setPassportDataErrors](https://core.telegram.org/bots/api#setpassportdataerrors); resolves to Boolean. */
+  /**
+   * Calls [setPassportDataErrors](https://core.telegram.org/bots/api#setpassportdataerrors); resolves to Boolean.
+   * @param user_id Integer.
+   * @param errors List of PassportElementError.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setPassportDataErrors(user_id: number, errors: readonly PassportElementErrorInit[], settings?: CallSettings): Promise<true> {
     return this._callMethod('setPassportDataErrors', { user_id, errors }, settings, parseBoolean);
   }
 
-  /** Calls [setStickerEmojiList](https://core.telegram.org/bots/api#setstickeremojilist); resolves to Boolean. */
+  /**
+   * Calls [setStickerEmojiList](https://core.telegram.org/bots/api#setstickeremojilist); resolves to Boolean.
+   * @param sticker String.
+   * @param emoji_list List of string. 1–20 items.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setStickerEmojiList(sticker: string, emoji_list: readonly string[], settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerEmojiList', { sticker, emoji_list }, settings, parseBoolean);
   }
 
-  /** Calls [setStickerKeywords](https://core.telegram.org/bots/api#setstickerkeywords); resolves to Boolean. */
+  /**
+   * Calls [setStickerKeywords](https://core.telegram.org/bots/api#setstickerkeywords); resolves to Boolean.
+   * @param sticker String.
+   * @param options Optional parameters, see {@link SetStickerKeywordsOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setStickerKeywords(sticker: string, options?: SetStickerKeywordsOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerKeywords', { sticker, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setStickerMaskPosition](https://core.telegram.org/bots/api#setstickermaskposition); resolves to Boolean. */
+  /**
+   * Calls [setStickerMaskPosition](https://core.telegram.org/bots/api#setstickermaskposition); resolves to Boolean.
+   * @param sticker String.
+   * @param options Optional parameters, see {@link SetStickerMaskPositionOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setStickerMaskPosition(sticker: string, options?: SetStickerMaskPositionOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerMaskPosition', { sticker, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setStickerPositionInSet](https://core.telegram.org/bots/api#setstickerpositioninset); resolves to Boolean. */
+  /**
+   * Calls [setStickerPositionInSet](https://core.telegram.org/bots/api#setstickerpositioninset); resolves to Boolean.
+   * @param sticker String.
+   * @param position Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setStickerPositionInSet(sticker: string, position: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerPositionInSet', { sticker, position }, settings, parseBoolean);
   }
 
-  /** Calls [setStickerSetThumbnail](https://core.telegram.org/bots/api#setstickersetthumbnail); resolves to Boolean. */
+  /**
+   * Calls [setStickerSetThumbnail](https://core.telegram.org/bots/api#setstickersetthumbnail); resolves to Boolean.
+   * @param name String.
+   * @param user_id Integer.
+   * @param format 'static' or 'animated' or 'video'. One of 'static', 'animated', 'video'.
+   * @param options Optional parameters, see {@link SetStickerSetThumbnailOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setStickerSetThumbnail(name: string, user_id: number, format: 'static' | 'animated' | 'video', options?: SetStickerSetThumbnailOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerSetThumbnail', { name, user_id, format, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setStickerSetTitle](https://core.telegram.org/bots/api#setstickersettitle); resolves to Boolean. */
+  /**
+   * Calls [setStickerSetTitle](https://core.telegram.org/bots/api#setstickersettitle); resolves to Boolean.
+   * @param name String.
+   * @param title String. 1–64 characters.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setStickerSetTitle(name: string, title: string, settings?: CallSettings): Promise<true> {
     return this._callMethod('setStickerSetTitle', { name, title }, settings, parseBoolean);
   }
 
-  /** Calls [setUserEmojiStatus](https://core.telegram.org/bots/api#setuseremojistatus); resolves to Boolean. */
+  /**
+   * Calls [setUserEmojiStatus](https://core.telegram.org/bots/api#setuseremojistatus); resolves to Boolean.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link SetUserEmojiStatusOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setUserEmojiStatus(user_id: number, options?: SetUserEmojiStatusOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setUserEmojiStatus', { user_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [setWebhook](https://core.telegram.org/bots/api#setwebhook); resolves to Boolean. */
+  /**
+   * Calls [setWebhook](https://core.telegram.org/bots/api#setwebhook); resolves to Boolean.
+   * @param url String.
+   * @param options Optional parameters, see {@link SetWebhookOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   setWebhook(url: string, options?: SetWebhookOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('setWebhook', { url, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [stopMessageLiveLocation](https://core.telegram.org/bots/api#stopmessagelivelocation); resolves to Message or Boolean. */
+  /**
+   * Calls [stopMessageLiveLocation](https://core.telegram.org/bots/api#stopmessagelivelocation); resolves to Message or Boolean.
+   * @param options Optional parameters, see {@link StopMessageLiveLocationOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   stopMessageLiveLocation(options?: StopMessageLiveLocationOptions, settings?: CallSettings): Promise<Message | true> {
     return this._callMethod('stopMessageLiveLocation', { ...options }, settings, parseMessageOrBoolean);
   }
 
-  /** Calls [stopPoll](https://core.telegram.org/bots/api#stoppoll); resolves to Poll. */
+  /**
+   * Calls [stopPoll](https://core.telegram.org/bots/api#stoppoll); resolves to Poll.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_id Integer.
+   * @param options Optional parameters, see {@link StopPollOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   stopPoll(chat_id: number | string, message_id: number, options?: StopPollOptions, settings?: CallSettings): Promise<Poll> {
     return this._callMethod('stopPoll', { chat_id, message_id, ...options }, settings, parsePoll);
   }
 
-  /** Calls [transferBusinessAccountStars](https://core.telegram.org/bots/api#transferbusinessaccountstars); resolves to Boolean. */
+  /**
+   * Calls [transferBusinessAccountStars](https://core.telegram.org/bots/api#transferbusinessaccountstars); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param star_count Integer. Range 1–10000.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   transferBusinessAccountStars(business_connection_id: string, star_count: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('transferBusinessAccountStars', { business_connection_id, star_count }, settings, parseBoolean);
   }
 
-  /** Calls [transferGift](https://core.telegram.org/bots/api#transfergift); resolves to Boolean. */
+  /**
+   * Calls [transferGift](https://core.telegram.org/bots/api#transfergift); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param owned_gift_id String.
+   * @param new_owner_chat_id Integer.
+   * @param options Optional parameters, see {@link TransferGiftOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   transferGift(business_connection_id: string, owned_gift_id: string, new_owner_chat_id: number, options?: TransferGiftOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('transferGift', { business_connection_id, owned_gift_id, new_owner_chat_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [unbanChatMember](https://core.telegram.org/bots/api#unbanchatmember); resolves to Boolean. */
+  /**
+   * Calls [unbanChatMember](https://core.telegram.org/bots/api#unbanchatmember); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link UnbanChatMemberOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unbanChatMember(chat_id: number | string, user_id: number, options?: UnbanChatMemberOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('unbanChatMember', { chat_id, user_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [unbanChatSenderChat](https://core.telegram.org/bots/api#unbanchatsenderchat); resolves to Boolean. */
+  /**
+   * Calls [unbanChatSenderChat](https://core.telegram.org/bots/api#unbanchatsenderchat); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param sender_chat_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unbanChatSenderChat(chat_id: number | string, sender_chat_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('unbanChatSenderChat', { chat_id, sender_chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [unhideGeneralForumTopic](https://core.telegram.org/bots/api#unhidegeneralforumtopic); resolves to Boolean. */
+  /**
+   * Calls [unhideGeneralForumTopic](https://core.telegram.org/bots/api#unhidegeneralforumtopic); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unhideGeneralForumTopic(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('unhideGeneralForumTopic', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [unpinAllChatMessages](https://core.telegram.org/bots/api#unpinallchatmessages); resolves to Boolean. */
+  /**
+   * Calls [unpinAllChatMessages](https://core.telegram.org/bots/api#unpinallchatmessages); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unpinAllChatMessages(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('unpinAllChatMessages', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [unpinAllForumTopicMessages](https://core.telegram.org/bots/api#unpinallforumtopicmessages); resolves to Boolean. */
+  /**
+   * Calls [unpinAllForumTopicMessages](https://core.telegram.org/bots/api#unpinallforumtopicmessages); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param message_thread_id Integer.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unpinAllForumTopicMessages(chat_id: number | string, message_thread_id: number, settings?: CallSettings): Promise<true> {
     return this._callMethod('unpinAllForumTopicMessages', { chat_id, message_thread_id }, settings, parseBoolean);
   }
 
-  /** Calls [unpinAllGeneralForumTopicMessages](https://core.telegram.org/bots/api#unpinallgeneralforumtopicmessages); resolves to Boolean. */
+  /**
+   * Calls [unpinAllGeneralForumTopicMessages](https://core.telegram.org/bots/api#unpinallgeneralforumtopicmessages); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unpinAllGeneralForumTopicMessages(chat_id: number | string, settings?: CallSettings): Promise<true> {
     return this._callMethod('unpinAllGeneralForumTopicMessages', { chat_id }, settings, parseBoolean);
   }
 
-  /** Calls [unpinChatMessage](https://core.telegram.org/bots/api#unpinchatmessage); resolves to Boolean. */
+  /**
+   * Calls [unpinChatMessage](https://core.telegram.org/bots/api#unpinchatmessage); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link UnpinChatMessageOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   unpinChatMessage(chat_id: number | string, options?: UnpinChatMessageOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('unpinChatMessage', { chat_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [upgradeGift](https://core.telegram.org/bots/api#upgradegift); resolves to Boolean. */
+  /**
+   * Calls [upgradeGift](https://core.telegram.org/bots/api#upgradegift); resolves to Boolean.
+   * @param business_connection_id String.
+   * @param owned_gift_id String.
+   * @param options Optional parameters, see {@link UpgradeGiftOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   upgradeGift(business_connection_id: string, owned_gift_id: string, options?: UpgradeGiftOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('upgradeGift', { business_connection_id, owned_gift_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [uploadStickerFile](https://core.telegram.org/bots/api#uploadstickerfile); resolves to File. */
+  /**
+   * Calls [uploadStickerFile](https://core.telegram.org/bots/api#uploadstickerfile); resolves to File.
+   * @param user_id Integer.
+   * @param sticker File: new uploads only (`InputFile`, path, bytes or stream).
+   * @param sticker_format 'static' or 'animated' or 'video'. One of 'static', 'animated', 'video'.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   uploadStickerFile(user_id: number, sticker: InputFileLike, sticker_format: 'static' | 'animated' | 'video', settings?: CallSettings): Promise<File> {
     return this._callMethod('uploadStickerFile', { user_id, sticker, sticker_format }, settings, parseFile);
   }
 
-  /** Calls [verifyChat](https://core.telegram.org/bots/api#verifychat); resolves to Boolean. */
+  /**
+   * Calls [verifyChat](https://core.telegram.org/bots/api#verifychat); resolves to Boolean.
+   * @param chat_id Integer or string. A numeric chat id or an `@username`.
+   * @param options Optional parameters, see {@link VerifyChatOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   verifyChat(chat_id: number | string, options?: VerifyChatOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('verifyChat', { chat_id, ...options }, settings, parseBoolean);
   }
 
-  /** Calls [verifyUser](https://core.telegram.org/bots/api#verifyuser); resolves to Boolean. */
+  /**
+   * Calls [verifyUser](https://core.telegram.org/bots/api#verifyuser); resolves to Boolean.
+   * @param user_id Integer.
+   * @param options Optional parameters, see {@link VerifyUserOptions}.
+   * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
+   */
   verifyUser(user_id: number, options?: VerifyUserOptions, settings?: CallSettings): Promise<true> {
     return this._callMethod('verifyUser', { user_id, ...options }, settings, parseBoolean);
   }

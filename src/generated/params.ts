@@ -24,1067 +24,1686 @@ import type {
 
 /** Optional parameters of [answerCallbackQuery](https://core.telegram.org/bots/api#answercallbackquery). */
 export interface AnswerCallbackQueryOptions {
+  /** Optional. 0–200 characters. [answerCallbackQuery.text](https://core.telegram.org/bots/api#answercallbackquery) */
   readonly text?: string | undefined;
+  /** Optional. Default: `false`. [answerCallbackQuery.show_alert](https://core.telegram.org/bots/api#answercallbackquery) */
   readonly show_alert?: boolean | undefined;
+  /** Optional. [answerCallbackQuery.url](https://core.telegram.org/bots/api#answercallbackquery) */
   readonly url?: string | undefined;
+  /** Optional. Integer. In seconds. Default: 0. [answerCallbackQuery.cache_time](https://core.telegram.org/bots/api#answercallbackquery) */
   readonly cache_time?: number | undefined;
 }
 
 /** Optional parameters of [answerInlineQuery](https://core.telegram.org/bots/api#answerinlinequery). */
 export interface AnswerInlineQueryOptions {
+  /** Optional. Integer. In seconds. Default: 300. [answerInlineQuery.cache_time](https://core.telegram.org/bots/api#answerinlinequery) */
   readonly cache_time?: number | undefined;
+  /** Optional. [answerInlineQuery.is_personal](https://core.telegram.org/bots/api#answerinlinequery) */
   readonly is_personal?: boolean | undefined;
+  /** Optional. [answerInlineQuery.next_offset](https://core.telegram.org/bots/api#answerinlinequery) */
   readonly next_offset?: string | undefined;
+  /** Optional. [answerInlineQuery.button](https://core.telegram.org/bots/api#answerinlinequery) */
   readonly button?: InlineQueryResultsButtonInit | undefined;
 }
 
 /** Optional parameters of [answerPreCheckoutQuery](https://core.telegram.org/bots/api#answerprecheckoutquery). */
 export interface AnswerPreCheckoutQueryOptions {
+  /** Optional; required when `ok` is `false`. [answerPreCheckoutQuery.error_message](https://core.telegram.org/bots/api#answerprecheckoutquery) */
   readonly error_message?: string | undefined;
 }
 
 /** Optional parameters of [answerShippingQuery](https://core.telegram.org/bots/api#answershippingquery). */
 export interface AnswerShippingQueryOptions {
+  /** Optional; required when `ok` is `true`. [answerShippingQuery.shipping_options](https://core.telegram.org/bots/api#answershippingquery) */
   readonly shipping_options?: readonly ShippingOptionInit[] | undefined;
+  /** Optional; required when `ok` is `false`. [answerShippingQuery.error_message](https://core.telegram.org/bots/api#answershippingquery) */
   readonly error_message?: string | undefined;
 }
 
 /** Optional parameters of [approveSuggestedPost](https://core.telegram.org/bots/api#approvesuggestedpost). */
 export interface ApproveSuggestedPostOptions {
+  /** Optional. A `Date` or Unix seconds. [approveSuggestedPost.send_date](https://core.telegram.org/bots/api#approvesuggestedpost) */
   readonly send_date?: Date | number | undefined;
 }
 
 /** Optional parameters of [banChatMember](https://core.telegram.org/bots/api#banchatmember). */
 export interface BanChatMemberOptions {
+  /** Optional. A `Date` or Unix seconds. Only for supergroups and channels. [banChatMember.until_date](https://core.telegram.org/bots/api#banchatmember) */
   readonly until_date?: Date | number | undefined;
+  /** Optional. [banChatMember.revoke_messages](https://core.telegram.org/bots/api#banchatmember) */
   readonly revoke_messages?: boolean | undefined;
 }
 
 /** Optional parameters of [copyMessage](https://core.telegram.org/bots/api#copymessage). */
 export interface CopyMessageOptions {
+  /** Optional. Integer. [copyMessage.message_thread_id](https://core.telegram.org/bots/api#copymessage) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [copyMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#copymessage) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. Integer. [copyMessage.video_start_timestamp](https://core.telegram.org/bots/api#copymessage) */
   readonly video_start_timestamp?: number | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [copyMessage.caption](https://core.telegram.org/bots/api#copymessage) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [copyMessage.parse_mode](https://core.telegram.org/bots/api#copymessage) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [copyMessage.caption_entities](https://core.telegram.org/bots/api#copymessage) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [copyMessage.show_caption_above_media](https://core.telegram.org/bots/api#copymessage) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Deliver without sound. [copyMessage.disable_notification](https://core.telegram.org/bots/api#copymessage) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [copyMessage.protect_content](https://core.telegram.org/bots/api#copymessage) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [copyMessage.allow_paid_broadcast](https://core.telegram.org/bots/api#copymessage) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. [copyMessage.message_effect_id](https://core.telegram.org/bots/api#copymessage) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [copyMessage.suggested_post_parameters](https://core.telegram.org/bots/api#copymessage) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [copyMessage.reply_parameters](https://core.telegram.org/bots/api#copymessage) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [copyMessage.reply_markup](https://core.telegram.org/bots/api#copymessage) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [copyMessages](https://core.telegram.org/bots/api#copymessages). */
 export interface CopyMessagesOptions {
+  /** Optional. Integer. [copyMessages.message_thread_id](https://core.telegram.org/bots/api#copymessages) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [copyMessages.direct_messages_topic_id](https://core.telegram.org/bots/api#copymessages) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. Deliver without sound. [copyMessages.disable_notification](https://core.telegram.org/bots/api#copymessages) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [copyMessages.protect_content](https://core.telegram.org/bots/api#copymessages) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. [copyMessages.remove_caption](https://core.telegram.org/bots/api#copymessages) */
   readonly remove_caption?: boolean | undefined;
 }
 
 /** Optional parameters of [createChatInviteLink](https://core.telegram.org/bots/api#createchatinvitelink). */
 export interface CreateChatInviteLinkOptions {
+  /** Optional. 0–32 characters. [createChatInviteLink.name](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly name?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. [createChatInviteLink.expire_date](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly expire_date?: Date | number | undefined;
+  /** Optional. Integer. Range 1–99999. [createChatInviteLink.member_limit](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly member_limit?: number | undefined;
+  /** Optional. [createChatInviteLink.creates_join_request](https://core.telegram.org/bots/api#createchatinvitelink) */
   readonly creates_join_request?: boolean | undefined;
 }
 
 /** Optional parameters of [createChatSubscriptionInviteLink](https://core.telegram.org/bots/api#createchatsubscriptioninvitelink). */
 export interface CreateChatSubscriptionInviteLinkOptions {
+  /** Optional. 0–32 characters. [createChatSubscriptionInviteLink.name](https://core.telegram.org/bots/api#createchatsubscriptioninvitelink) */
   readonly name?: string | undefined;
 }
 
 /** Optional parameters of [createForumTopic](https://core.telegram.org/bots/api#createforumtopic). */
 export interface CreateForumTopicOptions {
+  /** Optional. Integer. [createForumTopic.icon_color](https://core.telegram.org/bots/api#createforumtopic) */
   readonly icon_color?: number | undefined;
+  /** Optional. [createForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#createforumtopic) */
   readonly icon_custom_emoji_id?: string | undefined;
 }
 
 /** Optional parameters of [createInvoiceLink](https://core.telegram.org/bots/api#createinvoicelink). */
 export interface CreateInvoiceLinkOptions {
+  /** Optional. [createInvoiceLink.business_connection_id](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. [createInvoiceLink.provider_token](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly provider_token?: string | undefined;
+  /** Optional. Integer. [createInvoiceLink.subscription_period](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly subscription_period?: number | undefined;
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [createInvoiceLink.max_tip_amount](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly max_tip_amount?: number | undefined;
+  /** Optional. At most 4 items. [createInvoiceLink.suggested_tip_amounts](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly suggested_tip_amounts?: readonly number[] | undefined;
+  /** Optional. [createInvoiceLink.provider_data](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly provider_data?: string | undefined;
+  /** Optional. [createInvoiceLink.photo_url](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_url?: string | undefined;
+  /** Optional. Integer. In bytes. [createInvoiceLink.photo_size](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_size?: number | undefined;
+  /** Optional. Integer. [createInvoiceLink.photo_width](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_width?: number | undefined;
+  /** Optional. Integer. [createInvoiceLink.photo_height](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly photo_height?: number | undefined;
+  /** Optional. [createInvoiceLink.need_name](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly need_name?: boolean | undefined;
+  /** Optional. [createInvoiceLink.need_phone_number](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly need_phone_number?: boolean | undefined;
+  /** Optional. [createInvoiceLink.need_email](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly need_email?: boolean | undefined;
+  /** Optional. [createInvoiceLink.need_shipping_address](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly need_shipping_address?: boolean | undefined;
+  /** Optional. [createInvoiceLink.send_phone_number_to_provider](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly send_phone_number_to_provider?: boolean | undefined;
+  /** Optional. [createInvoiceLink.send_email_to_provider](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly send_email_to_provider?: boolean | undefined;
+  /** Optional. [createInvoiceLink.is_flexible](https://core.telegram.org/bots/api#createinvoicelink) */
   readonly is_flexible?: boolean | undefined;
 }
 
 /** Optional parameters of [createNewStickerSet](https://core.telegram.org/bots/api#createnewstickerset). */
 export interface CreateNewStickerSetOptions {
+  /** Optional. One of 'regular', 'mask', 'custom_emoji'. [createNewStickerSet.sticker_type](https://core.telegram.org/bots/api#createnewstickerset) */
   readonly sticker_type?: 'regular' | 'mask' | 'custom_emoji' | undefined;
+  /** Optional. [createNewStickerSet.needs_repainting](https://core.telegram.org/bots/api#createnewstickerset) */
   readonly needs_repainting?: boolean | undefined;
 }
 
 /** Optional parameters of [declineSuggestedPost](https://core.telegram.org/bots/api#declinesuggestedpost). */
 export interface DeclineSuggestedPostOptions {
+  /** Optional. 0–128 characters. [declineSuggestedPost.comment](https://core.telegram.org/bots/api#declinesuggestedpost) */
   readonly comment?: string | undefined;
 }
 
 /** Optional parameters of [deleteAllMessageReactions](https://core.telegram.org/bots/api#deleteallmessagereactions). */
 export interface DeleteAllMessageReactionsOptions {
+  /** Optional. Integer. [deleteAllMessageReactions.user_id](https://core.telegram.org/bots/api#deleteallmessagereactions) */
   readonly user_id?: number | undefined;
+  /** Optional. Integer. [deleteAllMessageReactions.actor_chat_id](https://core.telegram.org/bots/api#deleteallmessagereactions) */
   readonly actor_chat_id?: number | undefined;
 }
 
 /** Optional parameters of [deleteMessageReaction](https://core.telegram.org/bots/api#deletemessagereaction). */
 export interface DeleteMessageReactionOptions {
+  /** Optional. Integer. [deleteMessageReaction.user_id](https://core.telegram.org/bots/api#deletemessagereaction) */
   readonly user_id?: number | undefined;
+  /** Optional. Integer. [deleteMessageReaction.actor_chat_id](https://core.telegram.org/bots/api#deletemessagereaction) */
   readonly actor_chat_id?: number | undefined;
 }
 
 /** Optional parameters of [deleteMyCommands](https://core.telegram.org/bots/api#deletemycommands). */
 export interface DeleteMyCommandsOptions {
+  /** Optional. Default: `BotCommandScopeDefault`. [deleteMyCommands.scope](https://core.telegram.org/bots/api#deletemycommands) */
   readonly scope?: BotCommandScopeInit | undefined;
+  /** Optional. ISO 639-1 language code (two letters). [deleteMyCommands.language_code](https://core.telegram.org/bots/api#deletemycommands) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [deleteWebhook](https://core.telegram.org/bots/api#deletewebhook). */
 export interface DeleteWebhookOptions {
+  /** Optional. [deleteWebhook.drop_pending_updates](https://core.telegram.org/bots/api#deletewebhook) */
   readonly drop_pending_updates?: boolean | undefined;
 }
 
 /** Optional parameters of [editChatInviteLink](https://core.telegram.org/bots/api#editchatinvitelink). */
 export interface EditChatInviteLinkOptions {
+  /** Optional. 0–32 characters. [editChatInviteLink.name](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly name?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. [editChatInviteLink.expire_date](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly expire_date?: Date | number | undefined;
+  /** Optional. Integer. Range 1–99999. [editChatInviteLink.member_limit](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly member_limit?: number | undefined;
+  /** Optional. [editChatInviteLink.creates_join_request](https://core.telegram.org/bots/api#editchatinvitelink) */
   readonly creates_join_request?: boolean | undefined;
 }
 
 /** Optional parameters of [editChatSubscriptionInviteLink](https://core.telegram.org/bots/api#editchatsubscriptioninvitelink). */
 export interface EditChatSubscriptionInviteLinkOptions {
+  /** Optional. 0–32 characters. [editChatSubscriptionInviteLink.name](https://core.telegram.org/bots/api#editchatsubscriptioninvitelink) */
   readonly name?: string | undefined;
 }
 
 /** Optional parameters of [editEphemeralMessageCaption](https://core.telegram.org/bots/api#editephemeralmessagecaption). */
 export interface EditEphemeralMessageCaptionOptions {
+  /** Optional. 0–1024 characters after entity parsing. [editEphemeralMessageCaption.caption](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editEphemeralMessageCaption.parse_mode](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [editEphemeralMessageCaption.caption_entities](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [editEphemeralMessageCaption.show_caption_above_media](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [editEphemeralMessageCaption.reply_markup](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editEphemeralMessageMedia](https://core.telegram.org/bots/api#editephemeralmessagemedia). */
 export interface EditEphemeralMessageMediaOptions {
+  /** Optional. [editEphemeralMessageMedia.reply_markup](https://core.telegram.org/bots/api#editephemeralmessagemedia) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editEphemeralMessageReplyMarkup](https://core.telegram.org/bots/api#editephemeralmessagereplymarkup). */
 export interface EditEphemeralMessageReplyMarkupOptions {
+  /** Optional. [editEphemeralMessageReplyMarkup.reply_markup](https://core.telegram.org/bots/api#editephemeralmessagereplymarkup) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editEphemeralMessageText](https://core.telegram.org/bots/api#editephemeralmessagetext). */
 export interface EditEphemeralMessageTextOptions {
+  /** Optional. 1–4096 characters after entity parsing. [editEphemeralMessageText.text](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly text?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editEphemeralMessageText.parse_mode](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [editEphemeralMessageText.entities](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [editEphemeralMessageText.rich_message](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly rich_message?: InputRichMessageInit | undefined;
+  /** Optional. [editEphemeralMessageText.link_preview_options](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
+  /** Optional. [editEphemeralMessageText.reply_markup](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editForumTopic](https://core.telegram.org/bots/api#editforumtopic). */
 export interface EditForumTopicOptions {
+  /** Optional. 0–128 characters. [editForumTopic.name](https://core.telegram.org/bots/api#editforumtopic) */
   readonly name?: string | undefined;
+  /** Optional. [editForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#editforumtopic) */
   readonly icon_custom_emoji_id?: string | undefined;
 }
 
 /** Optional parameters of [editMessageCaption](https://core.telegram.org/bots/api#editmessagecaption). */
 export interface EditMessageCaptionOptions {
+  /** Optional. [editMessageCaption.business_connection_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageCaption.chat_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageCaption.message_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageCaption.inline_message_id](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly inline_message_id?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [editMessageCaption.caption](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editMessageCaption.parse_mode](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [editMessageCaption.caption_entities](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [editMessageCaption.show_caption_above_media](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [editMessageCaption.reply_markup](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editMessageChecklist](https://core.telegram.org/bots/api#editmessagechecklist). */
 export interface EditMessageChecklistOptions {
+  /** Optional. [editMessageChecklist.reply_markup](https://core.telegram.org/bots/api#editmessagechecklist) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editMessageLiveLocation](https://core.telegram.org/bots/api#editmessagelivelocation). */
 export interface EditMessageLiveLocationOptions {
+  /** Optional. [editMessageLiveLocation.business_connection_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageLiveLocation.chat_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageLiveLocation.message_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageLiveLocation.inline_message_id](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly inline_message_id?: string | undefined;
+  /** Optional. Integer. In seconds. [editMessageLiveLocation.live_period](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly live_period?: number | undefined;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [editMessageLiveLocation.horizontal_accuracy](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly horizontal_accuracy?: number | undefined;
+  /** Optional. Integer. In degrees. Range 1–360. [editMessageLiveLocation.heading](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly heading?: number | undefined;
+  /** Optional. Integer. In meters. Range 1–100000. [editMessageLiveLocation.proximity_alert_radius](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly proximity_alert_radius?: number | undefined;
+  /** Optional. [editMessageLiveLocation.reply_markup](https://core.telegram.org/bots/api#editmessagelivelocation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editMessageMedia](https://core.telegram.org/bots/api#editmessagemedia). */
 export interface EditMessageMediaOptions {
+  /** Optional. [editMessageMedia.business_connection_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageMedia.chat_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageMedia.message_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageMedia.inline_message_id](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly inline_message_id?: string | undefined;
+  /** Optional. [editMessageMedia.reply_markup](https://core.telegram.org/bots/api#editmessagemedia) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editMessageReplyMarkup](https://core.telegram.org/bots/api#editmessagereplymarkup). */
 export interface EditMessageReplyMarkupOptions {
+  /** Optional. [editMessageReplyMarkup.business_connection_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageReplyMarkup.chat_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageReplyMarkup.message_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageReplyMarkup.inline_message_id](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly inline_message_id?: string | undefined;
+  /** Optional. [editMessageReplyMarkup.reply_markup](https://core.telegram.org/bots/api#editmessagereplymarkup) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editMessageText](https://core.telegram.org/bots/api#editmessagetext). */
 export interface EditMessageTextOptions {
+  /** Optional. [editMessageText.business_connection_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [editMessageText.chat_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [editMessageText.message_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [editMessageText.inline_message_id](https://core.telegram.org/bots/api#editmessagetext) */
   readonly inline_message_id?: string | undefined;
+  /** Optional. 1–4096 characters after entity parsing. [editMessageText.text](https://core.telegram.org/bots/api#editmessagetext) */
   readonly text?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editMessageText.parse_mode](https://core.telegram.org/bots/api#editmessagetext) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [editMessageText.entities](https://core.telegram.org/bots/api#editmessagetext) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [editMessageText.link_preview_options](https://core.telegram.org/bots/api#editmessagetext) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
+  /** Optional. [editMessageText.rich_message](https://core.telegram.org/bots/api#editmessagetext) */
   readonly rich_message?: InputRichMessageInit | undefined;
+  /** Optional. [editMessageText.reply_markup](https://core.telegram.org/bots/api#editmessagetext) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [editStory](https://core.telegram.org/bots/api#editstory). */
 export interface EditStoryOptions {
+  /** Optional. 0–2048 characters after entity parsing. [editStory.caption](https://core.telegram.org/bots/api#editstory) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editStory.parse_mode](https://core.telegram.org/bots/api#editstory) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [editStory.caption_entities](https://core.telegram.org/bots/api#editstory) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [editStory.areas](https://core.telegram.org/bots/api#editstory) */
   readonly areas?: readonly StoryAreaInit[] | undefined;
 }
 
 /** Optional parameters of [forwardMessage](https://core.telegram.org/bots/api#forwardmessage). */
 export interface ForwardMessageOptions {
+  /** Optional. Integer. [forwardMessage.message_thread_id](https://core.telegram.org/bots/api#forwardmessage) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [forwardMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#forwardmessage) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. Integer. [forwardMessage.video_start_timestamp](https://core.telegram.org/bots/api#forwardmessage) */
   readonly video_start_timestamp?: number | undefined;
+  /** Optional. Deliver without sound. [forwardMessage.disable_notification](https://core.telegram.org/bots/api#forwardmessage) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [forwardMessage.protect_content](https://core.telegram.org/bots/api#forwardmessage) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Effect shown with the message. [forwardMessage.message_effect_id](https://core.telegram.org/bots/api#forwardmessage) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [forwardMessage.suggested_post_parameters](https://core.telegram.org/bots/api#forwardmessage) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
 }
 
 /** Optional parameters of [forwardMessages](https://core.telegram.org/bots/api#forwardmessages). */
 export interface ForwardMessagesOptions {
+  /** Optional. Integer. [forwardMessages.message_thread_id](https://core.telegram.org/bots/api#forwardmessages) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [forwardMessages.direct_messages_topic_id](https://core.telegram.org/bots/api#forwardmessages) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. Deliver without sound. [forwardMessages.disable_notification](https://core.telegram.org/bots/api#forwardmessages) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [forwardMessages.protect_content](https://core.telegram.org/bots/api#forwardmessages) */
   readonly protect_content?: boolean | undefined;
 }
 
 /** Optional parameters of [getBusinessAccountGifts](https://core.telegram.org/bots/api#getbusinessaccountgifts). */
 export interface GetBusinessAccountGiftsOptions {
+  /** Optional. [getBusinessAccountGifts.exclude_unsaved](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_unsaved?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.exclude_saved](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_saved?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.exclude_unlimited](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_unlimited?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.exclude_limited_upgradable](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_limited_upgradable?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.exclude_limited_non_upgradable](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_limited_non_upgradable?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.exclude_unique](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_unique?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.exclude_from_blockchain](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly exclude_from_blockchain?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.sort_by_price](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly sort_by_price?: boolean | undefined;
+  /** Optional. [getBusinessAccountGifts.offset](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly offset?: string | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getBusinessAccountGifts.limit](https://core.telegram.org/bots/api#getbusinessaccountgifts) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getChatAdministrators](https://core.telegram.org/bots/api#getchatadministrators). */
 export interface GetChatAdministratorsOptions {
+  /** Optional. [getChatAdministrators.return_bots](https://core.telegram.org/bots/api#getchatadministrators) */
   readonly return_bots?: boolean | undefined;
 }
 
 /** Optional parameters of [getChatGifts](https://core.telegram.org/bots/api#getchatgifts). */
 export interface GetChatGiftsOptions {
+  /** Optional. [getChatGifts.exclude_unsaved](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_unsaved?: boolean | undefined;
+  /** Optional. [getChatGifts.exclude_saved](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_saved?: boolean | undefined;
+  /** Optional. [getChatGifts.exclude_unlimited](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_unlimited?: boolean | undefined;
+  /** Optional. [getChatGifts.exclude_limited_upgradable](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_limited_upgradable?: boolean | undefined;
+  /** Optional. [getChatGifts.exclude_limited_non_upgradable](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_limited_non_upgradable?: boolean | undefined;
+  /** Optional. [getChatGifts.exclude_from_blockchain](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_from_blockchain?: boolean | undefined;
+  /** Optional. [getChatGifts.exclude_unique](https://core.telegram.org/bots/api#getchatgifts) */
   readonly exclude_unique?: boolean | undefined;
+  /** Optional. [getChatGifts.sort_by_price](https://core.telegram.org/bots/api#getchatgifts) */
   readonly sort_by_price?: boolean | undefined;
+  /** Optional. [getChatGifts.offset](https://core.telegram.org/bots/api#getchatgifts) */
   readonly offset?: string | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getChatGifts.limit](https://core.telegram.org/bots/api#getchatgifts) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getChatMenuButton](https://core.telegram.org/bots/api#getchatmenubutton). */
 export interface GetChatMenuButtonOptions {
+  /** Optional. Integer. [getChatMenuButton.chat_id](https://core.telegram.org/bots/api#getchatmenubutton) */
   readonly chat_id?: number | undefined;
 }
 
 /** Optional parameters of [getGameHighScores](https://core.telegram.org/bots/api#getgamehighscores). */
 export interface GetGameHighScoresOptions {
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [getGameHighScores.chat_id](https://core.telegram.org/bots/api#getgamehighscores) */
   readonly chat_id?: number | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [getGameHighScores.message_id](https://core.telegram.org/bots/api#getgamehighscores) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [getGameHighScores.inline_message_id](https://core.telegram.org/bots/api#getgamehighscores) */
   readonly inline_message_id?: string | undefined;
 }
 
 /** Optional parameters of [getMyCommands](https://core.telegram.org/bots/api#getmycommands). */
 export interface GetMyCommandsOptions {
+  /** Optional. Default: `BotCommandScopeDefault`. [getMyCommands.scope](https://core.telegram.org/bots/api#getmycommands) */
   readonly scope?: BotCommandScopeInit | undefined;
+  /** Optional. ISO 639-1 language code (two letters). [getMyCommands.language_code](https://core.telegram.org/bots/api#getmycommands) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [getMyDefaultAdministratorRights](https://core.telegram.org/bots/api#getmydefaultadministratorrights). */
 export interface GetMyDefaultAdministratorRightsOptions {
+  /** Optional. [getMyDefaultAdministratorRights.for_channels](https://core.telegram.org/bots/api#getmydefaultadministratorrights) */
   readonly for_channels?: boolean | undefined;
 }
 
 /** Optional parameters of [getMyDescription](https://core.telegram.org/bots/api#getmydescription). */
 export interface GetMyDescriptionOptions {
+  /** Optional. ISO 639-1 language code (two letters). [getMyDescription.language_code](https://core.telegram.org/bots/api#getmydescription) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [getMyName](https://core.telegram.org/bots/api#getmyname). */
 export interface GetMyNameOptions {
+  /** Optional. ISO 639-1 language code (two letters). [getMyName.language_code](https://core.telegram.org/bots/api#getmyname) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [getMyShortDescription](https://core.telegram.org/bots/api#getmyshortdescription). */
 export interface GetMyShortDescriptionOptions {
+  /** Optional. ISO 639-1 language code (two letters). [getMyShortDescription.language_code](https://core.telegram.org/bots/api#getmyshortdescription) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [getStarTransactions](https://core.telegram.org/bots/api#getstartransactions). */
 export interface GetStarTransactionsOptions {
+  /** Optional. Integer. [getStarTransactions.offset](https://core.telegram.org/bots/api#getstartransactions) */
   readonly offset?: number | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getStarTransactions.limit](https://core.telegram.org/bots/api#getstartransactions) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getUpdates](https://core.telegram.org/bots/api#getupdates). */
 export interface GetUpdatesOptions {
+  /** Optional. Integer. [getUpdates.offset](https://core.telegram.org/bots/api#getupdates) */
   readonly offset?: number | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getUpdates.limit](https://core.telegram.org/bots/api#getupdates) */
   readonly limit?: number | undefined;
+  /** Optional. Integer. In seconds. Default: 0. [getUpdates.timeout](https://core.telegram.org/bots/api#getupdates) */
   readonly timeout?: number | undefined;
+  /** Optional. One of 27 fixed values (see the reference). [getUpdates.allowed_updates](https://core.telegram.org/bots/api#getupdates) */
   readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[] | undefined;
 }
 
 /** Optional parameters of [getUserGifts](https://core.telegram.org/bots/api#getusergifts). */
 export interface GetUserGiftsOptions {
+  /** Optional. [getUserGifts.exclude_unlimited](https://core.telegram.org/bots/api#getusergifts) */
   readonly exclude_unlimited?: boolean | undefined;
+  /** Optional. [getUserGifts.exclude_limited_upgradable](https://core.telegram.org/bots/api#getusergifts) */
   readonly exclude_limited_upgradable?: boolean | undefined;
+  /** Optional. [getUserGifts.exclude_limited_non_upgradable](https://core.telegram.org/bots/api#getusergifts) */
   readonly exclude_limited_non_upgradable?: boolean | undefined;
+  /** Optional. [getUserGifts.exclude_from_blockchain](https://core.telegram.org/bots/api#getusergifts) */
   readonly exclude_from_blockchain?: boolean | undefined;
+  /** Optional. [getUserGifts.exclude_unique](https://core.telegram.org/bots/api#getusergifts) */
   readonly exclude_unique?: boolean | undefined;
+  /** Optional. [getUserGifts.sort_by_price](https://core.telegram.org/bots/api#getusergifts) */
   readonly sort_by_price?: boolean | undefined;
+  /** Optional. [getUserGifts.offset](https://core.telegram.org/bots/api#getusergifts) */
   readonly offset?: string | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getUserGifts.limit](https://core.telegram.org/bots/api#getusergifts) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getUserProfileAudios](https://core.telegram.org/bots/api#getuserprofileaudios). */
 export interface GetUserProfileAudiosOptions {
+  /** Optional. Integer. [getUserProfileAudios.offset](https://core.telegram.org/bots/api#getuserprofileaudios) */
   readonly offset?: number | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getUserProfileAudios.limit](https://core.telegram.org/bots/api#getuserprofileaudios) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [getUserProfilePhotos](https://core.telegram.org/bots/api#getuserprofilephotos). */
 export interface GetUserProfilePhotosOptions {
+  /** Optional. Integer. [getUserProfilePhotos.offset](https://core.telegram.org/bots/api#getuserprofilephotos) */
   readonly offset?: number | undefined;
+  /** Optional. Integer. Range 1–100. Default: 100. [getUserProfilePhotos.limit](https://core.telegram.org/bots/api#getuserprofilephotos) */
   readonly limit?: number | undefined;
 }
 
 /** Optional parameters of [giftPremiumSubscription](https://core.telegram.org/bots/api#giftpremiumsubscription). */
 export interface GiftPremiumSubscriptionOptions {
+  /** Optional. 0–128 characters. [giftPremiumSubscription.text](https://core.telegram.org/bots/api#giftpremiumsubscription) */
   readonly text?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [giftPremiumSubscription.text_parse_mode](https://core.telegram.org/bots/api#giftpremiumsubscription) */
   readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `text_parse_mode`. [giftPremiumSubscription.text_entities](https://core.telegram.org/bots/api#giftpremiumsubscription) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
 }
 
 /** Optional parameters of [pinChatMessage](https://core.telegram.org/bots/api#pinchatmessage). */
 export interface PinChatMessageOptions {
+  /** Optional. [pinChatMessage.business_connection_id](https://core.telegram.org/bots/api#pinchatmessage) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Deliver without sound. [pinChatMessage.disable_notification](https://core.telegram.org/bots/api#pinchatmessage) */
   readonly disable_notification?: boolean | undefined;
 }
 
 /** Optional parameters of [postStory](https://core.telegram.org/bots/api#poststory). */
 export interface PostStoryOptions {
+  /** Optional. 0–2048 characters after entity parsing. [postStory.caption](https://core.telegram.org/bots/api#poststory) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [postStory.parse_mode](https://core.telegram.org/bots/api#poststory) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [postStory.caption_entities](https://core.telegram.org/bots/api#poststory) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [postStory.areas](https://core.telegram.org/bots/api#poststory) */
   readonly areas?: readonly StoryAreaInit[] | undefined;
+  /** Optional. [postStory.post_to_chat_page](https://core.telegram.org/bots/api#poststory) */
   readonly post_to_chat_page?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [postStory.protect_content](https://core.telegram.org/bots/api#poststory) */
   readonly protect_content?: boolean | undefined;
 }
 
 /** Optional parameters of [promoteChatMember](https://core.telegram.org/bots/api#promotechatmember). */
 export interface PromoteChatMemberOptions {
+  /** Optional. [promoteChatMember.is_anonymous](https://core.telegram.org/bots/api#promotechatmember) */
   readonly is_anonymous?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_manage_chat](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_manage_chat?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_delete_messages](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_delete_messages?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_manage_video_chats](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_manage_video_chats?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_restrict_members](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_restrict_members?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_promote_members](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_promote_members?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_change_info](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_change_info?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_invite_users](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_invite_users?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_post_stories](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_post_stories?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_edit_stories](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_edit_stories?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_delete_stories](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_delete_stories?: boolean | undefined;
+  /** Optional. Only for channels. [promoteChatMember.can_post_messages](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_post_messages?: boolean | undefined;
+  /** Optional. Only for channels. [promoteChatMember.can_edit_messages](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_edit_messages?: boolean | undefined;
+  /** Optional. Only for supergroups. [promoteChatMember.can_pin_messages](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_pin_messages?: boolean | undefined;
+  /** Optional. Only for supergroups. [promoteChatMember.can_manage_topics](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_manage_topics?: boolean | undefined;
+  /** Optional. Only for channels. [promoteChatMember.can_manage_direct_messages](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_manage_direct_messages?: boolean | undefined;
+  /** Optional. Only for groups and supergroups. [promoteChatMember.can_manage_tags](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_manage_tags?: boolean | undefined;
+  /** Optional. [promoteChatMember.can_send_welcome_messages](https://core.telegram.org/bots/api#promotechatmember) */
   readonly can_send_welcome_messages?: boolean | undefined;
 }
 
 /** Optional parameters of [removeBusinessAccountProfilePhoto](https://core.telegram.org/bots/api#removebusinessaccountprofilephoto). */
 export interface RemoveBusinessAccountProfilePhotoOptions {
+  /** Optional. [removeBusinessAccountProfilePhoto.is_public](https://core.telegram.org/bots/api#removebusinessaccountprofilephoto) */
   readonly is_public?: boolean | undefined;
 }
 
 /** Optional parameters of [repostStory](https://core.telegram.org/bots/api#repoststory). */
 export interface RepostStoryOptions {
+  /** Optional. [repostStory.post_to_chat_page](https://core.telegram.org/bots/api#repoststory) */
   readonly post_to_chat_page?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [repostStory.protect_content](https://core.telegram.org/bots/api#repoststory) */
   readonly protect_content?: boolean | undefined;
 }
 
 /** Optional parameters of [restrictChatMember](https://core.telegram.org/bots/api#restrictchatmember). */
 export interface RestrictChatMemberOptions {
+  /** Optional. [restrictChatMember.use_independent_chat_permissions](https://core.telegram.org/bots/api#restrictchatmember) */
   readonly use_independent_chat_permissions?: boolean | undefined;
+  /** Optional. A `Date` or Unix seconds. [restrictChatMember.until_date](https://core.telegram.org/bots/api#restrictchatmember) */
   readonly until_date?: Date | number | undefined;
 }
 
 /** Optional parameters of [savePreparedInlineMessage](https://core.telegram.org/bots/api#savepreparedinlinemessage). */
 export interface SavePreparedInlineMessageOptions {
+  /** Optional. [savePreparedInlineMessage.allow_user_chats](https://core.telegram.org/bots/api#savepreparedinlinemessage) */
   readonly allow_user_chats?: boolean | undefined;
+  /** Optional. [savePreparedInlineMessage.allow_bot_chats](https://core.telegram.org/bots/api#savepreparedinlinemessage) */
   readonly allow_bot_chats?: boolean | undefined;
+  /** Optional. [savePreparedInlineMessage.allow_group_chats](https://core.telegram.org/bots/api#savepreparedinlinemessage) */
   readonly allow_group_chats?: boolean | undefined;
+  /** Optional. [savePreparedInlineMessage.allow_channel_chats](https://core.telegram.org/bots/api#savepreparedinlinemessage) */
   readonly allow_channel_chats?: boolean | undefined;
 }
 
 /** Optional parameters of [sendAnimation](https://core.telegram.org/bots/api#sendanimation). */
 export interface SendAnimationOptions {
+  /** Optional. [sendAnimation.business_connection_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendAnimation.message_thread_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendAnimation.direct_messages_topic_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendAnimation.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendanimation) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. Integer. In seconds. [sendAnimation.duration](https://core.telegram.org/bots/api#sendanimation) */
   readonly duration?: number | undefined;
+  /** Optional. Integer. [sendAnimation.width](https://core.telegram.org/bots/api#sendanimation) */
   readonly width?: number | undefined;
+  /** Optional. Integer. [sendAnimation.height](https://core.telegram.org/bots/api#sendanimation) */
   readonly height?: number | undefined;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendAnimation.thumbnail](https://core.telegram.org/bots/api#sendanimation) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendAnimation.caption](https://core.telegram.org/bots/api#sendanimation) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendAnimation.parse_mode](https://core.telegram.org/bots/api#sendanimation) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendAnimation.caption_entities](https://core.telegram.org/bots/api#sendanimation) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [sendAnimation.show_caption_above_media](https://core.telegram.org/bots/api#sendanimation) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [sendAnimation.has_spoiler](https://core.telegram.org/bots/api#sendanimation) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendAnimation.disable_notification](https://core.telegram.org/bots/api#sendanimation) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendAnimation.protect_content](https://core.telegram.org/bots/api#sendanimation) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendAnimation.allow_paid_broadcast](https://core.telegram.org/bots/api#sendanimation) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendAnimation.message_effect_id](https://core.telegram.org/bots/api#sendanimation) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendAnimation.suggested_post_parameters](https://core.telegram.org/bots/api#sendanimation) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendAnimation.reply_parameters](https://core.telegram.org/bots/api#sendanimation) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendAnimation.reply_markup](https://core.telegram.org/bots/api#sendanimation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendAudio](https://core.telegram.org/bots/api#sendaudio). */
 export interface SendAudioOptions {
+  /** Optional. [sendAudio.business_connection_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendAudio.message_thread_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendAudio.direct_messages_topic_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendAudio.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendaudio) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendAudio.caption](https://core.telegram.org/bots/api#sendaudio) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendAudio.parse_mode](https://core.telegram.org/bots/api#sendaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendAudio.caption_entities](https://core.telegram.org/bots/api#sendaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Integer. In seconds. [sendAudio.duration](https://core.telegram.org/bots/api#sendaudio) */
   readonly duration?: number | undefined;
+  /** Optional. [sendAudio.performer](https://core.telegram.org/bots/api#sendaudio) */
   readonly performer?: string | undefined;
+  /** Optional. [sendAudio.title](https://core.telegram.org/bots/api#sendaudio) */
   readonly title?: string | undefined;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendAudio.thumbnail](https://core.telegram.org/bots/api#sendaudio) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
+  /** Optional. Deliver without sound. [sendAudio.disable_notification](https://core.telegram.org/bots/api#sendaudio) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendAudio.protect_content](https://core.telegram.org/bots/api#sendaudio) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendAudio.allow_paid_broadcast](https://core.telegram.org/bots/api#sendaudio) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendAudio.message_effect_id](https://core.telegram.org/bots/api#sendaudio) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendAudio.suggested_post_parameters](https://core.telegram.org/bots/api#sendaudio) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendAudio.reply_parameters](https://core.telegram.org/bots/api#sendaudio) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendAudio.reply_markup](https://core.telegram.org/bots/api#sendaudio) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendChatAction](https://core.telegram.org/bots/api#sendchataction). */
 export interface SendChatActionOptions {
+  /** Optional. [sendChatAction.business_connection_id](https://core.telegram.org/bots/api#sendchataction) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendChatAction.message_thread_id](https://core.telegram.org/bots/api#sendchataction) */
   readonly message_thread_id?: number | undefined;
 }
 
 /** Optional parameters of [sendChecklist](https://core.telegram.org/bots/api#sendchecklist). */
 export interface SendChecklistOptions {
+  /** Optional. Deliver without sound. [sendChecklist.disable_notification](https://core.telegram.org/bots/api#sendchecklist) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendChecklist.protect_content](https://core.telegram.org/bots/api#sendchecklist) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Effect shown with the message. [sendChecklist.message_effect_id](https://core.telegram.org/bots/api#sendchecklist) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Which message this one replies to. [sendChecklist.reply_parameters](https://core.telegram.org/bots/api#sendchecklist) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendChecklist.reply_markup](https://core.telegram.org/bots/api#sendchecklist) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [sendContact](https://core.telegram.org/bots/api#sendcontact). */
 export interface SendContactOptions {
+  /** Optional. [sendContact.business_connection_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendContact.message_thread_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendContact.direct_messages_topic_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendContact.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendcontact) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. [sendContact.last_name](https://core.telegram.org/bots/api#sendcontact) */
   readonly last_name?: string | undefined;
+  /** Optional. 0–2048 bytes. [sendContact.vcard](https://core.telegram.org/bots/api#sendcontact) */
   readonly vcard?: string | undefined;
+  /** Optional. Deliver without sound. [sendContact.disable_notification](https://core.telegram.org/bots/api#sendcontact) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendContact.protect_content](https://core.telegram.org/bots/api#sendcontact) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendContact.allow_paid_broadcast](https://core.telegram.org/bots/api#sendcontact) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendContact.message_effect_id](https://core.telegram.org/bots/api#sendcontact) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendContact.suggested_post_parameters](https://core.telegram.org/bots/api#sendcontact) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendContact.reply_parameters](https://core.telegram.org/bots/api#sendcontact) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendContact.reply_markup](https://core.telegram.org/bots/api#sendcontact) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendDice](https://core.telegram.org/bots/api#senddice). */
 export interface SendDiceOptions {
+  /** Optional. [sendDice.business_connection_id](https://core.telegram.org/bots/api#senddice) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendDice.message_thread_id](https://core.telegram.org/bots/api#senddice) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendDice.direct_messages_topic_id](https://core.telegram.org/bots/api#senddice) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. One of '🎲', '🎯', '🏀', '⚽', '🎳', '🎰'. Default: '🎲'. [sendDice.emoji](https://core.telegram.org/bots/api#senddice) */
   readonly emoji?: '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰' | undefined;
+  /** Optional. Deliver without sound. [sendDice.disable_notification](https://core.telegram.org/bots/api#senddice) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendDice.protect_content](https://core.telegram.org/bots/api#senddice) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendDice.allow_paid_broadcast](https://core.telegram.org/bots/api#senddice) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendDice.message_effect_id](https://core.telegram.org/bots/api#senddice) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendDice.suggested_post_parameters](https://core.telegram.org/bots/api#senddice) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendDice.reply_parameters](https://core.telegram.org/bots/api#senddice) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendDice.reply_markup](https://core.telegram.org/bots/api#senddice) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendDocument](https://core.telegram.org/bots/api#senddocument). */
 export interface SendDocumentOptions {
+  /** Optional. [sendDocument.business_connection_id](https://core.telegram.org/bots/api#senddocument) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendDocument.message_thread_id](https://core.telegram.org/bots/api#senddocument) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendDocument.direct_messages_topic_id](https://core.telegram.org/bots/api#senddocument) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendDocument.ephemeral_message_parameters](https://core.telegram.org/bots/api#senddocument) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendDocument.thumbnail](https://core.telegram.org/bots/api#senddocument) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendDocument.caption](https://core.telegram.org/bots/api#senddocument) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendDocument.parse_mode](https://core.telegram.org/bots/api#senddocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendDocument.caption_entities](https://core.telegram.org/bots/api#senddocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [sendDocument.disable_content_type_detection](https://core.telegram.org/bots/api#senddocument) */
   readonly disable_content_type_detection?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendDocument.disable_notification](https://core.telegram.org/bots/api#senddocument) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendDocument.protect_content](https://core.telegram.org/bots/api#senddocument) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendDocument.allow_paid_broadcast](https://core.telegram.org/bots/api#senddocument) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendDocument.message_effect_id](https://core.telegram.org/bots/api#senddocument) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendDocument.suggested_post_parameters](https://core.telegram.org/bots/api#senddocument) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendDocument.reply_parameters](https://core.telegram.org/bots/api#senddocument) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendDocument.reply_markup](https://core.telegram.org/bots/api#senddocument) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendGame](https://core.telegram.org/bots/api#sendgame). */
 export interface SendGameOptions {
+  /** Optional. [sendGame.business_connection_id](https://core.telegram.org/bots/api#sendgame) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendGame.message_thread_id](https://core.telegram.org/bots/api#sendgame) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Deliver without sound. [sendGame.disable_notification](https://core.telegram.org/bots/api#sendgame) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendGame.protect_content](https://core.telegram.org/bots/api#sendgame) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendGame.allow_paid_broadcast](https://core.telegram.org/bots/api#sendgame) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendGame.message_effect_id](https://core.telegram.org/bots/api#sendgame) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Which message this one replies to. [sendGame.reply_parameters](https://core.telegram.org/bots/api#sendgame) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendGame.reply_markup](https://core.telegram.org/bots/api#sendgame) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [sendGift](https://core.telegram.org/bots/api#sendgift). */
 export interface SendGiftOptions {
+  /** Optional. Integer. Needed unless `chat_id` is given. [sendGift.user_id](https://core.telegram.org/bots/api#sendgift) */
   readonly user_id?: number | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `user_id` is given. [sendGift.chat_id](https://core.telegram.org/bots/api#sendgift) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. [sendGift.pay_for_upgrade](https://core.telegram.org/bots/api#sendgift) */
   readonly pay_for_upgrade?: boolean | undefined;
+  /** Optional. 0–128 characters. [sendGift.text](https://core.telegram.org/bots/api#sendgift) */
   readonly text?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendGift.text_parse_mode](https://core.telegram.org/bots/api#sendgift) */
   readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `text_parse_mode`. [sendGift.text_entities](https://core.telegram.org/bots/api#sendgift) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
 }
 
 /** Optional parameters of [sendInvoice](https://core.telegram.org/bots/api#sendinvoice). */
 export interface SendInvoiceOptions {
+  /** Optional. Integer. [sendInvoice.message_thread_id](https://core.telegram.org/bots/api#sendinvoice) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendInvoice.direct_messages_topic_id](https://core.telegram.org/bots/api#sendinvoice) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendInvoice.provider_token](https://core.telegram.org/bots/api#sendinvoice) */
   readonly provider_token?: string | undefined;
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [sendInvoice.max_tip_amount](https://core.telegram.org/bots/api#sendinvoice) */
   readonly max_tip_amount?: number | undefined;
+  /** Optional. At most 4 items. [sendInvoice.suggested_tip_amounts](https://core.telegram.org/bots/api#sendinvoice) */
   readonly suggested_tip_amounts?: readonly number[] | undefined;
+  /** Optional. [sendInvoice.start_parameter](https://core.telegram.org/bots/api#sendinvoice) */
   readonly start_parameter?: string | undefined;
+  /** Optional. [sendInvoice.provider_data](https://core.telegram.org/bots/api#sendinvoice) */
   readonly provider_data?: string | undefined;
+  /** Optional. [sendInvoice.photo_url](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_url?: string | undefined;
+  /** Optional. Integer. In bytes. [sendInvoice.photo_size](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_size?: number | undefined;
+  /** Optional. Integer. [sendInvoice.photo_width](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_width?: number | undefined;
+  /** Optional. Integer. [sendInvoice.photo_height](https://core.telegram.org/bots/api#sendinvoice) */
   readonly photo_height?: number | undefined;
+  /** Optional. [sendInvoice.need_name](https://core.telegram.org/bots/api#sendinvoice) */
   readonly need_name?: boolean | undefined;
+  /** Optional. [sendInvoice.need_phone_number](https://core.telegram.org/bots/api#sendinvoice) */
   readonly need_phone_number?: boolean | undefined;
+  /** Optional. [sendInvoice.need_email](https://core.telegram.org/bots/api#sendinvoice) */
   readonly need_email?: boolean | undefined;
+  /** Optional. [sendInvoice.need_shipping_address](https://core.telegram.org/bots/api#sendinvoice) */
   readonly need_shipping_address?: boolean | undefined;
+  /** Optional. [sendInvoice.send_phone_number_to_provider](https://core.telegram.org/bots/api#sendinvoice) */
   readonly send_phone_number_to_provider?: boolean | undefined;
+  /** Optional. [sendInvoice.send_email_to_provider](https://core.telegram.org/bots/api#sendinvoice) */
   readonly send_email_to_provider?: boolean | undefined;
+  /** Optional. [sendInvoice.is_flexible](https://core.telegram.org/bots/api#sendinvoice) */
   readonly is_flexible?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendInvoice.disable_notification](https://core.telegram.org/bots/api#sendinvoice) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendInvoice.protect_content](https://core.telegram.org/bots/api#sendinvoice) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendInvoice.allow_paid_broadcast](https://core.telegram.org/bots/api#sendinvoice) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendInvoice.message_effect_id](https://core.telegram.org/bots/api#sendinvoice) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendInvoice.suggested_post_parameters](https://core.telegram.org/bots/api#sendinvoice) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendInvoice.reply_parameters](https://core.telegram.org/bots/api#sendinvoice) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendInvoice.reply_markup](https://core.telegram.org/bots/api#sendinvoice) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [sendLivePhoto](https://core.telegram.org/bots/api#sendlivephoto). */
 export interface SendLivePhotoOptions {
+  /** Optional. [sendLivePhoto.business_connection_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendLivePhoto.message_thread_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendLivePhoto.direct_messages_topic_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendLivePhoto.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendLivePhoto.caption](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendLivePhoto.parse_mode](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendLivePhoto.caption_entities](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [sendLivePhoto.show_caption_above_media](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [sendLivePhoto.has_spoiler](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendLivePhoto.disable_notification](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendLivePhoto.protect_content](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendLivePhoto.allow_paid_broadcast](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendLivePhoto.message_effect_id](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendLivePhoto.suggested_post_parameters](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendLivePhoto.reply_parameters](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendLivePhoto.reply_markup](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendLocation](https://core.telegram.org/bots/api#sendlocation). */
 export interface SendLocationOptions {
+  /** Optional. [sendLocation.business_connection_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendLocation.message_thread_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendLocation.direct_messages_topic_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendLocation.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendlocation) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [sendLocation.horizontal_accuracy](https://core.telegram.org/bots/api#sendlocation) */
   readonly horizontal_accuracy?: number | undefined;
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [sendLocation.live_period](https://core.telegram.org/bots/api#sendlocation) */
   readonly live_period?: number | undefined;
+  /** Optional. Integer. In degrees. Range 1–360. [sendLocation.heading](https://core.telegram.org/bots/api#sendlocation) */
   readonly heading?: number | undefined;
+  /** Optional. Integer. In meters. Range 1–100000. [sendLocation.proximity_alert_radius](https://core.telegram.org/bots/api#sendlocation) */
   readonly proximity_alert_radius?: number | undefined;
+  /** Optional. Deliver without sound. [sendLocation.disable_notification](https://core.telegram.org/bots/api#sendlocation) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendLocation.protect_content](https://core.telegram.org/bots/api#sendlocation) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendLocation.allow_paid_broadcast](https://core.telegram.org/bots/api#sendlocation) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendLocation.message_effect_id](https://core.telegram.org/bots/api#sendlocation) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendLocation.suggested_post_parameters](https://core.telegram.org/bots/api#sendlocation) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendLocation.reply_parameters](https://core.telegram.org/bots/api#sendlocation) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendLocation.reply_markup](https://core.telegram.org/bots/api#sendlocation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendMediaGroup](https://core.telegram.org/bots/api#sendmediagroup). */
 export interface SendMediaGroupOptions {
+  /** Optional. [sendMediaGroup.business_connection_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendMediaGroup.message_thread_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendMediaGroup.direct_messages_topic_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. Deliver without sound. [sendMediaGroup.disable_notification](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendMediaGroup.protect_content](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendMediaGroup.allow_paid_broadcast](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendMediaGroup.message_effect_id](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Which message this one replies to. [sendMediaGroup.reply_parameters](https://core.telegram.org/bots/api#sendmediagroup) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
 }
 
 /** Optional parameters of [sendMessage](https://core.telegram.org/bots/api#sendmessage). */
 export interface SendMessageOptions {
+  /** Optional. [sendMessage.business_connection_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendMessage.message_thread_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendMessage.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendmessage) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendMessage.parse_mode](https://core.telegram.org/bots/api#sendmessage) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendMessage.entities](https://core.telegram.org/bots/api#sendmessage) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [sendMessage.link_preview_options](https://core.telegram.org/bots/api#sendmessage) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
+  /** Optional. Deliver without sound. [sendMessage.disable_notification](https://core.telegram.org/bots/api#sendmessage) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendMessage.protect_content](https://core.telegram.org/bots/api#sendmessage) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendMessage.allow_paid_broadcast](https://core.telegram.org/bots/api#sendmessage) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendMessage.message_effect_id](https://core.telegram.org/bots/api#sendmessage) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendMessage.suggested_post_parameters](https://core.telegram.org/bots/api#sendmessage) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendMessage.reply_parameters](https://core.telegram.org/bots/api#sendmessage) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendMessage.reply_markup](https://core.telegram.org/bots/api#sendmessage) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendMessageDraft](https://core.telegram.org/bots/api#sendmessagedraft). */
 export interface SendMessageDraftOptions {
+  /** Optional. Integer. [sendMessageDraft.message_thread_id](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. 0–4096 characters after entity parsing. [sendMessageDraft.text](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly text?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendMessageDraft.parse_mode](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendMessageDraft.entities](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [sendMessageDraft.can_stop](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly can_stop?: boolean | undefined;
+  /** Optional. [sendMessageDraft.keep_on_stop](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly keep_on_stop?: boolean | undefined;
 }
 
 /** Optional parameters of [sendPaidMedia](https://core.telegram.org/bots/api#sendpaidmedia). */
 export interface SendPaidMediaOptions {
+  /** Optional. [sendPaidMedia.business_connection_id](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendPaidMedia.message_thread_id](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendPaidMedia.direct_messages_topic_id](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. 0–128 bytes. [sendPaidMedia.payload](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly payload?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendPaidMedia.caption](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPaidMedia.parse_mode](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendPaidMedia.caption_entities](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [sendPaidMedia.show_caption_above_media](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendPaidMedia.disable_notification](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendPaidMedia.protect_content](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendPaidMedia.allow_paid_broadcast](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Only for direct messages chats. [sendPaidMedia.suggested_post_parameters](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendPaidMedia.reply_parameters](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendPaidMedia.reply_markup](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendPhoto](https://core.telegram.org/bots/api#sendphoto). */
 export interface SendPhotoOptions {
+  /** Optional. [sendPhoto.business_connection_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendPhoto.message_thread_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendPhoto.direct_messages_topic_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendPhoto.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendphoto) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendPhoto.caption](https://core.telegram.org/bots/api#sendphoto) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPhoto.parse_mode](https://core.telegram.org/bots/api#sendphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendPhoto.caption_entities](https://core.telegram.org/bots/api#sendphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [sendPhoto.show_caption_above_media](https://core.telegram.org/bots/api#sendphoto) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [sendPhoto.has_spoiler](https://core.telegram.org/bots/api#sendphoto) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendPhoto.disable_notification](https://core.telegram.org/bots/api#sendphoto) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendPhoto.protect_content](https://core.telegram.org/bots/api#sendphoto) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendPhoto.allow_paid_broadcast](https://core.telegram.org/bots/api#sendphoto) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendPhoto.message_effect_id](https://core.telegram.org/bots/api#sendphoto) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendPhoto.suggested_post_parameters](https://core.telegram.org/bots/api#sendphoto) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendPhoto.reply_parameters](https://core.telegram.org/bots/api#sendphoto) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendPhoto.reply_markup](https://core.telegram.org/bots/api#sendphoto) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendPoll](https://core.telegram.org/bots/api#sendpoll). */
 export interface SendPollOptions {
+  /** Optional. [sendPoll.business_connection_id](https://core.telegram.org/bots/api#sendpoll) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendPoll.message_thread_id](https://core.telegram.org/bots/api#sendpoll) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.question_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly question_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `question_parse_mode`. [sendPoll.question_entities](https://core.telegram.org/bots/api#sendpoll) */
   readonly question_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Default: `true`. [sendPoll.is_anonymous](https://core.telegram.org/bots/api#sendpoll) */
   readonly is_anonymous?: boolean | undefined;
+  /** Optional. One of 'quiz', 'regular'. Default: 'regular'. [sendPoll.type](https://core.telegram.org/bots/api#sendpoll) */
   readonly type?: 'quiz' | 'regular' | undefined;
+  /** Optional. Default: `false`. [sendPoll.allows_multiple_answers](https://core.telegram.org/bots/api#sendpoll) */
   readonly allows_multiple_answers?: boolean | undefined;
+  /** Optional. [sendPoll.allows_revoting](https://core.telegram.org/bots/api#sendpoll) */
   readonly allows_revoting?: boolean | undefined;
+  /** Optional. [sendPoll.shuffle_options](https://core.telegram.org/bots/api#sendpoll) */
   readonly shuffle_options?: boolean | undefined;
+  /** Optional. [sendPoll.allow_adding_options](https://core.telegram.org/bots/api#sendpoll) */
   readonly allow_adding_options?: boolean | undefined;
+  /** Optional. [sendPoll.hide_results_until_closes](https://core.telegram.org/bots/api#sendpoll) */
   readonly hide_results_until_closes?: boolean | undefined;
+  /** Optional. Only for channel chats. [sendPoll.members_only](https://core.telegram.org/bots/api#sendpoll) */
   readonly members_only?: boolean | undefined;
+  /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). 0–12 items. Only for channel chats. [sendPoll.country_codes](https://core.telegram.org/bots/api#sendpoll) */
   readonly country_codes?: readonly string[] | undefined;
+  /** Optional. [sendPoll.correct_option_ids](https://core.telegram.org/bots/api#sendpoll) */
   readonly correct_option_ids?: readonly number[] | undefined;
+  /** Optional. 0–200 characters after entity parsing. At most 2 line feeds. [sendPoll.explanation](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.explanation_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `explanation_parse_mode`. [sendPoll.explanation_entities](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [sendPoll.explanation_media](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation_media?: InputPollMediaInit | undefined;
+  /** Optional. Integer. In seconds. Range 5–2628000. Not with `close_date`. [sendPoll.open_period](https://core.telegram.org/bots/api#sendpoll) */
   readonly open_period?: number | undefined;
+  /** Optional. A `Date` or Unix seconds. Not with `open_period`. [sendPoll.close_date](https://core.telegram.org/bots/api#sendpoll) */
   readonly close_date?: Date | number | undefined;
+  /** Optional. [sendPoll.is_closed](https://core.telegram.org/bots/api#sendpoll) */
   readonly is_closed?: boolean | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendPoll.description](https://core.telegram.org/bots/api#sendpoll) */
   readonly description?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.description_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly description_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `description_parse_mode`. [sendPoll.description_entities](https://core.telegram.org/bots/api#sendpoll) */
   readonly description_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [sendPoll.media](https://core.telegram.org/bots/api#sendpoll) */
   readonly media?: InputPollMediaInit | undefined;
+  /** Optional. Deliver without sound. [sendPoll.disable_notification](https://core.telegram.org/bots/api#sendpoll) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendPoll.protect_content](https://core.telegram.org/bots/api#sendpoll) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendPoll.allow_paid_broadcast](https://core.telegram.org/bots/api#sendpoll) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendPoll.message_effect_id](https://core.telegram.org/bots/api#sendpoll) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Which message this one replies to. [sendPoll.reply_parameters](https://core.telegram.org/bots/api#sendpoll) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendPoll.reply_markup](https://core.telegram.org/bots/api#sendpoll) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendRichMessage](https://core.telegram.org/bots/api#sendrichmessage). */
 export interface SendRichMessageOptions {
+  /** Optional. [sendRichMessage.business_connection_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendRichMessage.message_thread_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendRichMessage.direct_messages_topic_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendRichMessage.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. Deliver without sound. [sendRichMessage.disable_notification](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendRichMessage.protect_content](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendRichMessage.allow_paid_broadcast](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendRichMessage.message_effect_id](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendRichMessage.suggested_post_parameters](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendRichMessage.reply_parameters](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendRichMessage.reply_markup](https://core.telegram.org/bots/api#sendrichmessage) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendRichMessageDraft](https://core.telegram.org/bots/api#sendrichmessagedraft). */
 export interface SendRichMessageDraftOptions {
+  /** Optional. Integer. [sendRichMessageDraft.message_thread_id](https://core.telegram.org/bots/api#sendrichmessagedraft) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. [sendRichMessageDraft.can_stop](https://core.telegram.org/bots/api#sendrichmessagedraft) */
   readonly can_stop?: boolean | undefined;
+  /** Optional. [sendRichMessageDraft.keep_on_stop](https://core.telegram.org/bots/api#sendrichmessagedraft) */
   readonly keep_on_stop?: boolean | undefined;
 }
 
 /** Optional parameters of [sendSticker](https://core.telegram.org/bots/api#sendsticker). */
 export interface SendStickerOptions {
+  /** Optional. [sendSticker.business_connection_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendSticker.message_thread_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendSticker.direct_messages_topic_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendSticker.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendsticker) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. [sendSticker.emoji](https://core.telegram.org/bots/api#sendsticker) */
   readonly emoji?: string | undefined;
+  /** Optional. Deliver without sound. [sendSticker.disable_notification](https://core.telegram.org/bots/api#sendsticker) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendSticker.protect_content](https://core.telegram.org/bots/api#sendsticker) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendSticker.allow_paid_broadcast](https://core.telegram.org/bots/api#sendsticker) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendSticker.message_effect_id](https://core.telegram.org/bots/api#sendsticker) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendSticker.suggested_post_parameters](https://core.telegram.org/bots/api#sendsticker) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendSticker.reply_parameters](https://core.telegram.org/bots/api#sendsticker) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendSticker.reply_markup](https://core.telegram.org/bots/api#sendsticker) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendVenue](https://core.telegram.org/bots/api#sendvenue). */
 export interface SendVenueOptions {
+  /** Optional. [sendVenue.business_connection_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendVenue.message_thread_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendVenue.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendVenue.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvenue) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. [sendVenue.foursquare_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly foursquare_id?: string | undefined;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [sendVenue.foursquare_type](https://core.telegram.org/bots/api#sendvenue) */
   readonly foursquare_type?: string | undefined;
+  /** Optional. [sendVenue.google_place_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly google_place_id?: string | undefined;
+  /** Optional. [sendVenue.google_place_type](https://core.telegram.org/bots/api#sendvenue) */
   readonly google_place_type?: string | undefined;
+  /** Optional. Deliver without sound. [sendVenue.disable_notification](https://core.telegram.org/bots/api#sendvenue) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendVenue.protect_content](https://core.telegram.org/bots/api#sendvenue) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendVenue.allow_paid_broadcast](https://core.telegram.org/bots/api#sendvenue) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendVenue.message_effect_id](https://core.telegram.org/bots/api#sendvenue) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendVenue.suggested_post_parameters](https://core.telegram.org/bots/api#sendvenue) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendVenue.reply_parameters](https://core.telegram.org/bots/api#sendvenue) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendVenue.reply_markup](https://core.telegram.org/bots/api#sendvenue) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendVideo](https://core.telegram.org/bots/api#sendvideo). */
 export interface SendVideoOptions {
+  /** Optional. [sendVideo.business_connection_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendVideo.message_thread_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendVideo.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendVideo.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvideo) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. Integer. In seconds. [sendVideo.duration](https://core.telegram.org/bots/api#sendvideo) */
   readonly duration?: number | undefined;
+  /** Optional. Integer. [sendVideo.width](https://core.telegram.org/bots/api#sendvideo) */
   readonly width?: number | undefined;
+  /** Optional. Integer. [sendVideo.height](https://core.telegram.org/bots/api#sendvideo) */
   readonly height?: number | undefined;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendVideo.thumbnail](https://core.telegram.org/bots/api#sendvideo) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
+  /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [sendVideo.cover](https://core.telegram.org/bots/api#sendvideo) */
   readonly cover?: InputFileLike | InputFileLike | undefined;
+  /** Optional. Integer. [sendVideo.start_timestamp](https://core.telegram.org/bots/api#sendvideo) */
   readonly start_timestamp?: number | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendVideo.caption](https://core.telegram.org/bots/api#sendvideo) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendVideo.parse_mode](https://core.telegram.org/bots/api#sendvideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendVideo.caption_entities](https://core.telegram.org/bots/api#sendvideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [sendVideo.show_caption_above_media](https://core.telegram.org/bots/api#sendvideo) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [sendVideo.has_spoiler](https://core.telegram.org/bots/api#sendvideo) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. [sendVideo.supports_streaming](https://core.telegram.org/bots/api#sendvideo) */
   readonly supports_streaming?: boolean | undefined;
+  /** Optional. Deliver without sound. [sendVideo.disable_notification](https://core.telegram.org/bots/api#sendvideo) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendVideo.protect_content](https://core.telegram.org/bots/api#sendvideo) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendVideo.allow_paid_broadcast](https://core.telegram.org/bots/api#sendvideo) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendVideo.message_effect_id](https://core.telegram.org/bots/api#sendvideo) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendVideo.suggested_post_parameters](https://core.telegram.org/bots/api#sendvideo) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendVideo.reply_parameters](https://core.telegram.org/bots/api#sendvideo) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendVideo.reply_markup](https://core.telegram.org/bots/api#sendvideo) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendVideoNote](https://core.telegram.org/bots/api#sendvideonote). */
 export interface SendVideoNoteOptions {
+  /** Optional. [sendVideoNote.business_connection_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendVideoNote.message_thread_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendVideoNote.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendVideoNote.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvideonote) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. Integer. In seconds. [sendVideoNote.duration](https://core.telegram.org/bots/api#sendvideonote) */
   readonly duration?: number | undefined;
+  /** Optional. Integer. [sendVideoNote.length](https://core.telegram.org/bots/api#sendvideonote) */
   readonly length?: number | undefined;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [sendVideoNote.thumbnail](https://core.telegram.org/bots/api#sendvideonote) */
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
+  /** Optional. Deliver without sound. [sendVideoNote.disable_notification](https://core.telegram.org/bots/api#sendvideonote) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendVideoNote.protect_content](https://core.telegram.org/bots/api#sendvideonote) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendVideoNote.allow_paid_broadcast](https://core.telegram.org/bots/api#sendvideonote) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendVideoNote.message_effect_id](https://core.telegram.org/bots/api#sendvideonote) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendVideoNote.suggested_post_parameters](https://core.telegram.org/bots/api#sendvideonote) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendVideoNote.reply_parameters](https://core.telegram.org/bots/api#sendvideonote) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendVideoNote.reply_markup](https://core.telegram.org/bots/api#sendvideonote) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [sendVoice](https://core.telegram.org/bots/api#sendvoice). */
 export interface SendVoiceOptions {
+  /** Optional. [sendVoice.business_connection_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [sendVoice.message_thread_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. Integer. [sendVoice.direct_messages_topic_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly direct_messages_topic_id?: number | undefined;
+  /** Optional. [sendVoice.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendvoice) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [sendVoice.caption](https://core.telegram.org/bots/api#sendvoice) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendVoice.parse_mode](https://core.telegram.org/bots/api#sendvoice) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [sendVoice.caption_entities](https://core.telegram.org/bots/api#sendvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Integer. In seconds. [sendVoice.duration](https://core.telegram.org/bots/api#sendvoice) */
   readonly duration?: number | undefined;
+  /** Optional. Deliver without sound. [sendVoice.disable_notification](https://core.telegram.org/bots/api#sendvoice) */
   readonly disable_notification?: boolean | undefined;
+  /** Optional. Forbid forwarding and saving the content. [sendVoice.protect_content](https://core.telegram.org/bots/api#sendvoice) */
   readonly protect_content?: boolean | undefined;
+  /** Optional. Send past the broadcast rate limit, paying Stars per message. [sendVoice.allow_paid_broadcast](https://core.telegram.org/bots/api#sendvoice) */
   readonly allow_paid_broadcast?: boolean | undefined;
+  /** Optional. Effect shown with the message. Only for private chats. [sendVoice.message_effect_id](https://core.telegram.org/bots/api#sendvoice) */
   readonly message_effect_id?: string | undefined;
+  /** Optional. Only for direct messages chats. [sendVoice.suggested_post_parameters](https://core.telegram.org/bots/api#sendvoice) */
   readonly suggested_post_parameters?: SuggestedPostParametersInit | undefined;
+  /** Optional. Which message this one replies to. [sendVoice.reply_parameters](https://core.telegram.org/bots/api#sendvoice) */
   readonly reply_parameters?: ReplyParametersInit | undefined;
+  /** Optional. [sendVoice.reply_markup](https://core.telegram.org/bots/api#sendvoice) */
   readonly reply_markup?: InlineKeyboardMarkupInit | ReplyKeyboardMarkupInit | ReplyKeyboardRemoveInit | ForceReplyInit | undefined;
 }
 
 /** Optional parameters of [setBusinessAccountBio](https://core.telegram.org/bots/api#setbusinessaccountbio). */
 export interface SetBusinessAccountBioOptions {
+  /** Optional. 0–140 characters. [setBusinessAccountBio.bio](https://core.telegram.org/bots/api#setbusinessaccountbio) */
   readonly bio?: string | undefined;
 }
 
 /** Optional parameters of [setBusinessAccountName](https://core.telegram.org/bots/api#setbusinessaccountname). */
 export interface SetBusinessAccountNameOptions {
+  /** Optional. 0–64 characters. [setBusinessAccountName.last_name](https://core.telegram.org/bots/api#setbusinessaccountname) */
   readonly last_name?: string | undefined;
 }
 
 /** Optional parameters of [setBusinessAccountProfilePhoto](https://core.telegram.org/bots/api#setbusinessaccountprofilephoto). */
 export interface SetBusinessAccountProfilePhotoOptions {
+  /** Optional. [setBusinessAccountProfilePhoto.is_public](https://core.telegram.org/bots/api#setbusinessaccountprofilephoto) */
   readonly is_public?: boolean | undefined;
 }
 
 /** Optional parameters of [setBusinessAccountUsername](https://core.telegram.org/bots/api#setbusinessaccountusername). */
 export interface SetBusinessAccountUsernameOptions {
+  /** Optional. 0–32 characters. [setBusinessAccountUsername.username](https://core.telegram.org/bots/api#setbusinessaccountusername) */
   readonly username?: string | undefined;
 }
 
 /** Optional parameters of [setChatDescription](https://core.telegram.org/bots/api#setchatdescription). */
 export interface SetChatDescriptionOptions {
+  /** Optional. 0–255 characters. [setChatDescription.description](https://core.telegram.org/bots/api#setchatdescription) */
   readonly description?: string | undefined;
 }
 
 /** Optional parameters of [setChatMemberTag](https://core.telegram.org/bots/api#setchatmembertag). */
 export interface SetChatMemberTagOptions {
+  /** Optional. 0–16 characters. [setChatMemberTag.tag](https://core.telegram.org/bots/api#setchatmembertag) */
   readonly tag?: string | undefined;
 }
 
 /** Optional parameters of [setChatMenuButton](https://core.telegram.org/bots/api#setchatmenubutton). */
 export interface SetChatMenuButtonOptions {
+  /** Optional. Integer. [setChatMenuButton.chat_id](https://core.telegram.org/bots/api#setchatmenubutton) */
   readonly chat_id?: number | undefined;
+  /** Optional. Default: `MenuButtonDefault`. [setChatMenuButton.menu_button](https://core.telegram.org/bots/api#setchatmenubutton) */
   readonly menu_button?: MenuButtonInit | undefined;
 }
 
 /** Optional parameters of [setChatPermissions](https://core.telegram.org/bots/api#setchatpermissions). */
 export interface SetChatPermissionsOptions {
+  /** Optional. [setChatPermissions.use_independent_chat_permissions](https://core.telegram.org/bots/api#setchatpermissions) */
   readonly use_independent_chat_permissions?: boolean | undefined;
 }
 
 /** Optional parameters of [setCustomEmojiStickerSetThumbnail](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail). */
 export interface SetCustomEmojiStickerSetThumbnailOptions {
+  /** Optional. [setCustomEmojiStickerSetThumbnail.custom_emoji_id](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail) */
   readonly custom_emoji_id?: string | undefined;
 }
 
 /** Optional parameters of [setGameScore](https://core.telegram.org/bots/api#setgamescore). */
 export interface SetGameScoreOptions {
+  /** Optional. [setGameScore.force](https://core.telegram.org/bots/api#setgamescore) */
   readonly force?: boolean | undefined;
+  /** Optional. [setGameScore.disable_edit_message](https://core.telegram.org/bots/api#setgamescore) */
   readonly disable_edit_message?: boolean | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [setGameScore.chat_id](https://core.telegram.org/bots/api#setgamescore) */
   readonly chat_id?: number | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [setGameScore.message_id](https://core.telegram.org/bots/api#setgamescore) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [setGameScore.inline_message_id](https://core.telegram.org/bots/api#setgamescore) */
   readonly inline_message_id?: string | undefined;
 }
 
 /** Optional parameters of [setManagedBotAccessSettings](https://core.telegram.org/bots/api#setmanagedbotaccesssettings). */
 export interface SetManagedBotAccessSettingsOptions {
+  /** Optional. At most 10 items. [setManagedBotAccessSettings.added_user_ids](https://core.telegram.org/bots/api#setmanagedbotaccesssettings) */
   readonly added_user_ids?: readonly number[] | undefined;
 }
 
 /** Optional parameters of [setMessageReaction](https://core.telegram.org/bots/api#setmessagereaction). */
 export interface SetMessageReactionOptions {
+  /** Optional. [setMessageReaction.reaction](https://core.telegram.org/bots/api#setmessagereaction) */
   readonly reaction?: readonly ReactionTypeInit[] | undefined;
+  /** Optional. [setMessageReaction.is_big](https://core.telegram.org/bots/api#setmessagereaction) */
   readonly is_big?: boolean | undefined;
 }
 
 /** Optional parameters of [setMyCommands](https://core.telegram.org/bots/api#setmycommands). */
 export interface SetMyCommandsOptions {
+  /** Optional. Default: `BotCommandScopeDefault`. [setMyCommands.scope](https://core.telegram.org/bots/api#setmycommands) */
   readonly scope?: BotCommandScopeInit | undefined;
+  /** Optional. ISO 639-1 language code (two letters). [setMyCommands.language_code](https://core.telegram.org/bots/api#setmycommands) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [setMyDefaultAdministratorRights](https://core.telegram.org/bots/api#setmydefaultadministratorrights). */
 export interface SetMyDefaultAdministratorRightsOptions {
+  /** Optional. [setMyDefaultAdministratorRights.rights](https://core.telegram.org/bots/api#setmydefaultadministratorrights) */
   readonly rights?: ChatAdministratorRightsInit | undefined;
+  /** Optional. [setMyDefaultAdministratorRights.for_channels](https://core.telegram.org/bots/api#setmydefaultadministratorrights) */
   readonly for_channels?: boolean | undefined;
 }
 
 /** Optional parameters of [setMyDescription](https://core.telegram.org/bots/api#setmydescription). */
 export interface SetMyDescriptionOptions {
+  /** Optional. 0–512 characters. [setMyDescription.description](https://core.telegram.org/bots/api#setmydescription) */
   readonly description?: string | undefined;
+  /** Optional. ISO 639-1 language code (two letters). [setMyDescription.language_code](https://core.telegram.org/bots/api#setmydescription) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [setMyName](https://core.telegram.org/bots/api#setmyname). */
 export interface SetMyNameOptions {
+  /** Optional. 0–64 characters. [setMyName.name](https://core.telegram.org/bots/api#setmyname) */
   readonly name?: string | undefined;
+  /** Optional. ISO 639-1 language code (two letters). [setMyName.language_code](https://core.telegram.org/bots/api#setmyname) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [setMyShortDescription](https://core.telegram.org/bots/api#setmyshortdescription). */
 export interface SetMyShortDescriptionOptions {
+  /** Optional. 0–120 characters. [setMyShortDescription.short_description](https://core.telegram.org/bots/api#setmyshortdescription) */
   readonly short_description?: string | undefined;
+  /** Optional. ISO 639-1 language code (two letters). [setMyShortDescription.language_code](https://core.telegram.org/bots/api#setmyshortdescription) */
   readonly language_code?: string | undefined;
 }
 
 /** Optional parameters of [setStickerKeywords](https://core.telegram.org/bots/api#setstickerkeywords). */
 export interface SetStickerKeywordsOptions {
+  /** Optional. At most 64 characters in total. 0–20 items. [setStickerKeywords.keywords](https://core.telegram.org/bots/api#setstickerkeywords) */
   readonly keywords?: readonly string[] | undefined;
 }
 
 /** Optional parameters of [setStickerMaskPosition](https://core.telegram.org/bots/api#setstickermaskposition). */
 export interface SetStickerMaskPositionOptions {
+  /** Optional. [setStickerMaskPosition.mask_position](https://core.telegram.org/bots/api#setstickermaskposition) */
   readonly mask_position?: MaskPositionInit | undefined;
 }
 
 /** Optional parameters of [setStickerSetThumbnail](https://core.telegram.org/bots/api#setstickersetthumbnail). */
 export interface SetStickerSetThumbnailOptions {
+  /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [setStickerSetThumbnail.thumbnail](https://core.telegram.org/bots/api#setstickersetthumbnail) */
   readonly thumbnail?: InputFileLike | undefined;
 }
 
 /** Optional parameters of [setUserEmojiStatus](https://core.telegram.org/bots/api#setuseremojistatus). */
 export interface SetUserEmojiStatusOptions {
+  /** Optional. [setUserEmojiStatus.emoji_status_custom_emoji_id](https://core.telegram.org/bots/api#setuseremojistatus) */
   readonly emoji_status_custom_emoji_id?: string | undefined;
+  /** Optional. Integer. [setUserEmojiStatus.emoji_status_expiration_date](https://core.telegram.org/bots/api#setuseremojistatus) */
   readonly emoji_status_expiration_date?: number | undefined;
 }
 
 /** Optional parameters of [setWebhook](https://core.telegram.org/bots/api#setwebhook). */
 export interface SetWebhookOptions {
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). [setWebhook.certificate](https://core.telegram.org/bots/api#setwebhook) */
   readonly certificate?: InputFileLike | undefined;
+  /** Optional. [setWebhook.ip_address](https://core.telegram.org/bots/api#setwebhook) */
   readonly ip_address?: string | undefined;
+  /** Optional. Integer. Range 1–100. Default: 40. [setWebhook.max_connections](https://core.telegram.org/bots/api#setwebhook) */
   readonly max_connections?: number | undefined;
+  /** Optional. One of 27 fixed values (see the reference). [setWebhook.allowed_updates](https://core.telegram.org/bots/api#setwebhook) */
   readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[] | undefined;
+  /** Optional. [setWebhook.drop_pending_updates](https://core.telegram.org/bots/api#setwebhook) */
   readonly drop_pending_updates?: boolean | undefined;
+  /** Optional. 1–256 characters. [setWebhook.secret_token](https://core.telegram.org/bots/api#setwebhook) */
   readonly secret_token?: string | undefined;
 }
 
 /** Optional parameters of [stopMessageLiveLocation](https://core.telegram.org/bots/api#stopmessagelivelocation). */
 export interface StopMessageLiveLocationOptions {
+  /** Optional. [stopMessageLiveLocation.business_connection_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. A numeric chat id or an `@username`. Needed unless `inline_message_id` is given. [stopMessageLiveLocation.chat_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. Needed unless `inline_message_id` is given. [stopMessageLiveLocation.message_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly message_id?: number | undefined;
+  /** Optional. Needed unless `chat_id` and `message_id` are given. [stopMessageLiveLocation.inline_message_id](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly inline_message_id?: string | undefined;
+  /** Optional. [stopMessageLiveLocation.reply_markup](https://core.telegram.org/bots/api#stopmessagelivelocation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [stopPoll](https://core.telegram.org/bots/api#stoppoll). */
 export interface StopPollOptions {
+  /** Optional. [stopPoll.business_connection_id](https://core.telegram.org/bots/api#stoppoll) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. [stopPoll.reply_markup](https://core.telegram.org/bots/api#stoppoll) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
 }
 
 /** Optional parameters of [transferGift](https://core.telegram.org/bots/api#transfergift). */
 export interface TransferGiftOptions {
+  /** Optional. Integer. [transferGift.star_count](https://core.telegram.org/bots/api#transfergift) */
   readonly star_count?: number | undefined;
 }
 
 /** Optional parameters of [unbanChatMember](https://core.telegram.org/bots/api#unbanchatmember). */
 export interface UnbanChatMemberOptions {
+  /** Optional. [unbanChatMember.only_if_banned](https://core.telegram.org/bots/api#unbanchatmember) */
   readonly only_if_banned?: boolean | undefined;
 }
 
 /** Optional parameters of [unpinChatMessage](https://core.telegram.org/bots/api#unpinchatmessage). */
 export interface UnpinChatMessageOptions {
+  /** Optional. [unpinChatMessage.business_connection_id](https://core.telegram.org/bots/api#unpinchatmessage) */
   readonly business_connection_id?: string | undefined;
+  /** Optional. Integer. [unpinChatMessage.message_id](https://core.telegram.org/bots/api#unpinchatmessage) */
   readonly message_id?: number | undefined;
 }
 
 /** Optional parameters of [upgradeGift](https://core.telegram.org/bots/api#upgradegift). */
 export interface UpgradeGiftOptions {
+  /** Optional. [upgradeGift.keep_original_details](https://core.telegram.org/bots/api#upgradegift) */
   readonly keep_original_details?: boolean | undefined;
+  /** Optional. Integer. [upgradeGift.star_count](https://core.telegram.org/bots/api#upgradegift) */
   readonly star_count?: number | undefined;
 }
 
 /** Optional parameters of [verifyChat](https://core.telegram.org/bots/api#verifychat). */
 export interface VerifyChatOptions {
+  /** Optional. 0–70 characters. [verifyChat.custom_description](https://core.telegram.org/bots/api#verifychat) */
   readonly custom_description?: string | undefined;
 }
 
 /** Optional parameters of [verifyUser](https://core.telegram.org/bots/api#verifyuser). */
 export interface VerifyUserOptions {
+  /** Optional. 0–70 characters. [verifyUser.custom_description](https://core.telegram.org/bots/api#verifyuser) */
   readonly custom_description?: string | undefined;
 }

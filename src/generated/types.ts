@@ -1091,20 +1091,30 @@ export type TransactionPartnerInit = TransactionPartnerUserInit | TransactionPar
 
 /** The Bot API input shape of [AcceptedGiftTypes](https://core.telegram.org/bots/api#acceptedgifttypes). */
 export interface AcceptedGiftTypesInit {
+  /** Required. [AcceptedGiftTypes.unlimited_gifts](https://core.telegram.org/bots/api#acceptedgifttypes) */
   readonly unlimited_gifts: boolean;
+  /** Required. [AcceptedGiftTypes.limited_gifts](https://core.telegram.org/bots/api#acceptedgifttypes) */
   readonly limited_gifts: boolean;
+  /** Required. [AcceptedGiftTypes.unique_gifts](https://core.telegram.org/bots/api#acceptedgifttypes) */
   readonly unique_gifts: boolean;
+  /** Required. [AcceptedGiftTypes.premium_subscription](https://core.telegram.org/bots/api#acceptedgifttypes) */
   readonly premium_subscription: boolean;
+  /** Required. [AcceptedGiftTypes.gifts_from_channels](https://core.telegram.org/bots/api#acceptedgifttypes) */
   readonly gifts_from_channels: boolean;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [AcceptedGiftTypes](https://core.telegram.org/bots/api#acceptedgifttypes). */
 export class AcceptedGiftTypes extends TelegramObject {
+  /** Required. [AcceptedGiftTypes.unlimited_gifts](https://core.telegram.org/bots/api#acceptedgifttypes) */
   declare readonly unlimited_gifts: boolean;
+  /** Required. [AcceptedGiftTypes.limited_gifts](https://core.telegram.org/bots/api#acceptedgifttypes) */
   declare readonly limited_gifts: boolean;
+  /** Required. [AcceptedGiftTypes.unique_gifts](https://core.telegram.org/bots/api#acceptedgifttypes) */
   declare readonly unique_gifts: boolean;
+  /** Required. [AcceptedGiftTypes.premium_subscription](https://core.telegram.org/bots/api#acceptedgifttypes) */
   declare readonly premium_subscription: boolean;
+  /** Required. [AcceptedGiftTypes.gifts_from_channels](https://core.telegram.org/bots/api#acceptedgifttypes) */
   declare readonly gifts_from_channels: boolean;
 
   constructor(init: AcceptedGiftTypesInit, bot?: Bot) {
@@ -1151,20 +1161,30 @@ export class AcceptedGiftTypes extends TelegramObject {
 
 /** The Bot API input shape of [AffiliateInfo](https://core.telegram.org/bots/api#affiliateinfo). */
 export interface AffiliateInfoInit {
+  /** Optional. [AffiliateInfo.affiliate_user](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly affiliate_user?: UserInit | undefined;
+  /** Optional. [AffiliateInfo.affiliate_chat](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly affiliate_chat?: ChatInit | undefined;
+  /** Required. Integer. [AffiliateInfo.commission_per_mille](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly commission_per_mille: number;
+  /** Required. Integer. [AffiliateInfo.amount](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly amount: number;
+  /** Optional. Integer. [AffiliateInfo.nanostar_amount](https://core.telegram.org/bots/api#affiliateinfo) */
   readonly nanostar_amount?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [AffiliateInfo](https://core.telegram.org/bots/api#affiliateinfo). */
 export class AffiliateInfo extends TelegramObject {
+  /** Optional. [AffiliateInfo.affiliate_user](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly affiliate_user?: User;
+  /** Optional. [AffiliateInfo.affiliate_chat](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly affiliate_chat?: Chat;
+  /** Required. Integer. [AffiliateInfo.commission_per_mille](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly commission_per_mille: number;
+  /** Required. Integer. [AffiliateInfo.amount](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly amount: number;
+  /** Optional. Integer. [AffiliateInfo.nanostar_amount](https://core.telegram.org/bots/api#affiliateinfo) */
   declare readonly nanostar_amount?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: AffiliateInfoInit;
@@ -1236,28 +1256,46 @@ export class AffiliateInfo extends TelegramObject {
 
 /** The Bot API input shape of [Animation](https://core.telegram.org/bots/api#animation). */
 export interface AnimationInit {
+  /** Required. Use it to download or resend the file. [Animation.file_id](https://core.telegram.org/bots/api#animation) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Animation.file_unique_id](https://core.telegram.org/bots/api#animation) */
   readonly file_unique_id: string;
+  /** Required. Integer. [Animation.width](https://core.telegram.org/bots/api#animation) */
   readonly width: number;
+  /** Required. Integer. [Animation.height](https://core.telegram.org/bots/api#animation) */
   readonly height: number;
+  /** Required. Integer. In seconds. [Animation.duration](https://core.telegram.org/bots/api#animation) */
   readonly duration: number;
+  /** Optional. [Animation.thumbnail](https://core.telegram.org/bots/api#animation) */
   readonly thumbnail?: PhotoSizeInit | undefined;
+  /** Optional. [Animation.file_name](https://core.telegram.org/bots/api#animation) */
   readonly file_name?: string | undefined;
+  /** Optional. [Animation.mime_type](https://core.telegram.org/bots/api#animation) */
   readonly mime_type?: string | undefined;
+  /** Optional. Integer. In bytes. [Animation.file_size](https://core.telegram.org/bots/api#animation) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Animation](https://core.telegram.org/bots/api#animation). */
 export class Animation extends TelegramObject {
+  /** Required. Use it to download or resend the file. [Animation.file_id](https://core.telegram.org/bots/api#animation) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Animation.file_unique_id](https://core.telegram.org/bots/api#animation) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. [Animation.width](https://core.telegram.org/bots/api#animation) */
   declare readonly width: number;
+  /** Required. Integer. [Animation.height](https://core.telegram.org/bots/api#animation) */
   declare readonly height: number;
+  /** Required. Integer. In seconds. [Animation.duration](https://core.telegram.org/bots/api#animation) */
   declare readonly duration: number;
+  /** Optional. [Animation.thumbnail](https://core.telegram.org/bots/api#animation) */
   declare readonly thumbnail?: PhotoSize;
+  /** Optional. [Animation.file_name](https://core.telegram.org/bots/api#animation) */
   declare readonly file_name?: string;
+  /** Optional. [Animation.mime_type](https://core.telegram.org/bots/api#animation) */
   declare readonly mime_type?: string;
+  /** Optional. Integer. In bytes. [Animation.file_size](https://core.telegram.org/bots/api#animation) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: AnimationInit;
@@ -1340,28 +1378,46 @@ export class Animation extends TelegramObject {
 
 /** The Bot API input shape of [Audio](https://core.telegram.org/bots/api#audio). */
 export interface AudioInit {
+  /** Required. Use it to download or resend the file. [Audio.file_id](https://core.telegram.org/bots/api#audio) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Audio.file_unique_id](https://core.telegram.org/bots/api#audio) */
   readonly file_unique_id: string;
+  /** Required. Integer. In seconds. [Audio.duration](https://core.telegram.org/bots/api#audio) */
   readonly duration: number;
+  /** Optional. [Audio.performer](https://core.telegram.org/bots/api#audio) */
   readonly performer?: string | undefined;
+  /** Optional. [Audio.title](https://core.telegram.org/bots/api#audio) */
   readonly title?: string | undefined;
+  /** Optional. [Audio.file_name](https://core.telegram.org/bots/api#audio) */
   readonly file_name?: string | undefined;
+  /** Optional. [Audio.mime_type](https://core.telegram.org/bots/api#audio) */
   readonly mime_type?: string | undefined;
+  /** Optional. Integer. In bytes. [Audio.file_size](https://core.telegram.org/bots/api#audio) */
   readonly file_size?: number | undefined;
+  /** Optional. [Audio.thumbnail](https://core.telegram.org/bots/api#audio) */
   readonly thumbnail?: PhotoSizeInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Audio](https://core.telegram.org/bots/api#audio). */
 export class Audio extends TelegramObject {
+  /** Required. Use it to download or resend the file. [Audio.file_id](https://core.telegram.org/bots/api#audio) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Audio.file_unique_id](https://core.telegram.org/bots/api#audio) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. In seconds. [Audio.duration](https://core.telegram.org/bots/api#audio) */
   declare readonly duration: number;
+  /** Optional. [Audio.performer](https://core.telegram.org/bots/api#audio) */
   declare readonly performer?: string;
+  /** Optional. [Audio.title](https://core.telegram.org/bots/api#audio) */
   declare readonly title?: string;
+  /** Optional. [Audio.file_name](https://core.telegram.org/bots/api#audio) */
   declare readonly file_name?: string;
+  /** Optional. [Audio.mime_type](https://core.telegram.org/bots/api#audio) */
   declare readonly mime_type?: string;
+  /** Optional. Integer. In bytes. [Audio.file_size](https://core.telegram.org/bots/api#audio) */
   declare readonly file_size?: number;
+  /** Optional. [Audio.thumbnail](https://core.telegram.org/bots/api#audio) */
   declare readonly thumbnail?: PhotoSize;
   /** The input; the fields below are built from it on first read. */
   readonly #input: AudioInit;
@@ -1442,14 +1498,18 @@ export class Audio extends TelegramObject {
 
 /** The Bot API input shape of [BackgroundFillFreeformGradient](https://core.telegram.org/bots/api#backgroundfillfreeformgradient). */
 export interface BackgroundFillFreeformGradientInit {
+  /** Required. Always 'freeform_gradient'. [BackgroundFillFreeformGradient.type](https://core.telegram.org/bots/api#backgroundfillfreeformgradient) */
   readonly type: 'freeform_gradient';
+  /** Required. [BackgroundFillFreeformGradient.colors](https://core.telegram.org/bots/api#backgroundfillfreeformgradient) */
   readonly colors: readonly number[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundFillFreeformGradient](https://core.telegram.org/bots/api#backgroundfillfreeformgradient). */
 export class BackgroundFillFreeformGradient extends BackgroundFillBase {
+  /** Required. Always 'freeform_gradient'. [BackgroundFillFreeformGradient.type](https://core.telegram.org/bots/api#backgroundfillfreeformgradient) */
   declare readonly type: 'freeform_gradient';
+  /** Required. [BackgroundFillFreeformGradient.colors](https://core.telegram.org/bots/api#backgroundfillfreeformgradient) */
   declare readonly colors: readonly number[];
 
   constructor(init: BackgroundFillFreeformGradientInit, bot?: Bot) {
@@ -1484,18 +1544,26 @@ export class BackgroundFillFreeformGradient extends BackgroundFillBase {
 
 /** The Bot API input shape of [BackgroundFillGradient](https://core.telegram.org/bots/api#backgroundfillgradient). */
 export interface BackgroundFillGradientInit {
+  /** Required. Always 'gradient'. [BackgroundFillGradient.type](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly type: 'gradient';
+  /** Required. Integer. [BackgroundFillGradient.top_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly top_color: number;
+  /** Required. Integer. [BackgroundFillGradient.bottom_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly bottom_color: number;
+  /** Required. Integer. In degrees. Range 0–359. [BackgroundFillGradient.rotation_angle](https://core.telegram.org/bots/api#backgroundfillgradient) */
   readonly rotation_angle: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundFillGradient](https://core.telegram.org/bots/api#backgroundfillgradient). */
 export class BackgroundFillGradient extends BackgroundFillBase {
+  /** Required. Always 'gradient'. [BackgroundFillGradient.type](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly type: 'gradient';
+  /** Required. Integer. [BackgroundFillGradient.top_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly top_color: number;
+  /** Required. Integer. [BackgroundFillGradient.bottom_color](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly bottom_color: number;
+  /** Required. Integer. In degrees. Range 0–359. [BackgroundFillGradient.rotation_angle](https://core.telegram.org/bots/api#backgroundfillgradient) */
   declare readonly rotation_angle: number;
 
   constructor(init: BackgroundFillGradientInit, bot?: Bot) {
@@ -1538,14 +1606,18 @@ export class BackgroundFillGradient extends BackgroundFillBase {
 
 /** The Bot API input shape of [BackgroundFillSolid](https://core.telegram.org/bots/api#backgroundfillsolid). */
 export interface BackgroundFillSolidInit {
+  /** Required. Always 'solid'. [BackgroundFillSolid.type](https://core.telegram.org/bots/api#backgroundfillsolid) */
   readonly type: 'solid';
+  /** Required. Integer. [BackgroundFillSolid.color](https://core.telegram.org/bots/api#backgroundfillsolid) */
   readonly color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundFillSolid](https://core.telegram.org/bots/api#backgroundfillsolid). */
 export class BackgroundFillSolid extends BackgroundFillBase {
+  /** Required. Always 'solid'. [BackgroundFillSolid.type](https://core.telegram.org/bots/api#backgroundfillsolid) */
   declare readonly type: 'solid';
+  /** Required. Integer. [BackgroundFillSolid.color](https://core.telegram.org/bots/api#backgroundfillsolid) */
   declare readonly color: number;
 
   constructor(init: BackgroundFillSolidInit, bot?: Bot) {
@@ -1580,14 +1652,18 @@ export class BackgroundFillSolid extends BackgroundFillBase {
 
 /** The Bot API input shape of [BackgroundTypeChatTheme](https://core.telegram.org/bots/api#backgroundtypechattheme). */
 export interface BackgroundTypeChatThemeInit {
+  /** Required. Always 'chat_theme'. [BackgroundTypeChatTheme.type](https://core.telegram.org/bots/api#backgroundtypechattheme) */
   readonly type: 'chat_theme';
+  /** Required. [BackgroundTypeChatTheme.theme_name](https://core.telegram.org/bots/api#backgroundtypechattheme) */
   readonly theme_name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundTypeChatTheme](https://core.telegram.org/bots/api#backgroundtypechattheme). */
 export class BackgroundTypeChatTheme extends BackgroundTypeBase {
+  /** Required. Always 'chat_theme'. [BackgroundTypeChatTheme.type](https://core.telegram.org/bots/api#backgroundtypechattheme) */
   declare readonly type: 'chat_theme';
+  /** Required. [BackgroundTypeChatTheme.theme_name](https://core.telegram.org/bots/api#backgroundtypechattheme) */
   declare readonly theme_name: string;
 
   constructor(init: BackgroundTypeChatThemeInit, bot?: Bot) {
@@ -1622,16 +1698,22 @@ export class BackgroundTypeChatTheme extends BackgroundTypeBase {
 
 /** The Bot API input shape of [BackgroundTypeFill](https://core.telegram.org/bots/api#backgroundtypefill). */
 export interface BackgroundTypeFillInit {
+  /** Required. Always 'fill'. [BackgroundTypeFill.type](https://core.telegram.org/bots/api#backgroundtypefill) */
   readonly type: 'fill';
+  /** Required. [BackgroundTypeFill.fill](https://core.telegram.org/bots/api#backgroundtypefill) */
   readonly fill: BackgroundFillInit;
+  /** Required. Integer. Range 0–100. [BackgroundTypeFill.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypefill) */
   readonly dark_theme_dimming: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundTypeFill](https://core.telegram.org/bots/api#backgroundtypefill). */
 export class BackgroundTypeFill extends BackgroundTypeBase {
+  /** Required. Always 'fill'. [BackgroundTypeFill.type](https://core.telegram.org/bots/api#backgroundtypefill) */
   declare readonly type: 'fill';
+  /** Required. [BackgroundTypeFill.fill](https://core.telegram.org/bots/api#backgroundtypefill) */
   declare readonly fill: BackgroundFill;
+  /** Required. Integer. Range 0–100. [BackgroundTypeFill.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypefill) */
   declare readonly dark_theme_dimming: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BackgroundTypeFillInit;
@@ -1690,22 +1772,34 @@ export class BackgroundTypeFill extends BackgroundTypeBase {
 
 /** The Bot API input shape of [BackgroundTypePattern](https://core.telegram.org/bots/api#backgroundtypepattern). */
 export interface BackgroundTypePatternInit {
+  /** Required. Always 'pattern'. [BackgroundTypePattern.type](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly type: 'pattern';
+  /** Required. [BackgroundTypePattern.document](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly document: DocumentInit;
+  /** Required. [BackgroundTypePattern.fill](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly fill: BackgroundFillInit;
+  /** Required. Integer. Range 0–100. [BackgroundTypePattern.intensity](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly intensity: number;
+  /** Optional. [BackgroundTypePattern.is_inverted](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly is_inverted?: boolean | undefined;
+  /** Optional. [BackgroundTypePattern.is_moving](https://core.telegram.org/bots/api#backgroundtypepattern) */
   readonly is_moving?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundTypePattern](https://core.telegram.org/bots/api#backgroundtypepattern). */
 export class BackgroundTypePattern extends BackgroundTypeBase {
+  /** Required. Always 'pattern'. [BackgroundTypePattern.type](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly type: 'pattern';
+  /** Required. [BackgroundTypePattern.document](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly document: Document;
+  /** Required. [BackgroundTypePattern.fill](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly fill: BackgroundFill;
+  /** Required. Integer. Range 0–100. [BackgroundTypePattern.intensity](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly intensity: number;
+  /** Optional. [BackgroundTypePattern.is_inverted](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly is_inverted?: boolean;
+  /** Optional. [BackgroundTypePattern.is_moving](https://core.telegram.org/bots/api#backgroundtypepattern) */
   declare readonly is_moving?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BackgroundTypePatternInit;
@@ -1782,20 +1876,30 @@ export class BackgroundTypePattern extends BackgroundTypeBase {
 
 /** The Bot API input shape of [BackgroundTypeWallpaper](https://core.telegram.org/bots/api#backgroundtypewallpaper). */
 export interface BackgroundTypeWallpaperInit {
+  /** Required. Always 'wallpaper'. [BackgroundTypeWallpaper.type](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly type: 'wallpaper';
+  /** Required. [BackgroundTypeWallpaper.document](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly document: DocumentInit;
+  /** Required. Integer. Range 0–100. [BackgroundTypeWallpaper.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly dark_theme_dimming: number;
+  /** Optional. [BackgroundTypeWallpaper.is_blurred](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly is_blurred?: boolean | undefined;
+  /** Optional. [BackgroundTypeWallpaper.is_moving](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   readonly is_moving?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BackgroundTypeWallpaper](https://core.telegram.org/bots/api#backgroundtypewallpaper). */
 export class BackgroundTypeWallpaper extends BackgroundTypeBase {
+  /** Required. Always 'wallpaper'. [BackgroundTypeWallpaper.type](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly type: 'wallpaper';
+  /** Required. [BackgroundTypeWallpaper.document](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly document: Document;
+  /** Required. Integer. Range 0–100. [BackgroundTypeWallpaper.dark_theme_dimming](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly dark_theme_dimming: number;
+  /** Optional. [BackgroundTypeWallpaper.is_blurred](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly is_blurred?: boolean;
+  /** Optional. [BackgroundTypeWallpaper.is_moving](https://core.telegram.org/bots/api#backgroundtypewallpaper) */
   declare readonly is_moving?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BackgroundTypeWallpaperInit;
@@ -1860,16 +1964,22 @@ export class BackgroundTypeWallpaper extends BackgroundTypeBase {
 
 /** The Bot API input shape of [Birthdate](https://core.telegram.org/bots/api#birthdate). */
 export interface BirthdateInit {
+  /** Required. Integer. Range 1–31. [Birthdate.day](https://core.telegram.org/bots/api#birthdate) */
   readonly day: number;
+  /** Required. Integer. Range 1–12. [Birthdate.month](https://core.telegram.org/bots/api#birthdate) */
   readonly month: number;
+  /** Optional. Integer. [Birthdate.year](https://core.telegram.org/bots/api#birthdate) */
   readonly year?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Birthdate](https://core.telegram.org/bots/api#birthdate). */
 export class Birthdate extends TelegramObject {
+  /** Required. Integer. Range 1–31. [Birthdate.day](https://core.telegram.org/bots/api#birthdate) */
   declare readonly day: number;
+  /** Required. Integer. Range 1–12. [Birthdate.month](https://core.telegram.org/bots/api#birthdate) */
   declare readonly month: number;
+  /** Optional. Integer. [Birthdate.year](https://core.telegram.org/bots/api#birthdate) */
   declare readonly year?: number;
 
   constructor(init: BirthdateInit, bot?: Bot) {
@@ -1907,14 +2017,18 @@ export class Birthdate extends TelegramObject {
 
 /** The Bot API input shape of [BotAccessSettings](https://core.telegram.org/bots/api#botaccesssettings). */
 export interface BotAccessSettingsInit {
+  /** Required. [BotAccessSettings.is_access_restricted](https://core.telegram.org/bots/api#botaccesssettings) */
   readonly is_access_restricted: boolean;
+  /** Optional. [BotAccessSettings.added_users](https://core.telegram.org/bots/api#botaccesssettings) */
   readonly added_users?: readonly UserInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotAccessSettings](https://core.telegram.org/bots/api#botaccesssettings). */
 export class BotAccessSettings extends TelegramObject {
+  /** Required. [BotAccessSettings.is_access_restricted](https://core.telegram.org/bots/api#botaccesssettings) */
   declare readonly is_access_restricted: boolean;
+  /** Optional. [BotAccessSettings.added_users](https://core.telegram.org/bots/api#botaccesssettings) */
   declare readonly added_users?: readonly User[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: BotAccessSettingsInit;
@@ -1968,16 +2082,22 @@ export class BotAccessSettings extends TelegramObject {
 
 /** The Bot API input shape of [BotCommand](https://core.telegram.org/bots/api#botcommand). */
 export interface BotCommandInit {
+  /** Required. 1–32 characters. [BotCommand.command](https://core.telegram.org/bots/api#botcommand) */
   readonly command: string;
+  /** Required. 1–256 characters. [BotCommand.description](https://core.telegram.org/bots/api#botcommand) */
   readonly description: string;
+  /** Optional. [BotCommand.is_ephemeral](https://core.telegram.org/bots/api#botcommand) */
   readonly is_ephemeral?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommand](https://core.telegram.org/bots/api#botcommand). */
 export class BotCommand extends TelegramObject {
+  /** Required. 1–32 characters. [BotCommand.command](https://core.telegram.org/bots/api#botcommand) */
   declare readonly command: string;
+  /** Required. 1–256 characters. [BotCommand.description](https://core.telegram.org/bots/api#botcommand) */
   declare readonly description: string;
+  /** Optional. [BotCommand.is_ephemeral](https://core.telegram.org/bots/api#botcommand) */
   declare readonly is_ephemeral?: boolean;
 
   constructor(init: BotCommandInit, bot?: Bot) {
@@ -2019,12 +2139,14 @@ export class BotCommand extends TelegramObject {
 
 /** The Bot API input shape of [BotCommandScopeAllChatAdministrators](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators). */
 export interface BotCommandScopeAllChatAdministratorsInit {
+  /** Required. Always 'all_chat_administrators'. [BotCommandScopeAllChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators) */
   readonly type: 'all_chat_administrators';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeAllChatAdministrators](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators). */
 export class BotCommandScopeAllChatAdministrators extends BotCommandScopeBase {
+  /** Required. Always 'all_chat_administrators'. [BotCommandScopeAllChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators) */
   declare readonly type: 'all_chat_administrators';
 
   constructor(init: BotCommandScopeAllChatAdministratorsInit, bot?: Bot) {
@@ -2055,12 +2177,14 @@ export class BotCommandScopeAllChatAdministrators extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeAllGroupChats](https://core.telegram.org/bots/api#botcommandscopeallgroupchats). */
 export interface BotCommandScopeAllGroupChatsInit {
+  /** Required. Always 'all_group_chats'. [BotCommandScopeAllGroupChats.type](https://core.telegram.org/bots/api#botcommandscopeallgroupchats) */
   readonly type: 'all_group_chats';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeAllGroupChats](https://core.telegram.org/bots/api#botcommandscopeallgroupchats). */
 export class BotCommandScopeAllGroupChats extends BotCommandScopeBase {
+  /** Required. Always 'all_group_chats'. [BotCommandScopeAllGroupChats.type](https://core.telegram.org/bots/api#botcommandscopeallgroupchats) */
   declare readonly type: 'all_group_chats';
 
   constructor(init: BotCommandScopeAllGroupChatsInit, bot?: Bot) {
@@ -2091,12 +2215,14 @@ export class BotCommandScopeAllGroupChats extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeAllPrivateChats](https://core.telegram.org/bots/api#botcommandscopeallprivatechats). */
 export interface BotCommandScopeAllPrivateChatsInit {
+  /** Required. Always 'all_private_chats'. [BotCommandScopeAllPrivateChats.type](https://core.telegram.org/bots/api#botcommandscopeallprivatechats) */
   readonly type: 'all_private_chats';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeAllPrivateChats](https://core.telegram.org/bots/api#botcommandscopeallprivatechats). */
 export class BotCommandScopeAllPrivateChats extends BotCommandScopeBase {
+  /** Required. Always 'all_private_chats'. [BotCommandScopeAllPrivateChats.type](https://core.telegram.org/bots/api#botcommandscopeallprivatechats) */
   declare readonly type: 'all_private_chats';
 
   constructor(init: BotCommandScopeAllPrivateChatsInit, bot?: Bot) {
@@ -2127,14 +2253,18 @@ export class BotCommandScopeAllPrivateChats extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeChat](https://core.telegram.org/bots/api#botcommandscopechat). */
 export interface BotCommandScopeChatInit {
+  /** Required. Always 'chat'. [BotCommandScopeChat.type](https://core.telegram.org/bots/api#botcommandscopechat) */
   readonly type: 'chat';
+  /** Required. A numeric chat id or an `@username`. [BotCommandScopeChat.chat_id](https://core.telegram.org/bots/api#botcommandscopechat) */
   readonly chat_id: number | string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeChat](https://core.telegram.org/bots/api#botcommandscopechat). */
 export class BotCommandScopeChat extends BotCommandScopeBase {
+  /** Required. Always 'chat'. [BotCommandScopeChat.type](https://core.telegram.org/bots/api#botcommandscopechat) */
   declare readonly type: 'chat';
+  /** Required. A numeric chat id or an `@username`. [BotCommandScopeChat.chat_id](https://core.telegram.org/bots/api#botcommandscopechat) */
   declare readonly chat_id: number | string;
 
   constructor(init: BotCommandScopeChatInit, bot?: Bot) {
@@ -2169,14 +2299,18 @@ export class BotCommandScopeChat extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeChatAdministrators](https://core.telegram.org/bots/api#botcommandscopechatadministrators). */
 export interface BotCommandScopeChatAdministratorsInit {
+  /** Required. Always 'chat_administrators'. [BotCommandScopeChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   readonly type: 'chat_administrators';
+  /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatAdministrators.chat_id](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   readonly chat_id: number | string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeChatAdministrators](https://core.telegram.org/bots/api#botcommandscopechatadministrators). */
 export class BotCommandScopeChatAdministrators extends BotCommandScopeBase {
+  /** Required. Always 'chat_administrators'. [BotCommandScopeChatAdministrators.type](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   declare readonly type: 'chat_administrators';
+  /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatAdministrators.chat_id](https://core.telegram.org/bots/api#botcommandscopechatadministrators) */
   declare readonly chat_id: number | string;
 
   constructor(init: BotCommandScopeChatAdministratorsInit, bot?: Bot) {
@@ -2211,16 +2345,22 @@ export class BotCommandScopeChatAdministrators extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeChatMember](https://core.telegram.org/bots/api#botcommandscopechatmember). */
 export interface BotCommandScopeChatMemberInit {
+  /** Required. Always 'chat_member'. [BotCommandScopeChatMember.type](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly type: 'chat_member';
+  /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatMember.chat_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly chat_id: number | string;
+  /** Required. Integer. [BotCommandScopeChatMember.user_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   readonly user_id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeChatMember](https://core.telegram.org/bots/api#botcommandscopechatmember). */
 export class BotCommandScopeChatMember extends BotCommandScopeBase {
+  /** Required. Always 'chat_member'. [BotCommandScopeChatMember.type](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly type: 'chat_member';
+  /** Required. A numeric chat id or an `@username`. [BotCommandScopeChatMember.chat_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly chat_id: number | string;
+  /** Required. Integer. [BotCommandScopeChatMember.user_id](https://core.telegram.org/bots/api#botcommandscopechatmember) */
   declare readonly user_id: number;
 
   constructor(init: BotCommandScopeChatMemberInit, bot?: Bot) {
@@ -2259,12 +2399,14 @@ export class BotCommandScopeChatMember extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotCommandScopeDefault](https://core.telegram.org/bots/api#botcommandscopedefault). */
 export interface BotCommandScopeDefaultInit {
+  /** Required. Always 'default'. [BotCommandScopeDefault.type](https://core.telegram.org/bots/api#botcommandscopedefault) */
   readonly type: 'default';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotCommandScopeDefault](https://core.telegram.org/bots/api#botcommandscopedefault). */
 export class BotCommandScopeDefault extends BotCommandScopeBase {
+  /** Required. Always 'default'. [BotCommandScopeDefault.type](https://core.telegram.org/bots/api#botcommandscopedefault) */
   declare readonly type: 'default';
 
   constructor(init: BotCommandScopeDefaultInit, bot?: Bot) {
@@ -2295,12 +2437,14 @@ export class BotCommandScopeDefault extends BotCommandScopeBase {
 
 /** The Bot API input shape of [BotDescription](https://core.telegram.org/bots/api#botdescription). */
 export interface BotDescriptionInit {
+  /** Required. [BotDescription.description](https://core.telegram.org/bots/api#botdescription) */
   readonly description: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotDescription](https://core.telegram.org/bots/api#botdescription). */
 export class BotDescription extends TelegramObject {
+  /** Required. [BotDescription.description](https://core.telegram.org/bots/api#botdescription) */
   declare readonly description: string;
 
   constructor(init: BotDescriptionInit, bot?: Bot) {
@@ -2331,12 +2475,14 @@ export class BotDescription extends TelegramObject {
 
 /** The Bot API input shape of [BotName](https://core.telegram.org/bots/api#botname). */
 export interface BotNameInit {
+  /** Required. [BotName.name](https://core.telegram.org/bots/api#botname) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotName](https://core.telegram.org/bots/api#botname). */
 export class BotName extends TelegramObject {
+  /** Required. [BotName.name](https://core.telegram.org/bots/api#botname) */
   declare readonly name: string;
 
   constructor(init: BotNameInit, bot?: Bot) {
@@ -2367,12 +2513,14 @@ export class BotName extends TelegramObject {
 
 /** The Bot API input shape of [BotShortDescription](https://core.telegram.org/bots/api#botshortdescription). */
 export interface BotShortDescriptionInit {
+  /** Required. [BotShortDescription.short_description](https://core.telegram.org/bots/api#botshortdescription) */
   readonly short_description: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotShortDescription](https://core.telegram.org/bots/api#botshortdescription). */
 export class BotShortDescription extends TelegramObject {
+  /** Required. [BotShortDescription.short_description](https://core.telegram.org/bots/api#botshortdescription) */
   declare readonly short_description: string;
 
   constructor(init: BotShortDescriptionInit, bot?: Bot) {
@@ -2403,16 +2551,22 @@ export class BotShortDescription extends TelegramObject {
 
 /** The Bot API input shape of [BotSubscriptionUpdated](https://core.telegram.org/bots/api#botsubscriptionupdated). */
 export interface BotSubscriptionUpdatedInit {
+  /** Required. [BotSubscriptionUpdated.user](https://core.telegram.org/bots/api#botsubscriptionupdated) */
   readonly user: UserInit;
+  /** Required. [BotSubscriptionUpdated.invoice_payload](https://core.telegram.org/bots/api#botsubscriptionupdated) */
   readonly invoice_payload: string;
+  /** Required. One of 'canceled', 'active', 'failed'. [BotSubscriptionUpdated.state](https://core.telegram.org/bots/api#botsubscriptionupdated) */
   readonly state: 'canceled' | 'active' | 'failed';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BotSubscriptionUpdated](https://core.telegram.org/bots/api#botsubscriptionupdated). */
 export class BotSubscriptionUpdated extends TelegramObject {
+  /** Required. [BotSubscriptionUpdated.user](https://core.telegram.org/bots/api#botsubscriptionupdated) */
   declare readonly user: User;
+  /** Required. [BotSubscriptionUpdated.invoice_payload](https://core.telegram.org/bots/api#botsubscriptionupdated) */
   declare readonly invoice_payload: string;
+  /** Required. One of 'canceled', 'active', 'failed'. [BotSubscriptionUpdated.state](https://core.telegram.org/bots/api#botsubscriptionupdated) */
   declare readonly state: 'canceled' | 'active' | 'failed';
   /** The input; the fields below are built from it on first read. */
   readonly #input: BotSubscriptionUpdatedInit;
@@ -2471,38 +2625,66 @@ export class BotSubscriptionUpdated extends TelegramObject {
 
 /** The Bot API input shape of [BusinessBotRights](https://core.telegram.org/bots/api#businessbotrights). */
 export interface BusinessBotRightsInit {
+  /** Optional. [BusinessBotRights.can_reply](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_reply?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_read_messages](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_read_messages?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_delete_sent_messages](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_delete_sent_messages?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_delete_all_messages](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_delete_all_messages?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_edit_name](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_edit_name?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_edit_bio](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_edit_bio?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_edit_profile_photo](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_edit_profile_photo?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_edit_username](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_edit_username?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_change_gift_settings](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_change_gift_settings?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_view_gifts_and_stars](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_view_gifts_and_stars?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_convert_gifts_to_stars](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_convert_gifts_to_stars?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_transfer_and_upgrade_gifts](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_transfer_and_upgrade_gifts?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_transfer_stars](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_transfer_stars?: boolean | undefined;
+  /** Optional. [BusinessBotRights.can_manage_stories](https://core.telegram.org/bots/api#businessbotrights) */
   readonly can_manage_stories?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessBotRights](https://core.telegram.org/bots/api#businessbotrights). */
 export class BusinessBotRights extends TelegramObject {
+  /** Optional. [BusinessBotRights.can_reply](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_reply?: boolean;
+  /** Optional. [BusinessBotRights.can_read_messages](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_read_messages?: boolean;
+  /** Optional. [BusinessBotRights.can_delete_sent_messages](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_delete_sent_messages?: boolean;
+  /** Optional. [BusinessBotRights.can_delete_all_messages](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_delete_all_messages?: boolean;
+  /** Optional. [BusinessBotRights.can_edit_name](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_edit_name?: boolean;
+  /** Optional. [BusinessBotRights.can_edit_bio](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_edit_bio?: boolean;
+  /** Optional. [BusinessBotRights.can_edit_profile_photo](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_edit_profile_photo?: boolean;
+  /** Optional. [BusinessBotRights.can_edit_username](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_edit_username?: boolean;
+  /** Optional. [BusinessBotRights.can_change_gift_settings](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_change_gift_settings?: boolean;
+  /** Optional. [BusinessBotRights.can_view_gifts_and_stars](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_view_gifts_and_stars?: boolean;
+  /** Optional. [BusinessBotRights.can_convert_gifts_to_stars](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_convert_gifts_to_stars?: boolean;
+  /** Optional. [BusinessBotRights.can_transfer_and_upgrade_gifts](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_transfer_and_upgrade_gifts?: boolean;
+  /** Optional. [BusinessBotRights.can_transfer_stars](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_transfer_stars?: boolean;
+  /** Optional. [BusinessBotRights.can_manage_stories](https://core.telegram.org/bots/api#businessbotrights) */
   declare readonly can_manage_stories?: boolean;
 
   constructor(init: BusinessBotRightsInit, bot?: Bot) {
@@ -2571,22 +2753,34 @@ export class BusinessBotRights extends TelegramObject {
 
 /** The Bot API input shape of [BusinessConnection](https://core.telegram.org/bots/api#businessconnection). */
 export interface BusinessConnectionInit {
+  /** Required. [BusinessConnection.id](https://core.telegram.org/bots/api#businessconnection) */
   readonly id: string;
+  /** Required. [BusinessConnection.user](https://core.telegram.org/bots/api#businessconnection) */
   readonly user: UserInit;
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [BusinessConnection.user_chat_id](https://core.telegram.org/bots/api#businessconnection) */
   readonly user_chat_id: number;
+  /** Required. A `Date` or Unix seconds. [BusinessConnection.date](https://core.telegram.org/bots/api#businessconnection) */
   readonly date: Date | number;
+  /** Optional. [BusinessConnection.rights](https://core.telegram.org/bots/api#businessconnection) */
   readonly rights?: BusinessBotRightsInit | undefined;
+  /** Required. [BusinessConnection.is_enabled](https://core.telegram.org/bots/api#businessconnection) */
   readonly is_enabled: boolean;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessConnection](https://core.telegram.org/bots/api#businessconnection). */
 export class BusinessConnection extends TelegramObject {
+  /** Required. [BusinessConnection.id](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly id: string;
+  /** Required. [BusinessConnection.user](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly user: User;
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [BusinessConnection.user_chat_id](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly user_chat_id: number;
+  /** Required. Unix time, exposed as a `Date`. [BusinessConnection.date](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly date: Date;
+  /** Optional. [BusinessConnection.rights](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly rights?: BusinessBotRights;
+  /** Required. [BusinessConnection.is_enabled](https://core.telegram.org/bots/api#businessconnection) */
   declare readonly is_enabled: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BusinessConnectionInit;
@@ -2676,16 +2870,22 @@ export class BusinessConnection extends TelegramObject {
 
 /** The Bot API input shape of [BusinessIntro](https://core.telegram.org/bots/api#businessintro). */
 export interface BusinessIntroInit {
+  /** Optional. [BusinessIntro.title](https://core.telegram.org/bots/api#businessintro) */
   readonly title?: string | undefined;
+  /** Optional. [BusinessIntro.message](https://core.telegram.org/bots/api#businessintro) */
   readonly message?: string | undefined;
+  /** Optional. [BusinessIntro.sticker](https://core.telegram.org/bots/api#businessintro) */
   readonly sticker?: StickerInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessIntro](https://core.telegram.org/bots/api#businessintro). */
 export class BusinessIntro extends TelegramObject {
+  /** Optional. [BusinessIntro.title](https://core.telegram.org/bots/api#businessintro) */
   declare readonly title?: string;
+  /** Optional. [BusinessIntro.message](https://core.telegram.org/bots/api#businessintro) */
   declare readonly message?: string;
+  /** Optional. [BusinessIntro.sticker](https://core.telegram.org/bots/api#businessintro) */
   declare readonly sticker?: Sticker;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BusinessIntroInit;
@@ -2741,14 +2941,18 @@ export class BusinessIntro extends TelegramObject {
 
 /** The Bot API input shape of [BusinessLocation](https://core.telegram.org/bots/api#businesslocation). */
 export interface BusinessLocationInit {
+  /** Required. [BusinessLocation.address](https://core.telegram.org/bots/api#businesslocation) */
   readonly address: string;
+  /** Optional. [BusinessLocation.location](https://core.telegram.org/bots/api#businesslocation) */
   readonly location?: LocationInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessLocation](https://core.telegram.org/bots/api#businesslocation). */
 export class BusinessLocation extends TelegramObject {
+  /** Required. [BusinessLocation.address](https://core.telegram.org/bots/api#businesslocation) */
   declare readonly address: string;
+  /** Optional. [BusinessLocation.location](https://core.telegram.org/bots/api#businesslocation) */
   declare readonly location?: Location;
   /** The input; the fields below are built from it on first read. */
   readonly #input: BusinessLocationInit;
@@ -2802,16 +3006,22 @@ export class BusinessLocation extends TelegramObject {
 
 /** The Bot API input shape of [BusinessMessagesDeleted](https://core.telegram.org/bots/api#businessmessagesdeleted). */
 export interface BusinessMessagesDeletedInit {
+  /** Required. [BusinessMessagesDeleted.business_connection_id](https://core.telegram.org/bots/api#businessmessagesdeleted) */
   readonly business_connection_id: string;
+  /** Required. [BusinessMessagesDeleted.chat](https://core.telegram.org/bots/api#businessmessagesdeleted) */
   readonly chat: ChatInit;
+  /** Required. [BusinessMessagesDeleted.message_ids](https://core.telegram.org/bots/api#businessmessagesdeleted) */
   readonly message_ids: readonly number[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessMessagesDeleted](https://core.telegram.org/bots/api#businessmessagesdeleted). */
 export class BusinessMessagesDeleted extends TelegramObject {
+  /** Required. [BusinessMessagesDeleted.business_connection_id](https://core.telegram.org/bots/api#businessmessagesdeleted) */
   declare readonly business_connection_id: string;
+  /** Required. [BusinessMessagesDeleted.chat](https://core.telegram.org/bots/api#businessmessagesdeleted) */
   declare readonly chat: Chat;
+  /** Required. [BusinessMessagesDeleted.message_ids](https://core.telegram.org/bots/api#businessmessagesdeleted) */
   declare readonly message_ids: readonly number[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: BusinessMessagesDeletedInit;
@@ -2870,14 +3080,18 @@ export class BusinessMessagesDeleted extends TelegramObject {
 
 /** The Bot API input shape of [BusinessOpeningHours](https://core.telegram.org/bots/api#businessopeninghours). */
 export interface BusinessOpeningHoursInit {
+  /** Required. [BusinessOpeningHours.time_zone_name](https://core.telegram.org/bots/api#businessopeninghours) */
   readonly time_zone_name: string;
+  /** Required. [BusinessOpeningHours.opening_hours](https://core.telegram.org/bots/api#businessopeninghours) */
   readonly opening_hours: readonly BusinessOpeningHoursIntervalInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessOpeningHours](https://core.telegram.org/bots/api#businessopeninghours). */
 export class BusinessOpeningHours extends TelegramObject {
+  /** Required. [BusinessOpeningHours.time_zone_name](https://core.telegram.org/bots/api#businessopeninghours) */
   declare readonly time_zone_name: string;
+  /** Required. [BusinessOpeningHours.opening_hours](https://core.telegram.org/bots/api#businessopeninghours) */
   declare readonly opening_hours: readonly BusinessOpeningHoursInterval[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: BusinessOpeningHoursInit;
@@ -2932,14 +3146,18 @@ export class BusinessOpeningHours extends TelegramObject {
 
 /** The Bot API input shape of [BusinessOpeningHoursInterval](https://core.telegram.org/bots/api#businessopeninghoursinterval). */
 export interface BusinessOpeningHoursIntervalInit {
+  /** Required. Integer. [BusinessOpeningHoursInterval.opening_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   readonly opening_minute: number;
+  /** Required. Integer. [BusinessOpeningHoursInterval.closing_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   readonly closing_minute: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [BusinessOpeningHoursInterval](https://core.telegram.org/bots/api#businessopeninghoursinterval). */
 export class BusinessOpeningHoursInterval extends TelegramObject {
+  /** Required. Integer. [BusinessOpeningHoursInterval.opening_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   declare readonly opening_minute: number;
+  /** Required. Integer. [BusinessOpeningHoursInterval.closing_minute](https://core.telegram.org/bots/api#businessopeninghoursinterval) */
   declare readonly closing_minute: number;
 
   constructor(init: BusinessOpeningHoursIntervalInit, bot?: Bot) {
@@ -3003,24 +3221,38 @@ export class CallbackGame extends TelegramObject {
 
 /** The Bot API input shape of [CallbackQuery](https://core.telegram.org/bots/api#callbackquery). */
 export interface CallbackQueryInit {
+  /** Required. [CallbackQuery.id](https://core.telegram.org/bots/api#callbackquery) */
   readonly id: string;
+  /** Required. [CallbackQuery.from](https://core.telegram.org/bots/api#callbackquery) */
   readonly from: UserInit;
+  /** Optional. [CallbackQuery.message](https://core.telegram.org/bots/api#callbackquery) */
   readonly message?: MaybeInaccessibleMessageInit | undefined;
+  /** Optional. [CallbackQuery.inline_message_id](https://core.telegram.org/bots/api#callbackquery) */
   readonly inline_message_id?: string | undefined;
+  /** Required. [CallbackQuery.chat_instance](https://core.telegram.org/bots/api#callbackquery) */
   readonly chat_instance: string;
+  /** Optional. [CallbackQuery.data](https://core.telegram.org/bots/api#callbackquery) */
   readonly data?: string | undefined;
+  /** Optional. [CallbackQuery.game_short_name](https://core.telegram.org/bots/api#callbackquery) */
   readonly game_short_name?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [CallbackQuery](https://core.telegram.org/bots/api#callbackquery). */
 export class CallbackQuery extends TelegramObject {
+  /** Required. [CallbackQuery.id](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly id: string;
+  /** Required. [CallbackQuery.from](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly from: User;
+  /** Optional. [CallbackQuery.message](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly message?: MaybeInaccessibleMessage;
+  /** Optional. [CallbackQuery.inline_message_id](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly inline_message_id?: string;
+  /** Required. [CallbackQuery.chat_instance](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly chat_instance: string;
+  /** Optional. [CallbackQuery.data](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly data?: string;
+  /** Optional. [CallbackQuery.game_short_name](https://core.telegram.org/bots/api#callbackquery) */
   declare readonly game_short_name?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: CallbackQueryInit;
@@ -3103,26 +3335,42 @@ export class CallbackQuery extends TelegramObject {
 
 /** The Bot API input shape of [Chat](https://core.telegram.org/bots/api#chat). */
 export interface ChatInit {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Chat.id](https://core.telegram.org/bots/api#chat) */
   readonly id: number;
+  /** Required. One of 'private', 'group', 'supergroup', 'channel'. [Chat.type](https://core.telegram.org/bots/api#chat) */
   readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  /** Optional. [Chat.title](https://core.telegram.org/bots/api#chat) */
   readonly title?: string | undefined;
+  /** Optional. [Chat.username](https://core.telegram.org/bots/api#chat) */
   readonly username?: string | undefined;
+  /** Optional. [Chat.first_name](https://core.telegram.org/bots/api#chat) */
   readonly first_name?: string | undefined;
+  /** Optional. [Chat.last_name](https://core.telegram.org/bots/api#chat) */
   readonly last_name?: string | undefined;
+  /** Optional. [Chat.is_forum](https://core.telegram.org/bots/api#chat) */
   readonly is_forum?: boolean | undefined;
+  /** Optional. [Chat.is_direct_messages](https://core.telegram.org/bots/api#chat) */
   readonly is_direct_messages?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Chat](https://core.telegram.org/bots/api#chat). */
 export class Chat extends TelegramObject {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Chat.id](https://core.telegram.org/bots/api#chat) */
   declare readonly id: number;
+  /** Required. One of 'private', 'group', 'supergroup', 'channel'. [Chat.type](https://core.telegram.org/bots/api#chat) */
   declare readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  /** Optional. [Chat.title](https://core.telegram.org/bots/api#chat) */
   declare readonly title?: string;
+  /** Optional. [Chat.username](https://core.telegram.org/bots/api#chat) */
   declare readonly username?: string;
+  /** Optional. [Chat.first_name](https://core.telegram.org/bots/api#chat) */
   declare readonly first_name?: string;
+  /** Optional. [Chat.last_name](https://core.telegram.org/bots/api#chat) */
   declare readonly last_name?: string;
+  /** Optional. [Chat.is_forum](https://core.telegram.org/bots/api#chat) */
   declare readonly is_forum?: boolean;
+  /** Optional. [Chat.is_direct_messages](https://core.telegram.org/bots/api#chat) */
   declare readonly is_direct_messages?: boolean;
 
   constructor(init: ChatInit, bot?: Bot) {
@@ -3179,46 +3427,82 @@ export class Chat extends TelegramObject {
 
 /** The Bot API input shape of [ChatAdministratorRights](https://core.telegram.org/bots/api#chatadministratorrights). */
 export interface ChatAdministratorRightsInit {
+  /** Required. [ChatAdministratorRights.is_anonymous](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly is_anonymous: boolean;
+  /** Required. [ChatAdministratorRights.can_manage_chat](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_manage_chat: boolean;
+  /** Required. [ChatAdministratorRights.can_delete_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_delete_messages: boolean;
+  /** Required. [ChatAdministratorRights.can_manage_video_chats](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_manage_video_chats: boolean;
+  /** Required. [ChatAdministratorRights.can_restrict_members](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_restrict_members: boolean;
+  /** Required. [ChatAdministratorRights.can_promote_members](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_promote_members: boolean;
+  /** Required. [ChatAdministratorRights.can_change_info](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_change_info: boolean;
+  /** Required. [ChatAdministratorRights.can_invite_users](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_invite_users: boolean;
+  /** Required. [ChatAdministratorRights.can_post_stories](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_post_stories: boolean;
+  /** Required. [ChatAdministratorRights.can_edit_stories](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_edit_stories: boolean;
+  /** Required. [ChatAdministratorRights.can_delete_stories](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_delete_stories: boolean;
+  /** Optional. Only for channels. [ChatAdministratorRights.can_post_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_post_messages?: boolean | undefined;
+  /** Optional. Only for channels. [ChatAdministratorRights.can_edit_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_edit_messages?: boolean | undefined;
+  /** Optional. Only for groups and supergroups. [ChatAdministratorRights.can_pin_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_pin_messages?: boolean | undefined;
+  /** Optional. Only for supergroups. [ChatAdministratorRights.can_manage_topics](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_manage_topics?: boolean | undefined;
+  /** Optional. Only for channels. [ChatAdministratorRights.can_manage_direct_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_manage_direct_messages?: boolean | undefined;
+  /** Optional. Only for groups and supergroups. [ChatAdministratorRights.can_manage_tags](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_manage_tags?: boolean | undefined;
+  /** Required. [ChatAdministratorRights.can_send_welcome_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   readonly can_send_welcome_messages: boolean;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatAdministratorRights](https://core.telegram.org/bots/api#chatadministratorrights). */
 export class ChatAdministratorRights extends TelegramObject {
+  /** Required. [ChatAdministratorRights.is_anonymous](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly is_anonymous: boolean;
+  /** Required. [ChatAdministratorRights.can_manage_chat](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_manage_chat: boolean;
+  /** Required. [ChatAdministratorRights.can_delete_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_delete_messages: boolean;
+  /** Required. [ChatAdministratorRights.can_manage_video_chats](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_manage_video_chats: boolean;
+  /** Required. [ChatAdministratorRights.can_restrict_members](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_restrict_members: boolean;
+  /** Required. [ChatAdministratorRights.can_promote_members](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_promote_members: boolean;
+  /** Required. [ChatAdministratorRights.can_change_info](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_change_info: boolean;
+  /** Required. [ChatAdministratorRights.can_invite_users](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_invite_users: boolean;
+  /** Required. [ChatAdministratorRights.can_post_stories](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_post_stories: boolean;
+  /** Required. [ChatAdministratorRights.can_edit_stories](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_edit_stories: boolean;
+  /** Required. [ChatAdministratorRights.can_delete_stories](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_delete_stories: boolean;
+  /** Optional. Only for channels. [ChatAdministratorRights.can_post_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_post_messages?: boolean;
+  /** Optional. Only for channels. [ChatAdministratorRights.can_edit_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_edit_messages?: boolean;
+  /** Optional. Only for groups and supergroups. [ChatAdministratorRights.can_pin_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_pin_messages?: boolean;
+  /** Optional. Only for supergroups. [ChatAdministratorRights.can_manage_topics](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_manage_topics?: boolean;
+  /** Optional. Only for channels. [ChatAdministratorRights.can_manage_direct_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_manage_direct_messages?: boolean;
+  /** Optional. Only for groups and supergroups. [ChatAdministratorRights.can_manage_tags](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_manage_tags?: boolean;
+  /** Required. [ChatAdministratorRights.can_send_welcome_messages](https://core.telegram.org/bots/api#chatadministratorrights) */
   declare readonly can_send_welcome_messages: boolean;
 
   constructor(init: ChatAdministratorRightsInit, bot?: Bot) {
@@ -3311,12 +3595,14 @@ export class ChatAdministratorRights extends TelegramObject {
 
 /** The Bot API input shape of [ChatBackground](https://core.telegram.org/bots/api#chatbackground). */
 export interface ChatBackgroundInit {
+  /** Required. [ChatBackground.type](https://core.telegram.org/bots/api#chatbackground) */
   readonly type: BackgroundTypeInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBackground](https://core.telegram.org/bots/api#chatbackground). */
 export class ChatBackground extends TelegramObject {
+  /** Required. [ChatBackground.type](https://core.telegram.org/bots/api#chatbackground) */
   declare readonly type: BackgroundType;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBackgroundInit;
@@ -3367,18 +3653,26 @@ export class ChatBackground extends TelegramObject {
 
 /** The Bot API input shape of [ChatBoost](https://core.telegram.org/bots/api#chatboost). */
 export interface ChatBoostInit {
+  /** Required. [ChatBoost.boost_id](https://core.telegram.org/bots/api#chatboost) */
   readonly boost_id: string;
+  /** Required. A `Date` or Unix seconds. [ChatBoost.add_date](https://core.telegram.org/bots/api#chatboost) */
   readonly add_date: Date | number;
+  /** Required. A `Date` or Unix seconds. [ChatBoost.expiration_date](https://core.telegram.org/bots/api#chatboost) */
   readonly expiration_date: Date | number;
+  /** Required. [ChatBoost.source](https://core.telegram.org/bots/api#chatboost) */
   readonly source: ChatBoostSourceInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoost](https://core.telegram.org/bots/api#chatboost). */
 export class ChatBoost extends TelegramObject {
+  /** Required. [ChatBoost.boost_id](https://core.telegram.org/bots/api#chatboost) */
   declare readonly boost_id: string;
+  /** Required. Unix time, exposed as a `Date`. [ChatBoost.add_date](https://core.telegram.org/bots/api#chatboost) */
   declare readonly add_date: Date;
+  /** Required. Unix time, exposed as a `Date`. [ChatBoost.expiration_date](https://core.telegram.org/bots/api#chatboost) */
   declare readonly expiration_date: Date;
+  /** Required. [ChatBoost.source](https://core.telegram.org/bots/api#chatboost) */
   declare readonly source: ChatBoostSource;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBoostInit;
@@ -3457,12 +3751,14 @@ export class ChatBoost extends TelegramObject {
 
 /** The Bot API input shape of [ChatBoostAdded](https://core.telegram.org/bots/api#chatboostadded). */
 export interface ChatBoostAddedInit {
+  /** Required. Integer. [ChatBoostAdded.boost_count](https://core.telegram.org/bots/api#chatboostadded) */
   readonly boost_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostAdded](https://core.telegram.org/bots/api#chatboostadded). */
 export class ChatBoostAdded extends TelegramObject {
+  /** Required. Integer. [ChatBoostAdded.boost_count](https://core.telegram.org/bots/api#chatboostadded) */
   declare readonly boost_count: number;
 
   constructor(init: ChatBoostAddedInit, bot?: Bot) {
@@ -3493,18 +3789,26 @@ export class ChatBoostAdded extends TelegramObject {
 
 /** The Bot API input shape of [ChatBoostRemoved](https://core.telegram.org/bots/api#chatboostremoved). */
 export interface ChatBoostRemovedInit {
+  /** Required. [ChatBoostRemoved.chat](https://core.telegram.org/bots/api#chatboostremoved) */
   readonly chat: ChatInit;
+  /** Required. [ChatBoostRemoved.boost_id](https://core.telegram.org/bots/api#chatboostremoved) */
   readonly boost_id: string;
+  /** Required. A `Date` or Unix seconds. [ChatBoostRemoved.remove_date](https://core.telegram.org/bots/api#chatboostremoved) */
   readonly remove_date: Date | number;
+  /** Required. [ChatBoostRemoved.source](https://core.telegram.org/bots/api#chatboostremoved) */
   readonly source: ChatBoostSourceInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostRemoved](https://core.telegram.org/bots/api#chatboostremoved). */
 export class ChatBoostRemoved extends TelegramObject {
+  /** Required. [ChatBoostRemoved.chat](https://core.telegram.org/bots/api#chatboostremoved) */
   declare readonly chat: Chat;
+  /** Required. [ChatBoostRemoved.boost_id](https://core.telegram.org/bots/api#chatboostremoved) */
   declare readonly boost_id: string;
+  /** Required. Unix time, exposed as a `Date`. [ChatBoostRemoved.remove_date](https://core.telegram.org/bots/api#chatboostremoved) */
   declare readonly remove_date: Date;
+  /** Required. [ChatBoostRemoved.source](https://core.telegram.org/bots/api#chatboostremoved) */
   declare readonly source: ChatBoostSource;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBoostRemovedInit;
@@ -3583,14 +3887,18 @@ export class ChatBoostRemoved extends TelegramObject {
 
 /** The Bot API input shape of [ChatBoostSourceGiftCode](https://core.telegram.org/bots/api#chatboostsourcegiftcode). */
 export interface ChatBoostSourceGiftCodeInit {
+  /** Required. Always 'gift_code'. [ChatBoostSourceGiftCode.source](https://core.telegram.org/bots/api#chatboostsourcegiftcode) */
   readonly source: 'gift_code';
+  /** Required. [ChatBoostSourceGiftCode.user](https://core.telegram.org/bots/api#chatboostsourcegiftcode) */
   readonly user: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostSourceGiftCode](https://core.telegram.org/bots/api#chatboostsourcegiftcode). */
 export class ChatBoostSourceGiftCode extends ChatBoostSourceBase {
+  /** Required. Always 'gift_code'. [ChatBoostSourceGiftCode.source](https://core.telegram.org/bots/api#chatboostsourcegiftcode) */
   declare readonly source: 'gift_code';
+  /** Required. [ChatBoostSourceGiftCode.user](https://core.telegram.org/bots/api#chatboostsourcegiftcode) */
   declare readonly user: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBoostSourceGiftCodeInit;
@@ -3645,20 +3953,30 @@ export class ChatBoostSourceGiftCode extends ChatBoostSourceBase {
 
 /** The Bot API input shape of [ChatBoostSourceGiveaway](https://core.telegram.org/bots/api#chatboostsourcegiveaway). */
 export interface ChatBoostSourceGiveawayInit {
+  /** Required. Always 'giveaway'. [ChatBoostSourceGiveaway.source](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly source: 'giveaway';
+  /** Required. Integer. [ChatBoostSourceGiveaway.giveaway_message_id](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly giveaway_message_id: number;
+  /** Optional. [ChatBoostSourceGiveaway.user](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly user?: UserInit | undefined;
+  /** Optional. Integer. [ChatBoostSourceGiveaway.prize_star_count](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly prize_star_count?: number | undefined;
+  /** Optional. [ChatBoostSourceGiveaway.is_unclaimed](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   readonly is_unclaimed?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostSourceGiveaway](https://core.telegram.org/bots/api#chatboostsourcegiveaway). */
 export class ChatBoostSourceGiveaway extends ChatBoostSourceBase {
+  /** Required. Always 'giveaway'. [ChatBoostSourceGiveaway.source](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly source: 'giveaway';
+  /** Required. Integer. [ChatBoostSourceGiveaway.giveaway_message_id](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly giveaway_message_id: number;
+  /** Optional. [ChatBoostSourceGiveaway.user](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly user?: User;
+  /** Optional. Integer. [ChatBoostSourceGiveaway.prize_star_count](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly prize_star_count?: number;
+  /** Optional. [ChatBoostSourceGiveaway.is_unclaimed](https://core.telegram.org/bots/api#chatboostsourcegiveaway) */
   declare readonly is_unclaimed?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBoostSourceGiveawayInit;
@@ -3722,14 +4040,18 @@ export class ChatBoostSourceGiveaway extends ChatBoostSourceBase {
 
 /** The Bot API input shape of [ChatBoostSourcePremium](https://core.telegram.org/bots/api#chatboostsourcepremium). */
 export interface ChatBoostSourcePremiumInit {
+  /** Required. Always 'premium'. [ChatBoostSourcePremium.source](https://core.telegram.org/bots/api#chatboostsourcepremium) */
   readonly source: 'premium';
+  /** Required. [ChatBoostSourcePremium.user](https://core.telegram.org/bots/api#chatboostsourcepremium) */
   readonly user: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostSourcePremium](https://core.telegram.org/bots/api#chatboostsourcepremium). */
 export class ChatBoostSourcePremium extends ChatBoostSourceBase {
+  /** Required. Always 'premium'. [ChatBoostSourcePremium.source](https://core.telegram.org/bots/api#chatboostsourcepremium) */
   declare readonly source: 'premium';
+  /** Required. [ChatBoostSourcePremium.user](https://core.telegram.org/bots/api#chatboostsourcepremium) */
   declare readonly user: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBoostSourcePremiumInit;
@@ -3784,14 +4106,18 @@ export class ChatBoostSourcePremium extends ChatBoostSourceBase {
 
 /** The Bot API input shape of [ChatBoostUpdated](https://core.telegram.org/bots/api#chatboostupdated). */
 export interface ChatBoostUpdatedInit {
+  /** Required. [ChatBoostUpdated.chat](https://core.telegram.org/bots/api#chatboostupdated) */
   readonly chat: ChatInit;
+  /** Required. [ChatBoostUpdated.boost](https://core.telegram.org/bots/api#chatboostupdated) */
   readonly boost: ChatBoostInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatBoostUpdated](https://core.telegram.org/bots/api#chatboostupdated). */
 export class ChatBoostUpdated extends TelegramObject {
+  /** Required. [ChatBoostUpdated.chat](https://core.telegram.org/bots/api#chatboostupdated) */
   declare readonly chat: Chat;
+  /** Required. [ChatBoostUpdated.boost](https://core.telegram.org/bots/api#chatboostupdated) */
   declare readonly boost: ChatBoost;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatBoostUpdatedInit;
@@ -3854,116 +4180,222 @@ export class ChatBoostUpdated extends TelegramObject {
 
 /** The Bot API input shape of [ChatFullInfo](https://core.telegram.org/bots/api#chatfullinfo). */
 export interface ChatFullInfoInit {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatFullInfo.id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly id: number;
+  /** Required. One of 'private', 'group', 'supergroup', 'channel'. [ChatFullInfo.type](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  /** Optional. [ChatFullInfo.title](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly title?: string | undefined;
+  /** Optional. [ChatFullInfo.username](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly username?: string | undefined;
+  /** Optional. [ChatFullInfo.first_name](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly first_name?: string | undefined;
+  /** Optional. [ChatFullInfo.last_name](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly last_name?: string | undefined;
+  /** Optional. [ChatFullInfo.is_forum](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly is_forum?: boolean | undefined;
+  /** Optional. [ChatFullInfo.is_direct_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly is_direct_messages?: boolean | undefined;
+  /** Required. Integer. [ChatFullInfo.accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly accent_color_id: number;
+  /** Required. Integer. [ChatFullInfo.max_reaction_count](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly max_reaction_count: number;
+  /** Optional. [ChatFullInfo.photo](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly photo?: ChatPhotoInit | undefined;
+  /** Optional. [ChatFullInfo.active_usernames](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly active_usernames?: readonly string[] | undefined;
+  /** Optional. [ChatFullInfo.birthdate](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly birthdate?: BirthdateInit | undefined;
+  /** Optional. [ChatFullInfo.business_intro](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly business_intro?: BusinessIntroInit | undefined;
+  /** Optional. [ChatFullInfo.business_location](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly business_location?: BusinessLocationInit | undefined;
+  /** Optional. [ChatFullInfo.business_opening_hours](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly business_opening_hours?: BusinessOpeningHoursInit | undefined;
+  /** Optional. [ChatFullInfo.personal_chat](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly personal_chat?: ChatInit | undefined;
+  /** Optional. Only for direct messages chats. [ChatFullInfo.parent_chat](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly parent_chat?: ChatInit | undefined;
+  /** Optional. [ChatFullInfo.available_reactions](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly available_reactions?: readonly ReactionTypeInit[] | undefined;
+  /** Optional. [ChatFullInfo.background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly background_custom_emoji_id?: string | undefined;
+  /** Optional. Integer. [ChatFullInfo.profile_accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly profile_accent_color_id?: number | undefined;
+  /** Optional. [ChatFullInfo.profile_background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly profile_background_custom_emoji_id?: string | undefined;
+  /** Optional. [ChatFullInfo.emoji_status_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly emoji_status_custom_emoji_id?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. [ChatFullInfo.emoji_status_expiration_date](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly emoji_status_expiration_date?: Date | number | undefined;
+  /** Optional. [ChatFullInfo.bio](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly bio?: string | undefined;
+  /** Optional. [ChatFullInfo.has_private_forwards](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_private_forwards?: boolean | undefined;
+  /** Optional. [ChatFullInfo.has_restricted_voice_and_video_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_restricted_voice_and_video_messages?: boolean | undefined;
+  /** Optional. [ChatFullInfo.join_to_send_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly join_to_send_messages?: boolean | undefined;
+  /** Optional. [ChatFullInfo.join_by_request](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly join_by_request?: boolean | undefined;
+  /** Optional. [ChatFullInfo.description](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly description?: string | undefined;
+  /** Optional. [ChatFullInfo.invite_link](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly invite_link?: string | undefined;
+  /** Optional. [ChatFullInfo.pinned_message](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly pinned_message?: MessageInit | undefined;
+  /** Optional. [ChatFullInfo.permissions](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly permissions?: ChatPermissionsInit | undefined;
+  /** Required. [ChatFullInfo.accepted_gift_types](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly accepted_gift_types: AcceptedGiftTypesInit;
+  /** Optional. [ChatFullInfo.can_send_paid_media](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly can_send_paid_media?: boolean | undefined;
+  /** Optional. Integer. In seconds. [ChatFullInfo.slow_mode_delay](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly slow_mode_delay?: number | undefined;
+  /** Optional. Integer. [ChatFullInfo.unrestrict_boost_count](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly unrestrict_boost_count?: number | undefined;
+  /** Optional. Integer. In seconds. [ChatFullInfo.message_auto_delete_time](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly message_auto_delete_time?: number | undefined;
+  /** Optional. [ChatFullInfo.has_aggressive_anti_spam_enabled](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_aggressive_anti_spam_enabled?: boolean | undefined;
+  /** Optional. [ChatFullInfo.has_hidden_members](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_hidden_members?: boolean | undefined;
+  /** Optional. [ChatFullInfo.has_protected_content](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_protected_content?: boolean | undefined;
+  /** Optional. [ChatFullInfo.has_visible_history](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly has_visible_history?: boolean | undefined;
+  /** Optional. [ChatFullInfo.sticker_set_name](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly sticker_set_name?: string | undefined;
+  /** Optional. [ChatFullInfo.can_set_sticker_set](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly can_set_sticker_set?: boolean | undefined;
+  /** Optional. [ChatFullInfo.custom_emoji_sticker_set_name](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly custom_emoji_sticker_set_name?: string | undefined;
+  /** Optional. Integer. [ChatFullInfo.linked_chat_id](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly linked_chat_id?: number | undefined;
+  /** Optional. [ChatFullInfo.location](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly location?: ChatLocationInit | undefined;
+  /** Optional. [ChatFullInfo.rating](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly rating?: UserRatingInit | undefined;
+  /** Optional. [ChatFullInfo.first_profile_audio](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly first_profile_audio?: AudioInit | undefined;
+  /** Optional. [ChatFullInfo.unique_gift_colors](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly unique_gift_colors?: UniqueGiftColorsInit | undefined;
+  /** Optional. Integer. [ChatFullInfo.paid_message_star_count](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly paid_message_star_count?: number | undefined;
+  /** Optional. [ChatFullInfo.guard_bot](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly guard_bot?: UserInit | undefined;
+  /** Optional. [ChatFullInfo.community](https://core.telegram.org/bots/api#chatfullinfo) */
   readonly community?: CommunityInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatFullInfo](https://core.telegram.org/bots/api#chatfullinfo). */
 export class ChatFullInfo extends TelegramObject {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatFullInfo.id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly id: number;
+  /** Required. One of 'private', 'group', 'supergroup', 'channel'. [ChatFullInfo.type](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  /** Optional. [ChatFullInfo.title](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly title?: string;
+  /** Optional. [ChatFullInfo.username](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly username?: string;
+  /** Optional. [ChatFullInfo.first_name](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly first_name?: string;
+  /** Optional. [ChatFullInfo.last_name](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly last_name?: string;
+  /** Optional. [ChatFullInfo.is_forum](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly is_forum?: boolean;
+  /** Optional. [ChatFullInfo.is_direct_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly is_direct_messages?: boolean;
+  /** Required. Integer. [ChatFullInfo.accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly accent_color_id: number;
+  /** Required. Integer. [ChatFullInfo.max_reaction_count](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly max_reaction_count: number;
+  /** Optional. [ChatFullInfo.photo](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly photo?: ChatPhoto;
+  /** Optional. [ChatFullInfo.active_usernames](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly active_usernames?: readonly string[];
+  /** Optional. [ChatFullInfo.birthdate](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly birthdate?: Birthdate;
+  /** Optional. [ChatFullInfo.business_intro](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly business_intro?: BusinessIntro;
+  /** Optional. [ChatFullInfo.business_location](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly business_location?: BusinessLocation;
+  /** Optional. [ChatFullInfo.business_opening_hours](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly business_opening_hours?: BusinessOpeningHours;
+  /** Optional. [ChatFullInfo.personal_chat](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly personal_chat?: Chat;
+  /** Optional. Only for direct messages chats. [ChatFullInfo.parent_chat](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly parent_chat?: Chat;
+  /** Optional. [ChatFullInfo.available_reactions](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly available_reactions?: readonly ReactionType[];
+  /** Optional. [ChatFullInfo.background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly background_custom_emoji_id?: string;
+  /** Optional. Integer. [ChatFullInfo.profile_accent_color_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly profile_accent_color_id?: number;
+  /** Optional. [ChatFullInfo.profile_background_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly profile_background_custom_emoji_id?: string;
+  /** Optional. [ChatFullInfo.emoji_status_custom_emoji_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly emoji_status_custom_emoji_id?: string;
+  /** Optional. Unix time, exposed as a `Date`. [ChatFullInfo.emoji_status_expiration_date](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly emoji_status_expiration_date?: Date;
+  /** Optional. [ChatFullInfo.bio](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly bio?: string;
+  /** Optional. [ChatFullInfo.has_private_forwards](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_private_forwards?: boolean;
+  /** Optional. [ChatFullInfo.has_restricted_voice_and_video_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_restricted_voice_and_video_messages?: boolean;
+  /** Optional. [ChatFullInfo.join_to_send_messages](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly join_to_send_messages?: boolean;
+  /** Optional. [ChatFullInfo.join_by_request](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly join_by_request?: boolean;
+  /** Optional. [ChatFullInfo.description](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly description?: string;
+  /** Optional. [ChatFullInfo.invite_link](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly invite_link?: string;
+  /** Optional. [ChatFullInfo.pinned_message](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly pinned_message?: Message;
+  /** Optional. [ChatFullInfo.permissions](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly permissions?: ChatPermissions;
+  /** Required. [ChatFullInfo.accepted_gift_types](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly accepted_gift_types: AcceptedGiftTypes;
+  /** Optional. [ChatFullInfo.can_send_paid_media](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly can_send_paid_media?: boolean;
+  /** Optional. Integer. In seconds. [ChatFullInfo.slow_mode_delay](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly slow_mode_delay?: number;
+  /** Optional. Integer. [ChatFullInfo.unrestrict_boost_count](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly unrestrict_boost_count?: number;
+  /** Optional. Integer. In seconds. [ChatFullInfo.message_auto_delete_time](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly message_auto_delete_time?: number;
+  /** Optional. [ChatFullInfo.has_aggressive_anti_spam_enabled](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_aggressive_anti_spam_enabled?: boolean;
+  /** Optional. [ChatFullInfo.has_hidden_members](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_hidden_members?: boolean;
+  /** Optional. [ChatFullInfo.has_protected_content](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_protected_content?: boolean;
+  /** Optional. [ChatFullInfo.has_visible_history](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly has_visible_history?: boolean;
+  /** Optional. [ChatFullInfo.sticker_set_name](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly sticker_set_name?: string;
+  /** Optional. [ChatFullInfo.can_set_sticker_set](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly can_set_sticker_set?: boolean;
+  /** Optional. [ChatFullInfo.custom_emoji_sticker_set_name](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly custom_emoji_sticker_set_name?: string;
+  /** Optional. Integer. [ChatFullInfo.linked_chat_id](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly linked_chat_id?: number;
+  /** Optional. [ChatFullInfo.location](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly location?: ChatLocation;
+  /** Optional. [ChatFullInfo.rating](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly rating?: UserRating;
+  /** Optional. [ChatFullInfo.first_profile_audio](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly first_profile_audio?: Audio;
+  /** Optional. [ChatFullInfo.unique_gift_colors](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly unique_gift_colors?: UniqueGiftColors;
+  /** Optional. Integer. [ChatFullInfo.paid_message_star_count](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly paid_message_star_count?: number;
+  /** Optional. [ChatFullInfo.guard_bot](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly guard_bot?: User;
+  /** Optional. [ChatFullInfo.community](https://core.telegram.org/bots/api#chatfullinfo) */
   declare readonly community?: Community;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatFullInfoInit;
@@ -4314,32 +4746,54 @@ export class ChatFullInfo extends TelegramObject {
 
 /** The Bot API input shape of [ChatInviteLink](https://core.telegram.org/bots/api#chatinvitelink). */
 export interface ChatInviteLinkInit {
+  /** Required. [ChatInviteLink.invite_link](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly invite_link: string;
+  /** Required. [ChatInviteLink.creator](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly creator: UserInit;
+  /** Required. [ChatInviteLink.creates_join_request](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly creates_join_request: boolean;
+  /** Required. [ChatInviteLink.is_primary](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly is_primary: boolean;
+  /** Required. [ChatInviteLink.is_revoked](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly is_revoked: boolean;
+  /** Optional. [ChatInviteLink.name](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly name?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. [ChatInviteLink.expire_date](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly expire_date?: Date | number | undefined;
+  /** Optional. Integer. Range 1–99999. [ChatInviteLink.member_limit](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly member_limit?: number | undefined;
+  /** Optional. Integer. [ChatInviteLink.pending_join_request_count](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly pending_join_request_count?: number | undefined;
+  /** Optional. Integer. [ChatInviteLink.subscription_period](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly subscription_period?: number | undefined;
+  /** Optional. Integer. [ChatInviteLink.subscription_price](https://core.telegram.org/bots/api#chatinvitelink) */
   readonly subscription_price?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatInviteLink](https://core.telegram.org/bots/api#chatinvitelink). */
 export class ChatInviteLink extends TelegramObject {
+  /** Required. [ChatInviteLink.invite_link](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly invite_link: string;
+  /** Required. [ChatInviteLink.creator](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly creator: User;
+  /** Required. [ChatInviteLink.creates_join_request](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly creates_join_request: boolean;
+  /** Required. [ChatInviteLink.is_primary](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly is_primary: boolean;
+  /** Required. [ChatInviteLink.is_revoked](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly is_revoked: boolean;
+  /** Optional. [ChatInviteLink.name](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly name?: string;
+  /** Optional. Unix time, exposed as a `Date`. [ChatInviteLink.expire_date](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly expire_date?: Date;
+  /** Optional. Integer. Range 1–99999. [ChatInviteLink.member_limit](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly member_limit?: number;
+  /** Optional. Integer. [ChatInviteLink.pending_join_request_count](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly pending_join_request_count?: number;
+  /** Optional. Integer. [ChatInviteLink.subscription_period](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly subscription_period?: number;
+  /** Optional. Integer. [ChatInviteLink.subscription_price](https://core.telegram.org/bots/api#chatinvitelink) */
   declare readonly subscription_price?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatInviteLinkInit;
@@ -4436,24 +4890,38 @@ export class ChatInviteLink extends TelegramObject {
 
 /** The Bot API input shape of [ChatJoinRequest](https://core.telegram.org/bots/api#chatjoinrequest). */
 export interface ChatJoinRequestInit {
+  /** Required. [ChatJoinRequest.chat](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly chat: ChatInit;
+  /** Required. [ChatJoinRequest.from](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly from: UserInit;
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatJoinRequest.user_chat_id](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly user_chat_id: number;
+  /** Required. A `Date` or Unix seconds. [ChatJoinRequest.date](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly date: Date | number;
+  /** Optional. [ChatJoinRequest.bio](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly bio?: string | undefined;
+  /** Optional. [ChatJoinRequest.invite_link](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly invite_link?: ChatInviteLinkInit | undefined;
+  /** Optional. [ChatJoinRequest.query_id](https://core.telegram.org/bots/api#chatjoinrequest) */
   readonly query_id?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatJoinRequest](https://core.telegram.org/bots/api#chatjoinrequest). */
 export class ChatJoinRequest extends TelegramObject {
+  /** Required. [ChatJoinRequest.chat](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly chat: Chat;
+  /** Required. [ChatJoinRequest.from](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly from: User;
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatJoinRequest.user_chat_id](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly user_chat_id: number;
+  /** Required. Unix time, exposed as a `Date`. [ChatJoinRequest.date](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly date: Date;
+  /** Optional. [ChatJoinRequest.bio](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly bio?: string;
+  /** Optional. [ChatJoinRequest.invite_link](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly invite_link?: ChatInviteLink;
+  /** Optional. [ChatJoinRequest.query_id](https://core.telegram.org/bots/api#chatjoinrequest) */
   declare readonly query_id?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatJoinRequestInit;
@@ -4553,14 +5021,18 @@ export class ChatJoinRequest extends TelegramObject {
 
 /** The Bot API input shape of [ChatLocation](https://core.telegram.org/bots/api#chatlocation). */
 export interface ChatLocationInit {
+  /** Required. [ChatLocation.location](https://core.telegram.org/bots/api#chatlocation) */
   readonly location: LocationInit;
+  /** Required. 1–64 characters. [ChatLocation.address](https://core.telegram.org/bots/api#chatlocation) */
   readonly address: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatLocation](https://core.telegram.org/bots/api#chatlocation). */
 export class ChatLocation extends TelegramObject {
+  /** Required. [ChatLocation.location](https://core.telegram.org/bots/api#chatlocation) */
   declare readonly location: Location;
+  /** Required. 1–64 characters. [ChatLocation.address](https://core.telegram.org/bots/api#chatlocation) */
   declare readonly address: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatLocationInit;
@@ -4615,54 +5087,98 @@ export class ChatLocation extends TelegramObject {
 
 /** The Bot API input shape of [ChatMemberAdministrator](https://core.telegram.org/bots/api#chatmemberadministrator). */
 export interface ChatMemberAdministratorInit {
+  /** Required. Always 'administrator'. [ChatMemberAdministrator.status](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly status: 'administrator';
+  /** Required. [ChatMemberAdministrator.user](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly user: UserInit;
+  /** Required. [ChatMemberAdministrator.can_be_edited](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_be_edited: boolean;
+  /** Required. [ChatMemberAdministrator.is_anonymous](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly is_anonymous: boolean;
+  /** Required. [ChatMemberAdministrator.can_manage_chat](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_manage_chat: boolean;
+  /** Required. [ChatMemberAdministrator.can_delete_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_delete_messages: boolean;
+  /** Required. [ChatMemberAdministrator.can_manage_video_chats](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_manage_video_chats: boolean;
+  /** Required. [ChatMemberAdministrator.can_restrict_members](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_restrict_members: boolean;
+  /** Required. [ChatMemberAdministrator.can_promote_members](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_promote_members: boolean;
+  /** Required. [ChatMemberAdministrator.can_change_info](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_change_info: boolean;
+  /** Required. [ChatMemberAdministrator.can_invite_users](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_invite_users: boolean;
+  /** Required. [ChatMemberAdministrator.can_post_stories](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_post_stories: boolean;
+  /** Required. [ChatMemberAdministrator.can_edit_stories](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_edit_stories: boolean;
+  /** Required. [ChatMemberAdministrator.can_delete_stories](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_delete_stories: boolean;
+  /** Optional. Only for channels. [ChatMemberAdministrator.can_post_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_post_messages?: boolean | undefined;
+  /** Optional. Only for channels. [ChatMemberAdministrator.can_edit_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_edit_messages?: boolean | undefined;
+  /** Optional. Only for groups and supergroups. [ChatMemberAdministrator.can_pin_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_pin_messages?: boolean | undefined;
+  /** Optional. Only for supergroups. [ChatMemberAdministrator.can_manage_topics](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_manage_topics?: boolean | undefined;
+  /** Optional. Only for channels. [ChatMemberAdministrator.can_manage_direct_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_manage_direct_messages?: boolean | undefined;
+  /** Optional. Only for groups and supergroups. [ChatMemberAdministrator.can_manage_tags](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_manage_tags?: boolean | undefined;
+  /** Required. [ChatMemberAdministrator.can_send_welcome_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly can_send_welcome_messages: boolean;
+  /** Optional. [ChatMemberAdministrator.custom_title](https://core.telegram.org/bots/api#chatmemberadministrator) */
   readonly custom_title?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberAdministrator](https://core.telegram.org/bots/api#chatmemberadministrator). */
 export class ChatMemberAdministrator extends ChatMemberBase {
+  /** Required. Always 'administrator'. [ChatMemberAdministrator.status](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly status: 'administrator';
+  /** Required. [ChatMemberAdministrator.user](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly user: User;
+  /** Required. [ChatMemberAdministrator.can_be_edited](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_be_edited: boolean;
+  /** Required. [ChatMemberAdministrator.is_anonymous](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly is_anonymous: boolean;
+  /** Required. [ChatMemberAdministrator.can_manage_chat](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_manage_chat: boolean;
+  /** Required. [ChatMemberAdministrator.can_delete_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_delete_messages: boolean;
+  /** Required. [ChatMemberAdministrator.can_manage_video_chats](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_manage_video_chats: boolean;
+  /** Required. [ChatMemberAdministrator.can_restrict_members](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_restrict_members: boolean;
+  /** Required. [ChatMemberAdministrator.can_promote_members](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_promote_members: boolean;
+  /** Required. [ChatMemberAdministrator.can_change_info](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_change_info: boolean;
+  /** Required. [ChatMemberAdministrator.can_invite_users](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_invite_users: boolean;
+  /** Required. [ChatMemberAdministrator.can_post_stories](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_post_stories: boolean;
+  /** Required. [ChatMemberAdministrator.can_edit_stories](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_edit_stories: boolean;
+  /** Required. [ChatMemberAdministrator.can_delete_stories](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_delete_stories: boolean;
+  /** Optional. Only for channels. [ChatMemberAdministrator.can_post_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_post_messages?: boolean;
+  /** Optional. Only for channels. [ChatMemberAdministrator.can_edit_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_edit_messages?: boolean;
+  /** Optional. Only for groups and supergroups. [ChatMemberAdministrator.can_pin_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_pin_messages?: boolean;
+  /** Optional. Only for supergroups. [ChatMemberAdministrator.can_manage_topics](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_manage_topics?: boolean;
+  /** Optional. Only for channels. [ChatMemberAdministrator.can_manage_direct_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_manage_direct_messages?: boolean;
+  /** Optional. Only for groups and supergroups. [ChatMemberAdministrator.can_manage_tags](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_manage_tags?: boolean;
+  /** Required. [ChatMemberAdministrator.can_send_welcome_messages](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly can_send_welcome_messages: boolean;
+  /** Optional. [ChatMemberAdministrator.custom_title](https://core.telegram.org/bots/api#chatmemberadministrator) */
   declare readonly custom_title?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberAdministratorInit;
@@ -4794,16 +5310,22 @@ export class ChatMemberAdministrator extends ChatMemberBase {
 
 /** The Bot API input shape of [ChatMemberBanned](https://core.telegram.org/bots/api#chatmemberbanned). */
 export interface ChatMemberBannedInit {
+  /** Required. Always 'kicked'. [ChatMemberBanned.status](https://core.telegram.org/bots/api#chatmemberbanned) */
   readonly status: 'kicked';
+  /** Required. [ChatMemberBanned.user](https://core.telegram.org/bots/api#chatmemberbanned) */
   readonly user: UserInit;
+  /** Required. A `Date` or Unix seconds. [ChatMemberBanned.until_date](https://core.telegram.org/bots/api#chatmemberbanned) */
   readonly until_date: Date | number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberBanned](https://core.telegram.org/bots/api#chatmemberbanned). */
 export class ChatMemberBanned extends ChatMemberBase {
+  /** Required. Always 'kicked'. [ChatMemberBanned.status](https://core.telegram.org/bots/api#chatmemberbanned) */
   declare readonly status: 'kicked';
+  /** Required. [ChatMemberBanned.user](https://core.telegram.org/bots/api#chatmemberbanned) */
   declare readonly user: User;
+  /** Required. Unix time, exposed as a `Date`. [ChatMemberBanned.until_date](https://core.telegram.org/bots/api#chatmemberbanned) */
   declare readonly until_date: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberBannedInit;
@@ -4874,14 +5396,18 @@ export class ChatMemberBanned extends ChatMemberBase {
 
 /** The Bot API input shape of [ChatMemberLeft](https://core.telegram.org/bots/api#chatmemberleft). */
 export interface ChatMemberLeftInit {
+  /** Required. Always 'left'. [ChatMemberLeft.status](https://core.telegram.org/bots/api#chatmemberleft) */
   readonly status: 'left';
+  /** Required. [ChatMemberLeft.user](https://core.telegram.org/bots/api#chatmemberleft) */
   readonly user: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberLeft](https://core.telegram.org/bots/api#chatmemberleft). */
 export class ChatMemberLeft extends ChatMemberBase {
+  /** Required. Always 'left'. [ChatMemberLeft.status](https://core.telegram.org/bots/api#chatmemberleft) */
   declare readonly status: 'left';
+  /** Required. [ChatMemberLeft.user](https://core.telegram.org/bots/api#chatmemberleft) */
   declare readonly user: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberLeftInit;
@@ -4940,18 +5466,26 @@ export class ChatMemberLeft extends ChatMemberBase {
 
 /** The Bot API input shape of [ChatMemberMember](https://core.telegram.org/bots/api#chatmembermember). */
 export interface ChatMemberMemberInit {
+  /** Required. Always 'member'. [ChatMemberMember.status](https://core.telegram.org/bots/api#chatmembermember) */
   readonly status: 'member';
+  /** Optional. [ChatMemberMember.tag](https://core.telegram.org/bots/api#chatmembermember) */
   readonly tag?: string | undefined;
+  /** Required. [ChatMemberMember.user](https://core.telegram.org/bots/api#chatmembermember) */
   readonly user: UserInit;
+  /** Optional. A `Date` or Unix seconds. [ChatMemberMember.until_date](https://core.telegram.org/bots/api#chatmembermember) */
   readonly until_date?: Date | number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberMember](https://core.telegram.org/bots/api#chatmembermember). */
 export class ChatMemberMember extends ChatMemberBase {
+  /** Required. Always 'member'. [ChatMemberMember.status](https://core.telegram.org/bots/api#chatmembermember) */
   declare readonly status: 'member';
+  /** Optional. [ChatMemberMember.tag](https://core.telegram.org/bots/api#chatmembermember) */
   declare readonly tag?: string;
+  /** Required. [ChatMemberMember.user](https://core.telegram.org/bots/api#chatmembermember) */
   declare readonly user: User;
+  /** Optional. Unix time, exposed as a `Date`. [ChatMemberMember.until_date](https://core.telegram.org/bots/api#chatmembermember) */
   declare readonly until_date?: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberMemberInit;
@@ -5024,18 +5558,26 @@ export class ChatMemberMember extends ChatMemberBase {
 
 /** The Bot API input shape of [ChatMemberOwner](https://core.telegram.org/bots/api#chatmemberowner). */
 export interface ChatMemberOwnerInit {
+  /** Required. Always 'creator'. [ChatMemberOwner.status](https://core.telegram.org/bots/api#chatmemberowner) */
   readonly status: 'creator';
+  /** Required. [ChatMemberOwner.user](https://core.telegram.org/bots/api#chatmemberowner) */
   readonly user: UserInit;
+  /** Required. [ChatMemberOwner.is_anonymous](https://core.telegram.org/bots/api#chatmemberowner) */
   readonly is_anonymous: boolean;
+  /** Optional. [ChatMemberOwner.custom_title](https://core.telegram.org/bots/api#chatmemberowner) */
   readonly custom_title?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberOwner](https://core.telegram.org/bots/api#chatmemberowner). */
 export class ChatMemberOwner extends ChatMemberBase {
+  /** Required. Always 'creator'. [ChatMemberOwner.status](https://core.telegram.org/bots/api#chatmemberowner) */
   declare readonly status: 'creator';
+  /** Required. [ChatMemberOwner.user](https://core.telegram.org/bots/api#chatmemberowner) */
   declare readonly user: User;
+  /** Required. [ChatMemberOwner.is_anonymous](https://core.telegram.org/bots/api#chatmemberowner) */
   declare readonly is_anonymous: boolean;
+  /** Optional. [ChatMemberOwner.custom_title](https://core.telegram.org/bots/api#chatmemberowner) */
   declare readonly custom_title?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberOwnerInit;
@@ -5101,52 +5643,94 @@ export class ChatMemberOwner extends ChatMemberBase {
 
 /** The Bot API input shape of [ChatMemberRestricted](https://core.telegram.org/bots/api#chatmemberrestricted). */
 export interface ChatMemberRestrictedInit {
+  /** Required. Always 'restricted'. [ChatMemberRestricted.status](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly status: 'restricted';
+  /** Optional. [ChatMemberRestricted.tag](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly tag?: string | undefined;
+  /** Required. [ChatMemberRestricted.user](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly user: UserInit;
+  /** Required. [ChatMemberRestricted.is_member](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly is_member: boolean;
+  /** Required. [ChatMemberRestricted.can_send_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_send_audios](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_audios: boolean;
+  /** Required. [ChatMemberRestricted.can_send_documents](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_documents: boolean;
+  /** Required. [ChatMemberRestricted.can_send_photos](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_photos: boolean;
+  /** Required. [ChatMemberRestricted.can_send_videos](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_videos: boolean;
+  /** Required. [ChatMemberRestricted.can_send_video_notes](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_video_notes: boolean;
+  /** Required. [ChatMemberRestricted.can_send_voice_notes](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_voice_notes: boolean;
+  /** Required. [ChatMemberRestricted.can_send_polls](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_polls: boolean;
+  /** Required. [ChatMemberRestricted.can_send_other_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_send_other_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_add_web_page_previews](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_add_web_page_previews: boolean;
+  /** Required. [ChatMemberRestricted.can_react_to_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_react_to_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_edit_tag](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_edit_tag: boolean;
+  /** Required. [ChatMemberRestricted.can_change_info](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_change_info: boolean;
+  /** Required. [ChatMemberRestricted.can_invite_users](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_invite_users: boolean;
+  /** Required. [ChatMemberRestricted.can_pin_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_pin_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_manage_topics](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly can_manage_topics: boolean;
+  /** Required. A `Date` or Unix seconds. [ChatMemberRestricted.until_date](https://core.telegram.org/bots/api#chatmemberrestricted) */
   readonly until_date: Date | number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberRestricted](https://core.telegram.org/bots/api#chatmemberrestricted). */
 export class ChatMemberRestricted extends ChatMemberBase {
+  /** Required. Always 'restricted'. [ChatMemberRestricted.status](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly status: 'restricted';
+  /** Optional. [ChatMemberRestricted.tag](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly tag?: string;
+  /** Required. [ChatMemberRestricted.user](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly user: User;
+  /** Required. [ChatMemberRestricted.is_member](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly is_member: boolean;
+  /** Required. [ChatMemberRestricted.can_send_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_send_audios](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_audios: boolean;
+  /** Required. [ChatMemberRestricted.can_send_documents](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_documents: boolean;
+  /** Required. [ChatMemberRestricted.can_send_photos](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_photos: boolean;
+  /** Required. [ChatMemberRestricted.can_send_videos](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_videos: boolean;
+  /** Required. [ChatMemberRestricted.can_send_video_notes](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_video_notes: boolean;
+  /** Required. [ChatMemberRestricted.can_send_voice_notes](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_voice_notes: boolean;
+  /** Required. [ChatMemberRestricted.can_send_polls](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_polls: boolean;
+  /** Required. [ChatMemberRestricted.can_send_other_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_send_other_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_add_web_page_previews](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_add_web_page_previews: boolean;
+  /** Required. [ChatMemberRestricted.can_react_to_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_react_to_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_edit_tag](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_edit_tag: boolean;
+  /** Required. [ChatMemberRestricted.can_change_info](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_change_info: boolean;
+  /** Required. [ChatMemberRestricted.can_invite_users](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_invite_users: boolean;
+  /** Required. [ChatMemberRestricted.can_pin_messages](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_pin_messages: boolean;
+  /** Required. [ChatMemberRestricted.can_manage_topics](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly can_manage_topics: boolean;
+  /** Required. Unix time, exposed as a `Date`. [ChatMemberRestricted.until_date](https://core.telegram.org/bots/api#chatmemberrestricted) */
   declare readonly until_date: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberRestrictedInit;
@@ -5288,26 +5872,42 @@ export class ChatMemberRestricted extends ChatMemberBase {
 
 /** The Bot API input shape of [ChatMemberUpdated](https://core.telegram.org/bots/api#chatmemberupdated). */
 export interface ChatMemberUpdatedInit {
+  /** Required. [ChatMemberUpdated.chat](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly chat: ChatInit;
+  /** Required. [ChatMemberUpdated.from](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly from: UserInit;
+  /** Required. A `Date` or Unix seconds. [ChatMemberUpdated.date](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly date: Date | number;
+  /** Required. [ChatMemberUpdated.old_chat_member](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly old_chat_member: ChatMemberInit;
+  /** Required. [ChatMemberUpdated.new_chat_member](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly new_chat_member: ChatMemberInit;
+  /** Optional. [ChatMemberUpdated.invite_link](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly invite_link?: ChatInviteLinkInit | undefined;
+  /** Optional. [ChatMemberUpdated.via_join_request](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly via_join_request?: boolean | undefined;
+  /** Optional. [ChatMemberUpdated.via_chat_folder_invite_link](https://core.telegram.org/bots/api#chatmemberupdated) */
   readonly via_chat_folder_invite_link?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatMemberUpdated](https://core.telegram.org/bots/api#chatmemberupdated). */
 export class ChatMemberUpdated extends TelegramObject {
+  /** Required. [ChatMemberUpdated.chat](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly chat: Chat;
+  /** Required. [ChatMemberUpdated.from](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly from: User;
+  /** Required. Unix time, exposed as a `Date`. [ChatMemberUpdated.date](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly date: Date;
+  /** Required. [ChatMemberUpdated.old_chat_member](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly old_chat_member: ChatMember;
+  /** Required. [ChatMemberUpdated.new_chat_member](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly new_chat_member: ChatMember;
+  /** Optional. [ChatMemberUpdated.invite_link](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly invite_link?: ChatInviteLink;
+  /** Optional. [ChatMemberUpdated.via_join_request](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly via_join_request?: boolean;
+  /** Optional. [ChatMemberUpdated.via_chat_folder_invite_link](https://core.telegram.org/bots/api#chatmemberupdated) */
   declare readonly via_chat_folder_invite_link?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatMemberUpdatedInit;
@@ -5427,12 +6027,14 @@ export class ChatMemberUpdated extends TelegramObject {
 
 /** The Bot API input shape of [ChatOwnerChanged](https://core.telegram.org/bots/api#chatownerchanged). */
 export interface ChatOwnerChangedInit {
+  /** Required. [ChatOwnerChanged.new_owner](https://core.telegram.org/bots/api#chatownerchanged) */
   readonly new_owner: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatOwnerChanged](https://core.telegram.org/bots/api#chatownerchanged). */
 export class ChatOwnerChanged extends TelegramObject {
+  /** Required. [ChatOwnerChanged.new_owner](https://core.telegram.org/bots/api#chatownerchanged) */
   declare readonly new_owner: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatOwnerChangedInit;
@@ -5483,12 +6085,14 @@ export class ChatOwnerChanged extends TelegramObject {
 
 /** The Bot API input shape of [ChatOwnerLeft](https://core.telegram.org/bots/api#chatownerleft). */
 export interface ChatOwnerLeftInit {
+  /** Optional. [ChatOwnerLeft.new_owner](https://core.telegram.org/bots/api#chatownerleft) */
   readonly new_owner?: UserInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatOwnerLeft](https://core.telegram.org/bots/api#chatownerleft). */
 export class ChatOwnerLeft extends TelegramObject {
+  /** Optional. [ChatOwnerLeft.new_owner](https://core.telegram.org/bots/api#chatownerleft) */
   declare readonly new_owner?: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatOwnerLeftInit;
@@ -5538,42 +6142,74 @@ export class ChatOwnerLeft extends TelegramObject {
 
 /** The Bot API input shape of [ChatPermissions](https://core.telegram.org/bots/api#chatpermissions). */
 export interface ChatPermissionsInit {
+  /** Optional. [ChatPermissions.can_send_messages](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_messages?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_audios](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_audios?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_documents](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_documents?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_photos](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_photos?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_videos](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_videos?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_video_notes](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_video_notes?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_voice_notes](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_voice_notes?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_polls](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_polls?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_send_other_messages](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_send_other_messages?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_add_web_page_previews](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_add_web_page_previews?: boolean | undefined;
+  /** Optional. Default: same as `can_send_messages`. [ChatPermissions.can_react_to_messages](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_react_to_messages?: boolean | undefined;
+  /** Optional. Default: same as `can_pin_messages`. [ChatPermissions.can_edit_tag](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_edit_tag?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_change_info](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_change_info?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_invite_users](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_invite_users?: boolean | undefined;
+  /** Optional. [ChatPermissions.can_pin_messages](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_pin_messages?: boolean | undefined;
+  /** Optional. Default: same as `can_pin_messages`. [ChatPermissions.can_manage_topics](https://core.telegram.org/bots/api#chatpermissions) */
   readonly can_manage_topics?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatPermissions](https://core.telegram.org/bots/api#chatpermissions). */
 export class ChatPermissions extends TelegramObject {
+  /** Optional. [ChatPermissions.can_send_messages](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_messages?: boolean;
+  /** Optional. [ChatPermissions.can_send_audios](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_audios?: boolean;
+  /** Optional. [ChatPermissions.can_send_documents](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_documents?: boolean;
+  /** Optional. [ChatPermissions.can_send_photos](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_photos?: boolean;
+  /** Optional. [ChatPermissions.can_send_videos](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_videos?: boolean;
+  /** Optional. [ChatPermissions.can_send_video_notes](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_video_notes?: boolean;
+  /** Optional. [ChatPermissions.can_send_voice_notes](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_voice_notes?: boolean;
+  /** Optional. [ChatPermissions.can_send_polls](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_polls?: boolean;
+  /** Optional. [ChatPermissions.can_send_other_messages](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_send_other_messages?: boolean;
+  /** Optional. [ChatPermissions.can_add_web_page_previews](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_add_web_page_previews?: boolean;
+  /** Optional. Default: same as `can_send_messages`. [ChatPermissions.can_react_to_messages](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_react_to_messages?: boolean;
+  /** Optional. Default: same as `can_pin_messages`. [ChatPermissions.can_edit_tag](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_edit_tag?: boolean;
+  /** Optional. [ChatPermissions.can_change_info](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_change_info?: boolean;
+  /** Optional. [ChatPermissions.can_invite_users](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_invite_users?: boolean;
+  /** Optional. [ChatPermissions.can_pin_messages](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_pin_messages?: boolean;
+  /** Optional. Default: same as `can_pin_messages`. [ChatPermissions.can_manage_topics](https://core.telegram.org/bots/api#chatpermissions) */
   declare readonly can_manage_topics?: boolean;
 
   constructor(init: ChatPermissionsInit, bot?: Bot) {
@@ -5648,18 +6284,26 @@ export class ChatPermissions extends TelegramObject {
 
 /** The Bot API input shape of [ChatPhoto](https://core.telegram.org/bots/api#chatphoto). */
 export interface ChatPhotoInit {
+  /** Required. [ChatPhoto.small_file_id](https://core.telegram.org/bots/api#chatphoto) */
   readonly small_file_id: string;
+  /** Required. [ChatPhoto.small_file_unique_id](https://core.telegram.org/bots/api#chatphoto) */
   readonly small_file_unique_id: string;
+  /** Required. [ChatPhoto.big_file_id](https://core.telegram.org/bots/api#chatphoto) */
   readonly big_file_id: string;
+  /** Required. [ChatPhoto.big_file_unique_id](https://core.telegram.org/bots/api#chatphoto) */
   readonly big_file_unique_id: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatPhoto](https://core.telegram.org/bots/api#chatphoto). */
 export class ChatPhoto extends TelegramObject {
+  /** Required. [ChatPhoto.small_file_id](https://core.telegram.org/bots/api#chatphoto) */
   declare readonly small_file_id: string;
+  /** Required. [ChatPhoto.small_file_unique_id](https://core.telegram.org/bots/api#chatphoto) */
   declare readonly small_file_unique_id: string;
+  /** Required. [ChatPhoto.big_file_id](https://core.telegram.org/bots/api#chatphoto) */
   declare readonly big_file_id: string;
+  /** Required. [ChatPhoto.big_file_unique_id](https://core.telegram.org/bots/api#chatphoto) */
   declare readonly big_file_unique_id: string;
 
   constructor(init: ChatPhotoInit, bot?: Bot) {
@@ -5702,20 +6346,30 @@ export class ChatPhoto extends TelegramObject {
 
 /** The Bot API input shape of [ChatShared](https://core.telegram.org/bots/api#chatshared). */
 export interface ChatSharedInit {
+  /** Required. Integer. [ChatShared.request_id](https://core.telegram.org/bots/api#chatshared) */
   readonly request_id: number;
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatShared.chat_id](https://core.telegram.org/bots/api#chatshared) */
   readonly chat_id: number;
+  /** Optional. [ChatShared.title](https://core.telegram.org/bots/api#chatshared) */
   readonly title?: string | undefined;
+  /** Optional. [ChatShared.username](https://core.telegram.org/bots/api#chatshared) */
   readonly username?: string | undefined;
+  /** Optional. [ChatShared.photo](https://core.telegram.org/bots/api#chatshared) */
   readonly photo?: readonly PhotoSizeInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChatShared](https://core.telegram.org/bots/api#chatshared). */
 export class ChatShared extends TelegramObject {
+  /** Required. Integer. [ChatShared.request_id](https://core.telegram.org/bots/api#chatshared) */
   declare readonly request_id: number;
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [ChatShared.chat_id](https://core.telegram.org/bots/api#chatshared) */
   declare readonly chat_id: number;
+  /** Optional. [ChatShared.title](https://core.telegram.org/bots/api#chatshared) */
   declare readonly title?: string;
+  /** Optional. [ChatShared.username](https://core.telegram.org/bots/api#chatshared) */
   declare readonly username?: string;
+  /** Optional. [ChatShared.photo](https://core.telegram.org/bots/api#chatshared) */
   declare readonly photo?: readonly PhotoSize[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChatSharedInit;
@@ -5779,20 +6433,30 @@ export class ChatShared extends TelegramObject {
 
 /** The Bot API input shape of [Checklist](https://core.telegram.org/bots/api#checklist). */
 export interface ChecklistInit {
+  /** Required. [Checklist.title](https://core.telegram.org/bots/api#checklist) */
   readonly title: string;
+  /** Optional. [Checklist.title_entities](https://core.telegram.org/bots/api#checklist) */
   readonly title_entities?: readonly MessageEntityInit[] | undefined;
+  /** Required. [Checklist.tasks](https://core.telegram.org/bots/api#checklist) */
   readonly tasks: readonly ChecklistTaskInit[];
+  /** Optional. [Checklist.others_can_add_tasks](https://core.telegram.org/bots/api#checklist) */
   readonly others_can_add_tasks?: boolean | undefined;
+  /** Optional. [Checklist.others_can_mark_tasks_as_done](https://core.telegram.org/bots/api#checklist) */
   readonly others_can_mark_tasks_as_done?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Checklist](https://core.telegram.org/bots/api#checklist). */
 export class Checklist extends TelegramObject {
+  /** Required. [Checklist.title](https://core.telegram.org/bots/api#checklist) */
   declare readonly title: string;
+  /** Optional. [Checklist.title_entities](https://core.telegram.org/bots/api#checklist) */
   declare readonly title_entities?: readonly MessageEntity[];
+  /** Required. [Checklist.tasks](https://core.telegram.org/bots/api#checklist) */
   declare readonly tasks: readonly ChecklistTask[];
+  /** Optional. [Checklist.others_can_add_tasks](https://core.telegram.org/bots/api#checklist) */
   declare readonly others_can_add_tasks?: boolean;
+  /** Optional. [Checklist.others_can_mark_tasks_as_done](https://core.telegram.org/bots/api#checklist) */
   declare readonly others_can_mark_tasks_as_done?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChecklistInit;
@@ -5864,22 +6528,34 @@ export class Checklist extends TelegramObject {
 
 /** The Bot API input shape of [ChecklistTask](https://core.telegram.org/bots/api#checklisttask). */
 export interface ChecklistTaskInit {
+  /** Required. Integer. [ChecklistTask.id](https://core.telegram.org/bots/api#checklisttask) */
   readonly id: number;
+  /** Required. [ChecklistTask.text](https://core.telegram.org/bots/api#checklisttask) */
   readonly text: string;
+  /** Optional. [ChecklistTask.text_entities](https://core.telegram.org/bots/api#checklisttask) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [ChecklistTask.completed_by_user](https://core.telegram.org/bots/api#checklisttask) */
   readonly completed_by_user?: UserInit | undefined;
+  /** Optional. [ChecklistTask.completed_by_chat](https://core.telegram.org/bots/api#checklisttask) */
   readonly completed_by_chat?: ChatInit | undefined;
+  /** Optional. A `Date` or Unix seconds. [ChecklistTask.completion_date](https://core.telegram.org/bots/api#checklisttask) */
   readonly completion_date?: Date | number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChecklistTask](https://core.telegram.org/bots/api#checklisttask). */
 export class ChecklistTask extends TelegramObject {
+  /** Required. Integer. [ChecklistTask.id](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly id: number;
+  /** Required. [ChecklistTask.text](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly text: string;
+  /** Optional. [ChecklistTask.text_entities](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly text_entities?: readonly MessageEntity[];
+  /** Optional. [ChecklistTask.completed_by_user](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly completed_by_user?: User;
+  /** Optional. [ChecklistTask.completed_by_chat](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly completed_by_chat?: Chat;
+  /** Optional. Unix time, exposed as a `Date`. [ChecklistTask.completion_date](https://core.telegram.org/bots/api#checklisttask) */
   declare readonly completion_date?: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChecklistTaskInit;
@@ -5974,14 +6650,18 @@ export class ChecklistTask extends TelegramObject {
 
 /** The Bot API input shape of [ChecklistTasksAdded](https://core.telegram.org/bots/api#checklisttasksadded). */
 export interface ChecklistTasksAddedInit {
+  /** Optional. [ChecklistTasksAdded.checklist_message](https://core.telegram.org/bots/api#checklisttasksadded) */
   readonly checklist_message?: MessageInit | undefined;
+  /** Required. [ChecklistTasksAdded.tasks](https://core.telegram.org/bots/api#checklisttasksadded) */
   readonly tasks: readonly ChecklistTaskInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChecklistTasksAdded](https://core.telegram.org/bots/api#checklisttasksadded). */
 export class ChecklistTasksAdded extends TelegramObject {
+  /** Optional. [ChecklistTasksAdded.checklist_message](https://core.telegram.org/bots/api#checklisttasksadded) */
   declare readonly checklist_message?: Message;
+  /** Required. [ChecklistTasksAdded.tasks](https://core.telegram.org/bots/api#checklisttasksadded) */
   declare readonly tasks: readonly ChecklistTask[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChecklistTasksAddedInit;
@@ -6043,16 +6723,22 @@ export class ChecklistTasksAdded extends TelegramObject {
 
 /** The Bot API input shape of [ChecklistTasksDone](https://core.telegram.org/bots/api#checklisttasksdone). */
 export interface ChecklistTasksDoneInit {
+  /** Optional. [ChecklistTasksDone.checklist_message](https://core.telegram.org/bots/api#checklisttasksdone) */
   readonly checklist_message?: MessageInit | undefined;
+  /** Optional. [ChecklistTasksDone.marked_as_done_task_ids](https://core.telegram.org/bots/api#checklisttasksdone) */
   readonly marked_as_done_task_ids?: readonly number[] | undefined;
+  /** Optional. [ChecklistTasksDone.marked_as_not_done_task_ids](https://core.telegram.org/bots/api#checklisttasksdone) */
   readonly marked_as_not_done_task_ids?: readonly number[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChecklistTasksDone](https://core.telegram.org/bots/api#checklisttasksdone). */
 export class ChecklistTasksDone extends TelegramObject {
+  /** Optional. [ChecklistTasksDone.checklist_message](https://core.telegram.org/bots/api#checklisttasksdone) */
   declare readonly checklist_message?: Message;
+  /** Optional. [ChecklistTasksDone.marked_as_done_task_ids](https://core.telegram.org/bots/api#checklisttasksdone) */
   declare readonly marked_as_done_task_ids?: readonly number[];
+  /** Optional. [ChecklistTasksDone.marked_as_not_done_task_ids](https://core.telegram.org/bots/api#checklisttasksdone) */
   declare readonly marked_as_not_done_task_ids?: readonly number[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChecklistTasksDoneInit;
@@ -6108,20 +6794,30 @@ export class ChecklistTasksDone extends TelegramObject {
 
 /** The Bot API input shape of [ChosenInlineResult](https://core.telegram.org/bots/api#choseninlineresult). */
 export interface ChosenInlineResultInit {
+  /** Required. [ChosenInlineResult.result_id](https://core.telegram.org/bots/api#choseninlineresult) */
   readonly result_id: string;
+  /** Required. [ChosenInlineResult.from](https://core.telegram.org/bots/api#choseninlineresult) */
   readonly from: UserInit;
+  /** Optional. [ChosenInlineResult.location](https://core.telegram.org/bots/api#choseninlineresult) */
   readonly location?: LocationInit | undefined;
+  /** Optional. [ChosenInlineResult.inline_message_id](https://core.telegram.org/bots/api#choseninlineresult) */
   readonly inline_message_id?: string | undefined;
+  /** Required. [ChosenInlineResult.query](https://core.telegram.org/bots/api#choseninlineresult) */
   readonly query: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ChosenInlineResult](https://core.telegram.org/bots/api#choseninlineresult). */
 export class ChosenInlineResult extends TelegramObject {
+  /** Required. [ChosenInlineResult.result_id](https://core.telegram.org/bots/api#choseninlineresult) */
   declare readonly result_id: string;
+  /** Required. [ChosenInlineResult.from](https://core.telegram.org/bots/api#choseninlineresult) */
   declare readonly from: User;
+  /** Optional. [ChosenInlineResult.location](https://core.telegram.org/bots/api#choseninlineresult) */
   declare readonly location?: Location;
+  /** Optional. [ChosenInlineResult.inline_message_id](https://core.telegram.org/bots/api#choseninlineresult) */
   declare readonly inline_message_id?: string;
+  /** Required. [ChosenInlineResult.query](https://core.telegram.org/bots/api#choseninlineresult) */
   declare readonly query: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ChosenInlineResultInit;
@@ -6194,14 +6890,18 @@ export class ChosenInlineResult extends TelegramObject {
 
 /** The Bot API input shape of [Community](https://core.telegram.org/bots/api#community). */
 export interface CommunityInit {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Community.id](https://core.telegram.org/bots/api#community) */
   readonly id: number;
+  /** Required. [Community.name](https://core.telegram.org/bots/api#community) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Community](https://core.telegram.org/bots/api#community). */
 export class Community extends TelegramObject {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [Community.id](https://core.telegram.org/bots/api#community) */
   declare readonly id: number;
+  /** Required. [Community.name](https://core.telegram.org/bots/api#community) */
   declare readonly name: string;
 
   constructor(init: CommunityInit, bot?: Bot) {
@@ -6240,12 +6940,14 @@ export class Community extends TelegramObject {
 
 /** The Bot API input shape of [CommunityChatAdded](https://core.telegram.org/bots/api#communitychatadded). */
 export interface CommunityChatAddedInit {
+  /** Required. [CommunityChatAdded.community](https://core.telegram.org/bots/api#communitychatadded) */
   readonly community: CommunityInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [CommunityChatAdded](https://core.telegram.org/bots/api#communitychatadded). */
 export class CommunityChatAdded extends TelegramObject {
+  /** Required. [CommunityChatAdded.community](https://core.telegram.org/bots/api#communitychatadded) */
   declare readonly community: Community;
   /** The input; the fields below are built from it on first read. */
   readonly #input: CommunityChatAddedInit;
@@ -6296,12 +6998,14 @@ export class CommunityChatAdded extends TelegramObject {
 
 /** The Bot API input shape of [CommunityChatJoined](https://core.telegram.org/bots/api#communitychatjoined). */
 export interface CommunityChatJoinedInit {
+  /** Required. [CommunityChatJoined.community](https://core.telegram.org/bots/api#communitychatjoined) */
   readonly community: CommunityInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [CommunityChatJoined](https://core.telegram.org/bots/api#communitychatjoined). */
 export class CommunityChatJoined extends TelegramObject {
+  /** Required. [CommunityChatJoined.community](https://core.telegram.org/bots/api#communitychatjoined) */
   declare readonly community: Community;
   /** The input; the fields below are built from it on first read. */
   readonly #input: CommunityChatJoinedInit;
@@ -6381,20 +7085,30 @@ export class CommunityChatRemoved extends TelegramObject {
 
 /** The Bot API input shape of [Contact](https://core.telegram.org/bots/api#contact). */
 export interface ContactInit {
+  /** Required. [Contact.phone_number](https://core.telegram.org/bots/api#contact) */
   readonly phone_number: string;
+  /** Required. [Contact.first_name](https://core.telegram.org/bots/api#contact) */
   readonly first_name: string;
+  /** Optional. [Contact.last_name](https://core.telegram.org/bots/api#contact) */
   readonly last_name?: string | undefined;
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Contact.user_id](https://core.telegram.org/bots/api#contact) */
   readonly user_id?: number | undefined;
+  /** Optional. [Contact.vcard](https://core.telegram.org/bots/api#contact) */
   readonly vcard?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Contact](https://core.telegram.org/bots/api#contact). */
 export class Contact extends TelegramObject {
+  /** Required. [Contact.phone_number](https://core.telegram.org/bots/api#contact) */
   declare readonly phone_number: string;
+  /** Required. [Contact.first_name](https://core.telegram.org/bots/api#contact) */
   declare readonly first_name: string;
+  /** Optional. [Contact.last_name](https://core.telegram.org/bots/api#contact) */
   declare readonly last_name?: string;
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Contact.user_id](https://core.telegram.org/bots/api#contact) */
   declare readonly user_id?: number;
+  /** Optional. [Contact.vcard](https://core.telegram.org/bots/api#contact) */
   declare readonly vcard?: string;
 
   constructor(init: ContactInit, bot?: Bot) {
@@ -6442,12 +7156,14 @@ export class Contact extends TelegramObject {
 
 /** The Bot API input shape of [CopyTextButton](https://core.telegram.org/bots/api#copytextbutton). */
 export interface CopyTextButtonInit {
+  /** Required. 1–256 characters. [CopyTextButton.text](https://core.telegram.org/bots/api#copytextbutton) */
   readonly text: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [CopyTextButton](https://core.telegram.org/bots/api#copytextbutton). */
 export class CopyTextButton extends TelegramObject {
+  /** Required. 1–256 characters. [CopyTextButton.text](https://core.telegram.org/bots/api#copytextbutton) */
   declare readonly text: string;
 
   constructor(init: CopyTextButtonInit, bot?: Bot) {
@@ -6478,14 +7194,18 @@ export class CopyTextButton extends TelegramObject {
 
 /** The Bot API input shape of [Dice](https://core.telegram.org/bots/api#dice). */
 export interface DiceInit {
+  /** Required. One of '🎲', '🎯', '🏀', '⚽', '🎳', '🎰'. [Dice.emoji](https://core.telegram.org/bots/api#dice) */
   readonly emoji: '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰';
+  /** Required. Integer. [Dice.value](https://core.telegram.org/bots/api#dice) */
   readonly value: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Dice](https://core.telegram.org/bots/api#dice). */
 export class Dice extends TelegramObject {
+  /** Required. One of '🎲', '🎯', '🏀', '⚽', '🎳', '🎰'. [Dice.emoji](https://core.telegram.org/bots/api#dice) */
   declare readonly emoji: '🎲' | '🎯' | '🏀' | '⚽' | '🎳' | '🎰';
+  /** Required. Integer. [Dice.value](https://core.telegram.org/bots/api#dice) */
   declare readonly value: number;
 
   constructor(init: DiceInit, bot?: Bot) {
@@ -6524,14 +7244,18 @@ export class Dice extends TelegramObject {
 
 /** The Bot API input shape of [DirectMessagePriceChanged](https://core.telegram.org/bots/api#directmessagepricechanged). */
 export interface DirectMessagePriceChangedInit {
+  /** Required. [DirectMessagePriceChanged.are_direct_messages_enabled](https://core.telegram.org/bots/api#directmessagepricechanged) */
   readonly are_direct_messages_enabled: boolean;
+  /** Optional. Integer. Default: 0. [DirectMessagePriceChanged.direct_message_star_count](https://core.telegram.org/bots/api#directmessagepricechanged) */
   readonly direct_message_star_count?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [DirectMessagePriceChanged](https://core.telegram.org/bots/api#directmessagepricechanged). */
 export class DirectMessagePriceChanged extends TelegramObject {
+  /** Required. [DirectMessagePriceChanged.are_direct_messages_enabled](https://core.telegram.org/bots/api#directmessagepricechanged) */
   declare readonly are_direct_messages_enabled: boolean;
+  /** Optional. Integer. Default: 0. [DirectMessagePriceChanged.direct_message_star_count](https://core.telegram.org/bots/api#directmessagepricechanged) */
   declare readonly direct_message_star_count?: number;
 
   constructor(init: DirectMessagePriceChangedInit, bot?: Bot) {
@@ -6565,14 +7289,18 @@ export class DirectMessagePriceChanged extends TelegramObject {
 
 /** The Bot API input shape of [DirectMessagesTopic](https://core.telegram.org/bots/api#directmessagestopic). */
 export interface DirectMessagesTopicInit {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [DirectMessagesTopic.topic_id](https://core.telegram.org/bots/api#directmessagestopic) */
   readonly topic_id: number;
+  /** Optional. [DirectMessagesTopic.user](https://core.telegram.org/bots/api#directmessagestopic) */
   readonly user?: UserInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [DirectMessagesTopic](https://core.telegram.org/bots/api#directmessagestopic). */
 export class DirectMessagesTopic extends TelegramObject {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [DirectMessagesTopic.topic_id](https://core.telegram.org/bots/api#directmessagestopic) */
   declare readonly topic_id: number;
+  /** Optional. [DirectMessagesTopic.user](https://core.telegram.org/bots/api#directmessagestopic) */
   declare readonly user?: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: DirectMessagesTopicInit;
@@ -6655,22 +7383,34 @@ export class DisabledButton extends TelegramObject {
 
 /** The Bot API input shape of [Document](https://core.telegram.org/bots/api#document). */
 export interface DocumentInit {
+  /** Required. Use it to download or resend the file. [Document.file_id](https://core.telegram.org/bots/api#document) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Document.file_unique_id](https://core.telegram.org/bots/api#document) */
   readonly file_unique_id: string;
+  /** Optional. [Document.thumbnail](https://core.telegram.org/bots/api#document) */
   readonly thumbnail?: PhotoSizeInit | undefined;
+  /** Optional. [Document.file_name](https://core.telegram.org/bots/api#document) */
   readonly file_name?: string | undefined;
+  /** Optional. [Document.mime_type](https://core.telegram.org/bots/api#document) */
   readonly mime_type?: string | undefined;
+  /** Optional. Integer. In bytes. [Document.file_size](https://core.telegram.org/bots/api#document) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Document](https://core.telegram.org/bots/api#document). */
 export class Document extends TelegramObject {
+  /** Required. Use it to download or resend the file. [Document.file_id](https://core.telegram.org/bots/api#document) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Document.file_unique_id](https://core.telegram.org/bots/api#document) */
   declare readonly file_unique_id: string;
+  /** Optional. [Document.thumbnail](https://core.telegram.org/bots/api#document) */
   declare readonly thumbnail?: PhotoSize;
+  /** Optional. [Document.file_name](https://core.telegram.org/bots/api#document) */
   declare readonly file_name?: string;
+  /** Optional. [Document.mime_type](https://core.telegram.org/bots/api#document) */
   declare readonly mime_type?: string;
+  /** Optional. Integer. In bytes. [Document.file_size](https://core.telegram.org/bots/api#document) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: DocumentInit;
@@ -6741,16 +7481,22 @@ export class Document extends TelegramObject {
 
 /** The Bot API input shape of [EncryptedCredentials](https://core.telegram.org/bots/api#encryptedcredentials). */
 export interface EncryptedCredentialsInit {
+  /** Required. [EncryptedCredentials.data](https://core.telegram.org/bots/api#encryptedcredentials) */
   readonly data: string;
+  /** Required. [EncryptedCredentials.hash](https://core.telegram.org/bots/api#encryptedcredentials) */
   readonly hash: string;
+  /** Required. [EncryptedCredentials.secret](https://core.telegram.org/bots/api#encryptedcredentials) */
   readonly secret: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [EncryptedCredentials](https://core.telegram.org/bots/api#encryptedcredentials). */
 export class EncryptedCredentials extends TelegramObject {
+  /** Required. [EncryptedCredentials.data](https://core.telegram.org/bots/api#encryptedcredentials) */
   declare readonly data: string;
+  /** Required. [EncryptedCredentials.hash](https://core.telegram.org/bots/api#encryptedcredentials) */
   declare readonly hash: string;
+  /** Required. [EncryptedCredentials.secret](https://core.telegram.org/bots/api#encryptedcredentials) */
   declare readonly secret: string;
 
   constructor(init: EncryptedCredentialsInit, bot?: Bot) {
@@ -6789,30 +7535,50 @@ export class EncryptedCredentials extends TelegramObject {
 
 /** The Bot API input shape of [EncryptedPassportElement](https://core.telegram.org/bots/api#encryptedpassportelement). */
 export interface EncryptedPassportElementInit {
+  /** Required. One of 'personal_details', 'passport', 'driver_license', 'identity_card', 'internal_passport', 'address', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration', 'phone_number', 'email'. [EncryptedPassportElement.type](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration' | 'phone_number' | 'email';
+  /** Optional. [EncryptedPassportElement.data](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly data?: string | undefined;
+  /** Optional. [EncryptedPassportElement.phone_number](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly phone_number?: string | undefined;
+  /** Optional. [EncryptedPassportElement.email](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly email?: string | undefined;
+  /** Optional. [EncryptedPassportElement.files](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly files?: readonly PassportFileInit[] | undefined;
+  /** Optional. [EncryptedPassportElement.front_side](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly front_side?: PassportFileInit | undefined;
+  /** Optional. [EncryptedPassportElement.reverse_side](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly reverse_side?: PassportFileInit | undefined;
+  /** Optional. [EncryptedPassportElement.selfie](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly selfie?: PassportFileInit | undefined;
+  /** Optional. [EncryptedPassportElement.translation](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly translation?: readonly PassportFileInit[] | undefined;
+  /** Required. [EncryptedPassportElement.hash](https://core.telegram.org/bots/api#encryptedpassportelement) */
   readonly hash: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [EncryptedPassportElement](https://core.telegram.org/bots/api#encryptedpassportelement). */
 export class EncryptedPassportElement extends TelegramObject {
+  /** Required. One of 'personal_details', 'passport', 'driver_license', 'identity_card', 'internal_passport', 'address', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration', 'phone_number', 'email'. [EncryptedPassportElement.type](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration' | 'phone_number' | 'email';
+  /** Optional. [EncryptedPassportElement.data](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly data?: string;
+  /** Optional. [EncryptedPassportElement.phone_number](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly phone_number?: string;
+  /** Optional. [EncryptedPassportElement.email](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly email?: string;
+  /** Optional. [EncryptedPassportElement.files](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly files?: readonly PassportFile[];
+  /** Optional. [EncryptedPassportElement.front_side](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly front_side?: PassportFile;
+  /** Optional. [EncryptedPassportElement.reverse_side](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly reverse_side?: PassportFile;
+  /** Optional. [EncryptedPassportElement.selfie](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly selfie?: PassportFile;
+  /** Optional. [EncryptedPassportElement.translation](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly translation?: readonly PassportFile[];
+  /** Required. [EncryptedPassportElement.hash](https://core.telegram.org/bots/api#encryptedpassportelement) */
   declare readonly hash: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: EncryptedPassportElementInit;
@@ -6923,16 +7689,22 @@ export class EncryptedPassportElement extends TelegramObject {
 
 /** The Bot API input shape of [EphemeralMessageParameters](https://core.telegram.org/bots/api#ephemeralmessageparameters). */
 export interface EphemeralMessageParametersInit {
+  /** Required. Integer. [EphemeralMessageParameters.receiver_user_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   readonly receiver_user_id: number;
+  /** Optional. [EphemeralMessageParameters.callback_query_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   readonly callback_query_id?: string | undefined;
+  /** Optional. [EphemeralMessageParameters.replace_callback_query_message](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   readonly replace_callback_query_message?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [EphemeralMessageParameters](https://core.telegram.org/bots/api#ephemeralmessageparameters). */
 export class EphemeralMessageParameters extends TelegramObject {
+  /** Required. Integer. [EphemeralMessageParameters.receiver_user_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   declare readonly receiver_user_id: number;
+  /** Optional. [EphemeralMessageParameters.callback_query_id](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   declare readonly callback_query_id?: string;
+  /** Optional. [EphemeralMessageParameters.replace_callback_query_message](https://core.telegram.org/bots/api#ephemeralmessageparameters) */
   declare readonly replace_callback_query_message?: boolean;
 
   constructor(init: EphemeralMessageParametersInit, bot?: Bot) {
@@ -6969,62 +7741,114 @@ export class EphemeralMessageParameters extends TelegramObject {
 
 /** The Bot API input shape of [ExternalReplyInfo](https://core.telegram.org/bots/api#externalreplyinfo). */
 export interface ExternalReplyInfoInit {
+  /** Required. [ExternalReplyInfo.origin](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly origin: MessageOriginInit;
+  /** Optional. [ExternalReplyInfo.chat](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly chat?: ChatInit | undefined;
+  /** Optional. Integer. [ExternalReplyInfo.message_id](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly message_id?: number | undefined;
+  /** Optional. [ExternalReplyInfo.link_preview_options](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
+  /** Optional. [ExternalReplyInfo.animation](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly animation?: AnimationInit | undefined;
+  /** Optional. [ExternalReplyInfo.audio](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly audio?: AudioInit | undefined;
+  /** Optional. [ExternalReplyInfo.document](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly document?: DocumentInit | undefined;
+  /** Optional. [ExternalReplyInfo.live_photo](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly live_photo?: LivePhotoInit | undefined;
+  /** Optional. [ExternalReplyInfo.paid_media](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly paid_media?: PaidMediaInfoInit | undefined;
+  /** Optional. [ExternalReplyInfo.photo](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly photo?: readonly PhotoSizeInit[] | undefined;
+  /** Optional. [ExternalReplyInfo.sticker](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly sticker?: StickerInit | undefined;
+  /** Optional. [ExternalReplyInfo.story](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly story?: StoryInit | undefined;
+  /** Optional. [ExternalReplyInfo.video](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly video?: VideoInit | undefined;
+  /** Optional. [ExternalReplyInfo.video_note](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly video_note?: VideoNoteInit | undefined;
+  /** Optional. [ExternalReplyInfo.voice](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly voice?: VoiceInit | undefined;
+  /** Optional. [ExternalReplyInfo.has_media_spoiler](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly has_media_spoiler?: boolean | undefined;
+  /** Optional. [ExternalReplyInfo.checklist](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly checklist?: ChecklistInit | undefined;
+  /** Optional. [ExternalReplyInfo.contact](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly contact?: ContactInit | undefined;
+  /** Optional. [ExternalReplyInfo.dice](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly dice?: DiceInit | undefined;
+  /** Optional. [ExternalReplyInfo.game](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly game?: GameInit | undefined;
+  /** Optional. [ExternalReplyInfo.giveaway](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly giveaway?: GiveawayInit | undefined;
+  /** Optional. [ExternalReplyInfo.giveaway_winners](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly giveaway_winners?: GiveawayWinnersInit | undefined;
+  /** Optional. [ExternalReplyInfo.invoice](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly invoice?: InvoiceInit | undefined;
+  /** Optional. [ExternalReplyInfo.location](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly location?: LocationInit | undefined;
+  /** Optional. [ExternalReplyInfo.poll](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly poll?: PollInit | undefined;
+  /** Optional. [ExternalReplyInfo.venue](https://core.telegram.org/bots/api#externalreplyinfo) */
   readonly venue?: VenueInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ExternalReplyInfo](https://core.telegram.org/bots/api#externalreplyinfo). */
 export class ExternalReplyInfo extends TelegramObject {
+  /** Required. [ExternalReplyInfo.origin](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly origin: MessageOrigin;
+  /** Optional. [ExternalReplyInfo.chat](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly chat?: Chat;
+  /** Optional. Integer. [ExternalReplyInfo.message_id](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly message_id?: number;
+  /** Optional. [ExternalReplyInfo.link_preview_options](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly link_preview_options?: LinkPreviewOptions;
+  /** Optional. [ExternalReplyInfo.animation](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly animation?: Animation;
+  /** Optional. [ExternalReplyInfo.audio](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly audio?: Audio;
+  /** Optional. [ExternalReplyInfo.document](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly document?: Document;
+  /** Optional. [ExternalReplyInfo.live_photo](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly live_photo?: LivePhoto;
+  /** Optional. [ExternalReplyInfo.paid_media](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly paid_media?: PaidMediaInfo;
+  /** Optional. [ExternalReplyInfo.photo](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly photo?: readonly PhotoSize[];
+  /** Optional. [ExternalReplyInfo.sticker](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly sticker?: Sticker;
+  /** Optional. [ExternalReplyInfo.story](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly story?: Story;
+  /** Optional. [ExternalReplyInfo.video](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly video?: Video;
+  /** Optional. [ExternalReplyInfo.video_note](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly video_note?: VideoNote;
+  /** Optional. [ExternalReplyInfo.voice](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly voice?: Voice;
+  /** Optional. [ExternalReplyInfo.has_media_spoiler](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly has_media_spoiler?: boolean;
+  /** Optional. [ExternalReplyInfo.checklist](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly checklist?: Checklist;
+  /** Optional. [ExternalReplyInfo.contact](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly contact?: Contact;
+  /** Optional. [ExternalReplyInfo.dice](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly dice?: Dice;
+  /** Optional. [ExternalReplyInfo.game](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly game?: Game;
+  /** Optional. [ExternalReplyInfo.giveaway](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly giveaway?: Giveaway;
+  /** Optional. [ExternalReplyInfo.giveaway_winners](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly giveaway_winners?: GiveawayWinners;
+  /** Optional. [ExternalReplyInfo.invoice](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly invoice?: Invoice;
+  /** Optional. [ExternalReplyInfo.location](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly location?: Location;
+  /** Optional. [ExternalReplyInfo.poll](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly poll?: Poll;
+  /** Optional. [ExternalReplyInfo.venue](https://core.telegram.org/bots/api#externalreplyinfo) */
   declare readonly venue?: Venue;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ExternalReplyInfoInit;
@@ -7334,18 +8158,26 @@ export class ExternalReplyInfo extends TelegramObject {
 
 /** The Bot API input shape of [File](https://core.telegram.org/bots/api#file). */
 export interface FileInit {
+  /** Required. Use it to download or resend the file. [File.file_id](https://core.telegram.org/bots/api#file) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [File.file_unique_id](https://core.telegram.org/bots/api#file) */
   readonly file_unique_id: string;
+  /** Optional. Integer. In bytes. [File.file_size](https://core.telegram.org/bots/api#file) */
   readonly file_size?: number | undefined;
+  /** Optional. [File.file_path](https://core.telegram.org/bots/api#file) */
   readonly file_path?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [File](https://core.telegram.org/bots/api#file). */
 export class File extends TelegramObject {
+  /** Required. Use it to download or resend the file. [File.file_id](https://core.telegram.org/bots/api#file) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [File.file_unique_id](https://core.telegram.org/bots/api#file) */
   declare readonly file_unique_id: string;
+  /** Optional. Integer. In bytes. [File.file_size](https://core.telegram.org/bots/api#file) */
   declare readonly file_size?: number;
+  /** Optional. [File.file_path](https://core.telegram.org/bots/api#file) */
   declare readonly file_path?: string;
 
   constructor(init: FileInit, bot?: Bot) {
@@ -7390,16 +8222,22 @@ export class File extends TelegramObject {
 
 /** The Bot API input shape of [ForceReply](https://core.telegram.org/bots/api#forcereply). */
 export interface ForceReplyInit {
+  /** Required. [ForceReply.force_reply](https://core.telegram.org/bots/api#forcereply) */
   readonly force_reply: boolean;
+  /** Optional. 1–64 characters. [ForceReply.input_field_placeholder](https://core.telegram.org/bots/api#forcereply) */
   readonly input_field_placeholder?: string | undefined;
+  /** Optional. [ForceReply.selective](https://core.telegram.org/bots/api#forcereply) */
   readonly selective?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ForceReply](https://core.telegram.org/bots/api#forcereply). */
 export class ForceReply extends TelegramObject {
+  /** Required. [ForceReply.force_reply](https://core.telegram.org/bots/api#forcereply) */
   declare readonly force_reply: boolean;
+  /** Optional. 1–64 characters. [ForceReply.input_field_placeholder](https://core.telegram.org/bots/api#forcereply) */
   declare readonly input_field_placeholder?: string;
+  /** Optional. [ForceReply.selective](https://core.telegram.org/bots/api#forcereply) */
   declare readonly selective?: boolean;
 
   /** From its fields (`force_reply` defaults to true). @example new ForceReply({ selective: true }) */
@@ -7437,20 +8275,30 @@ export class ForceReply extends TelegramObject {
 
 /** The Bot API input shape of [ForumTopic](https://core.telegram.org/bots/api#forumtopic). */
 export interface ForumTopicInit {
+  /** Required. Integer. [ForumTopic.message_thread_id](https://core.telegram.org/bots/api#forumtopic) */
   readonly message_thread_id: number;
+  /** Required. [ForumTopic.name](https://core.telegram.org/bots/api#forumtopic) */
   readonly name: string;
+  /** Required. Integer. [ForumTopic.icon_color](https://core.telegram.org/bots/api#forumtopic) */
   readonly icon_color: number;
+  /** Optional. [ForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopic) */
   readonly icon_custom_emoji_id?: string | undefined;
+  /** Optional. [ForumTopic.is_name_implicit](https://core.telegram.org/bots/api#forumtopic) */
   readonly is_name_implicit?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ForumTopic](https://core.telegram.org/bots/api#forumtopic). */
 export class ForumTopic extends TelegramObject {
+  /** Required. Integer. [ForumTopic.message_thread_id](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly message_thread_id: number;
+  /** Required. [ForumTopic.name](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly name: string;
+  /** Required. Integer. [ForumTopic.icon_color](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly icon_color: number;
+  /** Optional. [ForumTopic.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly icon_custom_emoji_id?: string;
+  /** Optional. [ForumTopic.is_name_implicit](https://core.telegram.org/bots/api#forumtopic) */
   declare readonly is_name_implicit?: boolean;
 
   constructor(init: ForumTopicInit, bot?: Bot) {
@@ -7524,18 +8372,26 @@ export class ForumTopicClosed extends TelegramObject {
 
 /** The Bot API input shape of [ForumTopicCreated](https://core.telegram.org/bots/api#forumtopiccreated). */
 export interface ForumTopicCreatedInit {
+  /** Required. [ForumTopicCreated.name](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly name: string;
+  /** Required. Integer. [ForumTopicCreated.icon_color](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly icon_color: number;
+  /** Optional. [ForumTopicCreated.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly icon_custom_emoji_id?: string | undefined;
+  /** Optional. [ForumTopicCreated.is_name_implicit](https://core.telegram.org/bots/api#forumtopiccreated) */
   readonly is_name_implicit?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ForumTopicCreated](https://core.telegram.org/bots/api#forumtopiccreated). */
 export class ForumTopicCreated extends TelegramObject {
+  /** Required. [ForumTopicCreated.name](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly name: string;
+  /** Required. Integer. [ForumTopicCreated.icon_color](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly icon_color: number;
+  /** Optional. [ForumTopicCreated.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly icon_custom_emoji_id?: string;
+  /** Optional. [ForumTopicCreated.is_name_implicit](https://core.telegram.org/bots/api#forumtopiccreated) */
   declare readonly is_name_implicit?: boolean;
 
   constructor(init: ForumTopicCreatedInit, bot?: Bot) {
@@ -7576,14 +8432,18 @@ export class ForumTopicCreated extends TelegramObject {
 
 /** The Bot API input shape of [ForumTopicEdited](https://core.telegram.org/bots/api#forumtopicedited). */
 export interface ForumTopicEditedInit {
+  /** Optional. [ForumTopicEdited.name](https://core.telegram.org/bots/api#forumtopicedited) */
   readonly name?: string | undefined;
+  /** Optional. [ForumTopicEdited.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopicedited) */
   readonly icon_custom_emoji_id?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ForumTopicEdited](https://core.telegram.org/bots/api#forumtopicedited). */
 export class ForumTopicEdited extends TelegramObject {
+  /** Optional. [ForumTopicEdited.name](https://core.telegram.org/bots/api#forumtopicedited) */
   declare readonly name?: string;
+  /** Optional. [ForumTopicEdited.icon_custom_emoji_id](https://core.telegram.org/bots/api#forumtopicedited) */
   declare readonly icon_custom_emoji_id?: string;
 
   constructor(init: ForumTopicEditedInit, bot?: Bot) {
@@ -7645,22 +8505,34 @@ export class ForumTopicReopened extends TelegramObject {
 
 /** The Bot API input shape of [Game](https://core.telegram.org/bots/api#game). */
 export interface GameInit {
+  /** Required. [Game.title](https://core.telegram.org/bots/api#game) */
   readonly title: string;
+  /** Required. [Game.description](https://core.telegram.org/bots/api#game) */
   readonly description: string;
+  /** Required. [Game.photo](https://core.telegram.org/bots/api#game) */
   readonly photo: readonly PhotoSizeInit[];
+  /** Optional. 0–4096 characters. [Game.text](https://core.telegram.org/bots/api#game) */
   readonly text?: string | undefined;
+  /** Optional. [Game.text_entities](https://core.telegram.org/bots/api#game) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [Game.animation](https://core.telegram.org/bots/api#game) */
   readonly animation?: AnimationInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Game](https://core.telegram.org/bots/api#game). */
 export class Game extends TelegramObject {
+  /** Required. [Game.title](https://core.telegram.org/bots/api#game) */
   declare readonly title: string;
+  /** Required. [Game.description](https://core.telegram.org/bots/api#game) */
   declare readonly description: string;
+  /** Required. [Game.photo](https://core.telegram.org/bots/api#game) */
   declare readonly photo: readonly PhotoSize[];
+  /** Optional. 0–4096 characters. [Game.text](https://core.telegram.org/bots/api#game) */
   declare readonly text?: string;
+  /** Optional. [Game.text_entities](https://core.telegram.org/bots/api#game) */
   declare readonly text_entities?: readonly MessageEntity[];
+  /** Optional. [Game.animation](https://core.telegram.org/bots/api#game) */
   declare readonly animation?: Animation;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GameInit;
@@ -7744,16 +8616,22 @@ export class Game extends TelegramObject {
 
 /** The Bot API input shape of [GameHighScore](https://core.telegram.org/bots/api#gamehighscore). */
 export interface GameHighScoreInit {
+  /** Required. Integer. [GameHighScore.position](https://core.telegram.org/bots/api#gamehighscore) */
   readonly position: number;
+  /** Required. [GameHighScore.user](https://core.telegram.org/bots/api#gamehighscore) */
   readonly user: UserInit;
+  /** Required. Integer. [GameHighScore.score](https://core.telegram.org/bots/api#gamehighscore) */
   readonly score: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GameHighScore](https://core.telegram.org/bots/api#gamehighscore). */
 export class GameHighScore extends TelegramObject {
+  /** Required. Integer. [GameHighScore.position](https://core.telegram.org/bots/api#gamehighscore) */
   declare readonly position: number;
+  /** Required. [GameHighScore.user](https://core.telegram.org/bots/api#gamehighscore) */
   declare readonly user: User;
+  /** Required. Integer. [GameHighScore.score](https://core.telegram.org/bots/api#gamehighscore) */
   declare readonly score: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GameHighScoreInit;
@@ -7870,36 +8748,62 @@ export class GeneralForumTopicUnhidden extends TelegramObject {
 
 /** The Bot API input shape of [Gift](https://core.telegram.org/bots/api#gift). */
 export interface GiftInit {
+  /** Required. [Gift.id](https://core.telegram.org/bots/api#gift) */
   readonly id: string;
+  /** Required. [Gift.sticker](https://core.telegram.org/bots/api#gift) */
   readonly sticker: StickerInit;
+  /** Required. Integer. [Gift.star_count](https://core.telegram.org/bots/api#gift) */
   readonly star_count: number;
+  /** Optional. Integer. [Gift.upgrade_star_count](https://core.telegram.org/bots/api#gift) */
   readonly upgrade_star_count?: number | undefined;
+  /** Optional. [Gift.is_premium](https://core.telegram.org/bots/api#gift) */
   readonly is_premium?: boolean | undefined;
+  /** Optional. [Gift.has_colors](https://core.telegram.org/bots/api#gift) */
   readonly has_colors?: boolean | undefined;
+  /** Optional. Integer. [Gift.total_count](https://core.telegram.org/bots/api#gift) */
   readonly total_count?: number | undefined;
+  /** Optional. Integer. [Gift.remaining_count](https://core.telegram.org/bots/api#gift) */
   readonly remaining_count?: number | undefined;
+  /** Optional. Integer. [Gift.personal_total_count](https://core.telegram.org/bots/api#gift) */
   readonly personal_total_count?: number | undefined;
+  /** Optional. Integer. [Gift.personal_remaining_count](https://core.telegram.org/bots/api#gift) */
   readonly personal_remaining_count?: number | undefined;
+  /** Optional. [Gift.background](https://core.telegram.org/bots/api#gift) */
   readonly background?: GiftBackgroundInit | undefined;
+  /** Optional. Integer. [Gift.unique_gift_variant_count](https://core.telegram.org/bots/api#gift) */
   readonly unique_gift_variant_count?: number | undefined;
+  /** Optional. [Gift.publisher_chat](https://core.telegram.org/bots/api#gift) */
   readonly publisher_chat?: ChatInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Gift](https://core.telegram.org/bots/api#gift). */
 export class Gift extends TelegramObject {
+  /** Required. [Gift.id](https://core.telegram.org/bots/api#gift) */
   declare readonly id: string;
+  /** Required. [Gift.sticker](https://core.telegram.org/bots/api#gift) */
   declare readonly sticker: Sticker;
+  /** Required. Integer. [Gift.star_count](https://core.telegram.org/bots/api#gift) */
   declare readonly star_count: number;
+  /** Optional. Integer. [Gift.upgrade_star_count](https://core.telegram.org/bots/api#gift) */
   declare readonly upgrade_star_count?: number;
+  /** Optional. [Gift.is_premium](https://core.telegram.org/bots/api#gift) */
   declare readonly is_premium?: boolean;
+  /** Optional. [Gift.has_colors](https://core.telegram.org/bots/api#gift) */
   declare readonly has_colors?: boolean;
+  /** Optional. Integer. [Gift.total_count](https://core.telegram.org/bots/api#gift) */
   declare readonly total_count?: number;
+  /** Optional. Integer. [Gift.remaining_count](https://core.telegram.org/bots/api#gift) */
   declare readonly remaining_count?: number;
+  /** Optional. Integer. [Gift.personal_total_count](https://core.telegram.org/bots/api#gift) */
   declare readonly personal_total_count?: number;
+  /** Optional. Integer. [Gift.personal_remaining_count](https://core.telegram.org/bots/api#gift) */
   declare readonly personal_remaining_count?: number;
+  /** Optional. [Gift.background](https://core.telegram.org/bots/api#gift) */
   declare readonly background?: GiftBackground;
+  /** Optional. Integer. [Gift.unique_gift_variant_count](https://core.telegram.org/bots/api#gift) */
   declare readonly unique_gift_variant_count?: number;
+  /** Optional. [Gift.publisher_chat](https://core.telegram.org/bots/api#gift) */
   declare readonly publisher_chat?: Chat;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiftInit;
@@ -8008,16 +8912,22 @@ export class Gift extends TelegramObject {
 
 /** The Bot API input shape of [GiftBackground](https://core.telegram.org/bots/api#giftbackground). */
 export interface GiftBackgroundInit {
+  /** Required. Integer. [GiftBackground.center_color](https://core.telegram.org/bots/api#giftbackground) */
   readonly center_color: number;
+  /** Required. Integer. [GiftBackground.edge_color](https://core.telegram.org/bots/api#giftbackground) */
   readonly edge_color: number;
+  /** Required. Integer. [GiftBackground.text_color](https://core.telegram.org/bots/api#giftbackground) */
   readonly text_color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiftBackground](https://core.telegram.org/bots/api#giftbackground). */
 export class GiftBackground extends TelegramObject {
+  /** Required. Integer. [GiftBackground.center_color](https://core.telegram.org/bots/api#giftbackground) */
   declare readonly center_color: number;
+  /** Required. Integer. [GiftBackground.edge_color](https://core.telegram.org/bots/api#giftbackground) */
   declare readonly edge_color: number;
+  /** Required. Integer. [GiftBackground.text_color](https://core.telegram.org/bots/api#giftbackground) */
   declare readonly text_color: number;
 
   constructor(init: GiftBackgroundInit, bot?: Bot) {
@@ -8056,30 +8966,50 @@ export class GiftBackground extends TelegramObject {
 
 /** The Bot API input shape of [GiftInfo](https://core.telegram.org/bots/api#giftinfo). */
 export interface GiftInfoInit {
+  /** Required. [GiftInfo.gift](https://core.telegram.org/bots/api#giftinfo) */
   readonly gift: GiftInit;
+  /** Optional. [GiftInfo.owned_gift_id](https://core.telegram.org/bots/api#giftinfo) */
   readonly owned_gift_id?: string | undefined;
+  /** Optional. Integer. [GiftInfo.convert_star_count](https://core.telegram.org/bots/api#giftinfo) */
   readonly convert_star_count?: number | undefined;
+  /** Optional. Integer. [GiftInfo.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#giftinfo) */
   readonly prepaid_upgrade_star_count?: number | undefined;
+  /** Optional. [GiftInfo.is_upgrade_separate](https://core.telegram.org/bots/api#giftinfo) */
   readonly is_upgrade_separate?: boolean | undefined;
+  /** Optional. [GiftInfo.can_be_upgraded](https://core.telegram.org/bots/api#giftinfo) */
   readonly can_be_upgraded?: boolean | undefined;
+  /** Optional. [GiftInfo.text](https://core.telegram.org/bots/api#giftinfo) */
   readonly text?: string | undefined;
+  /** Optional. [GiftInfo.entities](https://core.telegram.org/bots/api#giftinfo) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [GiftInfo.is_private](https://core.telegram.org/bots/api#giftinfo) */
   readonly is_private?: boolean | undefined;
+  /** Optional. Integer. [GiftInfo.unique_gift_number](https://core.telegram.org/bots/api#giftinfo) */
   readonly unique_gift_number?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiftInfo](https://core.telegram.org/bots/api#giftinfo). */
 export class GiftInfo extends TelegramObject {
+  /** Required. [GiftInfo.gift](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly gift: Gift;
+  /** Optional. [GiftInfo.owned_gift_id](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly owned_gift_id?: string;
+  /** Optional. Integer. [GiftInfo.convert_star_count](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly convert_star_count?: number;
+  /** Optional. Integer. [GiftInfo.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly prepaid_upgrade_star_count?: number;
+  /** Optional. [GiftInfo.is_upgrade_separate](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly is_upgrade_separate?: boolean;
+  /** Optional. [GiftInfo.can_be_upgraded](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly can_be_upgraded?: boolean;
+  /** Optional. [GiftInfo.text](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly text?: string;
+  /** Optional. [GiftInfo.entities](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly entities?: readonly MessageEntity[];
+  /** Optional. [GiftInfo.is_private](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly is_private?: boolean;
+  /** Optional. Integer. [GiftInfo.unique_gift_number](https://core.telegram.org/bots/api#giftinfo) */
   declare readonly unique_gift_number?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiftInfoInit;
@@ -8165,12 +9095,14 @@ export class GiftInfo extends TelegramObject {
 
 /** The Bot API input shape of [Gifts](https://core.telegram.org/bots/api#gifts). */
 export interface GiftsInit {
+  /** Required. [Gifts.gifts](https://core.telegram.org/bots/api#gifts) */
   readonly gifts: readonly GiftInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Gifts](https://core.telegram.org/bots/api#gifts). */
 export class Gifts extends TelegramObject {
+  /** Required. [Gifts.gifts](https://core.telegram.org/bots/api#gifts) */
   declare readonly gifts: readonly Gift[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiftsInit;
@@ -8221,28 +9153,46 @@ export class Gifts extends TelegramObject {
 
 /** The Bot API input shape of [Giveaway](https://core.telegram.org/bots/api#giveaway). */
 export interface GiveawayInit {
+  /** Required. [Giveaway.chats](https://core.telegram.org/bots/api#giveaway) */
   readonly chats: readonly ChatInit[];
+  /** Required. A `Date` or Unix seconds. [Giveaway.winners_selection_date](https://core.telegram.org/bots/api#giveaway) */
   readonly winners_selection_date: Date | number;
+  /** Required. Integer. [Giveaway.winner_count](https://core.telegram.org/bots/api#giveaway) */
   readonly winner_count: number;
+  /** Optional. [Giveaway.only_new_members](https://core.telegram.org/bots/api#giveaway) */
   readonly only_new_members?: boolean | undefined;
+  /** Optional. [Giveaway.has_public_winners](https://core.telegram.org/bots/api#giveaway) */
   readonly has_public_winners?: boolean | undefined;
+  /** Optional. [Giveaway.prize_description](https://core.telegram.org/bots/api#giveaway) */
   readonly prize_description?: string | undefined;
+  /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). [Giveaway.country_codes](https://core.telegram.org/bots/api#giveaway) */
   readonly country_codes?: readonly string[] | undefined;
+  /** Optional. Integer. [Giveaway.prize_star_count](https://core.telegram.org/bots/api#giveaway) */
   readonly prize_star_count?: number | undefined;
+  /** Optional. Integer. [Giveaway.premium_subscription_month_count](https://core.telegram.org/bots/api#giveaway) */
   readonly premium_subscription_month_count?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Giveaway](https://core.telegram.org/bots/api#giveaway). */
 export class Giveaway extends TelegramObject {
+  /** Required. [Giveaway.chats](https://core.telegram.org/bots/api#giveaway) */
   declare readonly chats: readonly Chat[];
+  /** Required. Unix time, exposed as a `Date`. [Giveaway.winners_selection_date](https://core.telegram.org/bots/api#giveaway) */
   declare readonly winners_selection_date: Date;
+  /** Required. Integer. [Giveaway.winner_count](https://core.telegram.org/bots/api#giveaway) */
   declare readonly winner_count: number;
+  /** Optional. [Giveaway.only_new_members](https://core.telegram.org/bots/api#giveaway) */
   declare readonly only_new_members?: boolean;
+  /** Optional. [Giveaway.has_public_winners](https://core.telegram.org/bots/api#giveaway) */
   declare readonly has_public_winners?: boolean;
+  /** Optional. [Giveaway.prize_description](https://core.telegram.org/bots/api#giveaway) */
   declare readonly prize_description?: string;
+  /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). [Giveaway.country_codes](https://core.telegram.org/bots/api#giveaway) */
   declare readonly country_codes?: readonly string[];
+  /** Optional. Integer. [Giveaway.prize_star_count](https://core.telegram.org/bots/api#giveaway) */
   declare readonly prize_star_count?: number;
+  /** Optional. Integer. [Giveaway.premium_subscription_month_count](https://core.telegram.org/bots/api#giveaway) */
   declare readonly premium_subscription_month_count?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiveawayInit;
@@ -8327,18 +9277,26 @@ export class Giveaway extends TelegramObject {
 
 /** The Bot API input shape of [GiveawayCompleted](https://core.telegram.org/bots/api#giveawaycompleted). */
 export interface GiveawayCompletedInit {
+  /** Required. Integer. [GiveawayCompleted.winner_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly winner_count: number;
+  /** Optional. Integer. [GiveawayCompleted.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly unclaimed_prize_count?: number | undefined;
+  /** Optional. [GiveawayCompleted.giveaway_message](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly giveaway_message?: MessageInit | undefined;
+  /** Optional. [GiveawayCompleted.is_star_giveaway](https://core.telegram.org/bots/api#giveawaycompleted) */
   readonly is_star_giveaway?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiveawayCompleted](https://core.telegram.org/bots/api#giveawaycompleted). */
 export class GiveawayCompleted extends TelegramObject {
+  /** Required. Integer. [GiveawayCompleted.winner_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly winner_count: number;
+  /** Optional. Integer. [GiveawayCompleted.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly unclaimed_prize_count?: number;
+  /** Optional. [GiveawayCompleted.giveaway_message](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly giveaway_message?: Message;
+  /** Optional. [GiveawayCompleted.is_star_giveaway](https://core.telegram.org/bots/api#giveawaycompleted) */
   declare readonly is_star_giveaway?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiveawayCompletedInit;
@@ -8398,12 +9356,14 @@ export class GiveawayCompleted extends TelegramObject {
 
 /** The Bot API input shape of [GiveawayCreated](https://core.telegram.org/bots/api#giveawaycreated). */
 export interface GiveawayCreatedInit {
+  /** Optional. Integer. [GiveawayCreated.prize_star_count](https://core.telegram.org/bots/api#giveawaycreated) */
   readonly prize_star_count?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiveawayCreated](https://core.telegram.org/bots/api#giveawaycreated). */
 export class GiveawayCreated extends TelegramObject {
+  /** Optional. Integer. [GiveawayCreated.prize_star_count](https://core.telegram.org/bots/api#giveawaycreated) */
   declare readonly prize_star_count?: number;
 
   constructor(init: GiveawayCreatedInit, bot?: Bot) {
@@ -8433,34 +9393,58 @@ export class GiveawayCreated extends TelegramObject {
 
 /** The Bot API input shape of [GiveawayWinners](https://core.telegram.org/bots/api#giveawaywinners). */
 export interface GiveawayWinnersInit {
+  /** Required. [GiveawayWinners.chat](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly chat: ChatInit;
+  /** Required. Integer. [GiveawayWinners.giveaway_message_id](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly giveaway_message_id: number;
+  /** Required. A `Date` or Unix seconds. [GiveawayWinners.winners_selection_date](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly winners_selection_date: Date | number;
+  /** Required. Integer. [GiveawayWinners.winner_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly winner_count: number;
+  /** Required. At most 100 items. [GiveawayWinners.winners](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly winners: readonly UserInit[];
+  /** Optional. Integer. [GiveawayWinners.additional_chat_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly additional_chat_count?: number | undefined;
+  /** Optional. Integer. [GiveawayWinners.prize_star_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly prize_star_count?: number | undefined;
+  /** Optional. Integer. [GiveawayWinners.premium_subscription_month_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly premium_subscription_month_count?: number | undefined;
+  /** Optional. Integer. [GiveawayWinners.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly unclaimed_prize_count?: number | undefined;
+  /** Optional. [GiveawayWinners.only_new_members](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly only_new_members?: boolean | undefined;
+  /** Optional. [GiveawayWinners.was_refunded](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly was_refunded?: boolean | undefined;
+  /** Optional. [GiveawayWinners.prize_description](https://core.telegram.org/bots/api#giveawaywinners) */
   readonly prize_description?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [GiveawayWinners](https://core.telegram.org/bots/api#giveawaywinners). */
 export class GiveawayWinners extends TelegramObject {
+  /** Required. [GiveawayWinners.chat](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly chat: Chat;
+  /** Required. Integer. [GiveawayWinners.giveaway_message_id](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly giveaway_message_id: number;
+  /** Required. Unix time, exposed as a `Date`. [GiveawayWinners.winners_selection_date](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly winners_selection_date: Date;
+  /** Required. Integer. [GiveawayWinners.winner_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly winner_count: number;
+  /** Required. At most 100 items. [GiveawayWinners.winners](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly winners: readonly User[];
+  /** Optional. Integer. [GiveawayWinners.additional_chat_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly additional_chat_count?: number;
+  /** Optional. Integer. [GiveawayWinners.prize_star_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly prize_star_count?: number;
+  /** Optional. Integer. [GiveawayWinners.premium_subscription_month_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly premium_subscription_month_count?: number;
+  /** Optional. Integer. [GiveawayWinners.unclaimed_prize_count](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly unclaimed_prize_count?: number;
+  /** Optional. [GiveawayWinners.only_new_members](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly only_new_members?: boolean;
+  /** Optional. [GiveawayWinners.was_refunded](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly was_refunded?: boolean;
+  /** Optional. [GiveawayWinners.prize_description](https://core.telegram.org/bots/api#giveawaywinners) */
   declare readonly prize_description?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: GiveawayWinnersInit;
@@ -8564,16 +9548,22 @@ export class GiveawayWinners extends TelegramObject {
 
 /** The Bot API input shape of [InaccessibleMessage](https://core.telegram.org/bots/api#inaccessiblemessage). */
 export interface InaccessibleMessageInit {
+  /** Required. [InaccessibleMessage.chat](https://core.telegram.org/bots/api#inaccessiblemessage) */
   readonly chat: ChatInit;
+  /** Required. Integer. [InaccessibleMessage.message_id](https://core.telegram.org/bots/api#inaccessiblemessage) */
   readonly message_id: number;
+  /** Required. Integer. [InaccessibleMessage.date](https://core.telegram.org/bots/api#inaccessiblemessage) */
   readonly date: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InaccessibleMessage](https://core.telegram.org/bots/api#inaccessiblemessage). */
 export class InaccessibleMessage extends MaybeInaccessibleMessageBase {
+  /** Required. [InaccessibleMessage.chat](https://core.telegram.org/bots/api#inaccessiblemessage) */
   declare readonly chat: Chat;
+  /** Required. Integer. [InaccessibleMessage.message_id](https://core.telegram.org/bots/api#inaccessiblemessage) */
   declare readonly message_id: number;
+  /** Required. Integer. [InaccessibleMessage.date](https://core.telegram.org/bots/api#inaccessiblemessage) */
   declare readonly date: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: InaccessibleMessageInit;
@@ -8636,38 +9626,66 @@ export class InaccessibleMessage extends MaybeInaccessibleMessageBase {
 
 /** The Bot API input shape of [InlineKeyboardButton](https://core.telegram.org/bots/api#inlinekeyboardbutton). */
 export interface InlineKeyboardButtonInit {
+  /** Required. [InlineKeyboardButton.text](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly text: string;
+  /** Optional. [InlineKeyboardButton.icon_custom_emoji_id](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly icon_custom_emoji_id?: string | undefined;
+  /** Optional. One of 'danger', 'success', 'primary'. [InlineKeyboardButton.style](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly style?: 'danger' | 'success' | 'primary' | undefined;
+  /** Optional. [InlineKeyboardButton.url](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly url?: string | undefined;
+  /** Optional. 1–64 bytes. [InlineKeyboardButton.callback_data](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly callback_data?: string | undefined;
+  /** Optional. [InlineKeyboardButton.web_app](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly web_app?: WebAppInfoInit | undefined;
+  /** Optional. [InlineKeyboardButton.login_url](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly login_url?: LoginUrlInit | undefined;
+  /** Optional. [InlineKeyboardButton.switch_inline_query](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly switch_inline_query?: string | undefined;
+  /** Optional. [InlineKeyboardButton.switch_inline_query_current_chat](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly switch_inline_query_current_chat?: string | undefined;
+  /** Optional. [InlineKeyboardButton.switch_inline_query_chosen_chat](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly switch_inline_query_chosen_chat?: SwitchInlineQueryChosenChatInit | undefined;
+  /** Optional. [InlineKeyboardButton.copy_text](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly copy_text?: CopyTextButtonInit | undefined;
+  /** Optional. [InlineKeyboardButton.callback_game](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly callback_game?: CallbackGameInit | undefined;
+  /** Optional. [InlineKeyboardButton.pay](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly pay?: boolean | undefined;
+  /** Optional. [InlineKeyboardButton.disabled](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   readonly disabled?: DisabledButtonInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineKeyboardButton](https://core.telegram.org/bots/api#inlinekeyboardbutton). */
 export class InlineKeyboardButton extends TelegramObject {
+  /** Required. [InlineKeyboardButton.text](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly text: string;
+  /** Optional. [InlineKeyboardButton.icon_custom_emoji_id](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly icon_custom_emoji_id?: string;
+  /** Optional. One of 'danger', 'success', 'primary'. [InlineKeyboardButton.style](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly style?: 'danger' | 'success' | 'primary';
+  /** Optional. [InlineKeyboardButton.url](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly url?: string;
+  /** Optional. 1–64 bytes. [InlineKeyboardButton.callback_data](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly callback_data?: string;
+  /** Optional. [InlineKeyboardButton.web_app](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly web_app?: WebAppInfo;
+  /** Optional. [InlineKeyboardButton.login_url](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly login_url?: LoginUrl;
+  /** Optional. [InlineKeyboardButton.switch_inline_query](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly switch_inline_query?: string;
+  /** Optional. [InlineKeyboardButton.switch_inline_query_current_chat](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly switch_inline_query_current_chat?: string;
+  /** Optional. [InlineKeyboardButton.switch_inline_query_chosen_chat](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly switch_inline_query_chosen_chat?: SwitchInlineQueryChosenChat;
+  /** Optional. [InlineKeyboardButton.copy_text](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly copy_text?: CopyTextButton;
+  /** Optional. [InlineKeyboardButton.callback_game](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly callback_game?: CallbackGame;
+  /** Optional. [InlineKeyboardButton.pay](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly pay?: boolean;
+  /** Optional. [InlineKeyboardButton.disabled](https://core.telegram.org/bots/api#inlinekeyboardbutton) */
   declare readonly disabled?: DisabledButton;
 
   /** From its fields. */
@@ -8755,14 +9773,18 @@ export class InlineKeyboardButton extends TelegramObject {
 
 /** The Bot API input shape of [InlineKeyboardMarkup](https://core.telegram.org/bots/api#inlinekeyboardmarkup). */
 export interface InlineKeyboardMarkupInit {
+  /** Required. [InlineKeyboardMarkup.inline_keyboard](https://core.telegram.org/bots/api#inlinekeyboardmarkup) */
   readonly inline_keyboard: readonly (readonly InlineKeyboardButtonInit[])[];
+  /** Optional. [InlineKeyboardMarkup.force_reply](https://core.telegram.org/bots/api#inlinekeyboardmarkup) */
   readonly force_reply?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineKeyboardMarkup](https://core.telegram.org/bots/api#inlinekeyboardmarkup). */
 export class InlineKeyboardMarkup extends TelegramObject {
+  /** Required. [InlineKeyboardMarkup.inline_keyboard](https://core.telegram.org/bots/api#inlinekeyboardmarkup) */
   declare readonly inline_keyboard: readonly (readonly InlineKeyboardButton[])[];
+  /** Optional. [InlineKeyboardMarkup.force_reply](https://core.telegram.org/bots/api#inlinekeyboardmarkup) */
   declare readonly force_reply?: boolean;
 
   /** From its fields. */
@@ -8814,22 +9836,34 @@ export class InlineKeyboardMarkup extends TelegramObject {
 
 /** The Bot API input shape of [InlineQuery](https://core.telegram.org/bots/api#inlinequery). */
 export interface InlineQueryInit {
+  /** Required. [InlineQuery.id](https://core.telegram.org/bots/api#inlinequery) */
   readonly id: string;
+  /** Required. [InlineQuery.from](https://core.telegram.org/bots/api#inlinequery) */
   readonly from: UserInit;
+  /** Required. At most 256 characters. [InlineQuery.query](https://core.telegram.org/bots/api#inlinequery) */
   readonly query: string;
+  /** Required. [InlineQuery.offset](https://core.telegram.org/bots/api#inlinequery) */
   readonly offset: string;
+  /** Optional. One of 'sender', 'private', 'group', 'supergroup', 'channel'. [InlineQuery.chat_type](https://core.telegram.org/bots/api#inlinequery) */
   readonly chat_type?: 'sender' | 'private' | 'group' | 'supergroup' | 'channel' | undefined;
+  /** Optional. [InlineQuery.location](https://core.telegram.org/bots/api#inlinequery) */
   readonly location?: LocationInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQuery](https://core.telegram.org/bots/api#inlinequery). */
 export class InlineQuery extends TelegramObject {
+  /** Required. [InlineQuery.id](https://core.telegram.org/bots/api#inlinequery) */
   declare readonly id: string;
+  /** Required. [InlineQuery.from](https://core.telegram.org/bots/api#inlinequery) */
   declare readonly from: User;
+  /** Required. At most 256 characters. [InlineQuery.query](https://core.telegram.org/bots/api#inlinequery) */
   declare readonly query: string;
+  /** Required. [InlineQuery.offset](https://core.telegram.org/bots/api#inlinequery) */
   declare readonly offset: string;
+  /** Optional. One of 'sender', 'private', 'group', 'supergroup', 'channel'. [InlineQuery.chat_type](https://core.telegram.org/bots/api#inlinequery) */
   declare readonly chat_type?: 'sender' | 'private' | 'group' | 'supergroup' | 'channel';
+  /** Optional. [InlineQuery.location](https://core.telegram.org/bots/api#inlinequery) */
   declare readonly location?: Location;
   /** The input; the fields below are built from it on first read. */
   readonly #input: InlineQueryInit;
@@ -8910,30 +9944,50 @@ export class InlineQuery extends TelegramObject {
 
 /** The Bot API input shape of [InlineQueryResultArticle](https://core.telegram.org/bots/api#inlinequeryresultarticle). */
 export interface InlineQueryResultArticleInit {
+  /** Required. Always 'article'. [InlineQueryResultArticle.type](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly type: 'article';
+  /** Required. 1–64 bytes. [InlineQueryResultArticle.id](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly id: string;
+  /** Required. [InlineQueryResultArticle.title](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly title: string;
+  /** Required. [InlineQueryResultArticle.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly input_message_content: InputMessageContentInit;
+  /** Optional. [InlineQueryResultArticle.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultArticle.url](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly url?: string | undefined;
+  /** Optional. [InlineQueryResultArticle.description](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly description?: string | undefined;
+  /** Optional. [InlineQueryResultArticle.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly thumbnail_url?: string | undefined;
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly thumbnail_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultArticle](https://core.telegram.org/bots/api#inlinequeryresultarticle). */
 export class InlineQueryResultArticle extends InlineQueryResultBase {
+  /** Required. Always 'article'. [InlineQueryResultArticle.type](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly type: 'article';
+  /** Required. 1–64 bytes. [InlineQueryResultArticle.id](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultArticle.title](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly title: string;
+  /** Required. [InlineQueryResultArticle.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly input_message_content: InputMessageContent;
+  /** Optional. [InlineQueryResultArticle.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultArticle.url](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly url?: string;
+  /** Optional. [InlineQueryResultArticle.description](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly description?: string;
+  /** Optional. [InlineQueryResultArticle.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly thumbnail_url?: string;
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly thumbnail_width?: number;
+  /** Optional. Integer. [InlineQueryResultArticle.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultarticle) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultArticleInit, bot?: Bot) {
@@ -8998,32 +10052,54 @@ export class InlineQueryResultArticle extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultAudio](https://core.telegram.org/bots/api#inlinequeryresultaudio). */
 export interface InlineQueryResultAudioInit {
+  /** Required. Always 'audio'. [InlineQueryResultAudio.type](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly type: 'audio';
+  /** Required. 1–64 bytes. [InlineQueryResultAudio.id](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly id: string;
+  /** Required. [InlineQueryResultAudio.audio_url](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly audio_url: string;
+  /** Required. [InlineQueryResultAudio.title](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InlineQueryResultAudio.performer](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly performer?: string | undefined;
+  /** Optional. Integer. In seconds. [InlineQueryResultAudio.audio_duration](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly audio_duration?: number | undefined;
+  /** Optional. [InlineQueryResultAudio.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultAudio.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultAudio](https://core.telegram.org/bots/api#inlinequeryresultaudio). */
 export class InlineQueryResultAudio extends InlineQueryResultBase {
+  /** Required. Always 'audio'. [InlineQueryResultAudio.type](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly type: 'audio';
+  /** Required. 1–64 bytes. [InlineQueryResultAudio.id](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultAudio.audio_url](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly audio_url: string;
+  /** Required. [InlineQueryResultAudio.title](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. [InlineQueryResultAudio.performer](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly performer?: string;
+  /** Optional. Integer. In seconds. [InlineQueryResultAudio.audio_duration](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly audio_duration?: number;
+  /** Optional. [InlineQueryResultAudio.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultAudio.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultAudioInit, bot?: Bot) {
@@ -9091,26 +10167,42 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedAudio](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio). */
 export interface InlineQueryResultCachedAudioInit {
+  /** Required. Always 'audio'. [InlineQueryResultCachedAudio.type](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly type: 'audio';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedAudio.id](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedAudio.audio_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly audio_file_id: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InlineQueryResultCachedAudio.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedAudio.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedAudio](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio). */
 export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
+  /** Required. Always 'audio'. [InlineQueryResultCachedAudio.type](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly type: 'audio';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedAudio.id](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedAudio.audio_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly audio_file_id: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. [InlineQueryResultCachedAudio.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedAudio.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedAudioInit, bot?: Bot) {
@@ -9168,30 +10260,50 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedDocument](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument). */
 export interface InlineQueryResultCachedDocumentInit {
+  /** Required. Always 'document'. [InlineQueryResultCachedDocument.type](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly type: 'document';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedDocument.id](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedDocument.title](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly title: string;
+  /** Required. [InlineQueryResultCachedDocument.document_file_id](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly document_file_id: string;
+  /** Optional. [InlineQueryResultCachedDocument.description](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly description?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InlineQueryResultCachedDocument.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedDocument.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedDocument](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument). */
 export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
+  /** Required. Always 'document'. [InlineQueryResultCachedDocument.type](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly type: 'document';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedDocument.id](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedDocument.title](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly title: string;
+  /** Required. [InlineQueryResultCachedDocument.document_file_id](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly document_file_id: string;
+  /** Optional. [InlineQueryResultCachedDocument.description](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly description?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. [InlineQueryResultCachedDocument.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedDocument.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedDocumentInit, bot?: Bot) {
@@ -9256,30 +10368,50 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedGif](https://core.telegram.org/bots/api#inlinequeryresultcachedgif). */
 export interface InlineQueryResultCachedGifInit {
+  /** Required. Always 'gif'. [InlineQueryResultCachedGif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly type: 'gif';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedGif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedGif.gif_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly gif_file_id: string;
+  /** Optional. [InlineQueryResultCachedGif.title](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly title?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedGif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedGif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultCachedGif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedGif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedGif](https://core.telegram.org/bots/api#inlinequeryresultcachedgif). */
 export class InlineQueryResultCachedGif extends InlineQueryResultBase {
+  /** Required. Always 'gif'. [InlineQueryResultCachedGif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly type: 'gif';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedGif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedGif.gif_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly gif_file_id: string;
+  /** Optional. [InlineQueryResultCachedGif.title](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly title?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedGif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedGif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultCachedGif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedGif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedGifInit, bot?: Bot) {
@@ -9343,30 +10475,50 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif). */
 export interface InlineQueryResultCachedMpeg4GifInit {
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultCachedMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly type: 'mpeg4_gif';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedMpeg4Gif.mpeg4_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly mpeg4_file_id: string;
+  /** Optional. [InlineQueryResultCachedMpeg4Gif.title](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly title?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedMpeg4Gif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultCachedMpeg4Gif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedMpeg4Gif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif). */
 export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultCachedMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly type: 'mpeg4_gif';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedMpeg4Gif.mpeg4_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly mpeg4_file_id: string;
+  /** Optional. [InlineQueryResultCachedMpeg4Gif.title](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly title?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedMpeg4Gif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultCachedMpeg4Gif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedMpeg4Gif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedMpeg4GifInit, bot?: Bot) {
@@ -9430,32 +10582,54 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedPhoto](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto). */
 export interface InlineQueryResultCachedPhotoInit {
+  /** Required. Always 'photo'. [InlineQueryResultCachedPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly type: 'photo';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedPhoto.photo_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly photo_file_id: string;
+  /** Optional. [InlineQueryResultCachedPhoto.title](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly title?: string | undefined;
+  /** Optional. [InlineQueryResultCachedPhoto.description](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly description?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedPhoto.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultCachedPhoto.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedPhoto.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedPhoto](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto). */
 export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
+  /** Required. Always 'photo'. [InlineQueryResultCachedPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly type: 'photo';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedPhoto.photo_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly photo_file_id: string;
+  /** Optional. [InlineQueryResultCachedPhoto.title](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly title?: string;
+  /** Optional. [InlineQueryResultCachedPhoto.description](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly description?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedPhoto.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultCachedPhoto.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedPhoto.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedPhotoInit, bot?: Bot) {
@@ -9522,20 +10696,30 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedSticker](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker). */
 export interface InlineQueryResultCachedStickerInit {
+  /** Required. Always 'sticker'. [InlineQueryResultCachedSticker.type](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly type: 'sticker';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedSticker.id](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedSticker.sticker_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly sticker_file_id: string;
+  /** Optional. [InlineQueryResultCachedSticker.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedSticker.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedSticker](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker). */
 export class InlineQueryResultCachedSticker extends InlineQueryResultBase {
+  /** Required. Always 'sticker'. [InlineQueryResultCachedSticker.type](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly type: 'sticker';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedSticker.id](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedSticker.sticker_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly sticker_file_id: string;
+  /** Optional. [InlineQueryResultCachedSticker.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedSticker.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedStickerInit, bot?: Bot) {
@@ -9584,32 +10768,54 @@ export class InlineQueryResultCachedSticker extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedVideo](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo). */
 export interface InlineQueryResultCachedVideoInit {
+  /** Required. Always 'video'. [InlineQueryResultCachedVideo.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly type: 'video';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedVideo.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedVideo.video_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly video_file_id: string;
+  /** Required. [InlineQueryResultCachedVideo.title](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly title: string;
+  /** Optional. [InlineQueryResultCachedVideo.description](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly description?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedVideo.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultCachedVideo.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedVideo.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedVideo](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo). */
 export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
+  /** Required. Always 'video'. [InlineQueryResultCachedVideo.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly type: 'video';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedVideo.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedVideo.video_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly video_file_id: string;
+  /** Required. [InlineQueryResultCachedVideo.title](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly title: string;
+  /** Optional. [InlineQueryResultCachedVideo.description](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly description?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultCachedVideo.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultCachedVideo.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedVideo.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedVideoInit, bot?: Bot) {
@@ -9677,28 +10883,46 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultCachedVoice](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice). */
 export interface InlineQueryResultCachedVoiceInit {
+  /** Required. Always 'voice'. [InlineQueryResultCachedVoice.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly type: 'voice';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedVoice.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly id: string;
+  /** Required. [InlineQueryResultCachedVoice.voice_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly voice_file_id: string;
+  /** Required. [InlineQueryResultCachedVoice.title](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InlineQueryResultCachedVoice.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultCachedVoice.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultCachedVoice](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice). */
 export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
+  /** Required. Always 'voice'. [InlineQueryResultCachedVoice.type](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly type: 'voice';
+  /** Required. 1–64 bytes. [InlineQueryResultCachedVoice.id](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultCachedVoice.voice_file_id](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly voice_file_id: string;
+  /** Required. [InlineQueryResultCachedVoice.title](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. [InlineQueryResultCachedVoice.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultCachedVoice.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultCachedVoiceInit, bot?: Bot) {
@@ -9760,32 +10984,54 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultContact](https://core.telegram.org/bots/api#inlinequeryresultcontact). */
 export interface InlineQueryResultContactInit {
+  /** Required. Always 'contact'. [InlineQueryResultContact.type](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly type: 'contact';
+  /** Required. 1–64 bytes. [InlineQueryResultContact.id](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly id: string;
+  /** Required. [InlineQueryResultContact.phone_number](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly phone_number: string;
+  /** Required. [InlineQueryResultContact.first_name](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly first_name: string;
+  /** Optional. [InlineQueryResultContact.last_name](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly last_name?: string | undefined;
+  /** Optional. 0–2048 bytes. [InlineQueryResultContact.vcard](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly vcard?: string | undefined;
+  /** Optional. [InlineQueryResultContact.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultContact.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly input_message_content?: InputMessageContentInit | undefined;
+  /** Optional. [InlineQueryResultContact.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly thumbnail_url?: string | undefined;
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly thumbnail_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultContact](https://core.telegram.org/bots/api#inlinequeryresultcontact). */
 export class InlineQueryResultContact extends InlineQueryResultBase {
+  /** Required. Always 'contact'. [InlineQueryResultContact.type](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly type: 'contact';
+  /** Required. 1–64 bytes. [InlineQueryResultContact.id](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultContact.phone_number](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly phone_number: string;
+  /** Required. [InlineQueryResultContact.first_name](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly first_name: string;
+  /** Optional. [InlineQueryResultContact.last_name](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly last_name?: string;
+  /** Optional. 0–2048 bytes. [InlineQueryResultContact.vcard](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly vcard?: string;
+  /** Optional. [InlineQueryResultContact.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultContact.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly input_message_content?: InputMessageContent;
+  /** Optional. [InlineQueryResultContact.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly thumbnail_url?: string;
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly thumbnail_width?: number;
+  /** Optional. Integer. [InlineQueryResultContact.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultcontact) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultContactInit, bot?: Bot) {
@@ -9853,38 +11099,66 @@ export class InlineQueryResultContact extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultDocument](https://core.telegram.org/bots/api#inlinequeryresultdocument). */
 export interface InlineQueryResultDocumentInit {
+  /** Required. Always 'document'. [InlineQueryResultDocument.type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly type: 'document';
+  /** Required. 1–64 bytes. [InlineQueryResultDocument.id](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly id: string;
+  /** Required. [InlineQueryResultDocument.title](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Required. [InlineQueryResultDocument.document_url](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly document_url: string;
+  /** Required. One of 'application/pdf', 'application/zip'. [InlineQueryResultDocument.mime_type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly mime_type: 'application/pdf' | 'application/zip';
+  /** Optional. [InlineQueryResultDocument.description](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly description?: string | undefined;
+  /** Optional. [InlineQueryResultDocument.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultDocument.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly input_message_content?: InputMessageContentInit | undefined;
+  /** Optional. [InlineQueryResultDocument.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly thumbnail_url?: string | undefined;
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly thumbnail_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultDocument](https://core.telegram.org/bots/api#inlinequeryresultdocument). */
 export class InlineQueryResultDocument extends InlineQueryResultBase {
+  /** Required. Always 'document'. [InlineQueryResultDocument.type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly type: 'document';
+  /** Required. 1–64 bytes. [InlineQueryResultDocument.id](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultDocument.title](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Required. [InlineQueryResultDocument.document_url](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly document_url: string;
+  /** Required. One of 'application/pdf', 'application/zip'. [InlineQueryResultDocument.mime_type](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly mime_type: 'application/pdf' | 'application/zip';
+  /** Optional. [InlineQueryResultDocument.description](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly description?: string;
+  /** Optional. [InlineQueryResultDocument.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultDocument.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly input_message_content?: InputMessageContent;
+  /** Optional. [InlineQueryResultDocument.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly thumbnail_url?: string;
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly thumbnail_width?: number;
+  /** Optional. Integer. [InlineQueryResultDocument.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultDocumentInit, bot?: Bot) {
@@ -9962,18 +11236,26 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultGame](https://core.telegram.org/bots/api#inlinequeryresultgame). */
 export interface InlineQueryResultGameInit {
+  /** Required. Always 'game'. [InlineQueryResultGame.type](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   readonly type: 'game';
+  /** Required. 1–64 bytes. [InlineQueryResultGame.id](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   readonly id: string;
+  /** Required. [InlineQueryResultGame.game_short_name](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   readonly game_short_name: string;
+  /** Optional. [InlineQueryResultGame.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultGame](https://core.telegram.org/bots/api#inlinequeryresultgame). */
 export class InlineQueryResultGame extends InlineQueryResultBase {
+  /** Required. Always 'game'. [InlineQueryResultGame.type](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   declare readonly type: 'game';
+  /** Required. 1–64 bytes. [InlineQueryResultGame.id](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultGame.game_short_name](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   declare readonly game_short_name: string;
+  /** Optional. [InlineQueryResultGame.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultgame) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
 
   constructor(init: InlineQueryResultGameInit, bot?: Bot) {
@@ -10019,40 +11301,70 @@ export class InlineQueryResultGame extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultGif](https://core.telegram.org/bots/api#inlinequeryresultgif). */
 export interface InlineQueryResultGifInit {
+  /** Required. Always 'gif'. [InlineQueryResultGif.type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly type: 'gif';
+  /** Required. 1–64 bytes. [InlineQueryResultGif.id](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly id: string;
+  /** Required. [InlineQueryResultGif.gif_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_url: string;
+  /** Optional. Integer. [InlineQueryResultGif.gif_width](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultGif.gif_height](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_height?: number | undefined;
+  /** Optional. Integer. In seconds. [InlineQueryResultGif.gif_duration](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly gif_duration?: number | undefined;
+  /** Required. [InlineQueryResultGif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly thumbnail_url: string;
+  /** Optional. One of 'image/jpeg', 'image/gif', 'video/mp4'. Default: 'image/jpeg'. [InlineQueryResultGif.thumbnail_mime_type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4' | undefined;
+  /** Optional. [InlineQueryResultGif.title](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly title?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultGif.caption](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultGif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultGif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultGif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultGif](https://core.telegram.org/bots/api#inlinequeryresultgif). */
 export class InlineQueryResultGif extends InlineQueryResultBase {
+  /** Required. Always 'gif'. [InlineQueryResultGif.type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly type: 'gif';
+  /** Required. 1–64 bytes. [InlineQueryResultGif.id](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultGif.gif_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_url: string;
+  /** Optional. Integer. [InlineQueryResultGif.gif_width](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_width?: number;
+  /** Optional. Integer. [InlineQueryResultGif.gif_height](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_height?: number;
+  /** Optional. Integer. In seconds. [InlineQueryResultGif.gif_duration](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly gif_duration?: number;
+  /** Required. [InlineQueryResultGif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly thumbnail_url: string;
+  /** Optional. One of 'image/jpeg', 'image/gif', 'video/mp4'. Default: 'image/jpeg'. [InlineQueryResultGif.thumbnail_mime_type](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4';
+  /** Optional. [InlineQueryResultGif.title](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly title?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultGif.caption](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultGif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultGif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultGif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultGifInit, bot?: Bot) {
@@ -10132,38 +11444,66 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultLocation](https://core.telegram.org/bots/api#inlinequeryresultlocation). */
 export interface InlineQueryResultLocationInit {
+  /** Required. Always 'location'. [InlineQueryResultLocation.type](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly type: 'location';
+  /** Required. 1–64 bytes. [InlineQueryResultLocation.id](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly id: string;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultLocation.latitude](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultLocation.longitude](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly longitude: number;
+  /** Required. [InlineQueryResultLocation.title](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly title: string;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [InlineQueryResultLocation.horizontal_accuracy](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly horizontal_accuracy?: number | undefined;
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InlineQueryResultLocation.live_period](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly live_period?: number | undefined;
+  /** Optional. Integer. In degrees. Range 1–360. [InlineQueryResultLocation.heading](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly heading?: number | undefined;
+  /** Optional. Integer. In meters. Range 1–100000. [InlineQueryResultLocation.proximity_alert_radius](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly proximity_alert_radius?: number | undefined;
+  /** Optional. [InlineQueryResultLocation.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultLocation.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly input_message_content?: InputMessageContentInit | undefined;
+  /** Optional. [InlineQueryResultLocation.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly thumbnail_url?: string | undefined;
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly thumbnail_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultLocation](https://core.telegram.org/bots/api#inlinequeryresultlocation). */
 export class InlineQueryResultLocation extends InlineQueryResultBase {
+  /** Required. Always 'location'. [InlineQueryResultLocation.type](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly type: 'location';
+  /** Required. 1–64 bytes. [InlineQueryResultLocation.id](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly id: string;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultLocation.latitude](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultLocation.longitude](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly longitude: number;
+  /** Required. [InlineQueryResultLocation.title](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly title: string;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [InlineQueryResultLocation.horizontal_accuracy](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly horizontal_accuracy?: number;
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InlineQueryResultLocation.live_period](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly live_period?: number;
+  /** Optional. Integer. In degrees. Range 1–360. [InlineQueryResultLocation.heading](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly heading?: number;
+  /** Optional. Integer. In meters. Range 1–100000. [InlineQueryResultLocation.proximity_alert_radius](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly proximity_alert_radius?: number;
+  /** Optional. [InlineQueryResultLocation.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultLocation.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly input_message_content?: InputMessageContent;
+  /** Optional. [InlineQueryResultLocation.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly thumbnail_url?: string;
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly thumbnail_width?: number;
+  /** Optional. Integer. [InlineQueryResultLocation.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultlocation) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultLocationInit, bot?: Bot) {
@@ -10241,40 +11581,70 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif). */
 export interface InlineQueryResultMpeg4GifInit {
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly type: 'mpeg4_gif';
+  /** Required. 1–64 bytes. [InlineQueryResultMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly id: string;
+  /** Required. [InlineQueryResultMpeg4Gif.mpeg4_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_url: string;
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_width](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_height](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_height?: number | undefined;
+  /** Optional. Integer. In seconds. [InlineQueryResultMpeg4Gif.mpeg4_duration](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly mpeg4_duration?: number | undefined;
+  /** Required. [InlineQueryResultMpeg4Gif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly thumbnail_url: string;
+  /** Optional. One of 'image/jpeg', 'image/gif', 'video/mp4'. Default: 'image/jpeg'. [InlineQueryResultMpeg4Gif.thumbnail_mime_type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4' | undefined;
+  /** Optional. [InlineQueryResultMpeg4Gif.title](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly title?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultMpeg4Gif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultMpeg4Gif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultMpeg4Gif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultMpeg4Gif](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif). */
 export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
+  /** Required. Always 'mpeg4_gif'. [InlineQueryResultMpeg4Gif.type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly type: 'mpeg4_gif';
+  /** Required. 1–64 bytes. [InlineQueryResultMpeg4Gif.id](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultMpeg4Gif.mpeg4_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_url: string;
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_width](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_width?: number;
+  /** Optional. Integer. [InlineQueryResultMpeg4Gif.mpeg4_height](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_height?: number;
+  /** Optional. Integer. In seconds. [InlineQueryResultMpeg4Gif.mpeg4_duration](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly mpeg4_duration?: number;
+  /** Required. [InlineQueryResultMpeg4Gif.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly thumbnail_url: string;
+  /** Optional. One of 'image/jpeg', 'image/gif', 'video/mp4'. Default: 'image/jpeg'. [InlineQueryResultMpeg4Gif.thumbnail_mime_type](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly thumbnail_mime_type?: 'image/jpeg' | 'image/gif' | 'video/mp4';
+  /** Optional. [InlineQueryResultMpeg4Gif.title](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly title?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultMpeg4Gif.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultMpeg4Gif.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultMpeg4Gif.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultMpeg4GifInit, bot?: Bot) {
@@ -10354,38 +11724,66 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultPhoto](https://core.telegram.org/bots/api#inlinequeryresultphoto). */
 export interface InlineQueryResultPhotoInit {
+  /** Required. Always 'photo'. [InlineQueryResultPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly type: 'photo';
+  /** Required. 1–64 bytes. [InlineQueryResultPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly id: string;
+  /** Required. File size at most 5 MB. [InlineQueryResultPhoto.photo_url](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly photo_url: string;
+  /** Required. [InlineQueryResultPhoto.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly thumbnail_url: string;
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_width](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly photo_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_height](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly photo_height?: number | undefined;
+  /** Optional. [InlineQueryResultPhoto.title](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly title?: string | undefined;
+  /** Optional. [InlineQueryResultPhoto.description](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly description?: string | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultPhoto.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [InlineQueryResultPhoto.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultPhoto.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultPhoto](https://core.telegram.org/bots/api#inlinequeryresultphoto). */
 export class InlineQueryResultPhoto extends InlineQueryResultBase {
+  /** Required. Always 'photo'. [InlineQueryResultPhoto.type](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly type: 'photo';
+  /** Required. 1–64 bytes. [InlineQueryResultPhoto.id](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly id: string;
+  /** Required. File size at most 5 MB. [InlineQueryResultPhoto.photo_url](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly photo_url: string;
+  /** Required. [InlineQueryResultPhoto.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly thumbnail_url: string;
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_width](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly photo_width?: number;
+  /** Optional. Integer. [InlineQueryResultPhoto.photo_height](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly photo_height?: number;
+  /** Optional. [InlineQueryResultPhoto.title](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly title?: string;
+  /** Optional. [InlineQueryResultPhoto.description](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly description?: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultPhoto.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [InlineQueryResultPhoto.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultPhoto.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultPhotoInit, bot?: Bot) {
@@ -10462,40 +11860,70 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultVenue](https://core.telegram.org/bots/api#inlinequeryresultvenue). */
 export interface InlineQueryResultVenueInit {
+  /** Required. Always 'venue'. [InlineQueryResultVenue.type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly type: 'venue';
+  /** Required. 1–64 bytes. [InlineQueryResultVenue.id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly id: string;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultVenue.latitude](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultVenue.longitude](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly longitude: number;
+  /** Required. [InlineQueryResultVenue.title](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly title: string;
+  /** Required. [InlineQueryResultVenue.address](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly address: string;
+  /** Optional. [InlineQueryResultVenue.foursquare_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly foursquare_id?: string | undefined;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InlineQueryResultVenue.foursquare_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly foursquare_type?: string | undefined;
+  /** Optional. [InlineQueryResultVenue.google_place_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly google_place_id?: string | undefined;
+  /** Optional. [InlineQueryResultVenue.google_place_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly google_place_type?: string | undefined;
+  /** Optional. [InlineQueryResultVenue.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultVenue.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly input_message_content?: InputMessageContentInit | undefined;
+  /** Optional. [InlineQueryResultVenue.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly thumbnail_url?: string | undefined;
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly thumbnail_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   readonly thumbnail_height?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultVenue](https://core.telegram.org/bots/api#inlinequeryresultvenue). */
 export class InlineQueryResultVenue extends InlineQueryResultBase {
+  /** Required. Always 'venue'. [InlineQueryResultVenue.type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly type: 'venue';
+  /** Required. 1–64 bytes. [InlineQueryResultVenue.id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly id: string;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultVenue.latitude](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InlineQueryResultVenue.longitude](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly longitude: number;
+  /** Required. [InlineQueryResultVenue.title](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly title: string;
+  /** Required. [InlineQueryResultVenue.address](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly address: string;
+  /** Optional. [InlineQueryResultVenue.foursquare_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly foursquare_id?: string;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InlineQueryResultVenue.foursquare_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly foursquare_type?: string;
+  /** Optional. [InlineQueryResultVenue.google_place_id](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly google_place_id?: string;
+  /** Optional. [InlineQueryResultVenue.google_place_type](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly google_place_type?: string;
+  /** Optional. [InlineQueryResultVenue.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultVenue.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly input_message_content?: InputMessageContent;
+  /** Optional. [InlineQueryResultVenue.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly thumbnail_url?: string;
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_width](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly thumbnail_width?: number;
+  /** Optional. Integer. [InlineQueryResultVenue.thumbnail_height](https://core.telegram.org/bots/api#inlinequeryresultvenue) */
   declare readonly thumbnail_height?: number;
 
   constructor(init: InlineQueryResultVenueInit, bot?: Bot) {
@@ -10577,42 +12005,74 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultVideo](https://core.telegram.org/bots/api#inlinequeryresultvideo). */
 export interface InlineQueryResultVideoInit {
+  /** Required. Always 'video'. [InlineQueryResultVideo.type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly type: 'video';
+  /** Required. 1–64 bytes. [InlineQueryResultVideo.id](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly id: string;
+  /** Required. [InlineQueryResultVideo.video_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_url: string;
+  /** Required. One of 'text/html', 'video/mp4'. [InlineQueryResultVideo.mime_type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly mime_type: 'text/html' | 'video/mp4';
+  /** Required. [InlineQueryResultVideo.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly thumbnail_url: string;
+  /** Required. [InlineQueryResultVideo.title](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InlineQueryResultVideo.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Integer. [InlineQueryResultVideo.video_width](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_width?: number | undefined;
+  /** Optional. Integer. [InlineQueryResultVideo.video_height](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_height?: number | undefined;
+  /** Optional. Integer. In seconds. [InlineQueryResultVideo.video_duration](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly video_duration?: number | undefined;
+  /** Optional. [InlineQueryResultVideo.description](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly description?: string | undefined;
+  /** Optional. [InlineQueryResultVideo.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultVideo.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultVideo](https://core.telegram.org/bots/api#inlinequeryresultvideo). */
 export class InlineQueryResultVideo extends InlineQueryResultBase {
+  /** Required. Always 'video'. [InlineQueryResultVideo.type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly type: 'video';
+  /** Required. 1–64 bytes. [InlineQueryResultVideo.id](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultVideo.video_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_url: string;
+  /** Required. One of 'text/html', 'video/mp4'. [InlineQueryResultVideo.mime_type](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly mime_type: 'text/html' | 'video/mp4';
+  /** Required. [InlineQueryResultVideo.thumbnail_url](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly thumbnail_url: string;
+  /** Required. [InlineQueryResultVideo.title](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InlineQueryResultVideo.show_caption_above_media](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. Integer. [InlineQueryResultVideo.video_width](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_width?: number;
+  /** Optional. Integer. [InlineQueryResultVideo.video_height](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_height?: number;
+  /** Optional. Integer. In seconds. [InlineQueryResultVideo.video_duration](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly video_duration?: number;
+  /** Optional. [InlineQueryResultVideo.description](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly description?: string;
+  /** Optional. [InlineQueryResultVideo.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultVideo.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultVideoInit, bot?: Bot) {
@@ -10697,30 +12157,50 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultVoice](https://core.telegram.org/bots/api#inlinequeryresultvoice). */
 export interface InlineQueryResultVoiceInit {
+  /** Required. Always 'voice'. [InlineQueryResultVoice.type](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly type: 'voice';
+  /** Required. 1–64 bytes. [InlineQueryResultVoice.id](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly id: string;
+  /** Required. [InlineQueryResultVoice.voice_url](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly voice_url: string;
+  /** Required. [InlineQueryResultVoice.title](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Integer. In seconds. [InlineQueryResultVoice.voice_duration](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly voice_duration?: number | undefined;
+  /** Optional. [InlineQueryResultVoice.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
+  /** Optional. [InlineQueryResultVoice.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly input_message_content?: InputMessageContentInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultVoice](https://core.telegram.org/bots/api#inlinequeryresultvoice). */
 export class InlineQueryResultVoice extends InlineQueryResultBase {
+  /** Required. Always 'voice'. [InlineQueryResultVoice.type](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly type: 'voice';
+  /** Required. 1–64 bytes. [InlineQueryResultVoice.id](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly id: string;
+  /** Required. [InlineQueryResultVoice.voice_url](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly voice_url: string;
+  /** Required. [InlineQueryResultVoice.title](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly title: string;
+  /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InlineQueryResultVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Integer. In seconds. [InlineQueryResultVoice.voice_duration](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly voice_duration?: number;
+  /** Optional. [InlineQueryResultVoice.reply_markup](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
+  /** Optional. [InlineQueryResultVoice.input_message_content](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly input_message_content?: InputMessageContent;
 
   constructor(init: InlineQueryResultVoiceInit, bot?: Bot) {
@@ -10785,16 +12265,22 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
 
 /** The Bot API input shape of [InlineQueryResultsButton](https://core.telegram.org/bots/api#inlinequeryresultsbutton). */
 export interface InlineQueryResultsButtonInit {
+  /** Required. [InlineQueryResultsButton.text](https://core.telegram.org/bots/api#inlinequeryresultsbutton) */
   readonly text: string;
+  /** Optional. [InlineQueryResultsButton.web_app](https://core.telegram.org/bots/api#inlinequeryresultsbutton) */
   readonly web_app?: WebAppInfoInit | undefined;
+  /** Optional. 1–64 characters. [InlineQueryResultsButton.start_parameter](https://core.telegram.org/bots/api#inlinequeryresultsbutton) */
   readonly start_parameter?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InlineQueryResultsButton](https://core.telegram.org/bots/api#inlinequeryresultsbutton). */
 export class InlineQueryResultsButton extends TelegramObject {
+  /** Required. [InlineQueryResultsButton.text](https://core.telegram.org/bots/api#inlinequeryresultsbutton) */
   declare readonly text: string;
+  /** Optional. [InlineQueryResultsButton.web_app](https://core.telegram.org/bots/api#inlinequeryresultsbutton) */
   declare readonly web_app?: WebAppInfo;
+  /** Optional. 1–64 characters. [InlineQueryResultsButton.start_parameter](https://core.telegram.org/bots/api#inlinequeryresultsbutton) */
   declare readonly start_parameter?: string;
 
   constructor(init: InlineQueryResultsButtonInit, bot?: Bot) {
@@ -10831,22 +12317,34 @@ export class InlineQueryResultsButton extends TelegramObject {
 
 /** The Bot API input shape of [InputChecklist](https://core.telegram.org/bots/api#inputchecklist). */
 export interface InputChecklistInit {
+  /** Required. 1–255 characters after entity parsing. [InputChecklist.title](https://core.telegram.org/bots/api#inputchecklist) */
   readonly title: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklist.parse_mode](https://core.telegram.org/bots/api#inputchecklist) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputChecklist.title_entities](https://core.telegram.org/bots/api#inputchecklist) */
   readonly title_entities?: readonly MessageEntityInit[] | undefined;
+  /** Required. 1–30 items. [InputChecklist.tasks](https://core.telegram.org/bots/api#inputchecklist) */
   readonly tasks: readonly InputChecklistTaskInit[];
+  /** Optional. [InputChecklist.others_can_add_tasks](https://core.telegram.org/bots/api#inputchecklist) */
   readonly others_can_add_tasks?: boolean | undefined;
+  /** Optional. [InputChecklist.others_can_mark_tasks_as_done](https://core.telegram.org/bots/api#inputchecklist) */
   readonly others_can_mark_tasks_as_done?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputChecklist](https://core.telegram.org/bots/api#inputchecklist). */
 export class InputChecklist extends TelegramObject {
+  /** Required. 1–255 characters after entity parsing. [InputChecklist.title](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly title: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklist.parse_mode](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputChecklist.title_entities](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly title_entities?: readonly MessageEntity[];
+  /** Required. 1–30 items. [InputChecklist.tasks](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly tasks: readonly InputChecklistTask[];
+  /** Optional. [InputChecklist.others_can_add_tasks](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly others_can_add_tasks?: boolean;
+  /** Optional. [InputChecklist.others_can_mark_tasks_as_done](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly others_can_mark_tasks_as_done?: boolean;
 
   constructor(init: InputChecklistInit, bot?: Bot) {
@@ -10893,18 +12391,26 @@ export class InputChecklist extends TelegramObject {
 
 /** The Bot API input shape of [InputChecklistTask](https://core.telegram.org/bots/api#inputchecklisttask). */
 export interface InputChecklistTaskInit {
+  /** Required. Integer. [InputChecklistTask.id](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly id: number;
+  /** Required. 1–100 characters after entity parsing. [InputChecklistTask.text](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly text: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklistTask.parse_mode](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputChecklistTask.text_entities](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputChecklistTask](https://core.telegram.org/bots/api#inputchecklisttask). */
 export class InputChecklistTask extends TelegramObject {
+  /** Required. Integer. [InputChecklistTask.id](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly id: number;
+  /** Required. 1–100 characters after entity parsing. [InputChecklistTask.text](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly text: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklistTask.parse_mode](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputChecklistTask.text_entities](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly text_entities?: readonly MessageEntity[];
 
   constructor(init: InputChecklistTaskInit, bot?: Bot) {
@@ -10949,18 +12455,26 @@ export class InputChecklistTask extends TelegramObject {
 
 /** The Bot API input shape of [InputContactMessageContent](https://core.telegram.org/bots/api#inputcontactmessagecontent). */
 export interface InputContactMessageContentInit {
+  /** Required. [InputContactMessageContent.phone_number](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   readonly phone_number: string;
+  /** Required. [InputContactMessageContent.first_name](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   readonly first_name: string;
+  /** Optional. [InputContactMessageContent.last_name](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   readonly last_name?: string | undefined;
+  /** Optional. 0–2048 bytes. [InputContactMessageContent.vcard](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   readonly vcard?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputContactMessageContent](https://core.telegram.org/bots/api#inputcontactmessagecontent). */
 export class InputContactMessageContent extends InputMessageContentBase {
+  /** Required. [InputContactMessageContent.phone_number](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   declare readonly phone_number: string;
+  /** Required. [InputContactMessageContent.first_name](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   declare readonly first_name: string;
+  /** Optional. [InputContactMessageContent.last_name](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   declare readonly last_name?: string;
+  /** Optional. 0–2048 bytes. [InputContactMessageContent.vcard](https://core.telegram.org/bots/api#inputcontactmessagecontent) */
   declare readonly vcard?: string;
 
   constructor(init: InputContactMessageContentInit, bot?: Bot) {
@@ -11001,50 +12515,90 @@ export class InputContactMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [InputInvoiceMessageContent](https://core.telegram.org/bots/api#inputinvoicemessagecontent). */
 export interface InputInvoiceMessageContentInit {
+  /** Required. 1–32 characters. [InputInvoiceMessageContent.title](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly title: string;
+  /** Required. 1–255 characters. [InputInvoiceMessageContent.description](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly description: string;
+  /** Required. 1–128 bytes. [InputInvoiceMessageContent.payload](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly payload: string;
+  /** Optional. [InputInvoiceMessageContent.provider_token](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly provider_token?: string | undefined;
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [InputInvoiceMessageContent.currency](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly currency: string;
+  /** Required. [InputInvoiceMessageContent.prices](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly prices: readonly LabeledPriceInit[];
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [InputInvoiceMessageContent.max_tip_amount](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly max_tip_amount?: number | undefined;
+  /** Optional. At most 4 items. [InputInvoiceMessageContent.suggested_tip_amounts](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly suggested_tip_amounts?: readonly number[] | undefined;
+  /** Optional. [InputInvoiceMessageContent.provider_data](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly provider_data?: string | undefined;
+  /** Optional. [InputInvoiceMessageContent.photo_url](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_url?: string | undefined;
+  /** Optional. Integer. In bytes. [InputInvoiceMessageContent.photo_size](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_size?: number | undefined;
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_width](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_width?: number | undefined;
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_height](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly photo_height?: number | undefined;
+  /** Optional. [InputInvoiceMessageContent.need_name](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly need_name?: boolean | undefined;
+  /** Optional. [InputInvoiceMessageContent.need_phone_number](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly need_phone_number?: boolean | undefined;
+  /** Optional. [InputInvoiceMessageContent.need_email](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly need_email?: boolean | undefined;
+  /** Optional. [InputInvoiceMessageContent.need_shipping_address](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly need_shipping_address?: boolean | undefined;
+  /** Optional. [InputInvoiceMessageContent.send_phone_number_to_provider](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly send_phone_number_to_provider?: boolean | undefined;
+  /** Optional. [InputInvoiceMessageContent.send_email_to_provider](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly send_email_to_provider?: boolean | undefined;
+  /** Optional. [InputInvoiceMessageContent.is_flexible](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   readonly is_flexible?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputInvoiceMessageContent](https://core.telegram.org/bots/api#inputinvoicemessagecontent). */
 export class InputInvoiceMessageContent extends InputMessageContentBase {
+  /** Required. 1–32 characters. [InputInvoiceMessageContent.title](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly title: string;
+  /** Required. 1–255 characters. [InputInvoiceMessageContent.description](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly description: string;
+  /** Required. 1–128 bytes. [InputInvoiceMessageContent.payload](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly payload: string;
+  /** Optional. [InputInvoiceMessageContent.provider_token](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly provider_token?: string;
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [InputInvoiceMessageContent.currency](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly currency: string;
+  /** Required. [InputInvoiceMessageContent.prices](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly prices: readonly LabeledPrice[];
+  /** Optional. Integer. In the currency's smallest units. Default: 0. [InputInvoiceMessageContent.max_tip_amount](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly max_tip_amount?: number;
+  /** Optional. At most 4 items. [InputInvoiceMessageContent.suggested_tip_amounts](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly suggested_tip_amounts?: readonly number[];
+  /** Optional. [InputInvoiceMessageContent.provider_data](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly provider_data?: string;
+  /** Optional. [InputInvoiceMessageContent.photo_url](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_url?: string;
+  /** Optional. Integer. In bytes. [InputInvoiceMessageContent.photo_size](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_size?: number;
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_width](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_width?: number;
+  /** Optional. Integer. [InputInvoiceMessageContent.photo_height](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly photo_height?: number;
+  /** Optional. [InputInvoiceMessageContent.need_name](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly need_name?: boolean;
+  /** Optional. [InputInvoiceMessageContent.need_phone_number](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly need_phone_number?: boolean;
+  /** Optional. [InputInvoiceMessageContent.need_email](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly need_email?: boolean;
+  /** Optional. [InputInvoiceMessageContent.need_shipping_address](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly need_shipping_address?: boolean;
+  /** Optional. [InputInvoiceMessageContent.send_phone_number_to_provider](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly send_phone_number_to_provider?: boolean;
+  /** Optional. [InputInvoiceMessageContent.send_email_to_provider](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly send_email_to_provider?: boolean;
+  /** Optional. [InputInvoiceMessageContent.is_flexible](https://core.telegram.org/bots/api#inputinvoicemessagecontent) */
   declare readonly is_flexible?: boolean;
 
   constructor(init: InputInvoiceMessageContentInit, bot?: Bot) {
@@ -11136,22 +12690,34 @@ export class InputInvoiceMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [InputLocationMessageContent](https://core.telegram.org/bots/api#inputlocationmessagecontent). */
 export interface InputLocationMessageContentInit {
+  /** Required. Floating-point number. In degrees. [InputLocationMessageContent.latitude](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InputLocationMessageContent.longitude](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly longitude: number;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [InputLocationMessageContent.horizontal_accuracy](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly horizontal_accuracy?: number | undefined;
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InputLocationMessageContent.live_period](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly live_period?: number | undefined;
+  /** Optional. Integer. In degrees. Range 1–360. [InputLocationMessageContent.heading](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly heading?: number | undefined;
+  /** Optional. Integer. In meters. Range 1–100000. [InputLocationMessageContent.proximity_alert_radius](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   readonly proximity_alert_radius?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputLocationMessageContent](https://core.telegram.org/bots/api#inputlocationmessagecontent). */
 export class InputLocationMessageContent extends InputMessageContentBase {
+  /** Required. Floating-point number. In degrees. [InputLocationMessageContent.latitude](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InputLocationMessageContent.longitude](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly longitude: number;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [InputLocationMessageContent.horizontal_accuracy](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly horizontal_accuracy?: number;
+  /** Optional. Integer. In seconds. Range 60–86400 (or 0x7FFFFFFF). [InputLocationMessageContent.live_period](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly live_period?: number;
+  /** Optional. Integer. In degrees. Range 1–360. [InputLocationMessageContent.heading](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly heading?: number;
+  /** Optional. Integer. In meters. Range 1–100000. [InputLocationMessageContent.proximity_alert_radius](https://core.telegram.org/bots/api#inputlocationmessagecontent) */
   declare readonly proximity_alert_radius?: number;
 
   constructor(init: InputLocationMessageContentInit, bot?: Bot) {
@@ -11198,32 +12764,54 @@ export class InputLocationMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [InputMediaAnimation](https://core.telegram.org/bots/api#inputmediaanimation). */
 export interface InputMediaAnimationInit {
+  /** Required. Always 'animation'. [InputMediaAnimation.type](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly type: 'animation';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaAnimation.media](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly media: InputFileLike;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [InputMediaAnimation.thumbnail](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly thumbnail?: InputFileLike | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaAnimation.caption](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAnimation.parse_mode](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaAnimation.caption_entities](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InputMediaAnimation.show_caption_above_media](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Integer. [InputMediaAnimation.width](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly width?: number | undefined;
+  /** Optional. Integer. [InputMediaAnimation.height](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly height?: number | undefined;
+  /** Optional. Integer. In seconds. [InputMediaAnimation.duration](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly duration?: number | undefined;
+  /** Optional. Hide the media behind a spoiler. [InputMediaAnimation.has_spoiler](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly has_spoiler?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaAnimation](https://core.telegram.org/bots/api#inputmediaanimation). */
 export class InputMediaAnimation extends InputMediaBase {
+  /** Required. Always 'animation'. [InputMediaAnimation.type](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly type: 'animation';
+  /** Required. [InputMediaAnimation.media](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly media: InputFileLike;
+  /** Optional. File size at most 200 kB. [InputMediaAnimation.thumbnail](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly thumbnail?: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaAnimation.caption](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAnimation.parse_mode](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaAnimation.caption_entities](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InputMediaAnimation.show_caption_above_media](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. Integer. [InputMediaAnimation.width](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly width?: number;
+  /** Optional. Integer. [InputMediaAnimation.height](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly height?: number;
+  /** Optional. Integer. In seconds. [InputMediaAnimation.duration](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly duration?: number;
+  /** Optional. Hide the media behind a spoiler. [InputMediaAnimation.has_spoiler](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly has_spoiler?: boolean;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -11299,28 +12887,46 @@ export class InputMediaAnimation extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaAudio](https://core.telegram.org/bots/api#inputmediaaudio). */
 export interface InputMediaAudioInit {
+  /** Required. Always 'audio'. [InputMediaAudio.type](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly type: 'audio';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaAudio.media](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly media: InputFileLike;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [InputMediaAudio.thumbnail](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly thumbnail?: InputFileLike | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaAudio.caption](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAudio.parse_mode](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaAudio.caption_entities](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Integer. In seconds. [InputMediaAudio.duration](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly duration?: number | undefined;
+  /** Optional. [InputMediaAudio.performer](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly performer?: string | undefined;
+  /** Optional. [InputMediaAudio.title](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly title?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaAudio](https://core.telegram.org/bots/api#inputmediaaudio). */
 export class InputMediaAudio extends InputMediaBase {
+  /** Required. Always 'audio'. [InputMediaAudio.type](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly type: 'audio';
+  /** Required. [InputMediaAudio.media](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly media: InputFileLike;
+  /** Optional. File size at most 200 kB. [InputMediaAudio.thumbnail](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly thumbnail?: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaAudio.caption](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAudio.parse_mode](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaAudio.caption_entities](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Integer. In seconds. [InputMediaAudio.duration](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly duration?: number;
+  /** Optional. [InputMediaAudio.performer](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly performer?: string;
+  /** Optional. [InputMediaAudio.title](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly title?: string;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -11390,24 +12996,38 @@ export class InputMediaAudio extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaDocument](https://core.telegram.org/bots/api#inputmediadocument). */
 export interface InputMediaDocumentInit {
+  /** Required. Always 'document'. [InputMediaDocument.type](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly type: 'document';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaDocument.media](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly media: InputFileLike;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [InputMediaDocument.thumbnail](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly thumbnail?: InputFileLike | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaDocument.caption](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaDocument.parse_mode](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaDocument.caption_entities](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InputMediaDocument.disable_content_type_detection](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly disable_content_type_detection?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaDocument](https://core.telegram.org/bots/api#inputmediadocument). */
 export class InputMediaDocument extends InputMediaBase {
+  /** Required. Always 'document'. [InputMediaDocument.type](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly type: 'document';
+  /** Required. [InputMediaDocument.media](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly media: InputFileLike;
+  /** Optional. File size at most 200 kB. [InputMediaDocument.thumbnail](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly thumbnail?: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaDocument.caption](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaDocument.parse_mode](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaDocument.caption_entities](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. [InputMediaDocument.disable_content_type_detection](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly disable_content_type_detection?: boolean;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -11471,14 +13091,18 @@ export class InputMediaDocument extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaLink](https://core.telegram.org/bots/api#inputmedialink). */
 export interface InputMediaLinkInit {
+  /** Required. Always 'link'. [InputMediaLink.type](https://core.telegram.org/bots/api#inputmedialink) */
   readonly type: 'link';
+  /** Required. [InputMediaLink.url](https://core.telegram.org/bots/api#inputmedialink) */
   readonly url: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaLink](https://core.telegram.org/bots/api#inputmedialink). */
 export class InputMediaLink extends InputPollOptionMediaBase {
+  /** Required. Always 'link'. [InputMediaLink.type](https://core.telegram.org/bots/api#inputmedialink) */
   declare readonly type: 'link';
+  /** Required. [InputMediaLink.url](https://core.telegram.org/bots/api#inputmedialink) */
   declare readonly url: string;
 
   constructor(init: InputMediaLinkInit, bot?: Bot) {
@@ -11513,26 +13137,42 @@ export class InputMediaLink extends InputPollOptionMediaBase {
 
 /** The Bot API input shape of [InputMediaLivePhoto](https://core.telegram.org/bots/api#inputmedialivephoto). */
 export interface InputMediaLivePhotoInit {
+  /** Required. Always 'live_photo'. [InputMediaLivePhoto.type](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly type: 'live_photo';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id. [InputMediaLivePhoto.media](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly media: InputFileLike;
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id. [InputMediaLivePhoto.photo](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly photo: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaLivePhoto.caption](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaLivePhoto.parse_mode](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaLivePhoto.caption_entities](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InputMediaLivePhoto.show_caption_above_media](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [InputMediaLivePhoto.has_spoiler](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly has_spoiler?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaLivePhoto](https://core.telegram.org/bots/api#inputmedialivephoto). */
 export class InputMediaLivePhoto extends InputMediaBase {
+  /** Required. Always 'live_photo'. [InputMediaLivePhoto.type](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly type: 'live_photo';
+  /** Required. [InputMediaLivePhoto.media](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly media: InputFileLike;
+  /** Required. [InputMediaLivePhoto.photo](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly photo: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaLivePhoto.caption](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaLivePhoto.parse_mode](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaLivePhoto.caption_entities](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InputMediaLivePhoto.show_caption_above_media](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. Hide the media behind a spoiler. [InputMediaLivePhoto.has_spoiler](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly has_spoiler?: boolean;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -11601,18 +13241,26 @@ export class InputMediaLivePhoto extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaLocation](https://core.telegram.org/bots/api#inputmedialocation). */
 export interface InputMediaLocationInit {
+  /** Required. Always 'location'. [InputMediaLocation.type](https://core.telegram.org/bots/api#inputmedialocation) */
   readonly type: 'location';
+  /** Required. Floating-point number. [InputMediaLocation.latitude](https://core.telegram.org/bots/api#inputmedialocation) */
   readonly latitude: number;
+  /** Required. Floating-point number. [InputMediaLocation.longitude](https://core.telegram.org/bots/api#inputmedialocation) */
   readonly longitude: number;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [InputMediaLocation.horizontal_accuracy](https://core.telegram.org/bots/api#inputmedialocation) */
   readonly horizontal_accuracy?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaLocation](https://core.telegram.org/bots/api#inputmedialocation). */
 export class InputMediaLocation extends InputPollMediaBase {
+  /** Required. Always 'location'. [InputMediaLocation.type](https://core.telegram.org/bots/api#inputmedialocation) */
   declare readonly type: 'location';
+  /** Required. Floating-point number. [InputMediaLocation.latitude](https://core.telegram.org/bots/api#inputmedialocation) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. [InputMediaLocation.longitude](https://core.telegram.org/bots/api#inputmedialocation) */
   declare readonly longitude: number;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [InputMediaLocation.horizontal_accuracy](https://core.telegram.org/bots/api#inputmedialocation) */
   declare readonly horizontal_accuracy?: number;
 
   constructor(init: InputMediaLocationInit, bot?: Bot) {
@@ -11654,24 +13302,38 @@ export class InputMediaLocation extends InputPollMediaBase {
 
 /** The Bot API input shape of [InputMediaPhoto](https://core.telegram.org/bots/api#inputmediaphoto). */
 export interface InputMediaPhotoInit {
+  /** Required. Always 'photo'. [InputMediaPhoto.type](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly type: 'photo';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaPhoto.media](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly media: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaPhoto.caption](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaPhoto.parse_mode](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaPhoto.caption_entities](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InputMediaPhoto.show_caption_above_media](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [InputMediaPhoto.has_spoiler](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly has_spoiler?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaPhoto](https://core.telegram.org/bots/api#inputmediaphoto). */
 export class InputMediaPhoto extends InputMediaBase {
+  /** Required. Always 'photo'. [InputMediaPhoto.type](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly type: 'photo';
+  /** Required. [InputMediaPhoto.media](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly media: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaPhoto.caption](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaPhoto.parse_mode](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaPhoto.caption_entities](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InputMediaPhoto.show_caption_above_media](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. Hide the media behind a spoiler. [InputMediaPhoto.has_spoiler](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly has_spoiler?: boolean;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -11735,16 +13397,22 @@ export class InputMediaPhoto extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaSticker](https://core.telegram.org/bots/api#inputmediasticker). */
 export interface InputMediaStickerInit {
+  /** Required. Always 'sticker'. [InputMediaSticker.type](https://core.telegram.org/bots/api#inputmediasticker) */
   readonly type: 'sticker';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaSticker.media](https://core.telegram.org/bots/api#inputmediasticker) */
   readonly media: InputFileLike;
+  /** Optional. [InputMediaSticker.emoji](https://core.telegram.org/bots/api#inputmediasticker) */
   readonly emoji?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaSticker](https://core.telegram.org/bots/api#inputmediasticker). */
 export class InputMediaSticker extends InputPollOptionMediaBase {
+  /** Required. Always 'sticker'. [InputMediaSticker.type](https://core.telegram.org/bots/api#inputmediasticker) */
   declare readonly type: 'sticker';
+  /** Required. [InputMediaSticker.media](https://core.telegram.org/bots/api#inputmediasticker) */
   declare readonly media: InputFileLike;
+  /** Optional. [InputMediaSticker.emoji](https://core.telegram.org/bots/api#inputmediasticker) */
   declare readonly emoji?: string;
 
   constructor(init: InputMediaStickerInit, bot?: Bot) {
@@ -11782,28 +13450,46 @@ export class InputMediaSticker extends InputPollOptionMediaBase {
 
 /** The Bot API input shape of [InputMediaVenue](https://core.telegram.org/bots/api#inputmediavenue). */
 export interface InputMediaVenueInit {
+  /** Required. Always 'venue'. [InputMediaVenue.type](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly type: 'venue';
+  /** Required. Floating-point number. [InputMediaVenue.latitude](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly latitude: number;
+  /** Required. Floating-point number. [InputMediaVenue.longitude](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly longitude: number;
+  /** Required. [InputMediaVenue.title](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly title: string;
+  /** Required. [InputMediaVenue.address](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly address: string;
+  /** Optional. [InputMediaVenue.foursquare_id](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly foursquare_id?: string | undefined;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputMediaVenue.foursquare_type](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly foursquare_type?: string | undefined;
+  /** Optional. [InputMediaVenue.google_place_id](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly google_place_id?: string | undefined;
+  /** Optional. [InputMediaVenue.google_place_type](https://core.telegram.org/bots/api#inputmediavenue) */
   readonly google_place_type?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaVenue](https://core.telegram.org/bots/api#inputmediavenue). */
 export class InputMediaVenue extends InputPollMediaBase {
+  /** Required. Always 'venue'. [InputMediaVenue.type](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly type: 'venue';
+  /** Required. Floating-point number. [InputMediaVenue.latitude](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. [InputMediaVenue.longitude](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly longitude: number;
+  /** Required. [InputMediaVenue.title](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly title: string;
+  /** Required. [InputMediaVenue.address](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly address: string;
+  /** Optional. [InputMediaVenue.foursquare_id](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly foursquare_id?: string;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputMediaVenue.foursquare_type](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly foursquare_type?: string;
+  /** Optional. [InputMediaVenue.google_place_id](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly google_place_id?: string;
+  /** Optional. [InputMediaVenue.google_place_type](https://core.telegram.org/bots/api#inputmediavenue) */
   declare readonly google_place_type?: string;
 
   constructor(init: InputMediaVenueInit, bot?: Bot) {
@@ -11862,38 +13548,66 @@ export class InputMediaVenue extends InputPollMediaBase {
 
 /** The Bot API input shape of [InputMediaVideo](https://core.telegram.org/bots/api#inputmediavideo). */
 export interface InputMediaVideoInit {
+  /** Required. Always 'video'. [InputMediaVideo.type](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly type: 'video';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaVideo.media](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly media: InputFileLike;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [InputMediaVideo.thumbnail](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly thumbnail?: InputFileLike | undefined;
+  /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaVideo.cover](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly cover?: InputFileLike | undefined;
+  /** Optional. Integer. [InputMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly start_timestamp?: number | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaVideo.caption](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVideo.parse_mode](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaVideo.caption_entities](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [InputMediaVideo.show_caption_above_media](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. Integer. [InputMediaVideo.width](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly width?: number | undefined;
+  /** Optional. Integer. [InputMediaVideo.height](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly height?: number | undefined;
+  /** Optional. Integer. In seconds. [InputMediaVideo.duration](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly duration?: number | undefined;
+  /** Optional. [InputMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly supports_streaming?: boolean | undefined;
+  /** Optional. Hide the media behind a spoiler. [InputMediaVideo.has_spoiler](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly has_spoiler?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaVideo](https://core.telegram.org/bots/api#inputmediavideo). */
 export class InputMediaVideo extends InputMediaBase {
+  /** Required. Always 'video'. [InputMediaVideo.type](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly type: 'video';
+  /** Required. [InputMediaVideo.media](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly media: InputFileLike;
+  /** Optional. File size at most 200 kB. [InputMediaVideo.thumbnail](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly thumbnail?: InputFileLike;
+  /** Optional. [InputMediaVideo.cover](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly cover?: InputFileLike;
+  /** Optional. Integer. [InputMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly start_timestamp?: number;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaVideo.caption](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVideo.parse_mode](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaVideo.caption_entities](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [InputMediaVideo.show_caption_above_media](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. Integer. [InputMediaVideo.width](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly width?: number;
+  /** Optional. Integer. [InputMediaVideo.height](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly height?: number;
+  /** Optional. Integer. In seconds. [InputMediaVideo.duration](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly duration?: number;
+  /** Optional. [InputMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly supports_streaming?: boolean;
+  /** Optional. Hide the media behind a spoiler. [InputMediaVideo.has_spoiler](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly has_spoiler?: boolean;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -11978,22 +13692,34 @@ export class InputMediaVideo extends InputMediaBase {
 
 /** The Bot API input shape of [InputMediaVoiceNote](https://core.telegram.org/bots/api#inputmediavoicenote). */
 export interface InputMediaVoiceNoteInit {
+  /** Required. [InputMediaVoiceNote.type](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly type: string;
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputMediaVoiceNote.media](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly media: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaVoiceNote.caption](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly caption?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVoiceNote.parse_mode](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputMediaVoiceNote.caption_entities](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Integer. In seconds. [InputMediaVoiceNote.duration](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputMediaVoiceNote](https://core.telegram.org/bots/api#inputmediavoicenote). */
 export class InputMediaVoiceNote extends TelegramObject {
+  /** Required. [InputMediaVoiceNote.type](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly type: string;
+  /** Required. [InputMediaVoiceNote.media](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly media: InputFileLike;
+  /** Optional. 0–1024 characters after entity parsing. [InputMediaVoiceNote.caption](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly caption?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVoiceNote.parse_mode](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputMediaVoiceNote.caption_entities](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Integer. In seconds. [InputMediaVoiceNote.duration](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly duration?: number;
 
   constructor(init: InputMediaVoiceNoteInit, bot?: Bot) {
@@ -12040,16 +13766,22 @@ export class InputMediaVoiceNote extends TelegramObject {
 
 /** The Bot API input shape of [InputPaidMediaLivePhoto](https://core.telegram.org/bots/api#inputpaidmedialivephoto). */
 export interface InputPaidMediaLivePhotoInit {
+  /** Required. Always 'live_photo'. [InputPaidMediaLivePhoto.type](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   readonly type: 'live_photo';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id. [InputPaidMediaLivePhoto.media](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   readonly media: InputFileLike;
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id. [InputPaidMediaLivePhoto.photo](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   readonly photo: InputFileLike;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputPaidMediaLivePhoto](https://core.telegram.org/bots/api#inputpaidmedialivephoto). */
 export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
+  /** Required. Always 'live_photo'. [InputPaidMediaLivePhoto.type](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   declare readonly type: 'live_photo';
+  /** Required. [InputPaidMediaLivePhoto.media](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   declare readonly media: InputFileLike;
+  /** Required. [InputPaidMediaLivePhoto.photo](https://core.telegram.org/bots/api#inputpaidmedialivephoto) */
   declare readonly photo: InputFileLike;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -12103,14 +13835,18 @@ export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
 
 /** The Bot API input shape of [InputPaidMediaPhoto](https://core.telegram.org/bots/api#inputpaidmediaphoto). */
 export interface InputPaidMediaPhotoInit {
+  /** Required. Always 'photo'. [InputPaidMediaPhoto.type](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   readonly type: 'photo';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputPaidMediaPhoto.media](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   readonly media: InputFileLike;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputPaidMediaPhoto](https://core.telegram.org/bots/api#inputpaidmediaphoto). */
 export class InputPaidMediaPhoto extends InputPaidMediaBase {
+  /** Required. Always 'photo'. [InputPaidMediaPhoto.type](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   declare readonly type: 'photo';
+  /** Required. [InputPaidMediaPhoto.media](https://core.telegram.org/bots/api#inputpaidmediaphoto) */
   declare readonly media: InputFileLike;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -12159,28 +13895,46 @@ export class InputPaidMediaPhoto extends InputPaidMediaBase {
 
 /** The Bot API input shape of [InputPaidMediaVideo](https://core.telegram.org/bots/api#inputpaidmediavideo). */
 export interface InputPaidMediaVideoInit {
+  /** Required. Always 'video'. [InputPaidMediaVideo.type](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly type: 'video';
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputPaidMediaVideo.media](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly media: InputFileLike;
+  /** Optional. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 200 kB. [InputPaidMediaVideo.thumbnail](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly thumbnail?: InputFileLike | undefined;
+  /** Optional. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputPaidMediaVideo.cover](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly cover?: InputFileLike | undefined;
+  /** Optional. Integer. [InputPaidMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly start_timestamp?: number | undefined;
+  /** Optional. Integer. [InputPaidMediaVideo.width](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly width?: number | undefined;
+  /** Optional. Integer. [InputPaidMediaVideo.height](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly height?: number | undefined;
+  /** Optional. Integer. In seconds. [InputPaidMediaVideo.duration](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly duration?: number | undefined;
+  /** Optional. [InputPaidMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   readonly supports_streaming?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputPaidMediaVideo](https://core.telegram.org/bots/api#inputpaidmediavideo). */
 export class InputPaidMediaVideo extends InputPaidMediaBase {
+  /** Required. Always 'video'. [InputPaidMediaVideo.type](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly type: 'video';
+  /** Required. [InputPaidMediaVideo.media](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly media: InputFileLike;
+  /** Optional. File size at most 200 kB. [InputPaidMediaVideo.thumbnail](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly thumbnail?: InputFileLike;
+  /** Optional. [InputPaidMediaVideo.cover](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly cover?: InputFileLike;
+  /** Optional. Integer. [InputPaidMediaVideo.start_timestamp](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly start_timestamp?: number;
+  /** Optional. Integer. [InputPaidMediaVideo.width](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly width?: number;
+  /** Optional. Integer. [InputPaidMediaVideo.height](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly height?: number;
+  /** Optional. Integer. In seconds. [InputPaidMediaVideo.duration](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly duration?: number;
+  /** Optional. [InputPaidMediaVideo.supports_streaming](https://core.telegram.org/bots/api#inputpaidmediavideo) */
   declare readonly supports_streaming?: boolean;
 
   /** From its fields; `type` defaults to the class's value. */
@@ -12250,18 +14004,26 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
 
 /** The Bot API input shape of [InputPollOption](https://core.telegram.org/bots/api#inputpolloption). */
 export interface InputPollOptionInit {
+  /** Required. 1–100 characters. [InputPollOption.text](https://core.telegram.org/bots/api#inputpolloption) */
   readonly text: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputPollOption.text_parse_mode](https://core.telegram.org/bots/api#inputpolloption) */
   readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `text_parse_mode`. [InputPollOption.text_entities](https://core.telegram.org/bots/api#inputpolloption) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InputPollOption.media](https://core.telegram.org/bots/api#inputpolloption) */
   readonly media?: InputPollOptionMediaInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputPollOption](https://core.telegram.org/bots/api#inputpolloption). */
 export class InputPollOption extends TelegramObject {
+  /** Required. 1–100 characters. [InputPollOption.text](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly text: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputPollOption.text_parse_mode](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `text_parse_mode`. [InputPollOption.text_entities](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly text_entities?: readonly MessageEntity[];
+  /** Optional. [InputPollOption.media](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly media?: InputPollOptionMedia;
 
   constructor(init: InputPollOptionInit, bot?: Bot) {
@@ -12301,16 +14063,22 @@ export class InputPollOption extends TelegramObject {
 
 /** The Bot API input shape of [InputProfilePhotoAnimated](https://core.telegram.org/bots/api#inputprofilephotoanimated). */
 export interface InputProfilePhotoAnimatedInit {
+  /** Required. Always 'animated'. [InputProfilePhotoAnimated.type](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   readonly type: 'animated';
+  /** Required. File: new uploads only (`InputFile`, path, bytes or stream). [InputProfilePhotoAnimated.animation](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   readonly animation: InputFileLike;
+  /** Optional. Floating-point number. In seconds. Default: 0.0. [InputProfilePhotoAnimated.main_frame_timestamp](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   readonly main_frame_timestamp?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputProfilePhotoAnimated](https://core.telegram.org/bots/api#inputprofilephotoanimated). */
 export class InputProfilePhotoAnimated extends InputProfilePhotoBase {
+  /** Required. Always 'animated'. [InputProfilePhotoAnimated.type](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   declare readonly type: 'animated';
+  /** Required. [InputProfilePhotoAnimated.animation](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   declare readonly animation: InputFileLike;
+  /** Optional. Floating-point number. In seconds. Default: 0.0. [InputProfilePhotoAnimated.main_frame_timestamp](https://core.telegram.org/bots/api#inputprofilephotoanimated) */
   declare readonly main_frame_timestamp?: number;
 
   constructor(init: InputProfilePhotoAnimatedInit, bot?: Bot) {
@@ -12348,14 +14116,18 @@ export class InputProfilePhotoAnimated extends InputProfilePhotoBase {
 
 /** The Bot API input shape of [InputProfilePhotoStatic](https://core.telegram.org/bots/api#inputprofilephotostatic). */
 export interface InputProfilePhotoStaticInit {
+  /** Required. Always 'static'. [InputProfilePhotoStatic.type](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   readonly type: 'static';
+  /** Required. File: new uploads only (`InputFile`, path, bytes or stream). [InputProfilePhotoStatic.photo](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   readonly photo: InputFileLike;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputProfilePhotoStatic](https://core.telegram.org/bots/api#inputprofilephotostatic). */
 export class InputProfilePhotoStatic extends InputProfilePhotoBase {
+  /** Required. Always 'static'. [InputProfilePhotoStatic.type](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   declare readonly type: 'static';
+  /** Required. [InputProfilePhotoStatic.photo](https://core.telegram.org/bots/api#inputprofilephotostatic) */
   declare readonly photo: InputFileLike;
 
   constructor(init: InputProfilePhotoStaticInit, bot?: Bot) {
@@ -12390,14 +14162,18 @@ export class InputProfilePhotoStatic extends InputProfilePhotoBase {
 
 /** The Bot API input shape of [InputRichBlockAnchor](https://core.telegram.org/bots/api#inputrichblockanchor). */
 export interface InputRichBlockAnchorInit {
+  /** Required. Always 'anchor'. [InputRichBlockAnchor.type](https://core.telegram.org/bots/api#inputrichblockanchor) */
   readonly type: 'anchor';
+  /** Required. [InputRichBlockAnchor.name](https://core.telegram.org/bots/api#inputrichblockanchor) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockAnchor](https://core.telegram.org/bots/api#inputrichblockanchor). */
 export class InputRichBlockAnchor extends InputRichBlockBase {
+  /** Required. Always 'anchor'. [InputRichBlockAnchor.type](https://core.telegram.org/bots/api#inputrichblockanchor) */
   declare readonly type: 'anchor';
+  /** Required. [InputRichBlockAnchor.name](https://core.telegram.org/bots/api#inputrichblockanchor) */
   declare readonly name: string;
 
   constructor(init: InputRichBlockAnchorInit, bot?: Bot) {
@@ -12432,16 +14208,22 @@ export class InputRichBlockAnchor extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockAnimation](https://core.telegram.org/bots/api#inputrichblockanimation). */
 export interface InputRichBlockAnimationInit {
+  /** Required. Always 'animation'. [InputRichBlockAnimation.type](https://core.telegram.org/bots/api#inputrichblockanimation) */
   readonly type: 'animation';
+  /** Required. [InputRichBlockAnimation.animation](https://core.telegram.org/bots/api#inputrichblockanimation) */
   readonly animation: InputMediaAnimationInit;
+  /** Optional. [InputRichBlockAnimation.caption](https://core.telegram.org/bots/api#inputrichblockanimation) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockAnimation](https://core.telegram.org/bots/api#inputrichblockanimation). */
 export class InputRichBlockAnimation extends InputRichBlockBase {
+  /** Required. Always 'animation'. [InputRichBlockAnimation.type](https://core.telegram.org/bots/api#inputrichblockanimation) */
   declare readonly type: 'animation';
+  /** Required. [InputRichBlockAnimation.animation](https://core.telegram.org/bots/api#inputrichblockanimation) */
   declare readonly animation: InputMediaAnimation;
+  /** Optional. [InputRichBlockAnimation.caption](https://core.telegram.org/bots/api#inputrichblockanimation) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockAnimationInit, bot?: Bot) {
@@ -12479,16 +14261,22 @@ export class InputRichBlockAnimation extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockAudio](https://core.telegram.org/bots/api#inputrichblockaudio). */
 export interface InputRichBlockAudioInit {
+  /** Required. Always 'audio'. [InputRichBlockAudio.type](https://core.telegram.org/bots/api#inputrichblockaudio) */
   readonly type: 'audio';
+  /** Required. [InputRichBlockAudio.audio](https://core.telegram.org/bots/api#inputrichblockaudio) */
   readonly audio: InputMediaAudioInit;
+  /** Optional. [InputRichBlockAudio.caption](https://core.telegram.org/bots/api#inputrichblockaudio) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockAudio](https://core.telegram.org/bots/api#inputrichblockaudio). */
 export class InputRichBlockAudio extends InputRichBlockBase {
+  /** Required. Always 'audio'. [InputRichBlockAudio.type](https://core.telegram.org/bots/api#inputrichblockaudio) */
   declare readonly type: 'audio';
+  /** Required. [InputRichBlockAudio.audio](https://core.telegram.org/bots/api#inputrichblockaudio) */
   declare readonly audio: InputMediaAudio;
+  /** Optional. [InputRichBlockAudio.caption](https://core.telegram.org/bots/api#inputrichblockaudio) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockAudioInit, bot?: Bot) {
@@ -12526,16 +14314,22 @@ export class InputRichBlockAudio extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockBlockQuotation](https://core.telegram.org/bots/api#inputrichblockblockquotation). */
 export interface InputRichBlockBlockQuotationInit {
+  /** Required. Always 'blockquote'. [InputRichBlockBlockQuotation.type](https://core.telegram.org/bots/api#inputrichblockblockquotation) */
   readonly type: 'blockquote';
+  /** Required. [InputRichBlockBlockQuotation.blocks](https://core.telegram.org/bots/api#inputrichblockblockquotation) */
   readonly blocks: readonly InputRichBlockInit[];
+  /** Optional. [InputRichBlockBlockQuotation.credit](https://core.telegram.org/bots/api#inputrichblockblockquotation) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockBlockQuotation](https://core.telegram.org/bots/api#inputrichblockblockquotation). */
 export class InputRichBlockBlockQuotation extends InputRichBlockBase {
+  /** Required. Always 'blockquote'. [InputRichBlockBlockQuotation.type](https://core.telegram.org/bots/api#inputrichblockblockquotation) */
   declare readonly type: 'blockquote';
+  /** Required. [InputRichBlockBlockQuotation.blocks](https://core.telegram.org/bots/api#inputrichblockblockquotation) */
   declare readonly blocks: readonly InputRichBlock[];
+  /** Optional. [InputRichBlockBlockQuotation.credit](https://core.telegram.org/bots/api#inputrichblockblockquotation) */
   declare readonly credit?: RichText;
 
   constructor(init: InputRichBlockBlockQuotationInit, bot?: Bot) {
@@ -12573,16 +14367,22 @@ export class InputRichBlockBlockQuotation extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockButtons](https://core.telegram.org/bots/api#inputrichblockbuttons). */
 export interface InputRichBlockButtonsInit {
+  /** Required. Always 'buttons'. [InputRichBlockButtons.type](https://core.telegram.org/bots/api#inputrichblockbuttons) */
   readonly type: 'buttons';
+  /** Required. 1–8 items. [InputRichBlockButtons.buttons](https://core.telegram.org/bots/api#inputrichblockbuttons) */
   readonly buttons: readonly RichMessageButtonInit[];
+  /** Optional. One of 'left', 'center', 'right'. [InputRichBlockButtons.align](https://core.telegram.org/bots/api#inputrichblockbuttons) */
   readonly align?: 'left' | 'center' | 'right' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockButtons](https://core.telegram.org/bots/api#inputrichblockbuttons). */
 export class InputRichBlockButtons extends InputRichBlockBase {
+  /** Required. Always 'buttons'. [InputRichBlockButtons.type](https://core.telegram.org/bots/api#inputrichblockbuttons) */
   declare readonly type: 'buttons';
+  /** Required. 1–8 items. [InputRichBlockButtons.buttons](https://core.telegram.org/bots/api#inputrichblockbuttons) */
   declare readonly buttons: readonly RichMessageButton[];
+  /** Optional. One of 'left', 'center', 'right'. [InputRichBlockButtons.align](https://core.telegram.org/bots/api#inputrichblockbuttons) */
   declare readonly align?: 'left' | 'center' | 'right';
 
   constructor(init: InputRichBlockButtonsInit, bot?: Bot) {
@@ -12620,16 +14420,22 @@ export class InputRichBlockButtons extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockCollage](https://core.telegram.org/bots/api#inputrichblockcollage). */
 export interface InputRichBlockCollageInit {
+  /** Required. Always 'collage'. [InputRichBlockCollage.type](https://core.telegram.org/bots/api#inputrichblockcollage) */
   readonly type: 'collage';
+  /** Required. [InputRichBlockCollage.blocks](https://core.telegram.org/bots/api#inputrichblockcollage) */
   readonly blocks: readonly InputRichBlockInit[];
+  /** Optional. [InputRichBlockCollage.caption](https://core.telegram.org/bots/api#inputrichblockcollage) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockCollage](https://core.telegram.org/bots/api#inputrichblockcollage). */
 export class InputRichBlockCollage extends InputRichBlockBase {
+  /** Required. Always 'collage'. [InputRichBlockCollage.type](https://core.telegram.org/bots/api#inputrichblockcollage) */
   declare readonly type: 'collage';
+  /** Required. [InputRichBlockCollage.blocks](https://core.telegram.org/bots/api#inputrichblockcollage) */
   declare readonly blocks: readonly InputRichBlock[];
+  /** Optional. [InputRichBlockCollage.caption](https://core.telegram.org/bots/api#inputrichblockcollage) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockCollageInit, bot?: Bot) {
@@ -12667,18 +14473,26 @@ export class InputRichBlockCollage extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockDetails](https://core.telegram.org/bots/api#inputrichblockdetails). */
 export interface InputRichBlockDetailsInit {
+  /** Required. Always 'details'. [InputRichBlockDetails.type](https://core.telegram.org/bots/api#inputrichblockdetails) */
   readonly type: 'details';
+  /** Required. [InputRichBlockDetails.summary](https://core.telegram.org/bots/api#inputrichblockdetails) */
   readonly summary: RichTextInit;
+  /** Required. [InputRichBlockDetails.blocks](https://core.telegram.org/bots/api#inputrichblockdetails) */
   readonly blocks: readonly InputRichBlockInit[];
+  /** Optional. [InputRichBlockDetails.is_open](https://core.telegram.org/bots/api#inputrichblockdetails) */
   readonly is_open?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockDetails](https://core.telegram.org/bots/api#inputrichblockdetails). */
 export class InputRichBlockDetails extends InputRichBlockBase {
+  /** Required. Always 'details'. [InputRichBlockDetails.type](https://core.telegram.org/bots/api#inputrichblockdetails) */
   declare readonly type: 'details';
+  /** Required. [InputRichBlockDetails.summary](https://core.telegram.org/bots/api#inputrichblockdetails) */
   declare readonly summary: RichText;
+  /** Required. [InputRichBlockDetails.blocks](https://core.telegram.org/bots/api#inputrichblockdetails) */
   declare readonly blocks: readonly InputRichBlock[];
+  /** Optional. [InputRichBlockDetails.is_open](https://core.telegram.org/bots/api#inputrichblockdetails) */
   declare readonly is_open?: boolean;
 
   constructor(init: InputRichBlockDetailsInit, bot?: Bot) {
@@ -12720,12 +14534,14 @@ export class InputRichBlockDetails extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockDivider](https://core.telegram.org/bots/api#inputrichblockdivider). */
 export interface InputRichBlockDividerInit {
+  /** Required. Always 'divider'. [InputRichBlockDivider.type](https://core.telegram.org/bots/api#inputrichblockdivider) */
   readonly type: 'divider';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockDivider](https://core.telegram.org/bots/api#inputrichblockdivider). */
 export class InputRichBlockDivider extends InputRichBlockBase {
+  /** Required. Always 'divider'. [InputRichBlockDivider.type](https://core.telegram.org/bots/api#inputrichblockdivider) */
   declare readonly type: 'divider';
 
   constructor(init: InputRichBlockDividerInit, bot?: Bot) {
@@ -12756,16 +14572,22 @@ export class InputRichBlockDivider extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockDocument](https://core.telegram.org/bots/api#inputrichblockdocument). */
 export interface InputRichBlockDocumentInit {
+  /** Required. Always 'document'. [InputRichBlockDocument.type](https://core.telegram.org/bots/api#inputrichblockdocument) */
   readonly type: 'document';
+  /** Required. [InputRichBlockDocument.document](https://core.telegram.org/bots/api#inputrichblockdocument) */
   readonly document: InputMediaDocumentInit;
+  /** Optional. [InputRichBlockDocument.caption](https://core.telegram.org/bots/api#inputrichblockdocument) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockDocument](https://core.telegram.org/bots/api#inputrichblockdocument). */
 export class InputRichBlockDocument extends InputRichBlockBase {
+  /** Required. Always 'document'. [InputRichBlockDocument.type](https://core.telegram.org/bots/api#inputrichblockdocument) */
   declare readonly type: 'document';
+  /** Required. [InputRichBlockDocument.document](https://core.telegram.org/bots/api#inputrichblockdocument) */
   declare readonly document: InputMediaDocument;
+  /** Optional. [InputRichBlockDocument.caption](https://core.telegram.org/bots/api#inputrichblockdocument) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockDocumentInit, bot?: Bot) {
@@ -12803,16 +14625,22 @@ export class InputRichBlockDocument extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockExpandableBlockQuotation](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation). */
 export interface InputRichBlockExpandableBlockQuotationInit {
+  /** Required. Always 'expandable_blockquote'. [InputRichBlockExpandableBlockQuotation.type](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation) */
   readonly type: 'expandable_blockquote';
+  /** Required. [InputRichBlockExpandableBlockQuotation.text](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation) */
   readonly text: RichTextInit;
+  /** Optional. [InputRichBlockExpandableBlockQuotation.credit](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockExpandableBlockQuotation](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation). */
 export class InputRichBlockExpandableBlockQuotation extends InputRichBlockBase {
+  /** Required. Always 'expandable_blockquote'. [InputRichBlockExpandableBlockQuotation.type](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation) */
   declare readonly type: 'expandable_blockquote';
+  /** Required. [InputRichBlockExpandableBlockQuotation.text](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation) */
   declare readonly text: RichText;
+  /** Optional. [InputRichBlockExpandableBlockQuotation.credit](https://core.telegram.org/bots/api#inputrichblockexpandableblockquotation) */
   declare readonly credit?: RichText;
 
   constructor(init: InputRichBlockExpandableBlockQuotationInit, bot?: Bot) {
@@ -12850,14 +14678,18 @@ export class InputRichBlockExpandableBlockQuotation extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockFooter](https://core.telegram.org/bots/api#inputrichblockfooter). */
 export interface InputRichBlockFooterInit {
+  /** Required. Always 'footer'. [InputRichBlockFooter.type](https://core.telegram.org/bots/api#inputrichblockfooter) */
   readonly type: 'footer';
+  /** Required. [InputRichBlockFooter.text](https://core.telegram.org/bots/api#inputrichblockfooter) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockFooter](https://core.telegram.org/bots/api#inputrichblockfooter). */
 export class InputRichBlockFooter extends InputRichBlockBase {
+  /** Required. Always 'footer'. [InputRichBlockFooter.type](https://core.telegram.org/bots/api#inputrichblockfooter) */
   declare readonly type: 'footer';
+  /** Required. [InputRichBlockFooter.text](https://core.telegram.org/bots/api#inputrichblockfooter) */
   declare readonly text: RichText;
 
   constructor(init: InputRichBlockFooterInit, bot?: Bot) {
@@ -12892,14 +14724,18 @@ export class InputRichBlockFooter extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockList](https://core.telegram.org/bots/api#inputrichblocklist). */
 export interface InputRichBlockListInit {
+  /** Required. Always 'list'. [InputRichBlockList.type](https://core.telegram.org/bots/api#inputrichblocklist) */
   readonly type: 'list';
+  /** Required. [InputRichBlockList.items](https://core.telegram.org/bots/api#inputrichblocklist) */
   readonly items: readonly InputRichBlockListItemInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockList](https://core.telegram.org/bots/api#inputrichblocklist). */
 export class InputRichBlockList extends InputRichBlockBase {
+  /** Required. Always 'list'. [InputRichBlockList.type](https://core.telegram.org/bots/api#inputrichblocklist) */
   declare readonly type: 'list';
+  /** Required. [InputRichBlockList.items](https://core.telegram.org/bots/api#inputrichblocklist) */
   declare readonly items: readonly InputRichBlockListItem[];
 
   constructor(init: InputRichBlockListInit, bot?: Bot) {
@@ -12934,20 +14770,30 @@ export class InputRichBlockList extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockListItem](https://core.telegram.org/bots/api#inputrichblocklistitem). */
 export interface InputRichBlockListItemInit {
+  /** Required. [InputRichBlockListItem.blocks](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly blocks: readonly InputRichBlockInit[];
+  /** Optional. [InputRichBlockListItem.has_checkbox](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly has_checkbox?: boolean | undefined;
+  /** Optional. [InputRichBlockListItem.is_checked](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly is_checked?: boolean | undefined;
+  /** Optional. Integer. [InputRichBlockListItem.value](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly value?: number | undefined;
+  /** Optional. One of 'a', 'A', 'i', 'I', '1'. [InputRichBlockListItem.type](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   readonly type?: 'a' | 'A' | 'i' | 'I' | '1' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockListItem](https://core.telegram.org/bots/api#inputrichblocklistitem). */
 export class InputRichBlockListItem extends TelegramObject {
+  /** Required. [InputRichBlockListItem.blocks](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly blocks: readonly InputRichBlock[];
+  /** Optional. [InputRichBlockListItem.has_checkbox](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly has_checkbox?: boolean;
+  /** Optional. [InputRichBlockListItem.is_checked](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly is_checked?: boolean;
+  /** Optional. Integer. [InputRichBlockListItem.value](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly value?: number;
+  /** Optional. One of 'a', 'A', 'i', 'I', '1'. [InputRichBlockListItem.type](https://core.telegram.org/bots/api#inputrichblocklistitem) */
   declare readonly type?: 'a' | 'A' | 'i' | 'I' | '1';
 
   constructor(init: InputRichBlockListItemInit, bot?: Bot) {
@@ -12990,22 +14836,34 @@ export class InputRichBlockListItem extends TelegramObject {
 
 /** The Bot API input shape of [InputRichBlockMap](https://core.telegram.org/bots/api#inputrichblockmap). */
 export interface InputRichBlockMapInit {
+  /** Required. Always 'map'. [InputRichBlockMap.type](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly type: 'map';
+  /** Required. [InputRichBlockMap.location](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly location: LocationInit;
+  /** Optional. Integer. Range 0–24. [InputRichBlockMap.zoom](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly zoom?: number | undefined;
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.width](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly width?: number | undefined;
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.height](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly height?: number | undefined;
+  /** Optional. [InputRichBlockMap.caption](https://core.telegram.org/bots/api#inputrichblockmap) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockMap](https://core.telegram.org/bots/api#inputrichblockmap). */
 export class InputRichBlockMap extends InputRichBlockBase {
+  /** Required. Always 'map'. [InputRichBlockMap.type](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly type: 'map';
+  /** Required. [InputRichBlockMap.location](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly location: Location;
+  /** Optional. Integer. Range 0–24. [InputRichBlockMap.zoom](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly zoom?: number;
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.width](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly width?: number;
+  /** Optional. Integer. Range 0–10000. [InputRichBlockMap.height](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly height?: number;
+  /** Optional. [InputRichBlockMap.caption](https://core.telegram.org/bots/api#inputrichblockmap) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockMapInit, bot?: Bot) {
@@ -13052,14 +14910,18 @@ export class InputRichBlockMap extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockMathematicalExpression](https://core.telegram.org/bots/api#inputrichblockmathematicalexpression). */
 export interface InputRichBlockMathematicalExpressionInit {
+  /** Required. Always 'mathematical_expression'. [InputRichBlockMathematicalExpression.type](https://core.telegram.org/bots/api#inputrichblockmathematicalexpression) */
   readonly type: 'mathematical_expression';
+  /** Required. [InputRichBlockMathematicalExpression.expression](https://core.telegram.org/bots/api#inputrichblockmathematicalexpression) */
   readonly expression: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockMathematicalExpression](https://core.telegram.org/bots/api#inputrichblockmathematicalexpression). */
 export class InputRichBlockMathematicalExpression extends InputRichBlockBase {
+  /** Required. Always 'mathematical_expression'. [InputRichBlockMathematicalExpression.type](https://core.telegram.org/bots/api#inputrichblockmathematicalexpression) */
   declare readonly type: 'mathematical_expression';
+  /** Required. [InputRichBlockMathematicalExpression.expression](https://core.telegram.org/bots/api#inputrichblockmathematicalexpression) */
   declare readonly expression: string;
 
   constructor(init: InputRichBlockMathematicalExpressionInit, bot?: Bot) {
@@ -13094,14 +14956,18 @@ export class InputRichBlockMathematicalExpression extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockParagraph](https://core.telegram.org/bots/api#inputrichblockparagraph). */
 export interface InputRichBlockParagraphInit {
+  /** Required. Always 'paragraph'. [InputRichBlockParagraph.type](https://core.telegram.org/bots/api#inputrichblockparagraph) */
   readonly type: 'paragraph';
+  /** Required. [InputRichBlockParagraph.text](https://core.telegram.org/bots/api#inputrichblockparagraph) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockParagraph](https://core.telegram.org/bots/api#inputrichblockparagraph). */
 export class InputRichBlockParagraph extends InputRichBlockBase {
+  /** Required. Always 'paragraph'. [InputRichBlockParagraph.type](https://core.telegram.org/bots/api#inputrichblockparagraph) */
   declare readonly type: 'paragraph';
+  /** Required. [InputRichBlockParagraph.text](https://core.telegram.org/bots/api#inputrichblockparagraph) */
   declare readonly text: RichText;
 
   constructor(init: InputRichBlockParagraphInit, bot?: Bot) {
@@ -13136,16 +15002,22 @@ export class InputRichBlockParagraph extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockPhoto](https://core.telegram.org/bots/api#inputrichblockphoto). */
 export interface InputRichBlockPhotoInit {
+  /** Required. Always 'photo'. [InputRichBlockPhoto.type](https://core.telegram.org/bots/api#inputrichblockphoto) */
   readonly type: 'photo';
+  /** Required. [InputRichBlockPhoto.photo](https://core.telegram.org/bots/api#inputrichblockphoto) */
   readonly photo: InputMediaPhotoInit;
+  /** Optional. [InputRichBlockPhoto.caption](https://core.telegram.org/bots/api#inputrichblockphoto) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockPhoto](https://core.telegram.org/bots/api#inputrichblockphoto). */
 export class InputRichBlockPhoto extends InputRichBlockBase {
+  /** Required. Always 'photo'. [InputRichBlockPhoto.type](https://core.telegram.org/bots/api#inputrichblockphoto) */
   declare readonly type: 'photo';
+  /** Required. [InputRichBlockPhoto.photo](https://core.telegram.org/bots/api#inputrichblockphoto) */
   declare readonly photo: InputMediaPhoto;
+  /** Optional. [InputRichBlockPhoto.caption](https://core.telegram.org/bots/api#inputrichblockphoto) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockPhotoInit, bot?: Bot) {
@@ -13183,16 +15055,22 @@ export class InputRichBlockPhoto extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockPreformatted](https://core.telegram.org/bots/api#inputrichblockpreformatted). */
 export interface InputRichBlockPreformattedInit {
+  /** Required. Always 'pre'. [InputRichBlockPreformatted.type](https://core.telegram.org/bots/api#inputrichblockpreformatted) */
   readonly type: 'pre';
+  /** Required. [InputRichBlockPreformatted.text](https://core.telegram.org/bots/api#inputrichblockpreformatted) */
   readonly text: RichTextInit;
+  /** Optional. [InputRichBlockPreformatted.language](https://core.telegram.org/bots/api#inputrichblockpreformatted) */
   readonly language?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockPreformatted](https://core.telegram.org/bots/api#inputrichblockpreformatted). */
 export class InputRichBlockPreformatted extends InputRichBlockBase {
+  /** Required. Always 'pre'. [InputRichBlockPreformatted.type](https://core.telegram.org/bots/api#inputrichblockpreformatted) */
   declare readonly type: 'pre';
+  /** Required. [InputRichBlockPreformatted.text](https://core.telegram.org/bots/api#inputrichblockpreformatted) */
   declare readonly text: RichText;
+  /** Optional. [InputRichBlockPreformatted.language](https://core.telegram.org/bots/api#inputrichblockpreformatted) */
   declare readonly language?: string;
 
   constructor(init: InputRichBlockPreformattedInit, bot?: Bot) {
@@ -13230,16 +15108,22 @@ export class InputRichBlockPreformatted extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockPullQuotation](https://core.telegram.org/bots/api#inputrichblockpullquotation). */
 export interface InputRichBlockPullQuotationInit {
+  /** Required. Always 'pullquote'. [InputRichBlockPullQuotation.type](https://core.telegram.org/bots/api#inputrichblockpullquotation) */
   readonly type: 'pullquote';
+  /** Required. [InputRichBlockPullQuotation.text](https://core.telegram.org/bots/api#inputrichblockpullquotation) */
   readonly text: RichTextInit;
+  /** Optional. [InputRichBlockPullQuotation.credit](https://core.telegram.org/bots/api#inputrichblockpullquotation) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockPullQuotation](https://core.telegram.org/bots/api#inputrichblockpullquotation). */
 export class InputRichBlockPullQuotation extends InputRichBlockBase {
+  /** Required. Always 'pullquote'. [InputRichBlockPullQuotation.type](https://core.telegram.org/bots/api#inputrichblockpullquotation) */
   declare readonly type: 'pullquote';
+  /** Required. [InputRichBlockPullQuotation.text](https://core.telegram.org/bots/api#inputrichblockpullquotation) */
   declare readonly text: RichText;
+  /** Optional. [InputRichBlockPullQuotation.credit](https://core.telegram.org/bots/api#inputrichblockpullquotation) */
   declare readonly credit?: RichText;
 
   constructor(init: InputRichBlockPullQuotationInit, bot?: Bot) {
@@ -13277,16 +15161,22 @@ export class InputRichBlockPullQuotation extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockSectionHeading](https://core.telegram.org/bots/api#inputrichblocksectionheading). */
 export interface InputRichBlockSectionHeadingInit {
+  /** Required. Always 'heading'. [InputRichBlockSectionHeading.type](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   readonly type: 'heading';
+  /** Required. [InputRichBlockSectionHeading.text](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   readonly text: RichTextInit;
+  /** Required. Integer. [InputRichBlockSectionHeading.size](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   readonly size: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockSectionHeading](https://core.telegram.org/bots/api#inputrichblocksectionheading). */
 export class InputRichBlockSectionHeading extends InputRichBlockBase {
+  /** Required. Always 'heading'. [InputRichBlockSectionHeading.type](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   declare readonly type: 'heading';
+  /** Required. [InputRichBlockSectionHeading.text](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   declare readonly text: RichText;
+  /** Required. Integer. [InputRichBlockSectionHeading.size](https://core.telegram.org/bots/api#inputrichblocksectionheading) */
   declare readonly size: number;
 
   constructor(init: InputRichBlockSectionHeadingInit, bot?: Bot) {
@@ -13325,16 +15215,22 @@ export class InputRichBlockSectionHeading extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockSlideshow](https://core.telegram.org/bots/api#inputrichblockslideshow). */
 export interface InputRichBlockSlideshowInit {
+  /** Required. Always 'slideshow'. [InputRichBlockSlideshow.type](https://core.telegram.org/bots/api#inputrichblockslideshow) */
   readonly type: 'slideshow';
+  /** Required. [InputRichBlockSlideshow.blocks](https://core.telegram.org/bots/api#inputrichblockslideshow) */
   readonly blocks: readonly InputRichBlockInit[];
+  /** Optional. [InputRichBlockSlideshow.caption](https://core.telegram.org/bots/api#inputrichblockslideshow) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockSlideshow](https://core.telegram.org/bots/api#inputrichblockslideshow). */
 export class InputRichBlockSlideshow extends InputRichBlockBase {
+  /** Required. Always 'slideshow'. [InputRichBlockSlideshow.type](https://core.telegram.org/bots/api#inputrichblockslideshow) */
   declare readonly type: 'slideshow';
+  /** Required. [InputRichBlockSlideshow.blocks](https://core.telegram.org/bots/api#inputrichblockslideshow) */
   declare readonly blocks: readonly InputRichBlock[];
+  /** Optional. [InputRichBlockSlideshow.caption](https://core.telegram.org/bots/api#inputrichblockslideshow) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockSlideshowInit, bot?: Bot) {
@@ -13372,22 +15268,34 @@ export class InputRichBlockSlideshow extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockTable](https://core.telegram.org/bots/api#inputrichblocktable). */
 export interface InputRichBlockTableInit {
+  /** Required. Always 'table'. [InputRichBlockTable.type](https://core.telegram.org/bots/api#inputrichblocktable) */
   readonly type: 'table';
+  /** Required. [InputRichBlockTable.cells](https://core.telegram.org/bots/api#inputrichblocktable) */
   readonly cells: readonly (readonly RichBlockTableCellInit[])[];
+  /** Optional. [InputRichBlockTable.is_bordered](https://core.telegram.org/bots/api#inputrichblocktable) */
   readonly is_bordered?: boolean | undefined;
+  /** Optional. [InputRichBlockTable.is_striped](https://core.telegram.org/bots/api#inputrichblocktable) */
   readonly is_striped?: boolean | undefined;
+  /** Optional. [InputRichBlockTable.is_compact](https://core.telegram.org/bots/api#inputrichblocktable) */
   readonly is_compact?: boolean | undefined;
+  /** Optional. [InputRichBlockTable.caption](https://core.telegram.org/bots/api#inputrichblocktable) */
   readonly caption?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockTable](https://core.telegram.org/bots/api#inputrichblocktable). */
 export class InputRichBlockTable extends InputRichBlockBase {
+  /** Required. Always 'table'. [InputRichBlockTable.type](https://core.telegram.org/bots/api#inputrichblocktable) */
   declare readonly type: 'table';
+  /** Required. [InputRichBlockTable.cells](https://core.telegram.org/bots/api#inputrichblocktable) */
   declare readonly cells: readonly (readonly RichBlockTableCell[])[];
+  /** Optional. [InputRichBlockTable.is_bordered](https://core.telegram.org/bots/api#inputrichblocktable) */
   declare readonly is_bordered?: boolean;
+  /** Optional. [InputRichBlockTable.is_striped](https://core.telegram.org/bots/api#inputrichblocktable) */
   declare readonly is_striped?: boolean;
+  /** Optional. [InputRichBlockTable.is_compact](https://core.telegram.org/bots/api#inputrichblocktable) */
   declare readonly is_compact?: boolean;
+  /** Optional. [InputRichBlockTable.caption](https://core.telegram.org/bots/api#inputrichblocktable) */
   declare readonly caption?: RichText;
 
   constructor(init: InputRichBlockTableInit, bot?: Bot) {
@@ -13434,14 +15342,18 @@ export class InputRichBlockTable extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockThinking](https://core.telegram.org/bots/api#inputrichblockthinking). */
 export interface InputRichBlockThinkingInit {
+  /** Required. Always 'thinking'. [InputRichBlockThinking.type](https://core.telegram.org/bots/api#inputrichblockthinking) */
   readonly type: 'thinking';
+  /** Required. [InputRichBlockThinking.text](https://core.telegram.org/bots/api#inputrichblockthinking) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockThinking](https://core.telegram.org/bots/api#inputrichblockthinking). */
 export class InputRichBlockThinking extends InputRichBlockBase {
+  /** Required. Always 'thinking'. [InputRichBlockThinking.type](https://core.telegram.org/bots/api#inputrichblockthinking) */
   declare readonly type: 'thinking';
+  /** Required. [InputRichBlockThinking.text](https://core.telegram.org/bots/api#inputrichblockthinking) */
   declare readonly text: RichText;
 
   constructor(init: InputRichBlockThinkingInit, bot?: Bot) {
@@ -13476,16 +15388,22 @@ export class InputRichBlockThinking extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockVideo](https://core.telegram.org/bots/api#inputrichblockvideo). */
 export interface InputRichBlockVideoInit {
+  /** Required. Always 'video'. [InputRichBlockVideo.type](https://core.telegram.org/bots/api#inputrichblockvideo) */
   readonly type: 'video';
+  /** Required. [InputRichBlockVideo.video](https://core.telegram.org/bots/api#inputrichblockvideo) */
   readonly video: InputMediaVideoInit;
+  /** Optional. [InputRichBlockVideo.caption](https://core.telegram.org/bots/api#inputrichblockvideo) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockVideo](https://core.telegram.org/bots/api#inputrichblockvideo). */
 export class InputRichBlockVideo extends InputRichBlockBase {
+  /** Required. Always 'video'. [InputRichBlockVideo.type](https://core.telegram.org/bots/api#inputrichblockvideo) */
   declare readonly type: 'video';
+  /** Required. [InputRichBlockVideo.video](https://core.telegram.org/bots/api#inputrichblockvideo) */
   declare readonly video: InputMediaVideo;
+  /** Optional. [InputRichBlockVideo.caption](https://core.telegram.org/bots/api#inputrichblockvideo) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockVideoInit, bot?: Bot) {
@@ -13523,16 +15441,22 @@ export class InputRichBlockVideo extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichBlockVoiceNote](https://core.telegram.org/bots/api#inputrichblockvoicenote). */
 export interface InputRichBlockVoiceNoteInit {
+  /** Required. Always 'voice_note'. [InputRichBlockVoiceNote.type](https://core.telegram.org/bots/api#inputrichblockvoicenote) */
   readonly type: 'voice_note';
+  /** Required. [InputRichBlockVoiceNote.voice_note](https://core.telegram.org/bots/api#inputrichblockvoicenote) */
   readonly voice_note: InputMediaVoiceNoteInit;
+  /** Optional. [InputRichBlockVoiceNote.caption](https://core.telegram.org/bots/api#inputrichblockvoicenote) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichBlockVoiceNote](https://core.telegram.org/bots/api#inputrichblockvoicenote). */
 export class InputRichBlockVoiceNote extends InputRichBlockBase {
+  /** Required. Always 'voice_note'. [InputRichBlockVoiceNote.type](https://core.telegram.org/bots/api#inputrichblockvoicenote) */
   declare readonly type: 'voice_note';
+  /** Required. [InputRichBlockVoiceNote.voice_note](https://core.telegram.org/bots/api#inputrichblockvoicenote) */
   declare readonly voice_note: InputMediaVoiceNote;
+  /** Optional. [InputRichBlockVoiceNote.caption](https://core.telegram.org/bots/api#inputrichblockvoicenote) */
   declare readonly caption?: RichBlockCaption;
 
   constructor(init: InputRichBlockVoiceNoteInit, bot?: Bot) {
@@ -13570,22 +15494,34 @@ export class InputRichBlockVoiceNote extends InputRichBlockBase {
 
 /** The Bot API input shape of [InputRichMessage](https://core.telegram.org/bots/api#inputrichmessage). */
 export interface InputRichMessageInit {
+  /** Optional. [InputRichMessage.blocks](https://core.telegram.org/bots/api#inputrichmessage) */
   readonly blocks?: readonly InputRichBlockInit[] | undefined;
+  /** Optional. [InputRichMessage.html](https://core.telegram.org/bots/api#inputrichmessage) */
   readonly html?: string | undefined;
+  /** Optional. [InputRichMessage.markdown](https://core.telegram.org/bots/api#inputrichmessage) */
   readonly markdown?: string | undefined;
+  /** Optional. [InputRichMessage.media](https://core.telegram.org/bots/api#inputrichmessage) */
   readonly media?: readonly InputRichMessageMediaInit[] | undefined;
+  /** Optional. [InputRichMessage.is_rtl](https://core.telegram.org/bots/api#inputrichmessage) */
   readonly is_rtl?: boolean | undefined;
+  /** Optional. [InputRichMessage.skip_entity_detection](https://core.telegram.org/bots/api#inputrichmessage) */
   readonly skip_entity_detection?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichMessage](https://core.telegram.org/bots/api#inputrichmessage). */
 export class InputRichMessage extends TelegramObject {
+  /** Optional. [InputRichMessage.blocks](https://core.telegram.org/bots/api#inputrichmessage) */
   declare readonly blocks?: readonly InputRichBlock[];
+  /** Optional. [InputRichMessage.html](https://core.telegram.org/bots/api#inputrichmessage) */
   declare readonly html?: string;
+  /** Optional. [InputRichMessage.markdown](https://core.telegram.org/bots/api#inputrichmessage) */
   declare readonly markdown?: string;
+  /** Optional. [InputRichMessage.media](https://core.telegram.org/bots/api#inputrichmessage) */
   declare readonly media?: readonly InputRichMessageMedia[];
+  /** Optional. [InputRichMessage.is_rtl](https://core.telegram.org/bots/api#inputrichmessage) */
   declare readonly is_rtl?: boolean;
+  /** Optional. [InputRichMessage.skip_entity_detection](https://core.telegram.org/bots/api#inputrichmessage) */
   declare readonly skip_entity_detection?: boolean;
 
   constructor(init: InputRichMessageInit, bot?: Bot) {
@@ -13630,12 +15566,14 @@ export class InputRichMessage extends TelegramObject {
 
 /** The Bot API input shape of [InputRichMessageContent](https://core.telegram.org/bots/api#inputrichmessagecontent). */
 export interface InputRichMessageContentInit {
+  /** Required. [InputRichMessageContent.rich_message](https://core.telegram.org/bots/api#inputrichmessagecontent) */
   readonly rich_message: InputRichMessageInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichMessageContent](https://core.telegram.org/bots/api#inputrichmessagecontent). */
 export class InputRichMessageContent extends InputMessageContentBase {
+  /** Required. [InputRichMessageContent.rich_message](https://core.telegram.org/bots/api#inputrichmessagecontent) */
   declare readonly rich_message: InputRichMessage;
 
   constructor(init: InputRichMessageContentInit, bot?: Bot) {
@@ -13666,14 +15604,18 @@ export class InputRichMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [InputRichMessageMedia](https://core.telegram.org/bots/api#inputrichmessagemedia). */
 export interface InputRichMessageMediaInit {
+  /** Required. 1–64 characters. [InputRichMessageMedia.id](https://core.telegram.org/bots/api#inputrichmessagemedia) */
   readonly id: string;
+  /** Required. [InputRichMessageMedia.media](https://core.telegram.org/bots/api#inputrichmessagemedia) */
   readonly media: InputMediaAnimationInit | InputMediaAudioInit | InputMediaDocumentInit | InputMediaPhotoInit | InputMediaVideoInit | InputMediaVoiceNoteInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputRichMessageMedia](https://core.telegram.org/bots/api#inputrichmessagemedia). */
 export class InputRichMessageMedia extends TelegramObject {
+  /** Required. 1–64 characters. [InputRichMessageMedia.id](https://core.telegram.org/bots/api#inputrichmessagemedia) */
   declare readonly id: string;
+  /** Required. [InputRichMessageMedia.media](https://core.telegram.org/bots/api#inputrichmessagemedia) */
   declare readonly media: InputMediaAnimation | InputMediaAudio | InputMediaDocument | InputMediaPhoto | InputMediaVideo | InputMediaVoiceNote;
 
   constructor(init: InputRichMessageMediaInit, bot?: Bot) {
@@ -13712,20 +15654,30 @@ export class InputRichMessageMedia extends TelegramObject {
 
 /** The Bot API input shape of [InputSticker](https://core.telegram.org/bots/api#inputsticker). */
 export interface InputStickerInit {
+  /** Required. File: an upload (`InputFile`, path, bytes, stream), a file_id or an HTTP URL. [InputSticker.sticker](https://core.telegram.org/bots/api#inputsticker) */
   readonly sticker: InputFileLike;
+  /** Required. One of 'static', 'animated', 'video'. [InputSticker.format](https://core.telegram.org/bots/api#inputsticker) */
   readonly format: 'static' | 'animated' | 'video';
+  /** Required. 1–20 items. [InputSticker.emoji_list](https://core.telegram.org/bots/api#inputsticker) */
   readonly emoji_list: readonly string[];
+  /** Optional. Only for 'mask'. [InputSticker.mask_position](https://core.telegram.org/bots/api#inputsticker) */
   readonly mask_position?: MaskPositionInit | undefined;
+  /** Optional. At most 64 characters in total. 0–20 items. Only for 'regular', 'custom_emoji'. [InputSticker.keywords](https://core.telegram.org/bots/api#inputsticker) */
   readonly keywords?: readonly string[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputSticker](https://core.telegram.org/bots/api#inputsticker). */
 export class InputSticker extends TelegramObject {
+  /** Required. [InputSticker.sticker](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly sticker: InputFileLike;
+  /** Required. One of 'static', 'animated', 'video'. [InputSticker.format](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly format: 'static' | 'animated' | 'video';
+  /** Required. 1–20 items. [InputSticker.emoji_list](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly emoji_list: readonly string[];
+  /** Optional. Only for 'mask'. [InputSticker.mask_position](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly mask_position?: MaskPosition;
+  /** Optional. At most 64 characters in total. 0–20 items. Only for 'regular', 'custom_emoji'. [InputSticker.keywords](https://core.telegram.org/bots/api#inputsticker) */
   declare readonly keywords?: readonly string[];
 
   /** From its fields. */
@@ -13786,14 +15738,18 @@ export class InputSticker extends TelegramObject {
 
 /** The Bot API input shape of [InputStoryContentPhoto](https://core.telegram.org/bots/api#inputstorycontentphoto). */
 export interface InputStoryContentPhotoInit {
+  /** Required. Always 'photo'. [InputStoryContentPhoto.type](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   readonly type: 'photo';
+  /** Required. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 10 MB. [InputStoryContentPhoto.photo](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   readonly photo: InputFileLike;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputStoryContentPhoto](https://core.telegram.org/bots/api#inputstorycontentphoto). */
 export class InputStoryContentPhoto extends InputStoryContentBase {
+  /** Required. Always 'photo'. [InputStoryContentPhoto.type](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   declare readonly type: 'photo';
+  /** Required. File size at most 10 MB. [InputStoryContentPhoto.photo](https://core.telegram.org/bots/api#inputstorycontentphoto) */
   declare readonly photo: InputFileLike;
 
   constructor(init: InputStoryContentPhotoInit, bot?: Bot) {
@@ -13828,20 +15784,30 @@ export class InputStoryContentPhoto extends InputStoryContentBase {
 
 /** The Bot API input shape of [InputStoryContentVideo](https://core.telegram.org/bots/api#inputstorycontentvideo). */
 export interface InputStoryContentVideoInit {
+  /** Required. Always 'video'. [InputStoryContentVideo.type](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly type: 'video';
+  /** Required. File: new uploads only (`InputFile`, path, bytes or stream). File size at most 30 MB. [InputStoryContentVideo.video](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly video: InputFileLike;
+  /** Optional. Floating-point number. In seconds. Range 0–60. [InputStoryContentVideo.duration](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly duration?: number | undefined;
+  /** Optional. Floating-point number. In seconds. Default: 0.0. [InputStoryContentVideo.cover_frame_timestamp](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly cover_frame_timestamp?: number | undefined;
+  /** Optional. [InputStoryContentVideo.is_animation](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   readonly is_animation?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputStoryContentVideo](https://core.telegram.org/bots/api#inputstorycontentvideo). */
 export class InputStoryContentVideo extends InputStoryContentBase {
+  /** Required. Always 'video'. [InputStoryContentVideo.type](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly type: 'video';
+  /** Required. File size at most 30 MB. [InputStoryContentVideo.video](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly video: InputFileLike;
+  /** Optional. Floating-point number. In seconds. Range 0–60. [InputStoryContentVideo.duration](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly duration?: number;
+  /** Optional. Floating-point number. In seconds. Default: 0.0. [InputStoryContentVideo.cover_frame_timestamp](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly cover_frame_timestamp?: number;
+  /** Optional. [InputStoryContentVideo.is_animation](https://core.telegram.org/bots/api#inputstorycontentvideo) */
   declare readonly is_animation?: boolean;
 
   constructor(init: InputStoryContentVideoInit, bot?: Bot) {
@@ -13885,18 +15851,26 @@ export class InputStoryContentVideo extends InputStoryContentBase {
 
 /** The Bot API input shape of [InputTextMessageContent](https://core.telegram.org/bots/api#inputtextmessagecontent). */
 export interface InputTextMessageContentInit {
+  /** Required. 1–4096 characters. [InputTextMessageContent.message_text](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly message_text: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputTextMessageContent.parse_mode](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `parse_mode`. [InputTextMessageContent.entities](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [InputTextMessageContent.link_preview_options](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputTextMessageContent](https://core.telegram.org/bots/api#inputtextmessagecontent). */
 export class InputTextMessageContent extends InputMessageContentBase {
+  /** Required. 1–4096 characters. [InputTextMessageContent.message_text](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly message_text: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputTextMessageContent.parse_mode](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `parse_mode`. [InputTextMessageContent.entities](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly entities?: readonly MessageEntity[];
+  /** Optional. [InputTextMessageContent.link_preview_options](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly link_preview_options?: LinkPreviewOptions;
 
   constructor(init: InputTextMessageContentInit, bot?: Bot) {
@@ -13936,26 +15910,42 @@ export class InputTextMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [InputVenueMessageContent](https://core.telegram.org/bots/api#inputvenuemessagecontent). */
 export interface InputVenueMessageContentInit {
+  /** Required. Floating-point number. In degrees. [InputVenueMessageContent.latitude](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InputVenueMessageContent.longitude](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly longitude: number;
+  /** Required. [InputVenueMessageContent.title](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly title: string;
+  /** Required. [InputVenueMessageContent.address](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly address: string;
+  /** Optional. [InputVenueMessageContent.foursquare_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly foursquare_id?: string | undefined;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputVenueMessageContent.foursquare_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly foursquare_type?: string | undefined;
+  /** Optional. [InputVenueMessageContent.google_place_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly google_place_id?: string | undefined;
+  /** Optional. [InputVenueMessageContent.google_place_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   readonly google_place_type?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [InputVenueMessageContent](https://core.telegram.org/bots/api#inputvenuemessagecontent). */
 export class InputVenueMessageContent extends InputMessageContentBase {
+  /** Required. Floating-point number. In degrees. [InputVenueMessageContent.latitude](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [InputVenueMessageContent.longitude](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly longitude: number;
+  /** Required. [InputVenueMessageContent.title](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly title: string;
+  /** Required. [InputVenueMessageContent.address](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly address: string;
+  /** Optional. [InputVenueMessageContent.foursquare_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly foursquare_id?: string;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [InputVenueMessageContent.foursquare_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly foursquare_type?: string;
+  /** Optional. [InputVenueMessageContent.google_place_id](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly google_place_id?: string;
+  /** Optional. [InputVenueMessageContent.google_place_type](https://core.telegram.org/bots/api#inputvenuemessagecontent) */
   declare readonly google_place_type?: string;
 
   constructor(init: InputVenueMessageContentInit, bot?: Bot) {
@@ -14010,20 +16000,30 @@ export class InputVenueMessageContent extends InputMessageContentBase {
 
 /** The Bot API input shape of [Invoice](https://core.telegram.org/bots/api#invoice). */
 export interface InvoiceInit {
+  /** Required. [Invoice.title](https://core.telegram.org/bots/api#invoice) */
   readonly title: string;
+  /** Required. [Invoice.description](https://core.telegram.org/bots/api#invoice) */
   readonly description: string;
+  /** Required. [Invoice.start_parameter](https://core.telegram.org/bots/api#invoice) */
   readonly start_parameter: string;
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [Invoice.currency](https://core.telegram.org/bots/api#invoice) */
   readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [Invoice.total_amount](https://core.telegram.org/bots/api#invoice) */
   readonly total_amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Invoice](https://core.telegram.org/bots/api#invoice). */
 export class Invoice extends TelegramObject {
+  /** Required. [Invoice.title](https://core.telegram.org/bots/api#invoice) */
   declare readonly title: string;
+  /** Required. [Invoice.description](https://core.telegram.org/bots/api#invoice) */
   declare readonly description: string;
+  /** Required. [Invoice.start_parameter](https://core.telegram.org/bots/api#invoice) */
   declare readonly start_parameter: string;
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [Invoice.currency](https://core.telegram.org/bots/api#invoice) */
   declare readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [Invoice.total_amount](https://core.telegram.org/bots/api#invoice) */
   declare readonly total_amount: number;
 
   constructor(init: InvoiceInit, bot?: Bot) {
@@ -14074,30 +16074,50 @@ export class Invoice extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButton](https://core.telegram.org/bots/api#keyboardbutton). */
 export interface KeyboardButtonInit {
+  /** Required. [KeyboardButton.text](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly text: string;
+  /** Optional. [KeyboardButton.icon_custom_emoji_id](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly icon_custom_emoji_id?: string | undefined;
+  /** Optional. One of 'danger', 'success', 'primary'. [KeyboardButton.style](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly style?: 'danger' | 'success' | 'primary' | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.request_users](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly request_users?: KeyboardButtonRequestUsersInit | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.request_chat](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly request_chat?: KeyboardButtonRequestChatInit | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.request_managed_bot](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly request_managed_bot?: KeyboardButtonRequestManagedBotInit | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.request_contact](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly request_contact?: boolean | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.request_location](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly request_location?: boolean | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.request_poll](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly request_poll?: KeyboardButtonPollTypeInit | undefined;
+  /** Optional. Only for private chats. [KeyboardButton.web_app](https://core.telegram.org/bots/api#keyboardbutton) */
   readonly web_app?: WebAppInfoInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [KeyboardButton](https://core.telegram.org/bots/api#keyboardbutton). */
 export class KeyboardButton extends TelegramObject {
+  /** Required. [KeyboardButton.text](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly text: string;
+  /** Optional. [KeyboardButton.icon_custom_emoji_id](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly icon_custom_emoji_id?: string;
+  /** Optional. One of 'danger', 'success', 'primary'. [KeyboardButton.style](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly style?: 'danger' | 'success' | 'primary';
+  /** Optional. Only for private chats. [KeyboardButton.request_users](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly request_users?: KeyboardButtonRequestUsers;
+  /** Optional. Only for private chats. [KeyboardButton.request_chat](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly request_chat?: KeyboardButtonRequestChat;
+  /** Optional. Only for private chats. [KeyboardButton.request_managed_bot](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly request_managed_bot?: KeyboardButtonRequestManagedBot;
+  /** Optional. Only for private chats. [KeyboardButton.request_contact](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly request_contact?: boolean;
+  /** Optional. Only for private chats. [KeyboardButton.request_location](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly request_location?: boolean;
+  /** Optional. Only for private chats. [KeyboardButton.request_poll](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly request_poll?: KeyboardButtonPollType;
+  /** Optional. Only for private chats. [KeyboardButton.web_app](https://core.telegram.org/bots/api#keyboardbutton) */
   declare readonly web_app?: WebAppInfo;
 
   /** From its fields. */
@@ -14173,12 +16193,14 @@ export class KeyboardButton extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonPollType](https://core.telegram.org/bots/api#keyboardbuttonpolltype). */
 export interface KeyboardButtonPollTypeInit {
+  /** Optional. One of 'quiz', 'regular'. [KeyboardButtonPollType.type](https://core.telegram.org/bots/api#keyboardbuttonpolltype) */
   readonly type?: 'quiz' | 'regular' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [KeyboardButtonPollType](https://core.telegram.org/bots/api#keyboardbuttonpolltype). */
 export class KeyboardButtonPollType extends TelegramObject {
+  /** Optional. One of 'quiz', 'regular'. [KeyboardButtonPollType.type](https://core.telegram.org/bots/api#keyboardbuttonpolltype) */
   declare readonly type?: 'quiz' | 'regular';
 
   constructor(init: KeyboardButtonPollTypeInit, bot?: Bot) {
@@ -14208,32 +16230,54 @@ export class KeyboardButtonPollType extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonRequestChat](https://core.telegram.org/bots/api#keyboardbuttonrequestchat). */
 export interface KeyboardButtonRequestChatInit {
+  /** Required. Integer. [KeyboardButtonRequestChat.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly request_id: number;
+  /** Required. [KeyboardButtonRequestChat.chat_is_channel](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly chat_is_channel: boolean;
+  /** Optional. [KeyboardButtonRequestChat.chat_is_forum](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly chat_is_forum?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestChat.chat_has_username](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly chat_has_username?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestChat.chat_is_created](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly chat_is_created?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestChat.user_administrator_rights](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly user_administrator_rights?: ChatAdministratorRightsInit | undefined;
+  /** Optional. [KeyboardButtonRequestChat.bot_administrator_rights](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly bot_administrator_rights?: ChatAdministratorRightsInit | undefined;
+  /** Optional. [KeyboardButtonRequestChat.bot_is_member](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly bot_is_member?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestChat.request_title](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly request_title?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestChat.request_username](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly request_username?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestChat.request_photo](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   readonly request_photo?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [KeyboardButtonRequestChat](https://core.telegram.org/bots/api#keyboardbuttonrequestchat). */
 export class KeyboardButtonRequestChat extends TelegramObject {
+  /** Required. Integer. [KeyboardButtonRequestChat.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly request_id: number;
+  /** Required. [KeyboardButtonRequestChat.chat_is_channel](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly chat_is_channel: boolean;
+  /** Optional. [KeyboardButtonRequestChat.chat_is_forum](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly chat_is_forum?: boolean;
+  /** Optional. [KeyboardButtonRequestChat.chat_has_username](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly chat_has_username?: boolean;
+  /** Optional. [KeyboardButtonRequestChat.chat_is_created](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly chat_is_created?: boolean;
+  /** Optional. [KeyboardButtonRequestChat.user_administrator_rights](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly user_administrator_rights?: ChatAdministratorRights;
+  /** Optional. [KeyboardButtonRequestChat.bot_administrator_rights](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly bot_administrator_rights?: ChatAdministratorRights;
+  /** Optional. [KeyboardButtonRequestChat.bot_is_member](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly bot_is_member?: boolean;
+  /** Optional. [KeyboardButtonRequestChat.request_title](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly request_title?: boolean;
+  /** Optional. [KeyboardButtonRequestChat.request_username](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly request_username?: boolean;
+  /** Optional. [KeyboardButtonRequestChat.request_photo](https://core.telegram.org/bots/api#keyboardbuttonrequestchat) */
   declare readonly request_photo?: boolean;
 
   constructor(init: KeyboardButtonRequestChatInit, bot?: Bot) {
@@ -14295,16 +16339,22 @@ export class KeyboardButtonRequestChat extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonRequestManagedBot](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot). */
 export interface KeyboardButtonRequestManagedBotInit {
+  /** Required. Integer. [KeyboardButtonRequestManagedBot.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   readonly request_id: number;
+  /** Optional. [KeyboardButtonRequestManagedBot.suggested_name](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   readonly suggested_name?: string | undefined;
+  /** Optional. [KeyboardButtonRequestManagedBot.suggested_username](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   readonly suggested_username?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [KeyboardButtonRequestManagedBot](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot). */
 export class KeyboardButtonRequestManagedBot extends TelegramObject {
+  /** Required. Integer. [KeyboardButtonRequestManagedBot.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   declare readonly request_id: number;
+  /** Optional. [KeyboardButtonRequestManagedBot.suggested_name](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   declare readonly suggested_name?: string;
+  /** Optional. [KeyboardButtonRequestManagedBot.suggested_username](https://core.telegram.org/bots/api#keyboardbuttonrequestmanagedbot) */
   declare readonly suggested_username?: string;
 
   constructor(init: KeyboardButtonRequestManagedBotInit, bot?: Bot) {
@@ -14341,24 +16391,38 @@ export class KeyboardButtonRequestManagedBot extends TelegramObject {
 
 /** The Bot API input shape of [KeyboardButtonRequestUsers](https://core.telegram.org/bots/api#keyboardbuttonrequestusers). */
 export interface KeyboardButtonRequestUsersInit {
+  /** Required. Integer. [KeyboardButtonRequestUsers.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly request_id: number;
+  /** Optional. [KeyboardButtonRequestUsers.user_is_bot](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly user_is_bot?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestUsers.user_is_premium](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly user_is_premium?: boolean | undefined;
+  /** Optional. Integer. Range 1–10. Default: 1. [KeyboardButtonRequestUsers.max_quantity](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly max_quantity?: number | undefined;
+  /** Optional. [KeyboardButtonRequestUsers.request_name](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly request_name?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestUsers.request_username](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly request_username?: boolean | undefined;
+  /** Optional. [KeyboardButtonRequestUsers.request_photo](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   readonly request_photo?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [KeyboardButtonRequestUsers](https://core.telegram.org/bots/api#keyboardbuttonrequestusers). */
 export class KeyboardButtonRequestUsers extends TelegramObject {
+  /** Required. Integer. [KeyboardButtonRequestUsers.request_id](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly request_id: number;
+  /** Optional. [KeyboardButtonRequestUsers.user_is_bot](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly user_is_bot?: boolean;
+  /** Optional. [KeyboardButtonRequestUsers.user_is_premium](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly user_is_premium?: boolean;
+  /** Optional. Integer. Range 1–10. Default: 1. [KeyboardButtonRequestUsers.max_quantity](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly max_quantity?: number;
+  /** Optional. [KeyboardButtonRequestUsers.request_name](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly request_name?: boolean;
+  /** Optional. [KeyboardButtonRequestUsers.request_username](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly request_username?: boolean;
+  /** Optional. [KeyboardButtonRequestUsers.request_photo](https://core.telegram.org/bots/api#keyboardbuttonrequestusers) */
   declare readonly request_photo?: boolean;
 
   constructor(init: KeyboardButtonRequestUsersInit, bot?: Bot) {
@@ -14407,14 +16471,18 @@ export class KeyboardButtonRequestUsers extends TelegramObject {
 
 /** The Bot API input shape of [LabeledPrice](https://core.telegram.org/bots/api#labeledprice). */
 export interface LabeledPriceInit {
+  /** Required. [LabeledPrice.label](https://core.telegram.org/bots/api#labeledprice) */
   readonly label: string;
+  /** Required. Integer. In the currency's smallest units. [LabeledPrice.amount](https://core.telegram.org/bots/api#labeledprice) */
   readonly amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [LabeledPrice](https://core.telegram.org/bots/api#labeledprice). */
 export class LabeledPrice extends TelegramObject {
+  /** Required. [LabeledPrice.label](https://core.telegram.org/bots/api#labeledprice) */
   declare readonly label: string;
+  /** Required. Integer. In the currency's smallest units. [LabeledPrice.amount](https://core.telegram.org/bots/api#labeledprice) */
   declare readonly amount: number;
 
   constructor(init: LabeledPriceInit, bot?: Bot) {
@@ -14453,12 +16521,14 @@ export class LabeledPrice extends TelegramObject {
 
 /** The Bot API input shape of [Link](https://core.telegram.org/bots/api#link). */
 export interface LinkInit {
+  /** Required. [Link.url](https://core.telegram.org/bots/api#link) */
   readonly url: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Link](https://core.telegram.org/bots/api#link). */
 export class Link extends TelegramObject {
+  /** Required. [Link.url](https://core.telegram.org/bots/api#link) */
   declare readonly url: string;
 
   constructor(init: LinkInit, bot?: Bot) {
@@ -14489,20 +16559,30 @@ export class Link extends TelegramObject {
 
 /** The Bot API input shape of [LinkPreviewOptions](https://core.telegram.org/bots/api#linkpreviewoptions). */
 export interface LinkPreviewOptionsInit {
+  /** Optional. [LinkPreviewOptions.is_disabled](https://core.telegram.org/bots/api#linkpreviewoptions) */
   readonly is_disabled?: boolean | undefined;
+  /** Optional. [LinkPreviewOptions.url](https://core.telegram.org/bots/api#linkpreviewoptions) */
   readonly url?: string | undefined;
+  /** Optional. [LinkPreviewOptions.prefer_small_media](https://core.telegram.org/bots/api#linkpreviewoptions) */
   readonly prefer_small_media?: boolean | undefined;
+  /** Optional. [LinkPreviewOptions.prefer_large_media](https://core.telegram.org/bots/api#linkpreviewoptions) */
   readonly prefer_large_media?: boolean | undefined;
+  /** Optional. [LinkPreviewOptions.show_above_text](https://core.telegram.org/bots/api#linkpreviewoptions) */
   readonly show_above_text?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [LinkPreviewOptions](https://core.telegram.org/bots/api#linkpreviewoptions). */
 export class LinkPreviewOptions extends TelegramObject {
+  /** Optional. [LinkPreviewOptions.is_disabled](https://core.telegram.org/bots/api#linkpreviewoptions) */
   declare readonly is_disabled?: boolean;
+  /** Optional. [LinkPreviewOptions.url](https://core.telegram.org/bots/api#linkpreviewoptions) */
   declare readonly url?: string;
+  /** Optional. [LinkPreviewOptions.prefer_small_media](https://core.telegram.org/bots/api#linkpreviewoptions) */
   declare readonly prefer_small_media?: boolean;
+  /** Optional. [LinkPreviewOptions.prefer_large_media](https://core.telegram.org/bots/api#linkpreviewoptions) */
   declare readonly prefer_large_media?: boolean;
+  /** Optional. [LinkPreviewOptions.show_above_text](https://core.telegram.org/bots/api#linkpreviewoptions) */
   declare readonly show_above_text?: boolean;
 
   /** From its fields. @example new LinkPreviewOptions({ is_disabled: true }) */
@@ -14545,26 +16625,42 @@ export class LinkPreviewOptions extends TelegramObject {
 
 /** The Bot API input shape of [LivePhoto](https://core.telegram.org/bots/api#livephoto). */
 export interface LivePhotoInit {
+  /** Optional. [LivePhoto.photo](https://core.telegram.org/bots/api#livephoto) */
   readonly photo?: readonly PhotoSizeInit[] | undefined;
+  /** Required. Use it to download or resend the file. [LivePhoto.file_id](https://core.telegram.org/bots/api#livephoto) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [LivePhoto.file_unique_id](https://core.telegram.org/bots/api#livephoto) */
   readonly file_unique_id: string;
+  /** Required. Integer. [LivePhoto.width](https://core.telegram.org/bots/api#livephoto) */
   readonly width: number;
+  /** Required. Integer. [LivePhoto.height](https://core.telegram.org/bots/api#livephoto) */
   readonly height: number;
+  /** Required. Integer. In seconds. [LivePhoto.duration](https://core.telegram.org/bots/api#livephoto) */
   readonly duration: number;
+  /** Optional. [LivePhoto.mime_type](https://core.telegram.org/bots/api#livephoto) */
   readonly mime_type?: string | undefined;
+  /** Optional. Integer. In bytes. [LivePhoto.file_size](https://core.telegram.org/bots/api#livephoto) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [LivePhoto](https://core.telegram.org/bots/api#livephoto). */
 export class LivePhoto extends TelegramObject {
+  /** Optional. [LivePhoto.photo](https://core.telegram.org/bots/api#livephoto) */
   declare readonly photo?: readonly PhotoSize[];
+  /** Required. Use it to download or resend the file. [LivePhoto.file_id](https://core.telegram.org/bots/api#livephoto) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [LivePhoto.file_unique_id](https://core.telegram.org/bots/api#livephoto) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. [LivePhoto.width](https://core.telegram.org/bots/api#livephoto) */
   declare readonly width: number;
+  /** Required. Integer. [LivePhoto.height](https://core.telegram.org/bots/api#livephoto) */
   declare readonly height: number;
+  /** Required. Integer. In seconds. [LivePhoto.duration](https://core.telegram.org/bots/api#livephoto) */
   declare readonly duration: number;
+  /** Optional. [LivePhoto.mime_type](https://core.telegram.org/bots/api#livephoto) */
   declare readonly mime_type?: string;
+  /** Optional. Integer. In bytes. [LivePhoto.file_size](https://core.telegram.org/bots/api#livephoto) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: LivePhotoInit;
@@ -14644,22 +16740,34 @@ export class LivePhoto extends TelegramObject {
 
 /** The Bot API input shape of [Location](https://core.telegram.org/bots/api#location). */
 export interface LocationInit {
+  /** Required. Floating-point number. [Location.latitude](https://core.telegram.org/bots/api#location) */
   readonly latitude: number;
+  /** Required. Floating-point number. [Location.longitude](https://core.telegram.org/bots/api#location) */
   readonly longitude: number;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [Location.horizontal_accuracy](https://core.telegram.org/bots/api#location) */
   readonly horizontal_accuracy?: number | undefined;
+  /** Optional. Integer. In seconds. [Location.live_period](https://core.telegram.org/bots/api#location) */
   readonly live_period?: number | undefined;
+  /** Optional. Integer. In degrees. Range 1–360. [Location.heading](https://core.telegram.org/bots/api#location) */
   readonly heading?: number | undefined;
+  /** Optional. Integer. In meters. [Location.proximity_alert_radius](https://core.telegram.org/bots/api#location) */
   readonly proximity_alert_radius?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Location](https://core.telegram.org/bots/api#location). */
 export class Location extends TelegramObject {
+  /** Required. Floating-point number. [Location.latitude](https://core.telegram.org/bots/api#location) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. [Location.longitude](https://core.telegram.org/bots/api#location) */
   declare readonly longitude: number;
+  /** Optional. Floating-point number. In meters. Range 0–1500. [Location.horizontal_accuracy](https://core.telegram.org/bots/api#location) */
   declare readonly horizontal_accuracy?: number;
+  /** Optional. Integer. In seconds. [Location.live_period](https://core.telegram.org/bots/api#location) */
   declare readonly live_period?: number;
+  /** Optional. Integer. In degrees. Range 1–360. [Location.heading](https://core.telegram.org/bots/api#location) */
   declare readonly heading?: number;
+  /** Optional. Integer. In meters. [Location.proximity_alert_radius](https://core.telegram.org/bots/api#location) */
   declare readonly proximity_alert_radius?: number;
 
   constructor(init: LocationInit, bot?: Bot) {
@@ -14710,18 +16818,26 @@ export class Location extends TelegramObject {
 
 /** The Bot API input shape of [LocationAddress](https://core.telegram.org/bots/api#locationaddress). */
 export interface LocationAddressInit {
+  /** Required. Country codes, ISO 3166-1 alpha-2 (two letters). [LocationAddress.country_code](https://core.telegram.org/bots/api#locationaddress) */
   readonly country_code: string;
+  /** Optional. [LocationAddress.state](https://core.telegram.org/bots/api#locationaddress) */
   readonly state?: string | undefined;
+  /** Optional. [LocationAddress.city](https://core.telegram.org/bots/api#locationaddress) */
   readonly city?: string | undefined;
+  /** Optional. [LocationAddress.street](https://core.telegram.org/bots/api#locationaddress) */
   readonly street?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [LocationAddress](https://core.telegram.org/bots/api#locationaddress). */
 export class LocationAddress extends TelegramObject {
+  /** Required. Country codes, ISO 3166-1 alpha-2 (two letters). [LocationAddress.country_code](https://core.telegram.org/bots/api#locationaddress) */
   declare readonly country_code: string;
+  /** Optional. [LocationAddress.state](https://core.telegram.org/bots/api#locationaddress) */
   declare readonly state?: string;
+  /** Optional. [LocationAddress.city](https://core.telegram.org/bots/api#locationaddress) */
   declare readonly city?: string;
+  /** Optional. [LocationAddress.street](https://core.telegram.org/bots/api#locationaddress) */
   declare readonly street?: string;
 
   constructor(init: LocationAddressInit, bot?: Bot) {
@@ -14761,18 +16877,26 @@ export class LocationAddress extends TelegramObject {
 
 /** The Bot API input shape of [LoginUrl](https://core.telegram.org/bots/api#loginurl). */
 export interface LoginUrlInit {
+  /** Required. [LoginUrl.url](https://core.telegram.org/bots/api#loginurl) */
   readonly url: string;
+  /** Optional. [LoginUrl.forward_text](https://core.telegram.org/bots/api#loginurl) */
   readonly forward_text?: string | undefined;
+  /** Optional. [LoginUrl.bot_username](https://core.telegram.org/bots/api#loginurl) */
   readonly bot_username?: string | undefined;
+  /** Optional. [LoginUrl.request_write_access](https://core.telegram.org/bots/api#loginurl) */
   readonly request_write_access?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [LoginUrl](https://core.telegram.org/bots/api#loginurl). */
 export class LoginUrl extends TelegramObject {
+  /** Required. [LoginUrl.url](https://core.telegram.org/bots/api#loginurl) */
   declare readonly url: string;
+  /** Optional. [LoginUrl.forward_text](https://core.telegram.org/bots/api#loginurl) */
   declare readonly forward_text?: string;
+  /** Optional. [LoginUrl.bot_username](https://core.telegram.org/bots/api#loginurl) */
   declare readonly bot_username?: string;
+  /** Optional. [LoginUrl.request_write_access](https://core.telegram.org/bots/api#loginurl) */
   declare readonly request_write_access?: boolean;
 
   constructor(init: LoginUrlInit, bot?: Bot) {
@@ -14812,12 +16936,14 @@ export class LoginUrl extends TelegramObject {
 
 /** The Bot API input shape of [ManagedBotCreated](https://core.telegram.org/bots/api#managedbotcreated). */
 export interface ManagedBotCreatedInit {
+  /** Required. [ManagedBotCreated.bot](https://core.telegram.org/bots/api#managedbotcreated) */
   readonly bot: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ManagedBotCreated](https://core.telegram.org/bots/api#managedbotcreated). */
 export class ManagedBotCreated extends TelegramObject {
+  /** Required. [ManagedBotCreated.bot](https://core.telegram.org/bots/api#managedbotcreated) */
   declare readonly bot: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ManagedBotCreatedInit;
@@ -14868,14 +16994,18 @@ export class ManagedBotCreated extends TelegramObject {
 
 /** The Bot API input shape of [ManagedBotUpdated](https://core.telegram.org/bots/api#managedbotupdated). */
 export interface ManagedBotUpdatedInit {
+  /** Required. [ManagedBotUpdated.user](https://core.telegram.org/bots/api#managedbotupdated) */
   readonly user: UserInit;
+  /** Required. [ManagedBotUpdated.bot](https://core.telegram.org/bots/api#managedbotupdated) */
   readonly bot: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ManagedBotUpdated](https://core.telegram.org/bots/api#managedbotupdated). */
 export class ManagedBotUpdated extends TelegramObject {
+  /** Required. [ManagedBotUpdated.user](https://core.telegram.org/bots/api#managedbotupdated) */
   declare readonly user: User;
+  /** Required. [ManagedBotUpdated.bot](https://core.telegram.org/bots/api#managedbotupdated) */
   declare readonly bot: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ManagedBotUpdatedInit;
@@ -14938,18 +17068,26 @@ export class ManagedBotUpdated extends TelegramObject {
 
 /** The Bot API input shape of [MaskPosition](https://core.telegram.org/bots/api#maskposition). */
 export interface MaskPositionInit {
+  /** Required. One of 'forehead', 'eyes', 'mouth', 'chin'. [MaskPosition.point](https://core.telegram.org/bots/api#maskposition) */
   readonly point: 'forehead' | 'eyes' | 'mouth' | 'chin';
+  /** Required. Floating-point number. [MaskPosition.x_shift](https://core.telegram.org/bots/api#maskposition) */
   readonly x_shift: number;
+  /** Required. Floating-point number. [MaskPosition.y_shift](https://core.telegram.org/bots/api#maskposition) */
   readonly y_shift: number;
+  /** Required. Floating-point number. [MaskPosition.scale](https://core.telegram.org/bots/api#maskposition) */
   readonly scale: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MaskPosition](https://core.telegram.org/bots/api#maskposition). */
 export class MaskPosition extends TelegramObject {
+  /** Required. One of 'forehead', 'eyes', 'mouth', 'chin'. [MaskPosition.point](https://core.telegram.org/bots/api#maskposition) */
   declare readonly point: 'forehead' | 'eyes' | 'mouth' | 'chin';
+  /** Required. Floating-point number. [MaskPosition.x_shift](https://core.telegram.org/bots/api#maskposition) */
   declare readonly x_shift: number;
+  /** Required. Floating-point number. [MaskPosition.y_shift](https://core.telegram.org/bots/api#maskposition) */
   declare readonly y_shift: number;
+  /** Required. Floating-point number. [MaskPosition.scale](https://core.telegram.org/bots/api#maskposition) */
   declare readonly scale: number;
 
   constructor(init: MaskPositionInit, bot?: Bot) {
@@ -14992,12 +17130,14 @@ export class MaskPosition extends TelegramObject {
 
 /** The Bot API input shape of [MenuButtonCommands](https://core.telegram.org/bots/api#menubuttoncommands). */
 export interface MenuButtonCommandsInit {
+  /** Required. Always 'commands'. [MenuButtonCommands.type](https://core.telegram.org/bots/api#menubuttoncommands) */
   readonly type: 'commands';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MenuButtonCommands](https://core.telegram.org/bots/api#menubuttoncommands). */
 export class MenuButtonCommands extends MenuButtonBase {
+  /** Required. Always 'commands'. [MenuButtonCommands.type](https://core.telegram.org/bots/api#menubuttoncommands) */
   declare readonly type: 'commands';
 
   constructor(init: MenuButtonCommandsInit, bot?: Bot) {
@@ -15028,12 +17168,14 @@ export class MenuButtonCommands extends MenuButtonBase {
 
 /** The Bot API input shape of [MenuButtonDefault](https://core.telegram.org/bots/api#menubuttondefault). */
 export interface MenuButtonDefaultInit {
+  /** Required. Always 'default'. [MenuButtonDefault.type](https://core.telegram.org/bots/api#menubuttondefault) */
   readonly type: 'default';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MenuButtonDefault](https://core.telegram.org/bots/api#menubuttondefault). */
 export class MenuButtonDefault extends MenuButtonBase {
+  /** Required. Always 'default'. [MenuButtonDefault.type](https://core.telegram.org/bots/api#menubuttondefault) */
   declare readonly type: 'default';
 
   constructor(init: MenuButtonDefaultInit, bot?: Bot) {
@@ -15064,16 +17206,22 @@ export class MenuButtonDefault extends MenuButtonBase {
 
 /** The Bot API input shape of [MenuButtonWebApp](https://core.telegram.org/bots/api#menubuttonwebapp). */
 export interface MenuButtonWebAppInit {
+  /** Required. Always 'web_app'. [MenuButtonWebApp.type](https://core.telegram.org/bots/api#menubuttonwebapp) */
   readonly type: 'web_app';
+  /** Required. [MenuButtonWebApp.text](https://core.telegram.org/bots/api#menubuttonwebapp) */
   readonly text: string;
+  /** Required. [MenuButtonWebApp.web_app](https://core.telegram.org/bots/api#menubuttonwebapp) */
   readonly web_app: WebAppInfoInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MenuButtonWebApp](https://core.telegram.org/bots/api#menubuttonwebapp). */
 export class MenuButtonWebApp extends MenuButtonBase {
+  /** Required. Always 'web_app'. [MenuButtonWebApp.type](https://core.telegram.org/bots/api#menubuttonwebapp) */
   declare readonly type: 'web_app';
+  /** Required. [MenuButtonWebApp.text](https://core.telegram.org/bots/api#menubuttonwebapp) */
   declare readonly text: string;
+  /** Required. [MenuButtonWebApp.web_app](https://core.telegram.org/bots/api#menubuttonwebapp) */
   declare readonly web_app: WebAppInfo;
 
   constructor(init: MenuButtonWebAppInit, bot?: Bot) {
@@ -15112,250 +17260,490 @@ export class MenuButtonWebApp extends MenuButtonBase {
 
 /** The Bot API input shape of [Message](https://core.telegram.org/bots/api#message). */
 export interface MessageInit {
+  /** Required. Integer. [Message.message_id](https://core.telegram.org/bots/api#message) */
   readonly message_id: number;
+  /** Optional. Integer. Only for supergroups and private chats. [Message.message_thread_id](https://core.telegram.org/bots/api#message) */
   readonly message_thread_id?: number | undefined;
+  /** Optional. [Message.direct_messages_topic](https://core.telegram.org/bots/api#message) */
   readonly direct_messages_topic?: DirectMessagesTopicInit | undefined;
+  /** Optional. [Message.from](https://core.telegram.org/bots/api#message) */
   readonly from?: UserInit | undefined;
+  /** Optional. [Message.sender_chat](https://core.telegram.org/bots/api#message) */
   readonly sender_chat?: ChatInit | undefined;
+  /** Optional. Integer. [Message.sender_boost_count](https://core.telegram.org/bots/api#message) */
   readonly sender_boost_count?: number | undefined;
+  /** Optional. [Message.sender_business_bot](https://core.telegram.org/bots/api#message) */
   readonly sender_business_bot?: UserInit | undefined;
+  /** Optional. Only for supergroups. [Message.sender_tag](https://core.telegram.org/bots/api#message) */
   readonly sender_tag?: string | undefined;
+  /** Optional. [Message.receiver_user](https://core.telegram.org/bots/api#message) */
   readonly receiver_user?: UserInit | undefined;
+  /** Optional. Integer. [Message.ephemeral_message_id](https://core.telegram.org/bots/api#message) */
   readonly ephemeral_message_id?: number | undefined;
+  /** Required. A `Date` or Unix seconds. [Message.date](https://core.telegram.org/bots/api#message) */
   readonly date: Date | number;
+  /** Optional. [Message.guest_query_id](https://core.telegram.org/bots/api#message) */
   readonly guest_query_id?: string | undefined;
+  /** Optional. [Message.business_connection_id](https://core.telegram.org/bots/api#message) */
   readonly business_connection_id?: string | undefined;
+  /** Required. [Message.chat](https://core.telegram.org/bots/api#message) */
   readonly chat: ChatInit;
+  /** Optional. [Message.forward_origin](https://core.telegram.org/bots/api#message) */
   readonly forward_origin?: MessageOriginInit | undefined;
+  /** Optional. [Message.is_topic_message](https://core.telegram.org/bots/api#message) */
   readonly is_topic_message?: boolean | undefined;
+  /** Optional. [Message.is_automatic_forward](https://core.telegram.org/bots/api#message) */
   readonly is_automatic_forward?: boolean | undefined;
+  /** Optional. [Message.reply_to_message](https://core.telegram.org/bots/api#message) */
   readonly reply_to_message?: MessageInit | undefined;
+  /** Optional. [Message.external_reply](https://core.telegram.org/bots/api#message) */
   readonly external_reply?: ExternalReplyInfoInit | undefined;
+  /** Optional. [Message.quote](https://core.telegram.org/bots/api#message) */
   readonly quote?: TextQuoteInit | undefined;
+  /** Optional. [Message.reply_to_story](https://core.telegram.org/bots/api#message) */
   readonly reply_to_story?: StoryInit | undefined;
+  /** Optional. Integer. [Message.reply_to_checklist_task_id](https://core.telegram.org/bots/api#message) */
   readonly reply_to_checklist_task_id?: number | undefined;
+  /** Optional. [Message.reply_to_poll_option_id](https://core.telegram.org/bots/api#message) */
   readonly reply_to_poll_option_id?: string | undefined;
+  /** Optional. [Message.via_bot](https://core.telegram.org/bots/api#message) */
   readonly via_bot?: UserInit | undefined;
+  /** Optional. [Message.guest_bot_caller_user](https://core.telegram.org/bots/api#message) */
   readonly guest_bot_caller_user?: UserInit | undefined;
+  /** Optional. [Message.guest_bot_caller_chat](https://core.telegram.org/bots/api#message) */
   readonly guest_bot_caller_chat?: ChatInit | undefined;
+  /** Optional. A `Date` or Unix seconds. [Message.edit_date](https://core.telegram.org/bots/api#message) */
   readonly edit_date?: Date | number | undefined;
+  /** Optional. [Message.has_protected_content](https://core.telegram.org/bots/api#message) */
   readonly has_protected_content?: boolean | undefined;
+  /** Optional. [Message.is_from_offline](https://core.telegram.org/bots/api#message) */
   readonly is_from_offline?: boolean | undefined;
+  /** Optional. [Message.is_paid_post](https://core.telegram.org/bots/api#message) */
   readonly is_paid_post?: boolean | undefined;
+  /** Optional. [Message.media_group_id](https://core.telegram.org/bots/api#message) */
   readonly media_group_id?: string | undefined;
+  /** Optional. [Message.author_signature](https://core.telegram.org/bots/api#message) */
   readonly author_signature?: string | undefined;
+  /** Optional. Integer. [Message.paid_star_count](https://core.telegram.org/bots/api#message) */
   readonly paid_star_count?: number | undefined;
+  /** Optional. [Message.text](https://core.telegram.org/bots/api#message) */
   readonly text?: string | undefined;
+  /** Optional. [Message.entities](https://core.telegram.org/bots/api#message) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [Message.link_preview_options](https://core.telegram.org/bots/api#message) */
   readonly link_preview_options?: LinkPreviewOptionsInit | undefined;
+  /** Optional. [Message.suggested_post_info](https://core.telegram.org/bots/api#message) */
   readonly suggested_post_info?: SuggestedPostInfoInit | undefined;
+  /** Optional. [Message.effect_id](https://core.telegram.org/bots/api#message) */
   readonly effect_id?: string | undefined;
+  /** Optional. [Message.rich_message](https://core.telegram.org/bots/api#message) */
   readonly rich_message?: RichMessageInit | undefined;
+  /** Optional. [Message.animation](https://core.telegram.org/bots/api#message) */
   readonly animation?: AnimationInit | undefined;
+  /** Optional. [Message.audio](https://core.telegram.org/bots/api#message) */
   readonly audio?: AudioInit | undefined;
+  /** Optional. [Message.document](https://core.telegram.org/bots/api#message) */
   readonly document?: DocumentInit | undefined;
+  /** Optional. [Message.live_photo](https://core.telegram.org/bots/api#message) */
   readonly live_photo?: LivePhotoInit | undefined;
+  /** Optional. [Message.paid_media](https://core.telegram.org/bots/api#message) */
   readonly paid_media?: PaidMediaInfoInit | undefined;
+  /** Optional. [Message.photo](https://core.telegram.org/bots/api#message) */
   readonly photo?: readonly PhotoSizeInit[] | undefined;
+  /** Optional. [Message.sticker](https://core.telegram.org/bots/api#message) */
   readonly sticker?: StickerInit | undefined;
+  /** Optional. [Message.story](https://core.telegram.org/bots/api#message) */
   readonly story?: StoryInit | undefined;
+  /** Optional. [Message.video](https://core.telegram.org/bots/api#message) */
   readonly video?: VideoInit | undefined;
+  /** Optional. [Message.video_note](https://core.telegram.org/bots/api#message) */
   readonly video_note?: VideoNoteInit | undefined;
+  /** Optional. [Message.voice](https://core.telegram.org/bots/api#message) */
   readonly voice?: VoiceInit | undefined;
+  /** Optional. [Message.caption](https://core.telegram.org/bots/api#message) */
   readonly caption?: string | undefined;
+  /** Optional. [Message.caption_entities](https://core.telegram.org/bots/api#message) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Show the caption above the media. [Message.show_caption_above_media](https://core.telegram.org/bots/api#message) */
   readonly show_caption_above_media?: boolean | undefined;
+  /** Optional. [Message.has_media_spoiler](https://core.telegram.org/bots/api#message) */
   readonly has_media_spoiler?: boolean | undefined;
+  /** Optional. [Message.checklist](https://core.telegram.org/bots/api#message) */
   readonly checklist?: ChecklistInit | undefined;
+  /** Optional. [Message.contact](https://core.telegram.org/bots/api#message) */
   readonly contact?: ContactInit | undefined;
+  /** Optional. [Message.dice](https://core.telegram.org/bots/api#message) */
   readonly dice?: DiceInit | undefined;
+  /** Optional. [Message.game](https://core.telegram.org/bots/api#message) */
   readonly game?: GameInit | undefined;
+  /** Optional. [Message.poll](https://core.telegram.org/bots/api#message) */
   readonly poll?: PollInit | undefined;
+  /** Optional. [Message.venue](https://core.telegram.org/bots/api#message) */
   readonly venue?: VenueInit | undefined;
+  /** Optional. [Message.location](https://core.telegram.org/bots/api#message) */
   readonly location?: LocationInit | undefined;
+  /** Optional. [Message.new_chat_members](https://core.telegram.org/bots/api#message) */
   readonly new_chat_members?: readonly UserInit[] | undefined;
+  /** Optional. [Message.left_chat_member](https://core.telegram.org/bots/api#message) */
   readonly left_chat_member?: UserInit | undefined;
+  /** Optional. [Message.chat_owner_left](https://core.telegram.org/bots/api#message) */
   readonly chat_owner_left?: ChatOwnerLeftInit | undefined;
+  /** Optional. [Message.chat_owner_changed](https://core.telegram.org/bots/api#message) */
   readonly chat_owner_changed?: ChatOwnerChangedInit | undefined;
+  /** Optional. [Message.new_chat_title](https://core.telegram.org/bots/api#message) */
   readonly new_chat_title?: string | undefined;
+  /** Optional. [Message.new_chat_photo](https://core.telegram.org/bots/api#message) */
   readonly new_chat_photo?: readonly PhotoSizeInit[] | undefined;
+  /** Optional. [Message.delete_chat_photo](https://core.telegram.org/bots/api#message) */
   readonly delete_chat_photo?: boolean | undefined;
+  /** Optional. [Message.group_chat_created](https://core.telegram.org/bots/api#message) */
   readonly group_chat_created?: boolean | undefined;
+  /** Optional. [Message.supergroup_chat_created](https://core.telegram.org/bots/api#message) */
   readonly supergroup_chat_created?: boolean | undefined;
+  /** Optional. [Message.channel_chat_created](https://core.telegram.org/bots/api#message) */
   readonly channel_chat_created?: boolean | undefined;
+  /** Optional. [Message.message_auto_delete_timer_changed](https://core.telegram.org/bots/api#message) */
   readonly message_auto_delete_timer_changed?: MessageAutoDeleteTimerChangedInit | undefined;
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_to_chat_id](https://core.telegram.org/bots/api#message) */
   readonly migrate_to_chat_id?: number | undefined;
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_from_chat_id](https://core.telegram.org/bots/api#message) */
   readonly migrate_from_chat_id?: number | undefined;
+  /** Optional. [Message.pinned_message](https://core.telegram.org/bots/api#message) */
   readonly pinned_message?: MaybeInaccessibleMessageInit | undefined;
+  /** Optional. [Message.invoice](https://core.telegram.org/bots/api#message) */
   readonly invoice?: InvoiceInit | undefined;
+  /** Optional. [Message.successful_payment](https://core.telegram.org/bots/api#message) */
   readonly successful_payment?: SuccessfulPaymentInit | undefined;
+  /** Optional. [Message.refunded_payment](https://core.telegram.org/bots/api#message) */
   readonly refunded_payment?: RefundedPaymentInit | undefined;
+  /** Optional. [Message.users_shared](https://core.telegram.org/bots/api#message) */
   readonly users_shared?: UsersSharedInit | undefined;
+  /** Optional. [Message.chat_shared](https://core.telegram.org/bots/api#message) */
   readonly chat_shared?: ChatSharedInit | undefined;
+  /** Optional. [Message.gift](https://core.telegram.org/bots/api#message) */
   readonly gift?: GiftInfoInit | undefined;
+  /** Optional. [Message.unique_gift](https://core.telegram.org/bots/api#message) */
   readonly unique_gift?: UniqueGiftInfoInit | undefined;
+  /** Optional. [Message.gift_upgrade_sent](https://core.telegram.org/bots/api#message) */
   readonly gift_upgrade_sent?: GiftInfoInit | undefined;
+  /** Optional. [Message.connected_website](https://core.telegram.org/bots/api#message) */
   readonly connected_website?: string | undefined;
+  /** Optional. [Message.write_access_allowed](https://core.telegram.org/bots/api#message) */
   readonly write_access_allowed?: WriteAccessAllowedInit | undefined;
+  /** Optional. [Message.passport_data](https://core.telegram.org/bots/api#message) */
   readonly passport_data?: PassportDataInit | undefined;
+  /** Optional. [Message.proximity_alert_triggered](https://core.telegram.org/bots/api#message) */
   readonly proximity_alert_triggered?: ProximityAlertTriggeredInit | undefined;
+  /** Optional. [Message.boost_added](https://core.telegram.org/bots/api#message) */
   readonly boost_added?: ChatBoostAddedInit | undefined;
+  /** Optional. [Message.chat_background_set](https://core.telegram.org/bots/api#message) */
   readonly chat_background_set?: ChatBackgroundInit | undefined;
+  /** Optional. [Message.checklist_tasks_done](https://core.telegram.org/bots/api#message) */
   readonly checklist_tasks_done?: ChecklistTasksDoneInit | undefined;
+  /** Optional. [Message.checklist_tasks_added](https://core.telegram.org/bots/api#message) */
   readonly checklist_tasks_added?: ChecklistTasksAddedInit | undefined;
+  /** Optional. [Message.community_chat_added](https://core.telegram.org/bots/api#message) */
   readonly community_chat_added?: CommunityChatAddedInit | undefined;
+  /** Optional. [Message.community_chat_joined](https://core.telegram.org/bots/api#message) */
   readonly community_chat_joined?: CommunityChatJoinedInit | undefined;
+  /** Optional. [Message.community_chat_removed](https://core.telegram.org/bots/api#message) */
   readonly community_chat_removed?: CommunityChatRemovedInit | undefined;
+  /** Optional. [Message.direct_message_price_changed](https://core.telegram.org/bots/api#message) */
   readonly direct_message_price_changed?: DirectMessagePriceChangedInit | undefined;
+  /** Optional. [Message.forum_topic_created](https://core.telegram.org/bots/api#message) */
   readonly forum_topic_created?: ForumTopicCreatedInit | undefined;
+  /** Optional. [Message.forum_topic_edited](https://core.telegram.org/bots/api#message) */
   readonly forum_topic_edited?: ForumTopicEditedInit | undefined;
+  /** Optional. [Message.forum_topic_closed](https://core.telegram.org/bots/api#message) */
   readonly forum_topic_closed?: ForumTopicClosedInit | undefined;
+  /** Optional. [Message.forum_topic_reopened](https://core.telegram.org/bots/api#message) */
   readonly forum_topic_reopened?: ForumTopicReopenedInit | undefined;
+  /** Optional. [Message.general_forum_topic_hidden](https://core.telegram.org/bots/api#message) */
   readonly general_forum_topic_hidden?: GeneralForumTopicHiddenInit | undefined;
+  /** Optional. [Message.general_forum_topic_unhidden](https://core.telegram.org/bots/api#message) */
   readonly general_forum_topic_unhidden?: GeneralForumTopicUnhiddenInit | undefined;
+  /** Optional. [Message.giveaway_created](https://core.telegram.org/bots/api#message) */
   readonly giveaway_created?: GiveawayCreatedInit | undefined;
+  /** Optional. [Message.giveaway](https://core.telegram.org/bots/api#message) */
   readonly giveaway?: GiveawayInit | undefined;
+  /** Optional. [Message.giveaway_winners](https://core.telegram.org/bots/api#message) */
   readonly giveaway_winners?: GiveawayWinnersInit | undefined;
+  /** Optional. [Message.giveaway_completed](https://core.telegram.org/bots/api#message) */
   readonly giveaway_completed?: GiveawayCompletedInit | undefined;
+  /** Optional. [Message.managed_bot_created](https://core.telegram.org/bots/api#message) */
   readonly managed_bot_created?: ManagedBotCreatedInit | undefined;
+  /** Optional. [Message.paid_message_price_changed](https://core.telegram.org/bots/api#message) */
   readonly paid_message_price_changed?: PaidMessagePriceChangedInit | undefined;
+  /** Optional. [Message.poll_option_added](https://core.telegram.org/bots/api#message) */
   readonly poll_option_added?: PollOptionAddedInit | undefined;
+  /** Optional. [Message.poll_option_deleted](https://core.telegram.org/bots/api#message) */
   readonly poll_option_deleted?: PollOptionDeletedInit | undefined;
+  /** Optional. [Message.suggested_post_approved](https://core.telegram.org/bots/api#message) */
   readonly suggested_post_approved?: SuggestedPostApprovedInit | undefined;
+  /** Optional. [Message.suggested_post_approval_failed](https://core.telegram.org/bots/api#message) */
   readonly suggested_post_approval_failed?: SuggestedPostApprovalFailedInit | undefined;
+  /** Optional. [Message.suggested_post_declined](https://core.telegram.org/bots/api#message) */
   readonly suggested_post_declined?: SuggestedPostDeclinedInit | undefined;
+  /** Optional. [Message.suggested_post_paid](https://core.telegram.org/bots/api#message) */
   readonly suggested_post_paid?: SuggestedPostPaidInit | undefined;
+  /** Optional. [Message.suggested_post_refunded](https://core.telegram.org/bots/api#message) */
   readonly suggested_post_refunded?: SuggestedPostRefundedInit | undefined;
+  /** Optional. [Message.video_chat_scheduled](https://core.telegram.org/bots/api#message) */
   readonly video_chat_scheduled?: VideoChatScheduledInit | undefined;
+  /** Optional. [Message.video_chat_started](https://core.telegram.org/bots/api#message) */
   readonly video_chat_started?: VideoChatStartedInit | undefined;
+  /** Optional. [Message.video_chat_ended](https://core.telegram.org/bots/api#message) */
   readonly video_chat_ended?: VideoChatEndedInit | undefined;
+  /** Optional. [Message.video_chat_participants_invited](https://core.telegram.org/bots/api#message) */
   readonly video_chat_participants_invited?: VideoChatParticipantsInvitedInit | undefined;
+  /** Optional. [Message.web_app_data](https://core.telegram.org/bots/api#message) */
   readonly web_app_data?: WebAppDataInit | undefined;
+  /** Optional. [Message.reply_markup](https://core.telegram.org/bots/api#message) */
   readonly reply_markup?: InlineKeyboardMarkupInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Message](https://core.telegram.org/bots/api#message). */
 export class Message extends MaybeInaccessibleMessageBase {
+  /** Required. Integer. [Message.message_id](https://core.telegram.org/bots/api#message) */
   declare readonly message_id: number;
+  /** Optional. Integer. Only for supergroups and private chats. [Message.message_thread_id](https://core.telegram.org/bots/api#message) */
   declare readonly message_thread_id?: number;
+  /** Optional. [Message.direct_messages_topic](https://core.telegram.org/bots/api#message) */
   declare readonly direct_messages_topic?: DirectMessagesTopic;
+  /** Optional. [Message.from](https://core.telegram.org/bots/api#message) */
   declare readonly from?: User;
+  /** Optional. [Message.sender_chat](https://core.telegram.org/bots/api#message) */
   declare readonly sender_chat?: Chat;
+  /** Optional. Integer. [Message.sender_boost_count](https://core.telegram.org/bots/api#message) */
   declare readonly sender_boost_count?: number;
+  /** Optional. [Message.sender_business_bot](https://core.telegram.org/bots/api#message) */
   declare readonly sender_business_bot?: User;
+  /** Optional. Only for supergroups. [Message.sender_tag](https://core.telegram.org/bots/api#message) */
   declare readonly sender_tag?: string;
+  /** Optional. [Message.receiver_user](https://core.telegram.org/bots/api#message) */
   declare readonly receiver_user?: User;
+  /** Optional. Integer. [Message.ephemeral_message_id](https://core.telegram.org/bots/api#message) */
   declare readonly ephemeral_message_id?: number;
+  /** Required. Unix time, exposed as a `Date`. [Message.date](https://core.telegram.org/bots/api#message) */
   declare readonly date: Date;
+  /** Optional. [Message.guest_query_id](https://core.telegram.org/bots/api#message) */
   declare readonly guest_query_id?: string;
+  /** Optional. [Message.business_connection_id](https://core.telegram.org/bots/api#message) */
   declare readonly business_connection_id?: string;
+  /** Required. [Message.chat](https://core.telegram.org/bots/api#message) */
   declare readonly chat: Chat;
+  /** Optional. [Message.forward_origin](https://core.telegram.org/bots/api#message) */
   declare readonly forward_origin?: MessageOrigin;
+  /** Optional. [Message.is_topic_message](https://core.telegram.org/bots/api#message) */
   declare readonly is_topic_message?: boolean;
+  /** Optional. [Message.is_automatic_forward](https://core.telegram.org/bots/api#message) */
   declare readonly is_automatic_forward?: boolean;
+  /** Optional. [Message.reply_to_message](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_message?: Message;
+  /** Optional. [Message.external_reply](https://core.telegram.org/bots/api#message) */
   declare readonly external_reply?: ExternalReplyInfo;
+  /** Optional. [Message.quote](https://core.telegram.org/bots/api#message) */
   declare readonly quote?: TextQuote;
+  /** Optional. [Message.reply_to_story](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_story?: Story;
+  /** Optional. Integer. [Message.reply_to_checklist_task_id](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_checklist_task_id?: number;
+  /** Optional. [Message.reply_to_poll_option_id](https://core.telegram.org/bots/api#message) */
   declare readonly reply_to_poll_option_id?: string;
+  /** Optional. [Message.via_bot](https://core.telegram.org/bots/api#message) */
   declare readonly via_bot?: User;
+  /** Optional. [Message.guest_bot_caller_user](https://core.telegram.org/bots/api#message) */
   declare readonly guest_bot_caller_user?: User;
+  /** Optional. [Message.guest_bot_caller_chat](https://core.telegram.org/bots/api#message) */
   declare readonly guest_bot_caller_chat?: Chat;
+  /** Optional. Unix time, exposed as a `Date`. [Message.edit_date](https://core.telegram.org/bots/api#message) */
   declare readonly edit_date?: Date;
+  /** Optional. [Message.has_protected_content](https://core.telegram.org/bots/api#message) */
   declare readonly has_protected_content?: boolean;
+  /** Optional. [Message.is_from_offline](https://core.telegram.org/bots/api#message) */
   declare readonly is_from_offline?: boolean;
+  /** Optional. [Message.is_paid_post](https://core.telegram.org/bots/api#message) */
   declare readonly is_paid_post?: boolean;
+  /** Optional. [Message.media_group_id](https://core.telegram.org/bots/api#message) */
   declare readonly media_group_id?: string;
+  /** Optional. [Message.author_signature](https://core.telegram.org/bots/api#message) */
   declare readonly author_signature?: string;
+  /** Optional. Integer. [Message.paid_star_count](https://core.telegram.org/bots/api#message) */
   declare readonly paid_star_count?: number;
+  /** Optional. [Message.text](https://core.telegram.org/bots/api#message) */
   declare readonly text?: string;
+  /** Optional. [Message.entities](https://core.telegram.org/bots/api#message) */
   declare readonly entities?: readonly MessageEntity[];
+  /** Optional. [Message.link_preview_options](https://core.telegram.org/bots/api#message) */
   declare readonly link_preview_options?: LinkPreviewOptions;
+  /** Optional. [Message.suggested_post_info](https://core.telegram.org/bots/api#message) */
   declare readonly suggested_post_info?: SuggestedPostInfo;
+  /** Optional. [Message.effect_id](https://core.telegram.org/bots/api#message) */
   declare readonly effect_id?: string;
+  /** Optional. [Message.rich_message](https://core.telegram.org/bots/api#message) */
   declare readonly rich_message?: RichMessage;
+  /** Optional. [Message.animation](https://core.telegram.org/bots/api#message) */
   declare readonly animation?: Animation;
+  /** Optional. [Message.audio](https://core.telegram.org/bots/api#message) */
   declare readonly audio?: Audio;
+  /** Optional. [Message.document](https://core.telegram.org/bots/api#message) */
   declare readonly document?: Document;
+  /** Optional. [Message.live_photo](https://core.telegram.org/bots/api#message) */
   declare readonly live_photo?: LivePhoto;
+  /** Optional. [Message.paid_media](https://core.telegram.org/bots/api#message) */
   declare readonly paid_media?: PaidMediaInfo;
+  /** Optional. [Message.photo](https://core.telegram.org/bots/api#message) */
   declare readonly photo?: readonly PhotoSize[];
+  /** Optional. [Message.sticker](https://core.telegram.org/bots/api#message) */
   declare readonly sticker?: Sticker;
+  /** Optional. [Message.story](https://core.telegram.org/bots/api#message) */
   declare readonly story?: Story;
+  /** Optional. [Message.video](https://core.telegram.org/bots/api#message) */
   declare readonly video?: Video;
+  /** Optional. [Message.video_note](https://core.telegram.org/bots/api#message) */
   declare readonly video_note?: VideoNote;
+  /** Optional. [Message.voice](https://core.telegram.org/bots/api#message) */
   declare readonly voice?: Voice;
+  /** Optional. [Message.caption](https://core.telegram.org/bots/api#message) */
   declare readonly caption?: string;
+  /** Optional. [Message.caption_entities](https://core.telegram.org/bots/api#message) */
   declare readonly caption_entities?: readonly MessageEntity[];
+  /** Optional. Show the caption above the media. [Message.show_caption_above_media](https://core.telegram.org/bots/api#message) */
   declare readonly show_caption_above_media?: boolean;
+  /** Optional. [Message.has_media_spoiler](https://core.telegram.org/bots/api#message) */
   declare readonly has_media_spoiler?: boolean;
+  /** Optional. [Message.checklist](https://core.telegram.org/bots/api#message) */
   declare readonly checklist?: Checklist;
+  /** Optional. [Message.contact](https://core.telegram.org/bots/api#message) */
   declare readonly contact?: Contact;
+  /** Optional. [Message.dice](https://core.telegram.org/bots/api#message) */
   declare readonly dice?: Dice;
+  /** Optional. [Message.game](https://core.telegram.org/bots/api#message) */
   declare readonly game?: Game;
+  /** Optional. [Message.poll](https://core.telegram.org/bots/api#message) */
   declare readonly poll?: Poll;
+  /** Optional. [Message.venue](https://core.telegram.org/bots/api#message) */
   declare readonly venue?: Venue;
+  /** Optional. [Message.location](https://core.telegram.org/bots/api#message) */
   declare readonly location?: Location;
+  /** Optional. [Message.new_chat_members](https://core.telegram.org/bots/api#message) */
   declare readonly new_chat_members?: readonly User[];
+  /** Optional. [Message.left_chat_member](https://core.telegram.org/bots/api#message) */
   declare readonly left_chat_member?: User;
+  /** Optional. [Message.chat_owner_left](https://core.telegram.org/bots/api#message) */
   declare readonly chat_owner_left?: ChatOwnerLeft;
+  /** Optional. [Message.chat_owner_changed](https://core.telegram.org/bots/api#message) */
   declare readonly chat_owner_changed?: ChatOwnerChanged;
+  /** Optional. [Message.new_chat_title](https://core.telegram.org/bots/api#message) */
   declare readonly new_chat_title?: string;
+  /** Optional. [Message.new_chat_photo](https://core.telegram.org/bots/api#message) */
   declare readonly new_chat_photo?: readonly PhotoSize[];
+  /** Optional. [Message.delete_chat_photo](https://core.telegram.org/bots/api#message) */
   declare readonly delete_chat_photo?: boolean;
+  /** Optional. [Message.group_chat_created](https://core.telegram.org/bots/api#message) */
   declare readonly group_chat_created?: boolean;
+  /** Optional. [Message.supergroup_chat_created](https://core.telegram.org/bots/api#message) */
   declare readonly supergroup_chat_created?: boolean;
+  /** Optional. [Message.channel_chat_created](https://core.telegram.org/bots/api#message) */
   declare readonly channel_chat_created?: boolean;
+  /** Optional. [Message.message_auto_delete_timer_changed](https://core.telegram.org/bots/api#message) */
   declare readonly message_auto_delete_timer_changed?: MessageAutoDeleteTimerChanged;
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_to_chat_id](https://core.telegram.org/bots/api#message) */
   declare readonly migrate_to_chat_id?: number;
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [Message.migrate_from_chat_id](https://core.telegram.org/bots/api#message) */
   declare readonly migrate_from_chat_id?: number;
+  /** Optional. [Message.pinned_message](https://core.telegram.org/bots/api#message) */
   declare readonly pinned_message?: MaybeInaccessibleMessage;
+  /** Optional. [Message.invoice](https://core.telegram.org/bots/api#message) */
   declare readonly invoice?: Invoice;
+  /** Optional. [Message.successful_payment](https://core.telegram.org/bots/api#message) */
   declare readonly successful_payment?: SuccessfulPayment;
+  /** Optional. [Message.refunded_payment](https://core.telegram.org/bots/api#message) */
   declare readonly refunded_payment?: RefundedPayment;
+  /** Optional. [Message.users_shared](https://core.telegram.org/bots/api#message) */
   declare readonly users_shared?: UsersShared;
+  /** Optional. [Message.chat_shared](https://core.telegram.org/bots/api#message) */
   declare readonly chat_shared?: ChatShared;
+  /** Optional. [Message.gift](https://core.telegram.org/bots/api#message) */
   declare readonly gift?: GiftInfo;
+  /** Optional. [Message.unique_gift](https://core.telegram.org/bots/api#message) */
   declare readonly unique_gift?: UniqueGiftInfo;
+  /** Optional. [Message.gift_upgrade_sent](https://core.telegram.org/bots/api#message) */
   declare readonly gift_upgrade_sent?: GiftInfo;
+  /** Optional. [Message.connected_website](https://core.telegram.org/bots/api#message) */
   declare readonly connected_website?: string;
+  /** Optional. [Message.write_access_allowed](https://core.telegram.org/bots/api#message) */
   declare readonly write_access_allowed?: WriteAccessAllowed;
+  /** Optional. [Message.passport_data](https://core.telegram.org/bots/api#message) */
   declare readonly passport_data?: PassportData;
+  /** Optional. [Message.proximity_alert_triggered](https://core.telegram.org/bots/api#message) */
   declare readonly proximity_alert_triggered?: ProximityAlertTriggered;
+  /** Optional. [Message.boost_added](https://core.telegram.org/bots/api#message) */
   declare readonly boost_added?: ChatBoostAdded;
+  /** Optional. [Message.chat_background_set](https://core.telegram.org/bots/api#message) */
   declare readonly chat_background_set?: ChatBackground;
+  /** Optional. [Message.checklist_tasks_done](https://core.telegram.org/bots/api#message) */
   declare readonly checklist_tasks_done?: ChecklistTasksDone;
+  /** Optional. [Message.checklist_tasks_added](https://core.telegram.org/bots/api#message) */
   declare readonly checklist_tasks_added?: ChecklistTasksAdded;
+  /** Optional. [Message.community_chat_added](https://core.telegram.org/bots/api#message) */
   declare readonly community_chat_added?: CommunityChatAdded;
+  /** Optional. [Message.community_chat_joined](https://core.telegram.org/bots/api#message) */
   declare readonly community_chat_joined?: CommunityChatJoined;
+  /** Optional. [Message.community_chat_removed](https://core.telegram.org/bots/api#message) */
   declare readonly community_chat_removed?: CommunityChatRemoved;
+  /** Optional. [Message.direct_message_price_changed](https://core.telegram.org/bots/api#message) */
   declare readonly direct_message_price_changed?: DirectMessagePriceChanged;
+  /** Optional. [Message.forum_topic_created](https://core.telegram.org/bots/api#message) */
   declare readonly forum_topic_created?: ForumTopicCreated;
+  /** Optional. [Message.forum_topic_edited](https://core.telegram.org/bots/api#message) */
   declare readonly forum_topic_edited?: ForumTopicEdited;
+  /** Optional. [Message.forum_topic_closed](https://core.telegram.org/bots/api#message) */
   declare readonly forum_topic_closed?: ForumTopicClosed;
+  /** Optional. [Message.forum_topic_reopened](https://core.telegram.org/bots/api#message) */
   declare readonly forum_topic_reopened?: ForumTopicReopened;
+  /** Optional. [Message.general_forum_topic_hidden](https://core.telegram.org/bots/api#message) */
   declare readonly general_forum_topic_hidden?: GeneralForumTopicHidden;
+  /** Optional. [Message.general_forum_topic_unhidden](https://core.telegram.org/bots/api#message) */
   declare readonly general_forum_topic_unhidden?: GeneralForumTopicUnhidden;
+  /** Optional. [Message.giveaway_created](https://core.telegram.org/bots/api#message) */
   declare readonly giveaway_created?: GiveawayCreated;
+  /** Optional. [Message.giveaway](https://core.telegram.org/bots/api#message) */
   declare readonly giveaway?: Giveaway;
+  /** Optional. [Message.giveaway_winners](https://core.telegram.org/bots/api#message) */
   declare readonly giveaway_winners?: GiveawayWinners;
+  /** Optional. [Message.giveaway_completed](https://core.telegram.org/bots/api#message) */
   declare readonly giveaway_completed?: GiveawayCompleted;
+  /** Optional. [Message.managed_bot_created](https://core.telegram.org/bots/api#message) */
   declare readonly managed_bot_created?: ManagedBotCreated;
+  /** Optional. [Message.paid_message_price_changed](https://core.telegram.org/bots/api#message) */
   declare readonly paid_message_price_changed?: PaidMessagePriceChanged;
+  /** Optional. [Message.poll_option_added](https://core.telegram.org/bots/api#message) */
   declare readonly poll_option_added?: PollOptionAdded;
+  /** Optional. [Message.poll_option_deleted](https://core.telegram.org/bots/api#message) */
   declare readonly poll_option_deleted?: PollOptionDeleted;
+  /** Optional. [Message.suggested_post_approved](https://core.telegram.org/bots/api#message) */
   declare readonly suggested_post_approved?: SuggestedPostApproved;
+  /** Optional. [Message.suggested_post_approval_failed](https://core.telegram.org/bots/api#message) */
   declare readonly suggested_post_approval_failed?: SuggestedPostApprovalFailed;
+  /** Optional. [Message.suggested_post_declined](https://core.telegram.org/bots/api#message) */
   declare readonly suggested_post_declined?: SuggestedPostDeclined;
+  /** Optional. [Message.suggested_post_paid](https://core.telegram.org/bots/api#message) */
   declare readonly suggested_post_paid?: SuggestedPostPaid;
+  /** Optional. [Message.suggested_post_refunded](https://core.telegram.org/bots/api#message) */
   declare readonly suggested_post_refunded?: SuggestedPostRefunded;
+  /** Optional. [Message.video_chat_scheduled](https://core.telegram.org/bots/api#message) */
   declare readonly video_chat_scheduled?: VideoChatScheduled;
+  /** Optional. [Message.video_chat_started](https://core.telegram.org/bots/api#message) */
   declare readonly video_chat_started?: VideoChatStarted;
+  /** Optional. [Message.video_chat_ended](https://core.telegram.org/bots/api#message) */
   declare readonly video_chat_ended?: VideoChatEnded;
+  /** Optional. [Message.video_chat_participants_invited](https://core.telegram.org/bots/api#message) */
   declare readonly video_chat_participants_invited?: VideoChatParticipantsInvited;
+  /** Optional. [Message.web_app_data](https://core.telegram.org/bots/api#message) */
   declare readonly web_app_data?: WebAppData;
+  /** Optional. [Message.reply_markup](https://core.telegram.org/bots/api#message) */
   declare readonly reply_markup?: InlineKeyboardMarkup;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageInit;
@@ -16481,12 +18869,14 @@ export class Message extends MaybeInaccessibleMessageBase {
 
 /** The Bot API input shape of [MessageAutoDeleteTimerChanged](https://core.telegram.org/bots/api#messageautodeletetimerchanged). */
 export interface MessageAutoDeleteTimerChangedInit {
+  /** Required. Integer. In seconds. [MessageAutoDeleteTimerChanged.message_auto_delete_time](https://core.telegram.org/bots/api#messageautodeletetimerchanged) */
   readonly message_auto_delete_time: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageAutoDeleteTimerChanged](https://core.telegram.org/bots/api#messageautodeletetimerchanged). */
 export class MessageAutoDeleteTimerChanged extends TelegramObject {
+  /** Required. Integer. In seconds. [MessageAutoDeleteTimerChanged.message_auto_delete_time](https://core.telegram.org/bots/api#messageautodeletetimerchanged) */
   declare readonly message_auto_delete_time: number;
 
   constructor(init: MessageAutoDeleteTimerChangedInit, bot?: Bot) {
@@ -16517,28 +18907,46 @@ export class MessageAutoDeleteTimerChanged extends TelegramObject {
 
 /** The Bot API input shape of [MessageEntity](https://core.telegram.org/bots/api#messageentity). */
 export interface MessageEntityInit {
+  /** Required. A numeric chat id or an `@username`. One of 'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji', 'date_time'. [MessageEntity.type](https://core.telegram.org/bots/api#messageentity) */
   readonly type: 'mention' | 'hashtag' | 'cashtag' | 'bot_command' | 'url' | 'email' | 'phone_number' | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'blockquote' | 'expandable_blockquote' | 'code' | 'pre' | 'text_link' | 'text_mention' | 'custom_emoji' | 'date_time';
+  /** Required. Integer. [MessageEntity.offset](https://core.telegram.org/bots/api#messageentity) */
   readonly offset: number;
+  /** Required. Integer. [MessageEntity.length](https://core.telegram.org/bots/api#messageentity) */
   readonly length: number;
+  /** Optional. Only for 'text_link'. [MessageEntity.url](https://core.telegram.org/bots/api#messageentity) */
   readonly url?: string | undefined;
+  /** Optional. Only for 'text_mention'. [MessageEntity.user](https://core.telegram.org/bots/api#messageentity) */
   readonly user?: UserInit | undefined;
+  /** Optional. Only for 'pre'. [MessageEntity.language](https://core.telegram.org/bots/api#messageentity) */
   readonly language?: string | undefined;
+  /** Optional. Only for 'custom_emoji'. [MessageEntity.custom_emoji_id](https://core.telegram.org/bots/api#messageentity) */
   readonly custom_emoji_id?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. Only for 'date_time'. [MessageEntity.unix_time](https://core.telegram.org/bots/api#messageentity) */
   readonly unix_time?: Date | number | undefined;
+  /** Optional. Only for 'date_time'. [MessageEntity.date_time_format](https://core.telegram.org/bots/api#messageentity) */
   readonly date_time_format?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageEntity](https://core.telegram.org/bots/api#messageentity). */
 export class MessageEntity extends TelegramObject {
+  /** Required. A numeric chat id or an `@username`. One of 'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji', 'date_time'. [MessageEntity.type](https://core.telegram.org/bots/api#messageentity) */
   declare readonly type: 'mention' | 'hashtag' | 'cashtag' | 'bot_command' | 'url' | 'email' | 'phone_number' | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'blockquote' | 'expandable_blockquote' | 'code' | 'pre' | 'text_link' | 'text_mention' | 'custom_emoji' | 'date_time';
+  /** Required. Integer. [MessageEntity.offset](https://core.telegram.org/bots/api#messageentity) */
   declare readonly offset: number;
+  /** Required. Integer. [MessageEntity.length](https://core.telegram.org/bots/api#messageentity) */
   declare readonly length: number;
+  /** Optional. Only for 'text_link'. [MessageEntity.url](https://core.telegram.org/bots/api#messageentity) */
   declare readonly url?: string;
+  /** Optional. Only for 'text_mention'. [MessageEntity.user](https://core.telegram.org/bots/api#messageentity) */
   declare readonly user?: User;
+  /** Optional. Only for 'pre'. [MessageEntity.language](https://core.telegram.org/bots/api#messageentity) */
   declare readonly language?: string;
+  /** Optional. Only for 'custom_emoji'. [MessageEntity.custom_emoji_id](https://core.telegram.org/bots/api#messageentity) */
   declare readonly custom_emoji_id?: string;
+  /** Optional. Unix time, exposed as a `Date`. Only for 'date_time'. [MessageEntity.unix_time](https://core.telegram.org/bots/api#messageentity) */
   declare readonly unix_time?: Date;
+  /** Optional. Only for 'date_time'. [MessageEntity.date_time_format](https://core.telegram.org/bots/api#messageentity) */
   declare readonly date_time_format?: string;
 
   constructor(init: MessageEntityInit, bot?: Bot) {
@@ -16599,16 +19007,22 @@ export class MessageEntity extends TelegramObject {
 
 /** The Bot API input shape of [MessageGenerationStopped](https://core.telegram.org/bots/api#messagegenerationstopped). */
 export interface MessageGenerationStoppedInit {
+  /** Required. [MessageGenerationStopped.chat](https://core.telegram.org/bots/api#messagegenerationstopped) */
   readonly chat: ChatInit;
+  /** Optional. Integer. [MessageGenerationStopped.message_thread_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   readonly message_thread_id?: number | undefined;
+  /** Required. Integer. [MessageGenerationStopped.draft_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   readonly draft_id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageGenerationStopped](https://core.telegram.org/bots/api#messagegenerationstopped). */
 export class MessageGenerationStopped extends TelegramObject {
+  /** Required. [MessageGenerationStopped.chat](https://core.telegram.org/bots/api#messagegenerationstopped) */
   declare readonly chat: Chat;
+  /** Optional. Integer. [MessageGenerationStopped.message_thread_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   declare readonly message_thread_id?: number;
+  /** Required. Integer. [MessageGenerationStopped.draft_id](https://core.telegram.org/bots/api#messagegenerationstopped) */
   declare readonly draft_id: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageGenerationStoppedInit;
@@ -16666,12 +19080,14 @@ export class MessageGenerationStopped extends TelegramObject {
 
 /** The Bot API input shape of [MessageId](https://core.telegram.org/bots/api#messageid). */
 export interface MessageIdInit {
+  /** Required. Integer. [MessageId.message_id](https://core.telegram.org/bots/api#messageid) */
   readonly message_id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageId](https://core.telegram.org/bots/api#messageid). */
 export class MessageId extends TelegramObject {
+  /** Required. Integer. [MessageId.message_id](https://core.telegram.org/bots/api#messageid) */
   declare readonly message_id: number;
 
   constructor(init: MessageIdInit, bot?: Bot) {
@@ -16706,20 +19122,30 @@ export class MessageId extends TelegramObject {
 
 /** The Bot API input shape of [MessageOriginChannel](https://core.telegram.org/bots/api#messageoriginchannel). */
 export interface MessageOriginChannelInit {
+  /** Required. Always 'channel'. [MessageOriginChannel.type](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly type: 'channel';
+  /** Required. A `Date` or Unix seconds. [MessageOriginChannel.date](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly date: Date | number;
+  /** Required. [MessageOriginChannel.chat](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly chat: ChatInit;
+  /** Required. Integer. [MessageOriginChannel.message_id](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly message_id: number;
+  /** Optional. [MessageOriginChannel.author_signature](https://core.telegram.org/bots/api#messageoriginchannel) */
   readonly author_signature?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageOriginChannel](https://core.telegram.org/bots/api#messageoriginchannel). */
 export class MessageOriginChannel extends MessageOriginBase {
+  /** Required. Always 'channel'. [MessageOriginChannel.type](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly type: 'channel';
+  /** Required. Unix time, exposed as a `Date`. [MessageOriginChannel.date](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly date: Date;
+  /** Required. [MessageOriginChannel.chat](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly chat: Chat;
+  /** Required. Integer. [MessageOriginChannel.message_id](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly message_id: number;
+  /** Optional. [MessageOriginChannel.author_signature](https://core.telegram.org/bots/api#messageoriginchannel) */
   declare readonly author_signature?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageOriginChannelInit;
@@ -16797,18 +19223,26 @@ export class MessageOriginChannel extends MessageOriginBase {
 
 /** The Bot API input shape of [MessageOriginChat](https://core.telegram.org/bots/api#messageoriginchat). */
 export interface MessageOriginChatInit {
+  /** Required. Always 'chat'. [MessageOriginChat.type](https://core.telegram.org/bots/api#messageoriginchat) */
   readonly type: 'chat';
+  /** Required. A `Date` or Unix seconds. [MessageOriginChat.date](https://core.telegram.org/bots/api#messageoriginchat) */
   readonly date: Date | number;
+  /** Required. [MessageOriginChat.sender_chat](https://core.telegram.org/bots/api#messageoriginchat) */
   readonly sender_chat: ChatInit;
+  /** Optional. [MessageOriginChat.author_signature](https://core.telegram.org/bots/api#messageoriginchat) */
   readonly author_signature?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageOriginChat](https://core.telegram.org/bots/api#messageoriginchat). */
 export class MessageOriginChat extends MessageOriginBase {
+  /** Required. Always 'chat'. [MessageOriginChat.type](https://core.telegram.org/bots/api#messageoriginchat) */
   declare readonly type: 'chat';
+  /** Required. Unix time, exposed as a `Date`. [MessageOriginChat.date](https://core.telegram.org/bots/api#messageoriginchat) */
   declare readonly date: Date;
+  /** Required. [MessageOriginChat.sender_chat](https://core.telegram.org/bots/api#messageoriginchat) */
   declare readonly sender_chat: Chat;
+  /** Optional. [MessageOriginChat.author_signature](https://core.telegram.org/bots/api#messageoriginchat) */
   declare readonly author_signature?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageOriginChatInit;
@@ -16882,16 +19316,22 @@ export class MessageOriginChat extends MessageOriginBase {
 
 /** The Bot API input shape of [MessageOriginHiddenUser](https://core.telegram.org/bots/api#messageoriginhiddenuser). */
 export interface MessageOriginHiddenUserInit {
+  /** Required. Always 'hidden_user'. [MessageOriginHiddenUser.type](https://core.telegram.org/bots/api#messageoriginhiddenuser) */
   readonly type: 'hidden_user';
+  /** Required. A `Date` or Unix seconds. [MessageOriginHiddenUser.date](https://core.telegram.org/bots/api#messageoriginhiddenuser) */
   readonly date: Date | number;
+  /** Required. [MessageOriginHiddenUser.sender_user_name](https://core.telegram.org/bots/api#messageoriginhiddenuser) */
   readonly sender_user_name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageOriginHiddenUser](https://core.telegram.org/bots/api#messageoriginhiddenuser). */
 export class MessageOriginHiddenUser extends MessageOriginBase {
+  /** Required. Always 'hidden_user'. [MessageOriginHiddenUser.type](https://core.telegram.org/bots/api#messageoriginhiddenuser) */
   declare readonly type: 'hidden_user';
+  /** Required. Unix time, exposed as a `Date`. [MessageOriginHiddenUser.date](https://core.telegram.org/bots/api#messageoriginhiddenuser) */
   declare readonly date: Date;
+  /** Required. [MessageOriginHiddenUser.sender_user_name](https://core.telegram.org/bots/api#messageoriginhiddenuser) */
   declare readonly sender_user_name: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageOriginHiddenUserInit;
@@ -16954,16 +19394,22 @@ export class MessageOriginHiddenUser extends MessageOriginBase {
 
 /** The Bot API input shape of [MessageOriginUser](https://core.telegram.org/bots/api#messageoriginuser). */
 export interface MessageOriginUserInit {
+  /** Required. Always 'user'. [MessageOriginUser.type](https://core.telegram.org/bots/api#messageoriginuser) */
   readonly type: 'user';
+  /** Required. A `Date` or Unix seconds. [MessageOriginUser.date](https://core.telegram.org/bots/api#messageoriginuser) */
   readonly date: Date | number;
+  /** Required. [MessageOriginUser.sender_user](https://core.telegram.org/bots/api#messageoriginuser) */
   readonly sender_user: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageOriginUser](https://core.telegram.org/bots/api#messageoriginuser). */
 export class MessageOriginUser extends MessageOriginBase {
+  /** Required. Always 'user'. [MessageOriginUser.type](https://core.telegram.org/bots/api#messageoriginuser) */
   declare readonly type: 'user';
+  /** Required. Unix time, exposed as a `Date`. [MessageOriginUser.date](https://core.telegram.org/bots/api#messageoriginuser) */
   declare readonly date: Date;
+  /** Required. [MessageOriginUser.sender_user](https://core.telegram.org/bots/api#messageoriginuser) */
   declare readonly sender_user: User;
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageOriginUserInit;
@@ -17034,18 +19480,26 @@ export class MessageOriginUser extends MessageOriginBase {
 
 /** The Bot API input shape of [MessageReactionCountUpdated](https://core.telegram.org/bots/api#messagereactioncountupdated). */
 export interface MessageReactionCountUpdatedInit {
+  /** Required. [MessageReactionCountUpdated.chat](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly chat: ChatInit;
+  /** Required. Integer. [MessageReactionCountUpdated.message_id](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly message_id: number;
+  /** Required. A `Date` or Unix seconds. [MessageReactionCountUpdated.date](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly date: Date | number;
+  /** Required. [MessageReactionCountUpdated.reactions](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   readonly reactions: readonly ReactionCountInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageReactionCountUpdated](https://core.telegram.org/bots/api#messagereactioncountupdated). */
 export class MessageReactionCountUpdated extends TelegramObject {
+  /** Required. [MessageReactionCountUpdated.chat](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly chat: Chat;
+  /** Required. Integer. [MessageReactionCountUpdated.message_id](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly message_id: number;
+  /** Required. Unix time, exposed as a `Date`. [MessageReactionCountUpdated.date](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly date: Date;
+  /** Required. [MessageReactionCountUpdated.reactions](https://core.telegram.org/bots/api#messagereactioncountupdated) */
   declare readonly reactions: readonly ReactionCount[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageReactionCountUpdatedInit;
@@ -17124,24 +19578,38 @@ export class MessageReactionCountUpdated extends TelegramObject {
 
 /** The Bot API input shape of [MessageReactionUpdated](https://core.telegram.org/bots/api#messagereactionupdated). */
 export interface MessageReactionUpdatedInit {
+  /** Required. [MessageReactionUpdated.chat](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly chat: ChatInit;
+  /** Required. Integer. [MessageReactionUpdated.message_id](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly message_id: number;
+  /** Optional. [MessageReactionUpdated.user](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly user?: UserInit | undefined;
+  /** Optional. [MessageReactionUpdated.actor_chat](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly actor_chat?: ChatInit | undefined;
+  /** Required. A `Date` or Unix seconds. [MessageReactionUpdated.date](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly date: Date | number;
+  /** Required. [MessageReactionUpdated.old_reaction](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly old_reaction: readonly ReactionTypeInit[];
+  /** Required. [MessageReactionUpdated.new_reaction](https://core.telegram.org/bots/api#messagereactionupdated) */
   readonly new_reaction: readonly ReactionTypeInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [MessageReactionUpdated](https://core.telegram.org/bots/api#messagereactionupdated). */
 export class MessageReactionUpdated extends TelegramObject {
+  /** Required. [MessageReactionUpdated.chat](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly chat: Chat;
+  /** Required. Integer. [MessageReactionUpdated.message_id](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly message_id: number;
+  /** Optional. [MessageReactionUpdated.user](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly user?: User;
+  /** Optional. [MessageReactionUpdated.actor_chat](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly actor_chat?: Chat;
+  /** Required. Unix time, exposed as a `Date`. [MessageReactionUpdated.date](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly date: Date;
+  /** Required. [MessageReactionUpdated.old_reaction](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly old_reaction: readonly ReactionType[];
+  /** Required. [MessageReactionUpdated.new_reaction](https://core.telegram.org/bots/api#messagereactionupdated) */
   declare readonly new_reaction: readonly ReactionType[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: MessageReactionUpdatedInit;
@@ -17254,18 +19722,26 @@ export class MessageReactionUpdated extends TelegramObject {
 
 /** The Bot API input shape of [OrderInfo](https://core.telegram.org/bots/api#orderinfo). */
 export interface OrderInfoInit {
+  /** Optional. [OrderInfo.name](https://core.telegram.org/bots/api#orderinfo) */
   readonly name?: string | undefined;
+  /** Optional. [OrderInfo.phone_number](https://core.telegram.org/bots/api#orderinfo) */
   readonly phone_number?: string | undefined;
+  /** Optional. [OrderInfo.email](https://core.telegram.org/bots/api#orderinfo) */
   readonly email?: string | undefined;
+  /** Optional. [OrderInfo.shipping_address](https://core.telegram.org/bots/api#orderinfo) */
   readonly shipping_address?: ShippingAddressInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [OrderInfo](https://core.telegram.org/bots/api#orderinfo). */
 export class OrderInfo extends TelegramObject {
+  /** Optional. [OrderInfo.name](https://core.telegram.org/bots/api#orderinfo) */
   declare readonly name?: string;
+  /** Optional. [OrderInfo.phone_number](https://core.telegram.org/bots/api#orderinfo) */
   declare readonly phone_number?: string;
+  /** Optional. [OrderInfo.email](https://core.telegram.org/bots/api#orderinfo) */
   declare readonly email?: string;
+  /** Optional. [OrderInfo.shipping_address](https://core.telegram.org/bots/api#orderinfo) */
   declare readonly shipping_address?: ShippingAddress;
   /** The input; the fields below are built from it on first read. */
   readonly #input: OrderInfoInit;
@@ -17324,40 +19800,70 @@ export class OrderInfo extends TelegramObject {
 
 /** The Bot API input shape of [OwnedGiftRegular](https://core.telegram.org/bots/api#ownedgiftregular). */
 export interface OwnedGiftRegularInit {
+  /** Required. Always 'regular'. [OwnedGiftRegular.type](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly type: 'regular';
+  /** Required. [OwnedGiftRegular.gift](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly gift: GiftInit;
+  /** Optional. [OwnedGiftRegular.owned_gift_id](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly owned_gift_id?: string | undefined;
+  /** Optional. [OwnedGiftRegular.sender_user](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly sender_user?: UserInit | undefined;
+  /** Required. A `Date` or Unix seconds. [OwnedGiftRegular.send_date](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly send_date: Date | number;
+  /** Optional. [OwnedGiftRegular.text](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly text?: string | undefined;
+  /** Optional. [OwnedGiftRegular.entities](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [OwnedGiftRegular.is_private](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly is_private?: boolean | undefined;
+  /** Optional. [OwnedGiftRegular.is_saved](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly is_saved?: boolean | undefined;
+  /** Optional. [OwnedGiftRegular.can_be_upgraded](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly can_be_upgraded?: boolean | undefined;
+  /** Optional. [OwnedGiftRegular.was_refunded](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly was_refunded?: boolean | undefined;
+  /** Optional. Integer. [OwnedGiftRegular.convert_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly convert_star_count?: number | undefined;
+  /** Optional. Integer. [OwnedGiftRegular.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly prepaid_upgrade_star_count?: number | undefined;
+  /** Optional. [OwnedGiftRegular.is_upgrade_separate](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly is_upgrade_separate?: boolean | undefined;
+  /** Optional. Integer. [OwnedGiftRegular.unique_gift_number](https://core.telegram.org/bots/api#ownedgiftregular) */
   readonly unique_gift_number?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [OwnedGiftRegular](https://core.telegram.org/bots/api#ownedgiftregular). */
 export class OwnedGiftRegular extends OwnedGiftBase {
+  /** Required. Always 'regular'. [OwnedGiftRegular.type](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly type: 'regular';
+  /** Required. [OwnedGiftRegular.gift](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly gift: Gift;
+  /** Optional. [OwnedGiftRegular.owned_gift_id](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly owned_gift_id?: string;
+  /** Optional. [OwnedGiftRegular.sender_user](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly sender_user?: User;
+  /** Required. Unix time, exposed as a `Date`. [OwnedGiftRegular.send_date](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly send_date: Date;
+  /** Optional. [OwnedGiftRegular.text](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly text?: string;
+  /** Optional. [OwnedGiftRegular.entities](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly entities?: readonly MessageEntity[];
+  /** Optional. [OwnedGiftRegular.is_private](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly is_private?: boolean;
+  /** Optional. [OwnedGiftRegular.is_saved](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly is_saved?: boolean;
+  /** Optional. [OwnedGiftRegular.can_be_upgraded](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly can_be_upgraded?: boolean;
+  /** Optional. [OwnedGiftRegular.was_refunded](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly was_refunded?: boolean;
+  /** Optional. Integer. [OwnedGiftRegular.convert_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly convert_star_count?: number;
+  /** Optional. Integer. [OwnedGiftRegular.prepaid_upgrade_star_count](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly prepaid_upgrade_star_count?: number;
+  /** Optional. [OwnedGiftRegular.is_upgrade_separate](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly is_upgrade_separate?: boolean;
+  /** Optional. Integer. [OwnedGiftRegular.unique_gift_number](https://core.telegram.org/bots/api#ownedgiftregular) */
   declare readonly unique_gift_number?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: OwnedGiftRegularInit;
@@ -17476,28 +19982,46 @@ export class OwnedGiftRegular extends OwnedGiftBase {
 
 /** The Bot API input shape of [OwnedGiftUnique](https://core.telegram.org/bots/api#ownedgiftunique). */
 export interface OwnedGiftUniqueInit {
+  /** Required. Always 'unique'. [OwnedGiftUnique.type](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly type: 'unique';
+  /** Required. [OwnedGiftUnique.gift](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly gift: UniqueGiftInit;
+  /** Optional. [OwnedGiftUnique.owned_gift_id](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly owned_gift_id?: string | undefined;
+  /** Optional. [OwnedGiftUnique.sender_user](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly sender_user?: UserInit | undefined;
+  /** Required. A `Date` or Unix seconds. [OwnedGiftUnique.send_date](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly send_date: Date | number;
+  /** Optional. [OwnedGiftUnique.is_saved](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly is_saved?: boolean | undefined;
+  /** Optional. [OwnedGiftUnique.can_be_transferred](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly can_be_transferred?: boolean | undefined;
+  /** Optional. Integer. [OwnedGiftUnique.transfer_star_count](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly transfer_star_count?: number | undefined;
+  /** Optional. A `Date` or Unix seconds. [OwnedGiftUnique.next_transfer_date](https://core.telegram.org/bots/api#ownedgiftunique) */
   readonly next_transfer_date?: Date | number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [OwnedGiftUnique](https://core.telegram.org/bots/api#ownedgiftunique). */
 export class OwnedGiftUnique extends OwnedGiftBase {
+  /** Required. Always 'unique'. [OwnedGiftUnique.type](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly type: 'unique';
+  /** Required. [OwnedGiftUnique.gift](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly gift: UniqueGift;
+  /** Optional. [OwnedGiftUnique.owned_gift_id](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly owned_gift_id?: string;
+  /** Optional. [OwnedGiftUnique.sender_user](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly sender_user?: User;
+  /** Required. Unix time, exposed as a `Date`. [OwnedGiftUnique.send_date](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly send_date: Date;
+  /** Optional. [OwnedGiftUnique.is_saved](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly is_saved?: boolean;
+  /** Optional. [OwnedGiftUnique.can_be_transferred](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly can_be_transferred?: boolean;
+  /** Optional. Integer. [OwnedGiftUnique.transfer_star_count](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly transfer_star_count?: number;
+  /** Optional. Unix time, exposed as a `Date`. [OwnedGiftUnique.next_transfer_date](https://core.telegram.org/bots/api#ownedgiftunique) */
   declare readonly next_transfer_date?: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: OwnedGiftUniqueInit;
@@ -17598,16 +20122,22 @@ export class OwnedGiftUnique extends OwnedGiftBase {
 
 /** The Bot API input shape of [OwnedGifts](https://core.telegram.org/bots/api#ownedgifts). */
 export interface OwnedGiftsInit {
+  /** Required. Integer. [OwnedGifts.total_count](https://core.telegram.org/bots/api#ownedgifts) */
   readonly total_count: number;
+  /** Required. [OwnedGifts.gifts](https://core.telegram.org/bots/api#ownedgifts) */
   readonly gifts: readonly OwnedGiftInit[];
+  /** Optional. [OwnedGifts.next_offset](https://core.telegram.org/bots/api#ownedgifts) */
   readonly next_offset?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [OwnedGifts](https://core.telegram.org/bots/api#ownedgifts). */
 export class OwnedGifts extends TelegramObject {
+  /** Required. Integer. [OwnedGifts.total_count](https://core.telegram.org/bots/api#ownedgifts) */
   declare readonly total_count: number;
+  /** Required. [OwnedGifts.gifts](https://core.telegram.org/bots/api#ownedgifts) */
   declare readonly gifts: readonly OwnedGift[];
+  /** Optional. [OwnedGifts.next_offset](https://core.telegram.org/bots/api#ownedgifts) */
   declare readonly next_offset?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: OwnedGiftsInit;
@@ -17665,14 +20195,18 @@ export class OwnedGifts extends TelegramObject {
 
 /** The Bot API input shape of [PaidMediaInfo](https://core.telegram.org/bots/api#paidmediainfo). */
 export interface PaidMediaInfoInit {
+  /** Required. Integer. [PaidMediaInfo.star_count](https://core.telegram.org/bots/api#paidmediainfo) */
   readonly star_count: number;
+  /** Required. [PaidMediaInfo.paid_media](https://core.telegram.org/bots/api#paidmediainfo) */
   readonly paid_media: readonly PaidMediaInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMediaInfo](https://core.telegram.org/bots/api#paidmediainfo). */
 export class PaidMediaInfo extends TelegramObject {
+  /** Required. Integer. [PaidMediaInfo.star_count](https://core.telegram.org/bots/api#paidmediainfo) */
   declare readonly star_count: number;
+  /** Required. [PaidMediaInfo.paid_media](https://core.telegram.org/bots/api#paidmediainfo) */
   declare readonly paid_media: readonly PaidMedia[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: PaidMediaInfoInit;
@@ -17727,14 +20261,18 @@ export class PaidMediaInfo extends TelegramObject {
 
 /** The Bot API input shape of [PaidMediaLivePhoto](https://core.telegram.org/bots/api#paidmedialivephoto). */
 export interface PaidMediaLivePhotoInit {
+  /** Required. Always 'live_photo'. [PaidMediaLivePhoto.type](https://core.telegram.org/bots/api#paidmedialivephoto) */
   readonly type: 'live_photo';
+  /** Required. [PaidMediaLivePhoto.live_photo](https://core.telegram.org/bots/api#paidmedialivephoto) */
   readonly live_photo: LivePhotoInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMediaLivePhoto](https://core.telegram.org/bots/api#paidmedialivephoto). */
 export class PaidMediaLivePhoto extends PaidMediaBase {
+  /** Required. Always 'live_photo'. [PaidMediaLivePhoto.type](https://core.telegram.org/bots/api#paidmedialivephoto) */
   declare readonly type: 'live_photo';
+  /** Required. [PaidMediaLivePhoto.live_photo](https://core.telegram.org/bots/api#paidmedialivephoto) */
   declare readonly live_photo: LivePhoto;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PaidMediaLivePhotoInit;
@@ -17789,14 +20327,18 @@ export class PaidMediaLivePhoto extends PaidMediaBase {
 
 /** The Bot API input shape of [PaidMediaPhoto](https://core.telegram.org/bots/api#paidmediaphoto). */
 export interface PaidMediaPhotoInit {
+  /** Required. Always 'photo'. [PaidMediaPhoto.type](https://core.telegram.org/bots/api#paidmediaphoto) */
   readonly type: 'photo';
+  /** Required. [PaidMediaPhoto.photo](https://core.telegram.org/bots/api#paidmediaphoto) */
   readonly photo: readonly PhotoSizeInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMediaPhoto](https://core.telegram.org/bots/api#paidmediaphoto). */
 export class PaidMediaPhoto extends PaidMediaBase {
+  /** Required. Always 'photo'. [PaidMediaPhoto.type](https://core.telegram.org/bots/api#paidmediaphoto) */
   declare readonly type: 'photo';
+  /** Required. [PaidMediaPhoto.photo](https://core.telegram.org/bots/api#paidmediaphoto) */
   declare readonly photo: readonly PhotoSize[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: PaidMediaPhotoInit;
@@ -17851,18 +20393,26 @@ export class PaidMediaPhoto extends PaidMediaBase {
 
 /** The Bot API input shape of [PaidMediaPreview](https://core.telegram.org/bots/api#paidmediapreview). */
 export interface PaidMediaPreviewInit {
+  /** Required. Always 'preview'. [PaidMediaPreview.type](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly type: 'preview';
+  /** Optional. Integer. [PaidMediaPreview.width](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly width?: number | undefined;
+  /** Optional. Integer. [PaidMediaPreview.height](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly height?: number | undefined;
+  /** Optional. Integer. In seconds. [PaidMediaPreview.duration](https://core.telegram.org/bots/api#paidmediapreview) */
   readonly duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMediaPreview](https://core.telegram.org/bots/api#paidmediapreview). */
 export class PaidMediaPreview extends PaidMediaBase {
+  /** Required. Always 'preview'. [PaidMediaPreview.type](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly type: 'preview';
+  /** Optional. Integer. [PaidMediaPreview.width](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly width?: number;
+  /** Optional. Integer. [PaidMediaPreview.height](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly height?: number;
+  /** Optional. Integer. In seconds. [PaidMediaPreview.duration](https://core.telegram.org/bots/api#paidmediapreview) */
   declare readonly duration?: number;
 
   constructor(init: PaidMediaPreviewInit, bot?: Bot) {
@@ -17902,14 +20452,18 @@ export class PaidMediaPreview extends PaidMediaBase {
 
 /** The Bot API input shape of [PaidMediaPurchased](https://core.telegram.org/bots/api#paidmediapurchased). */
 export interface PaidMediaPurchasedInit {
+  /** Required. [PaidMediaPurchased.from](https://core.telegram.org/bots/api#paidmediapurchased) */
   readonly from: UserInit;
+  /** Required. [PaidMediaPurchased.paid_media_payload](https://core.telegram.org/bots/api#paidmediapurchased) */
   readonly paid_media_payload: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMediaPurchased](https://core.telegram.org/bots/api#paidmediapurchased). */
 export class PaidMediaPurchased extends TelegramObject {
+  /** Required. [PaidMediaPurchased.from](https://core.telegram.org/bots/api#paidmediapurchased) */
   declare readonly from: User;
+  /** Required. [PaidMediaPurchased.paid_media_payload](https://core.telegram.org/bots/api#paidmediapurchased) */
   declare readonly paid_media_payload: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PaidMediaPurchasedInit;
@@ -17964,14 +20518,18 @@ export class PaidMediaPurchased extends TelegramObject {
 
 /** The Bot API input shape of [PaidMediaVideo](https://core.telegram.org/bots/api#paidmediavideo). */
 export interface PaidMediaVideoInit {
+  /** Required. Always 'video'. [PaidMediaVideo.type](https://core.telegram.org/bots/api#paidmediavideo) */
   readonly type: 'video';
+  /** Required. [PaidMediaVideo.video](https://core.telegram.org/bots/api#paidmediavideo) */
   readonly video: VideoInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMediaVideo](https://core.telegram.org/bots/api#paidmediavideo). */
 export class PaidMediaVideo extends PaidMediaBase {
+  /** Required. Always 'video'. [PaidMediaVideo.type](https://core.telegram.org/bots/api#paidmediavideo) */
   declare readonly type: 'video';
+  /** Required. [PaidMediaVideo.video](https://core.telegram.org/bots/api#paidmediavideo) */
   declare readonly video: Video;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PaidMediaVideoInit;
@@ -18026,12 +20584,14 @@ export class PaidMediaVideo extends PaidMediaBase {
 
 /** The Bot API input shape of [PaidMessagePriceChanged](https://core.telegram.org/bots/api#paidmessagepricechanged). */
 export interface PaidMessagePriceChangedInit {
+  /** Required. Integer. [PaidMessagePriceChanged.paid_message_star_count](https://core.telegram.org/bots/api#paidmessagepricechanged) */
   readonly paid_message_star_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PaidMessagePriceChanged](https://core.telegram.org/bots/api#paidmessagepricechanged). */
 export class PaidMessagePriceChanged extends TelegramObject {
+  /** Required. Integer. [PaidMessagePriceChanged.paid_message_star_count](https://core.telegram.org/bots/api#paidmessagepricechanged) */
   declare readonly paid_message_star_count: number;
 
   constructor(init: PaidMessagePriceChangedInit, bot?: Bot) {
@@ -18062,14 +20622,18 @@ export class PaidMessagePriceChanged extends TelegramObject {
 
 /** The Bot API input shape of [PassportData](https://core.telegram.org/bots/api#passportdata). */
 export interface PassportDataInit {
+  /** Required. [PassportData.data](https://core.telegram.org/bots/api#passportdata) */
   readonly data: readonly EncryptedPassportElementInit[];
+  /** Required. [PassportData.credentials](https://core.telegram.org/bots/api#passportdata) */
   readonly credentials: EncryptedCredentialsInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportData](https://core.telegram.org/bots/api#passportdata). */
 export class PassportData extends TelegramObject {
+  /** Required. [PassportData.data](https://core.telegram.org/bots/api#passportdata) */
   declare readonly data: readonly EncryptedPassportElement[];
+  /** Required. [PassportData.credentials](https://core.telegram.org/bots/api#passportdata) */
   declare readonly credentials: EncryptedCredentials;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PassportDataInit;
@@ -18132,20 +20696,30 @@ export class PassportData extends TelegramObject {
 
 /** The Bot API input shape of [PassportElementErrorDataField](https://core.telegram.org/bots/api#passportelementerrordatafield). */
 export interface PassportElementErrorDataFieldInit {
+  /** Required. Always 'data'. [PassportElementErrorDataField.source](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly source: 'data';
+  /** Required. One of 'personal_details', 'passport', 'driver_license', 'identity_card', 'internal_passport', 'address'. [PassportElementErrorDataField.type](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address';
+  /** Required. [PassportElementErrorDataField.field_name](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly field_name: string;
+  /** Required. [PassportElementErrorDataField.data_hash](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly data_hash: string;
+  /** Required. [PassportElementErrorDataField.message](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorDataField](https://core.telegram.org/bots/api#passportelementerrordatafield). */
 export class PassportElementErrorDataField extends PassportElementErrorBase {
+  /** Required. Always 'data'. [PassportElementErrorDataField.source](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly source: 'data';
+  /** Required. One of 'personal_details', 'passport', 'driver_license', 'identity_card', 'internal_passport', 'address'. [PassportElementErrorDataField.type](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly type: 'personal_details' | 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'address';
+  /** Required. [PassportElementErrorDataField.field_name](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly field_name: string;
+  /** Required. [PassportElementErrorDataField.data_hash](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly data_hash: string;
+  /** Required. [PassportElementErrorDataField.message](https://core.telegram.org/bots/api#passportelementerrordatafield) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorDataFieldInit, bot?: Bot) {
@@ -18192,18 +20766,26 @@ export class PassportElementErrorDataField extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorFile](https://core.telegram.org/bots/api#passportelementerrorfile). */
 export interface PassportElementErrorFileInit {
+  /** Required. Always 'file'. [PassportElementErrorFile.source](https://core.telegram.org/bots/api#passportelementerrorfile) */
   readonly source: 'file';
+  /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFile.type](https://core.telegram.org/bots/api#passportelementerrorfile) */
   readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorFile.file_hash](https://core.telegram.org/bots/api#passportelementerrorfile) */
   readonly file_hash: string;
+  /** Required. [PassportElementErrorFile.message](https://core.telegram.org/bots/api#passportelementerrorfile) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorFile](https://core.telegram.org/bots/api#passportelementerrorfile). */
 export class PassportElementErrorFile extends PassportElementErrorBase {
+  /** Required. Always 'file'. [PassportElementErrorFile.source](https://core.telegram.org/bots/api#passportelementerrorfile) */
   declare readonly source: 'file';
+  /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFile.type](https://core.telegram.org/bots/api#passportelementerrorfile) */
   declare readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorFile.file_hash](https://core.telegram.org/bots/api#passportelementerrorfile) */
   declare readonly file_hash: string;
+  /** Required. [PassportElementErrorFile.message](https://core.telegram.org/bots/api#passportelementerrorfile) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorFileInit, bot?: Bot) {
@@ -18246,18 +20828,26 @@ export class PassportElementErrorFile extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorFiles](https://core.telegram.org/bots/api#passportelementerrorfiles). */
 export interface PassportElementErrorFilesInit {
+  /** Required. Always 'files'. [PassportElementErrorFiles.source](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   readonly source: 'files';
+  /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFiles.type](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorFiles.file_hashes](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   readonly file_hashes: readonly string[];
+  /** Required. [PassportElementErrorFiles.message](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorFiles](https://core.telegram.org/bots/api#passportelementerrorfiles). */
 export class PassportElementErrorFiles extends PassportElementErrorBase {
+  /** Required. Always 'files'. [PassportElementErrorFiles.source](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   declare readonly source: 'files';
+  /** Required. One of 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorFiles.type](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   declare readonly type: 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorFiles.file_hashes](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   declare readonly file_hashes: readonly string[];
+  /** Required. [PassportElementErrorFiles.message](https://core.telegram.org/bots/api#passportelementerrorfiles) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorFilesInit, bot?: Bot) {
@@ -18300,18 +20890,26 @@ export class PassportElementErrorFiles extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorFrontSide](https://core.telegram.org/bots/api#passportelementerrorfrontside). */
 export interface PassportElementErrorFrontSideInit {
+  /** Required. Always 'front_side'. [PassportElementErrorFrontSide.source](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   readonly source: 'front_side';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorFrontSide.type](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
+  /** Required. [PassportElementErrorFrontSide.file_hash](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   readonly file_hash: string;
+  /** Required. [PassportElementErrorFrontSide.message](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorFrontSide](https://core.telegram.org/bots/api#passportelementerrorfrontside). */
 export class PassportElementErrorFrontSide extends PassportElementErrorBase {
+  /** Required. Always 'front_side'. [PassportElementErrorFrontSide.source](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   declare readonly source: 'front_side';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorFrontSide.type](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
+  /** Required. [PassportElementErrorFrontSide.file_hash](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   declare readonly file_hash: string;
+  /** Required. [PassportElementErrorFrontSide.message](https://core.telegram.org/bots/api#passportelementerrorfrontside) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorFrontSideInit, bot?: Bot) {
@@ -18354,18 +20952,26 @@ export class PassportElementErrorFrontSide extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorReverseSide](https://core.telegram.org/bots/api#passportelementerrorreverseside). */
 export interface PassportElementErrorReverseSideInit {
+  /** Required. Always 'reverse_side'. [PassportElementErrorReverseSide.source](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   readonly source: 'reverse_side';
+  /** Required. One of 'driver_license', 'identity_card'. [PassportElementErrorReverseSide.type](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   readonly type: 'driver_license' | 'identity_card';
+  /** Required. [PassportElementErrorReverseSide.file_hash](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   readonly file_hash: string;
+  /** Required. [PassportElementErrorReverseSide.message](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorReverseSide](https://core.telegram.org/bots/api#passportelementerrorreverseside). */
 export class PassportElementErrorReverseSide extends PassportElementErrorBase {
+  /** Required. Always 'reverse_side'. [PassportElementErrorReverseSide.source](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   declare readonly source: 'reverse_side';
+  /** Required. One of 'driver_license', 'identity_card'. [PassportElementErrorReverseSide.type](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   declare readonly type: 'driver_license' | 'identity_card';
+  /** Required. [PassportElementErrorReverseSide.file_hash](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   declare readonly file_hash: string;
+  /** Required. [PassportElementErrorReverseSide.message](https://core.telegram.org/bots/api#passportelementerrorreverseside) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorReverseSideInit, bot?: Bot) {
@@ -18408,18 +21014,26 @@ export class PassportElementErrorReverseSide extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorSelfie](https://core.telegram.org/bots/api#passportelementerrorselfie). */
 export interface PassportElementErrorSelfieInit {
+  /** Required. Always 'selfie'. [PassportElementErrorSelfie.source](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   readonly source: 'selfie';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorSelfie.type](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
+  /** Required. [PassportElementErrorSelfie.file_hash](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   readonly file_hash: string;
+  /** Required. [PassportElementErrorSelfie.message](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorSelfie](https://core.telegram.org/bots/api#passportelementerrorselfie). */
 export class PassportElementErrorSelfie extends PassportElementErrorBase {
+  /** Required. Always 'selfie'. [PassportElementErrorSelfie.source](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   declare readonly source: 'selfie';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport'. [PassportElementErrorSelfie.type](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
+  /** Required. [PassportElementErrorSelfie.file_hash](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   declare readonly file_hash: string;
+  /** Required. [PassportElementErrorSelfie.message](https://core.telegram.org/bots/api#passportelementerrorselfie) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorSelfieInit, bot?: Bot) {
@@ -18462,18 +21076,26 @@ export class PassportElementErrorSelfie extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportElementErrorTranslationFile](https://core.telegram.org/bots/api#passportelementerrortranslationfile). */
 export interface PassportElementErrorTranslationFileInit {
+  /** Required. Always 'translation_file'. [PassportElementErrorTranslationFile.source](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   readonly source: 'translation_file';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFile.type](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorTranslationFile.file_hash](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   readonly file_hash: string;
+  /** Required. [PassportElementErrorTranslationFile.message](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorTranslationFile](https://core.telegram.org/bots/api#passportelementerrortranslationfile). */
 export class PassportElementErrorTranslationFile extends PassportElementErrorBase {
+  /** Required. Always 'translation_file'. [PassportElementErrorTranslationFile.source](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   declare readonly source: 'translation_file';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFile.type](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorTranslationFile.file_hash](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   declare readonly file_hash: string;
+  /** Required. [PassportElementErrorTranslationFile.message](https://core.telegram.org/bots/api#passportelementerrortranslationfile) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorTranslationFileInit, bot?: Bot) {
@@ -18516,18 +21138,26 @@ export class PassportElementErrorTranslationFile extends PassportElementErrorBas
 
 /** The Bot API input shape of [PassportElementErrorTranslationFiles](https://core.telegram.org/bots/api#passportelementerrortranslationfiles). */
 export interface PassportElementErrorTranslationFilesInit {
+  /** Required. Always 'translation_files'. [PassportElementErrorTranslationFiles.source](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   readonly source: 'translation_files';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFiles.type](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorTranslationFiles.file_hashes](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   readonly file_hashes: readonly string[];
+  /** Required. [PassportElementErrorTranslationFiles.message](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorTranslationFiles](https://core.telegram.org/bots/api#passportelementerrortranslationfiles). */
 export class PassportElementErrorTranslationFiles extends PassportElementErrorBase {
+  /** Required. Always 'translation_files'. [PassportElementErrorTranslationFiles.source](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   declare readonly source: 'translation_files';
+  /** Required. One of 'passport', 'driver_license', 'identity_card', 'internal_passport', 'utility_bill', 'bank_statement', 'rental_agreement', 'passport_registration', 'temporary_registration'. [PassportElementErrorTranslationFiles.type](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   declare readonly type: 'passport' | 'driver_license' | 'identity_card' | 'internal_passport' | 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+  /** Required. [PassportElementErrorTranslationFiles.file_hashes](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   declare readonly file_hashes: readonly string[];
+  /** Required. [PassportElementErrorTranslationFiles.message](https://core.telegram.org/bots/api#passportelementerrortranslationfiles) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorTranslationFilesInit, bot?: Bot) {
@@ -18570,18 +21200,26 @@ export class PassportElementErrorTranslationFiles extends PassportElementErrorBa
 
 /** The Bot API input shape of [PassportElementErrorUnspecified](https://core.telegram.org/bots/api#passportelementerrorunspecified). */
 export interface PassportElementErrorUnspecifiedInit {
+  /** Required. Always 'unspecified'. [PassportElementErrorUnspecified.source](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   readonly source: 'unspecified';
+  /** Required. [PassportElementErrorUnspecified.type](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   readonly type: string;
+  /** Required. [PassportElementErrorUnspecified.element_hash](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   readonly element_hash: string;
+  /** Required. [PassportElementErrorUnspecified.message](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   readonly message: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportElementErrorUnspecified](https://core.telegram.org/bots/api#passportelementerrorunspecified). */
 export class PassportElementErrorUnspecified extends PassportElementErrorBase {
+  /** Required. Always 'unspecified'. [PassportElementErrorUnspecified.source](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   declare readonly source: 'unspecified';
+  /** Required. [PassportElementErrorUnspecified.type](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   declare readonly type: string;
+  /** Required. [PassportElementErrorUnspecified.element_hash](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   declare readonly element_hash: string;
+  /** Required. [PassportElementErrorUnspecified.message](https://core.telegram.org/bots/api#passportelementerrorunspecified) */
   declare readonly message: string;
 
   constructor(init: PassportElementErrorUnspecifiedInit, bot?: Bot) {
@@ -18624,18 +21262,26 @@ export class PassportElementErrorUnspecified extends PassportElementErrorBase {
 
 /** The Bot API input shape of [PassportFile](https://core.telegram.org/bots/api#passportfile). */
 export interface PassportFileInit {
+  /** Required. Use it to download or resend the file. [PassportFile.file_id](https://core.telegram.org/bots/api#passportfile) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [PassportFile.file_unique_id](https://core.telegram.org/bots/api#passportfile) */
   readonly file_unique_id: string;
+  /** Required. Integer. In bytes. [PassportFile.file_size](https://core.telegram.org/bots/api#passportfile) */
   readonly file_size: number;
+  /** Required. A `Date` or Unix seconds. [PassportFile.file_date](https://core.telegram.org/bots/api#passportfile) */
   readonly file_date: Date | number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PassportFile](https://core.telegram.org/bots/api#passportfile). */
 export class PassportFile extends TelegramObject {
+  /** Required. Use it to download or resend the file. [PassportFile.file_id](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [PassportFile.file_unique_id](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. In bytes. [PassportFile.file_size](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_size: number;
+  /** Required. Unix time, exposed as a `Date`. [PassportFile.file_date](https://core.telegram.org/bots/api#passportfile) */
   declare readonly file_date: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PassportFileInit;
@@ -18702,20 +21348,30 @@ export class PassportFile extends TelegramObject {
 
 /** The Bot API input shape of [PhotoSize](https://core.telegram.org/bots/api#photosize). */
 export interface PhotoSizeInit {
+  /** Required. Use it to download or resend the file. [PhotoSize.file_id](https://core.telegram.org/bots/api#photosize) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [PhotoSize.file_unique_id](https://core.telegram.org/bots/api#photosize) */
   readonly file_unique_id: string;
+  /** Required. Integer. [PhotoSize.width](https://core.telegram.org/bots/api#photosize) */
   readonly width: number;
+  /** Required. Integer. [PhotoSize.height](https://core.telegram.org/bots/api#photosize) */
   readonly height: number;
+  /** Optional. Integer. In bytes. [PhotoSize.file_size](https://core.telegram.org/bots/api#photosize) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PhotoSize](https://core.telegram.org/bots/api#photosize). */
 export class PhotoSize extends TelegramObject {
+  /** Required. Use it to download or resend the file. [PhotoSize.file_id](https://core.telegram.org/bots/api#photosize) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [PhotoSize.file_unique_id](https://core.telegram.org/bots/api#photosize) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. [PhotoSize.width](https://core.telegram.org/bots/api#photosize) */
   declare readonly width: number;
+  /** Required. Integer. [PhotoSize.height](https://core.telegram.org/bots/api#photosize) */
   declare readonly height: number;
+  /** Optional. Integer. In bytes. [PhotoSize.file_size](https://core.telegram.org/bots/api#photosize) */
   declare readonly file_size?: number;
 
   constructor(init: PhotoSizeInit, bot?: Bot) {
@@ -18765,52 +21421,94 @@ export class PhotoSize extends TelegramObject {
 
 /** The Bot API input shape of [Poll](https://core.telegram.org/bots/api#poll). */
 export interface PollInit {
+  /** Required. [Poll.id](https://core.telegram.org/bots/api#poll) */
   readonly id: string;
+  /** Required. 1–300 characters. [Poll.question](https://core.telegram.org/bots/api#poll) */
   readonly question: string;
+  /** Optional. [Poll.question_entities](https://core.telegram.org/bots/api#poll) */
   readonly question_entities?: readonly MessageEntityInit[] | undefined;
+  /** Required. [Poll.options](https://core.telegram.org/bots/api#poll) */
   readonly options: readonly PollOptionInit[];
+  /** Required. Integer. [Poll.total_voter_count](https://core.telegram.org/bots/api#poll) */
   readonly total_voter_count: number;
+  /** Required. [Poll.is_closed](https://core.telegram.org/bots/api#poll) */
   readonly is_closed: boolean;
+  /** Required. [Poll.is_anonymous](https://core.telegram.org/bots/api#poll) */
   readonly is_anonymous: boolean;
+  /** Required. One of 'regular', 'quiz'. [Poll.type](https://core.telegram.org/bots/api#poll) */
   readonly type: 'regular' | 'quiz';
+  /** Required. [Poll.allows_multiple_answers](https://core.telegram.org/bots/api#poll) */
   readonly allows_multiple_answers: boolean;
+  /** Required. [Poll.allows_revoting](https://core.telegram.org/bots/api#poll) */
   readonly allows_revoting: boolean;
+  /** Required. [Poll.members_only](https://core.telegram.org/bots/api#poll) */
   readonly members_only: boolean;
+  /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). [Poll.country_codes](https://core.telegram.org/bots/api#poll) */
   readonly country_codes?: readonly string[] | undefined;
+  /** Optional. [Poll.correct_option_ids](https://core.telegram.org/bots/api#poll) */
   readonly correct_option_ids?: readonly number[] | undefined;
+  /** Optional. 0–200 characters. [Poll.explanation](https://core.telegram.org/bots/api#poll) */
   readonly explanation?: string | undefined;
+  /** Optional. [Poll.explanation_entities](https://core.telegram.org/bots/api#poll) */
   readonly explanation_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [Poll.explanation_media](https://core.telegram.org/bots/api#poll) */
   readonly explanation_media?: PollMediaInit | undefined;
+  /** Optional. Integer. In seconds. [Poll.open_period](https://core.telegram.org/bots/api#poll) */
   readonly open_period?: number | undefined;
+  /** Optional. A `Date` or Unix seconds. [Poll.close_date](https://core.telegram.org/bots/api#poll) */
   readonly close_date?: Date | number | undefined;
+  /** Optional. [Poll.description](https://core.telegram.org/bots/api#poll) */
   readonly description?: string | undefined;
+  /** Optional. [Poll.description_entities](https://core.telegram.org/bots/api#poll) */
   readonly description_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [Poll.media](https://core.telegram.org/bots/api#poll) */
   readonly media?: PollMediaInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Poll](https://core.telegram.org/bots/api#poll). */
 export class Poll extends TelegramObject {
+  /** Required. [Poll.id](https://core.telegram.org/bots/api#poll) */
   declare readonly id: string;
+  /** Required. 1–300 characters. [Poll.question](https://core.telegram.org/bots/api#poll) */
   declare readonly question: string;
+  /** Optional. [Poll.question_entities](https://core.telegram.org/bots/api#poll) */
   declare readonly question_entities?: readonly MessageEntity[];
+  /** Required. [Poll.options](https://core.telegram.org/bots/api#poll) */
   declare readonly options: readonly PollOption[];
+  /** Required. Integer. [Poll.total_voter_count](https://core.telegram.org/bots/api#poll) */
   declare readonly total_voter_count: number;
+  /** Required. [Poll.is_closed](https://core.telegram.org/bots/api#poll) */
   declare readonly is_closed: boolean;
+  /** Required. [Poll.is_anonymous](https://core.telegram.org/bots/api#poll) */
   declare readonly is_anonymous: boolean;
+  /** Required. One of 'regular', 'quiz'. [Poll.type](https://core.telegram.org/bots/api#poll) */
   declare readonly type: 'regular' | 'quiz';
+  /** Required. [Poll.allows_multiple_answers](https://core.telegram.org/bots/api#poll) */
   declare readonly allows_multiple_answers: boolean;
+  /** Required. [Poll.allows_revoting](https://core.telegram.org/bots/api#poll) */
   declare readonly allows_revoting: boolean;
+  /** Required. [Poll.members_only](https://core.telegram.org/bots/api#poll) */
   declare readonly members_only: boolean;
+  /** Optional. Country codes, ISO 3166-1 alpha-2 (two letters). [Poll.country_codes](https://core.telegram.org/bots/api#poll) */
   declare readonly country_codes?: readonly string[];
+  /** Optional. [Poll.correct_option_ids](https://core.telegram.org/bots/api#poll) */
   declare readonly correct_option_ids?: readonly number[];
+  /** Optional. 0–200 characters. [Poll.explanation](https://core.telegram.org/bots/api#poll) */
   declare readonly explanation?: string;
+  /** Optional. [Poll.explanation_entities](https://core.telegram.org/bots/api#poll) */
   declare readonly explanation_entities?: readonly MessageEntity[];
+  /** Optional. [Poll.explanation_media](https://core.telegram.org/bots/api#poll) */
   declare readonly explanation_media?: PollMedia;
+  /** Optional. Integer. In seconds. [Poll.open_period](https://core.telegram.org/bots/api#poll) */
   declare readonly open_period?: number;
+  /** Optional. Unix time, exposed as a `Date`. [Poll.close_date](https://core.telegram.org/bots/api#poll) */
   declare readonly close_date?: Date;
+  /** Optional. [Poll.description](https://core.telegram.org/bots/api#poll) */
   declare readonly description?: string;
+  /** Optional. [Poll.description_entities](https://core.telegram.org/bots/api#poll) */
   declare readonly description_entities?: readonly MessageEntity[];
+  /** Optional. [Poll.media](https://core.telegram.org/bots/api#poll) */
   declare readonly media?: PollMedia;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PollInit;
@@ -18982,20 +21680,30 @@ export class Poll extends TelegramObject {
 
 /** The Bot API input shape of [PollAnswer](https://core.telegram.org/bots/api#pollanswer). */
 export interface PollAnswerInit {
+  /** Required. [PollAnswer.poll_id](https://core.telegram.org/bots/api#pollanswer) */
   readonly poll_id: string;
+  /** Optional. [PollAnswer.voter_chat](https://core.telegram.org/bots/api#pollanswer) */
   readonly voter_chat?: ChatInit | undefined;
+  /** Optional. [PollAnswer.user](https://core.telegram.org/bots/api#pollanswer) */
   readonly user?: UserInit | undefined;
+  /** Required. [PollAnswer.option_ids](https://core.telegram.org/bots/api#pollanswer) */
   readonly option_ids: readonly number[];
+  /** Required. [PollAnswer.option_persistent_ids](https://core.telegram.org/bots/api#pollanswer) */
   readonly option_persistent_ids: readonly string[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PollAnswer](https://core.telegram.org/bots/api#pollanswer). */
 export class PollAnswer extends TelegramObject {
+  /** Required. [PollAnswer.poll_id](https://core.telegram.org/bots/api#pollanswer) */
   declare readonly poll_id: string;
+  /** Optional. [PollAnswer.voter_chat](https://core.telegram.org/bots/api#pollanswer) */
   declare readonly voter_chat?: Chat;
+  /** Optional. [PollAnswer.user](https://core.telegram.org/bots/api#pollanswer) */
   declare readonly user?: User;
+  /** Required. [PollAnswer.option_ids](https://core.telegram.org/bots/api#pollanswer) */
   declare readonly option_ids: readonly number[];
+  /** Required. [PollAnswer.option_persistent_ids](https://core.telegram.org/bots/api#pollanswer) */
   declare readonly option_persistent_ids: readonly string[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: PollAnswerInit;
@@ -19068,30 +21776,50 @@ export class PollAnswer extends TelegramObject {
 
 /** The Bot API input shape of [PollMedia](https://core.telegram.org/bots/api#pollmedia). */
 export interface PollMediaInit {
+  /** Optional. [PollMedia.animation](https://core.telegram.org/bots/api#pollmedia) */
   readonly animation?: AnimationInit | undefined;
+  /** Optional. [PollMedia.audio](https://core.telegram.org/bots/api#pollmedia) */
   readonly audio?: AudioInit | undefined;
+  /** Optional. [PollMedia.document](https://core.telegram.org/bots/api#pollmedia) */
   readonly document?: DocumentInit | undefined;
+  /** Optional. [PollMedia.link](https://core.telegram.org/bots/api#pollmedia) */
   readonly link?: LinkInit | undefined;
+  /** Optional. [PollMedia.live_photo](https://core.telegram.org/bots/api#pollmedia) */
   readonly live_photo?: LivePhotoInit | undefined;
+  /** Optional. [PollMedia.location](https://core.telegram.org/bots/api#pollmedia) */
   readonly location?: LocationInit | undefined;
+  /** Optional. [PollMedia.photo](https://core.telegram.org/bots/api#pollmedia) */
   readonly photo?: readonly PhotoSizeInit[] | undefined;
+  /** Optional. [PollMedia.sticker](https://core.telegram.org/bots/api#pollmedia) */
   readonly sticker?: StickerInit | undefined;
+  /** Optional. [PollMedia.venue](https://core.telegram.org/bots/api#pollmedia) */
   readonly venue?: VenueInit | undefined;
+  /** Optional. [PollMedia.video](https://core.telegram.org/bots/api#pollmedia) */
   readonly video?: VideoInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PollMedia](https://core.telegram.org/bots/api#pollmedia). */
 export class PollMedia extends TelegramObject {
+  /** Optional. [PollMedia.animation](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly animation?: Animation;
+  /** Optional. [PollMedia.audio](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly audio?: Audio;
+  /** Optional. [PollMedia.document](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly document?: Document;
+  /** Optional. [PollMedia.link](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly link?: Link;
+  /** Optional. [PollMedia.live_photo](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly live_photo?: LivePhoto;
+  /** Optional. [PollMedia.location](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly location?: Location;
+  /** Optional. [PollMedia.photo](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly photo?: readonly PhotoSize[];
+  /** Optional. [PollMedia.sticker](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly sticker?: Sticker;
+  /** Optional. [PollMedia.venue](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly venue?: Venue;
+  /** Optional. [PollMedia.video](https://core.telegram.org/bots/api#pollmedia) */
   declare readonly video?: Video;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PollMediaInit;
@@ -19240,26 +21968,42 @@ export class PollMedia extends TelegramObject {
 
 /** The Bot API input shape of [PollOption](https://core.telegram.org/bots/api#polloption). */
 export interface PollOptionInit {
+  /** Required. [PollOption.persistent_id](https://core.telegram.org/bots/api#polloption) */
   readonly persistent_id: string;
+  /** Required. 1–100 characters. [PollOption.text](https://core.telegram.org/bots/api#polloption) */
   readonly text: string;
+  /** Optional. [PollOption.text_entities](https://core.telegram.org/bots/api#polloption) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [PollOption.media](https://core.telegram.org/bots/api#polloption) */
   readonly media?: PollMediaInit | undefined;
+  /** Required. Integer. [PollOption.voter_count](https://core.telegram.org/bots/api#polloption) */
   readonly voter_count: number;
+  /** Optional. [PollOption.added_by_user](https://core.telegram.org/bots/api#polloption) */
   readonly added_by_user?: UserInit | undefined;
+  /** Optional. [PollOption.added_by_chat](https://core.telegram.org/bots/api#polloption) */
   readonly added_by_chat?: ChatInit | undefined;
+  /** Optional. A `Date` or Unix seconds. [PollOption.addition_date](https://core.telegram.org/bots/api#polloption) */
   readonly addition_date?: Date | number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PollOption](https://core.telegram.org/bots/api#polloption). */
 export class PollOption extends TelegramObject {
+  /** Required. [PollOption.persistent_id](https://core.telegram.org/bots/api#polloption) */
   declare readonly persistent_id: string;
+  /** Required. 1–100 characters. [PollOption.text](https://core.telegram.org/bots/api#polloption) */
   declare readonly text: string;
+  /** Optional. [PollOption.text_entities](https://core.telegram.org/bots/api#polloption) */
   declare readonly text_entities?: readonly MessageEntity[];
+  /** Optional. [PollOption.media](https://core.telegram.org/bots/api#polloption) */
   declare readonly media?: PollMedia;
+  /** Required. Integer. [PollOption.voter_count](https://core.telegram.org/bots/api#polloption) */
   declare readonly voter_count: number;
+  /** Optional. [PollOption.added_by_user](https://core.telegram.org/bots/api#polloption) */
   declare readonly added_by_user?: User;
+  /** Optional. [PollOption.added_by_chat](https://core.telegram.org/bots/api#polloption) */
   declare readonly added_by_chat?: Chat;
+  /** Optional. Unix time, exposed as a `Date`. [PollOption.addition_date](https://core.telegram.org/bots/api#polloption) */
   declare readonly addition_date?: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PollOptionInit;
@@ -19365,18 +22109,26 @@ export class PollOption extends TelegramObject {
 
 /** The Bot API input shape of [PollOptionAdded](https://core.telegram.org/bots/api#polloptionadded). */
 export interface PollOptionAddedInit {
+  /** Optional. [PollOptionAdded.poll_message](https://core.telegram.org/bots/api#polloptionadded) */
   readonly poll_message?: MaybeInaccessibleMessageInit | undefined;
+  /** Required. [PollOptionAdded.option_persistent_id](https://core.telegram.org/bots/api#polloptionadded) */
   readonly option_persistent_id: string;
+  /** Required. [PollOptionAdded.option_text](https://core.telegram.org/bots/api#polloptionadded) */
   readonly option_text: string;
+  /** Optional. [PollOptionAdded.option_text_entities](https://core.telegram.org/bots/api#polloptionadded) */
   readonly option_text_entities?: readonly MessageEntityInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PollOptionAdded](https://core.telegram.org/bots/api#polloptionadded). */
 export class PollOptionAdded extends TelegramObject {
+  /** Optional. [PollOptionAdded.poll_message](https://core.telegram.org/bots/api#polloptionadded) */
   declare readonly poll_message?: MaybeInaccessibleMessage;
+  /** Required. [PollOptionAdded.option_persistent_id](https://core.telegram.org/bots/api#polloptionadded) */
   declare readonly option_persistent_id: string;
+  /** Required. [PollOptionAdded.option_text](https://core.telegram.org/bots/api#polloptionadded) */
   declare readonly option_text: string;
+  /** Optional. [PollOptionAdded.option_text_entities](https://core.telegram.org/bots/api#polloptionadded) */
   declare readonly option_text_entities?: readonly MessageEntity[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: PollOptionAddedInit;
@@ -19445,18 +22197,26 @@ export class PollOptionAdded extends TelegramObject {
 
 /** The Bot API input shape of [PollOptionDeleted](https://core.telegram.org/bots/api#polloptiondeleted). */
 export interface PollOptionDeletedInit {
+  /** Optional. [PollOptionDeleted.poll_message](https://core.telegram.org/bots/api#polloptiondeleted) */
   readonly poll_message?: MaybeInaccessibleMessageInit | undefined;
+  /** Required. [PollOptionDeleted.option_persistent_id](https://core.telegram.org/bots/api#polloptiondeleted) */
   readonly option_persistent_id: string;
+  /** Required. [PollOptionDeleted.option_text](https://core.telegram.org/bots/api#polloptiondeleted) */
   readonly option_text: string;
+  /** Optional. [PollOptionDeleted.option_text_entities](https://core.telegram.org/bots/api#polloptiondeleted) */
   readonly option_text_entities?: readonly MessageEntityInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PollOptionDeleted](https://core.telegram.org/bots/api#polloptiondeleted). */
 export class PollOptionDeleted extends TelegramObject {
+  /** Optional. [PollOptionDeleted.poll_message](https://core.telegram.org/bots/api#polloptiondeleted) */
   declare readonly poll_message?: MaybeInaccessibleMessage;
+  /** Required. [PollOptionDeleted.option_persistent_id](https://core.telegram.org/bots/api#polloptiondeleted) */
   declare readonly option_persistent_id: string;
+  /** Required. [PollOptionDeleted.option_text](https://core.telegram.org/bots/api#polloptiondeleted) */
   declare readonly option_text: string;
+  /** Optional. [PollOptionDeleted.option_text_entities](https://core.telegram.org/bots/api#polloptiondeleted) */
   declare readonly option_text_entities?: readonly MessageEntity[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: PollOptionDeletedInit;
@@ -19525,24 +22285,38 @@ export class PollOptionDeleted extends TelegramObject {
 
 /** The Bot API input shape of [PreCheckoutQuery](https://core.telegram.org/bots/api#precheckoutquery). */
 export interface PreCheckoutQueryInit {
+  /** Required. [PreCheckoutQuery.id](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly id: string;
+  /** Required. [PreCheckoutQuery.from](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly from: UserInit;
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [PreCheckoutQuery.currency](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [PreCheckoutQuery.total_amount](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly total_amount: number;
+  /** Required. [PreCheckoutQuery.invoice_payload](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly invoice_payload: string;
+  /** Optional. [PreCheckoutQuery.shipping_option_id](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly shipping_option_id?: string | undefined;
+  /** Optional. [PreCheckoutQuery.order_info](https://core.telegram.org/bots/api#precheckoutquery) */
   readonly order_info?: OrderInfoInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PreCheckoutQuery](https://core.telegram.org/bots/api#precheckoutquery). */
 export class PreCheckoutQuery extends TelegramObject {
+  /** Required. [PreCheckoutQuery.id](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly id: string;
+  /** Required. [PreCheckoutQuery.from](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly from: User;
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [PreCheckoutQuery.currency](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [PreCheckoutQuery.total_amount](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly total_amount: number;
+  /** Required. [PreCheckoutQuery.invoice_payload](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly invoice_payload: string;
+  /** Optional. [PreCheckoutQuery.shipping_option_id](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly shipping_option_id?: string;
+  /** Optional. [PreCheckoutQuery.order_info](https://core.telegram.org/bots/api#precheckoutquery) */
   declare readonly order_info?: OrderInfo;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PreCheckoutQueryInit;
@@ -19627,14 +22401,18 @@ export class PreCheckoutQuery extends TelegramObject {
 
 /** The Bot API input shape of [PreparedInlineMessage](https://core.telegram.org/bots/api#preparedinlinemessage). */
 export interface PreparedInlineMessageInit {
+  /** Required. [PreparedInlineMessage.id](https://core.telegram.org/bots/api#preparedinlinemessage) */
   readonly id: string;
+  /** Required. A `Date` or Unix seconds. [PreparedInlineMessage.expiration_date](https://core.telegram.org/bots/api#preparedinlinemessage) */
   readonly expiration_date: Date | number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PreparedInlineMessage](https://core.telegram.org/bots/api#preparedinlinemessage). */
 export class PreparedInlineMessage extends TelegramObject {
+  /** Required. [PreparedInlineMessage.id](https://core.telegram.org/bots/api#preparedinlinemessage) */
   declare readonly id: string;
+  /** Required. Unix time, exposed as a `Date`. [PreparedInlineMessage.expiration_date](https://core.telegram.org/bots/api#preparedinlinemessage) */
   declare readonly expiration_date: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: PreparedInlineMessageInit;
@@ -19693,12 +22471,14 @@ export class PreparedInlineMessage extends TelegramObject {
 
 /** The Bot API input shape of [PreparedKeyboardButton](https://core.telegram.org/bots/api#preparedkeyboardbutton). */
 export interface PreparedKeyboardButtonInit {
+  /** Required. [PreparedKeyboardButton.id](https://core.telegram.org/bots/api#preparedkeyboardbutton) */
   readonly id: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [PreparedKeyboardButton](https://core.telegram.org/bots/api#preparedkeyboardbutton). */
 export class PreparedKeyboardButton extends TelegramObject {
+  /** Required. [PreparedKeyboardButton.id](https://core.telegram.org/bots/api#preparedkeyboardbutton) */
   declare readonly id: string;
 
   constructor(init: PreparedKeyboardButtonInit, bot?: Bot) {
@@ -19733,16 +22513,22 @@ export class PreparedKeyboardButton extends TelegramObject {
 
 /** The Bot API input shape of [ProximityAlertTriggered](https://core.telegram.org/bots/api#proximityalerttriggered). */
 export interface ProximityAlertTriggeredInit {
+  /** Required. [ProximityAlertTriggered.traveler](https://core.telegram.org/bots/api#proximityalerttriggered) */
   readonly traveler: UserInit;
+  /** Required. [ProximityAlertTriggered.watcher](https://core.telegram.org/bots/api#proximityalerttriggered) */
   readonly watcher: UserInit;
+  /** Required. Integer. [ProximityAlertTriggered.distance](https://core.telegram.org/bots/api#proximityalerttriggered) */
   readonly distance: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ProximityAlertTriggered](https://core.telegram.org/bots/api#proximityalerttriggered). */
 export class ProximityAlertTriggered extends TelegramObject {
+  /** Required. [ProximityAlertTriggered.traveler](https://core.telegram.org/bots/api#proximityalerttriggered) */
   declare readonly traveler: User;
+  /** Required. [ProximityAlertTriggered.watcher](https://core.telegram.org/bots/api#proximityalerttriggered) */
   declare readonly watcher: User;
+  /** Required. Integer. [ProximityAlertTriggered.distance](https://core.telegram.org/bots/api#proximityalerttriggered) */
   declare readonly distance: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ProximityAlertTriggeredInit;
@@ -19809,14 +22595,18 @@ export class ProximityAlertTriggered extends TelegramObject {
 
 /** The Bot API input shape of [ReactionCount](https://core.telegram.org/bots/api#reactioncount). */
 export interface ReactionCountInit {
+  /** Required. [ReactionCount.type](https://core.telegram.org/bots/api#reactioncount) */
   readonly type: ReactionTypeInit;
+  /** Required. Integer. [ReactionCount.total_count](https://core.telegram.org/bots/api#reactioncount) */
   readonly total_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReactionCount](https://core.telegram.org/bots/api#reactioncount). */
 export class ReactionCount extends TelegramObject {
+  /** Required. [ReactionCount.type](https://core.telegram.org/bots/api#reactioncount) */
   declare readonly type: ReactionType;
+  /** Required. Integer. [ReactionCount.total_count](https://core.telegram.org/bots/api#reactioncount) */
   declare readonly total_count: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ReactionCountInit;
@@ -19871,14 +22661,18 @@ export class ReactionCount extends TelegramObject {
 
 /** The Bot API input shape of [ReactionTypeCustomEmoji](https://core.telegram.org/bots/api#reactiontypecustomemoji). */
 export interface ReactionTypeCustomEmojiInit {
+  /** Required. Always 'custom_emoji'. [ReactionTypeCustomEmoji.type](https://core.telegram.org/bots/api#reactiontypecustomemoji) */
   readonly type: 'custom_emoji';
+  /** Required. [ReactionTypeCustomEmoji.custom_emoji_id](https://core.telegram.org/bots/api#reactiontypecustomemoji) */
   readonly custom_emoji_id: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReactionTypeCustomEmoji](https://core.telegram.org/bots/api#reactiontypecustomemoji). */
 export class ReactionTypeCustomEmoji extends ReactionTypeBase {
+  /** Required. Always 'custom_emoji'. [ReactionTypeCustomEmoji.type](https://core.telegram.org/bots/api#reactiontypecustomemoji) */
   declare readonly type: 'custom_emoji';
+  /** Required. [ReactionTypeCustomEmoji.custom_emoji_id](https://core.telegram.org/bots/api#reactiontypecustomemoji) */
   declare readonly custom_emoji_id: string;
 
   constructor(init: ReactionTypeCustomEmojiInit, bot?: Bot) {
@@ -19917,14 +22711,18 @@ export class ReactionTypeCustomEmoji extends ReactionTypeBase {
 
 /** The Bot API input shape of [ReactionTypeEmoji](https://core.telegram.org/bots/api#reactiontypeemoji). */
 export interface ReactionTypeEmojiInit {
+  /** Required. Always 'emoji'. [ReactionTypeEmoji.type](https://core.telegram.org/bots/api#reactiontypeemoji) */
   readonly type: 'emoji';
+  /** Required. One of 73 fixed values (see the reference). [ReactionTypeEmoji.emoji](https://core.telegram.org/bots/api#reactiontypeemoji) */
   readonly emoji: '❤' | '👍' | '👎' | '🔥' | '🥰' | '👏' | '😁' | '🤔' | '🤯' | '😱' | '🤬' | '😢' | '🎉' | '🤩' | '🤮' | '💩' | '🙏' | '👌' | '🕊' | '🤡' | '🥱' | '🥴' | '😍' | '🐳' | '❤‍🔥' | '🌚' | '🌭' | '💯' | '🤣' | '⚡' | '🍌' | '🏆' | '💔' | '🤨' | '😐' | '🍓' | '🍾' | '💋' | '🖕' | '😈' | '😴' | '😭' | '🤓' | '👻' | '👨‍💻' | '👀' | '🎃' | '🙈' | '😇' | '😨' | '🤝' | '✍' | '🤗' | '🫡' | '🎅' | '🎄' | '☃' | '💅' | '🤪' | '🗿' | '🆒' | '💘' | '🙉' | '🦄' | '😘' | '💊' | '🙊' | '😎' | '👾' | '🤷‍♂' | '🤷' | '🤷‍♀' | '😡';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReactionTypeEmoji](https://core.telegram.org/bots/api#reactiontypeemoji). */
 export class ReactionTypeEmoji extends ReactionTypeBase {
+  /** Required. Always 'emoji'. [ReactionTypeEmoji.type](https://core.telegram.org/bots/api#reactiontypeemoji) */
   declare readonly type: 'emoji';
+  /** Required. One of 73 fixed values (see the reference). [ReactionTypeEmoji.emoji](https://core.telegram.org/bots/api#reactiontypeemoji) */
   declare readonly emoji: '❤' | '👍' | '👎' | '🔥' | '🥰' | '👏' | '😁' | '🤔' | '🤯' | '😱' | '🤬' | '😢' | '🎉' | '🤩' | '🤮' | '💩' | '🙏' | '👌' | '🕊' | '🤡' | '🥱' | '🥴' | '😍' | '🐳' | '❤‍🔥' | '🌚' | '🌭' | '💯' | '🤣' | '⚡' | '🍌' | '🏆' | '💔' | '🤨' | '😐' | '🍓' | '🍾' | '💋' | '🖕' | '😈' | '😴' | '😭' | '🤓' | '👻' | '👨‍💻' | '👀' | '🎃' | '🙈' | '😇' | '😨' | '🤝' | '✍' | '🤗' | '🫡' | '🎅' | '🎄' | '☃' | '💅' | '🤪' | '🗿' | '🆒' | '💘' | '🙉' | '🦄' | '😘' | '💊' | '🙊' | '😎' | '👾' | '🤷‍♂' | '🤷' | '🤷‍♀' | '😡';
 
   constructor(init: ReactionTypeEmojiInit, bot?: Bot) {
@@ -19963,12 +22761,14 @@ export class ReactionTypeEmoji extends ReactionTypeBase {
 
 /** The Bot API input shape of [ReactionTypePaid](https://core.telegram.org/bots/api#reactiontypepaid). */
 export interface ReactionTypePaidInit {
+  /** Required. Always 'paid'. [ReactionTypePaid.type](https://core.telegram.org/bots/api#reactiontypepaid) */
   readonly type: 'paid';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReactionTypePaid](https://core.telegram.org/bots/api#reactiontypepaid). */
 export class ReactionTypePaid extends ReactionTypeBase {
+  /** Required. Always 'paid'. [ReactionTypePaid.type](https://core.telegram.org/bots/api#reactiontypepaid) */
   declare readonly type: 'paid';
 
   constructor(init: ReactionTypePaidInit, bot?: Bot) {
@@ -20003,20 +22803,30 @@ export class ReactionTypePaid extends ReactionTypeBase {
 
 /** The Bot API input shape of [RefundedPayment](https://core.telegram.org/bots/api#refundedpayment). */
 export interface RefundedPaymentInit {
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [RefundedPayment.currency](https://core.telegram.org/bots/api#refundedpayment) */
   readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [RefundedPayment.total_amount](https://core.telegram.org/bots/api#refundedpayment) */
   readonly total_amount: number;
+  /** Required. [RefundedPayment.invoice_payload](https://core.telegram.org/bots/api#refundedpayment) */
   readonly invoice_payload: string;
+  /** Required. [RefundedPayment.telegram_payment_charge_id](https://core.telegram.org/bots/api#refundedpayment) */
   readonly telegram_payment_charge_id: string;
+  /** Optional. [RefundedPayment.provider_payment_charge_id](https://core.telegram.org/bots/api#refundedpayment) */
   readonly provider_payment_charge_id?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RefundedPayment](https://core.telegram.org/bots/api#refundedpayment). */
 export class RefundedPayment extends TelegramObject {
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [RefundedPayment.currency](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [RefundedPayment.total_amount](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly total_amount: number;
+  /** Required. [RefundedPayment.invoice_payload](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly invoice_payload: string;
+  /** Required. [RefundedPayment.telegram_payment_charge_id](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly telegram_payment_charge_id: string;
+  /** Optional. [RefundedPayment.provider_payment_charge_id](https://core.telegram.org/bots/api#refundedpayment) */
   declare readonly provider_payment_charge_id?: string;
 
   constructor(init: RefundedPaymentInit, bot?: Bot) {
@@ -20062,24 +22872,38 @@ export class RefundedPayment extends TelegramObject {
 
 /** The Bot API input shape of [ReplyKeyboardMarkup](https://core.telegram.org/bots/api#replykeyboardmarkup). */
 export interface ReplyKeyboardMarkupInit {
+  /** Required. [ReplyKeyboardMarkup.keyboard](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly keyboard: readonly (readonly KeyboardButtonInit[])[];
+  /** Optional. Default: `false`. [ReplyKeyboardMarkup.is_persistent](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly is_persistent?: boolean | undefined;
+  /** Optional. Default: `false`. [ReplyKeyboardMarkup.resize_keyboard](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly resize_keyboard?: boolean | undefined;
+  /** Optional. Default: `false`. [ReplyKeyboardMarkup.one_time_keyboard](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly one_time_keyboard?: boolean | undefined;
+  /** Optional. 1–64 characters. [ReplyKeyboardMarkup.input_field_placeholder](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly input_field_placeholder?: string | undefined;
+  /** Optional. [ReplyKeyboardMarkup.selective](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly selective?: boolean | undefined;
+  /** Optional. [ReplyKeyboardMarkup.force_reply](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   readonly force_reply?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReplyKeyboardMarkup](https://core.telegram.org/bots/api#replykeyboardmarkup). */
 export class ReplyKeyboardMarkup extends TelegramObject {
+  /** Required. [ReplyKeyboardMarkup.keyboard](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly keyboard: readonly (readonly KeyboardButton[])[];
+  /** Optional. Default: `false`. [ReplyKeyboardMarkup.is_persistent](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly is_persistent?: boolean;
+  /** Optional. Default: `false`. [ReplyKeyboardMarkup.resize_keyboard](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly resize_keyboard?: boolean;
+  /** Optional. Default: `false`. [ReplyKeyboardMarkup.one_time_keyboard](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly one_time_keyboard?: boolean;
+  /** Optional. 1–64 characters. [ReplyKeyboardMarkup.input_field_placeholder](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly input_field_placeholder?: string;
+  /** Optional. [ReplyKeyboardMarkup.selective](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly selective?: boolean;
+  /** Optional. [ReplyKeyboardMarkup.force_reply](https://core.telegram.org/bots/api#replykeyboardmarkup) */
   declare readonly force_reply?: boolean;
 
   /** From its fields. */
@@ -20146,14 +22970,18 @@ export class ReplyKeyboardMarkup extends TelegramObject {
 
 /** The Bot API input shape of [ReplyKeyboardRemove](https://core.telegram.org/bots/api#replykeyboardremove). */
 export interface ReplyKeyboardRemoveInit {
+  /** Required. [ReplyKeyboardRemove.remove_keyboard](https://core.telegram.org/bots/api#replykeyboardremove) */
   readonly remove_keyboard: boolean;
+  /** Optional. [ReplyKeyboardRemove.selective](https://core.telegram.org/bots/api#replykeyboardremove) */
   readonly selective?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReplyKeyboardRemove](https://core.telegram.org/bots/api#replykeyboardremove). */
 export class ReplyKeyboardRemove extends TelegramObject {
+  /** Required. [ReplyKeyboardRemove.remove_keyboard](https://core.telegram.org/bots/api#replykeyboardremove) */
   declare readonly remove_keyboard: boolean;
+  /** Optional. [ReplyKeyboardRemove.selective](https://core.telegram.org/bots/api#replykeyboardremove) */
   declare readonly selective?: boolean;
 
   /** From its fields (`remove_keyboard` defaults to true). @example new ReplyKeyboardRemove({ selective: true }) */
@@ -20188,30 +23016,50 @@ export class ReplyKeyboardRemove extends TelegramObject {
 
 /** The Bot API input shape of [ReplyParameters](https://core.telegram.org/bots/api#replyparameters). */
 export interface ReplyParametersInit {
+  /** Optional. Integer. [ReplyParameters.message_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly message_id?: number | undefined;
+  /** Optional. A numeric chat id or an `@username`. [ReplyParameters.chat_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly chat_id?: number | string | undefined;
+  /** Optional. Integer. [ReplyParameters.ephemeral_message_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly ephemeral_message_id?: number | undefined;
+  /** Optional. [ReplyParameters.allow_sending_without_reply](https://core.telegram.org/bots/api#replyparameters) */
   readonly allow_sending_without_reply?: boolean | undefined;
+  /** Optional. 0–1024 characters after entity parsing. [ReplyParameters.quote](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote?: string | undefined;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [ReplyParameters.quote_parse_mode](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
+  /** Optional. Alternative to `quote_parse_mode`. [ReplyParameters.quote_entities](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. Integer. [ReplyParameters.quote_position](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_position?: number | undefined;
+  /** Optional. Integer. [ReplyParameters.checklist_task_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly checklist_task_id?: number | undefined;
+  /** Optional. [ReplyParameters.poll_option_id](https://core.telegram.org/bots/api#replyparameters) */
   readonly poll_option_id?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ReplyParameters](https://core.telegram.org/bots/api#replyparameters). */
 export class ReplyParameters extends TelegramObject {
+  /** Optional. Integer. [ReplyParameters.message_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly message_id?: number;
+  /** Optional. A numeric chat id or an `@username`. [ReplyParameters.chat_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly chat_id?: number | string;
+  /** Optional. Integer. [ReplyParameters.ephemeral_message_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly ephemeral_message_id?: number;
+  /** Optional. [ReplyParameters.allow_sending_without_reply](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly allow_sending_without_reply?: boolean;
+  /** Optional. 0–1024 characters after entity parsing. [ReplyParameters.quote](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote?: string;
+  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [ReplyParameters.quote_parse_mode](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** Optional. Alternative to `quote_parse_mode`. [ReplyParameters.quote_entities](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_entities?: readonly MessageEntity[];
+  /** Optional. Integer. [ReplyParameters.quote_position](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_position?: number;
+  /** Optional. Integer. [ReplyParameters.checklist_task_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly checklist_task_id?: number;
+  /** Optional. [ReplyParameters.poll_option_id](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly poll_option_id?: string;
 
   /** From its fields. */
@@ -20282,14 +23130,18 @@ export class ReplyParameters extends TelegramObject {
 
 /** The Bot API input shape of [ResponseParameters](https://core.telegram.org/bots/api#responseparameters). */
 export interface ResponseParametersInit {
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [ResponseParameters.migrate_to_chat_id](https://core.telegram.org/bots/api#responseparameters) */
   readonly migrate_to_chat_id?: number | undefined;
+  /** Optional. Integer. [ResponseParameters.retry_after](https://core.telegram.org/bots/api#responseparameters) */
   readonly retry_after?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ResponseParameters](https://core.telegram.org/bots/api#responseparameters). */
 export class ResponseParameters extends TelegramObject {
+  /** Optional. Integer; may exceed 32 bits but fits a JS number. [ResponseParameters.migrate_to_chat_id](https://core.telegram.org/bots/api#responseparameters) */
   declare readonly migrate_to_chat_id?: number;
+  /** Optional. Integer. [ResponseParameters.retry_after](https://core.telegram.org/bots/api#responseparameters) */
   declare readonly retry_after?: number;
 
   constructor(init: ResponseParametersInit, bot?: Bot) {
@@ -20322,12 +23174,14 @@ export class ResponseParameters extends TelegramObject {
 
 /** The Bot API input shape of [RevenueWithdrawalStateFailed](https://core.telegram.org/bots/api#revenuewithdrawalstatefailed). */
 export interface RevenueWithdrawalStateFailedInit {
+  /** Required. Always 'failed'. [RevenueWithdrawalStateFailed.type](https://core.telegram.org/bots/api#revenuewithdrawalstatefailed) */
   readonly type: 'failed';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RevenueWithdrawalStateFailed](https://core.telegram.org/bots/api#revenuewithdrawalstatefailed). */
 export class RevenueWithdrawalStateFailed extends RevenueWithdrawalStateBase {
+  /** Required. Always 'failed'. [RevenueWithdrawalStateFailed.type](https://core.telegram.org/bots/api#revenuewithdrawalstatefailed) */
   declare readonly type: 'failed';
 
   constructor(init: RevenueWithdrawalStateFailedInit, bot?: Bot) {
@@ -20358,12 +23212,14 @@ export class RevenueWithdrawalStateFailed extends RevenueWithdrawalStateBase {
 
 /** The Bot API input shape of [RevenueWithdrawalStatePending](https://core.telegram.org/bots/api#revenuewithdrawalstatepending). */
 export interface RevenueWithdrawalStatePendingInit {
+  /** Required. Always 'pending'. [RevenueWithdrawalStatePending.type](https://core.telegram.org/bots/api#revenuewithdrawalstatepending) */
   readonly type: 'pending';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RevenueWithdrawalStatePending](https://core.telegram.org/bots/api#revenuewithdrawalstatepending). */
 export class RevenueWithdrawalStatePending extends RevenueWithdrawalStateBase {
+  /** Required. Always 'pending'. [RevenueWithdrawalStatePending.type](https://core.telegram.org/bots/api#revenuewithdrawalstatepending) */
   declare readonly type: 'pending';
 
   constructor(init: RevenueWithdrawalStatePendingInit, bot?: Bot) {
@@ -20394,16 +23250,22 @@ export class RevenueWithdrawalStatePending extends RevenueWithdrawalStateBase {
 
 /** The Bot API input shape of [RevenueWithdrawalStateSucceeded](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded). */
 export interface RevenueWithdrawalStateSucceededInit {
+  /** Required. Always 'succeeded'. [RevenueWithdrawalStateSucceeded.type](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded) */
   readonly type: 'succeeded';
+  /** Required. A `Date` or Unix seconds. [RevenueWithdrawalStateSucceeded.date](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded) */
   readonly date: Date | number;
+  /** Required. [RevenueWithdrawalStateSucceeded.url](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded) */
   readonly url: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RevenueWithdrawalStateSucceeded](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded). */
 export class RevenueWithdrawalStateSucceeded extends RevenueWithdrawalStateBase {
+  /** Required. Always 'succeeded'. [RevenueWithdrawalStateSucceeded.type](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded) */
   declare readonly type: 'succeeded';
+  /** Required. Unix time, exposed as a `Date`. [RevenueWithdrawalStateSucceeded.date](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded) */
   declare readonly date: Date;
+  /** Required. [RevenueWithdrawalStateSucceeded.url](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded) */
   declare readonly url: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RevenueWithdrawalStateSucceededInit;
@@ -20462,14 +23324,18 @@ export class RevenueWithdrawalStateSucceeded extends RevenueWithdrawalStateBase 
 
 /** The Bot API input shape of [RichBlockAnchor](https://core.telegram.org/bots/api#richblockanchor). */
 export interface RichBlockAnchorInit {
+  /** Required. Always 'anchor'. [RichBlockAnchor.type](https://core.telegram.org/bots/api#richblockanchor) */
   readonly type: 'anchor';
+  /** Required. [RichBlockAnchor.name](https://core.telegram.org/bots/api#richblockanchor) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockAnchor](https://core.telegram.org/bots/api#richblockanchor). */
 export class RichBlockAnchor extends RichBlockBase {
+  /** Required. Always 'anchor'. [RichBlockAnchor.type](https://core.telegram.org/bots/api#richblockanchor) */
   declare readonly type: 'anchor';
+  /** Required. [RichBlockAnchor.name](https://core.telegram.org/bots/api#richblockanchor) */
   declare readonly name: string;
 
   constructor(init: RichBlockAnchorInit, bot?: Bot) {
@@ -20504,18 +23370,26 @@ export class RichBlockAnchor extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockAnimation](https://core.telegram.org/bots/api#richblockanimation). */
 export interface RichBlockAnimationInit {
+  /** Required. Always 'animation'. [RichBlockAnimation.type](https://core.telegram.org/bots/api#richblockanimation) */
   readonly type: 'animation';
+  /** Required. [RichBlockAnimation.animation](https://core.telegram.org/bots/api#richblockanimation) */
   readonly animation: AnimationInit;
+  /** Optional. Hide the media behind a spoiler. [RichBlockAnimation.has_spoiler](https://core.telegram.org/bots/api#richblockanimation) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. [RichBlockAnimation.caption](https://core.telegram.org/bots/api#richblockanimation) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockAnimation](https://core.telegram.org/bots/api#richblockanimation). */
 export class RichBlockAnimation extends RichBlockBase {
+  /** Required. Always 'animation'. [RichBlockAnimation.type](https://core.telegram.org/bots/api#richblockanimation) */
   declare readonly type: 'animation';
+  /** Required. [RichBlockAnimation.animation](https://core.telegram.org/bots/api#richblockanimation) */
   declare readonly animation: Animation;
+  /** Optional. Hide the media behind a spoiler. [RichBlockAnimation.has_spoiler](https://core.telegram.org/bots/api#richblockanimation) */
   declare readonly has_spoiler?: boolean;
+  /** Optional. [RichBlockAnimation.caption](https://core.telegram.org/bots/api#richblockanimation) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockAnimationInit;
@@ -20584,16 +23458,22 @@ export class RichBlockAnimation extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockAudio](https://core.telegram.org/bots/api#richblockaudio). */
 export interface RichBlockAudioInit {
+  /** Required. Always 'audio'. [RichBlockAudio.type](https://core.telegram.org/bots/api#richblockaudio) */
   readonly type: 'audio';
+  /** Required. [RichBlockAudio.audio](https://core.telegram.org/bots/api#richblockaudio) */
   readonly audio: AudioInit;
+  /** Optional. [RichBlockAudio.caption](https://core.telegram.org/bots/api#richblockaudio) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockAudio](https://core.telegram.org/bots/api#richblockaudio). */
 export class RichBlockAudio extends RichBlockBase {
+  /** Required. Always 'audio'. [RichBlockAudio.type](https://core.telegram.org/bots/api#richblockaudio) */
   declare readonly type: 'audio';
+  /** Required. [RichBlockAudio.audio](https://core.telegram.org/bots/api#richblockaudio) */
   declare readonly audio: Audio;
+  /** Optional. [RichBlockAudio.caption](https://core.telegram.org/bots/api#richblockaudio) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockAudioInit;
@@ -20659,16 +23539,22 @@ export class RichBlockAudio extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockBlockQuotation](https://core.telegram.org/bots/api#richblockblockquotation). */
 export interface RichBlockBlockQuotationInit {
+  /** Required. Always 'blockquote'. [RichBlockBlockQuotation.type](https://core.telegram.org/bots/api#richblockblockquotation) */
   readonly type: 'blockquote';
+  /** Required. [RichBlockBlockQuotation.blocks](https://core.telegram.org/bots/api#richblockblockquotation) */
   readonly blocks: readonly RichBlockInit[];
+  /** Optional. [RichBlockBlockQuotation.credit](https://core.telegram.org/bots/api#richblockblockquotation) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockBlockQuotation](https://core.telegram.org/bots/api#richblockblockquotation). */
 export class RichBlockBlockQuotation extends RichBlockBase {
+  /** Required. Always 'blockquote'. [RichBlockBlockQuotation.type](https://core.telegram.org/bots/api#richblockblockquotation) */
   declare readonly type: 'blockquote';
+  /** Required. [RichBlockBlockQuotation.blocks](https://core.telegram.org/bots/api#richblockblockquotation) */
   declare readonly blocks: readonly RichBlock[];
+  /** Optional. [RichBlockBlockQuotation.credit](https://core.telegram.org/bots/api#richblockblockquotation) */
   declare readonly credit?: RichText;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockBlockQuotationInit;
@@ -20726,16 +23612,22 @@ export class RichBlockBlockQuotation extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockButtons](https://core.telegram.org/bots/api#richblockbuttons). */
 export interface RichBlockButtonsInit {
+  /** Required. Always 'buttons'. [RichBlockButtons.type](https://core.telegram.org/bots/api#richblockbuttons) */
   readonly type: 'buttons';
+  /** Required. [RichBlockButtons.buttons](https://core.telegram.org/bots/api#richblockbuttons) */
   readonly buttons: readonly RichMessageButtonInit[];
+  /** Optional. One of 'left', 'center', 'right'. [RichBlockButtons.align](https://core.telegram.org/bots/api#richblockbuttons) */
   readonly align?: 'left' | 'center' | 'right' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockButtons](https://core.telegram.org/bots/api#richblockbuttons). */
 export class RichBlockButtons extends RichBlockBase {
+  /** Required. Always 'buttons'. [RichBlockButtons.type](https://core.telegram.org/bots/api#richblockbuttons) */
   declare readonly type: 'buttons';
+  /** Required. [RichBlockButtons.buttons](https://core.telegram.org/bots/api#richblockbuttons) */
   declare readonly buttons: readonly RichMessageButton[];
+  /** Optional. One of 'left', 'center', 'right'. [RichBlockButtons.align](https://core.telegram.org/bots/api#richblockbuttons) */
   declare readonly align?: 'left' | 'center' | 'right';
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockButtonsInit;
@@ -20793,14 +23685,18 @@ export class RichBlockButtons extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockCaption](https://core.telegram.org/bots/api#richblockcaption). */
 export interface RichBlockCaptionInit {
+  /** Required. [RichBlockCaption.text](https://core.telegram.org/bots/api#richblockcaption) */
   readonly text: RichTextInit;
+  /** Optional. [RichBlockCaption.credit](https://core.telegram.org/bots/api#richblockcaption) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockCaption](https://core.telegram.org/bots/api#richblockcaption). */
 export class RichBlockCaption extends TelegramObject {
+  /** Required. [RichBlockCaption.text](https://core.telegram.org/bots/api#richblockcaption) */
   declare readonly text: RichText;
+  /** Optional. [RichBlockCaption.credit](https://core.telegram.org/bots/api#richblockcaption) */
   declare readonly credit?: RichText;
 
   constructor(init: RichBlockCaptionInit, bot?: Bot) {
@@ -20834,16 +23730,22 @@ export class RichBlockCaption extends TelegramObject {
 
 /** The Bot API input shape of [RichBlockCollage](https://core.telegram.org/bots/api#richblockcollage). */
 export interface RichBlockCollageInit {
+  /** Required. Always 'collage'. [RichBlockCollage.type](https://core.telegram.org/bots/api#richblockcollage) */
   readonly type: 'collage';
+  /** Required. [RichBlockCollage.blocks](https://core.telegram.org/bots/api#richblockcollage) */
   readonly blocks: readonly RichBlockInit[];
+  /** Optional. [RichBlockCollage.caption](https://core.telegram.org/bots/api#richblockcollage) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockCollage](https://core.telegram.org/bots/api#richblockcollage). */
 export class RichBlockCollage extends RichBlockBase {
+  /** Required. Always 'collage'. [RichBlockCollage.type](https://core.telegram.org/bots/api#richblockcollage) */
   declare readonly type: 'collage';
+  /** Required. [RichBlockCollage.blocks](https://core.telegram.org/bots/api#richblockcollage) */
   declare readonly blocks: readonly RichBlock[];
+  /** Optional. [RichBlockCollage.caption](https://core.telegram.org/bots/api#richblockcollage) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockCollageInit;
@@ -20909,18 +23811,26 @@ export class RichBlockCollage extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockDetails](https://core.telegram.org/bots/api#richblockdetails). */
 export interface RichBlockDetailsInit {
+  /** Required. Always 'details'. [RichBlockDetails.type](https://core.telegram.org/bots/api#richblockdetails) */
   readonly type: 'details';
+  /** Required. [RichBlockDetails.summary](https://core.telegram.org/bots/api#richblockdetails) */
   readonly summary: RichTextInit;
+  /** Required. [RichBlockDetails.blocks](https://core.telegram.org/bots/api#richblockdetails) */
   readonly blocks: readonly RichBlockInit[];
+  /** Optional. [RichBlockDetails.is_open](https://core.telegram.org/bots/api#richblockdetails) */
   readonly is_open?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockDetails](https://core.telegram.org/bots/api#richblockdetails). */
 export class RichBlockDetails extends RichBlockBase {
+  /** Required. Always 'details'. [RichBlockDetails.type](https://core.telegram.org/bots/api#richblockdetails) */
   declare readonly type: 'details';
+  /** Required. [RichBlockDetails.summary](https://core.telegram.org/bots/api#richblockdetails) */
   declare readonly summary: RichText;
+  /** Required. [RichBlockDetails.blocks](https://core.telegram.org/bots/api#richblockdetails) */
   declare readonly blocks: readonly RichBlock[];
+  /** Optional. [RichBlockDetails.is_open](https://core.telegram.org/bots/api#richblockdetails) */
   declare readonly is_open?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockDetailsInit;
@@ -20982,12 +23892,14 @@ export class RichBlockDetails extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockDivider](https://core.telegram.org/bots/api#richblockdivider). */
 export interface RichBlockDividerInit {
+  /** Required. Always 'divider'. [RichBlockDivider.type](https://core.telegram.org/bots/api#richblockdivider) */
   readonly type: 'divider';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockDivider](https://core.telegram.org/bots/api#richblockdivider). */
 export class RichBlockDivider extends RichBlockBase {
+  /** Required. Always 'divider'. [RichBlockDivider.type](https://core.telegram.org/bots/api#richblockdivider) */
   declare readonly type: 'divider';
 
   constructor(init: RichBlockDividerInit, bot?: Bot) {
@@ -21018,16 +23930,22 @@ export class RichBlockDivider extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockDocument](https://core.telegram.org/bots/api#richblockdocument). */
 export interface RichBlockDocumentInit {
+  /** Required. Always 'document'. [RichBlockDocument.type](https://core.telegram.org/bots/api#richblockdocument) */
   readonly type: 'document';
+  /** Required. [RichBlockDocument.document](https://core.telegram.org/bots/api#richblockdocument) */
   readonly document: DocumentInit;
+  /** Optional. [RichBlockDocument.caption](https://core.telegram.org/bots/api#richblockdocument) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockDocument](https://core.telegram.org/bots/api#richblockdocument). */
 export class RichBlockDocument extends RichBlockBase {
+  /** Required. Always 'document'. [RichBlockDocument.type](https://core.telegram.org/bots/api#richblockdocument) */
   declare readonly type: 'document';
+  /** Required. [RichBlockDocument.document](https://core.telegram.org/bots/api#richblockdocument) */
   declare readonly document: Document;
+  /** Optional. [RichBlockDocument.caption](https://core.telegram.org/bots/api#richblockdocument) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockDocumentInit;
@@ -21093,16 +24011,22 @@ export class RichBlockDocument extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockExpandableBlockQuotation](https://core.telegram.org/bots/api#richblockexpandableblockquotation). */
 export interface RichBlockExpandableBlockQuotationInit {
+  /** Required. Always 'expandable_blockquote'. [RichBlockExpandableBlockQuotation.type](https://core.telegram.org/bots/api#richblockexpandableblockquotation) */
   readonly type: 'expandable_blockquote';
+  /** Required. [RichBlockExpandableBlockQuotation.text](https://core.telegram.org/bots/api#richblockexpandableblockquotation) */
   readonly text: RichTextInit;
+  /** Optional. [RichBlockExpandableBlockQuotation.credit](https://core.telegram.org/bots/api#richblockexpandableblockquotation) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockExpandableBlockQuotation](https://core.telegram.org/bots/api#richblockexpandableblockquotation). */
 export class RichBlockExpandableBlockQuotation extends RichBlockBase {
+  /** Required. Always 'expandable_blockquote'. [RichBlockExpandableBlockQuotation.type](https://core.telegram.org/bots/api#richblockexpandableblockquotation) */
   declare readonly type: 'expandable_blockquote';
+  /** Required. [RichBlockExpandableBlockQuotation.text](https://core.telegram.org/bots/api#richblockexpandableblockquotation) */
   declare readonly text: RichText;
+  /** Optional. [RichBlockExpandableBlockQuotation.credit](https://core.telegram.org/bots/api#richblockexpandableblockquotation) */
   declare readonly credit?: RichText;
 
   constructor(init: RichBlockExpandableBlockQuotationInit, bot?: Bot) {
@@ -21140,14 +24064,18 @@ export class RichBlockExpandableBlockQuotation extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockFooter](https://core.telegram.org/bots/api#richblockfooter). */
 export interface RichBlockFooterInit {
+  /** Required. Always 'footer'. [RichBlockFooter.type](https://core.telegram.org/bots/api#richblockfooter) */
   readonly type: 'footer';
+  /** Required. [RichBlockFooter.text](https://core.telegram.org/bots/api#richblockfooter) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockFooter](https://core.telegram.org/bots/api#richblockfooter). */
 export class RichBlockFooter extends RichBlockBase {
+  /** Required. Always 'footer'. [RichBlockFooter.type](https://core.telegram.org/bots/api#richblockfooter) */
   declare readonly type: 'footer';
+  /** Required. [RichBlockFooter.text](https://core.telegram.org/bots/api#richblockfooter) */
   declare readonly text: RichText;
 
   constructor(init: RichBlockFooterInit, bot?: Bot) {
@@ -21182,14 +24110,18 @@ export class RichBlockFooter extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockList](https://core.telegram.org/bots/api#richblocklist). */
 export interface RichBlockListInit {
+  /** Required. Always 'list'. [RichBlockList.type](https://core.telegram.org/bots/api#richblocklist) */
   readonly type: 'list';
+  /** Required. [RichBlockList.items](https://core.telegram.org/bots/api#richblocklist) */
   readonly items: readonly RichBlockListItemInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockList](https://core.telegram.org/bots/api#richblocklist). */
 export class RichBlockList extends RichBlockBase {
+  /** Required. Always 'list'. [RichBlockList.type](https://core.telegram.org/bots/api#richblocklist) */
   declare readonly type: 'list';
+  /** Required. [RichBlockList.items](https://core.telegram.org/bots/api#richblocklist) */
   declare readonly items: readonly RichBlockListItem[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockListInit;
@@ -21244,22 +24176,34 @@ export class RichBlockList extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockListItem](https://core.telegram.org/bots/api#richblocklistitem). */
 export interface RichBlockListItemInit {
+  /** Required. [RichBlockListItem.label](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly label: string;
+  /** Required. [RichBlockListItem.blocks](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly blocks: readonly RichBlockInit[];
+  /** Optional. [RichBlockListItem.has_checkbox](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly has_checkbox?: boolean | undefined;
+  /** Optional. [RichBlockListItem.is_checked](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly is_checked?: boolean | undefined;
+  /** Optional. Integer. [RichBlockListItem.value](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly value?: number | undefined;
+  /** Optional. One of 'a', 'A', 'i', 'I', '1'. [RichBlockListItem.type](https://core.telegram.org/bots/api#richblocklistitem) */
   readonly type?: 'a' | 'A' | 'i' | 'I' | '1' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockListItem](https://core.telegram.org/bots/api#richblocklistitem). */
 export class RichBlockListItem extends TelegramObject {
+  /** Required. [RichBlockListItem.label](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly label: string;
+  /** Required. [RichBlockListItem.blocks](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly blocks: readonly RichBlock[];
+  /** Optional. [RichBlockListItem.has_checkbox](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly has_checkbox?: boolean;
+  /** Optional. [RichBlockListItem.is_checked](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly is_checked?: boolean;
+  /** Optional. Integer. [RichBlockListItem.value](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly value?: number;
+  /** Optional. One of 'a', 'A', 'i', 'I', '1'. [RichBlockListItem.type](https://core.telegram.org/bots/api#richblocklistitem) */
   declare readonly type?: 'a' | 'A' | 'i' | 'I' | '1';
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockListItemInit;
@@ -21326,22 +24270,34 @@ export class RichBlockListItem extends TelegramObject {
 
 /** The Bot API input shape of [RichBlockMap](https://core.telegram.org/bots/api#richblockmap). */
 export interface RichBlockMapInit {
+  /** Required. Always 'map'. [RichBlockMap.type](https://core.telegram.org/bots/api#richblockmap) */
   readonly type: 'map';
+  /** Required. [RichBlockMap.location](https://core.telegram.org/bots/api#richblockmap) */
   readonly location: LocationInit;
+  /** Required. Integer. [RichBlockMap.zoom](https://core.telegram.org/bots/api#richblockmap) */
   readonly zoom: number;
+  /** Required. Integer. [RichBlockMap.width](https://core.telegram.org/bots/api#richblockmap) */
   readonly width: number;
+  /** Required. Integer. [RichBlockMap.height](https://core.telegram.org/bots/api#richblockmap) */
   readonly height: number;
+  /** Optional. [RichBlockMap.caption](https://core.telegram.org/bots/api#richblockmap) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockMap](https://core.telegram.org/bots/api#richblockmap). */
 export class RichBlockMap extends RichBlockBase {
+  /** Required. Always 'map'. [RichBlockMap.type](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly type: 'map';
+  /** Required. [RichBlockMap.location](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly location: Location;
+  /** Required. Integer. [RichBlockMap.zoom](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly zoom: number;
+  /** Required. Integer. [RichBlockMap.width](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly width: number;
+  /** Required. Integer. [RichBlockMap.height](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly height: number;
+  /** Optional. [RichBlockMap.caption](https://core.telegram.org/bots/api#richblockmap) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockMapInit;
@@ -21419,14 +24375,18 @@ export class RichBlockMap extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockMathematicalExpression](https://core.telegram.org/bots/api#richblockmathematicalexpression). */
 export interface RichBlockMathematicalExpressionInit {
+  /** Required. Always 'mathematical_expression'. [RichBlockMathematicalExpression.type](https://core.telegram.org/bots/api#richblockmathematicalexpression) */
   readonly type: 'mathematical_expression';
+  /** Required. [RichBlockMathematicalExpression.expression](https://core.telegram.org/bots/api#richblockmathematicalexpression) */
   readonly expression: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockMathematicalExpression](https://core.telegram.org/bots/api#richblockmathematicalexpression). */
 export class RichBlockMathematicalExpression extends RichBlockBase {
+  /** Required. Always 'mathematical_expression'. [RichBlockMathematicalExpression.type](https://core.telegram.org/bots/api#richblockmathematicalexpression) */
   declare readonly type: 'mathematical_expression';
+  /** Required. [RichBlockMathematicalExpression.expression](https://core.telegram.org/bots/api#richblockmathematicalexpression) */
   declare readonly expression: string;
 
   constructor(init: RichBlockMathematicalExpressionInit, bot?: Bot) {
@@ -21461,14 +24421,18 @@ export class RichBlockMathematicalExpression extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockParagraph](https://core.telegram.org/bots/api#richblockparagraph). */
 export interface RichBlockParagraphInit {
+  /** Required. Always 'paragraph'. [RichBlockParagraph.type](https://core.telegram.org/bots/api#richblockparagraph) */
   readonly type: 'paragraph';
+  /** Required. [RichBlockParagraph.text](https://core.telegram.org/bots/api#richblockparagraph) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockParagraph](https://core.telegram.org/bots/api#richblockparagraph). */
 export class RichBlockParagraph extends RichBlockBase {
+  /** Required. Always 'paragraph'. [RichBlockParagraph.type](https://core.telegram.org/bots/api#richblockparagraph) */
   declare readonly type: 'paragraph';
+  /** Required. [RichBlockParagraph.text](https://core.telegram.org/bots/api#richblockparagraph) */
   declare readonly text: RichText;
 
   constructor(init: RichBlockParagraphInit, bot?: Bot) {
@@ -21503,18 +24467,26 @@ export class RichBlockParagraph extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockPhoto](https://core.telegram.org/bots/api#richblockphoto). */
 export interface RichBlockPhotoInit {
+  /** Required. Always 'photo'. [RichBlockPhoto.type](https://core.telegram.org/bots/api#richblockphoto) */
   readonly type: 'photo';
+  /** Required. [RichBlockPhoto.photo](https://core.telegram.org/bots/api#richblockphoto) */
   readonly photo: readonly PhotoSizeInit[];
+  /** Optional. Hide the media behind a spoiler. [RichBlockPhoto.has_spoiler](https://core.telegram.org/bots/api#richblockphoto) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. [RichBlockPhoto.caption](https://core.telegram.org/bots/api#richblockphoto) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockPhoto](https://core.telegram.org/bots/api#richblockphoto). */
 export class RichBlockPhoto extends RichBlockBase {
+  /** Required. Always 'photo'. [RichBlockPhoto.type](https://core.telegram.org/bots/api#richblockphoto) */
   declare readonly type: 'photo';
+  /** Required. [RichBlockPhoto.photo](https://core.telegram.org/bots/api#richblockphoto) */
   declare readonly photo: readonly PhotoSize[];
+  /** Optional. Hide the media behind a spoiler. [RichBlockPhoto.has_spoiler](https://core.telegram.org/bots/api#richblockphoto) */
   declare readonly has_spoiler?: boolean;
+  /** Optional. [RichBlockPhoto.caption](https://core.telegram.org/bots/api#richblockphoto) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockPhotoInit;
@@ -21583,16 +24555,22 @@ export class RichBlockPhoto extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockPreformatted](https://core.telegram.org/bots/api#richblockpreformatted). */
 export interface RichBlockPreformattedInit {
+  /** Required. Always 'pre'. [RichBlockPreformatted.type](https://core.telegram.org/bots/api#richblockpreformatted) */
   readonly type: 'pre';
+  /** Required. [RichBlockPreformatted.text](https://core.telegram.org/bots/api#richblockpreformatted) */
   readonly text: RichTextInit;
+  /** Optional. [RichBlockPreformatted.language](https://core.telegram.org/bots/api#richblockpreformatted) */
   readonly language?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockPreformatted](https://core.telegram.org/bots/api#richblockpreformatted). */
 export class RichBlockPreformatted extends RichBlockBase {
+  /** Required. Always 'pre'. [RichBlockPreformatted.type](https://core.telegram.org/bots/api#richblockpreformatted) */
   declare readonly type: 'pre';
+  /** Required. [RichBlockPreformatted.text](https://core.telegram.org/bots/api#richblockpreformatted) */
   declare readonly text: RichText;
+  /** Optional. [RichBlockPreformatted.language](https://core.telegram.org/bots/api#richblockpreformatted) */
   declare readonly language?: string;
 
   constructor(init: RichBlockPreformattedInit, bot?: Bot) {
@@ -21630,16 +24608,22 @@ export class RichBlockPreformatted extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockPullQuotation](https://core.telegram.org/bots/api#richblockpullquotation). */
 export interface RichBlockPullQuotationInit {
+  /** Required. Always 'pullquote'. [RichBlockPullQuotation.type](https://core.telegram.org/bots/api#richblockpullquotation) */
   readonly type: 'pullquote';
+  /** Required. [RichBlockPullQuotation.text](https://core.telegram.org/bots/api#richblockpullquotation) */
   readonly text: RichTextInit;
+  /** Optional. [RichBlockPullQuotation.credit](https://core.telegram.org/bots/api#richblockpullquotation) */
   readonly credit?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockPullQuotation](https://core.telegram.org/bots/api#richblockpullquotation). */
 export class RichBlockPullQuotation extends RichBlockBase {
+  /** Required. Always 'pullquote'. [RichBlockPullQuotation.type](https://core.telegram.org/bots/api#richblockpullquotation) */
   declare readonly type: 'pullquote';
+  /** Required. [RichBlockPullQuotation.text](https://core.telegram.org/bots/api#richblockpullquotation) */
   declare readonly text: RichText;
+  /** Optional. [RichBlockPullQuotation.credit](https://core.telegram.org/bots/api#richblockpullquotation) */
   declare readonly credit?: RichText;
 
   constructor(init: RichBlockPullQuotationInit, bot?: Bot) {
@@ -21677,16 +24661,22 @@ export class RichBlockPullQuotation extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockSectionHeading](https://core.telegram.org/bots/api#richblocksectionheading). */
 export interface RichBlockSectionHeadingInit {
+  /** Required. Always 'heading'. [RichBlockSectionHeading.type](https://core.telegram.org/bots/api#richblocksectionheading) */
   readonly type: 'heading';
+  /** Required. [RichBlockSectionHeading.text](https://core.telegram.org/bots/api#richblocksectionheading) */
   readonly text: RichTextInit;
+  /** Required. Integer. [RichBlockSectionHeading.size](https://core.telegram.org/bots/api#richblocksectionheading) */
   readonly size: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockSectionHeading](https://core.telegram.org/bots/api#richblocksectionheading). */
 export class RichBlockSectionHeading extends RichBlockBase {
+  /** Required. Always 'heading'. [RichBlockSectionHeading.type](https://core.telegram.org/bots/api#richblocksectionheading) */
   declare readonly type: 'heading';
+  /** Required. [RichBlockSectionHeading.text](https://core.telegram.org/bots/api#richblocksectionheading) */
   declare readonly text: RichText;
+  /** Required. Integer. [RichBlockSectionHeading.size](https://core.telegram.org/bots/api#richblocksectionheading) */
   declare readonly size: number;
 
   constructor(init: RichBlockSectionHeadingInit, bot?: Bot) {
@@ -21725,16 +24715,22 @@ export class RichBlockSectionHeading extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockSlideshow](https://core.telegram.org/bots/api#richblockslideshow). */
 export interface RichBlockSlideshowInit {
+  /** Required. Always 'slideshow'. [RichBlockSlideshow.type](https://core.telegram.org/bots/api#richblockslideshow) */
   readonly type: 'slideshow';
+  /** Required. [RichBlockSlideshow.blocks](https://core.telegram.org/bots/api#richblockslideshow) */
   readonly blocks: readonly RichBlockInit[];
+  /** Optional. [RichBlockSlideshow.caption](https://core.telegram.org/bots/api#richblockslideshow) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockSlideshow](https://core.telegram.org/bots/api#richblockslideshow). */
 export class RichBlockSlideshow extends RichBlockBase {
+  /** Required. Always 'slideshow'. [RichBlockSlideshow.type](https://core.telegram.org/bots/api#richblockslideshow) */
   declare readonly type: 'slideshow';
+  /** Required. [RichBlockSlideshow.blocks](https://core.telegram.org/bots/api#richblockslideshow) */
   declare readonly blocks: readonly RichBlock[];
+  /** Optional. [RichBlockSlideshow.caption](https://core.telegram.org/bots/api#richblockslideshow) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockSlideshowInit;
@@ -21800,22 +24796,34 @@ export class RichBlockSlideshow extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockTable](https://core.telegram.org/bots/api#richblocktable). */
 export interface RichBlockTableInit {
+  /** Required. Always 'table'. [RichBlockTable.type](https://core.telegram.org/bots/api#richblocktable) */
   readonly type: 'table';
+  /** Required. [RichBlockTable.cells](https://core.telegram.org/bots/api#richblocktable) */
   readonly cells: readonly (readonly RichBlockTableCellInit[])[];
+  /** Optional. [RichBlockTable.is_bordered](https://core.telegram.org/bots/api#richblocktable) */
   readonly is_bordered?: boolean | undefined;
+  /** Optional. [RichBlockTable.is_striped](https://core.telegram.org/bots/api#richblocktable) */
   readonly is_striped?: boolean | undefined;
+  /** Optional. [RichBlockTable.is_compact](https://core.telegram.org/bots/api#richblocktable) */
   readonly is_compact?: boolean | undefined;
+  /** Optional. [RichBlockTable.caption](https://core.telegram.org/bots/api#richblocktable) */
   readonly caption?: RichTextInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockTable](https://core.telegram.org/bots/api#richblocktable). */
 export class RichBlockTable extends RichBlockBase {
+  /** Required. Always 'table'. [RichBlockTable.type](https://core.telegram.org/bots/api#richblocktable) */
   declare readonly type: 'table';
+  /** Required. [RichBlockTable.cells](https://core.telegram.org/bots/api#richblocktable) */
   declare readonly cells: readonly (readonly RichBlockTableCell[])[];
+  /** Optional. [RichBlockTable.is_bordered](https://core.telegram.org/bots/api#richblocktable) */
   declare readonly is_bordered?: boolean;
+  /** Optional. [RichBlockTable.is_striped](https://core.telegram.org/bots/api#richblocktable) */
   declare readonly is_striped?: boolean;
+  /** Optional. [RichBlockTable.is_compact](https://core.telegram.org/bots/api#richblocktable) */
   declare readonly is_compact?: boolean;
+  /** Optional. [RichBlockTable.caption](https://core.telegram.org/bots/api#richblocktable) */
   declare readonly caption?: RichText;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockTableInit;
@@ -21882,22 +24890,34 @@ export class RichBlockTable extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockTableCell](https://core.telegram.org/bots/api#richblocktablecell). */
 export interface RichBlockTableCellInit {
+  /** Optional. [RichBlockTableCell.text](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly text?: RichTextInit | undefined;
+  /** Optional. [RichBlockTableCell.is_header](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly is_header?: boolean | undefined;
+  /** Optional. Integer. [RichBlockTableCell.colspan](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly colspan?: number | undefined;
+  /** Optional. Integer. [RichBlockTableCell.rowspan](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly rowspan?: number | undefined;
+  /** Required. One of 'left', 'center', 'right'. [RichBlockTableCell.align](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly align: 'left' | 'center' | 'right';
+  /** Required. One of 'top', 'middle', 'bottom'. [RichBlockTableCell.valign](https://core.telegram.org/bots/api#richblocktablecell) */
   readonly valign: 'top' | 'middle' | 'bottom';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockTableCell](https://core.telegram.org/bots/api#richblocktablecell). */
 export class RichBlockTableCell extends TelegramObject {
+  /** Optional. [RichBlockTableCell.text](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly text?: RichText;
+  /** Optional. [RichBlockTableCell.is_header](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly is_header?: boolean;
+  /** Optional. Integer. [RichBlockTableCell.colspan](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly colspan?: number;
+  /** Optional. Integer. [RichBlockTableCell.rowspan](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly rowspan?: number;
+  /** Required. One of 'left', 'center', 'right'. [RichBlockTableCell.align](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly align: 'left' | 'center' | 'right';
+  /** Required. One of 'top', 'middle', 'bottom'. [RichBlockTableCell.valign](https://core.telegram.org/bots/api#richblocktablecell) */
   declare readonly valign: 'top' | 'middle' | 'bottom';
 
   constructor(init: RichBlockTableCellInit, bot?: Bot) {
@@ -21944,14 +24964,18 @@ export class RichBlockTableCell extends TelegramObject {
 
 /** The Bot API input shape of [RichBlockThinking](https://core.telegram.org/bots/api#richblockthinking). */
 export interface RichBlockThinkingInit {
+  /** Required. Always 'thinking'. [RichBlockThinking.type](https://core.telegram.org/bots/api#richblockthinking) */
   readonly type: 'thinking';
+  /** Required. [RichBlockThinking.text](https://core.telegram.org/bots/api#richblockthinking) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockThinking](https://core.telegram.org/bots/api#richblockthinking). */
 export class RichBlockThinking extends RichBlockBase {
+  /** Required. Always 'thinking'. [RichBlockThinking.type](https://core.telegram.org/bots/api#richblockthinking) */
   declare readonly type: 'thinking';
+  /** Required. [RichBlockThinking.text](https://core.telegram.org/bots/api#richblockthinking) */
   declare readonly text: RichText;
 
   constructor(init: RichBlockThinkingInit, bot?: Bot) {
@@ -21986,18 +25010,26 @@ export class RichBlockThinking extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockVideo](https://core.telegram.org/bots/api#richblockvideo). */
 export interface RichBlockVideoInit {
+  /** Required. Always 'video'. [RichBlockVideo.type](https://core.telegram.org/bots/api#richblockvideo) */
   readonly type: 'video';
+  /** Required. [RichBlockVideo.video](https://core.telegram.org/bots/api#richblockvideo) */
   readonly video: VideoInit;
+  /** Optional. Hide the media behind a spoiler. [RichBlockVideo.has_spoiler](https://core.telegram.org/bots/api#richblockvideo) */
   readonly has_spoiler?: boolean | undefined;
+  /** Optional. [RichBlockVideo.caption](https://core.telegram.org/bots/api#richblockvideo) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockVideo](https://core.telegram.org/bots/api#richblockvideo). */
 export class RichBlockVideo extends RichBlockBase {
+  /** Required. Always 'video'. [RichBlockVideo.type](https://core.telegram.org/bots/api#richblockvideo) */
   declare readonly type: 'video';
+  /** Required. [RichBlockVideo.video](https://core.telegram.org/bots/api#richblockvideo) */
   declare readonly video: Video;
+  /** Optional. Hide the media behind a spoiler. [RichBlockVideo.has_spoiler](https://core.telegram.org/bots/api#richblockvideo) */
   declare readonly has_spoiler?: boolean;
+  /** Optional. [RichBlockVideo.caption](https://core.telegram.org/bots/api#richblockvideo) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockVideoInit;
@@ -22066,16 +25098,22 @@ export class RichBlockVideo extends RichBlockBase {
 
 /** The Bot API input shape of [RichBlockVoiceNote](https://core.telegram.org/bots/api#richblockvoicenote). */
 export interface RichBlockVoiceNoteInit {
+  /** Required. Always 'voice_note'. [RichBlockVoiceNote.type](https://core.telegram.org/bots/api#richblockvoicenote) */
   readonly type: 'voice_note';
+  /** Required. [RichBlockVoiceNote.voice_note](https://core.telegram.org/bots/api#richblockvoicenote) */
   readonly voice_note: VoiceInit;
+  /** Optional. [RichBlockVoiceNote.caption](https://core.telegram.org/bots/api#richblockvoicenote) */
   readonly caption?: RichBlockCaptionInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichBlockVoiceNote](https://core.telegram.org/bots/api#richblockvoicenote). */
 export class RichBlockVoiceNote extends RichBlockBase {
+  /** Required. Always 'voice_note'. [RichBlockVoiceNote.type](https://core.telegram.org/bots/api#richblockvoicenote) */
   declare readonly type: 'voice_note';
+  /** Required. [RichBlockVoiceNote.voice_note](https://core.telegram.org/bots/api#richblockvoicenote) */
   declare readonly voice_note: Voice;
+  /** Optional. [RichBlockVoiceNote.caption](https://core.telegram.org/bots/api#richblockvoicenote) */
   declare readonly caption?: RichBlockCaption;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichBlockVoiceNoteInit;
@@ -22141,14 +25179,18 @@ export class RichBlockVoiceNote extends RichBlockBase {
 
 /** The Bot API input shape of [RichMessage](https://core.telegram.org/bots/api#richmessage). */
 export interface RichMessageInit {
+  /** Required. [RichMessage.blocks](https://core.telegram.org/bots/api#richmessage) */
   readonly blocks: readonly RichBlockInit[];
+  /** Optional. [RichMessage.is_rtl](https://core.telegram.org/bots/api#richmessage) */
   readonly is_rtl?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichMessage](https://core.telegram.org/bots/api#richmessage). */
 export class RichMessage extends TelegramObject {
+  /** Required. [RichMessage.blocks](https://core.telegram.org/bots/api#richmessage) */
   declare readonly blocks: readonly RichBlock[];
+  /** Optional. [RichMessage.is_rtl](https://core.telegram.org/bots/api#richmessage) */
   declare readonly is_rtl?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: RichMessageInit;
@@ -22202,32 +25244,54 @@ export class RichMessage extends TelegramObject {
 
 /** The Bot API input shape of [RichMessageButton](https://core.telegram.org/bots/api#richmessagebutton). */
 export interface RichMessageButtonInit {
+  /** Required. [RichMessageButton.text](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly text: RichTextInit;
+  /** Optional. One of 'danger', 'success', 'primary', 'link'. [RichMessageButton.style](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly style?: 'danger' | 'success' | 'primary' | 'link' | undefined;
+  /** Optional. [RichMessageButton.url](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly url?: string | undefined;
+  /** Optional. 1–64 bytes. [RichMessageButton.callback_data](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly callback_data?: string | undefined;
+  /** Optional. [RichMessageButton.web_app](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly web_app?: WebAppInfoInit | undefined;
+  /** Optional. [RichMessageButton.login_url](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly login_url?: LoginUrlInit | undefined;
+  /** Optional. [RichMessageButton.switch_inline_query](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly switch_inline_query?: string | undefined;
+  /** Optional. [RichMessageButton.switch_inline_query_current_chat](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly switch_inline_query_current_chat?: string | undefined;
+  /** Optional. [RichMessageButton.switch_inline_query_chosen_chat](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly switch_inline_query_chosen_chat?: SwitchInlineQueryChosenChatInit | undefined;
+  /** Optional. [RichMessageButton.copy_text](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly copy_text?: CopyTextButtonInit | undefined;
+  /** Optional. [RichMessageButton.disabled](https://core.telegram.org/bots/api#richmessagebutton) */
   readonly disabled?: DisabledButtonInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichMessageButton](https://core.telegram.org/bots/api#richmessagebutton). */
 export class RichMessageButton extends TelegramObject {
+  /** Required. [RichMessageButton.text](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly text: RichText;
+  /** Optional. One of 'danger', 'success', 'primary', 'link'. [RichMessageButton.style](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly style?: 'danger' | 'success' | 'primary' | 'link';
+  /** Optional. [RichMessageButton.url](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly url?: string;
+  /** Optional. 1–64 bytes. [RichMessageButton.callback_data](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly callback_data?: string;
+  /** Optional. [RichMessageButton.web_app](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly web_app?: WebAppInfo;
+  /** Optional. [RichMessageButton.login_url](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly login_url?: LoginUrl;
+  /** Optional. [RichMessageButton.switch_inline_query](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly switch_inline_query?: string;
+  /** Optional. [RichMessageButton.switch_inline_query_current_chat](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly switch_inline_query_current_chat?: string;
+  /** Optional. [RichMessageButton.switch_inline_query_chosen_chat](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly switch_inline_query_chosen_chat?: SwitchInlineQueryChosenChat;
+  /** Optional. [RichMessageButton.copy_text](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly copy_text?: CopyTextButton;
+  /** Optional. [RichMessageButton.disabled](https://core.telegram.org/bots/api#richmessagebutton) */
   declare readonly disabled?: DisabledButton;
 
   constructor(init: RichMessageButtonInit, bot?: Bot) {
@@ -22288,14 +25352,18 @@ export class RichMessageButton extends TelegramObject {
 
 /** The Bot API input shape of [RichTextAnchor](https://core.telegram.org/bots/api#richtextanchor). */
 export interface RichTextAnchorInit {
+  /** Required. Always 'anchor'. [RichTextAnchor.type](https://core.telegram.org/bots/api#richtextanchor) */
   readonly type: 'anchor';
+  /** Required. [RichTextAnchor.name](https://core.telegram.org/bots/api#richtextanchor) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextAnchor](https://core.telegram.org/bots/api#richtextanchor). */
 export class RichTextAnchor extends RichTextBase {
+  /** Required. Always 'anchor'. [RichTextAnchor.type](https://core.telegram.org/bots/api#richtextanchor) */
   declare readonly type: 'anchor';
+  /** Required. [RichTextAnchor.name](https://core.telegram.org/bots/api#richtextanchor) */
   declare readonly name: string;
 
   constructor(init: RichTextAnchorInit, bot?: Bot) {
@@ -22330,16 +25398,22 @@ export class RichTextAnchor extends RichTextBase {
 
 /** The Bot API input shape of [RichTextAnchorLink](https://core.telegram.org/bots/api#richtextanchorlink). */
 export interface RichTextAnchorLinkInit {
+  /** Required. Always 'anchor_link'. [RichTextAnchorLink.type](https://core.telegram.org/bots/api#richtextanchorlink) */
   readonly type: 'anchor_link';
+  /** Required. [RichTextAnchorLink.text](https://core.telegram.org/bots/api#richtextanchorlink) */
   readonly text: RichTextInit;
+  /** Required. [RichTextAnchorLink.anchor_name](https://core.telegram.org/bots/api#richtextanchorlink) */
   readonly anchor_name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextAnchorLink](https://core.telegram.org/bots/api#richtextanchorlink). */
 export class RichTextAnchorLink extends RichTextBase {
+  /** Required. Always 'anchor_link'. [RichTextAnchorLink.type](https://core.telegram.org/bots/api#richtextanchorlink) */
   declare readonly type: 'anchor_link';
+  /** Required. [RichTextAnchorLink.text](https://core.telegram.org/bots/api#richtextanchorlink) */
   declare readonly text: RichText;
+  /** Required. [RichTextAnchorLink.anchor_name](https://core.telegram.org/bots/api#richtextanchorlink) */
   declare readonly anchor_name: string;
 
   constructor(init: RichTextAnchorLinkInit, bot?: Bot) {
@@ -22378,16 +25452,22 @@ export class RichTextAnchorLink extends RichTextBase {
 
 /** The Bot API input shape of [RichTextBankCardNumber](https://core.telegram.org/bots/api#richtextbankcardnumber). */
 export interface RichTextBankCardNumberInit {
+  /** Required. Always 'bank_card_number'. [RichTextBankCardNumber.type](https://core.telegram.org/bots/api#richtextbankcardnumber) */
   readonly type: 'bank_card_number';
+  /** Required. [RichTextBankCardNumber.text](https://core.telegram.org/bots/api#richtextbankcardnumber) */
   readonly text: RichTextInit;
+  /** Required. [RichTextBankCardNumber.bank_card_number](https://core.telegram.org/bots/api#richtextbankcardnumber) */
   readonly bank_card_number: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextBankCardNumber](https://core.telegram.org/bots/api#richtextbankcardnumber). */
 export class RichTextBankCardNumber extends RichTextBase {
+  /** Required. Always 'bank_card_number'. [RichTextBankCardNumber.type](https://core.telegram.org/bots/api#richtextbankcardnumber) */
   declare readonly type: 'bank_card_number';
+  /** Required. [RichTextBankCardNumber.text](https://core.telegram.org/bots/api#richtextbankcardnumber) */
   declare readonly text: RichText;
+  /** Required. [RichTextBankCardNumber.bank_card_number](https://core.telegram.org/bots/api#richtextbankcardnumber) */
   declare readonly bank_card_number: string;
 
   constructor(init: RichTextBankCardNumberInit, bot?: Bot) {
@@ -22426,14 +25506,18 @@ export class RichTextBankCardNumber extends RichTextBase {
 
 /** The Bot API input shape of [RichTextBold](https://core.telegram.org/bots/api#richtextbold). */
 export interface RichTextBoldInit {
+  /** Required. Always 'bold'. [RichTextBold.type](https://core.telegram.org/bots/api#richtextbold) */
   readonly type: 'bold';
+  /** Required. [RichTextBold.text](https://core.telegram.org/bots/api#richtextbold) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextBold](https://core.telegram.org/bots/api#richtextbold). */
 export class RichTextBold extends RichTextBase {
+  /** Required. Always 'bold'. [RichTextBold.type](https://core.telegram.org/bots/api#richtextbold) */
   declare readonly type: 'bold';
+  /** Required. [RichTextBold.text](https://core.telegram.org/bots/api#richtextbold) */
   declare readonly text: RichText;
 
   constructor(init: RichTextBoldInit, bot?: Bot) {
@@ -22468,16 +25552,22 @@ export class RichTextBold extends RichTextBase {
 
 /** The Bot API input shape of [RichTextBotCommand](https://core.telegram.org/bots/api#richtextbotcommand). */
 export interface RichTextBotCommandInit {
+  /** Required. Always 'bot_command'. [RichTextBotCommand.type](https://core.telegram.org/bots/api#richtextbotcommand) */
   readonly type: 'bot_command';
+  /** Required. [RichTextBotCommand.text](https://core.telegram.org/bots/api#richtextbotcommand) */
   readonly text: RichTextInit;
+  /** Required. [RichTextBotCommand.bot_command](https://core.telegram.org/bots/api#richtextbotcommand) */
   readonly bot_command: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextBotCommand](https://core.telegram.org/bots/api#richtextbotcommand). */
 export class RichTextBotCommand extends RichTextBase {
+  /** Required. Always 'bot_command'. [RichTextBotCommand.type](https://core.telegram.org/bots/api#richtextbotcommand) */
   declare readonly type: 'bot_command';
+  /** Required. [RichTextBotCommand.text](https://core.telegram.org/bots/api#richtextbotcommand) */
   declare readonly text: RichText;
+  /** Required. [RichTextBotCommand.bot_command](https://core.telegram.org/bots/api#richtextbotcommand) */
   declare readonly bot_command: string;
 
   constructor(init: RichTextBotCommandInit, bot?: Bot) {
@@ -22516,14 +25606,18 @@ export class RichTextBotCommand extends RichTextBase {
 
 /** The Bot API input shape of [RichTextButton](https://core.telegram.org/bots/api#richtextbutton). */
 export interface RichTextButtonInit {
+  /** Required. Always 'button'. [RichTextButton.type](https://core.telegram.org/bots/api#richtextbutton) */
   readonly type: 'button';
+  /** Required. [RichTextButton.button](https://core.telegram.org/bots/api#richtextbutton) */
   readonly button: RichMessageButtonInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextButton](https://core.telegram.org/bots/api#richtextbutton). */
 export class RichTextButton extends RichTextBase {
+  /** Required. Always 'button'. [RichTextButton.type](https://core.telegram.org/bots/api#richtextbutton) */
   declare readonly type: 'button';
+  /** Required. [RichTextButton.button](https://core.telegram.org/bots/api#richtextbutton) */
   declare readonly button: RichMessageButton;
 
   constructor(init: RichTextButtonInit, bot?: Bot) {
@@ -22558,16 +25652,22 @@ export class RichTextButton extends RichTextBase {
 
 /** The Bot API input shape of [RichTextCashtag](https://core.telegram.org/bots/api#richtextcashtag). */
 export interface RichTextCashtagInit {
+  /** Required. Always 'cashtag'. [RichTextCashtag.type](https://core.telegram.org/bots/api#richtextcashtag) */
   readonly type: 'cashtag';
+  /** Required. [RichTextCashtag.text](https://core.telegram.org/bots/api#richtextcashtag) */
   readonly text: RichTextInit;
+  /** Required. [RichTextCashtag.cashtag](https://core.telegram.org/bots/api#richtextcashtag) */
   readonly cashtag: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextCashtag](https://core.telegram.org/bots/api#richtextcashtag). */
 export class RichTextCashtag extends RichTextBase {
+  /** Required. Always 'cashtag'. [RichTextCashtag.type](https://core.telegram.org/bots/api#richtextcashtag) */
   declare readonly type: 'cashtag';
+  /** Required. [RichTextCashtag.text](https://core.telegram.org/bots/api#richtextcashtag) */
   declare readonly text: RichText;
+  /** Required. [RichTextCashtag.cashtag](https://core.telegram.org/bots/api#richtextcashtag) */
   declare readonly cashtag: string;
 
   constructor(init: RichTextCashtagInit, bot?: Bot) {
@@ -22606,14 +25706,18 @@ export class RichTextCashtag extends RichTextBase {
 
 /** The Bot API input shape of [RichTextCode](https://core.telegram.org/bots/api#richtextcode). */
 export interface RichTextCodeInit {
+  /** Required. Always 'code'. [RichTextCode.type](https://core.telegram.org/bots/api#richtextcode) */
   readonly type: 'code';
+  /** Required. [RichTextCode.text](https://core.telegram.org/bots/api#richtextcode) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextCode](https://core.telegram.org/bots/api#richtextcode). */
 export class RichTextCode extends RichTextBase {
+  /** Required. Always 'code'. [RichTextCode.type](https://core.telegram.org/bots/api#richtextcode) */
   declare readonly type: 'code';
+  /** Required. [RichTextCode.text](https://core.telegram.org/bots/api#richtextcode) */
   declare readonly text: RichText;
 
   constructor(init: RichTextCodeInit, bot?: Bot) {
@@ -22648,16 +25752,22 @@ export class RichTextCode extends RichTextBase {
 
 /** The Bot API input shape of [RichTextCustomEmoji](https://core.telegram.org/bots/api#richtextcustomemoji). */
 export interface RichTextCustomEmojiInit {
+  /** Required. Always 'custom_emoji'. [RichTextCustomEmoji.type](https://core.telegram.org/bots/api#richtextcustomemoji) */
   readonly type: 'custom_emoji';
+  /** Required. [RichTextCustomEmoji.custom_emoji_id](https://core.telegram.org/bots/api#richtextcustomemoji) */
   readonly custom_emoji_id: string;
+  /** Required. [RichTextCustomEmoji.alternative_text](https://core.telegram.org/bots/api#richtextcustomemoji) */
   readonly alternative_text: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextCustomEmoji](https://core.telegram.org/bots/api#richtextcustomemoji). */
 export class RichTextCustomEmoji extends RichTextBase {
+  /** Required. Always 'custom_emoji'. [RichTextCustomEmoji.type](https://core.telegram.org/bots/api#richtextcustomemoji) */
   declare readonly type: 'custom_emoji';
+  /** Required. [RichTextCustomEmoji.custom_emoji_id](https://core.telegram.org/bots/api#richtextcustomemoji) */
   declare readonly custom_emoji_id: string;
+  /** Required. [RichTextCustomEmoji.alternative_text](https://core.telegram.org/bots/api#richtextcustomemoji) */
   declare readonly alternative_text: string;
 
   constructor(init: RichTextCustomEmojiInit, bot?: Bot) {
@@ -22696,18 +25806,26 @@ export class RichTextCustomEmoji extends RichTextBase {
 
 /** The Bot API input shape of [RichTextDateTime](https://core.telegram.org/bots/api#richtextdatetime). */
 export interface RichTextDateTimeInit {
+  /** Required. Always 'date_time'. [RichTextDateTime.type](https://core.telegram.org/bots/api#richtextdatetime) */
   readonly type: 'date_time';
+  /** Required. [RichTextDateTime.text](https://core.telegram.org/bots/api#richtextdatetime) */
   readonly text: RichTextInit;
+  /** Required. A `Date` or Unix seconds. [RichTextDateTime.unix_time](https://core.telegram.org/bots/api#richtextdatetime) */
   readonly unix_time: Date | number;
+  /** Required. [RichTextDateTime.date_time_format](https://core.telegram.org/bots/api#richtextdatetime) */
   readonly date_time_format: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextDateTime](https://core.telegram.org/bots/api#richtextdatetime). */
 export class RichTextDateTime extends RichTextBase {
+  /** Required. Always 'date_time'. [RichTextDateTime.type](https://core.telegram.org/bots/api#richtextdatetime) */
   declare readonly type: 'date_time';
+  /** Required. [RichTextDateTime.text](https://core.telegram.org/bots/api#richtextdatetime) */
   declare readonly text: RichText;
+  /** Required. Unix time, exposed as a `Date`. [RichTextDateTime.unix_time](https://core.telegram.org/bots/api#richtextdatetime) */
   declare readonly unix_time: Date;
+  /** Required. [RichTextDateTime.date_time_format](https://core.telegram.org/bots/api#richtextdatetime) */
   declare readonly date_time_format: string;
 
   constructor(init: RichTextDateTimeInit, bot?: Bot) {
@@ -22750,16 +25868,22 @@ export class RichTextDateTime extends RichTextBase {
 
 /** The Bot API input shape of [RichTextEmailAddress](https://core.telegram.org/bots/api#richtextemailaddress). */
 export interface RichTextEmailAddressInit {
+  /** Required. Always 'email_address'. [RichTextEmailAddress.type](https://core.telegram.org/bots/api#richtextemailaddress) */
   readonly type: 'email_address';
+  /** Required. [RichTextEmailAddress.text](https://core.telegram.org/bots/api#richtextemailaddress) */
   readonly text: RichTextInit;
+  /** Required. [RichTextEmailAddress.email_address](https://core.telegram.org/bots/api#richtextemailaddress) */
   readonly email_address: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextEmailAddress](https://core.telegram.org/bots/api#richtextemailaddress). */
 export class RichTextEmailAddress extends RichTextBase {
+  /** Required. Always 'email_address'. [RichTextEmailAddress.type](https://core.telegram.org/bots/api#richtextemailaddress) */
   declare readonly type: 'email_address';
+  /** Required. [RichTextEmailAddress.text](https://core.telegram.org/bots/api#richtextemailaddress) */
   declare readonly text: RichText;
+  /** Required. [RichTextEmailAddress.email_address](https://core.telegram.org/bots/api#richtextemailaddress) */
   declare readonly email_address: string;
 
   constructor(init: RichTextEmailAddressInit, bot?: Bot) {
@@ -22798,16 +25922,22 @@ export class RichTextEmailAddress extends RichTextBase {
 
 /** The Bot API input shape of [RichTextHashtag](https://core.telegram.org/bots/api#richtexthashtag). */
 export interface RichTextHashtagInit {
+  /** Required. Always 'hashtag'. [RichTextHashtag.type](https://core.telegram.org/bots/api#richtexthashtag) */
   readonly type: 'hashtag';
+  /** Required. [RichTextHashtag.text](https://core.telegram.org/bots/api#richtexthashtag) */
   readonly text: RichTextInit;
+  /** Required. [RichTextHashtag.hashtag](https://core.telegram.org/bots/api#richtexthashtag) */
   readonly hashtag: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextHashtag](https://core.telegram.org/bots/api#richtexthashtag). */
 export class RichTextHashtag extends RichTextBase {
+  /** Required. Always 'hashtag'. [RichTextHashtag.type](https://core.telegram.org/bots/api#richtexthashtag) */
   declare readonly type: 'hashtag';
+  /** Required. [RichTextHashtag.text](https://core.telegram.org/bots/api#richtexthashtag) */
   declare readonly text: RichText;
+  /** Required. [RichTextHashtag.hashtag](https://core.telegram.org/bots/api#richtexthashtag) */
   declare readonly hashtag: string;
 
   constructor(init: RichTextHashtagInit, bot?: Bot) {
@@ -22846,14 +25976,18 @@ export class RichTextHashtag extends RichTextBase {
 
 /** The Bot API input shape of [RichTextItalic](https://core.telegram.org/bots/api#richtextitalic). */
 export interface RichTextItalicInit {
+  /** Required. Always 'italic'. [RichTextItalic.type](https://core.telegram.org/bots/api#richtextitalic) */
   readonly type: 'italic';
+  /** Required. [RichTextItalic.text](https://core.telegram.org/bots/api#richtextitalic) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextItalic](https://core.telegram.org/bots/api#richtextitalic). */
 export class RichTextItalic extends RichTextBase {
+  /** Required. Always 'italic'. [RichTextItalic.type](https://core.telegram.org/bots/api#richtextitalic) */
   declare readonly type: 'italic';
+  /** Required. [RichTextItalic.text](https://core.telegram.org/bots/api#richtextitalic) */
   declare readonly text: RichText;
 
   constructor(init: RichTextItalicInit, bot?: Bot) {
@@ -22888,14 +26022,18 @@ export class RichTextItalic extends RichTextBase {
 
 /** The Bot API input shape of [RichTextMarked](https://core.telegram.org/bots/api#richtextmarked). */
 export interface RichTextMarkedInit {
+  /** Required. Always 'marked'. [RichTextMarked.type](https://core.telegram.org/bots/api#richtextmarked) */
   readonly type: 'marked';
+  /** Required. [RichTextMarked.text](https://core.telegram.org/bots/api#richtextmarked) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextMarked](https://core.telegram.org/bots/api#richtextmarked). */
 export class RichTextMarked extends RichTextBase {
+  /** Required. Always 'marked'. [RichTextMarked.type](https://core.telegram.org/bots/api#richtextmarked) */
   declare readonly type: 'marked';
+  /** Required. [RichTextMarked.text](https://core.telegram.org/bots/api#richtextmarked) */
   declare readonly text: RichText;
 
   constructor(init: RichTextMarkedInit, bot?: Bot) {
@@ -22930,14 +26068,18 @@ export class RichTextMarked extends RichTextBase {
 
 /** The Bot API input shape of [RichTextMathematicalExpression](https://core.telegram.org/bots/api#richtextmathematicalexpression). */
 export interface RichTextMathematicalExpressionInit {
+  /** Required. Always 'mathematical_expression'. [RichTextMathematicalExpression.type](https://core.telegram.org/bots/api#richtextmathematicalexpression) */
   readonly type: 'mathematical_expression';
+  /** Required. [RichTextMathematicalExpression.expression](https://core.telegram.org/bots/api#richtextmathematicalexpression) */
   readonly expression: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextMathematicalExpression](https://core.telegram.org/bots/api#richtextmathematicalexpression). */
 export class RichTextMathematicalExpression extends RichTextBase {
+  /** Required. Always 'mathematical_expression'. [RichTextMathematicalExpression.type](https://core.telegram.org/bots/api#richtextmathematicalexpression) */
   declare readonly type: 'mathematical_expression';
+  /** Required. [RichTextMathematicalExpression.expression](https://core.telegram.org/bots/api#richtextmathematicalexpression) */
   declare readonly expression: string;
 
   constructor(init: RichTextMathematicalExpressionInit, bot?: Bot) {
@@ -22972,16 +26114,22 @@ export class RichTextMathematicalExpression extends RichTextBase {
 
 /** The Bot API input shape of [RichTextMention](https://core.telegram.org/bots/api#richtextmention). */
 export interface RichTextMentionInit {
+  /** Required. Always 'mention'. [RichTextMention.type](https://core.telegram.org/bots/api#richtextmention) */
   readonly type: 'mention';
+  /** Required. [RichTextMention.text](https://core.telegram.org/bots/api#richtextmention) */
   readonly text: RichTextInit;
+  /** Required. [RichTextMention.username](https://core.telegram.org/bots/api#richtextmention) */
   readonly username: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextMention](https://core.telegram.org/bots/api#richtextmention). */
 export class RichTextMention extends RichTextBase {
+  /** Required. Always 'mention'. [RichTextMention.type](https://core.telegram.org/bots/api#richtextmention) */
   declare readonly type: 'mention';
+  /** Required. [RichTextMention.text](https://core.telegram.org/bots/api#richtextmention) */
   declare readonly text: RichText;
+  /** Required. [RichTextMention.username](https://core.telegram.org/bots/api#richtextmention) */
   declare readonly username: string;
 
   constructor(init: RichTextMentionInit, bot?: Bot) {
@@ -23020,16 +26168,22 @@ export class RichTextMention extends RichTextBase {
 
 /** The Bot API input shape of [RichTextPhoneNumber](https://core.telegram.org/bots/api#richtextphonenumber). */
 export interface RichTextPhoneNumberInit {
+  /** Required. Always 'phone_number'. [RichTextPhoneNumber.type](https://core.telegram.org/bots/api#richtextphonenumber) */
   readonly type: 'phone_number';
+  /** Required. [RichTextPhoneNumber.text](https://core.telegram.org/bots/api#richtextphonenumber) */
   readonly text: RichTextInit;
+  /** Required. [RichTextPhoneNumber.phone_number](https://core.telegram.org/bots/api#richtextphonenumber) */
   readonly phone_number: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextPhoneNumber](https://core.telegram.org/bots/api#richtextphonenumber). */
 export class RichTextPhoneNumber extends RichTextBase {
+  /** Required. Always 'phone_number'. [RichTextPhoneNumber.type](https://core.telegram.org/bots/api#richtextphonenumber) */
   declare readonly type: 'phone_number';
+  /** Required. [RichTextPhoneNumber.text](https://core.telegram.org/bots/api#richtextphonenumber) */
   declare readonly text: RichText;
+  /** Required. [RichTextPhoneNumber.phone_number](https://core.telegram.org/bots/api#richtextphonenumber) */
   declare readonly phone_number: string;
 
   constructor(init: RichTextPhoneNumberInit, bot?: Bot) {
@@ -23068,16 +26222,22 @@ export class RichTextPhoneNumber extends RichTextBase {
 
 /** The Bot API input shape of [RichTextReference](https://core.telegram.org/bots/api#richtextreference). */
 export interface RichTextReferenceInit {
+  /** Required. Always 'reference'. [RichTextReference.type](https://core.telegram.org/bots/api#richtextreference) */
   readonly type: 'reference';
+  /** Required. [RichTextReference.text](https://core.telegram.org/bots/api#richtextreference) */
   readonly text: RichTextInit;
+  /** Required. [RichTextReference.name](https://core.telegram.org/bots/api#richtextreference) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextReference](https://core.telegram.org/bots/api#richtextreference). */
 export class RichTextReference extends RichTextBase {
+  /** Required. Always 'reference'. [RichTextReference.type](https://core.telegram.org/bots/api#richtextreference) */
   declare readonly type: 'reference';
+  /** Required. [RichTextReference.text](https://core.telegram.org/bots/api#richtextreference) */
   declare readonly text: RichText;
+  /** Required. [RichTextReference.name](https://core.telegram.org/bots/api#richtextreference) */
   declare readonly name: string;
 
   constructor(init: RichTextReferenceInit, bot?: Bot) {
@@ -23116,16 +26276,22 @@ export class RichTextReference extends RichTextBase {
 
 /** The Bot API input shape of [RichTextReferenceLink](https://core.telegram.org/bots/api#richtextreferencelink). */
 export interface RichTextReferenceLinkInit {
+  /** Required. Always 'reference_link'. [RichTextReferenceLink.type](https://core.telegram.org/bots/api#richtextreferencelink) */
   readonly type: 'reference_link';
+  /** Required. [RichTextReferenceLink.text](https://core.telegram.org/bots/api#richtextreferencelink) */
   readonly text: RichTextInit;
+  /** Required. [RichTextReferenceLink.reference_name](https://core.telegram.org/bots/api#richtextreferencelink) */
   readonly reference_name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextReferenceLink](https://core.telegram.org/bots/api#richtextreferencelink). */
 export class RichTextReferenceLink extends RichTextBase {
+  /** Required. Always 'reference_link'. [RichTextReferenceLink.type](https://core.telegram.org/bots/api#richtextreferencelink) */
   declare readonly type: 'reference_link';
+  /** Required. [RichTextReferenceLink.text](https://core.telegram.org/bots/api#richtextreferencelink) */
   declare readonly text: RichText;
+  /** Required. [RichTextReferenceLink.reference_name](https://core.telegram.org/bots/api#richtextreferencelink) */
   declare readonly reference_name: string;
 
   constructor(init: RichTextReferenceLinkInit, bot?: Bot) {
@@ -23164,14 +26330,18 @@ export class RichTextReferenceLink extends RichTextBase {
 
 /** The Bot API input shape of [RichTextSpoiler](https://core.telegram.org/bots/api#richtextspoiler). */
 export interface RichTextSpoilerInit {
+  /** Required. Always 'spoiler'. [RichTextSpoiler.type](https://core.telegram.org/bots/api#richtextspoiler) */
   readonly type: 'spoiler';
+  /** Required. [RichTextSpoiler.text](https://core.telegram.org/bots/api#richtextspoiler) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextSpoiler](https://core.telegram.org/bots/api#richtextspoiler). */
 export class RichTextSpoiler extends RichTextBase {
+  /** Required. Always 'spoiler'. [RichTextSpoiler.type](https://core.telegram.org/bots/api#richtextspoiler) */
   declare readonly type: 'spoiler';
+  /** Required. [RichTextSpoiler.text](https://core.telegram.org/bots/api#richtextspoiler) */
   declare readonly text: RichText;
 
   constructor(init: RichTextSpoilerInit, bot?: Bot) {
@@ -23206,14 +26376,18 @@ export class RichTextSpoiler extends RichTextBase {
 
 /** The Bot API input shape of [RichTextStrikethrough](https://core.telegram.org/bots/api#richtextstrikethrough). */
 export interface RichTextStrikethroughInit {
+  /** Required. Always 'strikethrough'. [RichTextStrikethrough.type](https://core.telegram.org/bots/api#richtextstrikethrough) */
   readonly type: 'strikethrough';
+  /** Required. [RichTextStrikethrough.text](https://core.telegram.org/bots/api#richtextstrikethrough) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextStrikethrough](https://core.telegram.org/bots/api#richtextstrikethrough). */
 export class RichTextStrikethrough extends RichTextBase {
+  /** Required. Always 'strikethrough'. [RichTextStrikethrough.type](https://core.telegram.org/bots/api#richtextstrikethrough) */
   declare readonly type: 'strikethrough';
+  /** Required. [RichTextStrikethrough.text](https://core.telegram.org/bots/api#richtextstrikethrough) */
   declare readonly text: RichText;
 
   constructor(init: RichTextStrikethroughInit, bot?: Bot) {
@@ -23248,14 +26422,18 @@ export class RichTextStrikethrough extends RichTextBase {
 
 /** The Bot API input shape of [RichTextSubscript](https://core.telegram.org/bots/api#richtextsubscript). */
 export interface RichTextSubscriptInit {
+  /** Required. Always 'subscript'. [RichTextSubscript.type](https://core.telegram.org/bots/api#richtextsubscript) */
   readonly type: 'subscript';
+  /** Required. [RichTextSubscript.text](https://core.telegram.org/bots/api#richtextsubscript) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextSubscript](https://core.telegram.org/bots/api#richtextsubscript). */
 export class RichTextSubscript extends RichTextBase {
+  /** Required. Always 'subscript'. [RichTextSubscript.type](https://core.telegram.org/bots/api#richtextsubscript) */
   declare readonly type: 'subscript';
+  /** Required. [RichTextSubscript.text](https://core.telegram.org/bots/api#richtextsubscript) */
   declare readonly text: RichText;
 
   constructor(init: RichTextSubscriptInit, bot?: Bot) {
@@ -23290,14 +26468,18 @@ export class RichTextSubscript extends RichTextBase {
 
 /** The Bot API input shape of [RichTextSuperscript](https://core.telegram.org/bots/api#richtextsuperscript). */
 export interface RichTextSuperscriptInit {
+  /** Required. Always 'superscript'. [RichTextSuperscript.type](https://core.telegram.org/bots/api#richtextsuperscript) */
   readonly type: 'superscript';
+  /** Required. [RichTextSuperscript.text](https://core.telegram.org/bots/api#richtextsuperscript) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextSuperscript](https://core.telegram.org/bots/api#richtextsuperscript). */
 export class RichTextSuperscript extends RichTextBase {
+  /** Required. Always 'superscript'. [RichTextSuperscript.type](https://core.telegram.org/bots/api#richtextsuperscript) */
   declare readonly type: 'superscript';
+  /** Required. [RichTextSuperscript.text](https://core.telegram.org/bots/api#richtextsuperscript) */
   declare readonly text: RichText;
 
   constructor(init: RichTextSuperscriptInit, bot?: Bot) {
@@ -23332,16 +26514,22 @@ export class RichTextSuperscript extends RichTextBase {
 
 /** The Bot API input shape of [RichTextTextMention](https://core.telegram.org/bots/api#richtexttextmention). */
 export interface RichTextTextMentionInit {
+  /** Required. Always 'text_mention'. [RichTextTextMention.type](https://core.telegram.org/bots/api#richtexttextmention) */
   readonly type: 'text_mention';
+  /** Required. [RichTextTextMention.text](https://core.telegram.org/bots/api#richtexttextmention) */
   readonly text: RichTextInit;
+  /** Required. [RichTextTextMention.user](https://core.telegram.org/bots/api#richtexttextmention) */
   readonly user: UserInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextTextMention](https://core.telegram.org/bots/api#richtexttextmention). */
 export class RichTextTextMention extends RichTextBase {
+  /** Required. Always 'text_mention'. [RichTextTextMention.type](https://core.telegram.org/bots/api#richtexttextmention) */
   declare readonly type: 'text_mention';
+  /** Required. [RichTextTextMention.text](https://core.telegram.org/bots/api#richtexttextmention) */
   declare readonly text: RichText;
+  /** Required. [RichTextTextMention.user](https://core.telegram.org/bots/api#richtexttextmention) */
   declare readonly user: User;
 
   constructor(init: RichTextTextMentionInit, bot?: Bot) {
@@ -23380,14 +26568,18 @@ export class RichTextTextMention extends RichTextBase {
 
 /** The Bot API input shape of [RichTextUnderline](https://core.telegram.org/bots/api#richtextunderline). */
 export interface RichTextUnderlineInit {
+  /** Required. Always 'underline'. [RichTextUnderline.type](https://core.telegram.org/bots/api#richtextunderline) */
   readonly type: 'underline';
+  /** Required. [RichTextUnderline.text](https://core.telegram.org/bots/api#richtextunderline) */
   readonly text: RichTextInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextUnderline](https://core.telegram.org/bots/api#richtextunderline). */
 export class RichTextUnderline extends RichTextBase {
+  /** Required. Always 'underline'. [RichTextUnderline.type](https://core.telegram.org/bots/api#richtextunderline) */
   declare readonly type: 'underline';
+  /** Required. [RichTextUnderline.text](https://core.telegram.org/bots/api#richtextunderline) */
   declare readonly text: RichText;
 
   constructor(init: RichTextUnderlineInit, bot?: Bot) {
@@ -23422,16 +26614,22 @@ export class RichTextUnderline extends RichTextBase {
 
 /** The Bot API input shape of [RichTextUrl](https://core.telegram.org/bots/api#richtexturl). */
 export interface RichTextUrlInit {
+  /** Required. Always 'url'. [RichTextUrl.type](https://core.telegram.org/bots/api#richtexturl) */
   readonly type: 'url';
+  /** Required. [RichTextUrl.text](https://core.telegram.org/bots/api#richtexturl) */
   readonly text: RichTextInit;
+  /** Required. [RichTextUrl.url](https://core.telegram.org/bots/api#richtexturl) */
   readonly url: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [RichTextUrl](https://core.telegram.org/bots/api#richtexturl). */
 export class RichTextUrl extends RichTextBase {
+  /** Required. Always 'url'. [RichTextUrl.type](https://core.telegram.org/bots/api#richtexturl) */
   declare readonly type: 'url';
+  /** Required. [RichTextUrl.text](https://core.telegram.org/bots/api#richtexturl) */
   declare readonly text: RichText;
+  /** Required. [RichTextUrl.url](https://core.telegram.org/bots/api#richtexturl) */
   declare readonly url: string;
 
   constructor(init: RichTextUrlInit, bot?: Bot) {
@@ -23470,12 +26668,14 @@ export class RichTextUrl extends RichTextBase {
 
 /** The Bot API input shape of [SentGuestMessage](https://core.telegram.org/bots/api#sentguestmessage). */
 export interface SentGuestMessageInit {
+  /** Required. [SentGuestMessage.inline_message_id](https://core.telegram.org/bots/api#sentguestmessage) */
   readonly inline_message_id: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SentGuestMessage](https://core.telegram.org/bots/api#sentguestmessage). */
 export class SentGuestMessage extends TelegramObject {
+  /** Required. [SentGuestMessage.inline_message_id](https://core.telegram.org/bots/api#sentguestmessage) */
   declare readonly inline_message_id: string;
 
   constructor(init: SentGuestMessageInit, bot?: Bot) {
@@ -23506,12 +26706,14 @@ export class SentGuestMessage extends TelegramObject {
 
 /** The Bot API input shape of [SentWebAppMessage](https://core.telegram.org/bots/api#sentwebappmessage). */
 export interface SentWebAppMessageInit {
+  /** Optional. [SentWebAppMessage.inline_message_id](https://core.telegram.org/bots/api#sentwebappmessage) */
   readonly inline_message_id?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SentWebAppMessage](https://core.telegram.org/bots/api#sentwebappmessage). */
 export class SentWebAppMessage extends TelegramObject {
+  /** Optional. [SentWebAppMessage.inline_message_id](https://core.telegram.org/bots/api#sentwebappmessage) */
   declare readonly inline_message_id?: string;
 
   constructor(init: SentWebAppMessageInit, bot?: Bot) {
@@ -23541,20 +26743,30 @@ export class SentWebAppMessage extends TelegramObject {
 
 /** The Bot API input shape of [SharedUser](https://core.telegram.org/bots/api#shareduser). */
 export interface SharedUserInit {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [SharedUser.user_id](https://core.telegram.org/bots/api#shareduser) */
   readonly user_id: number;
+  /** Optional. [SharedUser.first_name](https://core.telegram.org/bots/api#shareduser) */
   readonly first_name?: string | undefined;
+  /** Optional. [SharedUser.last_name](https://core.telegram.org/bots/api#shareduser) */
   readonly last_name?: string | undefined;
+  /** Optional. [SharedUser.username](https://core.telegram.org/bots/api#shareduser) */
   readonly username?: string | undefined;
+  /** Optional. [SharedUser.photo](https://core.telegram.org/bots/api#shareduser) */
   readonly photo?: readonly PhotoSizeInit[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SharedUser](https://core.telegram.org/bots/api#shareduser). */
 export class SharedUser extends TelegramObject {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [SharedUser.user_id](https://core.telegram.org/bots/api#shareduser) */
   declare readonly user_id: number;
+  /** Optional. [SharedUser.first_name](https://core.telegram.org/bots/api#shareduser) */
   declare readonly first_name?: string;
+  /** Optional. [SharedUser.last_name](https://core.telegram.org/bots/api#shareduser) */
   declare readonly last_name?: string;
+  /** Optional. [SharedUser.username](https://core.telegram.org/bots/api#shareduser) */
   declare readonly username?: string;
+  /** Optional. [SharedUser.photo](https://core.telegram.org/bots/api#shareduser) */
   declare readonly photo?: readonly PhotoSize[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: SharedUserInit;
@@ -23617,22 +26829,34 @@ export class SharedUser extends TelegramObject {
 
 /** The Bot API input shape of [ShippingAddress](https://core.telegram.org/bots/api#shippingaddress). */
 export interface ShippingAddressInit {
+  /** Required. Country codes, ISO 3166-1 alpha-2 (two letters). [ShippingAddress.country_code](https://core.telegram.org/bots/api#shippingaddress) */
   readonly country_code: string;
+  /** Required. [ShippingAddress.state](https://core.telegram.org/bots/api#shippingaddress) */
   readonly state: string;
+  /** Required. [ShippingAddress.city](https://core.telegram.org/bots/api#shippingaddress) */
   readonly city: string;
+  /** Required. [ShippingAddress.street_line1](https://core.telegram.org/bots/api#shippingaddress) */
   readonly street_line1: string;
+  /** Required. [ShippingAddress.street_line2](https://core.telegram.org/bots/api#shippingaddress) */
   readonly street_line2: string;
+  /** Required. [ShippingAddress.post_code](https://core.telegram.org/bots/api#shippingaddress) */
   readonly post_code: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ShippingAddress](https://core.telegram.org/bots/api#shippingaddress). */
 export class ShippingAddress extends TelegramObject {
+  /** Required. Country codes, ISO 3166-1 alpha-2 (two letters). [ShippingAddress.country_code](https://core.telegram.org/bots/api#shippingaddress) */
   declare readonly country_code: string;
+  /** Required. [ShippingAddress.state](https://core.telegram.org/bots/api#shippingaddress) */
   declare readonly state: string;
+  /** Required. [ShippingAddress.city](https://core.telegram.org/bots/api#shippingaddress) */
   declare readonly city: string;
+  /** Required. [ShippingAddress.street_line1](https://core.telegram.org/bots/api#shippingaddress) */
   declare readonly street_line1: string;
+  /** Required. [ShippingAddress.street_line2](https://core.telegram.org/bots/api#shippingaddress) */
   declare readonly street_line2: string;
+  /** Required. [ShippingAddress.post_code](https://core.telegram.org/bots/api#shippingaddress) */
   declare readonly post_code: string;
 
   constructor(init: ShippingAddressInit, bot?: Bot) {
@@ -23683,16 +26907,22 @@ export class ShippingAddress extends TelegramObject {
 
 /** The Bot API input shape of [ShippingOption](https://core.telegram.org/bots/api#shippingoption). */
 export interface ShippingOptionInit {
+  /** Required. [ShippingOption.id](https://core.telegram.org/bots/api#shippingoption) */
   readonly id: string;
+  /** Required. [ShippingOption.title](https://core.telegram.org/bots/api#shippingoption) */
   readonly title: string;
+  /** Required. [ShippingOption.prices](https://core.telegram.org/bots/api#shippingoption) */
   readonly prices: readonly LabeledPriceInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ShippingOption](https://core.telegram.org/bots/api#shippingoption). */
 export class ShippingOption extends TelegramObject {
+  /** Required. [ShippingOption.id](https://core.telegram.org/bots/api#shippingoption) */
   declare readonly id: string;
+  /** Required. [ShippingOption.title](https://core.telegram.org/bots/api#shippingoption) */
   declare readonly title: string;
+  /** Required. [ShippingOption.prices](https://core.telegram.org/bots/api#shippingoption) */
   declare readonly prices: readonly LabeledPrice[];
 
   constructor(init: ShippingOptionInit, bot?: Bot) {
@@ -23735,18 +26965,26 @@ export class ShippingOption extends TelegramObject {
 
 /** The Bot API input shape of [ShippingQuery](https://core.telegram.org/bots/api#shippingquery). */
 export interface ShippingQueryInit {
+  /** Required. [ShippingQuery.id](https://core.telegram.org/bots/api#shippingquery) */
   readonly id: string;
+  /** Required. [ShippingQuery.from](https://core.telegram.org/bots/api#shippingquery) */
   readonly from: UserInit;
+  /** Required. [ShippingQuery.invoice_payload](https://core.telegram.org/bots/api#shippingquery) */
   readonly invoice_payload: string;
+  /** Required. [ShippingQuery.shipping_address](https://core.telegram.org/bots/api#shippingquery) */
   readonly shipping_address: ShippingAddressInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [ShippingQuery](https://core.telegram.org/bots/api#shippingquery). */
 export class ShippingQuery extends TelegramObject {
+  /** Required. [ShippingQuery.id](https://core.telegram.org/bots/api#shippingquery) */
   declare readonly id: string;
+  /** Required. [ShippingQuery.from](https://core.telegram.org/bots/api#shippingquery) */
   declare readonly from: User;
+  /** Required. [ShippingQuery.invoice_payload](https://core.telegram.org/bots/api#shippingquery) */
   declare readonly invoice_payload: string;
+  /** Required. [ShippingQuery.shipping_address](https://core.telegram.org/bots/api#shippingquery) */
   declare readonly shipping_address: ShippingAddress;
   /** The input; the fields below are built from it on first read. */
   readonly #input: ShippingQueryInit;
@@ -23821,14 +27059,18 @@ export class ShippingQuery extends TelegramObject {
 
 /** The Bot API input shape of [StarAmount](https://core.telegram.org/bots/api#staramount). */
 export interface StarAmountInit {
+  /** Required. Integer. [StarAmount.amount](https://core.telegram.org/bots/api#staramount) */
   readonly amount: number;
+  /** Optional. Integer. [StarAmount.nanostar_amount](https://core.telegram.org/bots/api#staramount) */
   readonly nanostar_amount?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StarAmount](https://core.telegram.org/bots/api#staramount). */
 export class StarAmount extends TelegramObject {
+  /** Required. Integer. [StarAmount.amount](https://core.telegram.org/bots/api#staramount) */
   declare readonly amount: number;
+  /** Optional. Integer. [StarAmount.nanostar_amount](https://core.telegram.org/bots/api#staramount) */
   declare readonly nanostar_amount?: number;
 
   constructor(init: StarAmountInit, bot?: Bot) {
@@ -23862,22 +27104,34 @@ export class StarAmount extends TelegramObject {
 
 /** The Bot API input shape of [StarTransaction](https://core.telegram.org/bots/api#startransaction). */
 export interface StarTransactionInit {
+  /** Required. [StarTransaction.id](https://core.telegram.org/bots/api#startransaction) */
   readonly id: string;
+  /** Required. Integer. [StarTransaction.amount](https://core.telegram.org/bots/api#startransaction) */
   readonly amount: number;
+  /** Optional. Integer. Range 0–999999999. [StarTransaction.nanostar_amount](https://core.telegram.org/bots/api#startransaction) */
   readonly nanostar_amount?: number | undefined;
+  /** Required. A `Date` or Unix seconds. [StarTransaction.date](https://core.telegram.org/bots/api#startransaction) */
   readonly date: Date | number;
+  /** Optional. [StarTransaction.source](https://core.telegram.org/bots/api#startransaction) */
   readonly source?: TransactionPartnerInit | undefined;
+  /** Optional. [StarTransaction.receiver](https://core.telegram.org/bots/api#startransaction) */
   readonly receiver?: TransactionPartnerInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StarTransaction](https://core.telegram.org/bots/api#startransaction). */
 export class StarTransaction extends TelegramObject {
+  /** Required. [StarTransaction.id](https://core.telegram.org/bots/api#startransaction) */
   declare readonly id: string;
+  /** Required. Integer. [StarTransaction.amount](https://core.telegram.org/bots/api#startransaction) */
   declare readonly amount: number;
+  /** Optional. Integer. Range 0–999999999. [StarTransaction.nanostar_amount](https://core.telegram.org/bots/api#startransaction) */
   declare readonly nanostar_amount?: number;
+  /** Required. Unix time, exposed as a `Date`. [StarTransaction.date](https://core.telegram.org/bots/api#startransaction) */
   declare readonly date: Date;
+  /** Optional. [StarTransaction.source](https://core.telegram.org/bots/api#startransaction) */
   declare readonly source?: TransactionPartner;
+  /** Optional. [StarTransaction.receiver](https://core.telegram.org/bots/api#startransaction) */
   declare readonly receiver?: TransactionPartner;
   /** The input; the fields below are built from it on first read. */
   readonly #input: StarTransactionInit;
@@ -23965,12 +27219,14 @@ export class StarTransaction extends TelegramObject {
 
 /** The Bot API input shape of [StarTransactions](https://core.telegram.org/bots/api#startransactions). */
 export interface StarTransactionsInit {
+  /** Required. [StarTransactions.transactions](https://core.telegram.org/bots/api#startransactions) */
   readonly transactions: readonly StarTransactionInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StarTransactions](https://core.telegram.org/bots/api#startransactions). */
 export class StarTransactions extends TelegramObject {
+  /** Required. [StarTransactions.transactions](https://core.telegram.org/bots/api#startransactions) */
   declare readonly transactions: readonly StarTransaction[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: StarTransactionsInit;
@@ -24021,40 +27277,70 @@ export class StarTransactions extends TelegramObject {
 
 /** The Bot API input shape of [Sticker](https://core.telegram.org/bots/api#sticker). */
 export interface StickerInit {
+  /** Required. Use it to download or resend the file. [Sticker.file_id](https://core.telegram.org/bots/api#sticker) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Sticker.file_unique_id](https://core.telegram.org/bots/api#sticker) */
   readonly file_unique_id: string;
+  /** Required. One of 'regular', 'mask', 'custom_emoji'. [Sticker.type](https://core.telegram.org/bots/api#sticker) */
   readonly type: 'regular' | 'mask' | 'custom_emoji';
+  /** Required. Integer. [Sticker.width](https://core.telegram.org/bots/api#sticker) */
   readonly width: number;
+  /** Required. Integer. [Sticker.height](https://core.telegram.org/bots/api#sticker) */
   readonly height: number;
+  /** Required. [Sticker.is_animated](https://core.telegram.org/bots/api#sticker) */
   readonly is_animated: boolean;
+  /** Required. [Sticker.is_video](https://core.telegram.org/bots/api#sticker) */
   readonly is_video: boolean;
+  /** Optional. [Sticker.thumbnail](https://core.telegram.org/bots/api#sticker) */
   readonly thumbnail?: PhotoSizeInit | undefined;
+  /** Optional. [Sticker.emoji](https://core.telegram.org/bots/api#sticker) */
   readonly emoji?: string | undefined;
+  /** Optional. [Sticker.set_name](https://core.telegram.org/bots/api#sticker) */
   readonly set_name?: string | undefined;
+  /** Optional. [Sticker.premium_animation](https://core.telegram.org/bots/api#sticker) */
   readonly premium_animation?: FileInit | undefined;
+  /** Optional. [Sticker.mask_position](https://core.telegram.org/bots/api#sticker) */
   readonly mask_position?: MaskPositionInit | undefined;
+  /** Optional. [Sticker.custom_emoji_id](https://core.telegram.org/bots/api#sticker) */
   readonly custom_emoji_id?: string | undefined;
+  /** Optional. [Sticker.needs_repainting](https://core.telegram.org/bots/api#sticker) */
   readonly needs_repainting?: boolean | undefined;
+  /** Optional. Integer. In bytes. [Sticker.file_size](https://core.telegram.org/bots/api#sticker) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Sticker](https://core.telegram.org/bots/api#sticker). */
 export class Sticker extends TelegramObject {
+  /** Required. Use it to download or resend the file. [Sticker.file_id](https://core.telegram.org/bots/api#sticker) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Sticker.file_unique_id](https://core.telegram.org/bots/api#sticker) */
   declare readonly file_unique_id: string;
+  /** Required. One of 'regular', 'mask', 'custom_emoji'. [Sticker.type](https://core.telegram.org/bots/api#sticker) */
   declare readonly type: 'regular' | 'mask' | 'custom_emoji';
+  /** Required. Integer. [Sticker.width](https://core.telegram.org/bots/api#sticker) */
   declare readonly width: number;
+  /** Required. Integer. [Sticker.height](https://core.telegram.org/bots/api#sticker) */
   declare readonly height: number;
+  /** Required. [Sticker.is_animated](https://core.telegram.org/bots/api#sticker) */
   declare readonly is_animated: boolean;
+  /** Required. [Sticker.is_video](https://core.telegram.org/bots/api#sticker) */
   declare readonly is_video: boolean;
+  /** Optional. [Sticker.thumbnail](https://core.telegram.org/bots/api#sticker) */
   declare readonly thumbnail?: PhotoSize;
+  /** Optional. [Sticker.emoji](https://core.telegram.org/bots/api#sticker) */
   declare readonly emoji?: string;
+  /** Optional. [Sticker.set_name](https://core.telegram.org/bots/api#sticker) */
   declare readonly set_name?: string;
+  /** Optional. [Sticker.premium_animation](https://core.telegram.org/bots/api#sticker) */
   declare readonly premium_animation?: File;
+  /** Optional. [Sticker.mask_position](https://core.telegram.org/bots/api#sticker) */
   declare readonly mask_position?: MaskPosition;
+  /** Optional. [Sticker.custom_emoji_id](https://core.telegram.org/bots/api#sticker) */
   declare readonly custom_emoji_id?: string;
+  /** Optional. [Sticker.needs_repainting](https://core.telegram.org/bots/api#sticker) */
   declare readonly needs_repainting?: boolean;
+  /** Optional. Integer. In bytes. [Sticker.file_size](https://core.telegram.org/bots/api#sticker) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: StickerInit;
@@ -24173,20 +27459,30 @@ export class Sticker extends TelegramObject {
 
 /** The Bot API input shape of [StickerSet](https://core.telegram.org/bots/api#stickerset). */
 export interface StickerSetInit {
+  /** Required. [StickerSet.name](https://core.telegram.org/bots/api#stickerset) */
   readonly name: string;
+  /** Required. [StickerSet.title](https://core.telegram.org/bots/api#stickerset) */
   readonly title: string;
+  /** Required. One of 'regular', 'mask', 'custom_emoji'. [StickerSet.sticker_type](https://core.telegram.org/bots/api#stickerset) */
   readonly sticker_type: 'regular' | 'mask' | 'custom_emoji';
+  /** Required. [StickerSet.stickers](https://core.telegram.org/bots/api#stickerset) */
   readonly stickers: readonly StickerInit[];
+  /** Optional. [StickerSet.thumbnail](https://core.telegram.org/bots/api#stickerset) */
   readonly thumbnail?: PhotoSizeInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StickerSet](https://core.telegram.org/bots/api#stickerset). */
 export class StickerSet extends TelegramObject {
+  /** Required. [StickerSet.name](https://core.telegram.org/bots/api#stickerset) */
   declare readonly name: string;
+  /** Required. [StickerSet.title](https://core.telegram.org/bots/api#stickerset) */
   declare readonly title: string;
+  /** Required. One of 'regular', 'mask', 'custom_emoji'. [StickerSet.sticker_type](https://core.telegram.org/bots/api#stickerset) */
   declare readonly sticker_type: 'regular' | 'mask' | 'custom_emoji';
+  /** Required. [StickerSet.stickers](https://core.telegram.org/bots/api#stickerset) */
   declare readonly stickers: readonly Sticker[];
+  /** Optional. [StickerSet.thumbnail](https://core.telegram.org/bots/api#stickerset) */
   declare readonly thumbnail?: PhotoSize;
   /** The input; the fields below are built from it on first read. */
   readonly #input: StickerSetInit;
@@ -24260,14 +27556,18 @@ export class StickerSet extends TelegramObject {
 
 /** The Bot API input shape of [Story](https://core.telegram.org/bots/api#story). */
 export interface StoryInit {
+  /** Required. [Story.chat](https://core.telegram.org/bots/api#story) */
   readonly chat: ChatInit;
+  /** Required. Integer. [Story.id](https://core.telegram.org/bots/api#story) */
   readonly id: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Story](https://core.telegram.org/bots/api#story). */
 export class Story extends TelegramObject {
+  /** Required. [Story.chat](https://core.telegram.org/bots/api#story) */
   declare readonly chat: Chat;
+  /** Required. Integer. [Story.id](https://core.telegram.org/bots/api#story) */
   declare readonly id: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: StoryInit;
@@ -24326,14 +27626,18 @@ export class Story extends TelegramObject {
 
 /** The Bot API input shape of [StoryArea](https://core.telegram.org/bots/api#storyarea). */
 export interface StoryAreaInit {
+  /** Required. [StoryArea.position](https://core.telegram.org/bots/api#storyarea) */
   readonly position: StoryAreaPositionInit;
+  /** Required. [StoryArea.type](https://core.telegram.org/bots/api#storyarea) */
   readonly type: StoryAreaTypeInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryArea](https://core.telegram.org/bots/api#storyarea). */
 export class StoryArea extends TelegramObject {
+  /** Required. [StoryArea.position](https://core.telegram.org/bots/api#storyarea) */
   declare readonly position: StoryAreaPosition;
+  /** Required. [StoryArea.type](https://core.telegram.org/bots/api#storyarea) */
   declare readonly type: StoryAreaType;
 
   constructor(init: StoryAreaInit, bot?: Bot) {
@@ -24368,22 +27672,34 @@ export class StoryArea extends TelegramObject {
 
 /** The Bot API input shape of [StoryAreaPosition](https://core.telegram.org/bots/api#storyareaposition). */
 export interface StoryAreaPositionInit {
+  /** Required. Floating-point number. [StoryAreaPosition.x_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   readonly x_percentage: number;
+  /** Required. Floating-point number. [StoryAreaPosition.y_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   readonly y_percentage: number;
+  /** Required. Floating-point number. [StoryAreaPosition.width_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   readonly width_percentage: number;
+  /** Required. Floating-point number. [StoryAreaPosition.height_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   readonly height_percentage: number;
+  /** Required. Floating-point number. In degrees. Range 0–360. [StoryAreaPosition.rotation_angle](https://core.telegram.org/bots/api#storyareaposition) */
   readonly rotation_angle: number;
+  /** Required. Floating-point number. [StoryAreaPosition.corner_radius_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   readonly corner_radius_percentage: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryAreaPosition](https://core.telegram.org/bots/api#storyareaposition). */
 export class StoryAreaPosition extends TelegramObject {
+  /** Required. Floating-point number. [StoryAreaPosition.x_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   declare readonly x_percentage: number;
+  /** Required. Floating-point number. [StoryAreaPosition.y_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   declare readonly y_percentage: number;
+  /** Required. Floating-point number. [StoryAreaPosition.width_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   declare readonly width_percentage: number;
+  /** Required. Floating-point number. [StoryAreaPosition.height_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   declare readonly height_percentage: number;
+  /** Required. Floating-point number. In degrees. Range 0–360. [StoryAreaPosition.rotation_angle](https://core.telegram.org/bots/api#storyareaposition) */
   declare readonly rotation_angle: number;
+  /** Required. Floating-point number. [StoryAreaPosition.corner_radius_percentage](https://core.telegram.org/bots/api#storyareaposition) */
   declare readonly corner_radius_percentage: number;
 
   constructor(init: StoryAreaPositionInit, bot?: Bot) {
@@ -24434,14 +27750,18 @@ export class StoryAreaPosition extends TelegramObject {
 
 /** The Bot API input shape of [StoryAreaTypeLink](https://core.telegram.org/bots/api#storyareatypelink). */
 export interface StoryAreaTypeLinkInit {
+  /** Required. Always 'link'. [StoryAreaTypeLink.type](https://core.telegram.org/bots/api#storyareatypelink) */
   readonly type: 'link';
+  /** Required. [StoryAreaTypeLink.url](https://core.telegram.org/bots/api#storyareatypelink) */
   readonly url: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryAreaTypeLink](https://core.telegram.org/bots/api#storyareatypelink). */
 export class StoryAreaTypeLink extends StoryAreaTypeBase {
+  /** Required. Always 'link'. [StoryAreaTypeLink.type](https://core.telegram.org/bots/api#storyareatypelink) */
   declare readonly type: 'link';
+  /** Required. [StoryAreaTypeLink.url](https://core.telegram.org/bots/api#storyareatypelink) */
   declare readonly url: string;
 
   constructor(init: StoryAreaTypeLinkInit, bot?: Bot) {
@@ -24476,18 +27796,26 @@ export class StoryAreaTypeLink extends StoryAreaTypeBase {
 
 /** The Bot API input shape of [StoryAreaTypeLocation](https://core.telegram.org/bots/api#storyareatypelocation). */
 export interface StoryAreaTypeLocationInit {
+  /** Required. Always 'location'. [StoryAreaTypeLocation.type](https://core.telegram.org/bots/api#storyareatypelocation) */
   readonly type: 'location';
+  /** Required. Floating-point number. In degrees. [StoryAreaTypeLocation.latitude](https://core.telegram.org/bots/api#storyareatypelocation) */
   readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [StoryAreaTypeLocation.longitude](https://core.telegram.org/bots/api#storyareatypelocation) */
   readonly longitude: number;
+  /** Optional. [StoryAreaTypeLocation.address](https://core.telegram.org/bots/api#storyareatypelocation) */
   readonly address?: LocationAddressInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryAreaTypeLocation](https://core.telegram.org/bots/api#storyareatypelocation). */
 export class StoryAreaTypeLocation extends StoryAreaTypeBase {
+  /** Required. Always 'location'. [StoryAreaTypeLocation.type](https://core.telegram.org/bots/api#storyareatypelocation) */
   declare readonly type: 'location';
+  /** Required. Floating-point number. In degrees. [StoryAreaTypeLocation.latitude](https://core.telegram.org/bots/api#storyareatypelocation) */
   declare readonly latitude: number;
+  /** Required. Floating-point number. In degrees. [StoryAreaTypeLocation.longitude](https://core.telegram.org/bots/api#storyareatypelocation) */
   declare readonly longitude: number;
+  /** Optional. [StoryAreaTypeLocation.address](https://core.telegram.org/bots/api#storyareatypelocation) */
   declare readonly address?: LocationAddress;
 
   constructor(init: StoryAreaTypeLocationInit, bot?: Bot) {
@@ -24529,18 +27857,26 @@ export class StoryAreaTypeLocation extends StoryAreaTypeBase {
 
 /** The Bot API input shape of [StoryAreaTypeSuggestedReaction](https://core.telegram.org/bots/api#storyareatypesuggestedreaction). */
 export interface StoryAreaTypeSuggestedReactionInit {
+  /** Required. Always 'suggested_reaction'. [StoryAreaTypeSuggestedReaction.type](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   readonly type: 'suggested_reaction';
+  /** Required. [StoryAreaTypeSuggestedReaction.reaction_type](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   readonly reaction_type: ReactionTypeInit;
+  /** Optional. [StoryAreaTypeSuggestedReaction.is_dark](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   readonly is_dark?: boolean | undefined;
+  /** Optional. [StoryAreaTypeSuggestedReaction.is_flipped](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   readonly is_flipped?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryAreaTypeSuggestedReaction](https://core.telegram.org/bots/api#storyareatypesuggestedreaction). */
 export class StoryAreaTypeSuggestedReaction extends StoryAreaTypeBase {
+  /** Required. Always 'suggested_reaction'. [StoryAreaTypeSuggestedReaction.type](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   declare readonly type: 'suggested_reaction';
+  /** Required. [StoryAreaTypeSuggestedReaction.reaction_type](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   declare readonly reaction_type: ReactionType;
+  /** Optional. [StoryAreaTypeSuggestedReaction.is_dark](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   declare readonly is_dark?: boolean;
+  /** Optional. [StoryAreaTypeSuggestedReaction.is_flipped](https://core.telegram.org/bots/api#storyareatypesuggestedreaction) */
   declare readonly is_flipped?: boolean;
 
   constructor(init: StoryAreaTypeSuggestedReactionInit, bot?: Bot) {
@@ -24581,14 +27917,18 @@ export class StoryAreaTypeSuggestedReaction extends StoryAreaTypeBase {
 
 /** The Bot API input shape of [StoryAreaTypeUniqueGift](https://core.telegram.org/bots/api#storyareatypeuniquegift). */
 export interface StoryAreaTypeUniqueGiftInit {
+  /** Required. Always 'unique_gift'. [StoryAreaTypeUniqueGift.type](https://core.telegram.org/bots/api#storyareatypeuniquegift) */
   readonly type: 'unique_gift';
+  /** Required. [StoryAreaTypeUniqueGift.name](https://core.telegram.org/bots/api#storyareatypeuniquegift) */
   readonly name: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryAreaTypeUniqueGift](https://core.telegram.org/bots/api#storyareatypeuniquegift). */
 export class StoryAreaTypeUniqueGift extends StoryAreaTypeBase {
+  /** Required. Always 'unique_gift'. [StoryAreaTypeUniqueGift.type](https://core.telegram.org/bots/api#storyareatypeuniquegift) */
   declare readonly type: 'unique_gift';
+  /** Required. [StoryAreaTypeUniqueGift.name](https://core.telegram.org/bots/api#storyareatypeuniquegift) */
   declare readonly name: string;
 
   constructor(init: StoryAreaTypeUniqueGiftInit, bot?: Bot) {
@@ -24623,18 +27963,26 @@ export class StoryAreaTypeUniqueGift extends StoryAreaTypeBase {
 
 /** The Bot API input shape of [StoryAreaTypeWeather](https://core.telegram.org/bots/api#storyareatypeweather). */
 export interface StoryAreaTypeWeatherInit {
+  /** Required. Always 'weather'. [StoryAreaTypeWeather.type](https://core.telegram.org/bots/api#storyareatypeweather) */
   readonly type: 'weather';
+  /** Required. Floating-point number. [StoryAreaTypeWeather.temperature](https://core.telegram.org/bots/api#storyareatypeweather) */
   readonly temperature: number;
+  /** Required. [StoryAreaTypeWeather.emoji](https://core.telegram.org/bots/api#storyareatypeweather) */
   readonly emoji: string;
+  /** Required. Integer. [StoryAreaTypeWeather.background_color](https://core.telegram.org/bots/api#storyareatypeweather) */
   readonly background_color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [StoryAreaTypeWeather](https://core.telegram.org/bots/api#storyareatypeweather). */
 export class StoryAreaTypeWeather extends StoryAreaTypeBase {
+  /** Required. Always 'weather'. [StoryAreaTypeWeather.type](https://core.telegram.org/bots/api#storyareatypeweather) */
   declare readonly type: 'weather';
+  /** Required. Floating-point number. [StoryAreaTypeWeather.temperature](https://core.telegram.org/bots/api#storyareatypeweather) */
   declare readonly temperature: number;
+  /** Required. [StoryAreaTypeWeather.emoji](https://core.telegram.org/bots/api#storyareatypeweather) */
   declare readonly emoji: string;
+  /** Required. Integer. [StoryAreaTypeWeather.background_color](https://core.telegram.org/bots/api#storyareatypeweather) */
   declare readonly background_color: number;
 
   constructor(init: StoryAreaTypeWeatherInit, bot?: Bot) {
@@ -24677,30 +28025,50 @@ export class StoryAreaTypeWeather extends StoryAreaTypeBase {
 
 /** The Bot API input shape of [SuccessfulPayment](https://core.telegram.org/bots/api#successfulpayment). */
 export interface SuccessfulPaymentInit {
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [SuccessfulPayment.currency](https://core.telegram.org/bots/api#successfulpayment) */
   readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [SuccessfulPayment.total_amount](https://core.telegram.org/bots/api#successfulpayment) */
   readonly total_amount: number;
+  /** Required. [SuccessfulPayment.invoice_payload](https://core.telegram.org/bots/api#successfulpayment) */
   readonly invoice_payload: string;
+  /** Optional. A `Date` or Unix seconds. [SuccessfulPayment.subscription_expiration_date](https://core.telegram.org/bots/api#successfulpayment) */
   readonly subscription_expiration_date?: Date | number | undefined;
+  /** Optional. [SuccessfulPayment.is_recurring](https://core.telegram.org/bots/api#successfulpayment) */
   readonly is_recurring?: boolean | undefined;
+  /** Optional. [SuccessfulPayment.is_first_recurring](https://core.telegram.org/bots/api#successfulpayment) */
   readonly is_first_recurring?: boolean | undefined;
+  /** Optional. [SuccessfulPayment.shipping_option_id](https://core.telegram.org/bots/api#successfulpayment) */
   readonly shipping_option_id?: string | undefined;
+  /** Optional. [SuccessfulPayment.order_info](https://core.telegram.org/bots/api#successfulpayment) */
   readonly order_info?: OrderInfoInit | undefined;
+  /** Required. [SuccessfulPayment.telegram_payment_charge_id](https://core.telegram.org/bots/api#successfulpayment) */
   readonly telegram_payment_charge_id: string;
+  /** Required. [SuccessfulPayment.provider_payment_charge_id](https://core.telegram.org/bots/api#successfulpayment) */
   readonly provider_payment_charge_id: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuccessfulPayment](https://core.telegram.org/bots/api#successfulpayment). */
 export class SuccessfulPayment extends TelegramObject {
+  /** Required. ISO 4217 currency code ('XTR': Telegram Stars). [SuccessfulPayment.currency](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly currency: string;
+  /** Required. Integer. In the currency's smallest units. [SuccessfulPayment.total_amount](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly total_amount: number;
+  /** Required. [SuccessfulPayment.invoice_payload](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly invoice_payload: string;
+  /** Optional. Unix time, exposed as a `Date`. [SuccessfulPayment.subscription_expiration_date](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly subscription_expiration_date?: Date;
+  /** Optional. [SuccessfulPayment.is_recurring](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly is_recurring?: boolean;
+  /** Optional. [SuccessfulPayment.is_first_recurring](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly is_first_recurring?: boolean;
+  /** Optional. [SuccessfulPayment.shipping_option_id](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly shipping_option_id?: string;
+  /** Optional. [SuccessfulPayment.order_info](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly order_info?: OrderInfo;
+  /** Required. [SuccessfulPayment.telegram_payment_charge_id](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly telegram_payment_charge_id: string;
+  /** Required. [SuccessfulPayment.provider_payment_charge_id](https://core.telegram.org/bots/api#successfulpayment) */
   declare readonly provider_payment_charge_id: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuccessfulPaymentInit;
@@ -24794,14 +28162,18 @@ export class SuccessfulPayment extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostApprovalFailed](https://core.telegram.org/bots/api#suggestedpostapprovalfailed). */
 export interface SuggestedPostApprovalFailedInit {
+  /** Optional. [SuggestedPostApprovalFailed.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostapprovalfailed) */
   readonly suggested_post_message?: MessageInit | undefined;
+  /** Required. [SuggestedPostApprovalFailed.price](https://core.telegram.org/bots/api#suggestedpostapprovalfailed) */
   readonly price: SuggestedPostPriceInit;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostApprovalFailed](https://core.telegram.org/bots/api#suggestedpostapprovalfailed). */
 export class SuggestedPostApprovalFailed extends TelegramObject {
+  /** Optional. [SuggestedPostApprovalFailed.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostapprovalfailed) */
   declare readonly suggested_post_message?: Message;
+  /** Required. [SuggestedPostApprovalFailed.price](https://core.telegram.org/bots/api#suggestedpostapprovalfailed) */
   declare readonly price: SuggestedPostPrice;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostApprovalFailedInit;
@@ -24863,16 +28235,22 @@ export class SuggestedPostApprovalFailed extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostApproved](https://core.telegram.org/bots/api#suggestedpostapproved). */
 export interface SuggestedPostApprovedInit {
+  /** Optional. [SuggestedPostApproved.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostapproved) */
   readonly suggested_post_message?: MessageInit | undefined;
+  /** Optional. [SuggestedPostApproved.price](https://core.telegram.org/bots/api#suggestedpostapproved) */
   readonly price?: SuggestedPostPriceInit | undefined;
+  /** Required. Integer. [SuggestedPostApproved.send_date](https://core.telegram.org/bots/api#suggestedpostapproved) */
   readonly send_date: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostApproved](https://core.telegram.org/bots/api#suggestedpostapproved). */
 export class SuggestedPostApproved extends TelegramObject {
+  /** Optional. [SuggestedPostApproved.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostapproved) */
   declare readonly suggested_post_message?: Message;
+  /** Optional. [SuggestedPostApproved.price](https://core.telegram.org/bots/api#suggestedpostapproved) */
   declare readonly price?: SuggestedPostPrice;
+  /** Required. Integer. [SuggestedPostApproved.send_date](https://core.telegram.org/bots/api#suggestedpostapproved) */
   declare readonly send_date: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostApprovedInit;
@@ -24937,14 +28315,18 @@ export class SuggestedPostApproved extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostDeclined](https://core.telegram.org/bots/api#suggestedpostdeclined). */
 export interface SuggestedPostDeclinedInit {
+  /** Optional. [SuggestedPostDeclined.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostdeclined) */
   readonly suggested_post_message?: MessageInit | undefined;
+  /** Optional. [SuggestedPostDeclined.comment](https://core.telegram.org/bots/api#suggestedpostdeclined) */
   readonly comment?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostDeclined](https://core.telegram.org/bots/api#suggestedpostdeclined). */
 export class SuggestedPostDeclined extends TelegramObject {
+  /** Optional. [SuggestedPostDeclined.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostdeclined) */
   declare readonly suggested_post_message?: Message;
+  /** Optional. [SuggestedPostDeclined.comment](https://core.telegram.org/bots/api#suggestedpostdeclined) */
   declare readonly comment?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostDeclinedInit;
@@ -24997,16 +28379,22 @@ export class SuggestedPostDeclined extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostInfo](https://core.telegram.org/bots/api#suggestedpostinfo). */
 export interface SuggestedPostInfoInit {
+  /** Required. One of 'pending', 'approved', 'declined'. [SuggestedPostInfo.state](https://core.telegram.org/bots/api#suggestedpostinfo) */
   readonly state: 'pending' | 'approved' | 'declined';
+  /** Optional. [SuggestedPostInfo.price](https://core.telegram.org/bots/api#suggestedpostinfo) */
   readonly price?: SuggestedPostPriceInit | undefined;
+  /** Optional. Integer. [SuggestedPostInfo.send_date](https://core.telegram.org/bots/api#suggestedpostinfo) */
   readonly send_date?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostInfo](https://core.telegram.org/bots/api#suggestedpostinfo). */
 export class SuggestedPostInfo extends TelegramObject {
+  /** Required. One of 'pending', 'approved', 'declined'. [SuggestedPostInfo.state](https://core.telegram.org/bots/api#suggestedpostinfo) */
   declare readonly state: 'pending' | 'approved' | 'declined';
+  /** Optional. [SuggestedPostInfo.price](https://core.telegram.org/bots/api#suggestedpostinfo) */
   declare readonly price?: SuggestedPostPrice;
+  /** Optional. Integer. [SuggestedPostInfo.send_date](https://core.telegram.org/bots/api#suggestedpostinfo) */
   declare readonly send_date?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostInfoInit;
@@ -25063,18 +28451,26 @@ export class SuggestedPostInfo extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostPaid](https://core.telegram.org/bots/api#suggestedpostpaid). */
 export interface SuggestedPostPaidInit {
+  /** Optional. [SuggestedPostPaid.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly suggested_post_message?: MessageInit | undefined;
+  /** Required. One of 'XTR', 'TON'. [SuggestedPostPaid.currency](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly currency: 'XTR' | 'TON';
+  /** Optional. Integer. [SuggestedPostPaid.amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly amount?: number | undefined;
+  /** Optional. [SuggestedPostPaid.star_amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   readonly star_amount?: StarAmountInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostPaid](https://core.telegram.org/bots/api#suggestedpostpaid). */
 export class SuggestedPostPaid extends TelegramObject {
+  /** Optional. [SuggestedPostPaid.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly suggested_post_message?: Message;
+  /** Required. One of 'XTR', 'TON'. [SuggestedPostPaid.currency](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly currency: 'XTR' | 'TON';
+  /** Optional. Integer. [SuggestedPostPaid.amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly amount?: number;
+  /** Optional. [SuggestedPostPaid.star_amount](https://core.telegram.org/bots/api#suggestedpostpaid) */
   declare readonly star_amount?: StarAmount;
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostPaidInit;
@@ -25142,14 +28538,18 @@ export class SuggestedPostPaid extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostParameters](https://core.telegram.org/bots/api#suggestedpostparameters). */
 export interface SuggestedPostParametersInit {
+  /** Optional. [SuggestedPostParameters.price](https://core.telegram.org/bots/api#suggestedpostparameters) */
   readonly price?: SuggestedPostPriceInit | undefined;
+  /** Optional. Integer. [SuggestedPostParameters.send_date](https://core.telegram.org/bots/api#suggestedpostparameters) */
   readonly send_date?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostParameters](https://core.telegram.org/bots/api#suggestedpostparameters). */
 export class SuggestedPostParameters extends TelegramObject {
+  /** Optional. [SuggestedPostParameters.price](https://core.telegram.org/bots/api#suggestedpostparameters) */
   declare readonly price?: SuggestedPostPrice;
+  /** Optional. Integer. [SuggestedPostParameters.send_date](https://core.telegram.org/bots/api#suggestedpostparameters) */
   declare readonly send_date?: number;
 
   constructor(init: SuggestedPostParametersInit, bot?: Bot) {
@@ -25182,14 +28582,18 @@ export class SuggestedPostParameters extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostPrice](https://core.telegram.org/bots/api#suggestedpostprice). */
 export interface SuggestedPostPriceInit {
+  /** Required. One of 'XTR', 'TON'. [SuggestedPostPrice.currency](https://core.telegram.org/bots/api#suggestedpostprice) */
   readonly currency: 'XTR' | 'TON';
+  /** Required. Integer. In the currency's smallest units. [SuggestedPostPrice.amount](https://core.telegram.org/bots/api#suggestedpostprice) */
   readonly amount: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostPrice](https://core.telegram.org/bots/api#suggestedpostprice). */
 export class SuggestedPostPrice extends TelegramObject {
+  /** Required. One of 'XTR', 'TON'. [SuggestedPostPrice.currency](https://core.telegram.org/bots/api#suggestedpostprice) */
   declare readonly currency: 'XTR' | 'TON';
+  /** Required. Integer. In the currency's smallest units. [SuggestedPostPrice.amount](https://core.telegram.org/bots/api#suggestedpostprice) */
   declare readonly amount: number;
 
   constructor(init: SuggestedPostPriceInit, bot?: Bot) {
@@ -25224,14 +28628,18 @@ export class SuggestedPostPrice extends TelegramObject {
 
 /** The Bot API input shape of [SuggestedPostRefunded](https://core.telegram.org/bots/api#suggestedpostrefunded). */
 export interface SuggestedPostRefundedInit {
+  /** Optional. [SuggestedPostRefunded.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostrefunded) */
   readonly suggested_post_message?: MessageInit | undefined;
+  /** Required. One of 'post_deleted', 'payment_refunded'. [SuggestedPostRefunded.reason](https://core.telegram.org/bots/api#suggestedpostrefunded) */
   readonly reason: 'post_deleted' | 'payment_refunded';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SuggestedPostRefunded](https://core.telegram.org/bots/api#suggestedpostrefunded). */
 export class SuggestedPostRefunded extends TelegramObject {
+  /** Optional. [SuggestedPostRefunded.suggested_post_message](https://core.telegram.org/bots/api#suggestedpostrefunded) */
   declare readonly suggested_post_message?: Message;
+  /** Required. One of 'post_deleted', 'payment_refunded'. [SuggestedPostRefunded.reason](https://core.telegram.org/bots/api#suggestedpostrefunded) */
   declare readonly reason: 'post_deleted' | 'payment_refunded';
   /** The input; the fields below are built from it on first read. */
   readonly #input: SuggestedPostRefundedInit;
@@ -25285,20 +28693,30 @@ export class SuggestedPostRefunded extends TelegramObject {
 
 /** The Bot API input shape of [SwitchInlineQueryChosenChat](https://core.telegram.org/bots/api#switchinlinequerychosenchat). */
 export interface SwitchInlineQueryChosenChatInit {
+  /** Optional. [SwitchInlineQueryChosenChat.query](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   readonly query?: string | undefined;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_user_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   readonly allow_user_chats?: boolean | undefined;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_bot_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   readonly allow_bot_chats?: boolean | undefined;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_group_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   readonly allow_group_chats?: boolean | undefined;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_channel_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   readonly allow_channel_chats?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [SwitchInlineQueryChosenChat](https://core.telegram.org/bots/api#switchinlinequerychosenchat). */
 export class SwitchInlineQueryChosenChat extends TelegramObject {
+  /** Optional. [SwitchInlineQueryChosenChat.query](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   declare readonly query?: string;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_user_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   declare readonly allow_user_chats?: boolean;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_bot_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   declare readonly allow_bot_chats?: boolean;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_group_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   declare readonly allow_group_chats?: boolean;
+  /** Optional. [SwitchInlineQueryChosenChat.allow_channel_chats](https://core.telegram.org/bots/api#switchinlinequerychosenchat) */
   declare readonly allow_channel_chats?: boolean;
 
   constructor(init: SwitchInlineQueryChosenChatInit, bot?: Bot) {
@@ -25340,18 +28758,26 @@ export class SwitchInlineQueryChosenChat extends TelegramObject {
 
 /** The Bot API input shape of [TextQuote](https://core.telegram.org/bots/api#textquote). */
 export interface TextQuoteInit {
+  /** Required. [TextQuote.text](https://core.telegram.org/bots/api#textquote) */
   readonly text: string;
+  /** Optional. [TextQuote.entities](https://core.telegram.org/bots/api#textquote) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Required. Integer. [TextQuote.position](https://core.telegram.org/bots/api#textquote) */
   readonly position: number;
+  /** Optional. [TextQuote.is_manual](https://core.telegram.org/bots/api#textquote) */
   readonly is_manual?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TextQuote](https://core.telegram.org/bots/api#textquote). */
 export class TextQuote extends TelegramObject {
+  /** Required. [TextQuote.text](https://core.telegram.org/bots/api#textquote) */
   declare readonly text: string;
+  /** Optional. [TextQuote.entities](https://core.telegram.org/bots/api#textquote) */
   declare readonly entities?: readonly MessageEntity[];
+  /** Required. Integer. [TextQuote.position](https://core.telegram.org/bots/api#textquote) */
   declare readonly position: number;
+  /** Optional. [TextQuote.is_manual](https://core.telegram.org/bots/api#textquote) */
   declare readonly is_manual?: boolean;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TextQuoteInit;
@@ -25412,16 +28838,22 @@ export class TextQuote extends TelegramObject {
 
 /** The Bot API input shape of [TransactionPartnerAffiliateProgram](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram). */
 export interface TransactionPartnerAffiliateProgramInit {
+  /** Required. Always 'affiliate_program'. [TransactionPartnerAffiliateProgram.type](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   readonly type: 'affiliate_program';
+  /** Optional. [TransactionPartnerAffiliateProgram.sponsor_user](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   readonly sponsor_user?: UserInit | undefined;
+  /** Required. Integer. [TransactionPartnerAffiliateProgram.commission_per_mille](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   readonly commission_per_mille: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerAffiliateProgram](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram). */
 export class TransactionPartnerAffiliateProgram extends TransactionPartnerBase {
+  /** Required. Always 'affiliate_program'. [TransactionPartnerAffiliateProgram.type](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   declare readonly type: 'affiliate_program';
+  /** Optional. [TransactionPartnerAffiliateProgram.sponsor_user](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   declare readonly sponsor_user?: User;
+  /** Required. Integer. [TransactionPartnerAffiliateProgram.commission_per_mille](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram) */
   declare readonly commission_per_mille: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TransactionPartnerAffiliateProgramInit;
@@ -25479,16 +28911,22 @@ export class TransactionPartnerAffiliateProgram extends TransactionPartnerBase {
 
 /** The Bot API input shape of [TransactionPartnerChat](https://core.telegram.org/bots/api#transactionpartnerchat). */
 export interface TransactionPartnerChatInit {
+  /** Required. Always 'chat'. [TransactionPartnerChat.type](https://core.telegram.org/bots/api#transactionpartnerchat) */
   readonly type: 'chat';
+  /** Required. [TransactionPartnerChat.chat](https://core.telegram.org/bots/api#transactionpartnerchat) */
   readonly chat: ChatInit;
+  /** Optional. [TransactionPartnerChat.gift](https://core.telegram.org/bots/api#transactionpartnerchat) */
   readonly gift?: GiftInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerChat](https://core.telegram.org/bots/api#transactionpartnerchat). */
 export class TransactionPartnerChat extends TransactionPartnerBase {
+  /** Required. Always 'chat'. [TransactionPartnerChat.type](https://core.telegram.org/bots/api#transactionpartnerchat) */
   declare readonly type: 'chat';
+  /** Required. [TransactionPartnerChat.chat](https://core.telegram.org/bots/api#transactionpartnerchat) */
   declare readonly chat: Chat;
+  /** Optional. [TransactionPartnerChat.gift](https://core.telegram.org/bots/api#transactionpartnerchat) */
   declare readonly gift?: Gift;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TransactionPartnerChatInit;
@@ -25554,14 +28992,18 @@ export class TransactionPartnerChat extends TransactionPartnerBase {
 
 /** The Bot API input shape of [TransactionPartnerFragment](https://core.telegram.org/bots/api#transactionpartnerfragment). */
 export interface TransactionPartnerFragmentInit {
+  /** Required. Always 'fragment'. [TransactionPartnerFragment.type](https://core.telegram.org/bots/api#transactionpartnerfragment) */
   readonly type: 'fragment';
+  /** Optional. [TransactionPartnerFragment.withdrawal_state](https://core.telegram.org/bots/api#transactionpartnerfragment) */
   readonly withdrawal_state?: RevenueWithdrawalStateInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerFragment](https://core.telegram.org/bots/api#transactionpartnerfragment). */
 export class TransactionPartnerFragment extends TransactionPartnerBase {
+  /** Required. Always 'fragment'. [TransactionPartnerFragment.type](https://core.telegram.org/bots/api#transactionpartnerfragment) */
   declare readonly type: 'fragment';
+  /** Optional. [TransactionPartnerFragment.withdrawal_state](https://core.telegram.org/bots/api#transactionpartnerfragment) */
   declare readonly withdrawal_state?: RevenueWithdrawalState;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TransactionPartnerFragmentInit;
@@ -25615,12 +29057,14 @@ export class TransactionPartnerFragment extends TransactionPartnerBase {
 
 /** The Bot API input shape of [TransactionPartnerOther](https://core.telegram.org/bots/api#transactionpartnerother). */
 export interface TransactionPartnerOtherInit {
+  /** Required. Always 'other'. [TransactionPartnerOther.type](https://core.telegram.org/bots/api#transactionpartnerother) */
   readonly type: 'other';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerOther](https://core.telegram.org/bots/api#transactionpartnerother). */
 export class TransactionPartnerOther extends TransactionPartnerBase {
+  /** Required. Always 'other'. [TransactionPartnerOther.type](https://core.telegram.org/bots/api#transactionpartnerother) */
   declare readonly type: 'other';
 
   constructor(init: TransactionPartnerOtherInit, bot?: Bot) {
@@ -25651,12 +29095,14 @@ export class TransactionPartnerOther extends TransactionPartnerBase {
 
 /** The Bot API input shape of [TransactionPartnerTelegramAds](https://core.telegram.org/bots/api#transactionpartnertelegramads). */
 export interface TransactionPartnerTelegramAdsInit {
+  /** Required. Always 'telegram_ads'. [TransactionPartnerTelegramAds.type](https://core.telegram.org/bots/api#transactionpartnertelegramads) */
   readonly type: 'telegram_ads';
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerTelegramAds](https://core.telegram.org/bots/api#transactionpartnertelegramads). */
 export class TransactionPartnerTelegramAds extends TransactionPartnerBase {
+  /** Required. Always 'telegram_ads'. [TransactionPartnerTelegramAds.type](https://core.telegram.org/bots/api#transactionpartnertelegramads) */
   declare readonly type: 'telegram_ads';
 
   constructor(init: TransactionPartnerTelegramAdsInit, bot?: Bot) {
@@ -25687,14 +29133,18 @@ export class TransactionPartnerTelegramAds extends TransactionPartnerBase {
 
 /** The Bot API input shape of [TransactionPartnerTelegramApi](https://core.telegram.org/bots/api#transactionpartnertelegramapi). */
 export interface TransactionPartnerTelegramApiInit {
+  /** Required. Always 'telegram_api'. [TransactionPartnerTelegramApi.type](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   readonly type: 'telegram_api';
+  /** Required. Integer. [TransactionPartnerTelegramApi.request_count](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   readonly request_count: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerTelegramApi](https://core.telegram.org/bots/api#transactionpartnertelegramapi). */
 export class TransactionPartnerTelegramApi extends TransactionPartnerBase {
+  /** Required. Always 'telegram_api'. [TransactionPartnerTelegramApi.type](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   declare readonly type: 'telegram_api';
+  /** Required. Integer. [TransactionPartnerTelegramApi.request_count](https://core.telegram.org/bots/api#transactionpartnertelegramapi) */
   declare readonly request_count: number;
 
   constructor(init: TransactionPartnerTelegramApiInit, bot?: Bot) {
@@ -25729,30 +29179,50 @@ export class TransactionPartnerTelegramApi extends TransactionPartnerBase {
 
 /** The Bot API input shape of [TransactionPartnerUser](https://core.telegram.org/bots/api#transactionpartneruser). */
 export interface TransactionPartnerUserInit {
+  /** Required. Always 'user'. [TransactionPartnerUser.type](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly type: 'user';
+  /** Required. One of 'invoice_payment', 'paid_media_payment', 'gift_purchase', 'premium_purchase', 'business_account_transfer'. [TransactionPartnerUser.transaction_type](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly transaction_type: 'invoice_payment' | 'paid_media_payment' | 'gift_purchase' | 'premium_purchase' | 'business_account_transfer';
+  /** Required. [TransactionPartnerUser.user](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly user: UserInit;
+  /** Optional. [TransactionPartnerUser.affiliate](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly affiliate?: AffiliateInfoInit | undefined;
+  /** Optional. [TransactionPartnerUser.invoice_payload](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly invoice_payload?: string | undefined;
+  /** Optional. Integer. [TransactionPartnerUser.subscription_period](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly subscription_period?: number | undefined;
+  /** Optional. [TransactionPartnerUser.paid_media](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly paid_media?: readonly PaidMediaInit[] | undefined;
+  /** Optional. [TransactionPartnerUser.paid_media_payload](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly paid_media_payload?: string | undefined;
+  /** Optional. [TransactionPartnerUser.gift](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly gift?: GiftInit | undefined;
+  /** Optional. Integer. [TransactionPartnerUser.premium_subscription_duration](https://core.telegram.org/bots/api#transactionpartneruser) */
   readonly premium_subscription_duration?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [TransactionPartnerUser](https://core.telegram.org/bots/api#transactionpartneruser). */
 export class TransactionPartnerUser extends TransactionPartnerBase {
+  /** Required. Always 'user'. [TransactionPartnerUser.type](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly type: 'user';
+  /** Required. One of 'invoice_payment', 'paid_media_payment', 'gift_purchase', 'premium_purchase', 'business_account_transfer'. [TransactionPartnerUser.transaction_type](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly transaction_type: 'invoice_payment' | 'paid_media_payment' | 'gift_purchase' | 'premium_purchase' | 'business_account_transfer';
+  /** Required. [TransactionPartnerUser.user](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly user: User;
+  /** Optional. [TransactionPartnerUser.affiliate](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly affiliate?: AffiliateInfo;
+  /** Optional. [TransactionPartnerUser.invoice_payload](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly invoice_payload?: string;
+  /** Optional. Integer. [TransactionPartnerUser.subscription_period](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly subscription_period?: number;
+  /** Optional. [TransactionPartnerUser.paid_media](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly paid_media?: readonly PaidMedia[];
+  /** Optional. [TransactionPartnerUser.paid_media_payload](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly paid_media_payload?: string;
+  /** Optional. [TransactionPartnerUser.gift](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly gift?: Gift;
+  /** Optional. Integer. [TransactionPartnerUser.premium_subscription_duration](https://core.telegram.org/bots/api#transactionpartneruser) */
   declare readonly premium_subscription_duration?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: TransactionPartnerUserInit;
@@ -25856,34 +29326,58 @@ export class TransactionPartnerUser extends TransactionPartnerBase {
 
 /** The Bot API input shape of [UniqueGift](https://core.telegram.org/bots/api#uniquegift). */
 export interface UniqueGiftInit {
+  /** Required. [UniqueGift.gift_id](https://core.telegram.org/bots/api#uniquegift) */
   readonly gift_id: string;
+  /** Required. [UniqueGift.base_name](https://core.telegram.org/bots/api#uniquegift) */
   readonly base_name: string;
+  /** Required. [UniqueGift.name](https://core.telegram.org/bots/api#uniquegift) */
   readonly name: string;
+  /** Required. Integer. [UniqueGift.number](https://core.telegram.org/bots/api#uniquegift) */
   readonly number: number;
+  /** Required. [UniqueGift.model](https://core.telegram.org/bots/api#uniquegift) */
   readonly model: UniqueGiftModelInit;
+  /** Required. [UniqueGift.symbol](https://core.telegram.org/bots/api#uniquegift) */
   readonly symbol: UniqueGiftSymbolInit;
+  /** Required. [UniqueGift.backdrop](https://core.telegram.org/bots/api#uniquegift) */
   readonly backdrop: UniqueGiftBackdropInit;
+  /** Optional. [UniqueGift.is_premium](https://core.telegram.org/bots/api#uniquegift) */
   readonly is_premium?: boolean | undefined;
+  /** Optional. [UniqueGift.is_burned](https://core.telegram.org/bots/api#uniquegift) */
   readonly is_burned?: boolean | undefined;
+  /** Optional. [UniqueGift.is_from_blockchain](https://core.telegram.org/bots/api#uniquegift) */
   readonly is_from_blockchain?: boolean | undefined;
+  /** Optional. [UniqueGift.colors](https://core.telegram.org/bots/api#uniquegift) */
   readonly colors?: UniqueGiftColorsInit | undefined;
+  /** Optional. [UniqueGift.publisher_chat](https://core.telegram.org/bots/api#uniquegift) */
   readonly publisher_chat?: ChatInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGift](https://core.telegram.org/bots/api#uniquegift). */
 export class UniqueGift extends TelegramObject {
+  /** Required. [UniqueGift.gift_id](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly gift_id: string;
+  /** Required. [UniqueGift.base_name](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly base_name: string;
+  /** Required. [UniqueGift.name](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly name: string;
+  /** Required. Integer. [UniqueGift.number](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly number: number;
+  /** Required. [UniqueGift.model](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly model: UniqueGiftModel;
+  /** Required. [UniqueGift.symbol](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly symbol: UniqueGiftSymbol;
+  /** Required. [UniqueGift.backdrop](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly backdrop: UniqueGiftBackdrop;
+  /** Optional. [UniqueGift.is_premium](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly is_premium?: boolean;
+  /** Optional. [UniqueGift.is_burned](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly is_burned?: boolean;
+  /** Optional. [UniqueGift.is_from_blockchain](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly is_from_blockchain?: boolean;
+  /** Optional. [UniqueGift.colors](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly colors?: UniqueGiftColors;
+  /** Optional. [UniqueGift.publisher_chat](https://core.telegram.org/bots/api#uniquegift) */
   declare readonly publisher_chat?: Chat;
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftInit;
@@ -26005,16 +29499,22 @@ export class UniqueGift extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftBackdrop](https://core.telegram.org/bots/api#uniquegiftbackdrop). */
 export interface UniqueGiftBackdropInit {
+  /** Required. [UniqueGiftBackdrop.name](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   readonly name: string;
+  /** Required. [UniqueGiftBackdrop.colors](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   readonly colors: UniqueGiftBackdropColorsInit;
+  /** Required. Integer. [UniqueGiftBackdrop.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   readonly rarity_per_mille: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftBackdrop](https://core.telegram.org/bots/api#uniquegiftbackdrop). */
 export class UniqueGiftBackdrop extends TelegramObject {
+  /** Required. [UniqueGiftBackdrop.name](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   declare readonly name: string;
+  /** Required. [UniqueGiftBackdrop.colors](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   declare readonly colors: UniqueGiftBackdropColors;
+  /** Required. Integer. [UniqueGiftBackdrop.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftbackdrop) */
   declare readonly rarity_per_mille: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftBackdropInit;
@@ -26073,18 +29573,26 @@ export class UniqueGiftBackdrop extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftBackdropColors](https://core.telegram.org/bots/api#uniquegiftbackdropcolors). */
 export interface UniqueGiftBackdropColorsInit {
+  /** Required. Integer. [UniqueGiftBackdropColors.center_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly center_color: number;
+  /** Required. Integer. [UniqueGiftBackdropColors.edge_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly edge_color: number;
+  /** Required. Integer. [UniqueGiftBackdropColors.symbol_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly symbol_color: number;
+  /** Required. Integer. [UniqueGiftBackdropColors.text_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   readonly text_color: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftBackdropColors](https://core.telegram.org/bots/api#uniquegiftbackdropcolors). */
 export class UniqueGiftBackdropColors extends TelegramObject {
+  /** Required. Integer. [UniqueGiftBackdropColors.center_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly center_color: number;
+  /** Required. Integer. [UniqueGiftBackdropColors.edge_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly edge_color: number;
+  /** Required. Integer. [UniqueGiftBackdropColors.symbol_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly symbol_color: number;
+  /** Required. Integer. [UniqueGiftBackdropColors.text_color](https://core.telegram.org/bots/api#uniquegiftbackdropcolors) */
   declare readonly text_color: number;
 
   constructor(init: UniqueGiftBackdropColorsInit, bot?: Bot) {
@@ -26127,22 +29635,34 @@ export class UniqueGiftBackdropColors extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftColors](https://core.telegram.org/bots/api#uniquegiftcolors). */
 export interface UniqueGiftColorsInit {
+  /** Required. [UniqueGiftColors.model_custom_emoji_id](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly model_custom_emoji_id: string;
+  /** Required. [UniqueGiftColors.symbol_custom_emoji_id](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly symbol_custom_emoji_id: string;
+  /** Required. Integer. [UniqueGiftColors.light_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly light_theme_main_color: number;
+  /** Required. 1–3 items. [UniqueGiftColors.light_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly light_theme_other_colors: readonly number[];
+  /** Required. Integer. [UniqueGiftColors.dark_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly dark_theme_main_color: number;
+  /** Required. 1–3 items. [UniqueGiftColors.dark_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   readonly dark_theme_other_colors: readonly number[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftColors](https://core.telegram.org/bots/api#uniquegiftcolors). */
 export class UniqueGiftColors extends TelegramObject {
+  /** Required. [UniqueGiftColors.model_custom_emoji_id](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly model_custom_emoji_id: string;
+  /** Required. [UniqueGiftColors.symbol_custom_emoji_id](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly symbol_custom_emoji_id: string;
+  /** Required. Integer. [UniqueGiftColors.light_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly light_theme_main_color: number;
+  /** Required. 1–3 items. [UniqueGiftColors.light_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly light_theme_other_colors: readonly number[];
+  /** Required. Integer. [UniqueGiftColors.dark_theme_main_color](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly dark_theme_main_color: number;
+  /** Required. 1–3 items. [UniqueGiftColors.dark_theme_other_colors](https://core.telegram.org/bots/api#uniquegiftcolors) */
   declare readonly dark_theme_other_colors: readonly number[];
 
   constructor(init: UniqueGiftColorsInit, bot?: Bot) {
@@ -26193,30 +29713,50 @@ export class UniqueGiftColors extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftInfo](https://core.telegram.org/bots/api#uniquegiftinfo). */
 export interface UniqueGiftInfoInit {
+  /** Required. [UniqueGiftInfo.gift](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly gift: UniqueGiftInit;
+  /** Required. One of 'upgrade', 'transfer', 'resale', 'gifted_upgrade', 'offer'. [UniqueGiftInfo.origin](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly origin: 'upgrade' | 'transfer' | 'resale' | 'gifted_upgrade' | 'offer';
+  /** Optional. [UniqueGiftInfo.text](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly text?: string | undefined;
+  /** Optional. [UniqueGiftInfo.entities](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
+  /** Optional. [UniqueGiftInfo.is_private](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly is_private?: boolean | undefined;
+  /** Optional. One of 'XTR', 'TON'. [UniqueGiftInfo.last_resale_currency](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly last_resale_currency?: 'XTR' | 'TON' | undefined;
+  /** Optional. Integer. [UniqueGiftInfo.last_resale_amount](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly last_resale_amount?: number | undefined;
+  /** Optional. [UniqueGiftInfo.owned_gift_id](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly owned_gift_id?: string | undefined;
+  /** Optional. Integer. [UniqueGiftInfo.transfer_star_count](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly transfer_star_count?: number | undefined;
+  /** Optional. A `Date` or Unix seconds. [UniqueGiftInfo.next_transfer_date](https://core.telegram.org/bots/api#uniquegiftinfo) */
   readonly next_transfer_date?: Date | number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftInfo](https://core.telegram.org/bots/api#uniquegiftinfo). */
 export class UniqueGiftInfo extends TelegramObject {
+  /** Required. [UniqueGiftInfo.gift](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly gift: UniqueGift;
+  /** Required. One of 'upgrade', 'transfer', 'resale', 'gifted_upgrade', 'offer'. [UniqueGiftInfo.origin](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly origin: 'upgrade' | 'transfer' | 'resale' | 'gifted_upgrade' | 'offer';
+  /** Optional. [UniqueGiftInfo.text](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly text?: string;
+  /** Optional. [UniqueGiftInfo.entities](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly entities?: readonly MessageEntity[];
+  /** Optional. [UniqueGiftInfo.is_private](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly is_private?: boolean;
+  /** Optional. One of 'XTR', 'TON'. [UniqueGiftInfo.last_resale_currency](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly last_resale_currency?: 'XTR' | 'TON';
+  /** Optional. Integer. [UniqueGiftInfo.last_resale_amount](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly last_resale_amount?: number;
+  /** Optional. [UniqueGiftInfo.owned_gift_id](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly owned_gift_id?: string;
+  /** Optional. Integer. [UniqueGiftInfo.transfer_star_count](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly transfer_star_count?: number;
+  /** Optional. Unix time, exposed as a `Date`. [UniqueGiftInfo.next_transfer_date](https://core.telegram.org/bots/api#uniquegiftinfo) */
   declare readonly next_transfer_date?: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftInfoInit;
@@ -26311,18 +29851,26 @@ export class UniqueGiftInfo extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftModel](https://core.telegram.org/bots/api#uniquegiftmodel). */
 export interface UniqueGiftModelInit {
+  /** Required. [UniqueGiftModel.name](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly name: string;
+  /** Required. [UniqueGiftModel.sticker](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly sticker: StickerInit;
+  /** Required. Integer. [UniqueGiftModel.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly rarity_per_mille: number;
+  /** Optional. One of 'uncommon', 'rare', 'epic', 'legendary'. [UniqueGiftModel.rarity](https://core.telegram.org/bots/api#uniquegiftmodel) */
   readonly rarity?: 'uncommon' | 'rare' | 'epic' | 'legendary' | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftModel](https://core.telegram.org/bots/api#uniquegiftmodel). */
 export class UniqueGiftModel extends TelegramObject {
+  /** Required. [UniqueGiftModel.name](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly name: string;
+  /** Required. [UniqueGiftModel.sticker](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly sticker: Sticker;
+  /** Required. Integer. [UniqueGiftModel.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly rarity_per_mille: number;
+  /** Optional. One of 'uncommon', 'rare', 'epic', 'legendary'. [UniqueGiftModel.rarity](https://core.telegram.org/bots/api#uniquegiftmodel) */
   declare readonly rarity?: 'uncommon' | 'rare' | 'epic' | 'legendary';
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftModelInit;
@@ -26384,16 +29932,22 @@ export class UniqueGiftModel extends TelegramObject {
 
 /** The Bot API input shape of [UniqueGiftSymbol](https://core.telegram.org/bots/api#uniquegiftsymbol). */
 export interface UniqueGiftSymbolInit {
+  /** Required. [UniqueGiftSymbol.name](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   readonly name: string;
+  /** Required. [UniqueGiftSymbol.sticker](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   readonly sticker: StickerInit;
+  /** Required. Integer. [UniqueGiftSymbol.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   readonly rarity_per_mille: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UniqueGiftSymbol](https://core.telegram.org/bots/api#uniquegiftsymbol). */
 export class UniqueGiftSymbol extends TelegramObject {
+  /** Required. [UniqueGiftSymbol.name](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   declare readonly name: string;
+  /** Required. [UniqueGiftSymbol.sticker](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   declare readonly sticker: Sticker;
+  /** Required. Integer. [UniqueGiftSymbol.rarity_per_mille](https://core.telegram.org/bots/api#uniquegiftsymbol) */
   declare readonly rarity_per_mille: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: UniqueGiftSymbolInit;
@@ -26452,66 +30006,122 @@ export class UniqueGiftSymbol extends TelegramObject {
 
 /** The Bot API input shape of [Update](https://core.telegram.org/bots/api#update). */
 export interface UpdateInit {
+  /** Required. Integer. [Update.update_id](https://core.telegram.org/bots/api#update) */
   readonly update_id: number;
+  /** Optional. [Update.message](https://core.telegram.org/bots/api#update) */
   readonly message?: MessageInit | undefined;
+  /** Optional. [Update.edited_message](https://core.telegram.org/bots/api#update) */
   readonly edited_message?: MessageInit | undefined;
+  /** Optional. [Update.channel_post](https://core.telegram.org/bots/api#update) */
   readonly channel_post?: MessageInit | undefined;
+  /** Optional. [Update.edited_channel_post](https://core.telegram.org/bots/api#update) */
   readonly edited_channel_post?: MessageInit | undefined;
+  /** Optional. [Update.business_connection](https://core.telegram.org/bots/api#update) */
   readonly business_connection?: BusinessConnectionInit | undefined;
+  /** Optional. [Update.business_message](https://core.telegram.org/bots/api#update) */
   readonly business_message?: MessageInit | undefined;
+  /** Optional. [Update.edited_business_message](https://core.telegram.org/bots/api#update) */
   readonly edited_business_message?: MessageInit | undefined;
+  /** Optional. [Update.deleted_business_messages](https://core.telegram.org/bots/api#update) */
   readonly deleted_business_messages?: BusinessMessagesDeletedInit | undefined;
+  /** Optional. [Update.guest_message](https://core.telegram.org/bots/api#update) */
   readonly guest_message?: MessageInit | undefined;
+  /** Optional. [Update.message_reaction](https://core.telegram.org/bots/api#update) */
   readonly message_reaction?: MessageReactionUpdatedInit | undefined;
+  /** Optional. [Update.message_reaction_count](https://core.telegram.org/bots/api#update) */
   readonly message_reaction_count?: MessageReactionCountUpdatedInit | undefined;
+  /** Optional. [Update.inline_query](https://core.telegram.org/bots/api#update) */
   readonly inline_query?: InlineQueryInit | undefined;
+  /** Optional. [Update.chosen_inline_result](https://core.telegram.org/bots/api#update) */
   readonly chosen_inline_result?: ChosenInlineResultInit | undefined;
+  /** Optional. [Update.callback_query](https://core.telegram.org/bots/api#update) */
   readonly callback_query?: CallbackQueryInit | undefined;
+  /** Optional. [Update.shipping_query](https://core.telegram.org/bots/api#update) */
   readonly shipping_query?: ShippingQueryInit | undefined;
+  /** Optional. [Update.pre_checkout_query](https://core.telegram.org/bots/api#update) */
   readonly pre_checkout_query?: PreCheckoutQueryInit | undefined;
+  /** Optional. [Update.purchased_paid_media](https://core.telegram.org/bots/api#update) */
   readonly purchased_paid_media?: PaidMediaPurchasedInit | undefined;
+  /** Optional. [Update.poll](https://core.telegram.org/bots/api#update) */
   readonly poll?: PollInit | undefined;
+  /** Optional. [Update.poll_answer](https://core.telegram.org/bots/api#update) */
   readonly poll_answer?: PollAnswerInit | undefined;
+  /** Optional. [Update.my_chat_member](https://core.telegram.org/bots/api#update) */
   readonly my_chat_member?: ChatMemberUpdatedInit | undefined;
+  /** Optional. [Update.chat_member](https://core.telegram.org/bots/api#update) */
   readonly chat_member?: ChatMemberUpdatedInit | undefined;
+  /** Optional. [Update.chat_join_request](https://core.telegram.org/bots/api#update) */
   readonly chat_join_request?: ChatJoinRequestInit | undefined;
+  /** Optional. [Update.chat_boost](https://core.telegram.org/bots/api#update) */
   readonly chat_boost?: ChatBoostUpdatedInit | undefined;
+  /** Optional. [Update.removed_chat_boost](https://core.telegram.org/bots/api#update) */
   readonly removed_chat_boost?: ChatBoostRemovedInit | undefined;
+  /** Optional. [Update.managed_bot](https://core.telegram.org/bots/api#update) */
   readonly managed_bot?: ManagedBotUpdatedInit | undefined;
+  /** Optional. [Update.subscription](https://core.telegram.org/bots/api#update) */
   readonly subscription?: BotSubscriptionUpdatedInit | undefined;
+  /** Optional. [Update.stopped_message_generation](https://core.telegram.org/bots/api#update) */
   readonly stopped_message_generation?: MessageGenerationStoppedInit | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Update](https://core.telegram.org/bots/api#update). */
 export class Update extends TelegramObject {
+  /** Required. Integer. [Update.update_id](https://core.telegram.org/bots/api#update) */
   declare readonly update_id: number;
+  /** Optional. [Update.message](https://core.telegram.org/bots/api#update) */
   declare readonly message?: Message;
+  /** Optional. [Update.edited_message](https://core.telegram.org/bots/api#update) */
   declare readonly edited_message?: Message;
+  /** Optional. [Update.channel_post](https://core.telegram.org/bots/api#update) */
   declare readonly channel_post?: Message;
+  /** Optional. [Update.edited_channel_post](https://core.telegram.org/bots/api#update) */
   declare readonly edited_channel_post?: Message;
+  /** Optional. [Update.business_connection](https://core.telegram.org/bots/api#update) */
   declare readonly business_connection?: BusinessConnection;
+  /** Optional. [Update.business_message](https://core.telegram.org/bots/api#update) */
   declare readonly business_message?: Message;
+  /** Optional. [Update.edited_business_message](https://core.telegram.org/bots/api#update) */
   declare readonly edited_business_message?: Message;
+  /** Optional. [Update.deleted_business_messages](https://core.telegram.org/bots/api#update) */
   declare readonly deleted_business_messages?: BusinessMessagesDeleted;
+  /** Optional. [Update.guest_message](https://core.telegram.org/bots/api#update) */
   declare readonly guest_message?: Message;
+  /** Optional. [Update.message_reaction](https://core.telegram.org/bots/api#update) */
   declare readonly message_reaction?: MessageReactionUpdated;
+  /** Optional. [Update.message_reaction_count](https://core.telegram.org/bots/api#update) */
   declare readonly message_reaction_count?: MessageReactionCountUpdated;
+  /** Optional. [Update.inline_query](https://core.telegram.org/bots/api#update) */
   declare readonly inline_query?: InlineQuery;
+  /** Optional. [Update.chosen_inline_result](https://core.telegram.org/bots/api#update) */
   declare readonly chosen_inline_result?: ChosenInlineResult;
+  /** Optional. [Update.callback_query](https://core.telegram.org/bots/api#update) */
   declare readonly callback_query?: CallbackQuery;
+  /** Optional. [Update.shipping_query](https://core.telegram.org/bots/api#update) */
   declare readonly shipping_query?: ShippingQuery;
+  /** Optional. [Update.pre_checkout_query](https://core.telegram.org/bots/api#update) */
   declare readonly pre_checkout_query?: PreCheckoutQuery;
+  /** Optional. [Update.purchased_paid_media](https://core.telegram.org/bots/api#update) */
   declare readonly purchased_paid_media?: PaidMediaPurchased;
+  /** Optional. [Update.poll](https://core.telegram.org/bots/api#update) */
   declare readonly poll?: Poll;
+  /** Optional. [Update.poll_answer](https://core.telegram.org/bots/api#update) */
   declare readonly poll_answer?: PollAnswer;
+  /** Optional. [Update.my_chat_member](https://core.telegram.org/bots/api#update) */
   declare readonly my_chat_member?: ChatMemberUpdated;
+  /** Optional. [Update.chat_member](https://core.telegram.org/bots/api#update) */
   declare readonly chat_member?: ChatMemberUpdated;
+  /** Optional. [Update.chat_join_request](https://core.telegram.org/bots/api#update) */
   declare readonly chat_join_request?: ChatJoinRequest;
+  /** Optional. [Update.chat_boost](https://core.telegram.org/bots/api#update) */
   declare readonly chat_boost?: ChatBoostUpdated;
+  /** Optional. [Update.removed_chat_boost](https://core.telegram.org/bots/api#update) */
   declare readonly removed_chat_boost?: ChatBoostRemoved;
+  /** Optional. [Update.managed_bot](https://core.telegram.org/bots/api#update) */
   declare readonly managed_bot?: ManagedBotUpdated;
+  /** Optional. [Update.subscription](https://core.telegram.org/bots/api#update) */
   declare readonly subscription?: BotSubscriptionUpdated;
+  /** Optional. [Update.stopped_message_generation](https://core.telegram.org/bots/api#update) */
   declare readonly stopped_message_generation?: MessageGenerationStopped;
 
   constructor(init: UpdateInit, bot?: Bot) {
@@ -26627,46 +30237,82 @@ export class Update extends TelegramObject {
 
 /** The Bot API input shape of [User](https://core.telegram.org/bots/api#user). */
 export interface UserInit {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [User.id](https://core.telegram.org/bots/api#user) */
   readonly id: number;
+  /** Required. [User.is_bot](https://core.telegram.org/bots/api#user) */
   readonly is_bot: boolean;
+  /** Required. [User.first_name](https://core.telegram.org/bots/api#user) */
   readonly first_name: string;
+  /** Optional. [User.last_name](https://core.telegram.org/bots/api#user) */
   readonly last_name?: string | undefined;
+  /** Optional. [User.username](https://core.telegram.org/bots/api#user) */
   readonly username?: string | undefined;
+  /** Optional. [User.language_code](https://core.telegram.org/bots/api#user) */
   readonly language_code?: string | undefined;
+  /** Optional. [User.is_premium](https://core.telegram.org/bots/api#user) */
   readonly is_premium?: boolean | undefined;
+  /** Optional. [User.added_to_attachment_menu](https://core.telegram.org/bots/api#user) */
   readonly added_to_attachment_menu?: boolean | undefined;
+  /** Optional. [User.can_join_groups](https://core.telegram.org/bots/api#user) */
   readonly can_join_groups?: boolean | undefined;
+  /** Optional. [User.can_read_all_group_messages](https://core.telegram.org/bots/api#user) */
   readonly can_read_all_group_messages?: boolean | undefined;
+  /** Optional. [User.supports_guest_queries](https://core.telegram.org/bots/api#user) */
   readonly supports_guest_queries?: boolean | undefined;
+  /** Optional. [User.supports_inline_queries](https://core.telegram.org/bots/api#user) */
   readonly supports_inline_queries?: boolean | undefined;
+  /** Optional. [User.can_connect_to_business](https://core.telegram.org/bots/api#user) */
   readonly can_connect_to_business?: boolean | undefined;
+  /** Optional. [User.has_main_web_app](https://core.telegram.org/bots/api#user) */
   readonly has_main_web_app?: boolean | undefined;
+  /** Optional. [User.has_topics_enabled](https://core.telegram.org/bots/api#user) */
   readonly has_topics_enabled?: boolean | undefined;
+  /** Optional. [User.allows_users_to_create_topics](https://core.telegram.org/bots/api#user) */
   readonly allows_users_to_create_topics?: boolean | undefined;
+  /** Optional. [User.can_manage_bots](https://core.telegram.org/bots/api#user) */
   readonly can_manage_bots?: boolean | undefined;
+  /** Optional. [User.supports_join_request_queries](https://core.telegram.org/bots/api#user) */
   readonly supports_join_request_queries?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [User](https://core.telegram.org/bots/api#user). */
 export class User extends TelegramObject {
+  /** Required. Integer; may exceed 32 bits but fits a JS number. [User.id](https://core.telegram.org/bots/api#user) */
   declare readonly id: number;
+  /** Required. [User.is_bot](https://core.telegram.org/bots/api#user) */
   declare readonly is_bot: boolean;
+  /** Required. [User.first_name](https://core.telegram.org/bots/api#user) */
   declare readonly first_name: string;
+  /** Optional. [User.last_name](https://core.telegram.org/bots/api#user) */
   declare readonly last_name?: string;
+  /** Optional. [User.username](https://core.telegram.org/bots/api#user) */
   declare readonly username?: string;
+  /** Optional. [User.language_code](https://core.telegram.org/bots/api#user) */
   declare readonly language_code?: string;
+  /** Optional. [User.is_premium](https://core.telegram.org/bots/api#user) */
   declare readonly is_premium?: boolean;
+  /** Optional. [User.added_to_attachment_menu](https://core.telegram.org/bots/api#user) */
   declare readonly added_to_attachment_menu?: boolean;
+  /** Optional. [User.can_join_groups](https://core.telegram.org/bots/api#user) */
   declare readonly can_join_groups?: boolean;
+  /** Optional. [User.can_read_all_group_messages](https://core.telegram.org/bots/api#user) */
   declare readonly can_read_all_group_messages?: boolean;
+  /** Optional. [User.supports_guest_queries](https://core.telegram.org/bots/api#user) */
   declare readonly supports_guest_queries?: boolean;
+  /** Optional. [User.supports_inline_queries](https://core.telegram.org/bots/api#user) */
   declare readonly supports_inline_queries?: boolean;
+  /** Optional. [User.can_connect_to_business](https://core.telegram.org/bots/api#user) */
   declare readonly can_connect_to_business?: boolean;
+  /** Optional. [User.has_main_web_app](https://core.telegram.org/bots/api#user) */
   declare readonly has_main_web_app?: boolean;
+  /** Optional. [User.has_topics_enabled](https://core.telegram.org/bots/api#user) */
   declare readonly has_topics_enabled?: boolean;
+  /** Optional. [User.allows_users_to_create_topics](https://core.telegram.org/bots/api#user) */
   declare readonly allows_users_to_create_topics?: boolean;
+  /** Optional. [User.can_manage_bots](https://core.telegram.org/bots/api#user) */
   declare readonly can_manage_bots?: boolean;
+  /** Optional. [User.supports_join_request_queries](https://core.telegram.org/bots/api#user) */
   declare readonly supports_join_request_queries?: boolean;
 
   constructor(init: UserInit, bot?: Bot) {
@@ -26754,12 +30400,14 @@ export class User extends TelegramObject {
 
 /** The Bot API input shape of [UserChatBoosts](https://core.telegram.org/bots/api#userchatboosts). */
 export interface UserChatBoostsInit {
+  /** Required. [UserChatBoosts.boosts](https://core.telegram.org/bots/api#userchatboosts) */
   readonly boosts: readonly ChatBoostInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UserChatBoosts](https://core.telegram.org/bots/api#userchatboosts). */
 export class UserChatBoosts extends TelegramObject {
+  /** Required. [UserChatBoosts.boosts](https://core.telegram.org/bots/api#userchatboosts) */
   declare readonly boosts: readonly ChatBoost[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: UserChatBoostsInit;
@@ -26810,14 +30458,18 @@ export class UserChatBoosts extends TelegramObject {
 
 /** The Bot API input shape of [UserProfileAudios](https://core.telegram.org/bots/api#userprofileaudios). */
 export interface UserProfileAudiosInit {
+  /** Required. Integer. [UserProfileAudios.total_count](https://core.telegram.org/bots/api#userprofileaudios) */
   readonly total_count: number;
+  /** Required. [UserProfileAudios.audios](https://core.telegram.org/bots/api#userprofileaudios) */
   readonly audios: readonly AudioInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UserProfileAudios](https://core.telegram.org/bots/api#userprofileaudios). */
 export class UserProfileAudios extends TelegramObject {
+  /** Required. Integer. [UserProfileAudios.total_count](https://core.telegram.org/bots/api#userprofileaudios) */
   declare readonly total_count: number;
+  /** Required. [UserProfileAudios.audios](https://core.telegram.org/bots/api#userprofileaudios) */
   declare readonly audios: readonly Audio[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: UserProfileAudiosInit;
@@ -26872,14 +30524,18 @@ export class UserProfileAudios extends TelegramObject {
 
 /** The Bot API input shape of [UserProfilePhotos](https://core.telegram.org/bots/api#userprofilephotos). */
 export interface UserProfilePhotosInit {
+  /** Required. Integer. [UserProfilePhotos.total_count](https://core.telegram.org/bots/api#userprofilephotos) */
   readonly total_count: number;
+  /** Required. [UserProfilePhotos.photos](https://core.telegram.org/bots/api#userprofilephotos) */
   readonly photos: readonly (readonly PhotoSizeInit[])[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UserProfilePhotos](https://core.telegram.org/bots/api#userprofilephotos). */
 export class UserProfilePhotos extends TelegramObject {
+  /** Required. Integer. [UserProfilePhotos.total_count](https://core.telegram.org/bots/api#userprofilephotos) */
   declare readonly total_count: number;
+  /** Required. [UserProfilePhotos.photos](https://core.telegram.org/bots/api#userprofilephotos) */
   declare readonly photos: readonly (readonly PhotoSize[])[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: UserProfilePhotosInit;
@@ -26934,18 +30590,26 @@ export class UserProfilePhotos extends TelegramObject {
 
 /** The Bot API input shape of [UserRating](https://core.telegram.org/bots/api#userrating). */
 export interface UserRatingInit {
+  /** Required. Integer. [UserRating.level](https://core.telegram.org/bots/api#userrating) */
   readonly level: number;
+  /** Required. Integer. [UserRating.rating](https://core.telegram.org/bots/api#userrating) */
   readonly rating: number;
+  /** Required. Integer. [UserRating.current_level_rating](https://core.telegram.org/bots/api#userrating) */
   readonly current_level_rating: number;
+  /** Optional. Integer. [UserRating.next_level_rating](https://core.telegram.org/bots/api#userrating) */
   readonly next_level_rating?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UserRating](https://core.telegram.org/bots/api#userrating). */
 export class UserRating extends TelegramObject {
+  /** Required. Integer. [UserRating.level](https://core.telegram.org/bots/api#userrating) */
   declare readonly level: number;
+  /** Required. Integer. [UserRating.rating](https://core.telegram.org/bots/api#userrating) */
   declare readonly rating: number;
+  /** Required. Integer. [UserRating.current_level_rating](https://core.telegram.org/bots/api#userrating) */
   declare readonly current_level_rating: number;
+  /** Optional. Integer. [UserRating.next_level_rating](https://core.telegram.org/bots/api#userrating) */
   declare readonly next_level_rating?: number;
 
   constructor(init: UserRatingInit, bot?: Bot) {
@@ -26987,14 +30651,18 @@ export class UserRating extends TelegramObject {
 
 /** The Bot API input shape of [UsersShared](https://core.telegram.org/bots/api#usersshared). */
 export interface UsersSharedInit {
+  /** Required. Integer. [UsersShared.request_id](https://core.telegram.org/bots/api#usersshared) */
   readonly request_id: number;
+  /** Required. [UsersShared.users](https://core.telegram.org/bots/api#usersshared) */
   readonly users: readonly SharedUserInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [UsersShared](https://core.telegram.org/bots/api#usersshared). */
 export class UsersShared extends TelegramObject {
+  /** Required. Integer. [UsersShared.request_id](https://core.telegram.org/bots/api#usersshared) */
   declare readonly request_id: number;
+  /** Required. [UsersShared.users](https://core.telegram.org/bots/api#usersshared) */
   declare readonly users: readonly SharedUser[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: UsersSharedInit;
@@ -27049,24 +30717,38 @@ export class UsersShared extends TelegramObject {
 
 /** The Bot API input shape of [Venue](https://core.telegram.org/bots/api#venue). */
 export interface VenueInit {
+  /** Required. [Venue.location](https://core.telegram.org/bots/api#venue) */
   readonly location: LocationInit;
+  /** Required. [Venue.title](https://core.telegram.org/bots/api#venue) */
   readonly title: string;
+  /** Required. [Venue.address](https://core.telegram.org/bots/api#venue) */
   readonly address: string;
+  /** Optional. [Venue.foursquare_id](https://core.telegram.org/bots/api#venue) */
   readonly foursquare_id?: string | undefined;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [Venue.foursquare_type](https://core.telegram.org/bots/api#venue) */
   readonly foursquare_type?: string | undefined;
+  /** Optional. [Venue.google_place_id](https://core.telegram.org/bots/api#venue) */
   readonly google_place_id?: string | undefined;
+  /** Optional. [Venue.google_place_type](https://core.telegram.org/bots/api#venue) */
   readonly google_place_type?: string | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Venue](https://core.telegram.org/bots/api#venue). */
 export class Venue extends TelegramObject {
+  /** Required. [Venue.location](https://core.telegram.org/bots/api#venue) */
   declare readonly location: Location;
+  /** Required. [Venue.title](https://core.telegram.org/bots/api#venue) */
   declare readonly title: string;
+  /** Required. [Venue.address](https://core.telegram.org/bots/api#venue) */
   declare readonly address: string;
+  /** Optional. [Venue.foursquare_id](https://core.telegram.org/bots/api#venue) */
   declare readonly foursquare_id?: string;
+  /** Optional. E.g. 'arts_entertainment/default', 'arts_entertainment/aquarium', 'food/icecream'. [Venue.foursquare_type](https://core.telegram.org/bots/api#venue) */
   declare readonly foursquare_type?: string;
+  /** Optional. [Venue.google_place_id](https://core.telegram.org/bots/api#venue) */
   declare readonly google_place_id?: string;
+  /** Optional. [Venue.google_place_type](https://core.telegram.org/bots/api#venue) */
   declare readonly google_place_type?: string;
   /** The input; the fields below are built from it on first read. */
   readonly #input: VenueInit;
@@ -27141,34 +30823,58 @@ export class Venue extends TelegramObject {
 
 /** The Bot API input shape of [Video](https://core.telegram.org/bots/api#video). */
 export interface VideoInit {
+  /** Required. Use it to download or resend the file. [Video.file_id](https://core.telegram.org/bots/api#video) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Video.file_unique_id](https://core.telegram.org/bots/api#video) */
   readonly file_unique_id: string;
+  /** Required. Integer. [Video.width](https://core.telegram.org/bots/api#video) */
   readonly width: number;
+  /** Required. Integer. [Video.height](https://core.telegram.org/bots/api#video) */
   readonly height: number;
+  /** Required. Integer. In seconds. [Video.duration](https://core.telegram.org/bots/api#video) */
   readonly duration: number;
+  /** Optional. [Video.thumbnail](https://core.telegram.org/bots/api#video) */
   readonly thumbnail?: PhotoSizeInit | undefined;
+  /** Optional. [Video.cover](https://core.telegram.org/bots/api#video) */
   readonly cover?: readonly PhotoSizeInit[] | undefined;
+  /** Optional. Integer. In seconds. [Video.start_timestamp](https://core.telegram.org/bots/api#video) */
   readonly start_timestamp?: number | undefined;
+  /** Optional. [Video.qualities](https://core.telegram.org/bots/api#video) */
   readonly qualities?: readonly VideoQualityInit[] | undefined;
+  /** Optional. [Video.file_name](https://core.telegram.org/bots/api#video) */
   readonly file_name?: string | undefined;
+  /** Optional. [Video.mime_type](https://core.telegram.org/bots/api#video) */
   readonly mime_type?: string | undefined;
+  /** Optional. Integer. In bytes. [Video.file_size](https://core.telegram.org/bots/api#video) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Video](https://core.telegram.org/bots/api#video). */
 export class Video extends TelegramObject {
+  /** Required. Use it to download or resend the file. [Video.file_id](https://core.telegram.org/bots/api#video) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Video.file_unique_id](https://core.telegram.org/bots/api#video) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. [Video.width](https://core.telegram.org/bots/api#video) */
   declare readonly width: number;
+  /** Required. Integer. [Video.height](https://core.telegram.org/bots/api#video) */
   declare readonly height: number;
+  /** Required. Integer. In seconds. [Video.duration](https://core.telegram.org/bots/api#video) */
   declare readonly duration: number;
+  /** Optional. [Video.thumbnail](https://core.telegram.org/bots/api#video) */
   declare readonly thumbnail?: PhotoSize;
+  /** Optional. [Video.cover](https://core.telegram.org/bots/api#video) */
   declare readonly cover?: readonly PhotoSize[];
+  /** Optional. Integer. In seconds. [Video.start_timestamp](https://core.telegram.org/bots/api#video) */
   declare readonly start_timestamp?: number;
+  /** Optional. [Video.qualities](https://core.telegram.org/bots/api#video) */
   declare readonly qualities?: readonly VideoQuality[];
+  /** Optional. [Video.file_name](https://core.telegram.org/bots/api#video) */
   declare readonly file_name?: string;
+  /** Optional. [Video.mime_type](https://core.telegram.org/bots/api#video) */
   declare readonly mime_type?: string;
+  /** Optional. Integer. In bytes. [Video.file_size](https://core.telegram.org/bots/api#video) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: VideoInit;
@@ -27276,12 +30982,14 @@ export class Video extends TelegramObject {
 
 /** The Bot API input shape of [VideoChatEnded](https://core.telegram.org/bots/api#videochatended). */
 export interface VideoChatEndedInit {
+  /** Required. Integer. In seconds. [VideoChatEnded.duration](https://core.telegram.org/bots/api#videochatended) */
   readonly duration: number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [VideoChatEnded](https://core.telegram.org/bots/api#videochatended). */
 export class VideoChatEnded extends TelegramObject {
+  /** Required. Integer. In seconds. [VideoChatEnded.duration](https://core.telegram.org/bots/api#videochatended) */
   declare readonly duration: number;
 
   constructor(init: VideoChatEndedInit, bot?: Bot) {
@@ -27312,12 +31020,14 @@ export class VideoChatEnded extends TelegramObject {
 
 /** The Bot API input shape of [VideoChatParticipantsInvited](https://core.telegram.org/bots/api#videochatparticipantsinvited). */
 export interface VideoChatParticipantsInvitedInit {
+  /** Required. [VideoChatParticipantsInvited.users](https://core.telegram.org/bots/api#videochatparticipantsinvited) */
   readonly users: readonly UserInit[];
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [VideoChatParticipantsInvited](https://core.telegram.org/bots/api#videochatparticipantsinvited). */
 export class VideoChatParticipantsInvited extends TelegramObject {
+  /** Required. [VideoChatParticipantsInvited.users](https://core.telegram.org/bots/api#videochatparticipantsinvited) */
   declare readonly users: readonly User[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: VideoChatParticipantsInvitedInit;
@@ -27368,12 +31078,14 @@ export class VideoChatParticipantsInvited extends TelegramObject {
 
 /** The Bot API input shape of [VideoChatScheduled](https://core.telegram.org/bots/api#videochatscheduled). */
 export interface VideoChatScheduledInit {
+  /** Required. A `Date` or Unix seconds. [VideoChatScheduled.start_date](https://core.telegram.org/bots/api#videochatscheduled) */
   readonly start_date: Date | number;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [VideoChatScheduled](https://core.telegram.org/bots/api#videochatscheduled). */
 export class VideoChatScheduled extends TelegramObject {
+  /** Required. Unix time, exposed as a `Date`. [VideoChatScheduled.start_date](https://core.telegram.org/bots/api#videochatscheduled) */
   declare readonly start_date: Date;
   /** The input; the fields below are built from it on first read. */
   readonly #input: VideoChatScheduledInit;
@@ -27453,22 +31165,34 @@ export class VideoChatStarted extends TelegramObject {
 
 /** The Bot API input shape of [VideoNote](https://core.telegram.org/bots/api#videonote). */
 export interface VideoNoteInit {
+  /** Required. Use it to download or resend the file. [VideoNote.file_id](https://core.telegram.org/bots/api#videonote) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [VideoNote.file_unique_id](https://core.telegram.org/bots/api#videonote) */
   readonly file_unique_id: string;
+  /** Required. Integer. [VideoNote.length](https://core.telegram.org/bots/api#videonote) */
   readonly length: number;
+  /** Required. Integer. In seconds. [VideoNote.duration](https://core.telegram.org/bots/api#videonote) */
   readonly duration: number;
+  /** Optional. [VideoNote.thumbnail](https://core.telegram.org/bots/api#videonote) */
   readonly thumbnail?: PhotoSizeInit | undefined;
+  /** Optional. Integer. In bytes. [VideoNote.file_size](https://core.telegram.org/bots/api#videonote) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [VideoNote](https://core.telegram.org/bots/api#videonote). */
 export class VideoNote extends TelegramObject {
+  /** Required. Use it to download or resend the file. [VideoNote.file_id](https://core.telegram.org/bots/api#videonote) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [VideoNote.file_unique_id](https://core.telegram.org/bots/api#videonote) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. [VideoNote.length](https://core.telegram.org/bots/api#videonote) */
   declare readonly length: number;
+  /** Required. Integer. In seconds. [VideoNote.duration](https://core.telegram.org/bots/api#videonote) */
   declare readonly duration: number;
+  /** Optional. [VideoNote.thumbnail](https://core.telegram.org/bots/api#videonote) */
   declare readonly thumbnail?: PhotoSize;
+  /** Optional. Integer. In bytes. [VideoNote.file_size](https://core.telegram.org/bots/api#videonote) */
   declare readonly file_size?: number;
   /** The input; the fields below are built from it on first read. */
   readonly #input: VideoNoteInit;
@@ -27541,22 +31265,34 @@ export class VideoNote extends TelegramObject {
 
 /** The Bot API input shape of [VideoQuality](https://core.telegram.org/bots/api#videoquality). */
 export interface VideoQualityInit {
+  /** Required. Use it to download or resend the file. [VideoQuality.file_id](https://core.telegram.org/bots/api#videoquality) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [VideoQuality.file_unique_id](https://core.telegram.org/bots/api#videoquality) */
   readonly file_unique_id: string;
+  /** Required. Integer. [VideoQuality.width](https://core.telegram.org/bots/api#videoquality) */
   readonly width: number;
+  /** Required. Integer. [VideoQuality.height](https://core.telegram.org/bots/api#videoquality) */
   readonly height: number;
+  /** Required. E.g. 'h264', 'h265', 'av01'. [VideoQuality.codec](https://core.telegram.org/bots/api#videoquality) */
   readonly codec: string;
+  /** Optional. Integer. In bytes. [VideoQuality.file_size](https://core.telegram.org/bots/api#videoquality) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [VideoQuality](https://core.telegram.org/bots/api#videoquality). */
 export class VideoQuality extends TelegramObject {
+  /** Required. Use it to download or resend the file. [VideoQuality.file_id](https://core.telegram.org/bots/api#videoquality) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [VideoQuality.file_unique_id](https://core.telegram.org/bots/api#videoquality) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. [VideoQuality.width](https://core.telegram.org/bots/api#videoquality) */
   declare readonly width: number;
+  /** Required. Integer. [VideoQuality.height](https://core.telegram.org/bots/api#videoquality) */
   declare readonly height: number;
+  /** Required. E.g. 'h264', 'h265', 'av01'. [VideoQuality.codec](https://core.telegram.org/bots/api#videoquality) */
   declare readonly codec: string;
+  /** Optional. Integer. In bytes. [VideoQuality.file_size](https://core.telegram.org/bots/api#videoquality) */
   declare readonly file_size?: number;
 
   constructor(init: VideoQualityInit, bot?: Bot) {
@@ -27610,20 +31346,30 @@ export class VideoQuality extends TelegramObject {
 
 /** The Bot API input shape of [Voice](https://core.telegram.org/bots/api#voice). */
 export interface VoiceInit {
+  /** Required. Use it to download or resend the file. [Voice.file_id](https://core.telegram.org/bots/api#voice) */
   readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Voice.file_unique_id](https://core.telegram.org/bots/api#voice) */
   readonly file_unique_id: string;
+  /** Required. Integer. In seconds. [Voice.duration](https://core.telegram.org/bots/api#voice) */
   readonly duration: number;
+  /** Optional. [Voice.mime_type](https://core.telegram.org/bots/api#voice) */
   readonly mime_type?: string | undefined;
+  /** Optional. Integer. In bytes. [Voice.file_size](https://core.telegram.org/bots/api#voice) */
   readonly file_size?: number | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [Voice](https://core.telegram.org/bots/api#voice). */
 export class Voice extends TelegramObject {
+  /** Required. Use it to download or resend the file. [Voice.file_id](https://core.telegram.org/bots/api#voice) */
   declare readonly file_id: string;
+  /** Required. Stable over time and across bots; cannot download or resend. [Voice.file_unique_id](https://core.telegram.org/bots/api#voice) */
   declare readonly file_unique_id: string;
+  /** Required. Integer. In seconds. [Voice.duration](https://core.telegram.org/bots/api#voice) */
   declare readonly duration: number;
+  /** Optional. [Voice.mime_type](https://core.telegram.org/bots/api#voice) */
   declare readonly mime_type?: string;
+  /** Optional. Integer. In bytes. [Voice.file_size](https://core.telegram.org/bots/api#voice) */
   declare readonly file_size?: number;
 
   constructor(init: VoiceInit, bot?: Bot) {
@@ -27672,14 +31418,18 @@ export class Voice extends TelegramObject {
 
 /** The Bot API input shape of [WebAppData](https://core.telegram.org/bots/api#webappdata). */
 export interface WebAppDataInit {
+  /** Required. [WebAppData.data](https://core.telegram.org/bots/api#webappdata) */
   readonly data: string;
+  /** Required. [WebAppData.button_text](https://core.telegram.org/bots/api#webappdata) */
   readonly button_text: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [WebAppData](https://core.telegram.org/bots/api#webappdata). */
 export class WebAppData extends TelegramObject {
+  /** Required. [WebAppData.data](https://core.telegram.org/bots/api#webappdata) */
   declare readonly data: string;
+  /** Required. [WebAppData.button_text](https://core.telegram.org/bots/api#webappdata) */
   declare readonly button_text: string;
 
   constructor(init: WebAppDataInit, bot?: Bot) {
@@ -27714,12 +31464,14 @@ export class WebAppData extends TelegramObject {
 
 /** The Bot API input shape of [WebAppInfo](https://core.telegram.org/bots/api#webappinfo). */
 export interface WebAppInfoInit {
+  /** Required. [WebAppInfo.url](https://core.telegram.org/bots/api#webappinfo) */
   readonly url: string;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [WebAppInfo](https://core.telegram.org/bots/api#webappinfo). */
 export class WebAppInfo extends TelegramObject {
+  /** Required. [WebAppInfo.url](https://core.telegram.org/bots/api#webappinfo) */
   declare readonly url: string;
 
   constructor(init: WebAppInfoInit, bot?: Bot) {
@@ -27750,28 +31502,46 @@ export class WebAppInfo extends TelegramObject {
 
 /** The Bot API input shape of [WebhookInfo](https://core.telegram.org/bots/api#webhookinfo). */
 export interface WebhookInfoInit {
+  /** Required. [WebhookInfo.url](https://core.telegram.org/bots/api#webhookinfo) */
   readonly url: string;
+  /** Required. [WebhookInfo.has_custom_certificate](https://core.telegram.org/bots/api#webhookinfo) */
   readonly has_custom_certificate: boolean;
+  /** Required. Integer. [WebhookInfo.pending_update_count](https://core.telegram.org/bots/api#webhookinfo) */
   readonly pending_update_count: number;
+  /** Optional. [WebhookInfo.ip_address](https://core.telegram.org/bots/api#webhookinfo) */
   readonly ip_address?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. [WebhookInfo.last_error_date](https://core.telegram.org/bots/api#webhookinfo) */
   readonly last_error_date?: Date | number | undefined;
+  /** Optional. [WebhookInfo.last_error_message](https://core.telegram.org/bots/api#webhookinfo) */
   readonly last_error_message?: string | undefined;
+  /** Optional. A `Date` or Unix seconds. [WebhookInfo.last_synchronization_error_date](https://core.telegram.org/bots/api#webhookinfo) */
   readonly last_synchronization_error_date?: Date | number | undefined;
+  /** Optional. Integer. [WebhookInfo.max_connections](https://core.telegram.org/bots/api#webhookinfo) */
   readonly max_connections?: number | undefined;
+  /** Optional. One of 27 fixed values (see the reference). Default: every update type but `chat_member`, `message_reaction`, `message_reaction_count`. [WebhookInfo.allowed_updates](https://core.telegram.org/bots/api#webhookinfo) */
   readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[] | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [WebhookInfo](https://core.telegram.org/bots/api#webhookinfo). */
 export class WebhookInfo extends TelegramObject {
+  /** Required. [WebhookInfo.url](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly url: string;
+  /** Required. [WebhookInfo.has_custom_certificate](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly has_custom_certificate: boolean;
+  /** Required. Integer. [WebhookInfo.pending_update_count](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly pending_update_count: number;
+  /** Optional. [WebhookInfo.ip_address](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly ip_address?: string;
+  /** Optional. Unix time, exposed as a `Date`. [WebhookInfo.last_error_date](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly last_error_date?: Date;
+  /** Optional. [WebhookInfo.last_error_message](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly last_error_message?: string;
+  /** Optional. Unix time, exposed as a `Date`. [WebhookInfo.last_synchronization_error_date](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly last_synchronization_error_date?: Date;
+  /** Optional. Integer. [WebhookInfo.max_connections](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly max_connections?: number;
+  /** Optional. One of 27 fixed values (see the reference). Default: every update type but `chat_member`, `message_reaction`, `message_reaction_count`. [WebhookInfo.allowed_updates](https://core.telegram.org/bots/api#webhookinfo) */
   declare readonly allowed_updates?: readonly ('message' | 'edited_message' | 'channel_post' | 'edited_channel_post' | 'business_connection' | 'business_message' | 'edited_business_message' | 'deleted_business_messages' | 'guest_message' | 'message_reaction' | 'message_reaction_count' | 'inline_query' | 'chosen_inline_result' | 'callback_query' | 'shipping_query' | 'pre_checkout_query' | 'purchased_paid_media' | 'poll' | 'poll_answer' | 'my_chat_member' | 'chat_member' | 'chat_join_request' | 'chat_boost' | 'removed_chat_boost' | 'managed_bot' | 'subscription' | 'stopped_message_generation')[];
   /** The input; the fields below are built from it on first read. */
   readonly #input: WebhookInfoInit;
@@ -27860,16 +31630,22 @@ export class WebhookInfo extends TelegramObject {
 
 /** The Bot API input shape of [WriteAccessAllowed](https://core.telegram.org/bots/api#writeaccessallowed). */
 export interface WriteAccessAllowedInit {
+  /** Optional. [WriteAccessAllowed.from_request](https://core.telegram.org/bots/api#writeaccessallowed) */
   readonly from_request?: boolean | undefined;
+  /** Optional. [WriteAccessAllowed.web_app_name](https://core.telegram.org/bots/api#writeaccessallowed) */
   readonly web_app_name?: string | undefined;
+  /** Optional. [WriteAccessAllowed.from_attachment_menu](https://core.telegram.org/bots/api#writeaccessallowed) */
   readonly from_attachment_menu?: boolean | undefined;
   readonly apiKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The Bot API type [WriteAccessAllowed](https://core.telegram.org/bots/api#writeaccessallowed). */
 export class WriteAccessAllowed extends TelegramObject {
+  /** Optional. [WriteAccessAllowed.from_request](https://core.telegram.org/bots/api#writeaccessallowed) */
   declare readonly from_request?: boolean;
+  /** Optional. [WriteAccessAllowed.web_app_name](https://core.telegram.org/bots/api#writeaccessallowed) */
   declare readonly web_app_name?: string;
+  /** Optional. [WriteAccessAllowed.from_attachment_menu](https://core.telegram.org/bots/api#writeaccessallowed) */
   declare readonly from_attachment_menu?: boolean;
 
   constructor(init: WriteAccessAllowedInit, bot?: Bot) {
