@@ -156,7 +156,7 @@ export function defaultOf(description: string): string | undefined {
  * occur; `when` guards names that could mean something else elsewhere.
  */
 const NAME_SUMMARIES: readonly { name: RegExp; when?: RegExp; text: string }[] = [
-  { name: /parse_mode$/, text: "How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'." },
+  { name: /parse_mode$/, text: 'How to parse entities in the text (`Markdown` is the legacy mode).' },
   { name: /^protect_content$/, text: 'Forbid forwarding and saving the content.' },
   { name: /^disable_notification$/, text: 'Deliver without sound.' },
   { name: /^allow_paid_broadcast$/, text: 'Send past the broadcast rate limit, paying Stars per message.' },

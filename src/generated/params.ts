@@ -84,7 +84,7 @@ export interface CopyMessageOptions {
   readonly video_start_timestamp?: number | undefined;
   /** Optional. 0–1024 characters after entity parsing. [copyMessage.caption](https://core.telegram.org/bots/api#copymessage) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [copyMessage.parse_mode](https://core.telegram.org/bots/api#copymessage) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [copyMessage.parse_mode](https://core.telegram.org/bots/api#copymessage) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [copyMessage.caption_entities](https://core.telegram.org/bots/api#copymessage) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -250,7 +250,7 @@ export interface EditChatSubscriptionInviteLinkOptions {
 export interface EditEphemeralMessageCaptionOptions {
   /** Optional. 0–1024 characters after entity parsing. [editEphemeralMessageCaption.caption](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editEphemeralMessageCaption.parse_mode](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [editEphemeralMessageCaption.parse_mode](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [editEphemeralMessageCaption.caption_entities](https://core.telegram.org/bots/api#editephemeralmessagecaption) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -276,7 +276,7 @@ export interface EditEphemeralMessageReplyMarkupOptions {
 export interface EditEphemeralMessageTextOptions {
   /** Optional. 1–4096 characters after entity parsing. [editEphemeralMessageText.text](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly text?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editEphemeralMessageText.parse_mode](https://core.telegram.org/bots/api#editephemeralmessagetext) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [editEphemeralMessageText.parse_mode](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [editEphemeralMessageText.entities](https://core.telegram.org/bots/api#editephemeralmessagetext) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
@@ -308,7 +308,7 @@ export interface EditMessageCaptionOptions {
   readonly inline_message_id?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [editMessageCaption.caption](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editMessageCaption.parse_mode](https://core.telegram.org/bots/api#editmessagecaption) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [editMessageCaption.parse_mode](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [editMessageCaption.caption_entities](https://core.telegram.org/bots/api#editmessagecaption) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -386,7 +386,7 @@ export interface EditMessageTextOptions {
   readonly inline_message_id?: string | undefined;
   /** Optional. 1–4096 characters after entity parsing. [editMessageText.text](https://core.telegram.org/bots/api#editmessagetext) */
   readonly text?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editMessageText.parse_mode](https://core.telegram.org/bots/api#editmessagetext) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [editMessageText.parse_mode](https://core.telegram.org/bots/api#editmessagetext) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [editMessageText.entities](https://core.telegram.org/bots/api#editmessagetext) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
@@ -402,7 +402,7 @@ export interface EditMessageTextOptions {
 export interface EditStoryOptions {
   /** Optional. 0–2048 characters after entity parsing. [editStory.caption](https://core.telegram.org/bots/api#editstory) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [editStory.parse_mode](https://core.telegram.org/bots/api#editstory) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [editStory.parse_mode](https://core.telegram.org/bots/api#editstory) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [editStory.caption_entities](https://core.telegram.org/bots/api#editstory) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -602,7 +602,7 @@ export interface GetUserProfilePhotosOptions {
 export interface GiftPremiumSubscriptionOptions {
   /** Optional. 0–128 characters. [giftPremiumSubscription.text](https://core.telegram.org/bots/api#giftpremiumsubscription) */
   readonly text?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [giftPremiumSubscription.text_parse_mode](https://core.telegram.org/bots/api#giftpremiumsubscription) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [giftPremiumSubscription.text_parse_mode](https://core.telegram.org/bots/api#giftpremiumsubscription) */
   readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `text_parse_mode`. [giftPremiumSubscription.text_entities](https://core.telegram.org/bots/api#giftpremiumsubscription) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
@@ -620,7 +620,7 @@ export interface PinChatMessageOptions {
 export interface PostStoryOptions {
   /** Optional. 0–2048 characters after entity parsing. [postStory.caption](https://core.telegram.org/bots/api#poststory) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [postStory.parse_mode](https://core.telegram.org/bots/api#poststory) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [postStory.parse_mode](https://core.telegram.org/bots/api#poststory) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [postStory.caption_entities](https://core.telegram.org/bots/api#poststory) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -726,7 +726,7 @@ export interface SendAnimationOptions {
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendAnimation.caption](https://core.telegram.org/bots/api#sendanimation) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendAnimation.parse_mode](https://core.telegram.org/bots/api#sendanimation) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendAnimation.parse_mode](https://core.telegram.org/bots/api#sendanimation) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendAnimation.caption_entities](https://core.telegram.org/bots/api#sendanimation) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -762,7 +762,7 @@ export interface SendAudioOptions {
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendAudio.caption](https://core.telegram.org/bots/api#sendaudio) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendAudio.parse_mode](https://core.telegram.org/bots/api#sendaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendAudio.parse_mode](https://core.telegram.org/bots/api#sendaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendAudio.caption_entities](https://core.telegram.org/bots/api#sendaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -882,7 +882,7 @@ export interface SendDocumentOptions {
   readonly thumbnail?: InputFileLike | InputFileLike | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendDocument.caption](https://core.telegram.org/bots/api#senddocument) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendDocument.parse_mode](https://core.telegram.org/bots/api#senddocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendDocument.parse_mode](https://core.telegram.org/bots/api#senddocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendDocument.caption_entities](https://core.telegram.org/bots/api#senddocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -934,7 +934,7 @@ export interface SendGiftOptions {
   readonly pay_for_upgrade?: boolean | undefined;
   /** Optional. 0–128 characters. [sendGift.text](https://core.telegram.org/bots/api#sendgift) */
   readonly text?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendGift.text_parse_mode](https://core.telegram.org/bots/api#sendgift) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendGift.text_parse_mode](https://core.telegram.org/bots/api#sendgift) */
   readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `text_parse_mode`. [sendGift.text_entities](https://core.telegram.org/bots/api#sendgift) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
@@ -1006,7 +1006,7 @@ export interface SendLivePhotoOptions {
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendLivePhoto.caption](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendLivePhoto.parse_mode](https://core.telegram.org/bots/api#sendlivephoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendLivePhoto.parse_mode](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendLivePhoto.caption_entities](https://core.telegram.org/bots/api#sendlivephoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -1094,7 +1094,7 @@ export interface SendMessageOptions {
   readonly direct_messages_topic_id?: number | undefined;
   /** Optional. [sendMessage.ephemeral_message_parameters](https://core.telegram.org/bots/api#sendmessage) */
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendMessage.parse_mode](https://core.telegram.org/bots/api#sendmessage) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendMessage.parse_mode](https://core.telegram.org/bots/api#sendmessage) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendMessage.entities](https://core.telegram.org/bots/api#sendmessage) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
@@ -1122,7 +1122,7 @@ export interface SendMessageDraftOptions {
   readonly message_thread_id?: number | undefined;
   /** Optional. 0–4096 characters after entity parsing. [sendMessageDraft.text](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly text?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendMessageDraft.parse_mode](https://core.telegram.org/bots/api#sendmessagedraft) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendMessageDraft.parse_mode](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendMessageDraft.entities](https://core.telegram.org/bots/api#sendmessagedraft) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
@@ -1144,7 +1144,7 @@ export interface SendPaidMediaOptions {
   readonly payload?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendPaidMedia.caption](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPaidMedia.parse_mode](https://core.telegram.org/bots/api#sendpaidmedia) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPaidMedia.parse_mode](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendPaidMedia.caption_entities](https://core.telegram.org/bots/api#sendpaidmedia) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -1176,7 +1176,7 @@ export interface SendPhotoOptions {
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendPhoto.caption](https://core.telegram.org/bots/api#sendphoto) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPhoto.parse_mode](https://core.telegram.org/bots/api#sendphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPhoto.parse_mode](https://core.telegram.org/bots/api#sendphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendPhoto.caption_entities](https://core.telegram.org/bots/api#sendphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -1206,7 +1206,7 @@ export interface SendPollOptions {
   readonly business_connection_id?: string | undefined;
   /** Optional. Integer. [sendPoll.message_thread_id](https://core.telegram.org/bots/api#sendpoll) */
   readonly message_thread_id?: number | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.question_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.question_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly question_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `question_parse_mode`. [sendPoll.question_entities](https://core.telegram.org/bots/api#sendpoll) */
   readonly question_entities?: readonly MessageEntityInit[] | undefined;
@@ -1232,7 +1232,7 @@ export interface SendPollOptions {
   readonly correct_option_ids?: readonly number[] | undefined;
   /** Optional. 0–200 characters after entity parsing. At most 2 line feeds. [sendPoll.explanation](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.explanation_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.explanation_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `explanation_parse_mode`. [sendPoll.explanation_entities](https://core.telegram.org/bots/api#sendpoll) */
   readonly explanation_entities?: readonly MessageEntityInit[] | undefined;
@@ -1246,7 +1246,7 @@ export interface SendPollOptions {
   readonly is_closed?: boolean | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendPoll.description](https://core.telegram.org/bots/api#sendpoll) */
   readonly description?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.description_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendPoll.description_parse_mode](https://core.telegram.org/bots/api#sendpoll) */
   readonly description_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `description_parse_mode`. [sendPoll.description_entities](https://core.telegram.org/bots/api#sendpoll) */
   readonly description_entities?: readonly MessageEntityInit[] | undefined;
@@ -1388,7 +1388,7 @@ export interface SendVideoOptions {
   readonly start_timestamp?: number | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendVideo.caption](https://core.telegram.org/bots/api#sendvideo) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendVideo.parse_mode](https://core.telegram.org/bots/api#sendvideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendVideo.parse_mode](https://core.telegram.org/bots/api#sendvideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendVideo.caption_entities](https://core.telegram.org/bots/api#sendvideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -1458,7 +1458,7 @@ export interface SendVoiceOptions {
   readonly ephemeral_message_parameters?: EphemeralMessageParametersInit | undefined;
   /** Optional. 0–1024 characters after entity parsing. [sendVoice.caption](https://core.telegram.org/bots/api#sendvoice) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [sendVoice.parse_mode](https://core.telegram.org/bots/api#sendvoice) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [sendVoice.parse_mode](https://core.telegram.org/bots/api#sendvoice) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [sendVoice.caption_entities](https://core.telegram.org/bots/api#sendvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;

@@ -10062,7 +10062,7 @@ export interface InlineQueryResultAudioInit {
   readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10089,7 +10089,7 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
   declare readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10175,7 +10175,7 @@ export interface InlineQueryResultCachedAudioInit {
   readonly audio_file_id: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10196,7 +10196,7 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
   declare readonly audio_file_id: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedAudio.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedAudio.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedAudio.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10272,7 +10272,7 @@ export interface InlineQueryResultCachedDocumentInit {
   readonly description?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10297,7 +10297,7 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
   declare readonly description?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10378,7 +10378,7 @@ export interface InlineQueryResultCachedGifInit {
   readonly title?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedGif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10403,7 +10403,7 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
   declare readonly title?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedGif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedgif) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10485,7 +10485,7 @@ export interface InlineQueryResultCachedMpeg4GifInit {
   readonly title?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10510,7 +10510,7 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
   declare readonly title?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10594,7 +10594,7 @@ export interface InlineQueryResultCachedPhotoInit {
   readonly description?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10621,7 +10621,7 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
   declare readonly description?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10780,7 +10780,7 @@ export interface InlineQueryResultCachedVideoInit {
   readonly description?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10807,7 +10807,7 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
   declare readonly description?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -10893,7 +10893,7 @@ export interface InlineQueryResultCachedVoiceInit {
   readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -10916,7 +10916,7 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
   declare readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultCachedVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultCachedVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultCachedVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -11107,7 +11107,7 @@ export interface InlineQueryResultDocumentInit {
   readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -11140,7 +11140,7 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
   declare readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultDocument.caption](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultDocument.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultDocument.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultdocument) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -11321,7 +11321,7 @@ export interface InlineQueryResultGifInit {
   readonly title?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultGif.caption](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -11356,7 +11356,7 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
   declare readonly title?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultGif.caption](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultgif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultGif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultGif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultgif) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -11601,7 +11601,7 @@ export interface InlineQueryResultMpeg4GifInit {
   readonly title?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -11636,7 +11636,7 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
   declare readonly title?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultMpeg4Gif.caption](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultMpeg4Gif.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultMpeg4Gif.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -11742,7 +11742,7 @@ export interface InlineQueryResultPhotoInit {
   readonly description?: string | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -11775,7 +11775,7 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
   declare readonly description?: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultPhoto.caption](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultPhoto.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultPhoto.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultphoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -12019,7 +12019,7 @@ export interface InlineQueryResultVideoInit {
   readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -12056,7 +12056,7 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
   declare readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVideo.caption](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVideo.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultVideo.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvideo) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -12167,7 +12167,7 @@ export interface InlineQueryResultVoiceInit {
   readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -12192,7 +12192,7 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
   declare readonly title: string;
   /** Optional. 0–1024 characters after entity parsing. [InlineQueryResultVoice.caption](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InlineQueryResultVoice.parse_mode](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InlineQueryResultVoice.caption_entities](https://core.telegram.org/bots/api#inlinequeryresultvoice) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -12319,7 +12319,7 @@ export class InlineQueryResultsButton extends TelegramObject {
 export interface InputChecklistInit {
   /** Required. 1–255 characters after entity parsing. [InputChecklist.title](https://core.telegram.org/bots/api#inputchecklist) */
   readonly title: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklist.parse_mode](https://core.telegram.org/bots/api#inputchecklist) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklist.parse_mode](https://core.telegram.org/bots/api#inputchecklist) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputChecklist.title_entities](https://core.telegram.org/bots/api#inputchecklist) */
   readonly title_entities?: readonly MessageEntityInit[] | undefined;
@@ -12336,7 +12336,7 @@ export interface InputChecklistInit {
 export class InputChecklist extends TelegramObject {
   /** Required. 1–255 characters after entity parsing. [InputChecklist.title](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly title: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklist.parse_mode](https://core.telegram.org/bots/api#inputchecklist) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklist.parse_mode](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputChecklist.title_entities](https://core.telegram.org/bots/api#inputchecklist) */
   declare readonly title_entities?: readonly MessageEntity[];
@@ -12395,7 +12395,7 @@ export interface InputChecklistTaskInit {
   readonly id: number;
   /** Required. 1–100 characters after entity parsing. [InputChecklistTask.text](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly text: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklistTask.parse_mode](https://core.telegram.org/bots/api#inputchecklisttask) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklistTask.parse_mode](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputChecklistTask.text_entities](https://core.telegram.org/bots/api#inputchecklisttask) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
@@ -12408,7 +12408,7 @@ export class InputChecklistTask extends TelegramObject {
   declare readonly id: number;
   /** Required. 1–100 characters after entity parsing. [InputChecklistTask.text](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly text: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklistTask.parse_mode](https://core.telegram.org/bots/api#inputchecklisttask) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputChecklistTask.parse_mode](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputChecklistTask.text_entities](https://core.telegram.org/bots/api#inputchecklisttask) */
   declare readonly text_entities?: readonly MessageEntity[];
@@ -12772,7 +12772,7 @@ export interface InputMediaAnimationInit {
   readonly thumbnail?: InputFileLike | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaAnimation.caption](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAnimation.parse_mode](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAnimation.parse_mode](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaAnimation.caption_entities](https://core.telegram.org/bots/api#inputmediaanimation) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -12799,7 +12799,7 @@ export class InputMediaAnimation extends InputMediaBase {
   declare readonly thumbnail?: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaAnimation.caption](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAnimation.parse_mode](https://core.telegram.org/bots/api#inputmediaanimation) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAnimation.parse_mode](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaAnimation.caption_entities](https://core.telegram.org/bots/api#inputmediaanimation) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -12895,7 +12895,7 @@ export interface InputMediaAudioInit {
   readonly thumbnail?: InputFileLike | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaAudio.caption](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAudio.parse_mode](https://core.telegram.org/bots/api#inputmediaaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAudio.parse_mode](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaAudio.caption_entities](https://core.telegram.org/bots/api#inputmediaaudio) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -12918,7 +12918,7 @@ export class InputMediaAudio extends InputMediaBase {
   declare readonly thumbnail?: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaAudio.caption](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAudio.parse_mode](https://core.telegram.org/bots/api#inputmediaaudio) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaAudio.parse_mode](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaAudio.caption_entities](https://core.telegram.org/bots/api#inputmediaaudio) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -13004,7 +13004,7 @@ export interface InputMediaDocumentInit {
   readonly thumbnail?: InputFileLike | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaDocument.caption](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaDocument.parse_mode](https://core.telegram.org/bots/api#inputmediadocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaDocument.parse_mode](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaDocument.caption_entities](https://core.telegram.org/bots/api#inputmediadocument) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -13023,7 +13023,7 @@ export class InputMediaDocument extends InputMediaBase {
   declare readonly thumbnail?: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaDocument.caption](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaDocument.parse_mode](https://core.telegram.org/bots/api#inputmediadocument) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaDocument.parse_mode](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaDocument.caption_entities](https://core.telegram.org/bots/api#inputmediadocument) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -13145,7 +13145,7 @@ export interface InputMediaLivePhotoInit {
   readonly photo: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaLivePhoto.caption](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaLivePhoto.parse_mode](https://core.telegram.org/bots/api#inputmedialivephoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaLivePhoto.parse_mode](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaLivePhoto.caption_entities](https://core.telegram.org/bots/api#inputmedialivephoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -13166,7 +13166,7 @@ export class InputMediaLivePhoto extends InputMediaBase {
   declare readonly photo: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaLivePhoto.caption](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaLivePhoto.parse_mode](https://core.telegram.org/bots/api#inputmedialivephoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaLivePhoto.parse_mode](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaLivePhoto.caption_entities](https://core.telegram.org/bots/api#inputmedialivephoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -13308,7 +13308,7 @@ export interface InputMediaPhotoInit {
   readonly media: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaPhoto.caption](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaPhoto.parse_mode](https://core.telegram.org/bots/api#inputmediaphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaPhoto.parse_mode](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaPhoto.caption_entities](https://core.telegram.org/bots/api#inputmediaphoto) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -13327,7 +13327,7 @@ export class InputMediaPhoto extends InputMediaBase {
   declare readonly media: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaPhoto.caption](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaPhoto.parse_mode](https://core.telegram.org/bots/api#inputmediaphoto) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaPhoto.parse_mode](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaPhoto.caption_entities](https://core.telegram.org/bots/api#inputmediaphoto) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -13560,7 +13560,7 @@ export interface InputMediaVideoInit {
   readonly start_timestamp?: number | undefined;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaVideo.caption](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVideo.parse_mode](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVideo.parse_mode](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaVideo.caption_entities](https://core.telegram.org/bots/api#inputmediavideo) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -13593,7 +13593,7 @@ export class InputMediaVideo extends InputMediaBase {
   declare readonly start_timestamp?: number;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaVideo.caption](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVideo.parse_mode](https://core.telegram.org/bots/api#inputmediavideo) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVideo.parse_mode](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaVideo.caption_entities](https://core.telegram.org/bots/api#inputmediavideo) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -13698,7 +13698,7 @@ export interface InputMediaVoiceNoteInit {
   readonly media: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaVoiceNote.caption](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly caption?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVoiceNote.parse_mode](https://core.telegram.org/bots/api#inputmediavoicenote) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVoiceNote.parse_mode](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputMediaVoiceNote.caption_entities](https://core.telegram.org/bots/api#inputmediavoicenote) */
   readonly caption_entities?: readonly MessageEntityInit[] | undefined;
@@ -13715,7 +13715,7 @@ export class InputMediaVoiceNote extends TelegramObject {
   declare readonly media: InputFileLike;
   /** Optional. 0–1024 characters after entity parsing. [InputMediaVoiceNote.caption](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly caption?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVoiceNote.parse_mode](https://core.telegram.org/bots/api#inputmediavoicenote) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputMediaVoiceNote.parse_mode](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputMediaVoiceNote.caption_entities](https://core.telegram.org/bots/api#inputmediavoicenote) */
   declare readonly caption_entities?: readonly MessageEntity[];
@@ -14006,7 +14006,7 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
 export interface InputPollOptionInit {
   /** Required. 1–100 characters. [InputPollOption.text](https://core.telegram.org/bots/api#inputpolloption) */
   readonly text: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputPollOption.text_parse_mode](https://core.telegram.org/bots/api#inputpolloption) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputPollOption.text_parse_mode](https://core.telegram.org/bots/api#inputpolloption) */
   readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `text_parse_mode`. [InputPollOption.text_entities](https://core.telegram.org/bots/api#inputpolloption) */
   readonly text_entities?: readonly MessageEntityInit[] | undefined;
@@ -14019,7 +14019,7 @@ export interface InputPollOptionInit {
 export class InputPollOption extends TelegramObject {
   /** Required. 1–100 characters. [InputPollOption.text](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly text: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputPollOption.text_parse_mode](https://core.telegram.org/bots/api#inputpolloption) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputPollOption.text_parse_mode](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly text_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `text_parse_mode`. [InputPollOption.text_entities](https://core.telegram.org/bots/api#inputpolloption) */
   declare readonly text_entities?: readonly MessageEntity[];
@@ -15853,7 +15853,7 @@ export class InputStoryContentVideo extends InputStoryContentBase {
 export interface InputTextMessageContentInit {
   /** Required. 1–4096 characters. [InputTextMessageContent.message_text](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly message_text: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputTextMessageContent.parse_mode](https://core.telegram.org/bots/api#inputtextmessagecontent) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputTextMessageContent.parse_mode](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `parse_mode`. [InputTextMessageContent.entities](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   readonly entities?: readonly MessageEntityInit[] | undefined;
@@ -15866,7 +15866,7 @@ export interface InputTextMessageContentInit {
 export class InputTextMessageContent extends InputMessageContentBase {
   /** Required. 1–4096 characters. [InputTextMessageContent.message_text](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly message_text: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [InputTextMessageContent.parse_mode](https://core.telegram.org/bots/api#inputtextmessagecontent) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [InputTextMessageContent.parse_mode](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `parse_mode`. [InputTextMessageContent.entities](https://core.telegram.org/bots/api#inputtextmessagecontent) */
   declare readonly entities?: readonly MessageEntity[];
@@ -23026,7 +23026,7 @@ export interface ReplyParametersInit {
   readonly allow_sending_without_reply?: boolean | undefined;
   /** Optional. 0–1024 characters after entity parsing. [ReplyParameters.quote](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote?: string | undefined;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [ReplyParameters.quote_parse_mode](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [ReplyParameters.quote_parse_mode](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown' | undefined;
   /** Optional. Alternative to `quote_parse_mode`. [ReplyParameters.quote_entities](https://core.telegram.org/bots/api#replyparameters) */
   readonly quote_entities?: readonly MessageEntityInit[] | undefined;
@@ -23051,7 +23051,7 @@ export class ReplyParameters extends TelegramObject {
   declare readonly allow_sending_without_reply?: boolean;
   /** Optional. 0–1024 characters after entity parsing. [ReplyParameters.quote](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote?: string;
-  /** Optional. How to parse entities: 'HTML', 'MarkdownV2' or legacy 'Markdown'. One of 'HTML', 'MarkdownV2', 'Markdown'. [ReplyParameters.quote_parse_mode](https://core.telegram.org/bots/api#replyparameters) */
+  /** Optional. How to parse entities in the text (`Markdown` is the legacy mode). One of 'HTML', 'MarkdownV2', 'Markdown'. [ReplyParameters.quote_parse_mode](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_parse_mode?: 'HTML' | 'MarkdownV2' | 'Markdown';
   /** Optional. Alternative to `quote_parse_mode`. [ReplyParameters.quote_entities](https://core.telegram.org/bots/api#replyparameters) */
   declare readonly quote_entities?: readonly MessageEntity[];
