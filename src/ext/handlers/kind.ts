@@ -3,7 +3,7 @@
  */
 import type { UpdateType } from '../../generated/metadata.js';
 import { Update } from '../../generated/types.js';
-import type { AnyContext } from '../context.js';
+import type { AnyContext, UpdateContext } from '../context.js';
 import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 
@@ -28,7 +28,11 @@ export abstract class UpdateKindHandler<K extends UpdateType, C extends AnyConte
   /** The update field this handler reads. */
   readonly kind: K;
 
-  constructor(kind: K, callback: HandlerCallback<UpdateWith<K>, C, R>, options: HandlerOptions = {}) {
+  constructor(
+    kind: K,
+    callback: HandlerCallback<UpdateWith<K>, UpdateContext<UpdateWith<K>, C>, R>,
+    options: HandlerOptions = {},
+  ) {
     super(callback, options);
     this.kind = kind;
   }

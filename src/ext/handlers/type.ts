@@ -43,7 +43,7 @@ export class TypeHandler<
   T extends HandledType,
   C extends AnyContext = CallbackContext,
   R = unknown,
-> extends BaseHandler<InstanceOf<T>, C, R, true> {
+> extends BaseHandler<InstanceOf<T>, C, R, true, C> {
   readonly type: T;
   readonly strict: boolean;
   readonly #primitive: string | undefined;
