@@ -137,7 +137,8 @@ export class CallbackQueryHandler<
     if (game !== undefined && game !== '') {
       return this.#game === undefined ? false : matchStart(this.#game, game);
     }
-    return true;
+    // Neither data nor a game: no pattern can have matched it.
+    return false;
   }
 
   override collectAdditionalContext(
