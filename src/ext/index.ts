@@ -42,6 +42,7 @@ export * as filters from './filters/index.js';
 export {
   type AnyHandler,
   BaseHandler,
+  type CallbackOf,
   type ContextOf,
   type HandlerCallback,
   type HandlerOptions,

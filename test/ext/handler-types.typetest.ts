@@ -7,7 +7,9 @@
 
 import {
   Application,
+  BaseHandler,
   type CallbackContext,
+  type CallbackOf,
   CallbackQueryHandler,
   type CallbackQueryUpdate,
   ChatJoinRequestHandler,
@@ -38,7 +40,9 @@ import {
   StringRegexHandler,
   TypeHandler,
   type UpdateContext,
+  UpdateKindHandler,
   type UpdateOf,
+  type UpdateWith,
 } from '../../src/ext/index.js';
 import type { CallbackQuery, Chat, Update, User } from '../../src/index.js';
 
@@ -254,6 +258,16 @@ export function dataIsPresentWhereTheUpdateHasAUserOrChat(): void {
       void args;
     }),
   );
+  app.addHandler(
+    new CallbackQueryHandler(
+      (_update, context) => {
+        expectType<Equal<typeof context.userData, Visits>>(true);
+        const match: RegExpMatchArray = context.match;
+        void match;
+      },
+      { pattern: /^go$/ },
+    ),
+  );
   // The narrowed context is still the application's context type.
   app.addHandler(
     new CallbackQueryHandler<MyContext>((_update, context) => {
@@ -294,6 +308,17 @@ async function onQuery(update: InlineQueryUpdate, context: ContextOf<InlineQuery
   void data;
 }
 
+const PRIVATE_TEXT = filters.TEXT.and(filters.ChatType.PRIVATE);
+
+async function onText(
+  update: UpdateOf<typeof PRIVATE_TEXT>,
+  context: UpdateContext<UpdateOf<typeof PRIVATE_TEXT>>,
+) {
+  const text: string = update.effectiveMessage.text;
+  const chatData: Record<string, unknown> = context.chatData;
+  await update.effectiveMessage.replyText(`${text} ${Object.keys(chatData).length}`);
+}
+
 function onJoin(update: ChatJoinRequestUpdate): Promise<true> {
   return update.chat_join_request.approve();
 }
@@ -312,9 +337,22 @@ export function namedCallbacks(app: Application): void {
   app.addHandler(new CommandHandler('help', onHelp));
   app.addHandler(new InlineQueryHandler(onQuery));
   app.addHandler(new ChatJoinRequestHandler(onJoin));
+  app.addHandler(new MessageHandler(PRIVATE_TEXT, onText));
+  // @ts-expect-error: any message is no text message
+  app.addHandler(new MessageHandler(filters.ALL, onText));
+  const EDITS = filters.UpdateType.EDITED;
+  const onEdit = (update: UpdateOf<typeof EDITS>) => update.effectiveMessage.message_id;
+  app.addHandler(new MessageHandler(EDITS, onEdit));
+  // @ts-expect-error: a text callback on a handler for edits of any message
+  app.addHandler(new MessageHandler(EDITS, onText));
+  const onStartInPrivate = (update: CommandUpdate<UpdateOf<typeof filters.ChatType.PRIVATE>>) =>
+    update.effectiveChat.type;
+  app.addHandler(new CommandHandler('start', onStartInPrivate, { filters: filters.ChatType.PRIVATE }));
   app.addHandler(new MediaGroupHandler(onAlbum));
   // @ts-expect-error: a callback that needs a match, on a handler without a pattern
-  new CallbackQueryHandler(onChoice);
+  new CallbackQueryHandler<CallbackContext>(onChoice);
+  // @ts-expect-error: a predicate pattern sets no match
+  app.addHandler(new CallbackQueryHandler<CallbackContext>(onChoice, { pattern: (data) => data === 'x' }));
   // @ts-expect-error: a callback for callback queries is no command callback
   new CommandHandler('start', onButton);
   expectType<Equal<UpdateOf<CallbackQueryHandler>, CallbackQueryUpdate>>(true);
@@ -334,4 +372,40 @@ export function mediaGroupHandlerTypes(app: Application): void {
   expectType<Equal<Taken, MediaGroupUpdate>>(true);
   // @ts-expect-error: the callback gets the album, not an update
   new MediaGroupHandler((update: Update) => update.update_id);
+}
+
+export function customHandlers(app: Application): void {
+  // The example of UpdateKindHandler: guest messages always have a chat.
+  type GuestUpdate = UpdateWith<'guest_message'>;
+  class GuestMessageHandler extends UpdateKindHandler<'guest_message', CallbackContext, unknown> {
+    constructor(callback: CallbackOf<GuestUpdate, UpdateContext<GuestUpdate>, unknown>) {
+      super('guest_message', callback);
+    }
+  }
+  app.addHandler(
+    new GuestMessageHandler((update, context) => {
+      expectType<Equal<typeof update.guest_message.chat, Chat>>(true);
+      expectType<Equal<typeof context.chatData, Record<string, unknown>>>(true);
+    }),
+  );
+  // A handler that sets `args` says so in its callback context type (CC).
+  class WordsHandler extends BaseHandler<string, CallbackContext, void, string[], CommandContext> {
+    checkUpdate(update: unknown): string[] | undefined {
+      return typeof update === 'string' ? update.split(' ') : undefined;
+    }
+    override collectAdditionalContext(
+      context: CallbackContext,
+      _u: string,
+      _a: Application,
+      words: string[],
+    ) {
+      context.args = words;
+    }
+  }
+  app.addHandler(
+    new WordsHandler((_text, context) => {
+      const words: string[] = context.args;
+      void words;
+    }),
+  );
 }

@@ -4,12 +4,20 @@
 import type { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { BaseFilter } from '../filters/base.js';
 
 /** A handler callback: `async (update, context) => result`. */
 export type HandlerCallback<U, C, R> = {
   // Method syntax keeps the parameters bivariant: handlers of narrowed updates stay assignable.
   callback(update: U, context: C): R | Promise<R>;
 }['callback'];
+
+/**
+ * The callback a handler constructor takes. Unlike {@link HandlerCallback} its parameters are
+ * checked strictly, so a named callback must accept the update and context the handler hands it
+ * (its update annotation may not be narrower than the handler's).
+ */
+export type CallbackOf<U, C, R> = (update: U, context: C) => R | Promise<R>;
 
 /** Options every handler takes. */
 export interface HandlerOptions {
@@ -54,7 +62,7 @@ export abstract class BaseHandler<
   /** `true` when `block` was not given, so `Defaults.block` may override it. */
   readonly blockIsDefault: boolean;
 
-  constructor(callback: HandlerCallback<A, CC, R>, options: HandlerOptions = {}) {
+  constructor(callback: CallbackOf<A, CC, R>, options: HandlerOptions = {}) {
     if (typeof callback !== 'function') throw new TypeError('A handler needs a callback function');
     this.callback = callback;
     this.block = options.block ?? true;
@@ -89,20 +97,28 @@ export abstract class BaseHandler<
 /** Any handler an `Application<C>` accepts. */
 export type AnyHandler<C extends AnyContext> = BaseHandler<never, C, unknown, unknown, C, never>;
 
+/** A handler type, as {@link UpdateOf} and {@link ContextOf} read it. */
+type HandlerShape = { readonly callback: HandlerCallback<never, never, unknown> };
+
 /**
  * What the callback of a handler type receives first: its narrowed update (for MediaGroupHandler,
- * the album). Works on handler classes, so a named callback can be typed before the handler exists.
+ * the album). Works on handler classes, so a named callback can be typed before the handler
+ * exists; given a filter, the update a MessageHandler with that filter hands its callback.
  *
  * @example
  * ```ts
  * async function onStart(update: UpdateOf<CommandHandler>, context: ContextOf<CommandHandler>) {
  *   await update.effectiveMessage.replyText(`Hi! ${context.args.join(' ')}`);
  * }
+ * const PRIVATE_TEXT = filters.TEXT.and(filters.ChatType.PRIVATE);
+ * async function onText(update: UpdateOf<typeof PRIVATE_TEXT>) {
+ *   await update.effectiveMessage.replyText(update.effectiveMessage.text);
+ * }
+ * app.addHandler(new MessageHandler(PRIVATE_TEXT, onText));
  * ```
  */
-export type UpdateOf<H extends { readonly callback: HandlerCallback<never, never, unknown> }> = Parameters<
-  H['callback']
->[0];
+export type UpdateOf<H extends HandlerShape | BaseFilter<Update>> =
+  H extends BaseFilter<infer U> ? U : H extends HandlerShape ? Parameters<H['callback']>[0] : never;
 
 /**
  * The context the callback of a handler type receives, with what the handler guarantees
@@ -110,6 +126,4 @@ export type UpdateOf<H extends { readonly callback: HandlerCallback<never, never
  *
  * @example type ButtonContext = ContextOf<CallbackQueryHandler<MyContext>>;
  */
-export type ContextOf<H extends { readonly callback: HandlerCallback<never, never, unknown> }> = Parameters<
-  H['callback']
->[1];
+export type ContextOf<H extends HandlerShape> = Parameters<H['callback']>[1];

@@ -2,7 +2,7 @@
  * Handles `business_connection` updates (the bot was connected to or disconnected from a business account).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -40,7 +40,7 @@ export class BusinessConnectionHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<BusinessConnectionUpdate, UpdateContext<BusinessConnectionUpdate, C>, R>,
+    callback: CallbackOf<BusinessConnectionUpdate, UpdateContext<BusinessConnectionUpdate, C>, R>,
     options: BusinessConnectionHandlerOptions = {},
   ) {
     super('business_connection', callback, options);

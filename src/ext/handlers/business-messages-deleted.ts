@@ -2,7 +2,7 @@
  * Handles messages deleted from a connected business account.
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -40,11 +40,7 @@ export class BusinessMessagesDeletedHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<
-      BusinessMessagesDeletedUpdate,
-      UpdateContext<BusinessMessagesDeletedUpdate, C>,
-      R
-    >,
+    callback: CallbackOf<BusinessMessagesDeletedUpdate, UpdateContext<BusinessMessagesDeletedUpdate, C>, R>,
     options: BusinessMessagesDeletedHandlerOptions = {},
   ) {
     super('deleted_business_messages', callback, options);

@@ -4,7 +4,7 @@
 import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
 
 /**
@@ -92,6 +92,8 @@ function dataTest(pattern: CallbackDataPattern): DataTest {
  * `context.match` (PTB passes such queries without a match).
  *
  * @typeParam P - the type of `pattern`, inferred: a string or RegExp makes `context.match` present
+ *   (TypeScript infers no type argument once one is given: with `CallbackQueryHandler<MyContext>`,
+ *   give `P` too, or let `app.addHandler(new CallbackQueryHandler(...))` infer the context type)
  *
  * @example
  * ```ts
@@ -111,7 +113,7 @@ export class CallbackQueryHandler<
   readonly #game: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<CallbackQueryUpdate, CallbackQueryContext<C, P>, R>,
+    callback: CallbackOf<CallbackQueryUpdate, CallbackQueryContext<C, P>, R>,
     options: CallbackQueryHandlerOptions<P> = {},
   ) {
     super(callback, options);

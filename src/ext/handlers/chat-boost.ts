@@ -3,7 +3,7 @@
  */
 import { Update } from '../../generated/types.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 
 /**
@@ -52,7 +52,7 @@ export class ChatBoostHandler<C extends AnyContext = CallbackContext, R = unknow
   readonly chatUsernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<ChatBoostUpdate, UpdateContext<ChatBoostUpdate, C>, R>,
+    callback: CallbackOf<ChatBoostUpdate, UpdateContext<ChatBoostUpdate, C>, R>,
     options: ChatBoostHandlerOptions = {},
   ) {
     super(callback, options);

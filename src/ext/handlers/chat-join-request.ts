@@ -2,7 +2,7 @@
  * Handles requests to join a chat.
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -41,7 +41,7 @@ export class ChatJoinRequestHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<ChatJoinRequestUpdate, UpdateContext<ChatJoinRequestUpdate, C>, R>,
+    callback: CallbackOf<ChatJoinRequestUpdate, UpdateContext<ChatJoinRequestUpdate, C>, R>,
     options: ChatJoinRequestHandlerOptions = {},
   ) {
     super('chat_join_request', callback, options);

@@ -3,7 +3,7 @@
  */
 import { Update } from '../../generated/types.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { idSet, type UpdateWith } from './common.js';
 
 /**
@@ -51,7 +51,7 @@ export class ChatMemberHandler<C extends AnyContext = CallbackContext, R = unkno
   readonly chatIds: ReadonlySet<number>;
 
   constructor(
-    callback: HandlerCallback<ChatMemberUpdate, UpdateContext<ChatMemberUpdate, C>, R>,
+    callback: CallbackOf<ChatMemberUpdate, UpdateContext<ChatMemberUpdate, C>, R>,
     options: ChatMemberHandlerOptions = {},
   ) {
     super(callback, options);

@@ -4,7 +4,7 @@
 import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
 
 /**
@@ -50,7 +50,7 @@ export class ChosenInlineResultHandler<
   readonly #pattern: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<
+    callback: CallbackOf<
       ChosenInlineResultUpdate,
       PatternContext<UpdateContext<ChosenInlineResultUpdate, C>, P>,
       R

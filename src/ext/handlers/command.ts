@@ -7,7 +7,7 @@ import type { AnyContext, CallbackContext, CommandContext, UpdateContext } from 
 import { type BaseFilter, passed } from '../filters/base.js';
 import type { FilteredUpdate, FilterResult, Has } from '../filters/types.js';
 import { type SlotUpdate, UpdateType } from '../filters/updates.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /** What the command handlers hand from their check to the context: the arguments and filter data. */
 export type CommandCheck = readonly [args: string[], filterResult: FilterResult];
@@ -109,7 +109,7 @@ export class CommandHandler<
 
   constructor(
     command: string | Iterable<string>,
-    callback: HandlerCallback<CommandUpdate<U>, CommandHandlerContext<U, C>, R>,
+    callback: CallbackOf<CommandUpdate<U>, CommandHandlerContext<U, C>, R>,
     options: CommandHandlerOptions<U> = {},
   ) {
     super(callback, options);

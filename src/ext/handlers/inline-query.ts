@@ -4,7 +4,7 @@
 import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
 
 /**
@@ -55,7 +55,7 @@ export class InlineQueryHandler<
   readonly #pattern: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<InlineQueryUpdate, PatternContext<UpdateContext<InlineQueryUpdate, C>, P>, R>,
+    callback: CallbackOf<InlineQueryUpdate, PatternContext<UpdateContext<InlineQueryUpdate, C>, P>, R>,
     options: InlineQueryHandlerOptions<P> = {},
   ) {
     super(callback, options);

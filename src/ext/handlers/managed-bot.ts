@@ -2,7 +2,7 @@
  * Handles `managed_bot` updates (a bot managed by this bot was created or changed).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -40,7 +40,7 @@ export class ManagedBotUpdatedHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<ManagedBotUpdate, UpdateContext<ManagedBotUpdate, C>, R>,
+    callback: CallbackOf<ManagedBotUpdate, UpdateContext<ManagedBotUpdate, C>, R>,
     options: ManagedBotUpdatedHandlerOptions = {},
   ) {
     super('managed_bot', callback, options);

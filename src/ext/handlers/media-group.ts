@@ -6,7 +6,7 @@ import { type Message, Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
 import type { FilteredUpdate, Has } from '../filters/types.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /**
  * An update carrying one message of an album (a new message, channel post, business or guest
@@ -92,7 +92,7 @@ export class MediaGroupHandler<C extends AnyContext = CallbackContext> extends B
   readonly #pending = new Map<string, PendingGroup<C>>();
 
   constructor(
-    callback: HandlerCallback<MediaGroup, MediaGroupContext<C>, unknown>,
+    callback: CallbackOf<MediaGroup, MediaGroupContext<C>, unknown>,
     options: MediaGroupHandlerOptions = {},
   ) {
     super(callback, options);

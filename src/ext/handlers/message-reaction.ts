@@ -3,7 +3,7 @@
  */
 import { Update } from '../../generated/types.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 
 /**
@@ -58,7 +58,7 @@ export class MessageReactionHandler<C extends AnyContext = CallbackContext, R = 
   readonly userUsernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<MessageReactionUpdate, UpdateContext<MessageReactionUpdate, C>, R>,
+    callback: CallbackOf<MessageReactionUpdate, UpdateContext<MessageReactionUpdate, C>, R>,
     options: MessageReactionHandlerOptions = {},
   ) {
     super(callback, options);

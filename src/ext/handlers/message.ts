@@ -7,7 +7,7 @@ import type { BaseFilter } from '../filters/base.js';
 import { passed } from '../filters/base.js';
 import { ALL } from '../filters/content.js';
 import type { FilteredUpdate, FilterResult } from '../filters/types.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /**
  * Handles message updates (new and edited messages, channel posts, business and guest messages)
@@ -30,7 +30,7 @@ export class MessageHandler<
 
   constructor(
     filters: BaseFilter<U> | null,
-    callback: HandlerCallback<U, UpdateContext<U, C>, R>,
+    callback: CallbackOf<NoInfer<U>, UpdateContext<NoInfer<U>, C>, R>,
     options: HandlerOptions = {},
   ) {
     super(callback, options);

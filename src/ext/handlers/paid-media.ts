@@ -2,7 +2,7 @@
  * Handles `purchased_paid_media` updates (a user bought paid media with a payload).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -40,7 +40,7 @@ export class PaidMediaPurchasedHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<PaidMediaPurchasedUpdate, UpdateContext<PaidMediaPurchasedUpdate, C>, R>,
+    callback: CallbackOf<PaidMediaPurchasedUpdate, UpdateContext<PaidMediaPurchasedUpdate, C>, R>,
     options: PaidMediaPurchasedHandlerOptions = {},
   ) {
     super('purchased_paid_media', callback, options);

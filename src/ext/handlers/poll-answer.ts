@@ -2,7 +2,7 @@
  * Handles `poll_answer` updates (a user voted in a non-anonymous poll).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -30,7 +30,7 @@ export class PollAnswerHandler<C extends AnyContext = CallbackContext, R = unkno
   R
 > {
   constructor(
-    callback: HandlerCallback<PollAnswerUpdate, UpdateContext<PollAnswerUpdate, C>, R>,
+    callback: CallbackOf<PollAnswerUpdate, UpdateContext<PollAnswerUpdate, C>, R>,
     options: HandlerOptions = {},
   ) {
     super('poll_answer', callback, options);

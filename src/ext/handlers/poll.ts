@@ -2,7 +2,7 @@
  * Handles `poll` updates (a poll the bot sent or a quiz changed state).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -30,7 +30,7 @@ export class PollHandler<C extends AnyContext = CallbackContext, R = unknown> ex
   R
 > {
   constructor(
-    callback: HandlerCallback<PollUpdate, UpdateContext<PollUpdate, C>, R>,
+    callback: CallbackOf<PollUpdate, UpdateContext<PollUpdate, C>, R>,
     options: HandlerOptions = {},
   ) {
     super('poll', callback, options);

@@ -2,7 +2,7 @@
  * Handles pre-checkout queries, optionally by a pattern on the invoice payload.
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -38,7 +38,7 @@ export class PreCheckoutQueryHandler<
   readonly #pattern: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<PreCheckoutQueryUpdate, UpdateContext<PreCheckoutQueryUpdate, C>, R>,
+    callback: CallbackOf<PreCheckoutQueryUpdate, UpdateContext<PreCheckoutQueryUpdate, C>, R>,
     options: PreCheckoutQueryHandlerOptions = {},
   ) {
     super('pre_checkout_query', callback, options);

@@ -6,7 +6,7 @@ import type { AnyContext, CallbackContext, CommandContext, UpdateContext } from 
 import { type BaseFilter, passed } from '../filters/base.js';
 import type { FilteredUpdate, Has } from '../filters/types.js';
 import { UpdateType } from '../filters/updates.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { type CommandCheck, type MessagesUpdate, splitWords } from './command.js';
 
 /** Options of {@link PrefixHandler}. */
@@ -57,7 +57,7 @@ export class PrefixHandler<
   constructor(
     prefix: string | Iterable<string>,
     command: string | Iterable<string>,
-    callback: HandlerCallback<PrefixUpdate<U>, PrefixHandlerContext<U, C>, R>,
+    callback: CallbackOf<PrefixUpdate<U>, PrefixHandlerContext<U, C>, R>,
     options: PrefixHandlerOptions<U> = {},
   ) {
     super(callback, options);

@@ -2,7 +2,7 @@
  * Handles `shipping_query` updates (invoices with flexible prices).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -29,7 +29,7 @@ export class ShippingQueryHandler<
   R = unknown,
 > extends UpdateKindHandler<'shipping_query', C, R> {
   constructor(
-    callback: HandlerCallback<ShippingQueryUpdate, UpdateContext<ShippingQueryUpdate, C>, R>,
+    callback: CallbackOf<ShippingQueryUpdate, UpdateContext<ShippingQueryUpdate, C>, R>,
     options: HandlerOptions = {},
   ) {
     super('shipping_query', callback, options);

@@ -2,7 +2,7 @@
  * Handles `stopped_message_generation` updates (a user stopped a streamed draft).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -29,11 +29,7 @@ export class MessageGenerationStoppedHandler<
   R = unknown,
 > extends UpdateKindHandler<'stopped_message_generation', C, R> {
   constructor(
-    callback: HandlerCallback<
-      MessageGenerationStoppedUpdate,
-      UpdateContext<MessageGenerationStoppedUpdate, C>,
-      R
-    >,
+    callback: CallbackOf<MessageGenerationStoppedUpdate, UpdateContext<MessageGenerationStoppedUpdate, C>, R>,
     options: HandlerOptions = {},
   ) {
     super('stopped_message_generation', callback, options);

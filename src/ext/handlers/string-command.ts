@@ -3,7 +3,7 @@
  * updates), e.g. from a command line or another service.
  */
 import type { AnyContext, CallbackContext, CommandContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /**
  * Handles string updates `/command arg1 arg2`: exact (case-sensitive) command, arguments split on
@@ -22,7 +22,7 @@ export class StringCommandHandler<C extends AnyContext = CallbackContext, R = un
 > {
   constructor(
     readonly command: string,
-    callback: HandlerCallback<string, CommandContext<C>, R>,
+    callback: CallbackOf<string, CommandContext<C>, R>,
     options: HandlerOptions = {},
   ) {
     super(callback, options);

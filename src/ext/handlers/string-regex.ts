@@ -2,7 +2,7 @@
  * `StringRegexHandler`: plain strings put into the update queue that match a pattern.
  */
 import type { AnyContext, CallbackContext, MatchContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /** A copy of `pattern` anchored at the start of the string (Python's `re.match`), without state. */
 export function anchoredPattern(pattern: string | RegExp): RegExp {
@@ -30,7 +30,7 @@ export class StringRegexHandler<C extends AnyContext = CallbackContext, R = unkn
 
   constructor(
     pattern: string | RegExp,
-    callback: HandlerCallback<string, MatchContext<C>, R>,
+    callback: CallbackOf<string, MatchContext<C>, R>,
     options: HandlerOptions = {},
   ) {
     super(callback, options);

@@ -2,7 +2,7 @@
  * Handles `subscription` updates (a user subscription to the bot changed state).
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -40,7 +40,7 @@ export class BotSubscriptionHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<BotSubscriptionUpdate, UpdateContext<BotSubscriptionUpdate, C>, R>,
+    callback: CallbackOf<BotSubscriptionUpdate, UpdateContext<BotSubscriptionUpdate, C>, R>,
     options: BotSubscriptionHandlerOptions = {},
   ) {
     super('subscription', callback, options);
