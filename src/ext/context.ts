@@ -2,7 +2,7 @@
  * The `context` argument of every handler callback and error handler (PTB's `CallbackContext`).
  */
 import type { Bot } from '../bot.js';
-import { Update } from '../generated/types.js';
+import { type Chat, Update, type User } from '../generated/types.js';
 import type { Application } from './application.js';
 import type { ExtBot } from './ext-bot.js';
 import type { UpdateQueue } from './updater/update-queue.js';
@@ -225,3 +225,66 @@ export type UserDataOf<C extends AnyContext> = NonNullable<C['userData']>;
 export type ChatDataOf<C extends AnyContext> = NonNullable<C['chatData']>;
 /** The `botData` type of a context type. */
 export type BotDataOf<C extends AnyContext> = C['botData'];
+
+/**
+ * The context of a callback whose handler always sets `context.args` (CommandHandler,
+ * PrefixHandler, StringCommandHandler): `args` is a `string[]`, never `undefined`.
+ *
+ * @example
+ * ```ts
+ * async function onRoll(update: CommandUpdate, context: CommandContext): Promise<void> {
+ *   const sides = Number(context.args[0] ?? 6);
+ *   await update.effectiveMessage.replyText(String(1 + Math.floor(Math.random() * sides)));
+ * }
+ * app.addHandler(new CommandHandler('roll', onRoll));
+ * ```
+ */
+export type CommandContext<C extends AnyContext = CallbackContext> = C & { args: string[] };
+
+/**
+ * The context of a callback whose handler always sets the regex match (StringRegexHandler, and
+ * CallbackQueryHandler, InlineQueryHandler, ChosenInlineResultHandler given a string or RegExp
+ * `pattern`): `matches` and `match` are present.
+ *
+ * @example
+ * ```ts
+ * async function onChoice(update: CallbackQueryUpdate, context: MatchContext): Promise<void> {
+ *   await update.callback_query.answer({ text: `You chose ${context.match[1]}` });
+ * }
+ * app.addHandler(new CallbackQueryHandler(onChoice, { pattern: /^choice:(\d+)$/ }));
+ * ```
+ */
+export type MatchContext<C extends AnyContext = CallbackContext> = C & {
+  matches: RegExpMatchArray[];
+  readonly match: RegExpMatchArray;
+};
+
+/** Part of {@link UpdateContext}: `userData` present, as the update always has a user. */
+export interface WithUserData<UD> {
+  readonly userData: UD;
+}
+
+/** Part of {@link UpdateContext}: `chatData` present, as the update always has a chat. */
+export interface WithChatData<CD> {
+  readonly chatData: CD;
+}
+
+/**
+ * The context a callback sees for updates of type `U`: `userData` is present (not `undefined`)
+ * when `U` always has an `effectiveUser`, and `chatData` when it always has an `effectiveChat`
+ * (a callback query always has a user, a chat join request a user and a chat, a channel post
+ * only a chat). Every handler hands its callback this context for its narrowed update type.
+ *
+ * @example
+ * ```ts
+ * type Ctx = CallbackContext<ExtBot, { visits: number }>;
+ * async function onButton(update: CallbackQueryUpdate, context: UpdateContext<CallbackQueryUpdate, Ctx>) {
+ *   context.userData.visits += 1; // no `!`: a callback query always comes from a user
+ * }
+ * ```
+ */
+export type UpdateContext<U, C extends AnyContext = CallbackContext> = [U] extends [never]
+  ? C // No update type known (`BaseHandler<never>`, any handler): nothing guaranteed.
+  : C &
+      ([U] extends [{ readonly effectiveUser: User }] ? WithUserData<UserDataOf<C>> : unknown) &
+      ([U] extends [{ readonly effectiveChat: Chat }] ? WithChatData<ChatDataOf<C>> : unknown);

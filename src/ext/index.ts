@@ -19,10 +19,15 @@ export {
   type BotOf,
   CallbackContext,
   type ChatDataOf,
+  type CommandContext,
   type ContextConstructor,
   type ContextHost,
   type JobLike,
+  type MatchContext,
+  type UpdateContext,
   type UserDataOf,
+  type WithChatData,
+  type WithUserData,
 } from './context.js';
 export {
   type ContextClass,
@@ -34,26 +39,42 @@ export { Defaults, type DefaultsOptions } from './defaults.js';
 export { ApplicationHandlerStop, FeatureNotAvailableError, MalformedUpdateError } from './errors.js';
 export { ExtBot, type ExtBotOptions } from './ext-bot.js';
 export * as filters from './filters/index.js';
-export { type AnyHandler, BaseHandler, type HandlerCallback, type HandlerOptions } from './handlers/base.js';
+export {
+  type AnyHandler,
+  BaseHandler,
+  type CallbackOf,
+  type ContextOf,
+  type HandlerCallback,
+  type HandlerOptions,
+  type UpdateOf,
+} from './handlers/base.js';
 export {
   BusinessConnectionHandler,
   type BusinessConnectionHandlerOptions,
+  type BusinessConnectionUpdate,
 } from './handlers/business-connection.js';
 export {
   BusinessMessagesDeletedHandler,
   type BusinessMessagesDeletedHandlerOptions,
+  type BusinessMessagesDeletedUpdate,
 } from './handlers/business-messages-deleted.js';
 export {
   type CallbackDataPattern,
+  type CallbackQueryContext,
   CallbackQueryHandler,
   type CallbackQueryHandlerOptions,
+  type CallbackQueryUpdate,
 } from './handlers/callback-query.js';
 export {
   ChatBoostHandler,
   type ChatBoostHandlerOptions,
   type ChatBoostUpdate,
 } from './handlers/chat-boost.js';
-export { ChatJoinRequestHandler, type ChatJoinRequestHandlerOptions } from './handlers/chat-join-request.js';
+export {
+  ChatJoinRequestHandler,
+  type ChatJoinRequestHandlerOptions,
+  type ChatJoinRequestUpdate,
+} from './handlers/chat-join-request.js';
 export {
   ChatMemberHandler,
   type ChatMemberHandlerOptions,
@@ -62,38 +83,71 @@ export {
 export {
   ChosenInlineResultHandler,
   type ChosenInlineResultHandlerOptions,
+  type ChosenInlineResultUpdate,
 } from './handlers/chosen-inline-result.js';
 export {
   type CommandCheck,
   CommandHandler,
+  type CommandHandlerContext,
   type CommandHandlerOptions,
   type CommandUpdate,
   type MessagesUpdate,
 } from './handlers/command.js';
-export type { Pattern, UpdateWith } from './handlers/common.js';
-export { InlineQueryHandler, type InlineQueryHandlerOptions } from './handlers/inline-query.js';
+export type { Pattern, PatternContext, UpdateWith } from './handlers/common.js';
+export {
+  InlineQueryHandler,
+  type InlineQueryHandlerOptions,
+  type InlineQueryUpdate,
+} from './handlers/inline-query.js';
 export { UpdateKindHandler } from './handlers/kind.js';
-export { ManagedBotUpdatedHandler, type ManagedBotUpdatedHandlerOptions } from './handlers/managed-bot.js';
-export { type MediaGroup, MediaGroupHandler, type MediaGroupHandlerOptions } from './handlers/media-group.js';
+export {
+  type ManagedBotUpdate,
+  ManagedBotUpdatedHandler,
+  type ManagedBotUpdatedHandlerOptions,
+} from './handlers/managed-bot.js';
+export {
+  type MediaGroup,
+  type MediaGroupContext,
+  MediaGroupHandler,
+  type MediaGroupHandlerOptions,
+  type MediaGroupUpdate,
+} from './handlers/media-group.js';
 export { MessageHandler } from './handlers/message.js';
 export {
   MessageReactionHandler,
   type MessageReactionHandlerOptions,
   type MessageReactionUpdate,
 } from './handlers/message-reaction.js';
-export { PaidMediaPurchasedHandler, type PaidMediaPurchasedHandlerOptions } from './handlers/paid-media.js';
-export { PollHandler } from './handlers/poll.js';
-export { PollAnswerHandler } from './handlers/poll-answer.js';
+export {
+  PaidMediaPurchasedHandler,
+  type PaidMediaPurchasedHandlerOptions,
+  type PaidMediaPurchasedUpdate,
+} from './handlers/paid-media.js';
+export { PollHandler, type PollUpdate } from './handlers/poll.js';
+export { PollAnswerHandler, type PollAnswerUpdate } from './handlers/poll-answer.js';
 export {
   PreCheckoutQueryHandler,
   type PreCheckoutQueryHandlerOptions,
+  type PreCheckoutQueryUpdate,
 } from './handlers/pre-checkout-query.js';
-export { PrefixHandler, type PrefixHandlerOptions, type PrefixUpdate } from './handlers/prefix.js';
-export { ShippingQueryHandler } from './handlers/shipping-query.js';
-export { MessageGenerationStoppedHandler } from './handlers/stopped-generation.js';
+export {
+  PrefixHandler,
+  type PrefixHandlerContext,
+  type PrefixHandlerOptions,
+  type PrefixUpdate,
+} from './handlers/prefix.js';
+export { ShippingQueryHandler, type ShippingQueryUpdate } from './handlers/shipping-query.js';
+export {
+  MessageGenerationStoppedHandler,
+  type MessageGenerationStoppedUpdate,
+} from './handlers/stopped-generation.js';
 export { StringCommandHandler } from './handlers/string-command.js';
 export { StringRegexHandler } from './handlers/string-regex.js';
-export { BotSubscriptionHandler, type BotSubscriptionHandlerOptions } from './handlers/subscription.js';
+export {
+  BotSubscriptionHandler,
+  type BotSubscriptionHandlerOptions,
+  type BotSubscriptionUpdate,
+} from './handlers/subscription.js';
 export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
 export { defaultLogger } from './logging.js';
 export {

@@ -150,6 +150,30 @@ describe('CallbackQueryHandler', () => {
     assert.ok(!matches(new CallbackQueryHandler(noop, { pattern: '.*' }), game));
     assert.ok(!matches(new CallbackQueryHandler(noop, { gamePattern: '.*' }), query('data')));
   });
+
+  it('a query with neither data nor a game name passes only a handler without patterns', async () => {
+    const bare = query(undefined);
+    assert.ok(matches(new CallbackQueryHandler(noop), bare));
+    assert.ok(!matches(new CallbackQueryHandler(noop, { pattern: '.*' }), bare));
+    assert.ok(!matches(new CallbackQueryHandler(noop, { pattern: () => true }), bare));
+    assert.ok(!matches(new CallbackQueryHandler(noop, { gamePattern: '.*' }), bare));
+    // So a callback with a string or RegExp pattern always has its match.
+    const app = offlineApp();
+    const seen: Array<[string, string | undefined]> = [];
+    app.addHandler(
+      new CallbackQueryHandler((_u, context) => void seen.push(['pattern', context.match[0]]), {
+        pattern: /x+/,
+      }),
+    );
+    app.addHandler(new CallbackQueryHandler((_u, context) => void seen.push(['any', context.match?.[0]])), 1);
+    await app.processUpdate(bare);
+    await app.processUpdate(query('xxy'));
+    assert.deepEqual(seen, [
+      ['any', undefined],
+      ['pattern', 'xx'],
+      ['any', 'xx'],
+    ]);
+  });
 });
 
 describe('InlineQueryHandler and ChosenInlineResultHandler', () => {

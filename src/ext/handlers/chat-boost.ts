@@ -2,11 +2,18 @@
  * Handles chat boosts being added or removed.
  */
 import { Update } from '../../generated/types.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 
-/** The update a {@link ChatBoostHandler} callback sees. */
+/**
+ * The update a ChatBoostHandler callback sees: `chat_boost` or `removed_chat_boost` (the union says which), and `effectiveChat`.
+ *
+ * @example
+ * ```ts
+ * const onBoost = (update: ChatBoostUpdate) => log(update.effectiveChat.id, update.chat_boost?.boost.boost_id);
+ * ```
+ */
 export type ChatBoostUpdate = UpdateWith<'chat_boost'> | UpdateWith<'removed_chat_boost'>;
 
 /** Options of {@link ChatBoostHandler}. */
@@ -44,7 +51,10 @@ export class ChatBoostHandler<C extends AnyContext = CallbackContext, R = unknow
   readonly chatIds: ReadonlySet<number>;
   readonly chatUsernames: ReadonlySet<string>;
 
-  constructor(callback: HandlerCallback<ChatBoostUpdate, C, R>, options: ChatBoostHandlerOptions = {}) {
+  constructor(
+    callback: CallbackOf<ChatBoostUpdate, UpdateContext<ChatBoostUpdate, C>, R>,
+    options: ChatBoostHandlerOptions = {},
+  ) {
     super(callback, options);
     this.chatBoostTypes = options.chatBoostTypes ?? -1;
     this.chatIds = idSet(options.chatId);

@@ -1,8 +1,8 @@
 /**
  * Handles requests to join a chat.
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -13,6 +13,16 @@ export interface ChatJoinRequestHandlerOptions extends HandlerOptions {
   /** Only requests from users with these usernames (a leading `@` is ignored). */
   readonly username?: string | readonly string[] | undefined;
 }
+
+/**
+ * The update a ChatJoinRequestHandler callback sees: `chat_join_request`, `effectiveUser` and `effectiveChat` present.
+ *
+ * @example
+ * ```ts
+ * const onRequest = (update: ChatJoinRequestUpdate) => update.chat_join_request.approve();
+ * ```
+ */
+export type ChatJoinRequestUpdate = UpdateWith<'chat_join_request'>;
 
 /**
  * Handles `chat_join_request` updates; with `chatId`/`username`, those to the given chats or from
@@ -31,7 +41,7 @@ export class ChatJoinRequestHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'chat_join_request'>, C, R>,
+    callback: CallbackOf<ChatJoinRequestUpdate, UpdateContext<ChatJoinRequestUpdate, C>, R>,
     options: ChatJoinRequestHandlerOptions = {},
   ) {
     super('chat_join_request', callback, options);
@@ -39,7 +49,7 @@ export class ChatJoinRequestHandler<
     this.usernames = usernameSet(options.username);
   }
 
-  protected override accepts(update: UpdateWith<'chat_join_request'>): boolean {
+  protected override accepts(update: ChatJoinRequestUpdate): boolean {
     if (this.chatIds.size === 0 && this.usernames.size === 0) return true;
     const request = update.chat_join_request;
     return this.chatIds.has(request.chat.id) || hasUsername(this.usernames, request.from.username);

@@ -2,11 +2,18 @@
  * Handles changes of chat members: the bot's own status or other members'.
  */
 import { Update } from '../../generated/types.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { idSet, type UpdateWith } from './common.js';
 
-/** The update a {@link ChatMemberHandler} callback sees. */
+/**
+ * The update a ChatMemberHandler callback sees: `my_chat_member` or `chat_member` (the union says which), `effectiveUser` and `effectiveChat`.
+ *
+ * @example
+ * ```ts
+ * const onMember = (update: ChatMemberUpdate) => log(update.effectiveChat.id, update.effectiveUser.id);
+ * ```
+ */
 export type ChatMemberUpdate = UpdateWith<'my_chat_member'> | UpdateWith<'chat_member'>;
 
 /** Options of {@link ChatMemberHandler}. */
@@ -43,7 +50,10 @@ export class ChatMemberHandler<C extends AnyContext = CallbackContext, R = unkno
   readonly chatMemberTypes: -1 | 0 | 1;
   readonly chatIds: ReadonlySet<number>;
 
-  constructor(callback: HandlerCallback<ChatMemberUpdate, C, R>, options: ChatMemberHandlerOptions = {}) {
+  constructor(
+    callback: CallbackOf<ChatMemberUpdate, UpdateContext<ChatMemberUpdate, C>, R>,
+    options: ChatMemberHandlerOptions = {},
+  ) {
     super(callback, options);
     this.chatMemberTypes = options.chatMemberTypes ?? -1;
     this.chatIds = idSet(options.chatId);

@@ -3,18 +3,32 @@
  */
 import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
+import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
+
+/**
+ * The update a ChosenInlineResultHandler callback sees: `chosen_inline_result` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * const onChosen = (update: ChosenInlineResultUpdate) => log(update.chosen_inline_result.result_id);
+ * ```
+ */
+export type ChosenInlineResultUpdate = UpdateWith<'chosen_inline_result'>;
 
 /** Options of {@link ChosenInlineResultHandler}. */
-export interface ChosenInlineResultHandlerOptions extends HandlerOptions {
+export interface ChosenInlineResultHandlerOptions<P extends Pattern | undefined = Pattern | undefined>
+  extends HandlerOptions {
   /** Matched at the start of `chosen_inline_result.result_id`; the match lands in `context.matches`. */
-  readonly pattern?: Pattern | undefined;
+  readonly pattern?: P;
 }
 
 /**
- * Handles `chosen_inline_result` updates.
+ * Handles `chosen_inline_result` updates. With a `pattern`, only results whose id matches at its
+ * start, and the callback gets `context.match`.
+ *
+ * @typeParam P - the type of `pattern`, inferred: a string or RegExp makes `context.match` present
  *
  * @example
  * ```ts
@@ -24,13 +38,24 @@ export interface ChosenInlineResultHandlerOptions extends HandlerOptions {
 export class ChosenInlineResultHandler<
   C extends AnyContext = CallbackContext,
   R = unknown,
-> extends BaseHandler<UpdateWith<'chosen_inline_result'>, C, R, RegExpMatchArray | true> {
-  readonly pattern: Pattern | undefined;
+  P extends Pattern | undefined = Pattern | undefined,
+> extends BaseHandler<
+  ChosenInlineResultUpdate,
+  C,
+  R,
+  RegExpMatchArray | true,
+  PatternContext<UpdateContext<ChosenInlineResultUpdate, C>, P>
+> {
+  readonly pattern: P | undefined;
   readonly #pattern: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'chosen_inline_result'>, C, R>,
-    options: ChosenInlineResultHandlerOptions = {},
+    callback: CallbackOf<
+      ChosenInlineResultUpdate,
+      PatternContext<UpdateContext<ChosenInlineResultUpdate, C>, P>,
+      R
+    >,
+    options: ChosenInlineResultHandlerOptions<P> = {},
   ) {
     super(callback, options);
     this.pattern = options.pattern;
@@ -46,7 +71,7 @@ export class ChosenInlineResultHandler<
 
   override collectAdditionalContext(
     context: C,
-    _update: UpdateWith<'chosen_inline_result'>,
+    _update: ChosenInlineResultUpdate,
     _application: Application<C>,
     checkResult: RegExpMatchArray | true,
   ): void {

@@ -3,11 +3,11 @@
  * in `context.args`.
  */
 import { type Message, Update } from '../../generated/types.js';
-import type { AnyContext, CallbackContext } from '../context.js';
+import type { AnyContext, CallbackContext, CommandContext, UpdateContext } from '../context.js';
 import { type BaseFilter, passed } from '../filters/base.js';
 import type { FilteredUpdate, FilterResult, Has } from '../filters/types.js';
 import { type SlotUpdate, UpdateType } from '../filters/updates.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /** What the command handlers hand from their check to the context: the arguments and filter data. */
 export type CommandCheck = readonly [args: string[], filterResult: FilterResult];
@@ -15,8 +15,27 @@ export type CommandCheck = readonly [args: string[], filterResult: FilterResult]
 /** The updates of new or edited messages: the default filter of the command handlers. */
 export type MessagesUpdate = SlotUpdate<'message' | 'edited_message'>;
 
-/** An update carrying a command: its message has text and entities. */
-export type CommandUpdate<U extends Update> = U & FilteredUpdate<Has<'text' | 'entities'>>;
+/**
+ * The update a CommandHandler callback sees: its message has text and entities; `U` is what the
+ * handler's filters let through (default: new and edited messages).
+ *
+ * @example
+ * ```ts
+ * async function onStart(update: CommandUpdate, context: CommandContext): Promise<void> {
+ *   await update.effectiveMessage.replyText(`args: ${context.args.join(' ')}`);
+ * }
+ * ```
+ */
+export type CommandUpdate<U extends Update = MessagesUpdate> = U & FilteredUpdate<Has<'text' | 'entities'>>;
+
+/**
+ * The context a CommandHandler callback sees: `args` set, and `chatData` present (a command
+ * message always has a chat; `userData` too when the filters guarantee a sender).
+ */
+export type CommandHandlerContext<
+  U extends Update = MessagesUpdate,
+  C extends AnyContext = CallbackContext,
+> = CommandContext<UpdateContext<CommandUpdate<U>, C>>;
 
 /** Options of {@link CommandHandler}. */
 export interface CommandHandlerOptions<U extends Update> extends HandlerOptions {
@@ -71,14 +90,14 @@ function botUsernameOf(message: Message): string | undefined {
  *
  * @example
  * app.addHandler(new CommandHandler('start', async (update, context) => {
- *   await update.effectiveMessage.replyText(`Hello! args: ${context.args?.join(' ')}`);
- * }, { hasArgs: false }));
+ *   await update.effectiveMessage.replyText(`Hello! args: ${context.args.join(' ')}`);
+ * }));
  */
 export class CommandHandler<
   U extends Update = MessagesUpdate,
   C extends AnyContext = CallbackContext,
   R = unknown,
-> extends BaseHandler<CommandUpdate<NoInfer<U>>, C, R, CommandCheck> {
+> extends BaseHandler<CommandUpdate<NoInfer<U>>, C, R, CommandCheck, CommandHandlerContext<NoInfer<U>, C>> {
   /** The commands handled, lowercase. */
   readonly commands: ReadonlySet<string>;
   /** The filters an update must pass too. */
@@ -90,7 +109,7 @@ export class CommandHandler<
 
   constructor(
     command: string | Iterable<string>,
-    callback: HandlerCallback<CommandUpdate<U>, C, R>,
+    callback: CallbackOf<CommandUpdate<U>, CommandHandlerContext<U, C>, R>,
     options: CommandHandlerOptions<U> = {},
   ) {
     super(callback, options);

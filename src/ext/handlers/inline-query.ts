@@ -3,20 +3,34 @@
  */
 import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
+import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
+
+/**
+ * The update an InlineQueryHandler callback sees: `inline_query` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * const onQuery = (update: InlineQueryUpdate) => update.inline_query.answer([]);
+ * ```
+ */
+export type InlineQueryUpdate = UpdateWith<'inline_query'>;
 
 /** Options of {@link InlineQueryHandler}. */
-export interface InlineQueryHandlerOptions extends HandlerOptions {
+export interface InlineQueryHandlerOptions<P extends Pattern | undefined = Pattern | undefined>
+  extends HandlerOptions {
   /** Matched at the start of `inline_query.query`; the match lands in `context.matches`. */
-  readonly pattern?: Pattern | undefined;
+  readonly pattern?: P;
   /** Only queries sent from these chat types (`sender`, `private`, `group`, `supergroup`, `channel`). */
   readonly chatTypes?: readonly string[] | undefined;
 }
 
 /**
- * Handles `inline_query` updates.
+ * Handles `inline_query` updates. With a `pattern`, only queries whose text matches at its start,
+ * and the callback gets `context.match`.
+ *
+ * @typeParam P - the type of `pattern`, inferred: a string or RegExp makes `context.match` present
  *
  * @example
  * ```ts
@@ -25,19 +39,24 @@ export interface InlineQueryHandlerOptions extends HandlerOptions {
  * }, { chatTypes: ['private'] }));
  * ```
  */
-export class InlineQueryHandler<C extends AnyContext = CallbackContext, R = unknown> extends BaseHandler<
-  UpdateWith<'inline_query'>,
+export class InlineQueryHandler<
+  C extends AnyContext = CallbackContext,
+  R = unknown,
+  P extends Pattern | undefined = Pattern | undefined,
+> extends BaseHandler<
+  InlineQueryUpdate,
   C,
   R,
-  RegExpMatchArray | true
+  RegExpMatchArray | true,
+  PatternContext<UpdateContext<InlineQueryUpdate, C>, P>
 > {
-  readonly pattern: Pattern | undefined;
+  readonly pattern: P | undefined;
   readonly chatTypes: readonly string[] | undefined;
   readonly #pattern: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'inline_query'>, C, R>,
-    options: InlineQueryHandlerOptions = {},
+    callback: CallbackOf<InlineQueryUpdate, PatternContext<UpdateContext<InlineQueryUpdate, C>, P>, R>,
+    options: InlineQueryHandlerOptions<P> = {},
   ) {
     super(callback, options);
     this.pattern = options.pattern;
@@ -61,7 +80,7 @@ export class InlineQueryHandler<C extends AnyContext = CallbackContext, R = unkn
 
   override collectAdditionalContext(
     context: C,
-    _update: UpdateWith<'inline_query'>,
+    _update: InlineQueryUpdate,
     _application: Application<C>,
     checkResult: RegExpMatchArray | true,
   ): void {

@@ -3,8 +3,8 @@
  */
 import type { UpdateType } from '../../generated/metadata.js';
 import { Update } from '../../generated/types.js';
-import type { AnyContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 
 /**
@@ -12,8 +12,8 @@ import type { UpdateWith } from './common.js';
  *
  * @example
  * ```ts
- * class GuestMessageHandler extends UpdateKindHandler<'guest_message'> {
- *   constructor(callback: HandlerCallback<UpdateWith<'guest_message'>, CallbackContext, unknown>) {
+ * class GuestMessageHandler extends UpdateKindHandler<'guest_message', CallbackContext, unknown> {
+ *   constructor(callback: CallbackOf<UpdateWith<'guest_message'>, CallbackContext, unknown>) {
  *     super('guest_message', callback);
  *   }
  * }
@@ -28,7 +28,11 @@ export abstract class UpdateKindHandler<K extends UpdateType, C extends AnyConte
   /** The update field this handler reads. */
   readonly kind: K;
 
-  constructor(kind: K, callback: HandlerCallback<UpdateWith<K>, C, R>, options: HandlerOptions = {}) {
+  constructor(
+    kind: K,
+    callback: CallbackOf<UpdateWith<K>, UpdateContext<UpdateWith<K>, C>, R>,
+    options: HandlerOptions = {},
+  ) {
     super(callback, options);
     this.kind = kind;
   }

@@ -1,8 +1,8 @@
 /**
  * Handles `managed_bot` updates (a bot managed by this bot was created or changed).
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -13,6 +13,16 @@ export interface ManagedBotUpdatedHandlerOptions extends HandlerOptions {
   /** Only updates of these usernames (a leading `@` is ignored). */
   readonly username?: string | readonly string[] | undefined;
 }
+
+/**
+ * The update a ManagedBotUpdatedHandler callback sees: `managed_bot` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * const onManaged = (update: ManagedBotUpdate) => log(update.managed_bot.user.id);
+ * ```
+ */
+export type ManagedBotUpdate = UpdateWith<'managed_bot'>;
 
 /**
  * Handles `managed_bot` updates (a bot managed by this bot was created or changed). With `userId`/`username`, only those of the given users (either test passing suffices).
@@ -30,7 +40,7 @@ export class ManagedBotUpdatedHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'managed_bot'>, C, R>,
+    callback: CallbackOf<ManagedBotUpdate, UpdateContext<ManagedBotUpdate, C>, R>,
     options: ManagedBotUpdatedHandlerOptions = {},
   ) {
     super('managed_bot', callback, options);
@@ -38,7 +48,7 @@ export class ManagedBotUpdatedHandler<
     this.usernames = usernameSet(options.username);
   }
 
-  protected override accepts(update: UpdateWith<'managed_bot'>): boolean {
+  protected override accepts(update: ManagedBotUpdate): boolean {
     if (this.userIds.size === 0 && this.usernames.size === 0) return true;
     const user = update.managed_bot.user;
     return this.userIds.has(user.id) || hasUsername(this.usernames, user.username);

@@ -4,8 +4,20 @@
  */
 import { type Message, Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { FilteredUpdate, Has } from '../filters/types.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
+
+/**
+ * An update carrying one message of an album (a new message, channel post, business or guest
+ * message with a `media_group_id`): what MediaGroupHandler takes and collects.
+ *
+ * @example
+ * ```ts
+ * const firstOfAlbum = (update: MediaGroupUpdate) => update.effectiveMessage.media_group_id;
+ * ```
+ */
+export type MediaGroupUpdate = FilteredUpdate<Has<'media_group_id'>>;
 
 /** What a {@link MediaGroupHandler} callback receives. */
 export interface MediaGroup {
@@ -13,20 +25,32 @@ export interface MediaGroup {
   /** The album's messages, ordered by message id. */
   readonly messages: readonly Message[];
   /** The updates that carried them, in arrival order. */
-  readonly updates: readonly Update[];
+  readonly updates: readonly MediaGroupUpdate[];
 }
+
+/**
+ * The context a MediaGroupHandler callback sees: the first update's, `chatData` present.
+ *
+ * @example
+ * ```ts
+ * async function onAlbum(album: MediaGroup, context: MediaGroupContext): Promise<void> {
+ *   context.chatData.albums = ((context.chatData.albums as number | undefined) ?? 0) + 1;
+ * }
+ * ```
+ */
+export type MediaGroupContext<C extends AnyContext = CallbackContext> = UpdateContext<MediaGroupUpdate, C>;
 
 /** Options of {@link MediaGroupHandler}. */
 export interface MediaGroupHandlerOptions extends HandlerOptions {
   /** Seconds to wait after the latest message of an album before calling back; default 0.5. */
   readonly wait?: number | undefined;
   /** Only albums whose (first) update passes this test. */
-  readonly filter?: ((update: Update) => boolean) | undefined;
+  readonly filter?: ((update: MediaGroupUpdate) => boolean) | undefined;
 }
 
 interface PendingGroup<C> {
   readonly mediaGroupId: string;
-  readonly updates: Update[];
+  readonly updates: MediaGroupUpdate[];
   readonly context: C;
   timer: NodeJS.Timeout | undefined;
 }
@@ -44,6 +68,10 @@ function byMessageId(a: Message, b: Message): number {
  * none arrived for `wait` seconds, then the callback runs once (as a task the application
  * tracks, so `stop()` waits for it) with every message. The context is the first update's.
  *
+ * Unlike other handlers, the callback receives the album rather than an update, and handling an
+ * update resolves at once to `undefined` (the callback runs later, and what it returns goes
+ * nowhere), so the handler has no result type parameter.
+ *
  * @example
  * ```ts
  * app.addHandler(new MediaGroupHandler(async (album, context) => {
@@ -51,17 +79,22 @@ function byMessageId(a: Message, b: Message): number {
  * }, { wait: 1 }));
  * ```
  */
-export class MediaGroupHandler<C extends AnyContext = CallbackContext, R = unknown> extends BaseHandler<
-  MediaGroup,
+export class MediaGroupHandler<C extends AnyContext = CallbackContext> extends BaseHandler<
+  MediaGroupUpdate,
   C,
-  R,
-  string
+  unknown,
+  string,
+  MediaGroupContext<C>,
+  MediaGroup
 > {
   readonly wait: number;
-  readonly #filter: ((update: Update) => boolean) | undefined;
+  readonly #filter: ((update: MediaGroupUpdate) => boolean) | undefined;
   readonly #pending = new Map<string, PendingGroup<C>>();
 
-  constructor(callback: HandlerCallback<MediaGroup, C, R>, options: MediaGroupHandlerOptions = {}) {
+  constructor(
+    callback: CallbackOf<MediaGroup, MediaGroupContext<C>, unknown>,
+    options: MediaGroupHandlerOptions = {},
+  ) {
     super(callback, options);
     this.wait = options.wait ?? 0.5;
     if (!(this.wait >= 0)) throw new RangeError('MediaGroupHandler: wait must be a number of seconds >= 0');
@@ -79,24 +112,26 @@ export class MediaGroupHandler<C extends AnyContext = CallbackContext, R = unkno
     const id = message?.media_group_id;
     if (message === undefined || id === undefined) return false;
     const key = `${message.chat.id}:${id}`;
-    if (this.#filter !== undefined && !this.#pending.has(key) && !this.#filter(update)) return false;
+    if (this.#filter !== undefined && !this.#pending.has(key) && !this.#filter(update as MediaGroupUpdate)) {
+      return false;
+    }
     return key;
   }
 
   /** Adds the update to its album; the first one of an album schedules the callback. */
   override async handleUpdate(
-    update: MediaGroup | Update,
+    update: MediaGroupUpdate,
     application: Application<C>,
     key: string,
     context: C,
-  ): Promise<R> {
+  ): Promise<undefined> {
     const existing = this.#pending.get(key);
     if (existing !== undefined) {
-      existing.updates.push(update as Update);
+      existing.updates.push(update);
       existing.timer?.refresh();
-      return undefined as R;
+      return undefined;
     }
-    const first = update as Update;
+    const first = update;
     const group: PendingGroup<C> = {
       mediaGroupId: albumMessage(first)?.media_group_id ?? '',
       updates: [first],
@@ -104,17 +139,18 @@ export class MediaGroupHandler<C extends AnyContext = CallbackContext, R = unkno
       timer: undefined,
     };
     this.#pending.set(key, group);
-    const done = new Promise<R>((resolve, reject) => {
+    const done = new Promise<unknown>((resolve, reject) => {
       group.timer = setTimeout(() => {
         this.#pending.delete(key);
         const messages = group.updates.map((u) => albumMessage(u) as Message).sort(byMessageId);
         const album: MediaGroup = { mediaGroupId: group.mediaGroupId, messages, updates: group.updates };
         Promise.resolve()
-          .then(() => this.callback(album, group.context))
+          // The context becomes the callback's: it carries the first update's chat.
+          .then(() => this.callback(album, group.context as MediaGroupContext<C>))
           .then(resolve, reject);
       }, this.wait * 1000);
     });
     void application.createTask(done, { update: first });
-    return undefined as R;
+    return undefined;
   }
 }

@@ -2,11 +2,18 @@
  * Handles reactions to messages: a user's change, or anonymous reaction counts.
  */
 import { Update } from '../../generated/types.js';
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 
-/** The update a {@link MessageReactionHandler} callback sees. */
+/**
+ * The update a MessageReactionHandler callback sees: `message_reaction` or `message_reaction_count` (the union says which), and `effectiveChat`.
+ *
+ * @example
+ * ```ts
+ * const onReaction = (update: MessageReactionUpdate) => log(update.effectiveChat.id, update.message_reaction?.new_reaction);
+ * ```
+ */
 export type MessageReactionUpdate = UpdateWith<'message_reaction'> | UpdateWith<'message_reaction_count'>;
 
 /** Options of {@link MessageReactionHandler}. */
@@ -51,7 +58,7 @@ export class MessageReactionHandler<C extends AnyContext = CallbackContext, R = 
   readonly userUsernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<MessageReactionUpdate, C, R>,
+    callback: CallbackOf<MessageReactionUpdate, UpdateContext<MessageReactionUpdate, C>, R>,
     options: MessageReactionHandlerOptions = {},
   ) {
     super(callback, options);

@@ -1,8 +1,8 @@
 /**
  * Handles `purchased_paid_media` updates (a user bought paid media with a payload).
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -13,6 +13,16 @@ export interface PaidMediaPurchasedHandlerOptions extends HandlerOptions {
   /** Only updates of these usernames (a leading `@` is ignored). */
   readonly username?: string | readonly string[] | undefined;
 }
+
+/**
+ * The update a PaidMediaPurchasedHandler callback sees: `purchased_paid_media` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * const onPurchase = (update: PaidMediaPurchasedUpdate) => log(update.purchased_paid_media.paid_media_payload);
+ * ```
+ */
+export type PaidMediaPurchasedUpdate = UpdateWith<'purchased_paid_media'>;
 
 /**
  * Handles `purchased_paid_media` updates (a user bought paid media with a payload). With `userId`/`username`, only those of the given users (either test passing suffices).
@@ -30,7 +40,7 @@ export class PaidMediaPurchasedHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'purchased_paid_media'>, C, R>,
+    callback: CallbackOf<PaidMediaPurchasedUpdate, UpdateContext<PaidMediaPurchasedUpdate, C>, R>,
     options: PaidMediaPurchasedHandlerOptions = {},
   ) {
     super('purchased_paid_media', callback, options);
@@ -38,7 +48,7 @@ export class PaidMediaPurchasedHandler<
     this.usernames = usernameSet(options.username);
   }
 
-  protected override accepts(update: UpdateWith<'purchased_paid_media'>): boolean {
+  protected override accepts(update: PaidMediaPurchasedUpdate): boolean {
     if (this.userIds.size === 0 && this.usernames.size === 0) return true;
     const user = update.purchased_paid_media.from;
     return this.userIds.has(user.id) || hasUsername(this.usernames, user.username);

@@ -1,10 +1,20 @@
 /**
  * Handles `poll` updates (a poll the bot sent or a quiz changed state).
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import type { UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
+
+/**
+ * The update a PollHandler callback sees: `poll` present.
+ *
+ * @example
+ * ```ts
+ * const onPoll = (update: PollUpdate) => log(update.poll.total_voter_count);
+ * ```
+ */
+export type PollUpdate = UpdateWith<'poll'>;
 
 /**
  * Handles `poll` updates (a poll the bot sent or a quiz changed state).
@@ -19,7 +29,10 @@ export class PollHandler<C extends AnyContext = CallbackContext, R = unknown> ex
   C,
   R
 > {
-  constructor(callback: HandlerCallback<UpdateWith<'poll'>, C, R>, options: HandlerOptions = {}) {
+  constructor(
+    callback: CallbackOf<PollUpdate, UpdateContext<PollUpdate, C>, R>,
+    options: HandlerOptions = {},
+  ) {
     super('poll', callback, options);
   }
 }

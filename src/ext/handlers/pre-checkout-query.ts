@@ -1,8 +1,8 @@
 /**
  * Handles pre-checkout queries, optionally by a pattern on the invoice payload.
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -11,6 +11,16 @@ export interface PreCheckoutQueryHandlerOptions extends HandlerOptions {
   /** Matched at the start of `pre_checkout_query.invoice_payload`. */
   readonly pattern?: Pattern | undefined;
 }
+
+/**
+ * The update a PreCheckoutQueryHandler callback sees: `pre_checkout_query` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * const onCheckout = (update: PreCheckoutQueryUpdate) => update.pre_checkout_query.answer(true);
+ * ```
+ */
+export type PreCheckoutQueryUpdate = UpdateWith<'pre_checkout_query'>;
 
 /**
  * Handles `pre_checkout_query` updates (answer them within 10 seconds).
@@ -28,7 +38,7 @@ export class PreCheckoutQueryHandler<
   readonly #pattern: RegExp | undefined;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'pre_checkout_query'>, C, R>,
+    callback: CallbackOf<PreCheckoutQueryUpdate, UpdateContext<PreCheckoutQueryUpdate, C>, R>,
     options: PreCheckoutQueryHandlerOptions = {},
   ) {
     super('pre_checkout_query', callback, options);
@@ -36,7 +46,7 @@ export class PreCheckoutQueryHandler<
     this.#pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
   }
 
-  protected override accepts(update: UpdateWith<'pre_checkout_query'>): boolean {
+  protected override accepts(update: PreCheckoutQueryUpdate): boolean {
     return (
       this.#pattern === undefined ||
       matchStart(this.#pattern, update.pre_checkout_query.invoice_payload) !== null

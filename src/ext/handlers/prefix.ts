@@ -2,11 +2,11 @@
  * `PrefixHandler`: like CommandHandler, for commands with any prefixes (`!help`, `#help`).
  */
 import { Update } from '../../generated/types.js';
-import type { AnyContext, CallbackContext } from '../context.js';
+import type { AnyContext, CallbackContext, CommandContext, UpdateContext } from '../context.js';
 import { type BaseFilter, passed } from '../filters/base.js';
 import type { FilteredUpdate, Has } from '../filters/types.js';
 import { UpdateType } from '../filters/updates.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 import { type CommandCheck, type MessagesUpdate, splitWords } from './command.js';
 
 /** Options of {@link PrefixHandler}. */
@@ -15,8 +15,23 @@ export interface PrefixHandlerOptions<U extends Update> extends HandlerOptions {
   readonly filters?: BaseFilter<U> | undefined;
 }
 
-/** An update whose message text starts with a prefixed command. */
-export type PrefixUpdate<U extends Update> = U & FilteredUpdate<Has<'text'>>;
+/**
+ * The update a PrefixHandler callback sees: its message has text; `U` is what the handler's
+ * filters let through (default: new and edited messages).
+ *
+ * @example
+ * ```ts
+ * const onHelp = (update: PrefixUpdate, context: CommandContext) =>
+ *   update.effectiveMessage.replyText(`help on ${context.args[0] ?? 'everything'}`);
+ * ```
+ */
+export type PrefixUpdate<U extends Update = MessagesUpdate> = U & FilteredUpdate<Has<'text'>>;
+
+/** The context a PrefixHandler callback sees: `args` set, `chatData` present. */
+export type PrefixHandlerContext<
+  U extends Update = MessagesUpdate,
+  C extends AnyContext = CallbackContext,
+> = CommandContext<UpdateContext<PrefixUpdate<U>, C>>;
 
 function lowerList(value: string | Iterable<string>): string[] {
   return (typeof value === 'string' ? [value] : Array.from(value)).map((s) => s.toLowerCase());
@@ -24,8 +39,8 @@ function lowerList(value: string | Iterable<string>): string[] {
 
 /**
  * Handles messages whose first word is one of its prefixes followed by one of its commands
- * (every combination, case-insensitive); the following words go to `context.args`. By default new
- * and edited messages, not channel posts.
+ * (every combination, case-insensitive); the following words go to `context.args` (always a
+ * `string[]` in the callback). By default new and edited messages, not channel posts.
  *
  * @example new PrefixHandler(['!', '#'], ['help', 'about'], callback) // !help, #help, !about, #about
  */
@@ -33,7 +48,7 @@ export class PrefixHandler<
   U extends Update = MessagesUpdate,
   C extends AnyContext = CallbackContext,
   R = unknown,
-> extends BaseHandler<PrefixUpdate<NoInfer<U>>, C, R, CommandCheck> {
+> extends BaseHandler<PrefixUpdate<NoInfer<U>>, C, R, CommandCheck, PrefixHandlerContext<NoInfer<U>, C>> {
   /** Every prefix+command combination handled, lowercase. */
   readonly commands: ReadonlySet<string>;
   /** The filters an update must pass too. */
@@ -42,7 +57,7 @@ export class PrefixHandler<
   constructor(
     prefix: string | Iterable<string>,
     command: string | Iterable<string>,
-    callback: HandlerCallback<PrefixUpdate<U>, C, R>,
+    callback: CallbackOf<PrefixUpdate<U>, PrefixHandlerContext<U, C>, R>,
     options: PrefixHandlerOptions<U> = {},
   ) {
     super(callback, options);

@@ -2,26 +2,27 @@
  * `StringCommandHandler`: commands in plain strings put into the update queue (not Telegram
  * updates), e.g. from a command line or another service.
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, CommandContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /**
  * Handles string updates `/command arg1 arg2`: exact (case-sensitive) command, arguments split on
- * single spaces into `context.args`.
+ * single spaces into `context.args` (always a `string[]` in the callback).
  *
  * @example
- * app.addHandler(new StringCommandHandler('reload', async (_text, context) => reload(context.args)));
+ * app.addHandler(new StringCommandHandler('reload', async (_text, context) => reload(context.args[0])));
  * await app.updateQueue.put('/reload config');
  */
 export class StringCommandHandler<C extends AnyContext = CallbackContext, R = unknown> extends BaseHandler<
   string,
   C,
   R,
-  string[]
+  string[],
+  CommandContext<C>
 > {
   constructor(
     readonly command: string,
-    callback: HandlerCallback<string, C, R>,
+    callback: CallbackOf<string, CommandContext<C>, R>,
     options: HandlerOptions = {},
   ) {
     super(callback, options);

@@ -1,8 +1,8 @@
 /**
  * `StringRegexHandler`: plain strings put into the update queue that match a pattern.
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, MatchContext } from '../context.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /** A copy of `pattern` anchored at the start of the string (Python's `re.match`), without state. */
 export function anchoredPattern(pattern: string | RegExp): RegExp {
@@ -13,15 +13,16 @@ export function anchoredPattern(pattern: string | RegExp): RegExp {
 
 /**
  * Handles string updates that match `pattern` at their start (as Python's `re.match`); the match
- * is in `context.matches[0]` (`context.match`).
+ * is in `context.matches[0]` (`context.match`), always present in the callback.
  *
- * @example new StringRegexHandler(/^say (.+)$/, async (_text, context) => console.log(context.match?.[1]))
+ * @example new StringRegexHandler(/^say (.+)$/, async (_text, context) => console.log(context.match[1]))
  */
 export class StringRegexHandler<C extends AnyContext = CallbackContext, R = unknown> extends BaseHandler<
   string,
   C,
   R,
-  RegExpExecArray
+  RegExpExecArray,
+  MatchContext<C>
 > {
   /** The pattern as given. */
   readonly pattern: RegExp;
@@ -29,7 +30,7 @@ export class StringRegexHandler<C extends AnyContext = CallbackContext, R = unkn
 
   constructor(
     pattern: string | RegExp,
-    callback: HandlerCallback<string, C, R>,
+    callback: CallbackOf<string, MatchContext<C>, R>,
     options: HandlerOptions = {},
   ) {
     super(callback, options);

@@ -1,8 +1,8 @@
 /**
  * Handles `subscription` updates (a user subscription to the bot changed state).
  */
-import type { AnyContext, CallbackContext } from '../context.js';
-import type { HandlerCallback, HandlerOptions } from './base.js';
+import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
+import type { CallbackOf, HandlerOptions } from './base.js';
 import { hasUsername, idSet, type UpdateWith, usernameSet } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
@@ -13,6 +13,16 @@ export interface BotSubscriptionHandlerOptions extends HandlerOptions {
   /** Only updates of these usernames (a leading `@` is ignored). */
   readonly username?: string | readonly string[] | undefined;
 }
+
+/**
+ * The update a BotSubscriptionHandler callback sees: `subscription` and `effectiveUser` present.
+ *
+ * @example
+ * ```ts
+ * const onSubscription = (update: BotSubscriptionUpdate) => log(update.subscription.state);
+ * ```
+ */
+export type BotSubscriptionUpdate = UpdateWith<'subscription'>;
 
 /**
  * Handles `subscription` updates (a user subscription to the bot changed state). With `userId`/`username`, only those of the given users (either test passing suffices).
@@ -30,7 +40,7 @@ export class BotSubscriptionHandler<
   readonly usernames: ReadonlySet<string>;
 
   constructor(
-    callback: HandlerCallback<UpdateWith<'subscription'>, C, R>,
+    callback: CallbackOf<BotSubscriptionUpdate, UpdateContext<BotSubscriptionUpdate, C>, R>,
     options: BotSubscriptionHandlerOptions = {},
   ) {
     super('subscription', callback, options);
@@ -38,7 +48,7 @@ export class BotSubscriptionHandler<
     this.usernames = usernameSet(options.username);
   }
 
-  protected override accepts(update: UpdateWith<'subscription'>): boolean {
+  protected override accepts(update: BotSubscriptionUpdate): boolean {
     if (this.userIds.size === 0 && this.usernames.size === 0) return true;
     const user = update.subscription.user;
     return this.userIds.has(user.id) || hasUsername(this.usernames, user.username);

@@ -2,7 +2,7 @@
  * Handles any object of a given type put into the update queue.
  */
 import type { AnyContext, CallbackContext } from '../context.js';
-import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
+import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
 
 /** A class (or `String`, `Number`, `Boolean` for primitives). */
 export type HandledType = abstract new (...args: never[]) => unknown;
@@ -43,12 +43,12 @@ export class TypeHandler<
   T extends HandledType,
   C extends AnyContext = CallbackContext,
   R = unknown,
-> extends BaseHandler<InstanceOf<T>, C, R, true> {
+> extends BaseHandler<InstanceOf<T>, C, R, true, C> {
   readonly type: T;
   readonly strict: boolean;
   readonly #primitive: string | undefined;
 
-  constructor(type: T, callback: HandlerCallback<InstanceOf<T>, C, R>, options: TypeHandlerOptions = {}) {
+  constructor(type: T, callback: CallbackOf<InstanceOf<T>, C, R>, options: TypeHandlerOptions = {}) {
     super(callback, options);
     if (typeof type !== 'function') throw new TypeError('TypeHandler needs a class');
     this.type = type;
