@@ -19,8 +19,11 @@ export type ApiMethodName = keyof BotApi;
 /** The parameters of `Bot[M]`, with their names. */
 export type ParamsOf<M extends ApiMethodName> = Parameters<BotApi[M]>;
 
+/** Parameter list `A` without its first parameter. */
+export type DropFirst<A extends readonly unknown[]> = A extends [unknown, ...infer Rest] ? Rest : never;
+
 /** The parameters of `Bot[M]` without its first one. */
-export type SkipFirst<M extends ApiMethodName> = ParamsOf<M> extends [unknown, ...infer Rest] ? Rest : never;
+export type SkipFirst<M extends ApiMethodName> = DropFirst<ParamsOf<M>>;
 
 /** The parameters of `Bot[M]` without its second one. */
 export type SkipSecond<M extends ApiMethodName> =
@@ -37,8 +40,8 @@ export type SkipAt<M extends ApiMethodName, I extends 0 | 1 | 2> = I extends 0
     ? SkipSecond<M>
     : SkipThird<M>;
 
-/** What `Bot[M]` resolves to, as a promise. */
-export type Resolves<M extends ApiMethodName> = ReturnType<BotApi[M]>;
+/** What `Bot[M]` resolves to, as a promise (written so that an async function over `Bot[M]` has this type too). */
+export type Resolves<M extends ApiMethodName> = Promise<Awaited<ReturnType<BotApi[M]>>>;
 
 /** The options object type of `Bot[M]` (the parameter at `index`), without `undefined`. */
 export type OptionsAt<M extends ApiMethodName, I extends number> = NonNullable<ParamsOf<M>[I]>;
@@ -57,6 +60,12 @@ export type OptionsIndex<A extends readonly unknown[]> =
 export type ReplaceAt<A extends readonly unknown[], I extends number, O> = {
   [K in keyof A]: K extends `${I}` ? O : A[K];
 };
+
+/** The options object of parameter list `A` (which ends `options?, settings?`), without `undefined`. */
+export type OptionsIn<A extends readonly unknown[]> = NonNullable<A[OptionsIndex<A>]>;
+
+/** Parameter list `A` with its options object turned into `O`. */
+export type MapOptions<A extends readonly unknown[], O> = ReplaceAt<A, OptionsIndex<A>, O>;
 
 /** Something with an id and a bot: a Chat, ChatFullInfo or User. */
 export interface Identified {
