@@ -211,7 +211,7 @@ function findOccurrence(text: string, quote: string, index: number): number {
 }
 
 defineBehaviour(Message, {
-  computeQuotePositionAndEntities(this: Message, quote: string, index = 0): QuotePosition {
+  computeQuotePositionAndEntities(quote, index = 0) {
     const text = this.text || this.caption;
     if (!text) throw new Error('This message has neither text nor caption');
     if (quote === '') throw new InvalidArgumentError('The quote is empty', { parameter: 'quote' });
@@ -234,7 +234,7 @@ defineBehaviour(Message, {
     return { position, entities: entities.length === 0 ? undefined : entities };
   },
 
-  buildReplyArguments(this: Message, options: BuildReplyArgumentsOptions = {}): ReplyArguments {
+  buildReplyArguments(options = {}) {
     const { quote, quoteIndex, targetChatId, allowSendingWithoutReply, messageThreadId } = options;
     const sameChat = targetChatId === undefined || isSameChat(this, targetChatId);
     const sameTopic = messageThreadId === undefined || messageThreadId === this.message_thread_id;

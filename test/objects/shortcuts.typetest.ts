@@ -95,7 +95,7 @@ export function actionOptions(): void {
       OptionsOf<InlineQuery['answer'], 1>,
       AnswerInlineQueryOptions,
       never,
-      'autoPagination' | 'currentOffset'
+      'autoPagination' | 'currentOffset' | 'current_offset'
     >
   >(true);
   expectType<Equal<ReturnType<Message['editText']>, Promise<Message | true>>>(true);
