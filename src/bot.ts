@@ -74,6 +74,22 @@ function resolveBaseUrl(base: BaseUrl, token: string): string {
 }
 
 /**
+ * The error for an option given in the spelling of the object shortcuts (camelCase) to a Bot
+ * method, which spells it as the API does: one option, one spelling.
+ */
+function misspeltOption(
+  method: string,
+  given: string,
+  right: string,
+  params: Readonly<Record<string, unknown>>,
+): InvalidArgumentError {
+  return new InvalidArgumentError(
+    `${method}: '${given}' is not a parameter here; write ${right}: ${JSON.stringify(params[given])}`,
+    { parameter: given, method },
+  );
+}
+
+/**
  * The Telegram Bot API client: every API method (generated from the spec), the cached bot user,
  * and the request plumbing. Use `await bot.initialize()` (or `await using bot = ...`) before reading
  * `bot.id`/`bot.username`.
@@ -260,6 +276,10 @@ export class Bot extends BotApi {
     options?: AnswerInlineQueryPagingOptions,
     settings?: CallSettings,
   ): Promise<true> {
+    const given = options as Readonly<Record<string, unknown>> | undefined;
+    if (given?.currentOffset !== undefined) {
+      throw misspeltOption('answerInlineQuery', 'currentOffset', 'current_offset', given);
+    }
     const effective = effectiveInlineResults(results, options);
     return super.answerInlineQuery(inline_query_id, effective.results, effective.options, settings);
   }
@@ -305,6 +325,9 @@ export class Bot extends BotApi {
     meta: MethodMeta | undefined,
     parse: ResultParser<T> | undefined,
   ): Promise<unknown> {
+    if (params.allowSendingWithoutReply !== undefined) {
+      throw misspeltOption(method, 'allowSendingWithoutReply', 'allow_sending_without_reply', params);
+    }
     const convenience = PARAMS_CONVENIENCES.get(method);
     const given = convenience === undefined ? params : convenience(params, method, this);
     if (meta !== undefined) checkParameters(meta, given);

@@ -4,9 +4,41 @@
  * `declare module '../generated/types.js'` and install them here, so each object type stays one
  * class without the generated file importing hand-written code.
  */
-export function defineBehaviour<T extends object>(
+
+/** What a member that the class does not declare is checked against: a message, so the error says what to do. */
+export type Undeclared<P extends PropertyKey> =
+  `${P & string} is not declared on this class: declare it in the module's declare module block`;
+
+/**
+ * The members as the class declares them, by the keys given: each implementation must fit its
+ * declaration (parameters, return type), and a key the class does not declare must fit
+ * {@link Undeclared}, which nothing does.
+ */
+export type DeclaredMembers<T, K extends PropertyKey> = {
+  [P in K]: P extends keyof T ? T[P] : Undeclared<P>;
+};
+
+/**
+ * Installs `members` on `target.prototype` (non-enumerable, like class members). Each member is
+ * checked against the class's declaration, so an implementation with other parameters or another
+ * return type, or a member the class does not declare, does not compile; the implementations take
+ * their parameter types from the declarations and need no annotations. `this` is the instance.
+ *
+ * @example
+ * ```ts
+ * declare module '../generated/types.js' {
+ *   interface Birthdate {
+ *     toDate(year?: number): Date;
+ *   }
+ * }
+ * defineBehaviour(Birthdate, {
+ *   toDate(year) { return birthday(this, year); },
+ * });
+ * ```
+ */
+export function defineBehaviour<T extends object, K extends PropertyKey>(
   target: abstract new (...args: never[]) => T,
-  members: ThisType<T> & Record<string, unknown>,
+  members: DeclaredMembers<T, K> & ThisType<T>,
 ): void {
   for (const key of Object.keys(members)) {
     const descriptor = Object.getOwnPropertyDescriptor(members, key) as PropertyDescriptor;

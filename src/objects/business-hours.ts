@@ -139,10 +139,10 @@ function isOpenAt(hours: BusinessOpeningHours, moment: Date): boolean {
 }
 
 defineBehaviour(BusinessOpeningHours, {
-  getOpeningHoursForDay(this: BusinessOpeningHours, day: CalendarDay | Date): readonly OpeningInterval[] {
+  getOpeningHoursForDay(day) {
     return openingHoursForDay(this, day);
   },
-  isOpen(this: BusinessOpeningHours, moment: Date): boolean {
+  isOpen(moment) {
     return isOpenAt(this, moment);
   },
 });

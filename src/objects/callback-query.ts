@@ -4,32 +4,11 @@
  * carries that message. The shortcuts use whichever the query has, and fail with a `TypeError`
  * (as PTB does) when the message is an `InaccessibleMessage`.
  */
-import type {
-  AnswerCallbackQueryOptions,
-  CopyMessageOptions,
-  EditMessageCaptionOptions,
-  EditMessageChecklistOptions,
-  EditMessageLiveLocationOptions,
-  EditMessageMediaOptions,
-  EditMessageReplyMarkupOptions,
-  EditMessageTextOptions,
-  PinChatMessageOptions,
-  SetGameScoreOptions,
-  StopMessageLiveLocationOptions,
-} from '../generated/params.js';
-import {
-  CallbackQuery,
-  type GameHighScore,
-  type InputChecklistInit,
-  type InputMediaInit,
-  Message,
-  type MessageId,
-} from '../generated/types.js';
-import type { CallSettings } from '../request/types.js';
+import { CallbackQuery, Message } from '../generated/types.js';
 import { defineBehaviour } from './behaviour.js';
 // The chat-message cases delegate to the Message shortcuts, so those must be installed.
 import './message-shortcuts.js';
-import type { EditOptions } from './message-shortcuts.js';
+import type { Resolves, SkipFirst } from './id-shortcut.js';
 
 declare module '../generated/types.js' {
   interface CallbackQuery {
@@ -39,75 +18,43 @@ declare module '../generated/types.js' {
      *
      * @example await query.answer({ text: 'Saved', show_alert: false });
      */
-    answer(options?: AnswerCallbackQueryOptions, settings?: CallSettings): Promise<true>;
+    answer(...args: SkipFirst<'answerCallbackQuery'>): Resolves<'answerCallbackQuery'>;
     /**
      * Edits the text of the message with the pressed button, in a chat or inline.
      *
      * @example await query.editMessageText(`You chose ${query.data}`);
      */
-    editMessageText(
-      text: string,
-      options?: EditOptions<EditMessageTextOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editMessageText(...args: Parameters<Message['editText']>): Resolves<'editMessageText'>;
     /** Edits the caption of the message with the pressed button. */
-    editMessageCaption(
-      options?: EditOptions<EditMessageCaptionOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editMessageCaption(...args: Parameters<Message['editCaption']>): Resolves<'editMessageCaption'>;
     /** Replaces the media of the message with the pressed button. */
-    editMessageMedia(
-      media: InputMediaInit,
-      options?: EditOptions<EditMessageMediaOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editMessageMedia(...args: Parameters<Message['editMedia']>): Resolves<'editMessageMedia'>;
     /** Replaces (or removes) the inline keyboard of the message with the pressed button. */
     editMessageReplyMarkup(
-      options?: EditOptions<EditMessageReplyMarkupOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+      ...args: Parameters<Message['editReplyMarkup']>
+    ): Resolves<'editMessageReplyMarkup'>;
     /** Moves the live location of the message with the pressed button. */
     editMessageLiveLocation(
-      latitude: number,
-      longitude: number,
-      options?: EditOptions<EditMessageLiveLocationOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+      ...args: Parameters<Message['editLiveLocation']>
+    ): Resolves<'editMessageLiveLocation'>;
     /** Stops the live location of the message with the pressed button. */
     stopMessageLiveLocation(
-      options?: EditOptions<StopMessageLiveLocationOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+      ...args: Parameters<Message['stopLiveLocation']>
+    ): Resolves<'stopMessageLiveLocation'>;
     /** Replaces the checklist of the (business) chat message with the pressed button. */
-    editMessageChecklist(
-      checklist: InputChecklistInit,
-      options?: EditMessageChecklistOptions,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    editMessageChecklist(...args: Parameters<Message['editChecklist']>): Resolves<'editMessageChecklist'>;
     /** Deletes the chat message with the pressed button. */
-    deleteMessage(settings?: CallSettings): Promise<true>;
+    deleteMessage(...args: Parameters<Message['delete']>): Resolves<'deleteMessage'>;
     /** Copies the chat message with the pressed button to `chatId`. */
-    copyMessage(
-      chatId: number | string,
-      options?: CopyMessageOptions,
-      settings?: CallSettings,
-    ): Promise<MessageId>;
+    copyMessage(...args: Parameters<Message['copy']>): Resolves<'copyMessage'>;
     /** Pins the chat message with the pressed button. */
-    pinMessage(
-      options?: Omit<PinChatMessageOptions, 'business_connection_id'>,
-      settings?: CallSettings,
-    ): Promise<true>;
+    pinMessage(...args: Parameters<Message['pin']>): Resolves<'pinChatMessage'>;
     /** Unpins the chat message with the pressed button. */
-    unpinMessage(settings?: CallSettings): Promise<true>;
+    unpinMessage(...args: Parameters<Message['unpin']>): Resolves<'unpinChatMessage'>;
     /** Sets a user's score in the game of the message with the pressed button, in a chat or inline. */
-    setGameScore(
-      userId: number,
-      score: number,
-      options?: EditOptions<SetGameScoreOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    setGameScore(...args: Parameters<Message['setGameScore']>): Resolves<'setGameScore'>;
     /** The high scores of the game of the message with the pressed button, in a chat or inline. */
-    getGameHighScores(userId: number, settings?: CallSettings): Promise<readonly GameHighScore[]>;
+    getGameHighScores(...args: Parameters<Message['getGameHighScores']>): Resolves<'getGameHighScores'>;
   }
 }
 
@@ -123,15 +70,10 @@ function chatMessage(query: CallbackQuery, action: string): Message {
 }
 
 defineBehaviour(CallbackQuery, {
-  answer(this: CallbackQuery, options?: AnswerCallbackQueryOptions, settings?: CallSettings): Promise<true> {
+  answer(options, settings) {
     return this.getBot().answerCallbackQuery(this.id, options, settings);
   },
-  async editMessageText(
-    this: CallbackQuery,
-    text: string,
-    options?: EditOptions<EditMessageTextOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async editMessageText(text, options, settings) {
     if (this.inline_message_id !== undefined) {
       return this.getBot().editMessageText(
         { ...options, inline_message_id: this.inline_message_id, text },
@@ -140,11 +82,7 @@ defineBehaviour(CallbackQuery, {
     }
     return chatMessage(this, 'edit').editText(text, options, settings);
   },
-  async editMessageCaption(
-    this: CallbackQuery,
-    options?: EditOptions<EditMessageCaptionOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async editMessageCaption(options, settings) {
     if (this.inline_message_id !== undefined) {
       return this.getBot().editMessageCaption(
         { ...options, inline_message_id: this.inline_message_id },
@@ -153,12 +91,7 @@ defineBehaviour(CallbackQuery, {
     }
     return chatMessage(this, 'edit').editCaption(options, settings);
   },
-  async editMessageMedia(
-    this: CallbackQuery,
-    media: InputMediaInit,
-    options?: EditOptions<EditMessageMediaOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async editMessageMedia(media, options, settings) {
     if (this.inline_message_id !== undefined) {
       return this.getBot().editMessageMedia(
         media,
@@ -168,11 +101,7 @@ defineBehaviour(CallbackQuery, {
     }
     return chatMessage(this, 'edit').editMedia(media, options, settings);
   },
-  async editMessageReplyMarkup(
-    this: CallbackQuery,
-    options?: EditOptions<EditMessageReplyMarkupOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async editMessageReplyMarkup(options, settings) {
     if (this.inline_message_id !== undefined) {
       return this.getBot().editMessageReplyMarkup(
         { ...options, inline_message_id: this.inline_message_id },
@@ -181,24 +110,14 @@ defineBehaviour(CallbackQuery, {
     }
     return chatMessage(this, 'edit').editReplyMarkup(options, settings);
   },
-  async editMessageLiveLocation(
-    this: CallbackQuery,
-    latitude: number,
-    longitude: number,
-    options?: EditOptions<EditMessageLiveLocationOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async editMessageLiveLocation(latitude, longitude, options, settings) {
     if (this.inline_message_id !== undefined) {
       const params = { ...options, inline_message_id: this.inline_message_id };
       return this.getBot().editMessageLiveLocation(latitude, longitude, params, settings);
     }
     return chatMessage(this, 'edit').editLiveLocation(latitude, longitude, options, settings);
   },
-  async stopMessageLiveLocation(
-    this: CallbackQuery,
-    options?: EditOptions<StopMessageLiveLocationOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async stopMessageLiveLocation(options, settings) {
     if (this.inline_message_id !== undefined) {
       return this.getBot().stopMessageLiveLocation(
         { ...options, inline_message_id: this.inline_message_id },
@@ -207,53 +126,29 @@ defineBehaviour(CallbackQuery, {
     }
     return chatMessage(this, 'edit').stopLiveLocation(options, settings);
   },
-  async editMessageChecklist(
-    this: CallbackQuery,
-    checklist: InputChecklistInit,
-    options?: EditMessageChecklistOptions,
-    settings?: CallSettings,
-  ): Promise<Message> {
+  async editMessageChecklist(checklist, options, settings) {
     return chatMessage(this, 'edit').editChecklist(checklist, options, settings);
   },
-  async deleteMessage(this: CallbackQuery, settings?: CallSettings): Promise<true> {
+  async deleteMessage(settings) {
     return chatMessage(this, 'delete').delete(settings);
   },
-  async copyMessage(
-    this: CallbackQuery,
-    chatId: number | string,
-    options?: CopyMessageOptions,
-    settings?: CallSettings,
-  ): Promise<MessageId> {
+  async copyMessage(chatId, options, settings) {
     return chatMessage(this, 'copy').copy(chatId, options, settings);
   },
-  async pinMessage(
-    this: CallbackQuery,
-    options?: Omit<PinChatMessageOptions, 'business_connection_id'>,
-    settings?: CallSettings,
-  ): Promise<true> {
+  async pinMessage(options, settings) {
     return chatMessage(this, 'pin').pin(options, settings);
   },
-  async unpinMessage(this: CallbackQuery, settings?: CallSettings): Promise<true> {
+  async unpinMessage(settings) {
     return chatMessage(this, 'unpin').unpin(settings);
   },
-  async setGameScore(
-    this: CallbackQuery,
-    userId: number,
-    score: number,
-    options?: EditOptions<SetGameScoreOptions>,
-    settings?: CallSettings,
-  ): Promise<Message | true> {
+  async setGameScore(userId, score, options, settings) {
     if (this.inline_message_id !== undefined) {
       const params = { ...options, inline_message_id: this.inline_message_id };
       return this.getBot().setGameScore(userId, score, params, settings);
     }
     return chatMessage(this, 'set the game score of').setGameScore(userId, score, options, settings);
   },
-  async getGameHighScores(
-    this: CallbackQuery,
-    userId: number,
-    settings?: CallSettings,
-  ): Promise<readonly GameHighScore[]> {
+  async getGameHighScores(userId, settings) {
     if (this.inline_message_id !== undefined) {
       return this.getBot().getGameHighScores(userId, { inline_message_id: this.inline_message_id }, settings);
     }

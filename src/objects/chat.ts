@@ -57,29 +57,27 @@ function mention(chat: ChatLike, format: Format, name: string | undefined): stri
   return `[${escapeMarkdown(label, { version: 2 })}](${link})`;
 }
 
-const naming: ThisType<ChatLike> & Record<string, unknown> = {
-  get effectiveName(): string | undefined {
-    return this.title ?? fullNameOf(this);
-  },
-  get fullName(): string | undefined {
-    return fullNameOf(this);
-  },
-  get link(): string | undefined {
-    return linkOf(this);
-  },
-  mentionHtml(this: ChatLike, name?: string): string {
-    return mention(this, 'html', name);
-  },
-  mentionMarkdown(this: ChatLike, name?: string): string {
-    return mention(this, 'markdown', name);
-  },
-  mentionMarkdownV2(this: ChatLike, name?: string): string {
-    return mention(this, 'markdownV2', name);
-  },
-};
-
 for (const target of [Chat, ChatFullInfo]) {
-  defineBehaviour<ChatLike>(target, naming);
-  defineBehaviour<ChatLike>(target, chatSendMembers);
-  defineBehaviour<ChatLike>(target, chatAdminMembers);
+  defineBehaviour<ChatLike, keyof ChatNaming>(target, {
+    get effectiveName() {
+      return this.title ?? fullNameOf(this);
+    },
+    get fullName() {
+      return fullNameOf(this);
+    },
+    get link() {
+      return linkOf(this);
+    },
+    mentionHtml(name) {
+      return mention(this, 'html', name);
+    },
+    mentionMarkdown(name) {
+      return mention(this, 'markdown', name);
+    },
+    mentionMarkdownV2(name) {
+      return mention(this, 'markdownV2', name);
+    },
+  });
+  defineBehaviour<ChatLike, keyof ChatSendShortcuts>(target, chatSendMembers);
+  defineBehaviour<ChatLike, keyof ChatAdminShortcuts>(target, chatAdminMembers);
 }

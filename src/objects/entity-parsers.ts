@@ -89,13 +89,20 @@ function entitiesOf(source: Source, field: string): readonly MessageEntity[] | u
   return source[field] as readonly MessageEntity[] | undefined;
 }
 
+/** The two parsers of one text field, under the names `One` and `Many`. */
+type NamedParsers<One extends string, Many extends string> = {
+  [P in One]: (this: object, entity: MessageEntity) => string;
+} & {
+  [P in Many]: (this: object, types?: EntityTypes) => Map<MessageEntity, string>;
+};
+
 /** `parseEntity` and `parseEntities` over `textField` and `entitiesField`, under the given names. */
-function parsers(
+function parsers<One extends string, Many extends string>(
   textField: string,
   entitiesField: string,
-  one: string,
-  many: string,
-): Record<string, (this: object, arg?: never) => unknown> {
+  one: One,
+  many: Many,
+): NamedParsers<One, Many> {
   return {
     [one](this: object, entity: MessageEntity): string {
       const text = textOf(this as Source, textField);
@@ -109,7 +116,7 @@ function parsers(
         types,
       );
     },
-  } as Record<string, (this: object, arg?: never) => unknown>;
+  } as NamedParsers<One, Many>;
 }
 
 defineBehaviour(Poll, {
@@ -119,7 +126,7 @@ defineBehaviour(Poll, {
 });
 defineBehaviour(PollOption, parsers('text', 'text_entities', 'parseEntity', 'parseEntities'));
 for (const target of [PollOptionAdded, PollOptionDeleted]) {
-  defineBehaviour<object>(
+  defineBehaviour<PollOptionAdded | PollOptionDeleted, 'parseOptionTextEntity' | 'parseOptionTextEntities'>(
     target,
     parsers('option_text', 'option_text_entities', 'parseOptionTextEntity', 'parseOptionTextEntities'),
   );
@@ -128,5 +135,8 @@ defineBehaviour(Game, parsers('text', 'text_entities', 'parseTextEntity', 'parse
 defineBehaviour(Checklist, parsers('title', 'title_entities', 'parseEntity', 'parseEntities'));
 defineBehaviour(ChecklistTask, parsers('text', 'text_entities', 'parseEntity', 'parseEntities'));
 for (const target of [GiftInfo, UniqueGiftInfo, OwnedGiftRegular, TextQuote]) {
-  defineBehaviour<object>(target, parsers('text', 'entities', 'parseEntity', 'parseEntities'));
+  defineBehaviour<GiftInfo | UniqueGiftInfo | OwnedGiftRegular | TextQuote, keyof TextParsers>(
+    target,
+    parsers('text', 'entities', 'parseEntity', 'parseEntities'),
+  );
 }

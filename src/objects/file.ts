@@ -52,11 +52,7 @@ function urlOf(file: File, path: string): string {
 }
 
 defineBehaviour(File, {
-  async downloadToDrive(
-    this: File,
-    customPath?: string | URL,
-    options: DownloadOptions = {},
-  ): Promise<string> {
+  async downloadToDrive(customPath, options = {}) {
     const path = this.file_path;
     if (path !== undefined && isLocal(this, path)) {
       return customPath === undefined ? path : copyLocalFile(path, customPath);
@@ -65,17 +61,13 @@ defineBehaviour(File, {
     return downloadToFile(this.getBot().request, urlOf(this, requirePath(this)), target, options);
   },
 
-  async downloadToMemory(
-    this: File,
-    destination: ByteDestination,
-    options: WritableOptions = {},
-  ): Promise<void> {
+  async downloadToMemory(destination, options = {}) {
     const path = requirePath(this);
     if (isLocal(this, path)) return copyLocalFileToWritable(path, destination, options);
     return downloadToWritable(this.getBot().request, urlOf(this, path), destination, options);
   },
 
-  async downloadAsBytearray(this: File, options: DownloadOptions = {}): Promise<Uint8Array> {
+  async downloadAsBytearray(options = {}) {
     const path = requirePath(this);
     if (isLocal(this, path)) return readLocalFile(path);
     return downloadToBytes(this.getBot().request, urlOf(this, path), options);

@@ -2,7 +2,6 @@
  * `getFile()` on every object that stands for a downloadable file (PTB's `_BaseMedium.get_file`),
  * and `getSmallFile()`/`getBigFile()` on `ChatPhoto`.
  */
-import type { Bot } from '../bot.js';
 import {
   Animation,
   Audio,
@@ -68,25 +67,22 @@ const MEDIA = [
   PassportFile,
 ];
 
-/** What the media classes share: a file id and a bot. */
-interface FileHolder {
-  readonly file_id: string;
-  getBot(): Bot;
-}
+/** An instance of one of the media classes. */
+type Media = InstanceType<(typeof MEDIA)[number]>;
 
 for (const media of MEDIA) {
-  defineBehaviour<FileHolder>(media, {
-    getFile(this: FileHolder, settings?: CallSettings): Promise<File> {
+  defineBehaviour<Media, keyof GetFileShortcut>(media, {
+    getFile(settings) {
       return this.getBot().getFile(this.file_id, settings);
     },
   });
 }
 
 defineBehaviour(ChatPhoto, {
-  getSmallFile(this: ChatPhoto, settings?: CallSettings): Promise<File> {
+  getSmallFile(settings) {
     return this.getBot().getFile(this.small_file_id, settings);
   },
-  getBigFile(this: ChatPhoto, settings?: CallSettings): Promise<File> {
+  getBigFile(settings) {
     return this.getBot().getFile(this.big_file_id, settings);
   },
 });

@@ -125,67 +125,67 @@ function requireText(text: string | undefined, what: string): string {
 }
 
 defineBehaviour(Message, {
-  get chatId(): number {
+  get chatId() {
     return this.chat.id;
   },
-  get id(): number {
+  get id() {
     return this.message_id;
   },
-  get link(): string | undefined {
+  get link() {
     return messageLink(this);
   },
-  get effectiveAttachment(): MessageAttachment | undefined {
+  get effectiveAttachment() {
     return attachmentOf(this);
   },
   get isAccessible(): true {
     return true;
   },
-  get textHtml(): string | undefined {
+  get textHtml() {
     return render(this.text, this.entities, 'html', false);
   },
-  get textHtmlUrled(): string | undefined {
+  get textHtmlUrled() {
     return render(this.text, this.entities, 'html', true);
   },
-  get textMarkdown(): string | undefined {
+  get textMarkdown() {
     return render(this.text, this.entities, 'markdown', false);
   },
-  get textMarkdownUrled(): string | undefined {
+  get textMarkdownUrled() {
     return render(this.text, this.entities, 'markdown', true);
   },
-  get textMarkdownV2(): string | undefined {
+  get textMarkdownV2() {
     return render(this.text, this.entities, 'markdownV2', false);
   },
-  get textMarkdownV2Urled(): string | undefined {
+  get textMarkdownV2Urled() {
     return render(this.text, this.entities, 'markdownV2', true);
   },
-  get captionHtml(): string | undefined {
+  get captionHtml() {
     return render(this.caption, this.caption_entities, 'html', false);
   },
-  get captionHtmlUrled(): string | undefined {
+  get captionHtmlUrled() {
     return render(this.caption, this.caption_entities, 'html', true);
   },
-  get captionMarkdown(): string | undefined {
+  get captionMarkdown() {
     return render(this.caption, this.caption_entities, 'markdown', false);
   },
-  get captionMarkdownUrled(): string | undefined {
+  get captionMarkdownUrled() {
     return render(this.caption, this.caption_entities, 'markdown', true);
   },
-  get captionMarkdownV2(): string | undefined {
+  get captionMarkdownV2() {
     return render(this.caption, this.caption_entities, 'markdownV2', false);
   },
-  get captionMarkdownV2Urled(): string | undefined {
+  get captionMarkdownV2Urled() {
     return render(this.caption, this.caption_entities, 'markdownV2', true);
   },
-  parseEntity(this: Message, entity: MessageEntity): string {
+  parseEntity(entity) {
     return parseEntity(requireText(this.text, 'text'), entity);
   },
-  parseEntities(this: Message, types?: EntityTypes): Map<MessageEntity, string> {
+  parseEntities(types) {
     return parseEntities(this.text ?? '', this.entities, types);
   },
-  parseCaptionEntity(this: Message, entity: MessageEntity): string {
+  parseCaptionEntity(entity) {
     return parseEntity(requireText(this.caption, 'caption'), entity);
   },
-  parseCaptionEntities(this: Message, types?: EntityTypes): Map<MessageEntity, string> {
+  parseCaptionEntities(types) {
     return parseEntities(this.caption ?? '', this.caption_entities, types);
   },
 });

@@ -30,6 +30,11 @@ export interface QuoteOptions {
   readonly doQuote?: boolean | ReplyArguments | undefined;
   /** Send even if the quoted message is gone (for `doQuote: true` or the default quoting only). */
   readonly allowSendingWithoutReply?: boolean | undefined;
+  /**
+   * Not an option of reply shortcuts: the Bot methods' `allow_sending_without_reply` is spelt
+   * {@link allowSendingWithoutReply} here, next to `doQuote`, and throws when given.
+   */
+  readonly allow_sending_without_reply?: never;
 }
 
 /** Options of {@link Message.buildReplyArguments}. */
@@ -110,6 +115,19 @@ function quoteParameters(
     : { message_id: message.message_id, allow_sending_without_reply: allowSendingWithoutReply };
 }
 
+/**
+ * Throws on the Bot methods' spelling of the reply options' `allowSendingWithoutReply`: one option,
+ * one spelling, and failing loudly beats one of the two silently winning.
+ */
+function checkSpelling(given: Readonly<Record<string, unknown>>, method: string): void {
+  const value = given.allow_sending_without_reply;
+  if (value === undefined) return;
+  throw new InvalidArgumentError(
+    `'allow_sending_without_reply' is not an option of Message reply shortcuts; write allowSendingWithoutReply: ${String(value)}`,
+    { parameter: 'allow_sending_without_reply', method },
+  );
+}
+
 /** A reply's target chat and parameters after the shortcut filled in what it knows. */
 export interface ReplyPlan<O> {
   /** The chat the reply goes to. */
@@ -129,6 +147,7 @@ export function planReply<O extends object>(
   options: (O & QuoteOptions) | undefined,
 ): ReplyPlan<O> {
   const given = (options ?? NO_OPTIONS) as Readonly<Record<string, unknown>>;
+  checkSpelling(given, method);
   const doQuote = given.doQuote as QuoteOptions['doQuote'];
   const allowSendingWithoutReply = given.allowSendingWithoutReply as boolean | undefined;
   let chatId: number | string = message.chat.id;
@@ -192,7 +211,7 @@ function findOccurrence(text: string, quote: string, index: number): number {
 }
 
 defineBehaviour(Message, {
-  computeQuotePositionAndEntities(this: Message, quote: string, index = 0): QuotePosition {
+  computeQuotePositionAndEntities(quote, index = 0) {
     const text = this.text || this.caption;
     if (!text) throw new Error('This message has neither text nor caption');
     if (quote === '') throw new InvalidArgumentError('The quote is empty', { parameter: 'quote' });
@@ -215,7 +234,7 @@ defineBehaviour(Message, {
     return { position, entities: entities.length === 0 ? undefined : entities };
   },
 
-  buildReplyArguments(this: Message, options: BuildReplyArgumentsOptions = {}): ReplyArguments {
+  buildReplyArguments(options = {}) {
     const { quote, quoteIndex, targetChatId, allowSendingWithoutReply, messageThreadId } = options;
     const sameChat = targetChatId === undefined || isSameChat(this, targetChatId);
     const sameTopic = messageThreadId === undefined || messageThreadId === this.message_thread_id;

@@ -8,81 +8,53 @@
  * connection and its direct-messages topic. `message_thread_id` and `reply_parameters` given by
  * the caller win over the carried-over values.
  */
-import type { Bot } from '../bot.js';
-import type { ChatAction } from '../constants/enums.js';
 import { InvalidArgumentError } from '../errors.js';
-import type {
-  ApproveSuggestedPostOptions,
-  CopyMessageOptions,
-  DeclineSuggestedPostOptions,
-  DeleteMessageReactionOptions,
-  EditForumTopicOptions,
-  EditMessageCaptionOptions,
-  EditMessageChecklistOptions,
-  EditMessageLiveLocationOptions,
-  EditMessageMediaOptions,
-  EditMessageReplyMarkupOptions,
-  EditMessageTextOptions,
-  ForwardMessageOptions,
-  PinChatMessageOptions,
-  SendAnimationOptions,
-  SendAudioOptions,
-  SendChatActionOptions,
-  SendChecklistOptions,
-  SendContactOptions,
-  SendDiceOptions,
-  SendDocumentOptions,
-  SendGameOptions,
-  SendInvoiceOptions,
-  SendLivePhotoOptions,
-  SendLocationOptions,
-  SendMediaGroupOptions,
-  SendMessageDraftOptions,
-  SendMessageOptions,
-  SendPaidMediaOptions,
-  SendPhotoOptions,
-  SendPollOptions,
-  SendStickerOptions,
-  SendVenueOptions,
-  SendVideoNoteOptions,
-  SendVideoOptions,
-  SendVoiceOptions,
-  SetGameScoreOptions,
-  SetMessageReactionOptions,
-  StopMessageLiveLocationOptions,
-  StopPollOptions,
-} from '../generated/params.js';
-import {
-  type GameHighScore,
-  type InlineQueryResultInit,
-  type InputChecklistInit,
-  type InputMediaInit,
-  type InputPaidMediaInit,
-  type InputPollOptionInit,
-  type LabeledPriceInit,
-  Message,
-  type MessageId,
-  type Poll,
-  type ReactionTypeEmojiInit,
-  type ReactionTypeInit,
-  type SentGuestMessage,
-} from '../generated/types.js';
-import type { InputFileLike } from '../request/input-file.js';
+import { METHODS } from '../generated/metadata.js';
+import { Message, type ReactionTypeEmojiInit, type ReactionTypeInit } from '../generated/types.js';
 import type { CallSettings } from '../request/types.js';
 import { defineBehaviour } from './behaviour.js';
+import {
+  type ApiMethodName,
+  type DropFirst,
+  invoke,
+  type MapOptions,
+  type OptionsAt,
+  type OptionsIn,
+  type ParamsOf,
+  type Resolves,
+  type SkipFirst,
+} from './id-shortcut.js';
 import { isSameChat, planReply, type QuoteOptions } from './message-quote.js';
 
 /** Parameters a reply shortcut always takes from the message. */
 export type ReplyFilled = 'business_connection_id' | 'direct_messages_topic_id';
 
-/** The options of a reply shortcut: its Bot method's options minus {@link ReplyFilled}, plus {@link QuoteOptions}. */
-export type ReplyOptions<O> = Omit<O, ReplyFilled> & QuoteOptions;
+/**
+ * The options of a reply shortcut: its Bot method's options minus {@link ReplyFilled}, plus
+ * {@link QuoteOptions} (whose `allowSendingWithoutReply` replaces the method's `allow_sending_without_reply`).
+ */
+export type ReplyOptions<O> = Omit<O, ReplyFilled | 'allow_sending_without_reply'> & QuoteOptions;
 
 /** Parameters an edit shortcut takes from the message. */
 export type EditFilled = 'chat_id' | 'message_id' | 'inline_message_id' | 'business_connection_id';
 
 /** The options of an edit shortcut: its Bot method's options minus {@link EditFilled}. */
 export type EditOptions<O> = Omit<O, EditFilled>;
+
+/**
+ * The parameters of a reply shortcut: a Bot method's parameters `A` after the chat, with its
+ * options as {@link ReplyOptions} (without `Drop`, which the shortcut sets).
+ */
+export type ReplyArgs<A extends readonly unknown[], Drop extends PropertyKey = never> = MapOptions<
+  A,
+  ReplyOptions<[Drop] extends [never] ? OptionsIn<A> : Omit<OptionsIn<A>, Drop>>
+>;
+
+/** The parameters of an edit shortcut: `Bot[M]`'s, with its options as {@link EditOptions}. */
+export type EditArgs<M extends ApiMethodName> = MapOptions<ParamsOf<M>, EditOptions<OptionsIn<ParamsOf<M>>>>;
+
+/** `Bot[M]`'s parameters after the two the message fills (`chat_id`, `message_id`). */
+type AfterIds<M extends ApiMethodName> = DropFirst<SkipFirst<M>>;
 
 /** An emoji a reaction may carry (see `constants.ReactionEmoji`). */
 type ReactionEmojiValue = ReactionTypeEmojiInit['emoji'];
@@ -101,189 +73,78 @@ declare module '../generated/types.js' {
      *
      * @example await update.message!.replyText('Hello!', { doQuote: true });
      */
-    replyText(
-      text: string,
-      options?: ReplyOptions<SendMessageOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyText(...args: ReplyArgs<SkipFirst<'sendMessage'>>): Resolves<'sendMessage'>;
     /**
      * {@link replyText} with `parse_mode: 'HTML'`.
      *
      * @example await message.replyHtml('<b>bold</b> move');
      */
-    replyHtml(
-      text: string,
-      options?: ReplyOptions<Omit<SendMessageOptions, 'parse_mode'>>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyHtml(...args: ReplyArgs<SkipFirst<'sendMessage'>, 'parse_mode'>): Resolves<'sendMessage'>;
     /** {@link replyText} with the legacy `parse_mode: 'Markdown'`. */
-    replyMarkdown(
-      text: string,
-      options?: ReplyOptions<Omit<SendMessageOptions, 'parse_mode'>>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyMarkdown(...args: ReplyArgs<SkipFirst<'sendMessage'>, 'parse_mode'>): Resolves<'sendMessage'>;
     /** {@link replyText} with `parse_mode: 'MarkdownV2'`. */
-    replyMarkdownV2(
-      text: string,
-      options?: ReplyOptions<Omit<SendMessageOptions, 'parse_mode'>>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyMarkdownV2(...args: ReplyArgs<SkipFirst<'sendMessage'>, 'parse_mode'>): Resolves<'sendMessage'>;
     /** Sends a photo to this chat (`bot.sendPhoto`). */
-    replyPhoto(
-      photo: InputFileLike,
-      options?: ReplyOptions<SendPhotoOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyPhoto(...args: ReplyArgs<SkipFirst<'sendPhoto'>>): Resolves<'sendPhoto'>;
     /** Sends an audio file to this chat (`bot.sendAudio`). */
-    replyAudio(
-      audio: InputFileLike,
-      options?: ReplyOptions<SendAudioOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyAudio(...args: ReplyArgs<SkipFirst<'sendAudio'>>): Resolves<'sendAudio'>;
     /** Sends a document to this chat (`bot.sendDocument`). */
-    replyDocument(
-      document: InputFileLike,
-      options?: ReplyOptions<SendDocumentOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyDocument(...args: ReplyArgs<SkipFirst<'sendDocument'>>): Resolves<'sendDocument'>;
     /** Sends an animation to this chat (`bot.sendAnimation`). */
-    replyAnimation(
-      animation: InputFileLike,
-      options?: ReplyOptions<SendAnimationOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyAnimation(...args: ReplyArgs<SkipFirst<'sendAnimation'>>): Resolves<'sendAnimation'>;
     /** Sends a sticker to this chat (`bot.sendSticker`). */
-    replySticker(
-      sticker: InputFileLike,
-      options?: ReplyOptions<SendStickerOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replySticker(...args: ReplyArgs<SkipFirst<'sendSticker'>>): Resolves<'sendSticker'>;
     /** Sends a video to this chat (`bot.sendVideo`). */
-    replyVideo(
-      video: InputFileLike,
-      options?: ReplyOptions<SendVideoOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyVideo(...args: ReplyArgs<SkipFirst<'sendVideo'>>): Resolves<'sendVideo'>;
     /** Sends a round video note to this chat (`bot.sendVideoNote`). */
-    replyVideoNote(
-      videoNote: InputFileLike,
-      options?: ReplyOptions<SendVideoNoteOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyVideoNote(...args: ReplyArgs<SkipFirst<'sendVideoNote'>>): Resolves<'sendVideoNote'>;
     /** Sends a voice note to this chat (`bot.sendVoice`). */
-    replyVoice(
-      voice: InputFileLike,
-      options?: ReplyOptions<SendVoiceOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyVoice(...args: ReplyArgs<SkipFirst<'sendVoice'>>): Resolves<'sendVoice'>;
     /** Sends a live photo (its video and its still photo) to this chat (`bot.sendLivePhoto`). */
-    replyLivePhoto(
-      livePhoto: InputFileLike,
-      photo: InputFileLike,
-      options?: ReplyOptions<SendLivePhotoOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyLivePhoto(...args: ReplyArgs<SkipFirst<'sendLivePhoto'>>): Resolves<'sendLivePhoto'>;
     /**
      * Sends an album to this chat (`bot.sendMediaGroup`).
      *
      * @example await message.replyMediaGroup([{ type: 'photo', media: a }, { type: 'photo', media: b }]);
      */
-    replyMediaGroup(
-      media: Parameters<Bot['sendMediaGroup']>[1],
-      options?: ReplyOptions<SendMediaGroupOptions>,
-      settings?: CallSettings,
-    ): Promise<readonly Message[]>;
+    replyMediaGroup(...args: ReplyArgs<SkipFirst<'sendMediaGroup'>>): Resolves<'sendMediaGroup'>;
     /** Sends media that cost `starCount` Telegram Stars to see (`bot.sendPaidMedia`). */
-    replyPaidMedia(
-      starCount: number,
-      media: readonly InputPaidMediaInit[],
-      options?: ReplyOptions<SendPaidMediaOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyPaidMedia(...args: ReplyArgs<SkipFirst<'sendPaidMedia'>>): Resolves<'sendPaidMedia'>;
     /** Sends a point on the map to this chat (`bot.sendLocation`). */
-    replyLocation(
-      latitude: number,
-      longitude: number,
-      options?: ReplyOptions<SendLocationOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyLocation(...args: ReplyArgs<SkipFirst<'sendLocation'>>): Resolves<'sendLocation'>;
     /** Sends a venue to this chat (`bot.sendVenue`). */
-    replyVenue(
-      latitude: number,
-      longitude: number,
-      title: string,
-      address: string,
-      options?: ReplyOptions<SendVenueOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyVenue(...args: ReplyArgs<SkipFirst<'sendVenue'>>): Resolves<'sendVenue'>;
     /** Sends a phone contact to this chat (`bot.sendContact`). */
-    replyContact(
-      phoneNumber: string,
-      firstName: string,
-      options?: ReplyOptions<SendContactOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyContact(...args: ReplyArgs<SkipFirst<'sendContact'>>): Resolves<'sendContact'>;
     /**
      * Sends a poll to this chat (`bot.sendPoll`); `other` holds sendPoll's optional parameters.
      *
      * @example await message.replyPoll('Lunch?', [{ text: 'Pizza' }, { text: 'Salad' }], { is_anonymous: false });
      */
-    replyPoll(
-      question: string,
-      options: readonly InputPollOptionInit[],
-      other?: ReplyOptions<SendPollOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyPoll(...args: ReplyArgs<SkipFirst<'sendPoll'>>): Resolves<'sendPoll'>;
     /** Sends an animated emoji with a random value to this chat (`bot.sendDice`). */
-    replyDice(options?: ReplyOptions<SendDiceOptions>, settings?: CallSettings): Promise<Message>;
+    replyDice(...args: ReplyArgs<SkipFirst<'sendDice'>>): Resolves<'sendDice'>;
     /**
      * Sends a checklist on behalf of this message's business connection (`bot.sendChecklist`);
      * fails for a message that did not come through a business connection.
      */
-    replyChecklist(
-      checklist: InputChecklistInit,
-      options?: ReplyOptions<SendChecklistOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyChecklist(...args: ReplyArgs<DropFirst<SkipFirst<'sendChecklist'>>>): Resolves<'sendChecklist'>;
     /** Sends a game to this chat (`bot.sendGame`). */
-    replyGame(
-      gameShortName: string,
-      options?: ReplyOptions<SendGameOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyGame(...args: ReplyArgs<SkipFirst<'sendGame'>>): Resolves<'sendGame'>;
     /** Sends an invoice to this chat (`bot.sendInvoice`). */
-    replyInvoice(
-      title: string,
-      description: string,
-      payload: string,
-      currency: string,
-      prices: readonly LabeledPriceInit[],
-      options?: ReplyOptions<SendInvoiceOptions>,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    replyInvoice(...args: ReplyArgs<SkipFirst<'sendInvoice'>>): Resolves<'sendInvoice'>;
     /**
      * Shows a chat action ("typing...", "sending photo...") in this chat and topic (`bot.sendChatAction`).
      *
      * @example await message.replyChatAction('typing');
      */
     replyChatAction(
-      action: ChatAction,
-      options?: Omit<SendChatActionOptions, ReplyFilled>,
-      settings?: CallSettings,
-    ): Promise<true>;
+      ...args: MapOptions<SkipFirst<'sendChatAction'>, Omit<OptionsAt<'sendChatAction', 2>, ReplyFilled>>
+    ): Resolves<'sendChatAction'>;
     /** Copies message `messageId` of chat `fromChatId` into this chat, as a reply (`bot.copyMessage`). */
-    replyCopy(
-      fromChatId: number | string,
-      messageId: number,
-      options?: ReplyOptions<CopyMessageOptions>,
-      settings?: CallSettings,
-    ): Promise<MessageId>;
+    replyCopy(...args: ReplyArgs<SkipFirst<'copyMessage'>>): Resolves<'copyMessage'>;
     /** Streams a partial text message (a draft) into this chat and topic (`bot.sendMessageDraft`). */
-    replyTextDraft(
-      draftId: number,
-      options?: SendMessageDraftOptions,
-      settings?: CallSettings,
-    ): Promise<true>;
+    replyTextDraft(...args: SkipFirst<'sendMessageDraft'>): Resolves<'sendMessageDraft'>;
 
     /**
      * Forwards this message to `chatId` (`bot.forwardMessage`).
@@ -291,69 +152,49 @@ declare module '../generated/types.js' {
      * @example await message.forward(adminChatId);
      */
     forward(
-      chatId: number | string,
-      options?: ForwardMessageOptions,
+      chat_id: ParamsOf<'forwardMessage'>[0],
+      options?: OptionsAt<'forwardMessage', 3>,
       settings?: CallSettings,
-    ): Promise<Message>;
+    ): Resolves<'forwardMessage'>;
     /** Copies this message to `chatId` without a link to the original (`bot.copyMessage`). */
-    copy(chatId: number | string, options?: CopyMessageOptions, settings?: CallSettings): Promise<MessageId>;
+    copy(
+      chat_id: ParamsOf<'copyMessage'>[0],
+      options?: OptionsAt<'copyMessage', 3>,
+      settings?: CallSettings,
+    ): Resolves<'copyMessage'>;
     /**
      * Edits this message's text (`bot.editMessageText`). Resolves to the edited message.
      *
      * @example await sent.editText('Done ✅');
      */
-    editText(
-      text: string,
-      options?: EditOptions<EditMessageTextOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editText(text: string, ...args: EditArgs<'editMessageText'>): Resolves<'editMessageText'>;
     /** Edits (or, without `caption`, removes) this message's caption (`bot.editMessageCaption`). */
-    editCaption(
-      options?: EditOptions<EditMessageCaptionOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editCaption(...args: EditArgs<'editMessageCaption'>): Resolves<'editMessageCaption'>;
     /** Replaces this message's media (`bot.editMessageMedia`). */
-    editMedia(
-      media: InputMediaInit,
-      options?: EditOptions<EditMessageMediaOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editMedia(...args: EditArgs<'editMessageMedia'>): Resolves<'editMessageMedia'>;
     /** Replaces (or, without `reply_markup`, removes) this message's inline keyboard (`bot.editMessageReplyMarkup`). */
-    editReplyMarkup(
-      options?: EditOptions<EditMessageReplyMarkupOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editReplyMarkup(...args: EditArgs<'editMessageReplyMarkup'>): Resolves<'editMessageReplyMarkup'>;
     /** Moves this live location (`bot.editMessageLiveLocation`). */
-    editLiveLocation(
-      latitude: number,
-      longitude: number,
-      options?: EditOptions<EditMessageLiveLocationOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    editLiveLocation(...args: EditArgs<'editMessageLiveLocation'>): Resolves<'editMessageLiveLocation'>;
     /** Stops updating this live location (`bot.stopMessageLiveLocation`). */
-    stopLiveLocation(
-      options?: EditOptions<StopMessageLiveLocationOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    stopLiveLocation(...args: EditArgs<'stopMessageLiveLocation'>): Resolves<'stopMessageLiveLocation'>;
     /** Replaces this checklist, sent through this message's business connection (`bot.editMessageChecklist`). */
-    editChecklist(
-      checklist: InputChecklistInit,
-      options?: EditMessageChecklistOptions,
-      settings?: CallSettings,
-    ): Promise<Message>;
+    editChecklist(...args: DropFirst<AfterIds<'editMessageChecklist'>>): Resolves<'editMessageChecklist'>;
     /**
      * Deletes this message (`bot.deleteMessage`, or `bot.deleteBusinessMessages` for a business message).
      *
      * @example await message.delete();
      */
-    delete(settings?: CallSettings): Promise<true>;
+    delete(settings?: CallSettings): Resolves<'deleteMessage'>;
     /** Pins this message in its chat (`bot.pinChatMessage`). */
     pin(
-      options?: Omit<PinChatMessageOptions, 'business_connection_id'>,
-      settings?: CallSettings,
-    ): Promise<true>;
+      ...args: MapOptions<
+        AfterIds<'pinChatMessage'>,
+        Omit<OptionsAt<'pinChatMessage', 2>, 'business_connection_id'>
+      >
+    ): Resolves<'pinChatMessage'>;
     /** Unpins this message (`bot.unpinChatMessage`). */
-    unpin(settings?: CallSettings): Promise<true>;
+    unpin(settings?: CallSettings): Resolves<'unpinChatMessage'>;
     /**
      * Sets the bot's reaction to this message (`bot.setMessageReaction`); a string is an emoji,
      * nothing removes the reaction.
@@ -362,44 +203,43 @@ declare module '../generated/types.js' {
      */
     setReaction(
       reaction?: ReactionLike,
-      options?: Omit<SetMessageReactionOptions, 'reaction'>,
+      options?: Omit<OptionsAt<'setMessageReaction', 2>, 'reaction'>,
       settings?: CallSettings,
-    ): Promise<true>;
+    ): Resolves<'setMessageReaction'>;
     /** Removes reactions of a user or chat from this message (`bot.deleteMessageReaction`). */
-    deleteReaction(options?: DeleteMessageReactionOptions, settings?: CallSettings): Promise<true>;
+    deleteReaction(...args: AfterIds<'deleteMessageReaction'>): Resolves<'deleteMessageReaction'>;
     /** Sets a user's score in the game of this message (`bot.setGameScore`). */
-    setGameScore(
-      userId: number,
-      score: number,
-      options?: EditOptions<SetGameScoreOptions>,
-      settings?: CallSettings,
-    ): Promise<Message | true>;
+    setGameScore(...args: EditArgs<'setGameScore'>): Resolves<'setGameScore'>;
     /** The high scores of the game of this message around `userId` (`bot.getGameHighScores`). */
-    getGameHighScores(userId: number, settings?: CallSettings): Promise<readonly GameHighScore[]>;
+    getGameHighScores(
+      user_id: ParamsOf<'getGameHighScores'>[0],
+      settings?: CallSettings,
+    ): Resolves<'getGameHighScores'>;
     /** Stops the poll of this message (`bot.stopPoll`). */
     stopPoll(
-      options?: Omit<StopPollOptions, 'business_connection_id'>,
-      settings?: CallSettings,
-    ): Promise<Poll>;
+      ...args: MapOptions<AfterIds<'stopPoll'>, Omit<OptionsAt<'stopPoll', 2>, 'business_connection_id'>>
+    ): Resolves<'stopPoll'>;
     /** Marks this business message as read (`bot.readBusinessMessage`). */
-    readBusinessMessage(settings?: CallSettings): Promise<true>;
+    readBusinessMessage(settings?: CallSettings): Resolves<'readBusinessMessage'>;
     /** Approves this suggested post of a channel's direct messages (`bot.approveSuggestedPost`). */
-    approveSuggestedPost(options?: ApproveSuggestedPostOptions, settings?: CallSettings): Promise<true>;
+    approveSuggestedPost(...args: AfterIds<'approveSuggestedPost'>): Resolves<'approveSuggestedPost'>;
     /** Declines this suggested post (`bot.declineSuggestedPost`). */
-    declineSuggestedPost(options?: DeclineSuggestedPostOptions, settings?: CallSettings): Promise<true>;
+    declineSuggestedPost(...args: AfterIds<'declineSuggestedPost'>): Resolves<'declineSuggestedPost'>;
     /** Answers the guest query this message carries (`bot.answerGuestQuery(guest_query_id, result)`). */
-    answerGuestQuery(result: InlineQueryResultInit, settings?: CallSettings): Promise<SentGuestMessage>;
+    answerGuestQuery(...args: SkipFirst<'answerGuestQuery'>): Resolves<'answerGuestQuery'>;
 
     /** Renames the forum topic of this message or changes its icon (`bot.editForumTopic`). */
-    editForumTopic(options?: EditForumTopicOptions, settings?: CallSettings): Promise<true>;
+    editForumTopic(...args: AfterIds<'editForumTopic'>): Resolves<'editForumTopic'>;
     /** Closes the forum topic of this message (`bot.closeForumTopic`). */
-    closeForumTopic(settings?: CallSettings): Promise<true>;
+    closeForumTopic(...args: AfterIds<'closeForumTopic'>): Resolves<'closeForumTopic'>;
     /** Reopens the forum topic of this message (`bot.reopenForumTopic`). */
-    reopenForumTopic(settings?: CallSettings): Promise<true>;
+    reopenForumTopic(...args: AfterIds<'reopenForumTopic'>): Resolves<'reopenForumTopic'>;
     /** Deletes the forum topic of this message with all its messages (`bot.deleteForumTopic`). */
-    deleteForumTopic(settings?: CallSettings): Promise<true>;
+    deleteForumTopic(...args: AfterIds<'deleteForumTopic'>): Resolves<'deleteForumTopic'>;
     /** Unpins every message of the forum topic of this message (`bot.unpinAllForumTopicMessages`). */
-    unpinAllForumTopicMessages(settings?: CallSettings): Promise<true>;
+    unpinAllForumTopicMessages(
+      ...args: AfterIds<'unpinAllForumTopicMessages'>
+    ): Resolves<'unpinAllForumTopicMessages'>;
   }
 }
 
@@ -459,402 +299,158 @@ function toReactions(reaction: ReactionLike | undefined): ReactionTypeInit[] | u
   return list.map((r) => (typeof r === 'string' ? { type: 'emoji', emoji: r } : r));
 }
 
+const positionalCounts = new Map<string, number>();
+
+/** How many parameters `method` takes positionally (its required ones, in the API's order). */
+function positionalCount(method: string): number {
+  let count = positionalCounts.get(method);
+  if (count === undefined) {
+    count = METHODS[method]?.params.filter((p) => p.required).length ?? 1;
+    positionalCounts.set(method, count);
+  }
+  return count;
+}
+
+/**
+ * A reply shortcut over `method` (whose first parameter is `chat_id`): the caller's positional
+ * arguments, then the options worked out by {@link planReply}, then the call settings.
+ */
+function replyVia<M extends ApiMethodName>(
+  method: M,
+): (this: Message, ...args: ReplyArgs<SkipFirst<M>>) => Resolves<M> {
+  // Async, so a bad option rejects the promise as the Bot method would, instead of throwing.
+  return async function (this: Message, ...args: unknown[]): Resolves<M> {
+    const before = positionalCount(method) - 1;
+    const { chatId, params } = planReply<object>(this, method, args[before] as QuoteOptions | undefined);
+    const filled: unknown[] = [chatId];
+    for (let i = 0; i < before; i++) filled.push(args[i]);
+    filled.push(params, args[before + 1]);
+    return invoke(this.getBot(), method, filled);
+  };
+}
+
 defineBehaviour(Message, {
-  async replyText(
-    this: Message,
-    text: string,
-    options?: ReplyOptions<SendMessageOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendMessageOptions>(this, 'sendMessage', options);
-    return this.getBot().sendMessage(chatId, text, params, settings);
-  },
-  async replyHtml(
-    this: Message,
-    text: string,
-    options?: ReplyOptions<SendMessageOptions>,
-    settings?: CallSettings,
-  ) {
+  replyText: replyVia('sendMessage'),
+  async replyHtml(text, options, settings) {
     return this.replyText(text, { ...options, parse_mode: 'HTML' }, settings);
   },
-  async replyMarkdown(
-    this: Message,
-    text: string,
-    options?: ReplyOptions<SendMessageOptions>,
-    settings?: CallSettings,
-  ) {
+  async replyMarkdown(text, options, settings) {
     return this.replyText(text, { ...options, parse_mode: 'Markdown' }, settings);
   },
-  async replyMarkdownV2(
-    this: Message,
-    text: string,
-    options?: ReplyOptions<SendMessageOptions>,
-    settings?: CallSettings,
-  ) {
+  async replyMarkdownV2(text, options, settings) {
     return this.replyText(text, { ...options, parse_mode: 'MarkdownV2' }, settings);
   },
-  async replyPhoto(
-    this: Message,
-    photo: InputFileLike,
-    options?: ReplyOptions<SendPhotoOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendPhotoOptions>(this, 'sendPhoto', options);
-    return this.getBot().sendPhoto(chatId, photo, params, settings);
-  },
-  async replyAudio(
-    this: Message,
-    audio: InputFileLike,
-    options?: ReplyOptions<SendAudioOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendAudioOptions>(this, 'sendAudio', options);
-    return this.getBot().sendAudio(chatId, audio, params, settings);
-  },
-  async replyDocument(
-    this: Message,
-    document: InputFileLike,
-    options?: ReplyOptions<SendDocumentOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendDocumentOptions>(this, 'sendDocument', options);
-    return this.getBot().sendDocument(chatId, document, params, settings);
-  },
-  async replyAnimation(
-    this: Message,
-    animation: InputFileLike,
-    options?: ReplyOptions<SendAnimationOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendAnimationOptions>(this, 'sendAnimation', options);
-    return this.getBot().sendAnimation(chatId, animation, params, settings);
-  },
-  async replySticker(
-    this: Message,
-    sticker: InputFileLike,
-    options?: ReplyOptions<SendStickerOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendStickerOptions>(this, 'sendSticker', options);
-    return this.getBot().sendSticker(chatId, sticker, params, settings);
-  },
-  async replyVideo(
-    this: Message,
-    video: InputFileLike,
-    options?: ReplyOptions<SendVideoOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendVideoOptions>(this, 'sendVideo', options);
-    return this.getBot().sendVideo(chatId, video, params, settings);
-  },
-  async replyVideoNote(
-    this: Message,
-    videoNote: InputFileLike,
-    options?: ReplyOptions<SendVideoNoteOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendVideoNoteOptions>(this, 'sendVideoNote', options);
-    return this.getBot().sendVideoNote(chatId, videoNote, params, settings);
-  },
-  async replyVoice(
-    this: Message,
-    voice: InputFileLike,
-    options?: ReplyOptions<SendVoiceOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendVoiceOptions>(this, 'sendVoice', options);
-    return this.getBot().sendVoice(chatId, voice, params, settings);
-  },
-  async replyLivePhoto(
-    this: Message,
-    livePhoto: InputFileLike,
-    photo: InputFileLike,
-    options?: ReplyOptions<SendLivePhotoOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendLivePhotoOptions>(this, 'sendLivePhoto', options);
-    return this.getBot().sendLivePhoto(chatId, livePhoto, photo, params, settings);
-  },
-  async replyMediaGroup(
-    this: Message,
-    media: Parameters<Bot['sendMediaGroup']>[1],
-    options?: ReplyOptions<SendMediaGroupOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendMediaGroupOptions>(this, 'sendMediaGroup', options);
-    return this.getBot().sendMediaGroup(chatId, media, params, settings);
-  },
-  async replyPaidMedia(
-    this: Message,
-    starCount: number,
-    media: readonly InputPaidMediaInit[],
-    options?: ReplyOptions<SendPaidMediaOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendPaidMediaOptions>(this, 'sendPaidMedia', options);
-    return this.getBot().sendPaidMedia(chatId, starCount, media, params, settings);
-  },
-  async replyLocation(
-    this: Message,
-    latitude: number,
-    longitude: number,
-    options?: ReplyOptions<SendLocationOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendLocationOptions>(this, 'sendLocation', options);
-    return this.getBot().sendLocation(chatId, latitude, longitude, params, settings);
-  },
-  async replyVenue(
-    this: Message,
-    latitude: number,
-    longitude: number,
-    title: string,
-    address: string,
-    options?: ReplyOptions<SendVenueOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendVenueOptions>(this, 'sendVenue', options);
-    return this.getBot().sendVenue(chatId, latitude, longitude, title, address, params, settings);
-  },
-  async replyContact(
-    this: Message,
-    phoneNumber: string,
-    firstName: string,
-    options?: ReplyOptions<SendContactOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendContactOptions>(this, 'sendContact', options);
-    return this.getBot().sendContact(chatId, phoneNumber, firstName, params, settings);
-  },
-  async replyPoll(
-    this: Message,
-    question: string,
-    options: readonly InputPollOptionInit[],
-    other?: ReplyOptions<SendPollOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendPollOptions>(this, 'sendPoll', other);
-    return this.getBot().sendPoll(chatId, question, options, params, settings);
-  },
-  async replyDice(this: Message, options?: ReplyOptions<SendDiceOptions>, settings?: CallSettings) {
-    const { chatId, params } = planReply<SendDiceOptions>(this, 'sendDice', options);
-    return this.getBot().sendDice(chatId, params, settings);
-  },
-  async replyChecklist(
-    this: Message,
-    checklist: InputChecklistInit,
-    options?: ReplyOptions<SendChecklistOptions>,
-    settings?: CallSettings,
-  ) {
+  replyPhoto: replyVia('sendPhoto'),
+  replyAudio: replyVia('sendAudio'),
+  replyDocument: replyVia('sendDocument'),
+  replyAnimation: replyVia('sendAnimation'),
+  replySticker: replyVia('sendSticker'),
+  replyVideo: replyVia('sendVideo'),
+  replyVideoNote: replyVia('sendVideoNote'),
+  replyVoice: replyVia('sendVoice'),
+  replyLivePhoto: replyVia('sendLivePhoto'),
+  replyMediaGroup: replyVia('sendMediaGroup'),
+  replyPaidMedia: replyVia('sendPaidMedia'),
+  replyLocation: replyVia('sendLocation'),
+  replyVenue: replyVia('sendVenue'),
+  replyContact: replyVia('sendContact'),
+  replyPoll: replyVia('sendPoll'),
+  replyDice: replyVia('sendDice'),
+  async replyChecklist(checklist, options, settings) {
     const connection = needBusiness(this, 'replyChecklist');
-    const { chatId, params } = planReply<SendChecklistOptions>(this, 'sendChecklist', options);
+    const { chatId, params } = planReply(this, 'sendChecklist', options);
     return this.getBot().sendChecklist(connection, chatId, checklist, params, settings);
   },
-  async replyGame(
-    this: Message,
-    gameShortName: string,
-    options?: ReplyOptions<SendGameOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendGameOptions>(this, 'sendGame', options);
-    return this.getBot().sendGame(chatId, gameShortName, params, settings);
-  },
-  async replyInvoice(
-    this: Message,
-    title: string,
-    description: string,
-    payload: string,
-    currency: string,
-    prices: readonly LabeledPriceInit[],
-    options?: ReplyOptions<SendInvoiceOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<SendInvoiceOptions>(this, 'sendInvoice', options);
-    return this.getBot().sendInvoice(chatId, title, description, payload, currency, prices, params, settings);
-  },
-  async replyChatAction(
-    this: Message,
-    action: ChatAction,
-    options?: Omit<SendChatActionOptions, ReplyFilled>,
-    settings?: CallSettings,
-  ) {
+  replyGame: replyVia('sendGame'),
+  replyInvoice: replyVia('sendInvoice'),
+  async replyChatAction(action, options, settings) {
     // A chat action is not a message: it never quotes.
-    const { chatId, params } = planReply<SendChatActionOptions>(this, 'sendChatAction', {
-      ...options,
-      doQuote: false,
-    });
+    const { chatId, params } = planReply(this, 'sendChatAction', { ...options, doQuote: false });
     return this.getBot().sendChatAction(chatId, action, params, settings);
   },
-  async replyCopy(
-    this: Message,
-    fromChatId: number | string,
-    messageId: number,
-    options?: ReplyOptions<CopyMessageOptions>,
-    settings?: CallSettings,
-  ) {
-    const { chatId, params } = planReply<CopyMessageOptions>(this, 'copyMessage', options);
-    return this.getBot().copyMessage(chatId, fromChatId, messageId, params, settings);
-  },
-  async replyTextDraft(
-    this: Message,
-    draftId: number,
-    options?: SendMessageDraftOptions,
-    settings?: CallSettings,
-  ) {
-    const { params } = planReply<SendMessageDraftOptions>(this, 'sendMessageDraft', {
-      ...options,
-      doQuote: false,
-    });
+  replyCopy: replyVia('copyMessage'),
+  async replyTextDraft(draftId, options, settings) {
+    const { params } = planReply(this, 'sendMessageDraft', { ...options, doQuote: false });
     return this.getBot().sendMessageDraft(this.chat.id, draftId, params, settings);
   },
 
-  async forward(
-    this: Message,
-    chatId: number | string,
-    options?: ForwardMessageOptions,
-    settings?: CallSettings,
-  ) {
+  async forward(chatId, options, settings) {
     const params = withDirectTopic(this, chatId, options);
     return this.getBot().forwardMessage(chatId, this.chat.id, this.message_id, params, settings);
   },
-  async copy(this: Message, chatId: number | string, options?: CopyMessageOptions, settings?: CallSettings) {
+  async copy(chatId, options, settings) {
     const params = withDirectTopic(this, chatId, options);
     return this.getBot().copyMessage(chatId, this.chat.id, this.message_id, params, settings);
   },
-  async editText(
-    this: Message,
-    text: string,
-    options?: EditOptions<EditMessageTextOptions>,
-    settings?: CallSettings,
-  ) {
+  async editText(text, options, settings) {
     return this.getBot().editMessageText({ ...options, ...editTarget(this), text }, settings);
   },
-  async editCaption(
-    this: Message,
-    options?: EditOptions<EditMessageCaptionOptions>,
-    settings?: CallSettings,
-  ) {
+  async editCaption(options, settings) {
     return this.getBot().editMessageCaption({ ...options, ...editTarget(this) }, settings);
   },
-  async editMedia(
-    this: Message,
-    media: InputMediaInit,
-    options?: EditOptions<EditMessageMediaOptions>,
-    settings?: CallSettings,
-  ) {
+  async editMedia(media, options, settings) {
     return this.getBot().editMessageMedia(media, { ...options, ...editTarget(this) }, settings);
   },
-  async editReplyMarkup(
-    this: Message,
-    options?: EditOptions<EditMessageReplyMarkupOptions>,
-    settings?: CallSettings,
-  ) {
+  async editReplyMarkup(options, settings) {
     return this.getBot().editMessageReplyMarkup({ ...options, ...editTarget(this) }, settings);
   },
-  async editLiveLocation(
-    this: Message,
-    latitude: number,
-    longitude: number,
-    options?: EditOptions<EditMessageLiveLocationOptions>,
-    settings?: CallSettings,
-  ) {
-    return this.getBot().editMessageLiveLocation(
-      latitude,
-      longitude,
-      { ...options, ...editTarget(this) },
-      settings,
-    );
+  async editLiveLocation(latitude, longitude, options, settings) {
+    const params = { ...options, ...editTarget(this) };
+    return this.getBot().editMessageLiveLocation(latitude, longitude, params, settings);
   },
-  async stopLiveLocation(
-    this: Message,
-    options?: EditOptions<StopMessageLiveLocationOptions>,
-    settings?: CallSettings,
-  ) {
+  async stopLiveLocation(options, settings) {
     return this.getBot().stopMessageLiveLocation({ ...options, ...editTarget(this) }, settings);
   },
-  async editChecklist(
-    this: Message,
-    checklist: InputChecklistInit,
-    options?: EditMessageChecklistOptions,
-    settings?: CallSettings,
-  ) {
+  async editChecklist(checklist, options, settings) {
     const connection = needBusiness(this, 'editChecklist');
-    return this.getBot().editMessageChecklist(
-      connection,
-      this.chat.id,
-      this.message_id,
-      checklist,
-      options,
-      settings,
-    );
+    const bot = this.getBot();
+    return bot.editMessageChecklist(connection, this.chat.id, this.message_id, checklist, options, settings);
   },
-  async delete(this: Message, settings?: CallSettings) {
+  async delete(settings) {
     if (this.business_connection_id !== undefined) {
       return this.getBot().deleteBusinessMessages(this.business_connection_id, [this.message_id], settings);
     }
     return this.getBot().deleteMessage(this.chat.id, this.message_id, settings);
   },
-  async pin(
-    this: Message,
-    options?: Omit<PinChatMessageOptions, 'business_connection_id'>,
-    settings?: CallSettings,
-  ) {
+  async pin(options, settings) {
     const { chat_id, message_id, ...business } = editTarget(this);
     return this.getBot().pinChatMessage(chat_id, message_id, { ...options, ...business }, settings);
   },
-  async unpin(this: Message, settings?: CallSettings) {
+  async unpin(settings) {
     const { chat_id, ...rest } = editTarget(this);
     return this.getBot().unpinChatMessage(chat_id, rest, settings);
   },
-  async setReaction(
-    this: Message,
-    reaction?: ReactionLike,
-    options?: Omit<SetMessageReactionOptions, 'reaction'>,
-    settings?: CallSettings,
-  ) {
+  async setReaction(reaction, options, settings) {
     const reactions = toReactions(reaction);
     const params = reactions === undefined ? { ...options } : { ...options, reaction: reactions };
     return this.getBot().setMessageReaction(this.chat.id, this.message_id, params, settings);
   },
-  async deleteReaction(this: Message, options?: DeleteMessageReactionOptions, settings?: CallSettings) {
+  async deleteReaction(options, settings) {
     return this.getBot().deleteMessageReaction(this.chat.id, this.message_id, options, settings);
   },
-  async setGameScore(
-    this: Message,
-    userId: number,
-    score: number,
-    options?: EditOptions<SetGameScoreOptions>,
-    settings?: CallSettings,
-  ) {
+  async setGameScore(userId, score, options, settings) {
     const params = { ...options, chat_id: this.chat.id, message_id: this.message_id };
     return this.getBot().setGameScore(userId, score, params, settings);
   },
-  async getGameHighScores(this: Message, userId: number, settings?: CallSettings) {
-    return this.getBot().getGameHighScores(
-      userId,
-      { chat_id: this.chat.id, message_id: this.message_id },
-      settings,
-    );
+  async getGameHighScores(userId, settings) {
+    const target = { chat_id: this.chat.id, message_id: this.message_id };
+    return this.getBot().getGameHighScores(userId, target, settings);
   },
-  async stopPoll(
-    this: Message,
-    options?: Omit<StopPollOptions, 'business_connection_id'>,
-    settings?: CallSettings,
-  ) {
+  async stopPoll(options, settings) {
     const { chat_id, message_id, ...business } = editTarget(this);
     return this.getBot().stopPoll(chat_id, message_id, { ...options, ...business }, settings);
   },
-  async readBusinessMessage(this: Message, settings?: CallSettings) {
+  async readBusinessMessage(settings) {
     const connection = needBusiness(this, 'readBusinessMessage');
     return this.getBot().readBusinessMessage(connection, this.chat.id, this.message_id, settings);
   },
-  async approveSuggestedPost(this: Message, options?: ApproveSuggestedPostOptions, settings?: CallSettings) {
+  async approveSuggestedPost(options, settings) {
     return this.getBot().approveSuggestedPost(this.chat.id, this.message_id, options, settings);
   },
-  async declineSuggestedPost(this: Message, options?: DeclineSuggestedPostOptions, settings?: CallSettings) {
+  async declineSuggestedPost(options, settings) {
     return this.getBot().declineSuggestedPost(this.chat.id, this.message_id, options, settings);
   },
-  async answerGuestQuery(this: Message, result: InlineQueryResultInit, settings?: CallSettings) {
+  async answerGuestQuery(result, settings) {
     if (this.guest_query_id === undefined) {
       throw new InvalidArgumentError('answerGuestQuery needs a message that carries a guest_query_id', {
         parameter: 'guest_query_id',
@@ -863,19 +459,19 @@ defineBehaviour(Message, {
     return this.getBot().answerGuestQuery(this.guest_query_id, result, settings);
   },
 
-  async editForumTopic(this: Message, options?: EditForumTopicOptions, settings?: CallSettings) {
+  async editForumTopic(options, settings) {
     return this.getBot().editForumTopic(this.chat.id, needThread(this, 'editForumTopic'), options, settings);
   },
-  async closeForumTopic(this: Message, settings?: CallSettings) {
+  async closeForumTopic(settings) {
     return this.getBot().closeForumTopic(this.chat.id, needThread(this, 'closeForumTopic'), settings);
   },
-  async reopenForumTopic(this: Message, settings?: CallSettings) {
+  async reopenForumTopic(settings) {
     return this.getBot().reopenForumTopic(this.chat.id, needThread(this, 'reopenForumTopic'), settings);
   },
-  async deleteForumTopic(this: Message, settings?: CallSettings) {
+  async deleteForumTopic(settings) {
     return this.getBot().deleteForumTopic(this.chat.id, needThread(this, 'deleteForumTopic'), settings);
   },
-  async unpinAllForumTopicMessages(this: Message, settings?: CallSettings) {
+  async unpinAllForumTopicMessages(settings) {
     const thread = needThread(this, 'unpinAllForumTopicMessages');
     return this.getBot().unpinAllForumTopicMessages(this.chat.id, thread, settings);
   },

@@ -17,7 +17,7 @@ import {
 } from '../generated/types.js';
 import type { CallSettings } from '../request/types.js';
 import { defineBehaviour } from './behaviour.js';
-import type { OptionsAt, Resolves } from './id-shortcut.js';
+import type { OptionsAt, ParamsOf, Resolves } from './id-shortcut.js';
 import { fullNameOf, linkOf, nameOf } from './naming.js';
 
 /** Data field names of one ChatMember variant (no methods). */
@@ -91,8 +91,8 @@ declare module '../generated/types.js' {
   interface Story {
     /** Reposts this story to a business account: `repostStory` with `from_chat_id` and `from_story_id` filled. */
     repost(
-      business_connection_id: string,
-      active_period: number,
+      business_connection_id: ParamsOf<'repostStory'>[0],
+      active_period: ParamsOf<'repostStory'>[3],
       options?: OptionsAt<'repostStory', 4>,
       settings?: CallSettings,
     ): Resolves<'repostStory'>;
@@ -121,7 +121,7 @@ function memberDifference(update: ChatMemberUpdated): ChatMemberDifference {
 }
 
 defineBehaviour(ChatMemberUpdated, {
-  difference(this: ChatMemberUpdated): ChatMemberDifference {
+  difference() {
     return memberDifference(this);
   },
 });
@@ -180,37 +180,31 @@ function birthday(birthdate: Birthdate, year: number | undefined): Date {
 }
 
 defineBehaviour(Birthdate, {
-  toDate(this: Birthdate, year?: number): Date {
+  toDate(year) {
     return birthday(this, year);
   },
 });
 
 defineBehaviour(SharedUser, {
-  get fullName(): string | undefined {
+  get fullName() {
     return fullNameOf(this);
   },
-  get name(): string | undefined {
+  get name() {
     return nameOf(this);
   },
-  get link(): string | undefined {
+  get link() {
     return linkOf(this);
   },
 });
 
 defineBehaviour(ChatShared, {
-  get link(): string | undefined {
+  get link() {
     return linkOf(this);
   },
 });
 
 defineBehaviour(Story, {
-  repost(
-    this: Story,
-    business_connection_id: string,
-    active_period: number,
-    options?: OptionsAt<'repostStory', 4>,
-    settings?: CallSettings,
-  ): Resolves<'repostStory'> {
+  repost(business_connection_id, active_period, options, settings) {
     return this.getBot().repostStory(
       business_connection_id,
       this.chat.id,

@@ -8,14 +8,11 @@ import {
   inlineResultsPage,
 } from '../conveniences.js';
 import { InvalidArgumentError } from '../errors.js';
-import type {
-  AnswerInlineQueryOptions,
-  AnswerPreCheckoutQueryOptions,
-  AnswerShippingQueryOptions,
-} from '../generated/params.js';
+import type { AnswerInlineQueryOptions } from '../generated/params.js';
 import { ChatJoinRequest, InlineQuery, PreCheckoutQuery, ShippingQuery } from '../generated/types.js';
 import type { CallSettings } from '../request/types.js';
 import { defineBehaviour } from './behaviour.js';
+import type { DropFirst, Resolves, SkipFirst } from './id-shortcut.js';
 
 export { INLINE_QUERY_RESULTS_PER_PAGE, type InlineQueryResults };
 
@@ -31,6 +28,11 @@ export interface InlineQueryAnswerOptions extends AnswerInlineQueryOptions {
    * which pagination computes.
    */
   readonly currentOffset?: string | undefined;
+  /**
+   * Not an option here: `Bot.answerInlineQuery`'s `current_offset` is spelt {@link currentOffset}
+   * on this shortcut, and throws when given.
+   */
+  readonly current_offset?: never;
 }
 
 declare module '../generated/types.js' {
@@ -56,9 +58,9 @@ declare module '../generated/types.js' {
      *
      * @example await update.chat_join_request!.approve();
      */
-    approve(settings?: CallSettings): Promise<true>;
+    approve(...args: DropFirst<SkipFirst<'approveChatJoinRequest'>>): Resolves<'approveChatJoinRequest'>;
     /** Turns the user's request down (`bot.declineChatJoinRequest(chat.id, from.id)`). */
-    decline(settings?: CallSettings): Promise<true>;
+    decline(...args: DropFirst<SkipFirst<'declineChatJoinRequest'>>): Resolves<'declineChatJoinRequest'>;
   }
 
   interface PreCheckoutQuery {
@@ -67,7 +69,7 @@ declare module '../generated/types.js' {
      *
      * @example await query.answer(false, { error_message: 'Sold out' });
      */
-    answer(ok: boolean, options?: AnswerPreCheckoutQueryOptions, settings?: CallSettings): Promise<true>;
+    answer(...args: SkipFirst<'answerPreCheckoutQuery'>): Resolves<'answerPreCheckoutQuery'>;
   }
 
   interface ShippingQuery {
@@ -76,18 +78,19 @@ declare module '../generated/types.js' {
      *
      * @example await query.answer(true, { shipping_options: [{ id: 'post', title: 'Post', prices }] });
      */
-    answer(ok: boolean, options?: AnswerShippingQueryOptions, settings?: CallSettings): Promise<true>;
+    answer(...args: SkipFirst<'answerShippingQuery'>): Resolves<'answerShippingQuery'>;
   }
 }
 
 defineBehaviour(InlineQuery, {
-  async answer(
-    this: InlineQuery,
-    results: InlineQueryResults,
-    options: InlineQueryAnswerOptions = {},
-    settings?: CallSettings,
-  ): Promise<true> {
+  async answer(results, options = {}, settings) {
     const { autoPagination, currentOffset, ...rest } = options;
+    if (rest.current_offset !== undefined) {
+      throw new InvalidArgumentError(
+        `'current_offset' is not an option of InlineQuery.answer; write currentOffset: ${JSON.stringify(rest.current_offset)}`,
+        { parameter: 'current_offset', method: 'answerInlineQuery' },
+      );
+    }
     if (autoPagination === true && currentOffset !== undefined) {
       throw new InvalidArgumentError('currentOffset and autoPagination are mutually exclusive', {
         parameter: 'currentOffset',
@@ -127,32 +130,22 @@ defineBehaviour(InlineQuery, {
 });
 
 defineBehaviour(ChatJoinRequest, {
-  approve(this: ChatJoinRequest, settings?: CallSettings): Promise<true> {
+  approve(settings) {
     return this.getBot().approveChatJoinRequest(this.chat.id, this.from.id, settings);
   },
-  decline(this: ChatJoinRequest, settings?: CallSettings): Promise<true> {
+  decline(settings) {
     return this.getBot().declineChatJoinRequest(this.chat.id, this.from.id, settings);
   },
 });
 
 defineBehaviour(PreCheckoutQuery, {
-  answer(
-    this: PreCheckoutQuery,
-    ok: boolean,
-    options?: AnswerPreCheckoutQueryOptions,
-    settings?: CallSettings,
-  ): Promise<true> {
+  answer(ok, options, settings) {
     return this.getBot().answerPreCheckoutQuery(this.id, ok, options, settings);
   },
 });
 
 defineBehaviour(ShippingQuery, {
-  answer(
-    this: ShippingQuery,
-    ok: boolean,
-    options?: AnswerShippingQueryOptions,
-    settings?: CallSettings,
-  ): Promise<true> {
+  answer(ok, options, settings) {
     return this.getBot().answerShippingQuery(this.id, ok, options, settings);
   },
 });

@@ -76,19 +76,19 @@ function chatOf(u: Update): Chat | undefined {
 }
 
 defineBehaviour(Update, {
-  get effectiveUser(): User | undefined {
+  get effectiveUser() {
     return userOf(this);
   },
-  get effectiveChat(): Chat | undefined {
+  get effectiveChat() {
     return chatOf(this);
   },
-  get effectiveMessage(): Message | undefined {
+  get effectiveMessage() {
     const message = messageOf(this);
     if (message !== undefined) return message;
     const callbackMessage = this.callback_query?.message;
     return callbackMessage instanceof Message ? callbackMessage : undefined;
   },
-  get effectiveSender(): User | Chat | undefined {
+  get effectiveSender() {
     const message = messageOf(this);
     if (message?.sender_chat !== undefined) return message.sender_chat;
     if (this.poll_answer?.voter_chat !== undefined) return this.poll_answer.voter_chat;

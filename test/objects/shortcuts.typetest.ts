@@ -40,6 +40,8 @@ type SameOptions<S, M, Filled extends PropertyKey, Added extends PropertyKey = n
 
 type ReplyFilledKeys = 'business_connection_id' | 'direct_messages_topic_id';
 type QuoteKeys = keyof QuoteOptions;
+/** What a reply shortcut takes out of its method's options: what it fills, and the Bot's spelling of allowSendingWithoutReply. */
+type ReplyReplacedKeys = ReplyFilledKeys | 'allow_sending_without_reply';
 
 declare const message: Message;
 declare const query: CallbackQuery;
@@ -47,26 +49,26 @@ declare const inline: InlineQuery;
 
 export function replyOptions(): void {
   // Reply shortcuts: the method's options minus business connection and direct topic, plus doQuote.
-  expectType<SameOptions<OptionsOf<Message['replyText'], 1>, SendMessageOptions, ReplyFilledKeys, QuoteKeys>>(
-    true,
-  );
-  expectType<SameOptions<OptionsOf<Message['replyPhoto'], 1>, SendPhotoOptions, ReplyFilledKeys, QuoteKeys>>(
-    true,
-  );
-  expectType<SameOptions<OptionsOf<Message['replyPoll'], 2>, SendPollOptions, ReplyFilledKeys, QuoteKeys>>(
+  expectType<
+    SameOptions<OptionsOf<Message['replyText'], 1>, SendMessageOptions, ReplyReplacedKeys, QuoteKeys>
+  >(true);
+  expectType<
+    SameOptions<OptionsOf<Message['replyPhoto'], 1>, SendPhotoOptions, ReplyReplacedKeys, QuoteKeys>
+  >(true);
+  expectType<SameOptions<OptionsOf<Message['replyPoll'], 2>, SendPollOptions, ReplyReplacedKeys, QuoteKeys>>(
     true,
   );
   expectType<
     SameOptions<
       OptionsOf<Message['replyHtml'], 1>,
       SendMessageOptions,
-      ReplyFilledKeys | 'parse_mode',
+      ReplyReplacedKeys | 'parse_mode',
       QuoteKeys
     >
   >(true);
-  expectType<SameOptions<OptionsOf<Message['replyCopy'], 2>, CopyMessageOptions, ReplyFilledKeys, QuoteKeys>>(
-    true,
-  );
+  expectType<
+    SameOptions<OptionsOf<Message['replyCopy'], 2>, CopyMessageOptions, ReplyReplacedKeys, QuoteKeys>
+  >(true);
   expectType<SameOptions<OptionsOf<Message['replyChatAction'], 1>, SendChatActionOptions, ReplyFilledKeys>>(
     true,
   );
@@ -93,7 +95,7 @@ export function actionOptions(): void {
       OptionsOf<InlineQuery['answer'], 1>,
       AnswerInlineQueryOptions,
       never,
-      'autoPagination' | 'currentOffset'
+      'autoPagination' | 'currentOffset' | 'current_offset'
     >
   >(true);
   expectType<Equal<ReturnType<Message['editText']>, Promise<Message | true>>>(true);
