@@ -2,7 +2,7 @@
  * The generator's view of the API: classes, unions, fields and methods with resolved types, in a
  * deterministic order. Emitters only format what this module decides.
  */
-import { EAGER_TYPES, ID_FIELDS, UNION_BY_VALUE, UPDATE, valuesOverride } from './overrides.js';
+import { EAGER_TYPES, ID_FIELDS, MIXED_ARRAYS, UNION_BY_VALUE, UPDATE, valuesOverride } from './overrides.js';
 import {
   discriminatorOf,
   type LengthLimit,
@@ -142,6 +142,30 @@ export function fixedValues(spec: Spec, owner: string, field: SpecField): readon
   return stringly ? listedValues(field.description) : undefined;
 }
 
+/** A union of arrays whose members mix in groups (see MIXED_ARRAYS), checked against the spec. */
+function mixedArrayRef(owner: string, field: SpecField): TypeRef | undefined {
+  const mixed = MIXED_ARRAYS[`${owner}.${field.name}`];
+  if (mixed === undefined) return undefined;
+  const listed = new Set(field.types.map((t) => t.replace(/^Array of /, '')));
+  const grouped = new Set(mixed.groups.flat());
+  // An older spec may lack a member (live photos came later); a member no group names is an error.
+  const unknown = [...listed].filter((name) => !grouped.has(name));
+  if (unknown.length > 0) {
+    throw new Error(`MIXED_ARRAYS['${owner}.${field.name}'] has no group for ${unknown.join(', ')}`);
+  }
+  const arrays = mixed.groups
+    .map((group) => group.filter((name) => listed.has(name)))
+    .filter((group) => group.length > 0)
+    .map((group): TypeRef => {
+      const members = group.map((name): TypeRef => ({ kind: 'object', name }));
+      return {
+        kind: 'array',
+        of: members.length === 1 ? (members[0] as TypeRef) : { kind: 'union', members },
+      };
+    });
+  return arrays.length === 1 ? arrays[0] : { kind: 'union', members: arrays };
+}
+
 function toFieldModel(
   spec: Spec,
   owner: string,
@@ -152,7 +176,7 @@ function toFieldModel(
     name: field.name,
     types: field.types,
     required: field.required,
-    ref: resolveField(field, disc, fixedValues(spec, owner, field)),
+    ref: mixedArrayRef(owner, field) ?? resolveField(field, disc, fixedValues(spec, owner, field)),
     limit: lengthLimitOf(field),
     description: field.description,
   };

@@ -178,3 +178,22 @@ export const ID_FIELDS: Readonly<Record<string, readonly string[]>> = {
   MessageOriginChat: ['type', 'date', 'sender_chat'],
   MessageOriginChannel: ['type', 'date', 'chat', 'message_id'],
 };
+
+/**
+ * Array fields whose members may mix in groups the spec cannot state: it lists one array type per
+ * member ("Array of A, Array of B, ..."), while the API accepts some of them mixed in one array.
+ * Each entry lists the groups: one array type per group, its members mixable.
+ */
+export const MIXED_ARRAYS: Readonly<
+  Record<string, { readonly groups: readonly (readonly string[])[]; readonly reason: string }>
+> = {
+  'sendMediaGroup.media': {
+    groups: [
+      ['InputMediaAudio'],
+      ['InputMediaDocument'],
+      ['InputMediaLivePhoto', 'InputMediaPhoto', 'InputMediaVideo'],
+    ],
+    reason:
+      'an album groups audio only with audio and documents only with documents; photos, live photos and videos mix',
+  },
+};

@@ -1514,11 +1514,11 @@ export abstract class BotApi {
   /**
    * Calls [sendMediaGroup](https://core.telegram.org/bots/api#sendmediagroup); resolves to Array of Message.
    * @param chat_id Integer or string. A numeric chat id or an `@username`.
-   * @param media List of InputMediaAudio or list of InputMediaDocument or list of InputMediaLivePhoto or list of InputMediaPhoto or list of InputMediaVideo.
+   * @param media List of InputMediaAudio or list of InputMediaDocument or list of InputMediaLivePhoto or InputMediaPhoto or InputMediaVideo.
    * @param options Optional parameters, see {@link SendMediaGroupOptions}.
    * @param settings Per-call settings: timeouts, an abort signal, extra API fields.
    */
-  sendMediaGroup(chat_id: number | string, media: readonly InputMediaAudioInit[] | readonly InputMediaDocumentInit[] | readonly InputMediaLivePhotoInit[] | readonly InputMediaPhotoInit[] | readonly InputMediaVideoInit[], options?: SendMediaGroupOptions, settings?: CallSettings): Promise<readonly Message[]> {
+  sendMediaGroup(chat_id: number | string, media: readonly InputMediaAudioInit[] | readonly InputMediaDocumentInit[] | readonly (InputMediaLivePhotoInit | InputMediaPhotoInit | InputMediaVideoInit)[], options?: SendMediaGroupOptions, settings?: CallSettings): Promise<readonly Message[]> {
     return this._callMethod('sendMediaGroup', { chat_id, media, ...options }, settings, parseArrayOfMessage);
   }
 

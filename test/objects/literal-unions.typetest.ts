@@ -101,3 +101,20 @@ export async function otherValues(bot: Bot, poll: Poll, dice: Dice, info: Webhoo
   expectType<Equal<NonNullable<WebhookInfo['allowed_updates']>[number], UpdateType>>(true);
   void [poll, dice, info];
 }
+
+export async function mediaGroups(bot: Bot): Promise<void> {
+  // Photos and videos mix in one album; audio and documents only with their own kind.
+  await bot.sendMediaGroup(1, [
+    { type: 'photo', media: 'file-a' },
+    { type: 'video', media: 'file-b' },
+  ]);
+  await bot.sendMediaGroup(1, [
+    { type: 'audio', media: 'file-a' },
+    { type: 'audio', media: 'file-b' },
+  ]);
+  // @ts-expect-error: an audio file cannot share an album with a photo
+  await bot.sendMediaGroup(1, [
+    { type: 'audio', media: 'file-a' },
+    { type: 'photo', media: 'file-b' },
+  ]);
+}
