@@ -38,8 +38,6 @@ const FOLDERS: Record<MediaKind, string> = {
   sticker: 'stickers',
 };
 
-let counter = 0;
-
 function base64url(bytes: Buffer): string {
   return bytes.toString('base64url');
 }
@@ -52,8 +50,8 @@ export function storeFile(
   fileName: string | undefined,
   mimeType: string | undefined,
 ): FileRecord {
-  counter += 1;
-  const unique = createHash('sha256').update(data).update(String(counter)).digest();
+  const number = world.nextFileNumber();
+  const unique = createHash('sha256').update(data).update(String(number)).digest();
   const fileUniqueId = `AgAD${base64url(unique.subarray(0, 9))}`;
   const fileId = `${kind === 'photo' ? 'AgAC' : 'BQAC'}${base64url(randomBytes(45))}`;
   const extension = fileName?.includes('.')
@@ -63,7 +61,7 @@ export function storeFile(
     fileId,
     fileUniqueId,
     data,
-    filePath: `${FOLDERS[kind]}/file_${counter}.${extension.replace(/[^A-Za-z0-9]/g, '') || 'dat'}`,
+    filePath: `${FOLDERS[kind]}/file_${number}.${extension.replace(/[^A-Za-z0-9]/g, '') || 'dat'}`,
     fileName,
     mimeType,
   };

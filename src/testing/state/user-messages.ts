@@ -142,18 +142,16 @@ export function userContent(world: World, content: Json): Json {
     }
     out.contact = { ...contact };
   }
-  if (content.poll !== undefined && content.poll !== null) out.poll = userPoll(content.poll as Json);
+  if (content.poll !== undefined && content.poll !== null) out.poll = userPoll(world, content.poll as Json);
   if (Object.keys(out).length === 0) throw badRequest('message is empty');
   return out;
 }
-
-let userPollCounter = 0;
 
 /**
  * Builds the `poll` of a message a user sends, checked as Telegram's client checks a composed
  * poll: a question, 2 to 12 options, a correct option for quizzes.
  */
-export function userPoll(spec: Json): Json {
+export function userPoll(world: World, spec: Json): Json {
   const question = spec.question;
   if (typeof question !== 'string' || question.length === 0 || question.length > 300) {
     throw badRequest('poll question must be 1-300 characters');
@@ -176,9 +174,8 @@ export function userPoll(spec: Json): Json {
   ) {
     throw badRequest('wrong correct option id specified');
   }
-  userPollCounter += 1;
   const poll: Json = {
-    id: `user-poll-${Date.now()}-${userPollCounter}`,
+    id: `user-poll-${Date.now()}-${world.nextPollNumber()}`,
     question,
     options: texts.map((text, index) => ({ persistent_id: String(index), text, voter_count: 0 })),
     total_voter_count: 0,
