@@ -4,7 +4,6 @@
  * `.xor()` and `.not()` as PTB's `&`, `|`, `^` and `~`.
  */
 import type { Message, Update } from '../../generated/types.js';
-import '../../objects/update.js';
 import type { FilterData, FilteredUpdate, FilterResult } from './types.js';
 
 declare const narrowsTo: unique symbol;
