@@ -2,6 +2,7 @@
  * PTB's derived properties of Update: the user, chat, message and sender an update is about,
  * whatever its kind.
  */
+import { MESSAGE_UPDATE_TYPES } from '../constants/message-types.js';
 import { type Chat, Message, Update, type User } from '../generated/types.js';
 import { defineBehaviour } from './behaviour.js';
 
@@ -24,16 +25,13 @@ declare module '../generated/types.js' {
   }
 }
 
-function messageOf(u: Update): Message | undefined {
-  return (
-    u.message ??
-    u.edited_message ??
-    u.channel_post ??
-    u.edited_channel_post ??
-    u.business_message ??
-    u.edited_business_message ??
-    u.guest_message
-  );
+/** The message an update carries in one of its message fields (not a callback query's message), or `undefined`. */
+export function messageOf(u: Update): Message | undefined {
+  for (const kind of MESSAGE_UPDATE_TYPES) {
+    const message = u[kind];
+    if (message !== undefined) return message;
+  }
+  return undefined;
 }
 
 function userOf(u: Update): User | undefined {
