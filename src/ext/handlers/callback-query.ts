@@ -5,7 +5,7 @@ import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext } from '../context.js';
 import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import { compileStartPattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 
 /** A test of the callback data: a string or RegExp (matched at the start), a predicate, or a class. */
 export type CallbackDataPattern =
@@ -45,7 +45,7 @@ function isClass(fn: (...args: never[]) => unknown): boolean {
 
 function dataTest(pattern: CallbackDataPattern): DataTest {
   if (typeof pattern === 'string' || pattern instanceof RegExp) {
-    return { kind: 'regex', regex: compilePattern(pattern) };
+    return { kind: 'regex', regex: compileStartPattern(pattern) };
   }
   if (typeof pattern !== 'function')
     throw new TypeError('pattern must be a string, RegExp, function or class');
@@ -92,7 +92,7 @@ export class CallbackQueryHandler<C extends AnyContext = CallbackContext, R = un
     this.pattern = options.pattern;
     this.gamePattern = options.gamePattern;
     this.#data = options.pattern === undefined ? undefined : dataTest(options.pattern);
-    this.#game = options.gamePattern === undefined ? undefined : compilePattern(options.gamePattern);
+    this.#game = options.gamePattern === undefined ? undefined : compileStartPattern(options.gamePattern);
   }
 
   checkUpdate(update: unknown): RegExpMatchArray | true | undefined | null | false {

@@ -5,7 +5,7 @@ import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext } from '../context.js';
 import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import { compileStartPattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 
 /** Options of {@link ChosenInlineResultHandler}. */
 export interface ChosenInlineResultHandlerOptions extends HandlerOptions {
@@ -34,7 +34,7 @@ export class ChosenInlineResultHandler<
   ) {
     super(callback, options);
     this.pattern = options.pattern;
-    this.#pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
+    this.#pattern = options.pattern === undefined ? undefined : compileStartPattern(options.pattern);
   }
 
   checkUpdate(update: unknown): RegExpMatchArray | true | undefined | null | false {

@@ -5,7 +5,7 @@ import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext } from '../context.js';
 import { BaseHandler, type HandlerCallback, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import { compileStartPattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 
 /** Options of {@link InlineQueryHandler}. */
 export interface InlineQueryHandlerOptions extends HandlerOptions {
@@ -42,7 +42,7 @@ export class InlineQueryHandler<C extends AnyContext = CallbackContext, R = unkn
     super(callback, options);
     this.pattern = options.pattern;
     this.chatTypes = options.chatTypes;
-    this.#pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
+    this.#pattern = options.pattern === undefined ? undefined : compileStartPattern(options.pattern);
   }
 
   checkUpdate(update: unknown): RegExpMatchArray | true | undefined | null | false {

@@ -3,7 +3,7 @@
  */
 import type { AnyContext, CallbackContext } from '../context.js';
 import type { HandlerCallback, HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import { compileStartPattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
 /** Options of {@link PreCheckoutQueryHandler}. */
@@ -33,7 +33,7 @@ export class PreCheckoutQueryHandler<
   ) {
     super('pre_checkout_query', callback, options);
     this.pattern = options.pattern;
-    this.#pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
+    this.#pattern = options.pattern === undefined ? undefined : compileStartPattern(options.pattern);
   }
 
   protected override accepts(update: UpdateWith<'pre_checkout_query'>): boolean {

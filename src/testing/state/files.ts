@@ -5,16 +5,20 @@ import { UploadRef } from '../validate.js';
 import type { FileRecord, Json } from './records.js';
 import type { World } from './world.js';
 
-/** Kinds of media a message can carry. */
-export type MediaKind =
-  | 'photo'
-  | 'document'
-  | 'audio'
-  | 'video'
-  | 'animation'
-  | 'voice'
-  | 'video_note'
-  | 'sticker';
+/** Kinds of media a message can carry (each a Message field holding a file). */
+export const MEDIA_KINDS = [
+  'photo',
+  'document',
+  'audio',
+  'video',
+  'animation',
+  'voice',
+  'video_note',
+  'sticker',
+] as const;
+
+/** One of {@link MEDIA_KINDS}. */
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 const EXTENSIONS: Record<MediaKind, string> = {
   photo: 'jpg',

@@ -1,6 +1,7 @@
 /** The emulator's whole state and the operations every part of it shares. */
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors.js';
+import { MEDIA_KINDS } from './files.js';
 import type {
   BotRecord,
   ChatRecord,
@@ -478,14 +479,7 @@ export function member(userId: number, status: MemberRecord['status']): MemberRe
 }
 
 const CONTENT_KINDS = [
-  'photo',
-  'document',
-  'audio',
-  'video',
-  'animation',
-  'voice',
-  'video_note',
-  'sticker',
+  ...MEDIA_KINDS,
   'location',
   'venue',
   'contact',
