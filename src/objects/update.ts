@@ -2,7 +2,6 @@
  * PTB's derived properties of Update: the user, chat, message and sender an update is about,
  * whatever its kind.
  */
-import { MESSAGE_UPDATE_TYPES } from '../constants/message-types.js';
 import { type Chat, Message, Update, type User } from '../generated/types.js';
 import { defineBehaviour } from './behaviour.js';
 
@@ -25,13 +24,22 @@ declare module '../generated/types.js' {
   }
 }
 
-/** The message an update carries in one of its message fields (not a callback query's message), or `undefined`. */
+/**
+ * The message an update carries in one of its `MESSAGE_UPDATE_TYPES` fields (not a callback
+ * query's message), or `undefined`. The fields are read by name rather than by looping over the
+ * list: this runs for every filter on every update, and named reads are several times faster than
+ * computed ones. test/constants/message-update-types.test.ts holds it to the list.
+ */
 export function messageOf(u: Update): Message | undefined {
-  for (const kind of MESSAGE_UPDATE_TYPES) {
-    const message = u[kind];
-    if (message !== undefined) return message;
-  }
-  return undefined;
+  return (
+    u.message ??
+    u.edited_message ??
+    u.channel_post ??
+    u.edited_channel_post ??
+    u.business_message ??
+    u.edited_business_message ??
+    u.guest_message
+  );
 }
 
 function userOf(u: Update): User | undefined {

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { MESSAGE_UPDATE_TYPES } from '../../src/constants/message-types.js';
 import { messageFilter } from '../../src/ext/filters/index.js';
 import { UPDATE_TYPES, Update } from '../../src/index.js';
+import { messageOf } from '../../src/objects/update.js';
 
 const message = { message_id: 7, date: 1_700_000_000, chat: { id: 1, type: 'private' }, text: 'hi' };
 
@@ -20,10 +21,11 @@ describe('MESSAGE_UPDATE_TYPES', () => {
     for (const kind of MESSAGE_UPDATE_TYPES) assert.ok(UPDATE_TYPES.includes(kind));
   });
 
-  test('effectiveMessage and the filters find the message in each of them', () => {
+  test('messageOf, effectiveMessage and the filters find the message in each of them', () => {
     const anyText = messageFilter('says hi', (m) => m.text === 'hi');
     for (const kind of MESSAGE_UPDATE_TYPES) {
       const update = Update.fromJSON({ update_id: 1, [kind]: message });
+      assert.equal(messageOf(update)?.message_id, 7, kind);
       assert.equal(update.effectiveMessage?.message_id, 7, kind);
       assert.equal(anyText.checkUpdate(update), true, kind);
     }
@@ -37,6 +39,7 @@ describe('MESSAGE_UPDATE_TYPES', () => {
       },
     });
     assert.equal(query.effectiveMessage?.message_id, 7, 'a callback query message is effective');
+    assert.equal(messageOf(query), undefined);
     assert.equal(anyText.checkUpdate(query), false, 'but filters only look at message fields');
   });
 });
