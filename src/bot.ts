@@ -11,6 +11,8 @@ import { METHODS, type MethodMeta } from './generated/metadata.js';
 import { BotApi, type ResultParser } from './generated/methods.js';
 import type { User } from './generated/types.js';
 import type { Logger } from './logging.js';
+// Every Bot brings the shortcuts and derived properties of the objects it returns.
+import './objects/index.js';
 import type { BaseRequest } from './request/base.js';
 import { RequestData } from './request/request-data.js';
 import type { CallSettings, RequestTimeouts } from './request/types.js';

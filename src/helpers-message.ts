@@ -4,7 +4,7 @@
  */
 import { MESSAGE_TYPES, type MessageType } from './constants/message-types.js';
 import { Message, Update } from './generated/types.js';
-import './objects/update.js';
+import './objects/index.js';
 
 /** Whether a message field counts as present: set, and not empty, zero, false or an empty list. */
 function present(value: unknown): boolean {

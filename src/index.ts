@@ -77,8 +77,3 @@ export {
   type WarningCategory,
   warn,
 } from './warnings.js';
-
-import './objects/file.js';
-import './objects/properties.js';
-import './objects/shortcuts.js';
-import './objects/update.js';

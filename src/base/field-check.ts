@@ -58,9 +58,13 @@ export function toDate(value: unknown, path: string): Date {
   throw new InvalidFieldError(path, 'a Unix time', value);
 }
 
+/** Whether a value is a plain JSON-like object: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function checkObject(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value))
-    return value as Record<string, unknown>;
+  if (isRecord(value)) return value;
   throw new InvalidFieldError(path, 'an object', value);
 }
 

@@ -1,10 +1,11 @@
 /**
  * Kinds of message (PTB's `MessageType`), kinds of attachment (`MessageAttachmentType`) and kinds
- * of update (`UpdateType`, derived from the spec's list of update fields). The order of the first
+ * of update (`UpdateType`, derived from the spec's list of update fields, and the kinds that carry
+ * a message, `MESSAGE_UPDATE_TYPES`, derived from the spec's Update type). The order of the first
  * two is the order in which `effectiveMessageType` and `effectiveAttachment` look for a field.
  */
-import { UPDATE_TYPES } from '../generated/metadata.js';
-import type { Message } from '../generated/types.js';
+import { TYPES, UPDATE_TYPES } from '../generated/metadata.js';
+import type { Message, Update } from '../generated/types.js';
 
 /** Upper-case keys for a list of snake_case values: `{ EDITED_MESSAGE: 'edited_message', ... }`. */
 export type ConstantsOf<V extends string> = { readonly [K in V as Uppercase<K>]: K };
@@ -145,3 +146,18 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 export const UpdateType = constantsOf(UPDATE_TYPES);
 /** One of {@link UpdateType}'s values: an `allowed_updates` entry. */
 export type UpdateType = (typeof UPDATE_TYPES)[number];
+
+/** The update kinds whose field holds a Message: new and edited messages, posts, business and guest messages. */
+export type MessageUpdateType = {
+  [K in UpdateType]-?: NonNullable<Update[K]> extends Message ? K : never;
+}[UpdateType];
+
+/**
+ * Every {@link MessageUpdateType}, in the spec's order, read from the spec's Update type: the one
+ * list of the Update fields that carry a message (filters, `effectiveMessage`...).
+ */
+export const MESSAGE_UPDATE_TYPES: readonly MessageUpdateType[] = Object.freeze(
+  (TYPES.Update?.fields ?? [])
+    .filter((field) => field.types.length === 1 && field.types[0] === 'Message')
+    .map((field) => field.name as MessageUpdateType),
+);

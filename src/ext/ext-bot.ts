@@ -1,6 +1,7 @@
 /**
  * The bot the application uses: a {@link Bot} that fills in {@link Defaults}.
  */
+import { isRecord } from '../base/field-check.js';
 import { Bot, type BotOptions, type CallApiOptions } from '../bot.js';
 import { METHODS, type MethodMeta, TYPES } from '../generated/metadata.js';
 import type { ResultParser } from '../generated/methods.js';
@@ -207,10 +208,6 @@ export class ExtBot extends Bot {
     this.#typeFields.set(type, fields);
     return fields;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The concrete types among `types` an object may be: by its `type` discriminator, else by its required fields. */

@@ -179,6 +179,3 @@ export {
   type WebhookServerOptions,
   type WebhookTls,
 } from './updater/webhook-server.js';
-
-// Object behaviour (shortcuts such as `message.replyText()`, `update.effectiveChat`) comes with the core.
-import '../index.js';

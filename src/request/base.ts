@@ -3,6 +3,7 @@
  * into Bot API results and the library's error family. Implementations only move bytes
  * ({@link BaseRequest.doRequest}); status codes, JSON and errors are handled here, once.
  */
+import { isRecord } from '../base/field-check.js';
 import {
   errorFromResponse,
   InvalidArgumentError,
@@ -159,10 +160,6 @@ function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The error for a non-2xx (or `ok: false`) answer whose body is already text. */
 function answerError(statusCode: number, text: string, method: string | undefined): TelegramError {
   let data: unknown;
@@ -171,7 +168,7 @@ function answerError(statusCode: number, text: string, method: string | undefine
   } catch {
     return notJson(statusCode, method);
   }
-  if (!isObject(data)) return notAnAnswer(statusCode, method);
+  if (!isRecord(data)) return notAnAnswer(statusCode, method);
   return apiError(statusCode, data, method);
 }
 
@@ -181,7 +178,7 @@ function apiError(
   method: string | undefined,
 ): TelegramError {
   const description = typeof data.description === 'string' ? data.description : undefined;
-  const parameters = isObject(data.parameters) ? (data.parameters as ResponseParametersLike) : undefined;
+  const parameters = isRecord(data.parameters) ? (data.parameters as ResponseParametersLike) : undefined;
   const errorCode =
     statusCode >= 200 && statusCode < 300 && typeof data.error_code === 'number'
       ? data.error_code
@@ -285,7 +282,7 @@ export abstract class BaseRequest {
       } catch {
         throw notJson(statusCode, endpoint);
       }
-      if (!isObject(data)) throw notAnAnswer(statusCode, endpoint);
+      if (!isRecord(data)) throw notAnAnswer(statusCode, endpoint);
       if (data.ok === false) throw apiError(statusCode, data, endpoint);
       return data.result;
     }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { startBot } from '../../examples/customwebhookbot.js';
+import { type RunningBot, type StartBotOptions, startBot } from '../../examples/customwebhookbot.js';
 import { Emulator } from '../../src/testing/index.js';
 
 const SECRET = 'webhook_secret-123';
@@ -23,6 +23,24 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
+}
+
+/**
+ * Starts the bot on a port that was free a moment ago. Test files run in parallel, so another
+ * process may take the port in between: a taken port is retried with a new one.
+ */
+async function startOnFreePort(
+  options: Omit<StartBotOptions, 'port' | 'url'>,
+): Promise<{ bot: RunningBot; port: number; url: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      return { bot: await startBot({ ...options, port, url }), port, url };
+    } catch (error) {
+      if (attempt === 5 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
 }
 
 interface Reply {
@@ -90,13 +108,9 @@ test('customwebhookbot: webhook updates, custom payload updates, health check, s
   const info = await emu.createBot({ username: 'seed_custom_webhook_bot' });
   const alice = await emu.createUser({ firstName: 'Alice', username: 'alice' });
   const admin = await emu.createUser({ firstName: 'Ada', username: 'ada_admin' });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const bot = await startBot({
+  const { bot, port, url } = await startOnFreePort({
     token: info.token,
     baseUrl: emu.baseUrl,
-    port,
-    url,
     adminChatId: admin.id,
     secretToken: SECRET,
     maxBodyBytes: MAX_BODY,

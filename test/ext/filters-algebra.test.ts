@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MESSAGE_UPDATE_TYPES } from '../../src/constants/message-types.js';
 import * as filters from '../../src/ext/filters/index.js';
 import type { FilterResult } from '../../src/ext/filters/types.js';
 import type { Message } from '../../src/index.js';
@@ -39,15 +40,7 @@ describe('filter kinds', () => {
       assert.equal(filters.ALL.or(always).checkUpdate(update), false);
       assert.equal(new filters.BaseFilter().checkUpdate(update), false);
     }
-    for (const kind of [
-      'message',
-      'edited_message',
-      'channel_post',
-      'edited_channel_post',
-      'business_message',
-      'edited_business_message',
-      'guest_message',
-    ] as const) {
+    for (const kind of MESSAGE_UPDATE_TYPES) {
       assert.equal(filters.ALL.checkUpdate(messageUpdate({}, kind)), true, kind);
       assert.equal(always.checkUpdate(messageUpdate({}, kind)), true, kind);
     }

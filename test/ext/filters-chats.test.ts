@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MESSAGE_UPDATE_TYPES, type MessageUpdateType } from '../../src/constants/message-types.js';
 import * as filters from '../../src/ext/filters/index.js';
 import {
   ALICE,
@@ -191,16 +192,8 @@ describe('ChatType', () => {
 });
 
 describe('UpdateType', () => {
-  const kinds = [
-    'message',
-    'edited_message',
-    'channel_post',
-    'edited_channel_post',
-    'business_message',
-    'edited_business_message',
-    'guest_message',
-  ] as const;
-  const expected: Record<keyof typeof filters.UpdateType, readonly (typeof kinds)[number][]> = {
+  const kinds = MESSAGE_UPDATE_TYPES;
+  const expected: Record<keyof typeof filters.UpdateType, readonly MessageUpdateType[]> = {
     MESSAGE: ['message'],
     MESSAGES: ['message', 'edited_message'],
     EDITED_MESSAGE: ['edited_message'],

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidFieldError } from '../../src/base/field-check.js';
+import { MESSAGE_UPDATE_TYPES } from '../../src/constants/message-types.js';
 import { MalformedUpdateError } from '../../src/ext/errors.js';
 import { BusinessConnectionHandler } from '../../src/ext/handlers/business-connection.js';
 import { BusinessMessagesDeletedHandler } from '../../src/ext/handlers/business-messages-deleted.js';
@@ -104,15 +105,7 @@ function mutate(base: Record<string, unknown>, random: () => number): unknown {
   return copy;
 }
 
-const MESSAGE_KINDS = new Set([
-  'message',
-  'edited_message',
-  'channel_post',
-  'edited_channel_post',
-  'business_message',
-  'edited_business_message',
-  'guest_message',
-]);
+const MESSAGE_KINDS = new Set<string>(MESSAGE_UPDATE_TYPES);
 
 /** A realistic message: text with entities, a photo, a reply, an album id (full samples are 200 KB). */
 function compactMessage(): Record<string, unknown> {

@@ -4,23 +4,10 @@
  * `.xor()` and `.not()` as PTB's `&`, `|`, `^` and `~`.
  */
 import type { Message, Update } from '../../generated/types.js';
-import '../../objects/update.js';
+import { messageOf } from '../../objects/update.js';
 import type { FilterData, FilteredUpdate, FilterResult } from './types.js';
 
 declare const narrowsTo: unique symbol;
-
-/** The message of a message-kind update (PTB's gate for every filter), or `undefined`. */
-export function messageOf(update: Update): Message | undefined {
-  return (
-    update.message ??
-    update.edited_message ??
-    update.channel_post ??
-    update.edited_channel_post ??
-    update.business_message ??
-    update.edited_business_message ??
-    update.guest_message
-  );
-}
 
 /**
  * Whether a filter result lets the update through: `true`, or data with at least one entry (an
@@ -67,10 +54,10 @@ export interface FilterOptions {
  * Base of all filters. `U` is the type of the updates the filter lets through, which handlers
  * hand to their callbacks: `filters.TEXT` is a `BaseFilter<FilteredUpdate<Has<'text'>>>`.
  *
- * Filters only ever pass updates carrying a message (`message`, `edited_message`, `channel_post`,
- * `edited_channel_post`, `business_message`, `edited_business_message` or `guest_message`); this
- * base implementation answers just that. Subclass {@link MessageFilter} or {@link UpdateFilter}
- * (or use {@link messageFilter}/{@link updateFilter}) for custom filters.
+ * Filters only ever pass updates carrying a message (in one of the `MESSAGE_UPDATE_TYPES` fields:
+ * `message`, `edited_message`, `channel_post`, ...); this base implementation answers just that.
+ * Subclass {@link MessageFilter} or {@link UpdateFilter} (or use {@link messageFilter}/
+ * {@link updateFilter}) for custom filters.
  *
  * @example filters.TEXT.and(filters.COMMAND.not()) // <filters.TEXT and not filters.COMMAND>
  */
@@ -186,13 +173,24 @@ abstract class CombinedFilter<U extends Update> extends UpdateFilter<U> {
   protected abstract combinedName(): string;
 }
 
-class AndFilter<U extends Update> extends CombinedFilter<U> {
+/** Two filters joined by `and`, `or` or `xor`; a data filter when either side is one. */
+abstract class BinaryFilter<U extends Update> extends CombinedFilter<U> {
+  protected abstract readonly operator: 'and' | 'or' | 'xor';
+
   constructor(
     readonly left: BaseFilter<Update>,
     readonly right: BaseFilter<Update>,
   ) {
     super({ dataFilter: left.dataFilter || right.dataFilter });
   }
+
+  protected combinedName(): string {
+    return `<${this.left.name} ${this.operator} ${this.right.name}>`;
+  }
+}
+
+class AndFilter<U extends Update> extends BinaryFilter<U> {
+  protected readonly operator = 'and';
 
   filter(update: Update): FilterResult {
     const first = this.left.checkUpdate(update);
@@ -205,19 +203,10 @@ class AndFilter<U extends Update> extends CombinedFilter<U> {
     }
     return true;
   }
-
-  protected combinedName(): string {
-    return `<${this.left.name} and ${this.right.name}>`;
-  }
 }
 
-class OrFilter<U extends Update> extends CombinedFilter<U> {
-  constructor(
-    readonly left: BaseFilter<Update>,
-    readonly right: BaseFilter<Update>,
-  ) {
-    super({ dataFilter: left.dataFilter || right.dataFilter });
-  }
+class OrFilter<U extends Update> extends BinaryFilter<U> {
+  protected readonly operator = 'or';
 
   filter(update: Update): FilterResult {
     const first = this.left.checkUpdate(update);
@@ -226,19 +215,10 @@ class OrFilter<U extends Update> extends CombinedFilter<U> {
     if (passed(second)) return this.dataFilter ? second : true;
     return false;
   }
-
-  protected combinedName(): string {
-    return `<${this.left.name} or ${this.right.name}>`;
-  }
 }
 
-class XorFilter<U extends Update> extends CombinedFilter<U> {
-  constructor(
-    readonly left: BaseFilter<Update>,
-    readonly right: BaseFilter<Update>,
-  ) {
-    super({ dataFilter: left.dataFilter || right.dataFilter });
-  }
+class XorFilter<U extends Update> extends BinaryFilter<U> {
+  protected readonly operator = 'xor';
 
   filter(update: Update): FilterResult {
     const first = this.left.checkUpdate(update);
@@ -247,10 +227,6 @@ class XorFilter<U extends Update> extends CombinedFilter<U> {
     if (firstPassed === passed(second)) return false;
     const winner = firstPassed ? first : second;
     return this.dataFilter && isData(winner) ? { ...winner } : true;
-  }
-
-  protected combinedName(): string {
-    return `<${this.left.name} xor ${this.right.name}>`;
   }
 }
 

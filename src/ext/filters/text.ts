@@ -95,7 +95,7 @@ export const COMMAND = new Command();
  * dropped so that searching keeps no state between messages (a sticky one is kept, anchored at
  * the start).
  */
-export function compilePattern(pattern: string | RegExp): RegExp {
+export function compileSearchPattern(pattern: string | RegExp): RegExp {
   if (typeof pattern === 'string') return new RegExp(pattern);
   return pattern.global ? new RegExp(pattern.source, pattern.flags.replace('g', '')) : pattern;
 }
@@ -118,7 +118,7 @@ export class Regex extends MessageFilter<Has<'text'>> {
   readonly pattern: RegExp;
 
   constructor(pattern: string | RegExp) {
-    const compiled = compilePattern(pattern);
+    const compiled = compileSearchPattern(pattern);
     super({ name: `filters.Regex(${compiled})`, dataFilter: true });
     this.pattern = compiled;
   }
@@ -135,7 +135,7 @@ export class CaptionRegex extends MessageFilter<Has<'caption'>> {
   readonly pattern: RegExp;
 
   constructor(pattern: string | RegExp) {
-    const compiled = compilePattern(pattern);
+    const compiled = compileSearchPattern(pattern);
     super({ name: `filters.CaptionRegex(${compiled})`, dataFilter: true });
     this.pattern = compiled;
   }

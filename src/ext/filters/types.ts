@@ -3,18 +3,12 @@
  * Everything here is a plain mapped or intersection type (no recursion), so combining many filters
  * stays cheap for the type checker.
  */
+import type { MessageUpdateType } from '../../constants/message-types.js';
 import type { Chat, Message, Update, User } from '../../generated/types.js';
 import type {} from '../../objects/update.js';
 
 /** The fields of Update that hold a message; filters only ever pass updates carrying one of them. */
-export type MessageSlot =
-  | 'message'
-  | 'edited_message'
-  | 'channel_post'
-  | 'edited_channel_post'
-  | 'business_message'
-  | 'edited_business_message'
-  | 'guest_message';
+export type MessageSlot = MessageUpdateType;
 
 /**
  * Message fields `K` made present (non-optional), e.g. `Has<'text'>` for `filters.TEXT`.

@@ -5,7 +5,13 @@ import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
 import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
+import {
+  compileStartPattern,
+  matchStart,
+  type Pattern,
+  type PatternContext,
+  type UpdateWith,
+} from './common.js';
 
 /**
  * The update a CallbackQueryHandler callback sees: `callback_query` and `effectiveUser` present.
@@ -68,7 +74,7 @@ function isClass(fn: (...args: never[]) => unknown): boolean {
 
 function dataTest(pattern: CallbackDataPattern): DataTest {
   if (typeof pattern === 'string' || pattern instanceof RegExp) {
-    return { kind: 'regex', regex: compilePattern(pattern) };
+    return { kind: 'regex', regex: compileStartPattern(pattern) };
   }
   if (typeof pattern !== 'function')
     throw new TypeError('pattern must be a string, RegExp, function or class');
@@ -120,7 +126,7 @@ export class CallbackQueryHandler<
     this.pattern = options.pattern;
     this.gamePattern = options.gamePattern;
     this.#data = options.pattern === undefined ? undefined : dataTest(options.pattern);
-    this.#game = options.gamePattern === undefined ? undefined : compilePattern(options.gamePattern);
+    this.#game = options.gamePattern === undefined ? undefined : compileStartPattern(options.gamePattern);
   }
 
   checkUpdate(update: unknown): RegExpMatchArray | true | undefined | null | false {

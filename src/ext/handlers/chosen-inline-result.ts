@@ -5,7 +5,13 @@ import { Update } from '../../generated/types.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
 import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type PatternContext, type UpdateWith } from './common.js';
+import {
+  compileStartPattern,
+  matchStart,
+  type Pattern,
+  type PatternContext,
+  type UpdateWith,
+} from './common.js';
 
 /**
  * The update a ChosenInlineResultHandler callback sees: `chosen_inline_result` and `effectiveUser` present.
@@ -59,7 +65,7 @@ export class ChosenInlineResultHandler<
   ) {
     super(callback, options);
     this.pattern = options.pattern;
-    this.#pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
+    this.#pattern = options.pattern === undefined ? undefined : compileStartPattern(options.pattern);
   }
 
   checkUpdate(update: unknown): RegExpMatchArray | true | undefined | null | false {

@@ -39,14 +39,14 @@ export type Pattern = string | RegExp;
 export type PatternContext<C extends AnyContext, P> = [P] extends [Pattern] ? MatchContext<C> : C;
 
 /** Compiles a pattern once into a sticky RegExp anchored where matching starts. */
-export function compilePattern(pattern: Pattern): RegExp {
+export function compileStartPattern(pattern: Pattern): RegExp {
   if (typeof pattern === 'string') return new RegExp(pattern, 'y');
   if (!(pattern instanceof RegExp)) throw new TypeError('A pattern must be a string or a RegExp');
   return new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
 }
 
 /** Matches a compiled pattern at the start of `text`. */
-export function matchStart(pattern: RegExp, text: string): RegExpMatchArray | null {
+export function matchStart(pattern: RegExp, text: string): RegExpExecArray | null {
   pattern.lastIndex = 0;
   return pattern.exec(text);
 }

@@ -3,7 +3,7 @@
  */
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
 import type { CallbackOf, HandlerOptions } from './base.js';
-import { compilePattern, matchStart, type Pattern, type UpdateWith } from './common.js';
+import { compileStartPattern, matchStart, type Pattern, type UpdateWith } from './common.js';
 import { UpdateKindHandler } from './kind.js';
 
 /** Options of {@link PreCheckoutQueryHandler}. */
@@ -43,7 +43,7 @@ export class PreCheckoutQueryHandler<
   ) {
     super('pre_checkout_query', callback, options);
     this.pattern = options.pattern;
-    this.#pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
+    this.#pattern = options.pattern === undefined ? undefined : compileStartPattern(options.pattern);
   }
 
   protected override accepts(update: PreCheckoutQueryUpdate): boolean {

@@ -3,13 +3,7 @@
  */
 import type { AnyContext, CallbackContext, MatchContext } from '../context.js';
 import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
-
-/** A copy of `pattern` anchored at the start of the string (Python's `re.match`), without state. */
-export function anchoredPattern(pattern: string | RegExp): RegExp {
-  const source = typeof pattern === 'string' ? pattern : pattern.source;
-  const flags = typeof pattern === 'string' ? '' : pattern.flags.replace(/[gy]/g, '');
-  return new RegExp(source, `${flags}y`);
-}
+import { compileStartPattern, matchStart } from './common.js';
 
 /**
  * Handles string updates that match `pattern` at their start (as Python's `re.match`); the match
@@ -35,14 +29,13 @@ export class StringRegexHandler<C extends AnyContext = CallbackContext, R = unkn
   ) {
     super(callback, options);
     this.pattern = typeof pattern === 'string' ? new RegExp(pattern) : pattern;
-    this.#anchored = anchoredPattern(pattern);
+    this.#anchored = compileStartPattern(pattern);
   }
 
   /** The match when `update` is a string matching at its start, else `undefined`. */
   checkUpdate(update: unknown): RegExpExecArray | undefined {
     if (typeof update !== 'string') return undefined;
-    this.#anchored.lastIndex = 0;
-    return this.#anchored.exec(update) ?? undefined;
+    return matchStart(this.#anchored, update) ?? undefined;
   }
 
   /** Puts the match into `context.matches`. */

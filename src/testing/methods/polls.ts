@@ -5,8 +5,6 @@ import type { Json } from '../state/records.js';
 import type { Call, Handler } from './call.js';
 import { checkCanSend, commonFields, int, str } from './call.js';
 
-let pollCounter = 0;
-
 function optionText(option: unknown): string {
   if (typeof option === 'string') return option;
   if (option !== null && typeof option === 'object' && typeof (option as Json).text === 'string') {
@@ -36,8 +34,7 @@ function sendPoll(call: Call): Json {
   if (type === 'quiz' && (correct.length === 0 || correct.some((id) => id < 0 || id >= texts.length))) {
     throw badRequest('wrong correct option id specified');
   }
-  pollCounter += 1;
-  const id = `${Date.now()}${pollCounter}`;
+  const id = `${Date.now()}${world.nextPollNumber()}`;
   const question = formatText(
     str(params, 'question') ?? '',
     params.question_parse_mode,

@@ -5,16 +5,20 @@ import { UploadRef } from '../validate.js';
 import type { FileRecord, Json } from './records.js';
 import type { World } from './world.js';
 
-/** Kinds of media a message can carry. */
-export type MediaKind =
-  | 'photo'
-  | 'document'
-  | 'audio'
-  | 'video'
-  | 'animation'
-  | 'voice'
-  | 'video_note'
-  | 'sticker';
+/** Kinds of media a message can carry (each a Message field holding a file). */
+export const MEDIA_KINDS = [
+  'photo',
+  'document',
+  'audio',
+  'video',
+  'animation',
+  'voice',
+  'video_note',
+  'sticker',
+] as const;
+
+/** One of {@link MEDIA_KINDS}. */
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 const EXTENSIONS: Record<MediaKind, string> = {
   photo: 'jpg',
@@ -38,8 +42,6 @@ const FOLDERS: Record<MediaKind, string> = {
   sticker: 'stickers',
 };
 
-let counter = 0;
-
 function base64url(bytes: Buffer): string {
   return bytes.toString('base64url');
 }
@@ -52,8 +54,8 @@ export function storeFile(
   fileName: string | undefined,
   mimeType: string | undefined,
 ): FileRecord {
-  counter += 1;
-  const unique = createHash('sha256').update(data).update(String(counter)).digest();
+  const number = world.nextFileNumber();
+  const unique = createHash('sha256').update(data).update(String(number)).digest();
   const fileUniqueId = `AgAD${base64url(unique.subarray(0, 9))}`;
   const fileId = `${kind === 'photo' ? 'AgAC' : 'BQAC'}${base64url(randomBytes(45))}`;
   const extension = fileName?.includes('.')
@@ -63,7 +65,7 @@ export function storeFile(
     fileId,
     fileUniqueId,
     data,
-    filePath: `${FOLDERS[kind]}/file_${counter}.${extension.replace(/[^A-Za-z0-9]/g, '') || 'dat'}`,
+    filePath: `${FOLDERS[kind]}/file_${number}.${extension.replace(/[^A-Za-z0-9]/g, '') || 'dat'}`,
     fileName,
     mimeType,
   };

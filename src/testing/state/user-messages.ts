@@ -1,8 +1,7 @@
 /** What a simulated user does with messages: send, edit, delete, react, in private chats and groups. */
 import { badRequest, forbidden } from '../errors.js';
 import { detectEntities } from '../format.js';
-import type { MediaKind } from './files.js';
-import { mediaJson, storeFile } from './files.js';
+import { MEDIA_KINDS, mediaJson, storeFile } from './files.js';
 import { isInChat } from './members.js';
 import type { BotRecord, ChatRecord, Json, MessageRecord } from './records.js';
 import { routeMessage } from './routing.js';
@@ -90,16 +89,7 @@ export function userContent(world: World, content: Json): Json {
       : detectEntities(content.text);
     if (entities.length > 0) out.entities = entities;
   }
-  for (const kind of [
-    'photo',
-    'document',
-    'audio',
-    'video',
-    'animation',
-    'voice',
-    'video_note',
-    'sticker',
-  ] as const) {
+  for (const kind of MEDIA_KINDS) {
     const file = content[kind] as UserFile | string | undefined;
     if (file === undefined) continue;
     const spec: UserFile = typeof file === 'string' ? { file_id: file } : file;
@@ -108,13 +98,7 @@ export function userContent(world: World, content: Json): Json {
       throw badRequest('wrong file identifier specified');
     const record =
       known ??
-      storeFile(
-        world,
-        Buffer.from(spec.data_base64 ?? '', 'base64'),
-        kind as MediaKind,
-        spec.file_name,
-        spec.mime_type,
-      );
+      storeFile(world, Buffer.from(spec.data_base64 ?? '', 'base64'), kind, spec.file_name, spec.mime_type);
     out[kind] = mediaJson(record, kind, content);
   }
   if (typeof content.caption === 'string') {
@@ -142,18 +126,16 @@ export function userContent(world: World, content: Json): Json {
     }
     out.contact = { ...contact };
   }
-  if (content.poll !== undefined && content.poll !== null) out.poll = userPoll(content.poll as Json);
+  if (content.poll !== undefined && content.poll !== null) out.poll = userPoll(world, content.poll as Json);
   if (Object.keys(out).length === 0) throw badRequest('message is empty');
   return out;
 }
-
-let userPollCounter = 0;
 
 /**
  * Builds the `poll` of a message a user sends, checked as Telegram's client checks a composed
  * poll: a question, 2 to 12 options, a correct option for quizzes.
  */
-export function userPoll(spec: Json): Json {
+export function userPoll(world: World, spec: Json): Json {
   const question = spec.question;
   if (typeof question !== 'string' || question.length === 0 || question.length > 300) {
     throw badRequest('poll question must be 1-300 characters');
@@ -176,9 +158,8 @@ export function userPoll(spec: Json): Json {
   ) {
     throw badRequest('wrong correct option id specified');
   }
-  userPollCounter += 1;
   const poll: Json = {
-    id: `user-poll-${Date.now()}-${userPollCounter}`,
+    id: `user-poll-${Date.now()}-${world.nextPollNumber()}`,
     question,
     options: texts.map((text, index) => ({ persistent_id: String(index), text, voter_count: 0 })),
     total_voter_count: 0,

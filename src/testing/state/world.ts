@@ -1,6 +1,7 @@
 /** The emulator's whole state and the operations every part of it shares. */
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors.js';
+import { MEDIA_KINDS } from './files.js';
 import type {
   BotRecord,
   ChatRecord,
@@ -103,6 +104,8 @@ export class World {
   private nextGroupId = 4_000_000_001;
   private nextSuperId = 1_000_000_000_001;
   private nextQueryId = 1;
+  private pollCount = 0;
+  private fileCount = 0;
   private readonly waiters = new Set<Waiter>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -120,6 +123,18 @@ export class World {
   /** A new id for a callback, inline, shipping or pre-checkout query. */
   queryId(): string {
     return `${Date.now().toString(36)}${(this.nextQueryId++).toString(36).padStart(6, '0')}`;
+  }
+
+  /** The next number for a poll id (polls of bots and of users share it). */
+  nextPollNumber(): number {
+    this.pollCount += 1;
+    return this.pollCount;
+  }
+
+  /** The next number for a stored file (its unique id and its file_path). */
+  nextFileNumber(): number {
+    this.fileCount += 1;
+    return this.fileCount;
   }
 
   /** Registers a bot account and returns its record. */
@@ -464,14 +479,7 @@ export function member(userId: number, status: MemberRecord['status']): MemberRe
 }
 
 const CONTENT_KINDS = [
-  'photo',
-  'document',
-  'audio',
-  'video',
-  'animation',
-  'voice',
-  'video_note',
-  'sticker',
+  ...MEDIA_KINDS,
   'location',
   'venue',
   'contact',
