@@ -256,6 +256,23 @@ describe('the sources', () => {
   });
 });
 
+describe('code style the compiler does not check', () => {
+  test('private members are ECMAScript #private, never TypeScript `private` (one style; hidden at run time)', () => {
+    const offenders = files.flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+        .filter(
+          ({ line }) =>
+            /^\s*(?:(?:public|protected)\s+)?private\s+(?!constructor\b)/.test(line) ||
+            /constructor\([^)]*\bprivate\s/.test(line),
+        )
+        .map(({ at, line }) => `${at}: ${line.trim()}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+});
+
 describe('object behaviour', () => {
   const fromEntry = reachable(runtime, BEHAVIOUR_ENTRY);
 

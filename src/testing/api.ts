@@ -36,18 +36,18 @@ function isFloodCounted(method: string): boolean {
 
 /** Runs Bot API calls against the world. */
 export class ApiDispatcher {
-  private readonly world: World;
+  readonly #world: World;
   floodLimit: FloodLimit | undefined;
   kickWebhook: (bot: BotRecord) => void = () => {};
 
   constructor(world: World, floodLimit: FloodLimit | undefined) {
-    this.world = world;
+    this.#world = world;
     this.floodLimit = floodLimit;
   }
 
   /** The bot owning a token, or a 401. */
   botFor(token: string): BotRecord {
-    const bot = this.world.bots.get(token);
+    const bot = this.#world.bots.get(token);
     if (bot === undefined) throw unauthorized();
     return bot;
   }
@@ -56,12 +56,12 @@ export class ApiDispatcher {
   async run(bot: BotRecord, methodName: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
     const meta = findMethod(methodName);
     if (meta === undefined) throw notFound();
-    this.checkFlood(bot, meta.name);
+    this.#checkFlood(bot, meta.name);
     const params = validateParams(meta, input);
     const handler = LOWER_HANDLERS.get(meta.name.toLowerCase());
-    if (handler === undefined) return this.generic(bot, meta, params);
+    if (handler === undefined) return this.#generic(bot, meta, params);
     const call: Call = {
-      world: this.world,
+      world: this.#world,
       bot,
       method: meta.name,
       params,
@@ -69,7 +69,7 @@ export class ApiDispatcher {
       kickWebhook: this.kickWebhook,
     };
     const result = await handler(call);
-    this.rememberKeyboard(bot, params);
+    this.#rememberKeyboard(bot, params);
     return result;
   }
 
@@ -84,38 +84,38 @@ export class ApiDispatcher {
    * `game`) filled with a generated value; other methods returning a Message (edits) answer the
    * message they name unchanged, or True for inline messages.
    */
-  private generic(bot: BotRecord, meta: MethodMeta, params: Json): unknown {
+  #generic(bot: BotRecord, meta: MethodMeta, params: Json): unknown {
     const type = meta.returns[0] ?? 'Boolean';
     if (type === 'Boolean') return true;
     const me = { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
-    const hints = { now: this.world.now(), user: me };
+    const hints = { now: this.#world.now(), user: me };
     if (type === 'String') return makeValue(type, hints, 'link');
     if (!meta.returns.includes('Message')) return makeValue(type, hints);
     if (params.inline_message_id !== undefined && meta.returns.includes('Boolean')) return true;
     if (params.chat_id === undefined) return makeValue(type, hints);
     const sending = meta.name.startsWith('send');
-    const chat = this.world.chatForBot(bot, params.chat_id, sending);
-    if (!sending) return this.world.message(chat, params.message_id).json;
+    const chat = this.#world.chatForBot(bot, params.chat_id, sending);
+    if (!sending) return this.#world.message(chat, params.message_id).json;
     const field = meta.name
       .replace(/^send/, '')
       .replace(/[A-Z]/g, (c, at: number) => (at > 0 ? '_' : '') + c.toLowerCase());
     const slotType = TYPES.Message?.fields.find((item) => item.name === field)?.types[0];
     const content: Json = {};
     if (slotType !== undefined)
-      content[field] = makeValue(slotType, { ...hints, chat: this.world.chatJson(chat) });
-    return this.world.addMessage(chat, bot.id, content).json;
+      content[field] = makeValue(slotType, { ...hints, chat: this.#world.chatJson(chat) });
+    return this.#world.addMessage(chat, bot.id, content).json;
   }
 
   /** Keeps the custom keyboard a sent message showed (or removed), for the users API to press. */
-  private rememberKeyboard(bot: BotRecord, params: Json): void {
+  #rememberKeyboard(bot: BotRecord, params: Json): void {
     const markup = params.reply_markup as Json | undefined;
     if (markup === undefined || params.chat_id === undefined) return;
     if (!Array.isArray(markup.keyboard) && markup.remove_keyboard !== true) return;
-    const chat = this.world.chatForBot(bot, params.chat_id);
+    const chat = this.#world.chatForBot(bot, params.chat_id);
     chat.replyKeyboard = markup.remove_keyboard === true ? undefined : markup;
   }
 
-  private checkFlood(bot: BotRecord, method: string): void {
+  #checkFlood(bot: BotRecord, method: string): void {
     const limit = this.floodLimit;
     if (limit === undefined || !isFloodCounted(method)) return;
     const now = Date.now();

@@ -98,11 +98,11 @@ type Route = (params: Json) => unknown;
 
 /** Serves the control API for one world. */
 export class ControlApi {
-  private readonly routes: Map<string, Route>;
+  readonly #routes: Map<string, Route>;
 
   constructor(world: World, api: ApiDispatcher) {
     const w = world;
-    this.routes = new Map<string, Route>([
+    this.#routes = new Map<string, Route>([
       [
         'POST bots',
         (p) => {
@@ -276,8 +276,8 @@ export class ControlApi {
         },
       ],
       ['POST join_request', (p) => userRequestJoin(w, need(p, 'user_id'), need(p, 'chat_id'))],
-      ['POST block', (p) => this.block(w, p, true)],
-      ['POST unblock', (p) => this.block(w, p, false)],
+      ['POST block', (p) => this.#block(w, p, true)],
+      ['POST unblock', (p) => this.#block(w, p, false)],
       [
         'POST pay',
         (p) =>
@@ -297,7 +297,7 @@ export class ControlApi {
         },
       ],
       ['GET transcript', (p) => w.chatByRef(need(p, 'chat_id'), num(p, 'bot_id')).transcript.map(entryJson)],
-      ['GET wait', (p) => this.wait(w, p)],
+      ['GET wait', (p) => this.#wait(w, p)],
       [
         'GET bot',
         (p) => {
@@ -329,12 +329,12 @@ export class ControlApi {
     const verb = method.toUpperCase() === 'GET' ? 'GET' : 'POST';
     const name = path.replace(/\/+$/, '');
     const other = verb === 'GET' ? 'POST' : 'GET';
-    const route = this.routes.get(`${verb} ${name}`) ?? this.routes.get(`${other} ${name}`);
+    const route = this.#routes.get(`${verb} ${name}`) ?? this.#routes.get(`${other} ${name}`);
     if (route === undefined) throw notFound();
     return await route(params);
   }
 
-  private block(world: World, params: Json, blocked: boolean): boolean {
+  #block(world: World, params: Json, blocked: boolean): boolean {
     const bot = world.botsById.get(need(params, 'bot_id'));
     if (bot === undefined) throw badRequest('bot not found');
     setBlocked(world, bot, need(params, 'user_id'), blocked);
@@ -345,7 +345,7 @@ export class ControlApi {
    * Waits for the next transcript entry after `after_seq` in a chat, by default a message from a
    * bot; resolves to the entry or null after `timeout_ms`.
    */
-  private async wait(world: World, params: Json): Promise<unknown> {
+  async #wait(world: World, params: Json): Promise<unknown> {
     const chat = world.chatByRef(need(params, 'chat_id'), num(params, 'bot_id'));
     let after = num(params, 'after_seq') ?? 0;
     const userId = num(params, 'after_user_id');

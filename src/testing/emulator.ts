@@ -67,10 +67,10 @@ export class Emulator {
   readonly origin: string;
   /** The control API client the users API is built on. */
   readonly control: ControlClient;
-  private readonly server: EmulatorServer;
+  readonly #server: EmulatorServer;
 
   private constructor(server: EmulatorServer) {
-    this.server = server;
+    this.#server = server;
     this.origin = server.origin;
     this.baseUrl = `${this.origin}/bot`;
     this.fileBaseUrl = `${this.origin}/file/bot`;
@@ -105,7 +105,7 @@ export class Emulator {
     return new SimulatedUser(this.control, json);
   }
 
-  private async createChat(type: ChatRef['type'], options: CreateChatOptions): Promise<ChatRef> {
+  async #createChat(type: ChatRef['type'], options: CreateChatOptions): Promise<ChatRef> {
     const json = await this.control.call<ChatJSON>('POST', 'chats', {
       type,
       title: options.title,
@@ -121,17 +121,17 @@ export class Emulator {
 
   /** Creates a basic group. */
   createGroup(options: CreateChatOptions): Promise<ChatRef> {
-    return this.createChat('group', options);
+    return this.#createChat('group', options);
   }
 
   /** Creates a supergroup. */
   createSupergroup(options: CreateChatOptions): Promise<ChatRef> {
-    return this.createChat('supergroup', options);
+    return this.#createChat('supergroup', options);
   }
 
   /** Creates a channel. */
   createChannel(options: CreateChatOptions): Promise<ChatRef> {
-    return this.createChat('channel', options);
+    return this.#createChat('channel', options);
   }
 
   /** Adds a bot to a chat (the bot gets `my_chat_member` and the `new_chat_members` message). */
@@ -172,6 +172,6 @@ export class Emulator {
 
   /** Stops the server, ending long polls and webhook deliveries. */
   stop(): Promise<void> {
-    return this.server.close();
+    return this.#server.close();
   }
 }

@@ -45,10 +45,10 @@ export class EmulatorServer {
   readonly world = new World();
   readonly api: ApiDispatcher;
   readonly webhooks: WebhookDeliverer;
-  private readonly control: ControlApi;
-  private readonly server: Server;
-  private readonly limits: BodyLimits;
-  private readonly inflight = new Set<AbortController>();
+  readonly #control: ControlApi;
+  readonly #server: Server;
+  readonly #limits: BodyLimits;
+  readonly #inflight = new Set<AbortController>();
 
   private constructor(options: ServerOptions) {
     this.api = new ApiDispatcher(this.world, options.floodLimit);
@@ -65,13 +65,13 @@ export class EmulatorServer {
     );
     this.api.kickWebhook = (bot) => this.webhooks.kick(bot);
     this.world.onEnqueue = (bot) => this.webhooks.kick(bot);
-    this.control = new ControlApi(this.world, this.api);
-    this.limits = {
+    this.#control = new ControlApi(this.world, this.api);
+    this.#limits = {
       maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
       maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,
     };
-    this.server = createServer((req, res) => {
-      void this.handle(req, res);
+    this.#server = createServer((req, res) => {
+      void this.#handle(req, res);
     });
   }
 
@@ -79,9 +79,9 @@ export class EmulatorServer {
   static async listen(options: ServerOptions = {}): Promise<EmulatorServer> {
     const server = new EmulatorServer(options);
     await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-        server.server.off('error', reject);
+      server.#server.once('error', reject);
+      server.#server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.#server.off('error', reject);
         resolve();
       });
     });
@@ -90,7 +90,7 @@ export class EmulatorServer {
 
   /** The server's origin, e.g. `http://127.0.0.1:8081`. */
   get origin(): string {
-    const address = this.server.address() as AddressInfo;
+    const address = this.#server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return `http://${host}:${address.port}`;
   }
@@ -99,27 +99,27 @@ export class EmulatorServer {
   async close(): Promise<void> {
     this.webhooks.stop();
     for (const bot of this.world.botsById.values()) endPoll(bot);
-    for (const controller of this.inflight) controller.abort();
+    for (const controller of this.#inflight) controller.abort();
     this.world.releaseWaiters();
     await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
     });
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const controller = new AbortController();
-    this.inflight.add(controller);
+    this.#inflight.add(controller);
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
-      this.inflight.delete(controller);
+      this.#inflight.delete(controller);
     });
     try {
       const url = new URL(req.url ?? '/', 'http://emulator');
       const path = url.pathname;
       if (path.startsWith(CONTROL_PREFIX)) {
-        const input = await readInput(req, url, this.limits);
-        const result = await this.control.handle(
+        const input = await readInput(req, url, this.#limits);
+        const result = await this.#control.handle(
           req.method ?? 'GET',
           path.slice(CONTROL_PREFIX.length),
           input.params,
@@ -129,7 +129,7 @@ export class EmulatorServer {
       }
       const file = FILE_PATH.exec(path);
       if (file !== null) {
-        this.serveFile(res, decodeURIComponent(file[1] ?? ''), decodeURIComponent(file[2] ?? ''));
+        this.#serveFile(res, decodeURIComponent(file[1] ?? ''), decodeURIComponent(file[2] ?? ''));
         return;
       }
       const call = BOT_PATH.exec(path);
@@ -137,7 +137,7 @@ export class EmulatorServer {
       const bot = this.api.botFor(decodeURIComponent(call[1] ?? ''));
       const method = call[2] ?? '';
       if (method === '') throw notFound();
-      const input = await readInput(req, url, this.limits);
+      const input = await readInput(req, url, this.#limits);
       const result = await this.api.run(bot, method, input, controller.signal);
       if (!res.destroyed) send(res, 200, { ok: true, result });
     } catch (error) {
@@ -148,7 +148,7 @@ export class EmulatorServer {
     }
   }
 
-  private serveFile(res: ServerResponse, token: string, filePath: string): void {
+  #serveFile(res: ServerResponse, token: string, filePath: string): void {
     if (!this.world.bots.has(token)) throw unauthorized();
     for (const file of this.world.files.values()) {
       if (file.filePath === filePath) {

@@ -145,12 +145,12 @@ export class SimulatedUser {
   readonly username: string | undefined;
   /** The user as the Bot API shows it. */
   readonly json: UserJSON;
-  private readonly client: ControlClient;
-  private lastChat: ChatRef | undefined;
-  private readonly cursors = new Map<string, number>();
+  readonly #client: ControlClient;
+  #lastChat: ChatRef | undefined;
+  readonly #cursors = new Map<string, number>();
 
   constructor(client: ControlClient, json: UserJSON) {
-    this.client = client;
+    this.#client = client;
     this.json = json;
     this.id = json.id;
     this.firstName = json.first_name;
@@ -162,43 +162,40 @@ export class SimulatedUser {
     return { id: this.id, type: 'private', botId: bot.id };
   }
 
-  private ref(destination: Destination): ChatRef {
+  #ref(destination: Destination): ChatRef {
     const chat = isBot(destination) ? this.chatWith(destination) : destination;
-    this.lastChat = chat;
+    this.#lastChat = chat;
     return chat;
   }
 
-  private where(destination: Destination): { chat_id: number; bot_id: number | undefined } {
-    const chat = this.ref(destination);
+  #where(destination: Destination): { chat_id: number; bot_id: number | undefined } {
+    const chat = this.#ref(destination);
     return { chat_id: chat.id, bot_id: chat.botId };
   }
 
-  private chatOfMessage(message: MessageJSON): { chat_id: number; bot_id: number | undefined } {
+  #chatOfMessage(message: MessageJSON): { chat_id: number; bot_id: number | undefined } {
     const chat = message.chat;
     let botId: number | undefined;
     if (chat.type === 'private') {
       const via = message.via_bot as UserJSON | undefined;
-      botId = message.from?.is_bot === true ? message.from.id : (via?.id ?? this.lastChat?.botId);
+      botId = message.from?.is_bot === true ? message.from.id : (via?.id ?? this.#lastChat?.botId);
     }
     const ref: ChatRef = { id: chat.id, type: chat.type as ChatRef['type'], botId };
-    this.lastChat = ref;
+    this.#lastChat = ref;
     return { chat_id: ref.id, bot_id: ref.botId };
   }
 
-  private send(
-    destination: Destination,
-    content: Record<string, JsonValue | undefined>,
-  ): Promise<MessageJSON> {
-    return this.client.call<MessageJSON>('POST', 'send', {
+  #send(destination: Destination, content: Record<string, JsonValue | undefined>): Promise<MessageJSON> {
+    return this.#client.call<MessageJSON>('POST', 'send', {
       user_id: this.id,
-      ...this.where(destination),
+      ...this.#where(destination),
       ...content,
     });
   }
 
   /** Sends a text message to a bot (its private chat) or a chat. */
   sendMessage(to: Destination, text: string, options: SendOptions = {}): Promise<MessageJSON> {
-    return this.send(to, {
+    return this.#send(to, {
       text,
       reply_to_message_id: options.replyToMessageId,
       message_thread_id: options.messageThreadId,
@@ -212,17 +209,17 @@ export class SimulatedUser {
 
   /** Sends a photo (bytes or a file_id). */
   sendPhoto(to: Destination, photo: FileInput, caption?: string): Promise<MessageJSON> {
-    return this.send(to, { photo: fileSpec(photo), caption });
+    return this.#send(to, { photo: fileSpec(photo), caption });
   }
 
   /** Sends a document. */
   sendDocument(to: Destination, document: FileInput, caption?: string): Promise<MessageJSON> {
-    return this.send(to, { document: fileSpec(document), caption });
+    return this.#send(to, { document: fileSpec(document), caption });
   }
 
   /** Sends a location. */
   sendLocation(to: Destination, latitude: number, longitude: number): Promise<MessageJSON> {
-    return this.send(to, { location: { latitude, longitude } });
+    return this.#send(to, { location: { latitude, longitude } });
   }
 
   /** Sends a contact card. */
@@ -230,18 +227,18 @@ export class SimulatedUser {
     to: Destination,
     contact: { phone_number: string; first_name: string; last_name?: string },
   ): Promise<MessageJSON> {
-    return this.send(to, { contact: { ...contact } });
+    return this.#send(to, { contact: { ...contact } });
   }
 
   /** Sends a poll or a quiz of the user's own; the bot gets a message with its `poll`. */
   sendPoll(to: Destination, poll: PollInput): Promise<MessageJSON> {
-    return this.send(to, { poll: pollSpec(poll) });
+    return this.#send(to, { poll: pollSpec(poll) });
   }
 
   /** The custom keyboard the bot currently shows in a chat (the last one used by default), or undefined. */
   async keyboard(chat?: Destination): Promise<ReplyKeyboardJSON | undefined> {
-    const where = chat === undefined ? this.lastWhere() : this.where(chat);
-    const markup = await this.client.call<ReplyKeyboardJSON | null>('GET', 'keyboard', {
+    const where = chat === undefined ? this.#lastWhere() : this.#where(chat);
+    const markup = await this.#client.call<ReplyKeyboardJSON | null>('GET', 'keyboard', {
       user_id: this.id,
       ...where,
     });
@@ -260,9 +257,9 @@ export class SimulatedUser {
     chat?: Destination,
     options: { readonly poll?: PollInput | undefined } = {},
   ): Promise<MessageJSON> {
-    const where = chat === undefined ? this.lastWhere() : this.where(chat);
+    const where = chat === undefined ? this.#lastWhere() : this.#where(chat);
     const poll = options.poll === undefined ? undefined : pollSpec(options.poll);
-    return this.client.call('POST', 'press_key', { user_id: this.id, ...where, text, poll });
+    return this.#client.call('POST', 'press_key', { user_id: this.id, ...where, text, poll });
   }
 
   /**
@@ -271,8 +268,8 @@ export class SimulatedUser {
    * Web app buttons live in private chats: the chat is the bot's (the last one used by default).
    */
   sendWebAppData(buttonText: string, data: string, chat?: Destination): Promise<MessageJSON> {
-    const where = chat === undefined ? this.lastWhere() : this.where(chat);
-    return this.client.call('POST', 'web_app_data', {
+    const where = chat === undefined ? this.#lastWhere() : this.#where(chat);
+    return this.#client.call('POST', 'web_app_data', {
       user_id: this.id,
       ...where,
       button_text: buttonText,
@@ -280,17 +277,17 @@ export class SimulatedUser {
     });
   }
 
-  private lastWhere(): { chat_id: number; bot_id: number | undefined } {
-    const chat = this.lastChat;
+  #lastWhere(): { chat_id: number; bot_id: number | undefined } {
+    const chat = this.#lastChat;
     if (chat === undefined) throw new Error('no chat given and the user has not acted yet');
     return { chat_id: chat.id, bot_id: chat.botId };
   }
 
   /** Edits the text (or caption) of one of this user's messages. */
   editMessage(message: MessageJSON, text: string): Promise<MessageJSON> {
-    return this.client.call('POST', 'edit', {
+    return this.#client.call('POST', 'edit', {
       user_id: this.id,
-      ...this.chatOfMessage(message),
+      ...this.#chatOfMessage(message),
       message_id: message.message_id,
       text,
     });
@@ -298,18 +295,18 @@ export class SimulatedUser {
 
   /** Deletes one of this user's messages. */
   async deleteMessage(message: MessageJSON): Promise<void> {
-    await this.client.call('POST', 'delete', {
+    await this.#client.call('POST', 'delete', {
       user_id: this.id,
-      ...this.chatOfMessage(message),
+      ...this.#chatOfMessage(message),
       message_id: message.message_id,
     });
   }
 
   /** Sets this user's reactions on a message. */
   async react(message: MessageJSON, emoji: readonly string[]): Promise<void> {
-    await this.client.call('POST', 'react', {
+    await this.#client.call('POST', 'react', {
       user_id: this.id,
-      ...this.chatOfMessage(message),
+      ...this.#chatOfMessage(message),
       message_id: message.message_id,
       emoji: [...emoji],
     });
@@ -324,12 +321,12 @@ export class SimulatedUser {
     button: string | { data: string },
     options: { timeoutMs?: number } = {},
   ): Promise<CallbackAnswer | undefined> {
-    const result = await this.client.call<{ answer: CallbackAnswer | null; url: string | null }>(
+    const result = await this.#client.call<{ answer: CallbackAnswer | null; url: string | null }>(
       'POST',
       'click',
       {
         user_id: this.id,
-        ...this.chatOfMessage(message),
+        ...this.#chatOfMessage(message),
         message_id: message.message_id,
         text: typeof button === 'string' ? button : undefined,
         data: typeof button === 'string' ? undefined : button.data,
@@ -346,7 +343,7 @@ export class SimulatedUser {
     query: string,
     options: { offset?: string; timeoutMs?: number } = {},
   ): Promise<InlineAnswer | undefined> {
-    const result = await this.client.call<{
+    const result = await this.#client.call<{
       inline_query_id: string;
       answer: { results: InlineAnswer['results']; next_offset?: string } | null;
     }>('POST', 'inline_query', {
@@ -369,9 +366,9 @@ export class SimulatedUser {
   chooseInlineResult(answer: InlineAnswer, resultId: string, chat?: Destination): Promise<MessageJSON> {
     const where =
       chat === undefined
-        ? this.where({ id: this.id, type: 'private', botId: answer.botId })
-        : this.where(chat);
-    return this.client.call('POST', 'choose_inline_result', {
+        ? this.#where({ id: this.id, type: 'private', botId: answer.botId })
+        : this.#where(chat);
+    return this.#client.call('POST', 'choose_inline_result', {
       user_id: this.id,
       inline_query_id: answer.queryId,
       result_id: resultId,
@@ -381,9 +378,9 @@ export class SimulatedUser {
 
   /** Votes in the poll of a message (an empty list retracts the vote). */
   vote(message: MessageJSON, optionIds: readonly number[]): Promise<unknown> {
-    return this.client.call('POST', 'vote', {
+    return this.#client.call('POST', 'vote', {
       user_id: this.id,
-      ...this.chatOfMessage(message),
+      ...this.#chatOfMessage(message),
       message_id: message.message_id,
       option_ids: [...optionIds],
     });
@@ -391,28 +388,28 @@ export class SimulatedUser {
 
   /** Joins a group, supergroup or channel. */
   async join(chat: ChatRef): Promise<void> {
-    await this.client.call('POST', 'join', { user_id: this.id, chat_id: chat.id });
-    this.lastChat = chat;
+    await this.#client.call('POST', 'join', { user_id: this.id, chat_id: chat.id });
+    this.#lastChat = chat;
   }
 
   /** Leaves a chat. */
   async leave(chat: ChatRef): Promise<void> {
-    await this.client.call('POST', 'leave', { user_id: this.id, chat_id: chat.id });
+    await this.#client.call('POST', 'leave', { user_id: this.id, chat_id: chat.id });
   }
 
   /** Asks to join a chat; its administrator bots get `chat_join_request`. */
   async requestToJoin(chat: ChatRef): Promise<void> {
-    await this.client.call('POST', 'join_request', { user_id: this.id, chat_id: chat.id });
+    await this.#client.call('POST', 'join_request', { user_id: this.id, chat_id: chat.id });
   }
 
   /** Blocks a bot: its sends to this user then fail with 403. */
   async block(bot: BotInfo): Promise<void> {
-    await this.client.call('POST', 'block', { user_id: this.id, bot_id: bot.id });
+    await this.#client.call('POST', 'block', { user_id: this.id, bot_id: bot.id });
   }
 
   /** Unblocks a bot. */
   async unblock(bot: BotInfo): Promise<void> {
-    await this.client.call('POST', 'unblock', { user_id: this.id, bot_id: bot.id });
+    await this.#client.call('POST', 'unblock', { user_id: this.id, bot_id: bot.id });
   }
 
   /** Pays the invoice of a message, going through the shipping and pre-checkout queries. */
@@ -420,9 +417,9 @@ export class SimulatedUser {
     message: MessageJSON,
     options: { shippingAddress?: Record<string, string>; shippingOptionId?: string; timeoutMs?: number } = {},
   ): Promise<PaymentResult> {
-    return this.client.call('POST', 'pay', {
+    return this.#client.call('POST', 'pay', {
       user_id: this.id,
-      ...this.chatOfMessage(message),
+      ...this.#chatOfMessage(message),
       message_id: message.message_id,
       shipping_address: options.shippingAddress,
       shipping_option_id: options.shippingOptionId,
@@ -430,8 +427,8 @@ export class SimulatedUser {
     });
   }
 
-  private async next(kind: 'message' | 'edit', expectation: MessageExpectation): Promise<MessageJSON> {
-    const chat = expectation.chat === undefined ? this.lastChat : this.ref(expectation.chat);
+  async #next(kind: 'message' | 'edit', expectation: MessageExpectation): Promise<MessageJSON> {
+    const chat = expectation.chat === undefined ? this.#lastChat : this.#ref(expectation.chat);
     if (chat === undefined) throw new Error('expectMessage: no chat given and the user has not acted yet');
     const key = `${kind}:${chat.id}:${chat.botId ?? ''}`;
     const timeoutMs = expectation.timeoutMs ?? 2000;
@@ -442,10 +439,10 @@ export class SimulatedUser {
       const entry =
         remaining <= 0
           ? null
-          : await this.client.call<TranscriptEntryJSON | null>('GET', 'wait', {
+          : await this.#client.call<TranscriptEntryJSON | null>('GET', 'wait', {
               chat_id: chat.id,
               bot_id: chat.botId,
-              after_seq: this.cursors.get(key) ?? 0,
+              after_seq: this.#cursors.get(key) ?? 0,
               after_user_id: this.id,
               kind,
               timeout_ms: remaining,
@@ -457,7 +454,7 @@ export class SimulatedUser {
           `no bot ${kind} matching ${what} within ${timeoutMs} ms (other ${kind}s seen: ${others})`,
         );
       }
-      this.cursors.set(key, entry.seq);
+      this.#cursors.set(key, entry.seq);
       if (matches(entry.message, expectation.text) && entry.message !== null) return entry.message;
       seen.push(entry.summary);
     }
@@ -469,19 +466,19 @@ export class SimulatedUser {
    * only later messages; non-matching ones are skipped.
    */
   expectMessage(expectation: MessageExpectation = {}): Promise<MessageJSON> {
-    return this.next('message', expectation);
+    return this.#next('message', expectation);
   }
 
   /** Waits for the bot's next edit of a message in a chat; resolves to the edited message. */
   expectEdit(expectation: MessageExpectation = {}): Promise<MessageJSON> {
-    return this.next('edit', expectation);
+    return this.#next('edit', expectation);
   }
 
   /** Resolves when the bot sends no new message in the chat for `timeoutMs`; rejects otherwise. */
   async expectNoMessage(expectation: Omit<MessageExpectation, 'text'> = {}): Promise<void> {
     let message: MessageJSON | undefined;
     try {
-      message = await this.next('message', expectation);
+      message = await this.#next('message', expectation);
     } catch {
       return;
     }

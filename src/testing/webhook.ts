@@ -28,53 +28,53 @@ interface BotDelivery {
 
 /** Delivers updates of bots that have a webhook. */
 export class WebhookDeliverer {
-  private readonly world: World;
-  private readonly timing: WebhookTiming;
-  private readonly run: MethodRunner;
-  private readonly state = new Map<number, BotDelivery>();
-  private readonly controllers = new Set<AbortController>();
-  private stopped = false;
+  readonly #world: World;
+  readonly #timing: WebhookTiming;
+  readonly #run: MethodRunner;
+  readonly #state = new Map<number, BotDelivery>();
+  readonly #controllers = new Set<AbortController>();
+  #stopped = false;
 
   constructor(world: World, timing: WebhookTiming, run: MethodRunner) {
-    this.world = world;
-    this.timing = timing;
-    this.run = run;
+    this.#world = world;
+    this.#timing = timing;
+    this.#run = run;
   }
 
   /** Starts as many deliveries as the bot's queue and connection limit allow. */
   kick(bot: BotRecord): void {
     const hook = bot.webhook;
-    if (hook === undefined || this.stopped) return;
-    let delivery = this.state.get(bot.id);
+    if (hook === undefined || this.#stopped) return;
+    let delivery = this.#state.get(bot.id);
     if (delivery === undefined) {
       delivery = { inFlight: new Set(), failures: 0, retryTimer: undefined };
-      this.state.set(bot.id, delivery);
+      this.#state.set(bot.id, delivery);
     }
     if (delivery.retryTimer !== undefined) return;
     for (const update of bot.queue) {
       if (delivery.inFlight.size >= hook.maxConnections) break;
       if (delivery.inFlight.has(update.update_id)) continue;
       delivery.inFlight.add(update.update_id);
-      void this.deliver(bot, delivery, update);
+      void this.#deliver(bot, delivery, update);
     }
   }
 
   /** Stops delivering and aborts requests in flight. */
   stop(): void {
-    this.stopped = true;
-    for (const controller of this.controllers) controller.abort();
-    for (const delivery of this.state.values()) clearTimeout(delivery.retryTimer);
+    this.#stopped = true;
+    for (const controller of this.#controllers) controller.abort();
+    for (const delivery of this.#state.values()) clearTimeout(delivery.retryTimer);
   }
 
-  private async deliver(bot: BotRecord, delivery: BotDelivery, update: QueuedUpdate): Promise<void> {
+  async #deliver(bot: BotRecord, delivery: BotDelivery, update: QueuedUpdate): Promise<void> {
     const hook = bot.webhook;
     if (hook === undefined) {
       delivery.inFlight.delete(update.update_id);
       return;
     }
     const controller = new AbortController();
-    this.controllers.add(controller);
-    const timer = setTimeout(() => controller.abort(), this.timing.requestTimeoutMs);
+    this.#controllers.add(controller);
+    const timer = setTimeout(() => controller.abort(), this.#timing.requestTimeoutMs);
     let error: string | undefined;
     let reply: Json | undefined;
     try {
@@ -104,29 +104,29 @@ export class WebhookDeliverer {
       error = controller.signal.aborted ? 'Read timeout expired' : `Connection refused (${String(cause)})`;
     } finally {
       clearTimeout(timer);
-      this.controllers.delete(controller);
+      this.#controllers.delete(controller);
     }
     delivery.inFlight.delete(update.update_id);
-    if (this.stopped) return;
+    if (this.#stopped) return;
     if (error === undefined) {
       delivery.failures = 0;
       const index = bot.queue.findIndex((item) => item.update_id === update.update_id);
       if (index >= 0) bot.queue.splice(index, 1);
-      this.world.bump();
+      this.#world.bump();
       if (reply !== undefined) {
         const { method, ...params } = reply;
-        await this.run(bot, String(method), params).catch(() => undefined);
+        await this.#run(bot, String(method), params).catch(() => undefined);
       }
       this.kick(bot);
       return;
     }
     if (bot.webhook !== undefined) {
-      bot.webhook.lastErrorDate = this.world.now();
+      bot.webhook.lastErrorDate = this.#world.now();
       bot.webhook.lastErrorMessage = error;
     }
     delivery.failures += 1;
     if (delivery.retryTimer === undefined) {
-      const wait = Math.min(this.timing.retryMaxMs, this.timing.retryBaseMs * 2 ** (delivery.failures - 1));
+      const wait = Math.min(this.#timing.retryMaxMs, this.#timing.retryBaseMs * 2 ** (delivery.failures - 1));
       delivery.retryTimer = setTimeout(() => {
         delivery.retryTimer = undefined;
         this.kick(bot);

@@ -71,76 +71,79 @@ function escapable(code: number): boolean {
 
 /** Parser state over one input; `parse()` runs it once. */
 class MarkdownV2Parser {
-  private output = '';
-  private readonly entities: MessageEntityJSON[] = [];
-  private readonly open: OpenEntity[] = [];
-  private haveBlockquote = false;
-  private canStartBlockquote = true;
-  private i = 0;
+  #output = '';
+  readonly #entities: MessageEntityJSON[] = [];
+  readonly #open: OpenEntity[] = [];
+  #haveBlockquote = false;
+  #canStartBlockquote = true;
+  #i = 0;
+  readonly #input: string;
 
-  constructor(private readonly input: string) {}
+  constructor(input: string) {
+    this.#input = input;
+  }
 
-  private fail(reason: string): never {
+  #fail(reason: string): never {
     return parseFailure(reason);
   }
 
-  private unclosed(entity: OpenEntity): never {
-    return this.fail(
-      `Can't find end of ${kindName(entity)} entity at byte offset ${byteOffset(this.input, entity.start)}`,
+  #unclosed(entity: OpenEntity): never {
+    return this.#fail(
+      `Can't find end of ${kindName(entity)} entity at byte offset ${byteOffset(this.#input, entity.start)}`,
     );
   }
 
-  private reserved(ch: string): never {
-    return this.fail(`Character '${ch}' is reserved and must be escaped with the preceding '\\'`);
+  #reserved(ch: string): never {
+    return this.#fail(`Character '${ch}' is reserved and must be escaped with the preceding '\\'`);
   }
 
-  private next(distance = 1): string {
-    return this.input.charAt(this.i + distance);
+  #next(distance = 1): string {
+    return this.#input.charAt(this.#i + distance);
   }
 
   parse(): FormattedText {
-    const input = this.input;
-    for (this.i = 0; this.i < input.length; this.i++) {
-      const ch = input.charAt(this.i);
-      if (ch === '\\' && escapable(codeAt(input, this.i + 1))) {
-        this.i++;
-        const escaped = input.charAt(this.i);
-        this.output += escaped;
-        if (escaped !== '\r') this.canStartBlockquote = escaped === '\n';
+    const input = this.#input;
+    for (this.#i = 0; this.#i < input.length; this.#i++) {
+      const ch = input.charAt(this.#i);
+      if (ch === '\\' && escapable(codeAt(input, this.#i + 1))) {
+        this.#i++;
+        const escaped = input.charAt(this.#i);
+        this.#output += escaped;
+        if (escaped !== '\r') this.#canStartBlockquote = escaped === '\n';
         continue;
       }
-      const top = this.open.at(-1);
+      const top = this.#open.at(-1);
       const reserved = top !== undefined && (top.kind === 'code' || top.kind === 'pre') ? '`' : RESERVED;
       if (!reserved.includes(ch)) {
-        this.output += ch;
-        if (ch !== '\r') this.canStartBlockquote = false;
+        this.#output += ch;
+        if (ch !== '\r') this.#canStartBlockquote = false;
         continue;
       }
-      if (top !== undefined && this.endsEntity(ch, top)) this.closeEntity(ch, top);
-      else this.startEntity(ch);
+      if (top !== undefined && this.#endsEntity(ch, top)) this.#closeEntity(ch, top);
+      else this.#startEntity(ch);
     }
-    this.finish();
-    return { text: this.output, entities: sortEntities(this.entities) };
+    this.#finish();
+    return { text: this.#output, entities: sortEntities(this.#entities) };
   }
 
   /** Whether the reserved character `ch` at the current position ends the innermost entity. */
-  private endsEntity(ch: string, top: OpenEntity): boolean {
-    if (this.haveBlockquote && ch === '\n' && this.next() !== '>') return true;
+  #endsEntity(ch: string, top: OpenEntity): boolean {
+    if (this.#haveBlockquote && ch === '\n' && this.#next() !== '>') return true;
     switch (top.kind) {
       case 'bold':
         return ch === '*';
       case 'italic':
-        return ch === '_' && this.next() !== '_';
+        return ch === '_' && this.#next() !== '_';
       case 'underline':
-        return ch === '_' && this.next() === '_';
+        return ch === '_' && this.#next() === '_';
       case 'strikethrough':
         return ch === '~';
       case 'spoiler':
-        return ch === '|' && this.next() === '|';
+        return ch === '|' && this.#next() === '|';
       case 'code':
         return ch === '`';
       case 'pre':
-        return ch === '`' && this.next() === '`' && this.next(2) === '`';
+        return ch === '`' && this.#next() === '`' && this.#next(2) === '`';
       case 'text_link':
       case 'custom_emoji':
         return ch === ']';
@@ -150,14 +153,14 @@ class MarkdownV2Parser {
   }
 
   /** Reads a start marker (or a line break / quote continuation) at the current position. */
-  private startEntity(ch: string): void {
-    const start = this.i;
+  #startEntity(ch: string): void {
+    const start = this.#i;
     let kind: Kind;
     let language = '';
     switch (ch) {
       case '_':
-        if (this.next() === '_') {
-          this.i++;
+        if (this.#next() === '_') {
+          this.#i++;
           kind = 'underline';
         } else {
           kind = 'italic';
@@ -170,49 +173,49 @@ class MarkdownV2Parser {
         kind = 'strikethrough';
         break;
       case '|':
-        if (this.next() !== '|') this.reserved(ch);
-        this.i++;
+        if (this.#next() !== '|') this.#reserved(ch);
+        this.#i++;
         kind = 'spoiler';
         break;
       case '[':
         kind = 'text_link';
         break;
       case '!':
-        if (this.next() !== '[') this.reserved(ch);
-        this.i++;
+        if (this.#next() !== '[') this.#reserved(ch);
+        this.#i++;
         kind = 'custom_emoji';
         break;
       case '`':
-        if (this.next() === '`' && this.next(2) === '`') {
+        if (this.#next() === '`' && this.#next(2) === '`') {
           kind = 'pre';
-          language = this.readPreHeader();
+          language = this.#readPreHeader();
         } else {
           kind = 'code';
         }
         break;
       case '\n':
-        this.output += '\n';
-        this.canStartBlockquote = true;
+        this.#output += '\n';
+        this.#canStartBlockquote = true;
         return;
       case '>':
-        if (!this.canStartBlockquote) this.reserved(ch);
-        if (this.haveBlockquote) return;
-        this.haveBlockquote = true;
+        if (!this.#canStartBlockquote) this.#reserved(ch);
+        if (this.#haveBlockquote) return;
+        this.#haveBlockquote = true;
         kind = 'blockquote';
         break;
       default:
-        this.reserved(ch);
+        this.#reserved(ch);
     }
-    this.open.push({ kind, language, offset: this.output.length, start });
+    this.#open.push({ kind, language, offset: this.#output.length, start });
   }
 
   /**
    * Skips the opening ```` ``` ````, an optional language up to the first whitespace and one line
    * break; leaves the position on the last skipped character. Returns the language ('' if none).
    */
-  private readPreHeader(): string {
-    const input = this.input;
-    let i = this.i + 3;
+  #readPreHeader(): string {
+    const input = this.#input;
+    let i = this.#i + 3;
     let language = '';
     let languageEnd = i;
     while (!isSpaceCode(codeAt(input, languageEnd)) && codeAt(input, languageEnd) !== 0x60) languageEnd++;
@@ -225,59 +228,60 @@ class MarkdownV2Parser {
       const second = codeAt(input, i + 1);
       i += (second === 0x0a || second === 0x0d) && second !== first ? 2 : 1;
     }
-    this.i = i - 1;
+    this.#i = i - 1;
     return language;
   }
 
   /** Reads the `(...)` part after `]`, honouring escapes; the position ends on the `)`. */
-  private readUrl(): string {
-    const input = this.input;
-    this.i += 2;
-    const begin = this.i;
+  #readUrl(): string {
+    const input = this.#input;
+    this.#i += 2;
+    const begin = this.#i;
     let url = '';
-    while (this.i < input.length && input.charAt(this.i) !== ')') {
-      if (input.charAt(this.i) === '\\' && escapable(codeAt(input, this.i + 1))) {
-        url += input.charAt(this.i + 1);
-        this.i += 2;
+    while (this.#i < input.length && input.charAt(this.#i) !== ')') {
+      if (input.charAt(this.#i) === '\\' && escapable(codeAt(input, this.#i + 1))) {
+        url += input.charAt(this.#i + 1);
+        this.#i += 2;
         continue;
       }
-      url += input.charAt(this.i);
-      this.i++;
+      url += input.charAt(this.#i);
+      this.#i++;
     }
-    if (input.charAt(this.i) !== ')') {
-      this.fail(`Can't find end of a URL at byte offset ${byteOffset(input, begin)}`);
+    if (input.charAt(this.#i) !== ')') {
+      this.#fail(`Can't find end of a URL at byte offset ${byteOffset(input, begin)}`);
     }
     return url;
   }
 
   /** Closes the innermost entity on its end marker (or the line break ending a quotation). */
-  private closeEntity(ch: string, entity: OpenEntity): void {
+  #closeEntity(ch: string, entity: OpenEntity): void {
     let closing = entity;
     let kind: Kind | 'expandable_blockquote' = entity.kind;
     if (ch === '\n' && kind !== 'blockquote') {
-      const prev = this.output.at(-1);
+      const prev = this.#output.at(-1);
       const spoilerEndsLine =
-        kind === 'spoiler' && (entity.start === this.i - 2 || (entity.start === this.i - 3 && prev === '\r'));
-      if (!spoilerEndsLine) this.unclosed(entity);
-      this.open.pop();
-      const quote = this.open.at(-1);
-      if (quote === undefined || quote.kind !== 'blockquote') this.unclosed(quote ?? entity);
+        kind === 'spoiler' &&
+        (entity.start === this.#i - 2 || (entity.start === this.#i - 3 && prev === '\r'));
+      if (!spoilerEndsLine) this.#unclosed(entity);
+      this.#open.pop();
+      const quote = this.#open.at(-1);
+      if (quote === undefined || quote.kind !== 'blockquote') this.#unclosed(quote ?? entity);
       closing = quote;
       kind = 'expandable_blockquote';
     }
-    let skip = this.output.length === closing.offset;
+    let skip = this.#output.length === closing.offset;
     const made: Omit<MessageEntityJSON, 'offset' | 'length'> = { type: kind };
     switch (kind) {
       case 'underline':
       case 'spoiler':
-        this.i++;
+        this.#i++;
         break;
       case 'pre':
-        this.i += 2;
+        this.#i += 2;
         if (closing.language !== '') made.language = closing.language;
         break;
       case 'text_link': {
-        const url = this.next() === '(' ? this.readUrl() : this.output.slice(closing.offset);
+        const url = this.#next() === '(' ? this.#readUrl() : this.#output.slice(closing.offset);
         const userId = mentionedUserId(url);
         if (userId !== undefined) {
           made.type = 'text_mention';
@@ -290,15 +294,15 @@ class MarkdownV2Parser {
         break;
       }
       case 'custom_emoji': {
-        if (this.next() !== '(') this.fail('The entity must contain a tg://emoji or tg://time URL');
-        const url = this.readUrl();
+        if (this.#next() !== '(') this.#fail('The entity must contain a tg://emoji or tg://time URL');
+        const url = this.#readUrl();
         const emoji = customEmojiIdFromLink(url);
         if ('id' in emoji) {
           made.custom_emoji_id = emoji.id;
           break;
         }
         const time = dateTimeFromLink(url);
-        if ('error' in time) this.fail('Invalid tg://emoji or tg://time URL specified');
+        if ('error' in time) this.#fail('Invalid tg://emoji or tg://time URL specified');
         made.type = 'date_time';
         made.unix_time = time.unixTime;
         made.date_time_format = time.format;
@@ -306,9 +310,9 @@ class MarkdownV2Parser {
       }
       case 'blockquote':
       case 'expandable_blockquote':
-        this.haveBlockquote = false;
-        this.output += '\n';
-        this.canStartBlockquote = true;
+        this.#haveBlockquote = false;
+        this.#output += '\n';
+        this.#canStartBlockquote = true;
         skip = false;
         break;
       default:
@@ -316,35 +320,35 @@ class MarkdownV2Parser {
     }
     if (!skip) {
       const { type, ...rest } = made;
-      this.entities.push({
+      this.#entities.push({
         type,
         offset: closing.offset,
-        length: this.output.length - closing.offset,
+        length: this.#output.length - closing.offset,
         ...rest,
       });
     }
-    this.open.pop();
+    this.#open.pop();
   }
 
   /** End of input: closes a quotation still open, then fails on any other unclosed entity. */
-  private finish(): void {
-    if (this.haveBlockquote) {
+  #finish(): void {
+    if (this.#haveBlockquote) {
       let type = 'blockquote';
-      const top = this.open.at(-1);
-      if (top !== undefined && top.kind === 'spoiler' && top.start === this.input.length - 2) {
-        this.open.pop();
+      const top = this.#open.at(-1);
+      if (top !== undefined && top.kind === 'spoiler' && top.start === this.#input.length - 2) {
+        this.#open.pop();
         type = 'expandable_blockquote';
       }
-      const quote = this.open.at(-1);
+      const quote = this.#open.at(-1);
       if (quote !== undefined && quote.kind === 'blockquote') {
-        this.haveBlockquote = false;
-        const length = this.output.length - quote.offset;
-        if (length !== 0) this.entities.push({ type, offset: quote.offset, length });
-        this.open.pop();
+        this.#haveBlockquote = false;
+        const length = this.#output.length - quote.offset;
+        if (length !== 0) this.#entities.push({ type, offset: quote.offset, length });
+        this.#open.pop();
       }
     }
-    const unclosed = this.open.at(-1);
-    if (unclosed !== undefined) this.unclosed(unclosed);
+    const unclosed = this.#open.at(-1);
+    if (unclosed !== undefined) this.#unclosed(unclosed);
   }
 }
 

@@ -45,96 +45,95 @@ export function multipartBoundary(contentType: string): string | undefined {
 /** Parses one multipart body fed in chunks. */
 export class MultipartParser {
   readonly parts: MultipartPart[] = [];
-  private readonly delimiter: Buffer;
-  private readonly limits: MultipartLimits;
-  private buffer: Buffer = Buffer.from('\r\n');
-  private state: State = 'preamble';
-  private total = 0;
-  private current:
-    | { name: string; filename: string | undefined; contentType: string | undefined }
-    | undefined;
-  private chunks: Buffer[] = [];
+  readonly #delimiter: Buffer;
+  readonly #limits: MultipartLimits;
+  #buffer: Buffer = Buffer.from('\r\n');
+  #state: State = 'preamble';
+  #total = 0;
+  #current: { name: string; filename: string | undefined; contentType: string | undefined } | undefined;
+  #chunks: Buffer[] = [];
 
   constructor(boundary: string, limits: MultipartLimits) {
     if (boundary.length === 0 || boundary.length > 200) throw new MultipartError('bad multipart boundary');
-    this.delimiter = Buffer.from(`\r\n--${boundary}`);
-    this.limits = limits;
+    this.#delimiter = Buffer.from(`\r\n--${boundary}`);
+    this.#limits = limits;
   }
 
   /** Feeds the next chunk of the body. */
   write(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    this.step();
+    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+    this.#step();
   }
 
   /** Signals the end of the body; throws when the body stopped before its closing delimiter. */
   end(): MultipartPart[] {
-    this.step();
-    if (this.state !== 'done') throw new MultipartError('multipart body ended early');
+    this.#step();
+    if (this.#state !== 'done') throw new MultipartError('multipart body ended early');
     return this.parts;
   }
 
-  private step(): void {
+  #step(): void {
     for (;;) {
-      if (this.state === 'preamble') {
-        const at = this.buffer.indexOf(this.delimiter);
+      if (this.#state === 'preamble') {
+        const at = this.#buffer.indexOf(this.#delimiter);
         if (at < 0) {
-          this.buffer = this.buffer.subarray(Math.max(0, this.buffer.length - this.delimiter.length));
+          this.#buffer = this.#buffer.subarray(Math.max(0, this.#buffer.length - this.#delimiter.length));
           return;
         }
-        this.buffer = this.buffer.subarray(at + this.delimiter.length);
-        this.state = 'delimiter';
-      } else if (this.state === 'delimiter') {
-        if (this.buffer.length < 2) return;
-        if (this.buffer[0] === 0x2d && this.buffer[1] === 0x2d) {
-          this.state = 'done';
-          this.buffer = Buffer.alloc(0);
+        this.#buffer = this.#buffer.subarray(at + this.#delimiter.length);
+        this.#state = 'delimiter';
+      } else if (this.#state === 'delimiter') {
+        if (this.#buffer.length < 2) return;
+        if (this.#buffer[0] === 0x2d && this.#buffer[1] === 0x2d) {
+          this.#state = 'done';
+          this.#buffer = Buffer.alloc(0);
           return;
         }
-        const eol = this.buffer.indexOf('\r\n');
+        const eol = this.#buffer.indexOf('\r\n');
         if (eol < 0) {
-          if (this.buffer.length > 64) throw new MultipartError('bad multipart delimiter');
+          if (this.#buffer.length > 64) throw new MultipartError('bad multipart delimiter');
           return;
         }
-        if (this.buffer.subarray(0, eol).toString('latin1').trim() !== '') {
+        if (this.#buffer.subarray(0, eol).toString('latin1').trim() !== '') {
           throw new MultipartError('bad multipart delimiter');
         }
-        this.buffer = this.buffer.subarray(eol + 2);
-        this.state = 'headers';
-      } else if (this.state === 'headers') {
+        this.#buffer = this.#buffer.subarray(eol + 2);
+        this.#state = 'headers';
+      } else if (this.#state === 'headers') {
         // A part without headers starts directly with the blank line.
         const at =
-          this.buffer.subarray(0, 2).toString('latin1') === '\r\n' ? -2 : this.buffer.indexOf(HEADER_END);
+          this.#buffer.subarray(0, 2).toString('latin1') === '\r\n' ? -2 : this.#buffer.indexOf(HEADER_END);
         if (at === -1) {
-          if (this.buffer.length > MAX_HEADER_BYTES) throw new MultipartError('multipart headers too large');
+          if (this.#buffer.length > MAX_HEADER_BYTES) throw new MultipartError('multipart headers too large');
           return;
         }
-        const head = at < 0 ? '' : this.buffer.subarray(0, at).toString('utf8');
-        this.buffer = this.buffer.subarray(at < 0 ? 2 : at + 4);
-        this.startPart(head);
-        this.state = 'body';
-      } else if (this.state === 'body') {
-        const at = this.buffer.indexOf(this.delimiter);
+        const head = at < 0 ? '' : this.#buffer.subarray(0, at).toString('utf8');
+        this.#buffer = this.#buffer.subarray(at < 0 ? 2 : at + 4);
+        this.#startPart(head);
+        this.#state = 'body';
+      } else if (this.#state === 'body') {
+        const at = this.#buffer.indexOf(this.#delimiter);
         if (at < 0) {
-          const safe = this.buffer.length - this.delimiter.length + 1;
+          const safe = this.#buffer.length - this.#delimiter.length + 1;
           if (safe > 0) {
-            this.take(this.buffer.subarray(0, safe));
-            this.buffer = this.buffer.subarray(safe);
+            this.#take(this.#buffer.subarray(0, safe));
+            this.#buffer = this.#buffer.subarray(safe);
           }
           return;
         }
-        this.take(this.buffer.subarray(0, at));
-        this.buffer = this.buffer.subarray(at + this.delimiter.length);
-        this.finishPart();
-        this.state = 'delimiter';
+        this.#take(this.#buffer.subarray(0, at));
+        this.#buffer = this.#buffer.subarray(at + this.#delimiter.length);
+        this.#finishPart();
+        this.#state = 'delimiter';
       } else {
         return;
       }
     }
   }
 
-  private startPart(head: string): void {
-    if (this.parts.length >= this.limits.maxParts) throw new MultipartError('too many multipart parts', true);
+  #startPart(head: string): void {
+    if (this.parts.length >= this.#limits.maxParts)
+      throw new MultipartError('too many multipart parts', true);
     let name: string | undefined;
     let filename: string | undefined;
     let contentType: string | undefined;
@@ -152,23 +151,23 @@ export class MultipartParser {
       }
     }
     if (name === undefined) throw new MultipartError('multipart part without a name');
-    this.current = { name, filename, contentType };
-    this.chunks = [];
+    this.#current = { name, filename, contentType };
+    this.#chunks = [];
   }
 
-  private take(data: Buffer): void {
+  #take(data: Buffer): void {
     if (data.length === 0) return;
-    this.total += data.length;
-    if (this.total > this.limits.maxBytes) throw new MultipartError('multipart body too large', true);
+    this.#total += data.length;
+    if (this.#total > this.#limits.maxBytes) throw new MultipartError('multipart body too large', true);
     // Copy: the chunk may be a view of a buffer reused by the caller.
-    this.chunks.push(Buffer.from(data));
+    this.#chunks.push(Buffer.from(data));
   }
 
-  private finishPart(): void {
-    const part = this.current;
+  #finishPart(): void {
+    const part = this.#current;
     if (part === undefined) return;
-    this.parts.push({ ...part, data: Buffer.concat(this.chunks) });
-    this.current = undefined;
-    this.chunks = [];
+    this.parts.push({ ...part, data: Buffer.concat(this.#chunks) });
+    this.#current = undefined;
+    this.#chunks = [];
   }
 }

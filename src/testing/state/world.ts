@@ -98,16 +98,16 @@ export class World {
   readonly invoices = new Map<string, Json>();
   /** Called whenever a bot's queue gets an update (webhook delivery listens). */
   onEnqueue: (bot: BotRecord) => void = () => {};
-  private seq = 0;
-  private nextUserId = 100_000_001;
-  private nextBotId = 7_000_000_001;
-  private nextGroupId = 4_000_000_001;
-  private nextSuperId = 1_000_000_000_001;
-  private nextQueryId = 1;
-  private pollCount = 0;
-  private fileCount = 0;
-  private readonly waiters = new Set<Waiter>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  #seq = 0;
+  #nextUserId = 100_000_001;
+  #nextBotId = 7_000_000_001;
+  #nextGroupId = 4_000_000_001;
+  #nextSuperId = 1_000_000_000_001;
+  #nextQueryId = 1;
+  #pollCount = 0;
+  #fileCount = 0;
+  readonly #waiters = new Set<Waiter>();
+  readonly #timers = new Set<NodeJS.Timeout>();
 
   /** The current Unix time in seconds. */
   now(): number {
@@ -116,30 +116,30 @@ export class World {
 
   /** The next number of the emulator-wide event sequence. */
   nextSeq(): number {
-    this.seq += 1;
-    return this.seq;
+    this.#seq += 1;
+    return this.#seq;
   }
 
   /** A new id for a callback, inline, shipping or pre-checkout query. */
   queryId(): string {
-    return `${Date.now().toString(36)}${(this.nextQueryId++).toString(36).padStart(6, '0')}`;
+    return `${Date.now().toString(36)}${(this.#nextQueryId++).toString(36).padStart(6, '0')}`;
   }
 
   /** The next number for a poll id (polls of bots and of users share it). */
   nextPollNumber(): number {
-    this.pollCount += 1;
-    return this.pollCount;
+    this.#pollCount += 1;
+    return this.#pollCount;
   }
 
   /** The next number for a stored file (its unique id and its file_path). */
   nextFileNumber(): number {
-    this.fileCount += 1;
-    return this.fileCount;
+    this.#fileCount += 1;
+    return this.#fileCount;
   }
 
   /** Registers a bot account and returns its record. */
   createBot(options: BotOptions = {}): BotRecord {
-    const id = this.nextBotId++;
+    const id = this.#nextBotId++;
     const username = options.username ?? `emulated_${id}_bot`;
     if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(username) || !/bot$/i.test(username)) {
       throw badRequest('bot username is invalid: 5-32 characters, ending in "bot"');
@@ -179,7 +179,7 @@ export class World {
   createUser(options: UserOptions): UserRecord {
     if (options.firstName.trim() === '') throw badRequest('first_name is empty');
     const user: UserRecord = {
-      id: this.nextUserId++,
+      id: this.#nextUserId++,
       first_name: options.firstName,
       ...(options.lastName !== undefined && { last_name: options.lastName }),
       ...(options.username !== undefined && { username: options.username }),
@@ -199,8 +199,8 @@ export class World {
 
   /** Creates a group, supergroup or channel. */
   createChat(options: ChatOptions): ChatRecord {
-    const id = options.type === 'group' ? -this.nextGroupId++ : -this.nextSuperId++;
-    const chat = this.newChat(String(id), id, options.type, undefined, undefined);
+    const id = options.type === 'group' ? -this.#nextGroupId++ : -this.#nextSuperId++;
+    const chat = this.#newChat(String(id), id, options.type, undefined, undefined);
     chat.title = options.title;
     chat.username = options.username;
     chat.isForum = options.isForum ?? false;
@@ -216,7 +216,7 @@ export class World {
     return chat;
   }
 
-  private newChat(key: string, id: number, type: ChatType, botId?: number, userId?: number): ChatRecord {
+  #newChat(key: string, id: number, type: ChatType, botId?: number, userId?: number): ChatRecord {
     return {
       id,
       type,
@@ -250,7 +250,7 @@ export class World {
     const key = `${bot.id}:${user.id}`;
     let chat = this.chats.get(key);
     if (chat === undefined) {
-      chat = this.newChat(key, user.id, 'private', bot.id, user.id);
+      chat = this.#newChat(key, user.id, 'private', bot.id, user.id);
       this.chats.set(key, chat);
     }
     return chat;
@@ -358,7 +358,7 @@ export class World {
     Object.assign(json, fields);
     for (const key of ['entities', 'caption_entities']) {
       const list = json[key];
-      if (Array.isArray(list)) json[key] = list.map((entity: Json) => this.withMentionedUser(entity));
+      if (Array.isArray(list)) json[key] = list.map((entity: Json) => this.#withMentionedUser(entity));
     }
     const record: MessageRecord = { json, seq: this.nextSeq(), botId: bot?.id, reactions: new Map() };
     chat.messages.set(messageId, record);
@@ -367,7 +367,7 @@ export class World {
   }
 
   /** A `text_mention` entity names its user by id only; fill in the whole `User`. */
-  private withMentionedUser(entity: Json): Json {
+  #withMentionedUser(entity: Json): Json {
     const user = entity.user as Json | undefined;
     if (user === undefined || typeof user.id !== 'number') return entity;
     const known = this.users.has(user.id) || this.botsById.has(user.id);
@@ -422,7 +422,7 @@ export class World {
 
   /** Re-checks every waiter; called after any change. */
   bump(): void {
-    for (const waiter of [...this.waiters]) waiter.check();
+    for (const waiter of [...this.#waiters]) waiter.check();
   }
 
   /**
@@ -434,7 +434,7 @@ export class World {
     if (first !== undefined || timeoutMs <= 0) return Promise.resolve(first);
     return new Promise((resolve) => {
       const finish = (value: T | undefined): void => {
-        this.waiters.delete(waiter);
+        this.#waiters.delete(waiter);
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         resolve(value);
@@ -451,25 +451,25 @@ export class World {
       const onAbort = (): void => finish(undefined);
       const timer = setTimeout(() => finish(undefined), timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.add(waiter);
+      this.#waiters.add(waiter);
     });
   }
 
   /** Runs `task` after `delayMs` unless the emulator stops first. */
   schedule(delayMs: number, task: () => void): void {
     const timer = setTimeout(() => {
-      this.timers.delete(timer);
+      this.#timers.delete(timer);
       task();
     }, delayMs);
     timer.unref();
-    this.timers.add(timer);
+    this.#timers.add(timer);
   }
 
   /** Ends every pending wait and scheduled task (on shutdown). */
   releaseWaiters(): void {
-    for (const waiter of [...this.waiters]) waiter.cancel();
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const waiter of [...this.#waiters]) waiter.cancel();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
   }
 }
 
