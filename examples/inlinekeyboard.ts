@@ -5,29 +5,33 @@
  * the emulator).
  */
 import { pathToFileURL } from 'node:url';
-import { Application, CallbackQueryHandler, CommandHandler, type ContextTypes } from '../src/ext/index.js';
-import { InlineKeyboardMarkup, Update } from '../src/index.js';
+import {
+  Application,
+  CallbackQueryHandler,
+  type CallbackQueryUpdate,
+  CommandHandler,
+  type CommandUpdate,
+  type ContextTypes,
+} from '../src/ext/index.js';
+import { InlineKeyboardButton, InlineKeyboardMarkup, Update } from '../src/index.js';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 
 /** `/start`: two buttons on the first row, one on the second; each carries its number as data. */
-export async function start(update: Update, _context: Context): Promise<void> {
-  const keyboard = new InlineKeyboardMarkup({
-    inline_keyboard: [
-      [
-        { text: 'Option 1', callback_data: '1' },
-        { text: 'Option 2', callback_data: '2' },
-      ],
-      [{ text: 'Option 3', callback_data: '3' }],
+export async function start(update: CommandUpdate, _context: Context): Promise<void> {
+  const keyboard = new InlineKeyboardMarkup([
+    [
+      new InlineKeyboardButton('Option 1', { callback_data: '1' }),
+      new InlineKeyboardButton('Option 2', { callback_data: '2' }),
     ],
-  });
-  await update.message?.replyText('Please choose:', { reply_markup: keyboard });
+    [new InlineKeyboardButton('Option 3', { callback_data: '3' })],
+  ]);
+  await update.effectiveMessage.replyText('Please choose:', { reply_markup: keyboard });
 }
 
 /** A pressed button: stop the client's spinner, then replace the message text with the choice. */
-export async function button(update: Update, _context: Context): Promise<void> {
+export async function button(update: CallbackQueryUpdate, _context: Context): Promise<void> {
   const query = update.callback_query;
-  if (query === undefined) return;
   // Every callback query should be answered, even without a notification: clients keep showing
   // a progress indicator on the button until it is.
   await query.answer();
@@ -35,8 +39,8 @@ export async function button(update: Update, _context: Context): Promise<void> {
 }
 
 /** `/help`. */
-export async function help(update: Update, _context: Context): Promise<void> {
-  await update.message?.replyText('Use /start to test this bot.');
+export async function help(update: CommandUpdate, _context: Context): Promise<void> {
+  await update.effectiveMessage.replyText('Use /start to test this bot.');
 }
 
 /** The application with the inline keyboard bot's handlers, not yet running. */

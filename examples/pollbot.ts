@@ -15,7 +15,7 @@ import {
   PollAnswerHandler,
   PollHandler,
 } from '../src/ext/index.js';
-import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
+import { KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 
@@ -122,8 +122,7 @@ export async function preview(update: Update, _context: Context): Promise<void> 
   await update.effectiveMessage?.replyText(
     'Press the button to let the bot generate a preview for your poll',
     {
-      reply_markup: new ReplyKeyboardMarkup({
-        keyboard: [[{ text: 'Press me!', request_poll: {} }]],
+      reply_markup: new ReplyKeyboardMarkup([[new KeyboardButton('Press me!', { request_poll: {} })]], {
         one_time_keyboard: true,
       }),
     },
@@ -138,7 +137,7 @@ export async function receivePoll(update: Update, _context: Context): Promise<vo
   await message.replyPoll(
     received.question,
     received.options.map((option) => ({ text: option.text })),
-    { is_closed: true, reply_markup: new ReplyKeyboardRemove({ remove_keyboard: true }) },
+    { is_closed: true, reply_markup: new ReplyKeyboardRemove() },
   );
 }
 

@@ -56,7 +56,7 @@ export async function webAppData(update: Update, _context: Context): Promise<voi
   const message = update.effectiveMessage;
   const data = message?.web_app_data?.data;
   if (message === undefined || data === undefined) return;
-  const removeKeyboard = new ReplyKeyboardRemove({ remove_keyboard: true });
+  const removeKeyboard = new ReplyKeyboardRemove();
   const color = parseColor(data);
   if (color === undefined) {
     await message.replyText('Sorry, I could not read the color the web app sent.', {
