@@ -73,10 +73,29 @@ export function argsAreSetByCommandHandlers(app: Application): void {
       const text: string = update.effectiveMessage.text;
       // A command message always has a chat.
       expectType<Equal<typeof context.chatData, Record<string, unknown>>>(true);
-      // ...but not always a sender (the filters do not promise one).
-      expectType<Equal<typeof context.userData, Record<string, unknown> | undefined>>(true);
+      // ...and a sender: new and edited messages always have one (only channel posts have none).
+      expectType<Equal<typeof context.userData, Record<string, unknown>>>(true);
       void [args, text];
     }),
+  );
+  app.addHandler(
+    new CommandHandler(
+      'start',
+      (_update, context) => {
+        // Channel posts have no sender: no user data promised.
+        expectType<Equal<typeof context.userData, Record<string, unknown> | undefined>>(true);
+      },
+      { filters: filters.UpdateType.CHANNEL_POSTS },
+    ),
+  );
+  app.addHandler(
+    new CommandHandler(
+      'start',
+      (_update, context) => {
+        expectType<Equal<typeof context.userData, Record<string, unknown> | undefined>>(true);
+      },
+      { filters: filters.UpdateType.MESSAGE.or(filters.UpdateType.CHANNEL_POST) },
+    ),
   );
   app.addHandler(
     new PrefixHandler('!', 'roll', (_update, context) => {

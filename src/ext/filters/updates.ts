@@ -6,9 +6,20 @@ import type { Chat, Message, Update, User } from '../../generated/types.js';
 import { UpdateFilter } from './base.js';
 import type { FilteredUpdate, MessageSlot } from './types.js';
 
-/** An update carrying its message in one of the slots `K` (a union when `K` is). */
+/**
+ * The slots whose message always has a sender (`from`): Telegram leaves it empty only for channel
+ * posts, and for a message sent on behalf of a chat it gives a placeholder user.
+ */
+type SenderSlot = 'message' | 'edited_message' | 'business_message' | 'edited_business_message';
+
+/**
+ * An update carrying its message in one of the slots `K` (a union when `K` is); `effectiveUser`
+ * is present where every slot of `K` guarantees a sender, so handlers give `context.userData`.
+ */
 export type SlotUpdate<K extends MessageSlot> = K extends MessageSlot
-  ? FilteredUpdate & { readonly [P in K]: Message }
+  ? FilteredUpdate & { readonly [P in K]: Message } & (K extends SenderSlot
+        ? { readonly effectiveUser: User }
+        : unknown)
   : never;
 
 /** Passes updates whose message sits in one of the given slots. */
