@@ -1,7 +1,7 @@
 /** Emits src/generated/metadata.ts: facts about every method and type, for the request layer and the emulator. */
 import { HEADER } from './header.js';
 import type { ApiModel, FieldModel } from './model.js';
-import type { TypeRef } from './spec.js';
+import { literalValues, type TypeRef } from './spec.js';
 
 type Slot = true | { [field: string]: Slot };
 
@@ -71,6 +71,8 @@ function fieldMeta(f: FieldModel): Record<string, unknown> {
   if (f.ref.kind === 'date') meta.unixTime = true;
   if (f.ref.kind === 'file') meta.file = true;
   if (f.ref.kind === 'literal') meta.value = f.ref.value;
+  const values = f.ref.kind === 'union' ? literalValues(f.ref) : undefined;
+  if (values !== undefined) meta.values = values;
   if (f.limit) {
     const l = f.limit;
     meta.length = { min: l.min, max: l.max, unit: l.unit, afterEntities: l.afterEntities };
@@ -157,6 +159,8 @@ export interface FieldMeta {
   readonly file?: true;
   /** The fixed value of a union variant's discriminator. */
   readonly value?: string;
+  /** The values a String field may take, where the API fixes them (its literal union). */
+  readonly values?: readonly string[];
   readonly length?: LengthLimit;
 }
 

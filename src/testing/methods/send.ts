@@ -1,10 +1,15 @@
 /** Sending: sendMessage, the media senders, locations, contacts, dice, albums, forwards and copies. */
+import { METHODS } from '../../generated/metadata.js';
 import { badRequest } from '../errors.js';
 import type { MediaKind } from '../state/files.js';
 import { mediaJson, resolveFile } from '../state/files.js';
 import type { ChatRecord, Json, MessageRecord } from '../state/records.js';
 import type { Call, Handler } from './call.js';
 import { captionFields, checkCanSend, commonFields, str, textFields } from './call.js';
+
+/** The chat actions Telegram knows, from the spec (sendChatAction's `action` values). */
+const CHAT_ACTIONS: readonly string[] =
+  METHODS.sendChatAction?.params.find((p) => p.name === 'action')?.values ?? [];
 
 function target(call: Call, what?: string): ChatRecord {
   const chat = call.world.chatForBot(call.bot, call.params.chat_id, true);
@@ -161,20 +166,7 @@ export const sendMethods: Record<string, Handler> = {
   sendChatAction: (call) => {
     const chat = call.world.chatForBot(call.bot, call.params.chat_id, true);
     const action = str(call.params, 'action') ?? '';
-    const known = [
-      'typing',
-      'upload_photo',
-      'record_video',
-      'upload_video',
-      'record_voice',
-      'upload_voice',
-      'upload_document',
-      'choose_sticker',
-      'find_location',
-      'record_video_note',
-      'upload_video_note',
-    ];
-    if (!known.includes(action)) throw badRequest('wrong type of action specified');
+    if (!CHAT_ACTIONS.includes(action)) throw badRequest('wrong type of action specified');
     call.world.log(chat, 'chat_action', call.bot.id, undefined, undefined, undefined, action);
     return true;
   },
