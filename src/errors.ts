@@ -304,7 +304,10 @@ export function errorFromResponse(response: ApiErrorResponse): TelegramError {
     case 403:
       return new (byMeaning(403, description, Forbidden))(message, options);
     case 401:
-      return new InvalidToken(`${message}: the server refused the bot token; check it (@BotFather shows it)`, options);
+      return new InvalidToken(
+        `${message}: the server refused the bot token; check it (@BotFather shows it)`,
+        options,
+      );
     case 404:
       return new EndPointNotFound(notFoundMessage(message, response.method), options);
     case 409:
