@@ -3,7 +3,7 @@
 // unmatched; a base URL given as an origin works, and a wrong address or token is blamed correctly.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EndPointNotFound, InvalidToken } from '../../src/errors.js';
+import { EndPointNotFound, InvalidArgumentError, InvalidToken } from '../../src/errors.js';
 import { Application } from '../../src/ext/application.js';
 import '../../src/ext/index.js';
 import { MalformedUpdateError } from '../../src/ext/errors.js';
@@ -124,6 +124,29 @@ describe('CommandHandler before initialize()', () => {
     await app.processUpdate(commandJson('/help@name_bot'));
     assert.deepEqual(errors, []);
     assert.deepEqual(calls, ['plain', 'named']);
+  });
+});
+
+describe('ApplicationBuilder mistakes', () => {
+  it('.token(process.env.UNSET) says the token is missing, not that .token() was never called', () => {
+    const unset = process.env.TTB_SURELY_UNSET_VARIABLE as string;
+    assert.throws(
+      () => Application.builder().token(unset).build(),
+      (error: unknown) =>
+        error instanceof InvalidToken &&
+        /got undefined \(is the environment variable set\?\)/.test(error.message),
+    );
+    assert.throws(() => Application.builder().build(), /no bot token was set/);
+  });
+
+  it('a malformed baseUrl fails build() with the option named and the form to write', () => {
+    assert.throws(
+      () => Application.builder().token('123:abc').baseUrl('127.0.0.1:8081').build(),
+      (error: unknown) =>
+        error instanceof InvalidArgumentError &&
+        error.parameter === 'baseUrl' &&
+        /e\.g\. 'http:\/\/127\.0\.0\.1:8081\/bot'/.test(error.message),
+    );
   });
 });
 
