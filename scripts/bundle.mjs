@@ -6,8 +6,9 @@
 // the stack, and a stack line must lead somewhere a person can read. Minified, that line was the
 // whole 760 KB chunk. Minifying saved 2-4 ms of a ~140 ms cold start (bench/RESULTS.md);
 // minifySyntax alone saved nothing and rewrites statements into expressions that no longer read
-// like the sources. Names are kept (stack traces and `constructor.name` read as in the sources), and the source
-// maps carry the TypeScript itself, so `node --enable-source-maps` shows `src/...ts` lines.
+// like the sources. Names are kept (stack traces and `constructor.name` read as in the sources),
+// and the source maps carry the TypeScript itself, so `node --enable-source-maps` shows `src/...ts`
+// lines even where src/ is not installed.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
