@@ -1,13 +1,16 @@
 // Writes the JavaScript of dist/ (the declarations come from `tsc --emitDeclarationOnly`): one
 // module per public entry point plus shared chunks, instead of ~150 small modules. Node starts a
-// bot noticeably faster from a few larger files (less resolving, reading and compiling per file);
-// whitespace is dropped for the same reason, while every name is kept, so stack traces and
-// `constructor.name` read as in the sources (and source maps lead back to them).
+// bot noticeably faster from a few larger files (less resolving, reading and compiling per file).
+//
+// The output is not minified: when a bot crashes, Node prints the source line of the throw before
+// the stack, and a stack line must lead somewhere a person can read. Minified, that line was the
+// whole 760 KB chunk. Minifying saved 2-4 ms of a ~140 ms cold start (bench/RESULTS.md);
+// minifySyntax alone saved nothing and rewrites statements into expressions that no longer read
+// like the sources. Names are kept (stack traces and `constructor.name` read as in the sources),
+// and the source maps carry the TypeScript itself, so `node --enable-source-maps` shows `src/...ts`
+// lines even where src/ is not installed.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-
-// `BUNDLE_READABLE=1 npm run build` keeps the whitespace, for CPU profiles with useful line numbers.
-const readable = process.env.BUNDLE_READABLE === '1';
 
 const ENTRY_POINTS = [
   'src/index.ts',
@@ -30,10 +33,8 @@ await build({
   // Dependencies (undici, optional peers) stay imports, resolved from the user's node_modules.
   packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
-  minifyWhitespace: !readable,
-  minifySyntax: !readable,
   keepNames: true,
   sourcemap: true,
-  sourcesContent: false,
+  sourcesContent: true,
   logLevel: 'warning',
 });

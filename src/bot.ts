@@ -14,19 +14,25 @@ import type { Logger } from './logging.js';
 // Every Bot brings the shortcuts and derived properties of the objects it returns.
 import './objects/index.js';
 import type { BaseRequest } from './request/base.js';
+import { type BaseUrl, resolveBaseUrl } from './request/base-url.js';
 import { RequestData } from './request/request-data.js';
 import type { CallSettings, RequestTimeouts } from './request/types.js';
 import { UndiciRequest } from './request/undici.js';
 import { checkParameters } from './validation.js';
 
-/** A base URL: a string the token is appended to, a string with a `{token}` placeholder, or a function of the token. */
-export type BaseUrl = string | ((token: string) => string);
+export type { BaseUrl } from './request/base-url.js';
 
 /** Options of {@link Bot}, as PTB's `Bot(...)` parameters. */
 export interface BotOptions {
-  /** API base URL; default `https://api.telegram.org/bot` (the token is appended). */
+  /**
+   * The API server's URL that the token follows; default `https://api.telegram.org/bot`. A local
+   * Bot API server or the emulator: `http://127.0.0.1:8081/bot`. An origin alone
+   * (`http://127.0.0.1:8081`, as grammY's `apiRoot`) gets the `/bot` path, and `.../bot/` loses its
+   * last slash. A string with a `{token}` placeholder or a function of the token is used as it is.
+   * Checked when the bot is built: a malformed URL throws an `InvalidArgumentError` naming `baseUrl`.
+   */
   readonly baseUrl?: BaseUrl | undefined;
-  /** File download base URL; default `https://api.telegram.org/file/bot`. */
+  /** The file download URL that the token follows; default `https://api.telegram.org/file/bot` (an origin alone gets `/file/bot`). */
   readonly baseFileUrl?: BaseUrl | undefined;
   /** Request object for every method but getUpdates; default a {@link UndiciRequest}. */
   readonly request?: BaseRequest | undefined;
@@ -64,16 +70,6 @@ const NO_FILE_SLOTS: Readonly<Record<string, never>> = Object.freeze({});
 const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
 const DEFAULT_BASE_URL = 'https://api.telegram.org/bot';
 const DEFAULT_BASE_FILE_URL = 'https://api.telegram.org/file/bot';
-
-function resolveBaseUrl(base: BaseUrl, token: string): string {
-  const url =
-    typeof base === 'function'
-      ? base(token)
-      : base.includes('{token}')
-        ? base.replaceAll('{token}', token)
-        : `${base}${token}`;
-  return url.endsWith('/') ? url.slice(0, -1) : url;
-}
 
 /**
  * The error for an option given in the spelling of the object shortcuts (camelCase) to a Bot
@@ -118,17 +114,10 @@ export class Bot extends BotApi {
 
   constructor(token: string, options: BotOptions = {}) {
     super();
-    if (typeof token !== 'string' || token.length === 0) {
-      throw new InvalidToken('You must pass the token you received from @BotFather');
-    }
-    if (!TOKEN_SHAPE.test(token)) {
-      throw new InvalidToken(
-        'The token is malformed: expected digits, a colon and letters (as @BotFather gives it)',
-      );
-    }
+    if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) throw new InvalidToken(tokenProblem(token));
     this.#token = token;
-    this.#baseUrl = resolveBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, token);
-    this.#baseFileUrl = resolveBaseUrl(options.baseFileUrl ?? DEFAULT_BASE_FILE_URL, token);
+    this.#baseUrl = resolveBaseUrl('baseUrl', options.baseUrl ?? DEFAULT_BASE_URL, token);
+    this.#baseFileUrl = resolveBaseUrl('baseFileUrl', options.baseFileUrl ?? DEFAULT_BASE_FILE_URL, token);
     this.#request = options.request ?? new UndiciRequest();
     this.#getUpdatesRequest = options.getUpdatesRequest ?? new UndiciRequest({ connectionPoolSize: 1 });
     if (this.#request === this.#getUpdatesRequest) {
@@ -355,11 +344,11 @@ export class Bot extends BotApi {
       return parse === undefined ? result : parse(result, this);
     } catch (error) {
       this.#logger?.debug(`${method} failed: ${error instanceof Error ? error.name : 'error'}`);
-      if (meta === undefined && error instanceof InvalidToken && error.errorCode === 404) {
-        throw new EndPointNotFound(`Endpoint '${method}' not found in the Bot API`, {
-          method,
-          errorCode: 404,
-        });
+      if (meta === undefined && error instanceof EndPointNotFound) {
+        throw new EndPointNotFound(
+          `Endpoint '${method}' not found in the Bot API (HTTP 404): the server does not know this method`,
+          { method, errorCode: 404, description: error.description },
+        );
       }
       throw error;
     }
@@ -397,6 +386,20 @@ function longPollTimeouts(
   const base = settings?.readTimeout === undefined ? request.readTimeout : settings.readTimeout;
   const extra = typeof pollTimeout === 'number' ? pollTimeout : 0;
   return { ...settings, readTimeout: base === null ? null : base + extra };
+}
+
+/** Why a token is refused, without repeating it (it may be a real token with a typo). */
+function tokenProblem(token: unknown): string {
+  if (token === undefined || token === null || token === '') {
+    return `You must pass the token you received from @BotFather; got ${token === '' ? 'an empty string' : String(token)} (is the environment variable set?)`;
+  }
+  if (typeof token !== 'string') return `The token must be a string, got ${typeof token}`;
+  const malformed = 'The token is malformed: expected digits, a colon and letters (as @BotFather gives it)';
+  if (TOKEN_SHAPE.test(token.trim())) return `${malformed}; it has spaces or a line break around it: trim it`;
+  if (/^bot\d/i.test(token) && TOKEN_SHAPE.test(token.slice(3))) {
+    return `${malformed}; it starts with 'bot', which belongs to the URL: leave it out`;
+  }
+  return malformed;
 }
 
 function loadPrivateKey(key: string | Uint8Array, passphrase: string | Uint8Array | undefined): KeyObject {

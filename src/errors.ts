@@ -85,14 +85,17 @@ export class TelegramError extends Error {
 /** The bot may not do what it asked (HTTP 403), e.g. the user blocked it. */
 export class Forbidden extends TelegramError {}
 
-/** The token was refused (HTTP 401), or the server does not know the address (HTTP 404). */
+/** The server refused the bot token (HTTP 401): it belongs to no bot, or was revoked. */
 export class InvalidToken extends TelegramError {
   constructor(message = 'Invalid token', options: TelegramErrorOptions = {}) {
     super(message, options);
   }
 }
 
-/** The Bot API does not know the requested method (raised by `Bot.callApi`). */
+/**
+ * The server has nothing at the requested address (HTTP 404): a method it does not know (see
+ * `Bot.callApi`), or, for a method it should know, a base URL that does not lead to the Bot API.
+ */
 export class EndPointNotFound extends TelegramError {}
 
 /** The request did not get a proper answer: connection failures, gateway errors, timeouts. */
@@ -261,10 +264,23 @@ export interface ApiErrorResponse {
 }
 
 /**
+ * What a 404 means. Telegram answers 401 to a token it does not know, so a 404 for a method the
+ * library knows points at the base URL (`.../bot/` + token, or the token given twice) rather than
+ * the token; python-telegram-bot reports it as InvalidToken, which sends people hunting the wrong bug.
+ */
+function notFoundMessage(message: string, method: string | undefined): string {
+  if (method === undefined) {
+    return `${message}: nothing at this address; check the file path and the file base URL (baseFileUrl, e.g. 'https://api.telegram.org/file/bot')`;
+  }
+  return `${message} for ${method}: the server has no such method at this address. Check the base URL: it ends in '/bot', the token follows it (e.g. 'https://api.telegram.org/bot' or 'http://127.0.0.1:8081/bot'); a malformed token can also cause this`;
+}
+
+/**
  * Builds the most specific error for a failed Bot API answer, with python-telegram-bot's rules:
  * `migrate_to_chat_id` gives {@link ChatMigrated}, `retry_after` {@link RetryAfter}; otherwise the
- * status decides (403 {@link Forbidden}, 401/404 {@link InvalidToken}, 400 {@link BadRequest},
- * 409 {@link Conflict}, anything else {@link NetworkError}), refined by the description
+ * status decides (403 {@link Forbidden}, 401 {@link InvalidToken}, 404 {@link EndPointNotFound}
+ * where python-telegram-bot says InvalidToken, 400 {@link BadRequest}, 409 {@link Conflict},
+ * anything else {@link NetworkError}), refined by the description
  * (e.g. {@link MessageNotModified}, {@link BotBlocked}).
  *
  * @example
@@ -288,8 +304,12 @@ export function errorFromResponse(response: ApiErrorResponse): TelegramError {
     case 403:
       return new (byMeaning(403, description, Forbidden))(message, options);
     case 401:
+      return new InvalidToken(
+        `${message}: the server refused the bot token; check it (@BotFather shows it)`,
+        options,
+      );
     case 404:
-      return new InvalidToken(message, options);
+      return new EndPointNotFound(notFoundMessage(message, response.method), options);
     case 409:
       return new Conflict(message, options);
     default:

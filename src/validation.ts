@@ -91,8 +91,42 @@ function indexOf(meta: MethodMeta): MethodIndex {
   return index;
 }
 
-function missing(meta: MethodMeta, field: FieldMeta): InvalidArgumentError {
-  return new InvalidArgumentError(`${meta.name}: the required parameter '${field.name}' is missing`, {
+/** A plain object literal (not an array, a Date, a file or an API object). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The message for a call made in the shape of another library, `bot.sendMessage({ chat_id, text })`:
+ * a required parameter holds an object literal with keys that are this method's parameters.
+ * Only computed once a check failed, so correct calls pay nothing for it.
+ */
+function optionsObjectHint(meta: MethodMeta, params: Readonly<Record<string, unknown>>): string | undefined {
+  const { required, byName } = indexOf(meta);
+  for (const field of required) {
+    const value = params[field.name];
+    // A parameter that takes objects (InputMedia, files, ...) may well hold one with such keys.
+    if (((byName.get(field.name)?.kinds ?? OBJECT) & (OBJECT | FILE)) !== 0) continue;
+    if (!isPlainObject(value) || !Object.keys(value).some((key) => byName.has(key))) continue;
+    const positional = required.map((each) => each.name);
+    if (required.length < meta.params.length) positional.push('options');
+    return (
+      `${meta.name} takes its required parameters in order, not in one object: ` +
+      `bot.${meta.name}(${positional.join(', ')}); it got an object in place of '${field.name}'`
+    );
+  }
+  return undefined;
+}
+
+function missing(
+  meta: MethodMeta,
+  field: FieldMeta,
+  params: Readonly<Record<string, unknown>>,
+): InvalidArgumentError {
+  const hint = optionsObjectHint(meta, params);
+  return new InvalidArgumentError(hint ?? `${meta.name}: the required parameter '${field.name}' is missing`, {
     parameter: field.name,
     method: meta.name,
   });
@@ -106,7 +140,7 @@ export function checkParameters(meta: MethodMeta, params: Readonly<Record<string
   const { required, byName } = indexOf(meta);
   for (const field of required) {
     const value = params[field.name];
-    if (value === undefined || value === null) throw missing(meta, field);
+    if (value === undefined || value === null) throw missing(meta, field, params);
   }
   for (const name in params) {
     const value = params[name];
@@ -115,7 +149,8 @@ export function checkParameters(meta: MethodMeta, params: Readonly<Record<string
     if (parameter === undefined || parameter.file || admits(parameter.kinds, value)) continue;
     const field = parameter.field;
     throw new InvalidArgumentError(
-      `${meta.name}: '${field.name}' must be ${expected(field)}, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+      optionsObjectHint(meta, params) ??
+        `${meta.name}: '${field.name}' must be ${expected(field)}, got ${Array.isArray(value) ? 'an array' : typeof value}`,
       { parameter: field.name, method: meta.name },
     );
   }

@@ -25,11 +25,12 @@ import type {
 } from './context.js';
 import type { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
-import { ApplicationHandlerStop } from './errors.js';
+import { ApplicationHandlerStop, MalformedUpdateError } from './errors.js';
 import type { AnyHandler } from './handlers/base.js';
 import { defaultLogger } from './logging.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
+import { parseUpdate } from './updater/parse-update.js';
 import type { UpdateQueue } from './updater/update-queue.js';
 import type { Updater } from './updater/updater.js';
 import {
@@ -48,6 +49,16 @@ export type {
 };
 
 const STOP = Symbol('stop');
+
+/** An update's JSON: a plain object (as `JSON.parse` makes them) with a numeric `update_id`. */
+function isUpdateJson(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    value.constructor === Object &&
+    typeof (value as { update_id?: unknown }).update_id === 'number'
+  );
+}
 
 /**
  * Receives updates from its update queue (fed by the updater or by you), hands each one to the
@@ -320,10 +331,32 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /**
    * Processes one object through the handler groups (PTB's `process_update`): usually an
-   * `Update`, but any object works with handlers that accept it. Never rejects: every exception
-   * goes to the error handlers.
+   * `Update`, but any object works with handlers that accept it (see `TypeHandler`). Never
+   * rejects: every exception goes to the error handlers.
+   *
+   * The JSON of an update as Telegram sends it (a plain object with an `update_id`, e.g. the parsed
+   * body of your own webhook route) is parsed into an `Update` of this application's bot first; a
+   * malformed one goes to the error handlers as a `MalformedUpdateError`. Other plain objects are
+   * passed on as they are, for handlers of your own types.
+   *
+   * @example
+   * ```ts
+   * server.post('/telegram', async (request) => {
+   *   await app.processUpdate(await request.json()); // or app.updateQueue.put(...) to queue it
+   * });
+   * ```
    */
-  async processUpdate(update: unknown): Promise<void> {
+  processUpdate(update: unknown): Promise<void> {
+    return isUpdateJson(update) ? this.#processJson(update) : this.#process(update);
+  }
+
+  async #processJson(json: Record<string, unknown>): Promise<void> {
+    const parsed = parseUpdate(json, this.bot);
+    if (parsed instanceof MalformedUpdateError) await this.processError(json, parsed);
+    else await this.#process(parsed);
+  }
+
+  async #process(update: unknown): Promise<void> {
     let context: C | undefined;
     const ordered = this.#ordered;
     // Indexed loops: an `await` inside for-of keeps iterator objects alive across suspensions.

@@ -107,12 +107,16 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     return this.#put('bot', bot, taken);
   }
 
-  /** API base URL (for a local Bot API server or the emulator). */
+  /**
+   * The API server's URL the token follows, for a local Bot API server or the emulator:
+   * `baseUrl('http://127.0.0.1:8081/bot')`; an origin alone (`emulator.origin`) gets the `/bot`
+   * path. Checked by `build()` (see `BotOptions.baseUrl`).
+   */
   baseUrl(url: BaseUrl): this {
     return this.#botOption('baseUrl', url);
   }
 
-  /** File download base URL. */
+  /** The file download URL the token follows, e.g. `http://127.0.0.1:8081/file/bot` (an origin alone gets `/file/bot`). */
   baseFileUrl(url: BaseUrl): this {
     return this.#botOption('baseFileUrl', url);
   }
@@ -317,9 +321,10 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     if (given !== undefined) return given as BotOf<C>;
     const updater = this.#set.get('updater');
     if (updater instanceof Updater) return updater.bot as BotOf<C>;
-    const token = this.#set.get('token');
-    if (typeof token !== 'string')
+    if (!this.#set.has('token'))
       throw new TypeError('ApplicationBuilder: no bot token was set (.token(...))');
+    // A token that was set but is no token (an unset environment variable) gets the Bot's own message.
+    const token = this.#set.get('token') as string;
     const key = this.#set.get('privateKey') as
       | { key: string | Uint8Array; password?: string | Uint8Array }
       | undefined;

@@ -96,6 +96,13 @@ const PLAIN_HEADERS: readonly string[] = ['user-agent', BaseRequest.USER_AGENT];
 
 function noop(): void {}
 
+/** What the usual connection failures mean for a bot, added to their terse messages. */
+const CONNECT_HINTS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'nothing accepts connections there; check the base URL and that the server runs',
+  ENOTFOUND: 'the host name does not resolve; check the base URL and the network connection',
+  EAI_AGAIN: 'the host name could not be resolved now; check the network connection',
+};
+
 /** Seconds to undici milliseconds, where 0 means "no limit". A zero timeout still times out at once. */
 function toMilliseconds(seconds: number | null): number {
   return seconds === null ? 0 : Math.max(1, Math.round(seconds * 1000));
@@ -446,7 +453,8 @@ export class UndiciRequest extends BaseRequest {
       default: {
         const message = cause.message || cause.name;
         const suffix = typeof code === 'string' && !message.includes(code) ? ` (${code})` : '';
-        return new NetworkError(`${message}${suffix}`, { cause });
+        const hint = typeof code === 'string' ? CONNECT_HINTS[code] : undefined;
+        return new NetworkError(`${message}${suffix}${hint === undefined ? '' : `: ${hint}`}`, { cause });
       }
     }
   }
@@ -469,7 +477,13 @@ export class UndiciRequest extends BaseRequest {
   #target(url: string): RequestTarget {
     let target = this.#targets.get(url);
     if (target === undefined) {
-      const parsed = new URL(url);
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        // Not repeated: the URL holds the token. The Bot checks its base URLs when it is built.
+        throw new InvalidArgumentError('The request URL is not a valid URL; check the base URL');
+      }
       target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
       if (this.#targets.size >= MAX_CACHED_TARGETS) this.#targets.clear();
       this.#targets.set(url, target);

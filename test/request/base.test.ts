@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
-import { BadRequest, InvalidToken, MessageNotModified, NetworkError, TimedOut } from '../../src/errors.js';
+import {
+  BadRequest,
+  EndPointNotFound,
+  MessageNotModified,
+  NetworkError,
+  TimedOut,
+} from '../../src/errors.js';
 import {
   BaseRequest,
   type DefaultTimeouts,
@@ -245,7 +251,7 @@ describe('BaseRequest: transport failures', () => {
       answer(404, '{"ok":false,"error_code":404,"description":"Not Found"}'),
     );
     await assert.rejects(request.retrieve('https://x.invalid/f'), (error: unknown) => {
-      assert.ok(error instanceof InvalidToken);
+      assert.ok(error instanceof EndPointNotFound);
       assert.equal(error.errorCode, 404);
       return true;
     });

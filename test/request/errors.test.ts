@@ -134,6 +134,34 @@ describe('errorFromResponse: errors by meaning', () => {
   });
 });
 
+describe('errorFromResponse: what 401 and 404 blame', () => {
+  test('401 blames the token and says where to check it', () => {
+    const error = errorFromResponse({ method: 'getMe', errorCode: 401, description: 'Unauthorized' });
+    assert.ok(error instanceof InvalidToken);
+    assert.equal(
+      error.message,
+      'Unauthorized: the server refused the bot token; check it (@BotFather shows it)',
+    );
+    assert.equal(error.description, 'Unauthorized');
+  });
+
+  test('404 of an API method blames the base URL first and shows its expected form', () => {
+    const error = errorFromResponse({ method: 'getMe', errorCode: 404, description: 'Not Found' });
+    assert.ok(error instanceof EndPointNotFound);
+    assert.equal(error.errorCode, 404);
+    assert.equal(error.method, 'getMe');
+    assert.match(error.message, /^Not Found for getMe: the server has no such method at this address/);
+    assert.match(error.message, /base URL: it ends in '\/bot'/);
+    assert.match(error.message, /'https:\/\/api\.telegram\.org\/bot'/);
+    assert.match(error.message, /malformed token can also cause this/);
+  });
+
+  test('404 of a download names the file path and the file base URL', () => {
+    const error = errorFromResponse({ errorCode: 404, description: 'Not Found' });
+    assert.match(error.message, /file path and the file base URL \(baseFileUrl/);
+  });
+});
+
 describe('errorFromResponse: status codes and parameters', () => {
   test('status codes map as in python-telegram-bot', () => {
     assert.equal(
@@ -145,7 +173,11 @@ describe('errorFromResponse: status codes and parameters', () => {
       InvalidToken,
     );
     assert.equal(errorFromResponse({ errorCode: 403, description: 'Forbidden: x' }).constructor, Forbidden);
-    assert.equal(errorFromResponse({ errorCode: 404, description: 'Not Found' }).constructor, InvalidToken);
+    assert.equal(
+      errorFromResponse({ errorCode: 404, description: 'Not Found' }).constructor,
+      EndPointNotFound,
+      'a 404 is a wrong address (base URL or method), not a refused token',
+    );
     assert.equal(errorFromResponse({ errorCode: 409, description: 'Conflict: x' }).constructor, Conflict);
     assert.equal(errorFromResponse({ errorCode: 502, description: 'Bad Gateway' }).constructor, NetworkError);
     assert.equal(errorFromResponse({ errorCode: 500 }).constructor, NetworkError);
@@ -190,7 +222,7 @@ describe('errorFromResponse: status codes and parameters', () => {
     assert.equal(errorFromResponse({ errorCode: 502 }).message, 'Bad Gateway (502)');
     assert.equal(errorFromResponse({ errorCode: 500 }).message, 'Internal Server Error (500)');
     assert.equal(errorFromResponse({ errorCode: 418 }).message, 'Unknown HTTP error (418)');
-    assert.equal(errorFromResponse({ errorCode: 404 }).message, 'Not Found (404)');
+    assert.match(errorFromResponse({ errorCode: 404 }).message, /^Not Found \(404\): /);
   });
 
   test('the code is added to descriptions of codes that map to NetworkError', () => {

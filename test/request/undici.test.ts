@@ -8,6 +8,7 @@ import {
   BadRequest,
   ChatMigrated,
   Conflict,
+  EndPointNotFound,
   Forbidden,
   InvalidArgumentError,
   InvalidToken,
@@ -259,13 +260,15 @@ describe('UndiciRequest over loopback HTTP', () => {
         },
       },
       {
-        name: '404 -> InvalidToken keeping errorCode 404',
+        name: '404 -> EndPointNotFound naming the base URL, keeping errorCode 404',
         status: 404,
         body: { ok: false, error_code: 404, description: 'Not Found' },
         check: (error) => {
-          assert.ok(error instanceof InvalidToken);
+          assert.ok(error instanceof EndPointNotFound);
+          assert.ok(!(error instanceof InvalidToken));
           assert.equal(error.errorCode, 404);
-          assert.equal(error.message, 'Not Found');
+          assert.equal(error.description, 'Not Found');
+          assert.match(error.message, /^Not Found for \w+: .*base URL.*'\/bot'/);
         },
       },
       {
@@ -536,8 +539,9 @@ describe('UndiciRequest over loopback HTTP', () => {
       const error = await withRequest({}, (request) =>
         rejection(request.retrieve(`${server.origin}/file/bot${FAKE_TOKEN}/missing.jpg`)),
       );
-      assert.ok(error instanceof InvalidToken);
+      assert.ok(error instanceof EndPointNotFound);
       assert.equal(error.errorCode, 404);
+      assert.match(error.message, /file base URL/);
       assertNoToken(error);
     });
 
@@ -720,18 +724,23 @@ describe('UndiciRequest transport failures', () => {
     );
     assert.ok(error instanceof NetworkError);
     assert.ok(!(error instanceof TimedOut));
-    assert.match(error.message, /ECONNREFUSED/);
+    assert.match(error.message, /ECONNREFUSED.*: nothing accepts connections there; check the base URL/);
     assert.ok(error.cause instanceof Error);
     assertNoToken(error);
   });
 
-  test('a malformed URL -> NetworkError that does not repeat the URL', BOUNDED, async () => {
-    const error = await withRequest({}, (request) =>
-      rejection(request.post(`http://127.0.0.1:99999/bot${FAKE_TOKEN}/getMe`, { endpoint: 'getMe' })),
-    );
-    assert.ok(error instanceof NetworkError);
-    assertNoToken(error);
-  });
+  test(
+    'a malformed URL -> InvalidArgumentError about the base URL that does not repeat the URL',
+    BOUNDED,
+    async () => {
+      const error = await withRequest({}, (request) =>
+        rejection(request.post(`http://127.0.0.1:99999/bot${FAKE_TOKEN}/getMe`, { endpoint: 'getMe' })),
+      );
+      assert.equal(error instanceof InvalidArgumentError, true);
+      assert.match(String((error as Error).message), /not a valid URL; check the base URL/);
+      assertNoToken(error);
+    },
+  );
 
   test('connect timeout: a server whose accept queue is full -> TimedOut', BOUNDED, async (t) => {
     // A listener on another thread whose event loop is blocked never accepts; once its small

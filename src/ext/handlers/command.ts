@@ -2,6 +2,7 @@
  * `CommandHandler`: runs its callback for `/command` messages, with the words after the command
  * in `context.args`.
  */
+import type { Bot } from '../../bot.js';
 import { type Message, Update } from '../../generated/types.js';
 import type { AnyContext, CallbackContext, CommandContext, UpdateContext } from '../context.js';
 import { type BaseFilter, passed } from '../filters/base.js';
@@ -73,12 +74,36 @@ export function splitWords(text: string): string[] {
   return trimmed === '' ? [] : trimmed.split(WHITESPACE);
 }
 
-/** The username of the bot a message belongs to, or `undefined` when it has none or is not initialised. */
-function botUsernameOf(message: Message): string | undefined {
+/**
+ * The username of the bot a message belongs to, or `undefined` when the message has no bot or the
+ * bot has no username. Throws while the bot's user is not known yet (before `initialize()`): the
+ * command would silently never match, as python-telegram-bot refuses too.
+ */
+function botUsernameOf(message: Message, command: string): string | undefined {
+  let bot: Bot;
   try {
-    return message.getBot().username;
+    bot = message.getBot();
   } catch {
     return undefined;
+  }
+  try {
+    return bot.username;
+  } catch (cause) {
+    if (userKnown(bot)) return undefined;
+    throw new Error(
+      `CommandHandler cannot tell whether '/${command}' is addressed to this bot: its username is not known yet. ` +
+        'Call `await app.initialize()` before processing updates yourself (runPolling and runWebhook do), ' +
+        'or give the handler { botUsername }',
+      { cause },
+    );
+  }
+}
+
+function userKnown(bot: Bot): boolean {
+  try {
+    return bot.botUser !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -140,7 +165,7 @@ export class CommandHandler<
     if (!this.commands.has(name.toLowerCase())) return undefined;
     if (at !== -1) {
       const addressed = command.slice(at + 1).split('@', 1)[0] as string;
-      const own = this.botUsername ?? botUsernameOf(message);
+      const own = this.botUsername ?? botUsernameOf(message, command);
       if (own === undefined || addressed.toLowerCase() !== own.toLowerCase()) return undefined;
     }
     const args = splitWords(text).slice(1);
