@@ -509,7 +509,17 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   async #processQueued(item: unknown, concurrent = true): Promise<void> {
     try {
-      await this.updateProcessor.processUpdate(item, this.#runUpdate);
+      let update = item;
+      // Queued JSON is parsed before the processor sees it, so per-chat order applies to it too.
+      if (isUpdateJson(item)) {
+        const parsed = parseUpdate(item, this.bot);
+        if (parsed instanceof MalformedUpdateError) {
+          await this.processError(item, parsed);
+          return;
+        }
+        update = parsed;
+      }
+      await this.updateProcessor.processUpdate(update, this.#runUpdate);
     } catch (error) {
       await this.processError(item, error);
     } finally {

@@ -9,6 +9,7 @@ import '../../src/ext/index.js';
 import { MalformedUpdateError } from '../../src/ext/errors.js';
 import { CommandHandler } from '../../src/ext/handlers/command.js';
 import { TypeHandler } from '../../src/ext/handlers/type.js';
+import { PerChatUpdateProcessor } from '../../src/ext/processor.js';
 import { Update } from '../../src/generated/types.js';
 import { Emulator } from '../../src/testing/index.js';
 import type { BotInfo } from '../../src/testing/users.js';
@@ -161,6 +162,36 @@ describe('base URL and token against the emulator', () => {
 
   after(async () => {
     await emu.stop();
+  });
+
+  it('update JSON put into the update queue is parsed first, so per-chat order holds for it', async () => {
+    await using app = Application.builder()
+      .token(info.token)
+      .baseUrl(emu.origin)
+      .updater(null)
+      .concurrentUpdates(new PerChatUpdateProcessor(8))
+      .build();
+    const log: string[] = [];
+    app.addHandler(
+      new TypeHandler(Update, async (update) => {
+        const text = update.message?.text ?? '';
+        // The first update of chat 7 is slow: its second must still wait for it, chat 8 need not.
+        if (text === '7a') await new Promise((resolve) => setTimeout(resolve, 30));
+        log.push(text);
+      }),
+    );
+    await app.initialize();
+    await app.start();
+    const json = (chatId: number, text: string) => {
+      const update = commandJson(text);
+      const message = update.message as Record<string, unknown>;
+      return { ...update, message: { ...message, chat: { id: chatId, type: 'private', first_name: 'A' } } };
+    };
+    app.updateQueue.put(json(7, '7a'));
+    app.updateQueue.put(json(7, '7b'));
+    app.updateQueue.put(json(8, '8a'));
+    await app.stop();
+    assert.deepEqual(log, ['8a', '7a', '7b']);
   });
 
   it("baseUrl(emulator.origin) works: the origin gets Telegram's /bot path", async () => {
