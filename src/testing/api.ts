@@ -5,6 +5,7 @@ import { ApiError, notFound, tooManyRequests, unauthorized } from './errors.js';
 import type { RequestInput } from './http/body.js';
 import type { Call, Handler } from './methods/call.js';
 import { handlers } from './methods/index.js';
+import { rememberKeyboard } from './state/keyboards.js';
 import type { BotRecord, Json } from './state/records.js';
 import type { World } from './state/world.js';
 import { validateParams } from './validate.js';
@@ -69,7 +70,7 @@ export class ApiDispatcher {
       kickWebhook: this.kickWebhook,
     };
     const result = await handler(call);
-    this.#rememberKeyboard(bot, params);
+    this.#rememberKeyboard(bot, params, result);
     return result;
   }
 
@@ -107,12 +108,13 @@ export class ApiDispatcher {
   }
 
   /** Keeps the custom keyboard a sent message showed (or removed), for the users API to press. */
-  #rememberKeyboard(bot: BotRecord, params: Json): void {
+  #rememberKeyboard(bot: BotRecord, params: Json, result: unknown): void {
     const markup = params.reply_markup as Json | undefined;
     if (markup === undefined || params.chat_id === undefined) return;
     if (!Array.isArray(markup.keyboard) && markup.remove_keyboard !== true) return;
     const chat = this.#world.chatForBot(bot, params.chat_id);
-    chat.replyKeyboard = markup.remove_keyboard === true ? undefined : markup;
+    const message = typeof result === 'object' && result !== null ? (result as Json) : undefined;
+    rememberKeyboard(this.#world, chat, markup, message);
   }
 
   #checkFlood(bot: BotRecord, method: string): void {

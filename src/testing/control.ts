@@ -5,6 +5,7 @@
 import type { ApiDispatcher } from './api.js';
 import { badRequest, notFound } from './errors.js';
 import { isPolling } from './methods/updates.js';
+import { keyboardFor } from './state/keyboards.js';
 import type { Json, TranscriptEntry } from './state/records.js';
 import { addBotToChat, migrateGroup, userJoin, userLeave, userRequestJoin } from './state/user-chats.js';
 import type { ChatTarget } from './state/user-messages.js';
@@ -165,8 +166,14 @@ export class ControlApi {
       [
         'POST send',
         (p) => {
+          const content: Json = {
+            ...p,
+            entities: json(p, 'entities'),
+            caption_entities: json(p, 'caption_entities'),
+          };
           const poll = object(p, 'poll');
-          return userSend(w, need(p, 'user_id'), target(p), poll === undefined ? p : { ...p, poll }).json;
+          if (poll !== undefined) content.poll = poll;
+          return userSend(w, need(p, 'user_id'), target(p), content).json;
         },
       ],
       [
@@ -184,7 +191,21 @@ export class ControlApi {
             text(p, 'data') ?? '',
           ).json,
       ],
-      ['GET keyboard', (p) => userChat(w, need(p, 'user_id'), target(p)).replyKeyboard ?? null],
+      [
+        'GET keyboard',
+        (p) => {
+          const userId = need(p, 'user_id');
+          return keyboardFor(userChat(w, userId, target(p)), userId)?.markup ?? null;
+        },
+      ],
+      [
+        'GET keyboard_state',
+        (p) => {
+          const userId = need(p, 'user_id');
+          const view = keyboardFor(userChat(w, userId, target(p)), userId);
+          return view === undefined ? null : { keyboard: view.markup, collapsed: view.collapsed };
+        },
+      ],
       [
         'POST edit',
         (p) => userEdit(w, need(p, 'user_id'), target(p), num(p, 'message_id'), text(p, 'text') ?? ''),
@@ -282,7 +303,7 @@ export class ControlApi {
         'POST pay',
         (p) =>
           userPay(w, need(p, 'user_id'), target(p), num(p, 'message_id'), {
-            shippingAddress: json(p, 'shipping_address') as Json | undefined,
+            orderInfo: object(p, 'order_info'),
             shippingOptionId: text(p, 'shipping_option_id'),
             timeoutMs: timeout(p),
           }),

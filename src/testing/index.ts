@@ -24,11 +24,16 @@ export type {
   Destination,
   FileInput,
   InlineAnswer,
+  KeyboardState,
+  MessageEntityInput,
   MessageExpectation,
+  OrderInfoInput,
   PaymentResult,
+  PayOptions,
   PollInput,
   ReplyKeyboardJSON,
   SendOptions,
+  ShippingAddressInput,
 } from './users.js';
 export { SimulatedUser } from './users.js';
 export type { ValueHints } from './values.js';

@@ -26,8 +26,17 @@ export interface ReplyKeyboardJSON {
     | string
   )[])[];
   readonly one_time_keyboard?: boolean;
+  readonly is_persistent?: boolean;
+  readonly selective?: boolean;
   readonly resize_keyboard?: boolean;
   readonly [field: string]: unknown;
+}
+
+/** The custom keyboard a user's app holds in a chat. */
+export interface KeyboardState {
+  readonly keyboard: ReplyKeyboardJSON;
+  /** True after a press of a one-time keyboard: hidden behind the keyboard icon, still usable. */
+  readonly collapsed: boolean;
 }
 
 /** A chat handle: a shared chat, or a private chat of a user with a bot (`botId` set). */
@@ -67,6 +76,35 @@ export interface PaymentResult {
   readonly status: 'paid' | 'declined' | 'timeout';
   readonly error_message?: string;
   readonly message?: MessageJSON;
+}
+
+/** An address on the payment form (Telegram's `ShippingAddress`); missing parts get defaults. */
+export interface ShippingAddressInput {
+  /** Two-letter ISO 3166-1 code, e.g. `DE`. */
+  readonly country_code?: string | undefined;
+  readonly state?: string | undefined;
+  readonly city?: string | undefined;
+  readonly street_line1?: string | undefined;
+  readonly street_line2?: string | undefined;
+  readonly post_code?: string | undefined;
+}
+
+/** What a user fills in on the payment form (Telegram's `OrderInfo`). */
+export interface OrderInfoInput {
+  readonly name?: string | undefined;
+  readonly phone_number?: string | undefined;
+  readonly email?: string | undefined;
+  readonly shipping_address?: ShippingAddressInput | undefined;
+}
+
+/** Options of {@link SimulatedUser.pay}. */
+export interface PayOptions {
+  /** The order details to give; only those the invoice asks for reach the bot. */
+  readonly orderInfo?: OrderInfoInput | undefined;
+  /** The shipping option to choose; the first the bot offers by default. */
+  readonly shippingOptionId?: string | undefined;
+  /** How long to wait for each of the bot's answers, in ms (2000 by default). */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** What to wait for: the text (exact or a pattern), the chat, and how long. */
@@ -116,6 +154,23 @@ export interface SendOptions {
   readonly replyToMessageId?: number | undefined;
   /** The forum topic to post in. */
   readonly messageThreadId?: number | undefined;
+  /**
+   * Formatting of the text (bold, links...), as Telegram's app makes it; offsets count in the
+   * text as given, before the app trims it.
+   */
+  readonly entities?: readonly MessageEntityInput[] | undefined;
+}
+
+/** A formatting entity of a text a user sends. */
+export interface MessageEntityInput {
+  readonly type: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly url?: string | undefined;
+  readonly language?: string | undefined;
+  /** For `text_mention`: the user mentioned (the emulator fills in the rest of the User). */
+  readonly user?: { readonly id: number } | undefined;
+  readonly custom_emoji_id?: string | undefined;
 }
 
 function isBot(destination: Destination): destination is BotInfo {
@@ -199,6 +254,10 @@ export class SimulatedUser {
       text,
       reply_to_message_id: options.replyToMessageId,
       message_thread_id: options.messageThreadId,
+      entities: options.entities?.map((entity) => ({
+        ...entity,
+        user: entity.user === undefined ? undefined : { id: entity.user.id },
+      })),
     });
   }
 
@@ -235,7 +294,10 @@ export class SimulatedUser {
     return this.#send(to, { poll: pollSpec(poll) });
   }
 
-  /** The custom keyboard the bot currently shows in a chat (the last one used by default), or undefined. */
+  /**
+   * The custom keyboard the bot currently shows this user in a chat (the last one used by
+   * default), or undefined; see {@link keyboardState} for whether it is collapsed.
+   */
   async keyboard(chat?: Destination): Promise<ReplyKeyboardJSON | undefined> {
     const where = chat === undefined ? this.#lastWhere() : this.#where(chat);
     const markup = await this.#client.call<ReplyKeyboardJSON | null>('GET', 'keyboard', {
@@ -243,6 +305,20 @@ export class SimulatedUser {
       ...where,
     });
     return markup ?? undefined;
+  }
+
+  /**
+   * The custom keyboard this user's app holds in a chat (the last one used by default) and
+   * whether it is collapsed: a one-time keyboard collapses after a press but stays until the bot
+   * replaces or removes it, and its buttons can still be pressed. Undefined when there is none.
+   */
+  async keyboardState(chat?: Destination): Promise<KeyboardState | undefined> {
+    const where = chat === undefined ? this.#lastWhere() : this.#where(chat);
+    const state = await this.#client.call<KeyboardState | null>('GET', 'keyboard_state', {
+      user_id: this.id,
+      ...where,
+    });
+    return state ?? undefined;
   }
 
   /**
@@ -412,16 +488,31 @@ export class SimulatedUser {
     await this.#client.call('POST', 'unblock', { user_id: this.id, bot_id: bot.id });
   }
 
-  /** Pays the invoice of a message, going through the shipping and pre-checkout queries. */
-  pay(
-    message: MessageJSON,
-    options: { shippingAddress?: Record<string, string>; shippingOptionId?: string; timeoutMs?: number } = {},
-  ): Promise<PaymentResult> {
+  /**
+   * Pays the invoice of a message, going through the shipping and pre-checkout queries. The
+   * details the invoice asks for (`need_name`, `need_phone_number`, `need_email`,
+   * `need_shipping_address`) come from `orderInfo`; what it leaves out gets a default made from
+   * this user (its name, a phone number, an email address, an address in Springfield, US).
+   *
+   * @example
+   * await alice.pay(invoice, { orderInfo: { email: 'alice@example.org' }, shippingOptionId: 'courier' });
+   */
+  pay(message: MessageJSON, options: PayOptions = {}): Promise<PaymentResult> {
+    const info = options.orderInfo;
     return this.#client.call('POST', 'pay', {
       user_id: this.id,
       ...this.#chatOfMessage(message),
       message_id: message.message_id,
-      shipping_address: options.shippingAddress,
+      order_info:
+        info === undefined
+          ? undefined
+          : {
+              name: info.name,
+              phone_number: info.phone_number,
+              email: info.email,
+              shipping_address:
+                info.shipping_address === undefined ? undefined : { ...info.shipping_address },
+            },
       shipping_option_id: options.shippingOptionId,
       timeout_ms: options.timeoutMs,
     });

@@ -83,7 +83,11 @@ describe('user polls, web app data and shipping options', () => {
       }),
       /asks for a quiz poll/,
     );
-    assert.notEqual(await dana.keyboard(bot), undefined, 'a refused poll leaves the keyboard');
+    assert.equal(
+      (await dana.keyboardState(bot))?.collapsed,
+      false,
+      'a refused poll leaves the keyboard open',
+    );
     await dana.pressKeyboardButton('Create quiz', bot, {
       poll: {
         question: 'Capital of France?',
@@ -97,7 +101,7 @@ describe('user polls, web app data and shipping options', () => {
     const poll = message.poll as Record<string, unknown>;
     assert.equal(poll.question, 'Capital of France?');
     assert.equal(poll.type, 'quiz');
-    assert.equal(await dana.keyboard(bot), undefined, 'a one-time keyboard hides after use');
+    assert.equal((await dana.keyboardState(bot))?.collapsed, true, 'a one-time keyboard collapses after use');
 
     await ok(emu, bot.token, 'sendMessage', {
       chat_id: dana.id,

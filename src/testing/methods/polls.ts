@@ -124,6 +124,10 @@ export const pollMethods: Record<string, Handler> = {
       payload: params.payload,
       is_flexible: params.is_flexible === true,
       prices,
+      need_name: params.need_name === true,
+      need_phone_number: params.need_phone_number === true,
+      need_email: params.need_email === true,
+      need_shipping_address: params.need_shipping_address === true,
     });
     return record.json;
   },

@@ -117,8 +117,6 @@ export interface ChatRecord {
   readonly joinRequests: Map<number, Json>;
   readonly transcript: TranscriptEntry[];
   isForum: boolean;
-  /** The custom reply keyboard a bot last showed in the chat, until removed. */
-  replyKeyboard: Json | undefined;
   /** Forum topics by message_thread_id (`closed` marks closed ones). */
   readonly topics: Map<number, { name: string; iconColor: number; closed: boolean }>;
 }

@@ -1,10 +1,11 @@
 /** What a simulated user does with messages: send, edit, delete, react, in private chats and groups. */
 import { badRequest, forbidden } from '../errors.js';
-import { detectEntities } from '../format.js';
 import { MEDIA_KINDS, mediaJson, storeFile } from './files.js';
+import { keyboardFor, keyboardUsed } from './keyboards.js';
 import { isInChat } from './members.js';
 import type { BotRecord, ChatRecord, Json, MessageRecord } from './records.js';
 import { routeMessage } from './routing.js';
+import { userText } from './user-text.js';
 import type { World } from './world.js';
 import { botUserJson } from './world.js';
 
@@ -78,15 +79,17 @@ export function setBlocked(world: World, bot: BotRecord, userId: number, blocked
   });
 }
 
+/** The phone number a simulated user shares when asked (made from its id, so stable per user). */
+export function userPhoneNumber(userId: number): string {
+  return `+1555${String(userId).slice(-7)}`;
+}
+
 /** Builds the message fields of the content a user sends. */
 export function userContent(world: World, content: Json): Json {
   const out: Json = {};
   if (typeof content.text === 'string') {
-    if (content.text.length === 0) throw badRequest('message text is empty');
-    out.text = content.text;
-    const entities: unknown[] = Array.isArray(content.entities)
-      ? content.entities
-      : detectEntities(content.text);
+    const { text, entities } = userText(content.text, content.entities, 'text');
+    out.text = text;
     if (entities.length > 0) out.entities = entities;
   }
   for (const kind of MEDIA_KINDS) {
@@ -102,8 +105,8 @@ export function userContent(world: World, content: Json): Json {
     out[kind] = mediaJson(record, kind, content);
   }
   if (typeof content.caption === 'string') {
-    out.caption = content.caption;
-    const entities = detectEntities(content.caption);
+    const { text, entities } = userText(content.caption, content.caption_entities, 'caption');
+    if (text !== '') out.caption = text;
     if (entities.length > 0) out.caption_entities = entities;
   }
   const location = content.location as Json | undefined;
@@ -217,14 +220,13 @@ export function userEdit(
   const chat = userChat(world, userId, target);
   const record = ownMessage(world, chat, userId, messageId);
   const next: Json = { ...record.json, edit_date: world.now() };
-  if (typeof next.text === 'string') {
-    next.text = text;
-    const entities = detectEntities(text);
-    if (entities.length > 0) next.entities = entities;
-    else delete next.entities;
-  } else {
-    next.caption = text;
-  }
+  const field = typeof next.text === 'string' ? 'text' : 'caption';
+  const entitiesField = field === 'text' ? 'entities' : 'caption_entities';
+  const formatted = userText(text, undefined, field);
+  delete next[field];
+  delete next[entitiesField];
+  if (formatted.text !== '') next[field] = formatted.text;
+  if (formatted.entities.length > 0) next[entitiesField] = formatted.entities;
   record.json = next;
   world.log(chat, 'edit', userId, next.message_id as number, next);
   routeMessage(world, chat, record, true);
@@ -278,8 +280,8 @@ interface KeyButton {
   readonly web_app?: { readonly url?: string };
 }
 
-function findKey(chat: ChatRecord, text: string): KeyButton {
-  const rows = (chat.replyKeyboard?.keyboard as (KeyButton | string)[][] | undefined) ?? [];
+function findKey(chat: ChatRecord, userId: number, text: string): KeyButton {
+  const rows = (keyboardFor(chat, userId)?.markup.keyboard as (KeyButton | string)[][] | undefined) ?? [];
   for (const row of rows) {
     for (const item of row) {
       const candidate = typeof item === 'string' ? { text: item } : item;
@@ -293,7 +295,8 @@ function findKey(chat: ChatRecord, text: string): KeyButton {
  * A user presses a button of the custom keyboard the bot shows in the chat: it sends the
  * button's text, or the user's contact or a location for request buttons. A `request_poll`
  * button sends the poll the user composed (`poll`, required for such a button; its type must
- * match the one the button asks for). A one-time keyboard hides afterwards.
+ * match the one the button asks for). A one-time keyboard collapses afterwards; its buttons still
+ * work, as in Telegram's app where the keyboard icon brings it back.
  */
 export function userPressKey(
   world: World,
@@ -303,8 +306,7 @@ export function userPressKey(
   poll?: Json,
 ): MessageRecord {
   const chat = userChat(world, userId, target);
-  const keyboard = chat.replyKeyboard;
-  const button = findKey(chat, text);
+  const button = findKey(chat, userId, text);
   if (poll !== undefined && button.request_poll === undefined) {
     throw badRequest(`the button "${text}" does not ask for a poll`);
   }
@@ -322,7 +324,7 @@ export function userPressKey(
   } else if (button.request_contact === true) {
     content = {
       contact: {
-        phone_number: `+1555${String(userId).slice(-7)}`,
+        phone_number: userPhoneNumber(userId),
         first_name: user.first_name,
         user_id: userId,
       },
@@ -332,7 +334,7 @@ export function userPressKey(
   }
   // Sent first, so that a refused message (a malformed poll) leaves the keyboard in place.
   const record = userSend(world, userId, target, content);
-  if (keyboard?.one_time_keyboard === true) chat.replyKeyboard = undefined;
+  keyboardUsed(chat, userId);
   return record;
 }
 
@@ -352,12 +354,12 @@ export function userWebAppData(
 ): MessageRecord {
   const chat = userChat(world, userId, target);
   if (chat.type !== 'private') throw badRequest('web app keyboard buttons work in private chats only');
-  const button = findKey(chat, buttonText);
+  const button = findKey(chat, userId, buttonText);
   if (button.web_app === undefined) throw badRequest(`the button "${buttonText}" opens no web app`);
   const size = Buffer.byteLength(data, 'utf8');
   if (size === 0 || size > MAX_WEB_APP_DATA) throw badRequest('web app data must be 1-4096 bytes');
   unblock(world, chat, userId);
-  if (chat.replyKeyboard?.one_time_keyboard === true) chat.replyKeyboard = undefined;
+  keyboardUsed(chat, userId);
   const record = world.addMessage(chat, userId, { web_app_data: { data, button_text: buttonText } });
   routeMessage(world, chat, record);
   return record;

@@ -7,7 +7,7 @@ import { detectEntities, formatText } from '../format.js';
 import type { Json, MessageRecord } from './records.js';
 import { routeMessage } from './routing.js';
 import type { ChatTarget } from './user-messages.js';
-import { userChat } from './user-messages.js';
+import { userChat, userPhoneNumber } from './user-messages.js';
 import type { PendingQuery, World } from './world.js';
 import { botUserJson } from './world.js';
 
@@ -214,6 +214,64 @@ function shippingTotal(option: Json): number {
   return prices.reduce((sum, price) => sum + (typeof price.amount === 'number' ? price.amount : 0), 0);
 }
 
+/** The address a simulated user gives when none is set. */
+const DEFAULT_ADDRESS: Json = {
+  country_code: 'US',
+  state: '',
+  city: 'Springfield',
+  street_line1: '1 Main St',
+  street_line2: '',
+  post_code: '00001',
+};
+
+const ADDRESS_FIELDS = Object.keys(DEFAULT_ADDRESS);
+
+function given(source: Json | undefined, field: string): string | undefined {
+  const value = source?.[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw badRequest(`order_info.${field} must be a string`);
+  return value;
+}
+
+/**
+ * What the user fills in on the payment form: exactly the details the invoice asks for (a
+ * flexible invoice asks for the address too, to quote shipping). Fields the user did not give
+ * get defaults made from the user's profile; fields the invoice does not ask for are dropped.
+ * Undefined when the invoice asks for nothing.
+ */
+function orderInfo(world: World, userId: number, details: Json, input: Json | undefined): Json | undefined {
+  const user = world.user(userId);
+  const out: Json = {};
+  if (details.need_name === true) {
+    out.name = given(input, 'name') ?? [user.first_name, user.last_name ?? 'Example'].join(' ');
+  }
+  if (details.need_phone_number === true) {
+    out.phone_number = given(input, 'phone_number') ?? userPhoneNumber(userId);
+  }
+  if (details.need_email === true) {
+    const local = (user.username ?? `user${userId}`).toLowerCase();
+    out.email = given(input, 'email') ?? `${local}@example.com`;
+  }
+  if (details.need_shipping_address === true || details.is_flexible === true) {
+    const address = input?.shipping_address;
+    if (
+      address !== undefined &&
+      (typeof address !== 'object' || address === null || Array.isArray(address))
+    ) {
+      throw badRequest('order_info.shipping_address must be an object');
+    }
+    const parts: Json = {};
+    for (const field of ADDRESS_FIELDS) {
+      parts[field] = given(address as Json | undefined, field) ?? DEFAULT_ADDRESS[field];
+    }
+    if (!/^[A-Z]{2}$/.test(String(parts.country_code))) {
+      throw badRequest('order_info.shipping_address.country_code must be two capital letters');
+    }
+    out.shipping_address = parts;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
 /** How a payment ended. */
 export interface PaymentOutcome {
   readonly status: 'paid' | 'declined' | 'timeout';
@@ -225,14 +283,17 @@ export interface PaymentOutcome {
  * A user pays an invoice message: a shipping query first for flexible invoices, then the
  * pre-checkout query; when the bot accepts, a `successful_payment` message follows. A given
  * shipping option id must be one the bot offered (the first offered one by default); the charged
- * total adds that option's prices to the invoice's.
+ * total adds that option's prices to the invoice's. The order details the invoice asks for
+ * (`need_name`...) come from `orderInfo`, with defaults for what it leaves out, and reach the bot
+ * as `order_info` in the pre-checkout query and the payment (the address also in the shipping
+ * query).
  */
 export async function userPay(
   world: World,
   userId: number,
   target: ChatTarget,
   messageId: unknown,
-  options: { shippingAddress?: Json | undefined; shippingOptionId?: string | undefined; timeoutMs: number },
+  options: { orderInfo?: Json | undefined; shippingOptionId?: string | undefined; timeoutMs: number },
 ): Promise<PaymentOutcome> {
   const chat = userChat(world, userId, target);
   const message = world.message(chat, messageId);
@@ -248,15 +309,8 @@ export async function userPay(
   if (details.is_flexible !== true && shippingOptionId !== undefined) {
     throw badRequest('the invoice has no shipping options');
   }
+  const order = orderInfo(world, userId, details, options.orderInfo);
   if (details.is_flexible === true) {
-    const address = options.shippingAddress ?? {
-      country_code: 'US',
-      state: '',
-      city: 'Springfield',
-      street_line1: '1 Main St',
-      street_line2: '',
-      post_code: '00001',
-    };
     const shipping = await ask(
       world,
       botId,
@@ -265,7 +319,7 @@ export async function userPay(
       {
         from,
         invoice_payload: details.payload,
-        shipping_address: address,
+        shipping_address: order?.shipping_address ?? DEFAULT_ADDRESS,
       },
       options.timeoutMs,
     );
@@ -290,6 +344,7 @@ export async function userPay(
     invoice_payload: details.payload,
   };
   if (shippingOptionId !== undefined) checkout.shipping_option_id = shippingOptionId;
+  if (order !== undefined) checkout.order_info = order;
   const answer = await ask(world, botId, 'pre_checkout_query', userId, checkout, options.timeoutMs);
   if (answer.answer === undefined) return { status: 'timeout' };
   if (answer.answer.ok !== true)
@@ -302,6 +357,7 @@ export async function userPay(
     provider_payment_charge_id: `provider_charge_${answer.queryId}`,
   };
   if (shippingOptionId !== undefined) payment.shipping_option_id = shippingOptionId;
+  if (order !== undefined) payment.order_info = order;
   const record = world.addMessage(chat, userId, { successful_payment: payment });
   routeMessage(world, chat, record);
   return { status: 'paid', message: record.json };

@@ -241,7 +241,6 @@ export class World {
       transcript: [],
       isForum: false,
       topics: new Map(),
-      replyKeyboard: undefined,
     };
   }
 
