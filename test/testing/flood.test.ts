@@ -4,6 +4,8 @@
  * by the test, so nothing here sleeps or depends on the machine's speed.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, ChatRef, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
@@ -260,6 +262,29 @@ describe('flood limits switched and tuned', () => {
   test('invalid limits are refused at start', async () => {
     await assert.rejects(Emulator.start({ floodLimits: { privateBurst: 0.5 } }), /privateBurst must be/);
   });
+});
+
+test("tg-emulator --flood starts with Telegram's limits", async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/cli.ts', '--port', '0', '--flood'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    let output = '';
+    const deadline = Date.now() + 10_000;
+    while (!/Control API:\s+\S+/.test(output)) {
+      if (Date.now() > deadline) throw new Error(`no startup output: ${output}`);
+      const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+      output += chunk.toString();
+    }
+    const controlUrl = /Control API:\s+(\S+)/.exec(output)?.[1];
+    const flood = await (await fetch(`${controlUrl}flood`)).json();
+    assert.deepEqual(flood, {
+      ok: true,
+      result: { private_per_second: 1, private_burst: 3, group_per_minute: 20, global_per_second: 30 },
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
 });
 
 describe('Emulator lifetime', () => {
