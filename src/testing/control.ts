@@ -364,11 +364,14 @@ export class ControlApi {
       world.flood.setLimits(undefined);
       return undefined;
     }
+    // A value given but not a number is refused below rather than ignored.
+    const given = (name: string): number | undefined =>
+      params[name] === undefined ? undefined : (num(params, name) ?? Number.NaN);
     const limits: FloodLimits = {
-      privatePerSecond: num(params, 'private_per_second'),
-      privateBurst: num(params, 'private_burst'),
-      groupPerMinute: num(params, 'group_per_minute'),
-      globalPerSecond: num(params, 'global_per_second'),
+      privatePerSecond: given('private_per_second'),
+      privateBurst: given('private_burst'),
+      groupPerMinute: given('group_per_minute'),
+      globalPerSecond: given('global_per_second'),
     };
     try {
       world.flood.setLimits(resolveFloodLimits(limits));

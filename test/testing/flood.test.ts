@@ -238,6 +238,8 @@ describe('flood limits switched and tuned', () => {
     const bad = await control(emu, 'flood', { group_per_minute: '0' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.description, 'Bad Request: group_per_minute must be a positive number');
+    const notANumber = await control(emu, 'flood', { global_per_second: 'many' });
+    assert.equal(notANumber.body.description, 'Bad Request: global_per_second must be a positive number');
     const backwards = await control(emu, 'clock', { advance_ms: '-5' });
     assert.equal(backwards.status, 400);
     const off = await control(emu, 'flood', { enabled: 'false' });
