@@ -9,7 +9,7 @@
 // like the sources. Names are kept (stack traces and `constructor.name` read as in the sources),
 // and the source maps carry the TypeScript itself, so `node --enable-source-maps` shows `src/...ts`
 // lines even where src/ is not installed.
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const ENTRY_POINTS = [
@@ -38,3 +38,7 @@ await build({
   sourcesContent: true,
   logLevel: 'warning',
 });
+
+// The emulator's guide (control API, users API, flood limits) ships beside its code, where a user
+// of the installed package finds it: node_modules/typescript-telegram-bot/dist/testing/README.md.
+copyFileSync('src/testing/README.md', 'dist/testing/README.md');

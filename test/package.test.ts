@@ -58,3 +58,22 @@ test('the built Bot carries every API method', async () => {
   });
   assert.deepEqual(JSON.parse(stdout), []);
 });
+
+test('the published package carries the emulator guide, as built from its source', async () => {
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: PROJECT_ROOT,
+  });
+  const [packed] = JSON.parse(stdout) as { files: { path: string }[] }[];
+  const paths = (packed?.files ?? []).map((file) => file.path);
+  assert.ok(
+    paths.includes('dist/testing/README.md'),
+    `dist/testing/README.md is packed (got ${paths.length} files)`,
+  );
+  assert.equal(
+    readFileSync(resolve(PROJECT_ROOT, 'dist/testing/README.md'), 'utf8'),
+    readFileSync(resolve(PROJECT_ROOT, 'src/testing/README.md'), 'utf8'),
+    'the build copies the current guide (run npm run build)',
+  );
+  const readme = readFileSync(resolve(PROJECT_ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.includes('dist/testing/README.md'), 'the main README says where the installed guide is');
+});

@@ -5,17 +5,12 @@ import { ApiError, notFound, tooManyRequests, unauthorized } from './errors.js';
 import type { RequestInput } from './http/body.js';
 import type { Call, Handler } from './methods/call.js';
 import { handlers } from './methods/index.js';
+import type { FloodRequest } from './state/flood.js';
 import { rememberKeyboard } from './state/keyboards.js';
-import type { BotRecord, Json } from './state/records.js';
+import type { BotRecord, ChatRecord, Json } from './state/records.js';
 import type { World } from './state/world.js';
 import { validateParams } from './validate.js';
 import { makeValue } from './values.js';
-
-/** A flood limit: at most `perSecond` sending calls per bot per second, then 429 with `retryAfter`. */
-export interface FloodLimit {
-  readonly perSecond: number;
-  readonly retryAfter: number;
-}
 
 const BY_LOWER_NAME = new Map<string, MethodMeta>(
   Object.values(METHODS).map((meta) => [meta.name.toLowerCase(), meta]),
@@ -30,20 +25,37 @@ export function findMethod(name: string): MethodMeta | undefined {
   return BY_LOWER_NAME.get(name.toLowerCase());
 }
 
-/** True for the methods a flood limit applies to (those that post or change messages). */
-function isFloodCounted(method: string): boolean {
-  return /^(send|forward|copy|edit)/.test(method);
+/**
+ * The methods flood limits count: those that create messages (send*, forward*, copy* returning
+ * a Message or MessageId). Edits, chat actions, drafts and gifts create none and are not counted;
+ * Telegram limits edits separately and more loosely.
+ */
+const FLOOD_COUNTED = new Set(
+  Object.values(METHODS)
+    .filter(
+      (meta) =>
+        /^(send|forward|copy)/.test(meta.name) &&
+        meta.returns.some((type) => /^(Array of )?Message(Id)?$/.test(type)),
+    )
+    .map((meta) => meta.name),
+);
+
+/** How many messages a counted call creates: one, or one per item of an album or a batch. */
+function messageCount(params: Json): number {
+  for (const name of ['media', 'message_ids']) {
+    const items = params[name];
+    if (Array.isArray(items) && items.length > 0) return items.length;
+  }
+  return 1;
 }
 
 /** Runs Bot API calls against the world. */
 export class ApiDispatcher {
   readonly #world: World;
-  floodLimit: FloodLimit | undefined;
   kickWebhook: (bot: BotRecord) => void = () => {};
 
-  constructor(world: World, floodLimit: FloodLimit | undefined) {
+  constructor(world: World) {
     this.#world = world;
-    this.floodLimit = floodLimit;
   }
 
   /** The bot owning a token, or a 401. */
@@ -57,8 +69,8 @@ export class ApiDispatcher {
   async run(bot: BotRecord, methodName: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
     const meta = findMethod(methodName);
     if (meta === undefined) throw notFound();
-    this.#checkFlood(bot, meta.name);
     const params = validateParams(meta, input);
+    this.#checkFlood(bot, meta.name, params);
     const handler = LOWER_HANDLERS.get(meta.name.toLowerCase());
     if (handler === undefined) return this.#generic(bot, meta, params);
     const call: Call = {
@@ -117,14 +129,31 @@ export class ApiDispatcher {
     rememberKeyboard(this.#world, chat, markup, message);
   }
 
-  #checkFlood(bot: BotRecord, method: string): void {
-    const limit = this.floodLimit;
-    if (limit === undefined || !isFloodCounted(method)) return;
-    const now = Date.now();
-    const recent = bot.recentRequests;
-    while (recent.length > 0 && (recent[0] ?? 0) <= now - 1000) recent.shift();
-    if (recent.length >= limit.perSecond) throw tooManyRequests(limit.retryAfter);
-    recent.push(now);
+  /** Counts a message-creating call against the flood limits, or refuses it with a 429. */
+  #checkFlood(bot: BotRecord, method: string, params: Json): void {
+    const world = this.#world;
+    if (world.flood.limits === undefined || !FLOOD_COUNTED.has(method)) return;
+    const chat = this.#reachableChat(bot, params.chat_id);
+    const request: FloodRequest = {
+      botId: bot.id,
+      chatKey: chat?.key,
+      chatType: chat === undefined ? undefined : chat.type === 'private' ? 'private' : 'group',
+      messages: messageCount(params),
+      paidBroadcast: params.allow_paid_broadcast === true,
+    };
+    const retryAfter = world.flood.admit(request, world.nowMs());
+    if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
+  }
+
+  /** The chat a call names, or undefined when the bot cannot reach it (its handler then says why). */
+  #reachableChat(bot: BotRecord, chatId: unknown): ChatRecord | undefined {
+    if (chatId === undefined) return undefined;
+    try {
+      return this.#world.chatForBot(bot, chatId);
+    } catch (error) {
+      if (error instanceof ApiError) return undefined;
+      throw error;
+    }
   }
 }
 

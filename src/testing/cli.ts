@@ -15,7 +15,7 @@ Options:
   --host <address>    interface to listen on (default: 127.0.0.1)
   --bot <username>    create a bot with this username (repeatable; default: one bot, test_bot)
   --user <name>       create a simulated user with this first name (repeatable)
-  --flood <n>         allow at most n sending calls per bot and second, then answer 429
+  --flood             enforce Telegram's flood limits (429 with retry_after); off by default
   -h, --help          show this help
 `;
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       bot: { type: 'string', multiple: true },
       user: { type: 'string', multiple: true },
-      flood: { type: 'string' },
+      flood: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -36,11 +36,10 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const flood = values.flood === undefined ? undefined : Number(values.flood);
   const emu = await Emulator.start({
     port,
     host: values.host,
-    floodLimit: flood === undefined ? undefined : { perSecond: flood, retryAfter: 1 },
+    floodLimits: values.flood,
   });
   const lines = [`Telegram Bot API emulator listening on ${emu.origin}`, `API base URL:  ${emu.baseUrl}`];
   lines.push(`File base URL: ${emu.fileBaseUrl}`, `Control API:   ${emu.origin}/_emulator/`);

@@ -2,9 +2,10 @@
  * The language-neutral control API under `/_emulator/`: create bots, users and chats, act as a
  * user, read transcripts and wait for a bot's messages. Every answer is `{ ok, result }` JSON.
  */
-import type { ApiDispatcher } from './api.js';
 import { badRequest, notFound } from './errors.js';
 import { isPolling } from './methods/updates.js';
+import type { FloodLimits, ResolvedFloodLimits } from './state/flood.js';
+import { resolveFloodLimits } from './state/flood.js';
 import { keyboardFor } from './state/keyboards.js';
 import type { Json, TranscriptEntry } from './state/records.js';
 import { addBotToChat, migrateGroup, userJoin, userLeave, userRequestJoin } from './state/user-chats.js';
@@ -95,13 +96,29 @@ export function entryJson(entry: TranscriptEntry): Json {
   };
 }
 
+/** Flood limits as control-API JSON, null when off. */
+function floodJson(limits: ResolvedFloodLimits | undefined): Json | null {
+  if (limits === undefined) return null;
+  return {
+    private_per_second: limits.privatePerSecond,
+    private_burst: limits.privateBurst,
+    group_per_minute: limits.groupPerMinute,
+    global_per_second: limits.globalPerSecond,
+  };
+}
+
+/** The emulator's clock as control-API JSON. */
+function clockJson(world: World): Json {
+  return { now_ms: world.nowMs(), frozen: world.clockFrozen };
+}
+
 type Route = (params: Json) => unknown;
 
 /** Serves the control API for one world. */
 export class ControlApi {
   readonly #routes: Map<string, Route>;
 
-  constructor(world: World, api: ApiDispatcher) {
+  constructor(world: World) {
     const w = world;
     this.#routes = new Map<string, Route>([
       [
@@ -308,15 +325,18 @@ export class ControlApi {
             timeoutMs: timeout(p),
           }),
       ],
+      ['POST flood', (p) => floodJson(this.#setFlood(w, p))],
+      ['GET flood', () => floodJson(w.flood.limits)],
       [
-        'POST flood',
+        'POST clock',
         (p) => {
-          const perSecond = num(p, 'per_second');
-          api.floodLimit =
-            perSecond === undefined ? undefined : { perSecond, retryAfter: num(p, 'retry_after') ?? 1 };
-          return true;
+          const frozen = bool(p, 'frozen');
+          if (frozen !== undefined) w.freezeClock(frozen);
+          w.advanceClock(num(p, 'advance_ms') ?? 0);
+          return clockJson(w);
         },
       ],
+      ['GET clock', () => clockJson(w)],
       ['GET transcript', (p) => w.chatByRef(need(p, 'chat_id'), num(p, 'bot_id')).transcript.map(entryJson)],
       ['GET wait', (p) => this.#wait(w, p)],
       [
@@ -353,6 +373,35 @@ export class ControlApi {
     const route = this.#routes.get(`${verb} ${name}`) ?? this.#routes.get(`${other} ${name}`);
     if (route === undefined) throw notFound();
     return await route(params);
+  }
+
+  /**
+   * Sets the flood limits: `enabled=false` turns them off; otherwise Telegram's limits apply,
+   * with any of `private_per_second`, `private_burst`, `group_per_minute`, `global_per_second`
+   * given replacing Telegram's value.
+   */
+  #setFlood(world: World, params: Json): ResolvedFloodLimits | undefined {
+    if (bool(params, 'enabled') === false) {
+      world.flood.setLimits(undefined);
+      return undefined;
+    }
+    // A value given but not a number is refused below rather than ignored.
+    const given = (name: string): number | undefined =>
+      params[name] === undefined ? undefined : (num(params, name) ?? Number.NaN);
+    const limits: FloodLimits = {
+      privatePerSecond: given('private_per_second'),
+      privateBurst: given('private_burst'),
+      groupPerMinute: given('group_per_minute'),
+      globalPerSecond: given('global_per_second'),
+    };
+    try {
+      world.flood.setLimits(resolveFloodLimits(limits));
+    } catch (error) {
+      if (error instanceof RangeError)
+        throw badRequest(error.message.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+      throw error;
+    }
+    return world.flood.limits;
   }
 
   #block(world: World, params: Json, blocked: boolean): boolean {

@@ -1,9 +1,9 @@
 /** The emulator's entry point: starts the server and exposes the control API to TypeScript. */
-import type { FloodLimit } from './api.js';
 import type { ChatJSON, UserJSON } from './client.js';
 import { ControlClient } from './client.js';
 import type { ServerOptions } from './server.js';
 import { EmulatorServer } from './server.js';
+import type { FloodLimits } from './state/flood.js';
 import { Transcript } from './transcript.js';
 import type { BotInfo, ChatRef } from './users.js';
 import { chatRef, SimulatedUser } from './users.js';
@@ -56,7 +56,7 @@ export interface CreateChatOptions {
  * const alice = await emu.createUser({ firstName: 'Alice' });
  * await alice.sendMessage(bot, 'hi');
  * await alice.expectMessage({ text: 'hi' });
- * await emu.stop();
+ * await emu.stop(); // or start it with `await using emu = ...` to stop it at the end of the block
  */
 export class Emulator {
   /** The API base to give a bot library: `http://127.0.0.1:<port>/bot` (the token follows). */
@@ -68,6 +68,7 @@ export class Emulator {
   /** The control API client the users API is built on. */
   readonly control: ControlClient;
   readonly #server: EmulatorServer;
+  #stopped: Promise<void> | undefined;
 
   private constructor(server: EmulatorServer) {
     this.#server = server;
@@ -162,16 +163,52 @@ export class Emulator {
     );
   }
 
-  /** Sets (or with undefined, removes) the flood limit for sending methods. */
-  async setFloodLimit(limit: FloodLimit | undefined): Promise<void> {
+  /**
+   * Turns Telegram's flood limits on (`true`, or an object changing some of them) or off (`false`)
+   * and starts counting afresh.
+   *
+   * @example
+   * await emu.setFloodLimits({ groupPerMinute: 5 }); // Telegram's limits, 5 a minute in groups
+   */
+  async setFloodLimits(limits: boolean | FloodLimits): Promise<void> {
+    const on = limits !== false;
+    const values = typeof limits === 'object' ? limits : {};
     await this.control.call('POST', 'flood', {
-      per_second: limit?.perSecond,
-      retry_after: limit?.retryAfter,
+      enabled: on,
+      private_per_second: values.privatePerSecond,
+      private_burst: values.privateBurst,
+      group_per_minute: values.groupPerMinute,
+      global_per_second: values.globalPerSecond,
     });
   }
 
-  /** Stops the server, ending long polls and webhook deliveries. */
+  /**
+   * Moves the emulator's clock forward by `ms` at once: flood limits and message dates see the
+   * time pass; real timers (long polls, expectations) do not.
+   *
+   * @example
+   * await emu.advanceClock(retryAfter * 1000); // the wait a 429 asked for, without sleeping
+   */
+  async advanceClock(ms: number): Promise<void> {
+    await this.control.call('POST', 'clock', { advance_ms: ms });
+  }
+
+  /**
+   * Stops the emulator's clock (`frozen` true, the default) so that only {@link advanceClock}
+   * moves it, making flood limits independent of how fast a test runs; `false` lets it run again.
+   */
+  async freezeClock(frozen = true): Promise<void> {
+    await this.control.call('POST', 'clock', { frozen });
+  }
+
+  /** Stops the server, ending long polls and webhook deliveries; calling it again does nothing more. */
   stop(): Promise<void> {
-    return this.#server.close();
+    this.#stopped ??= this.#server.close();
+    return this.#stopped;
+  }
+
+  /** Stops the emulator at the end of an `await using` block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.stop();
   }
 }

@@ -2,7 +2,6 @@
  * `typescript-telegram-bot/testing`: an in-memory Telegram Bot API emulator on loopback, and
  * simulated users to drive bots under test. See README.md beside this file.
  */
-export type { FloodLimit } from './api.js';
 export type {
   ChatJSON,
   InlineButtonJSON,
@@ -16,6 +15,7 @@ export type { CreateBotOptions, CreateChatOptions, CreateUserOptions, EmulatorOp
 export { Emulator } from './emulator.js';
 export type { ServerOptions } from './server.js';
 export { EmulatorServer } from './server.js';
+export type { FloodLimits } from './state/flood.js';
 export { Transcript } from './transcript.js';
 export type {
   BotInfo,

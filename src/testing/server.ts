@@ -2,13 +2,14 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FloodLimit } from './api.js';
 import { ApiDispatcher, answerBody } from './api.js';
 import { CONTROL_PREFIX, ControlApi } from './control.js';
 import { ApiError, notFound, unauthorized } from './errors.js';
 import type { BodyLimits } from './http/body.js';
 import { readInput } from './http/body.js';
 import { endPoll } from './methods/updates.js';
+import type { FloodLimits } from './state/flood.js';
+import { floodLimitsFor } from './state/flood.js';
 import type { Json } from './state/records.js';
 import { World } from './state/world.js';
 import { WebhookDeliverer } from './webhook.js';
@@ -19,8 +20,11 @@ export interface ServerOptions {
   readonly port?: number | undefined;
   /** Interface to listen on; `127.0.0.1` by default. */
   readonly host?: string | undefined;
-  /** A flood limit for sending methods; none by default. */
-  readonly floodLimit?: FloodLimit | undefined;
+  /**
+   * Telegram's flood limits on the methods that create messages: `true` for Telegram's values, an
+   * object to change some of them. Off by default, so tests may send bursts.
+   */
+  readonly floodLimits?: boolean | FloodLimits | undefined;
   /** Largest multipart upload, in bytes (50 MB by default). */
   readonly maxUploadBytes?: number | undefined;
   /** Largest JSON or form body, in bytes (1 MB by default). */
@@ -51,7 +55,8 @@ export class EmulatorServer {
   readonly #inflight = new Set<AbortController>();
 
   private constructor(options: ServerOptions) {
-    this.api = new ApiDispatcher(this.world, options.floodLimit);
+    this.world.flood.setLimits(floodLimitsFor(options.floodLimits));
+    this.api = new ApiDispatcher(this.world);
     this.webhooks = new WebhookDeliverer(
       this.world,
       {
@@ -65,7 +70,7 @@ export class EmulatorServer {
     );
     this.api.kickWebhook = (bot) => this.webhooks.kick(bot);
     this.world.onEnqueue = (bot) => this.webhooks.kick(bot);
-    this.#control = new ControlApi(this.world, this.api);
+    this.#control = new ControlApi(this.world);
     this.#limits = {
       maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
       maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,

@@ -266,21 +266,6 @@ describe('messages sent by bots', () => {
     await ok(emu, bot.token, 'sendMessage', { chat_id: carol.id, text: 'welcome back' });
   });
 
-  test('a flood limit answers 429 with retry_after', async () => {
-    await emu.setFloodLimit({ perSecond: 2, retryAfter: 7 });
-    try {
-      await send('sendMessage', { text: '1' });
-      await send('sendMessage', { text: '2' });
-      const limited = await fails(emu, bot.token, 'sendMessage', { chat_id: alice.id, text: '3' });
-      assert.equal(limited.status, 429);
-      assert.equal(limited.body.description, 'Too Many Requests: retry after 7');
-      assert.equal(limited.body.parameters?.retry_after, 7);
-      await ok(emu, bot.token, 'getMe');
-    } finally {
-      await emu.setFloodLimit(undefined);
-    }
-  });
-
   test('bot commands per scope and language', async () => {
     const commands = [{ command: 'start', description: 'Start' }];
     await ok(emu, bot.token, 'setMyCommands', { commands });

@@ -51,8 +51,6 @@ export interface BotRecord {
   readonly properties: Map<string, unknown>;
   /** Users who blocked the bot. */
   readonly blockedBy: Set<number>;
-  /** Requests counted for the flood limit: timestamps in ms. */
-  readonly recentRequests: number[];
 }
 
 /** Chat member statuses as the API spells them. */

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors.js';
 import { MEDIA_KINDS } from './files.js';
+import { FloodMeter } from './flood.js';
 import type {
   BotRecord,
   ChatRecord,
@@ -98,6 +99,12 @@ export class World {
   readonly invoices = new Map<string, Json>();
   /** Called whenever a bot's queue gets an update (webhook delivery listens). */
   onEnqueue: (bot: BotRecord) => void = () => {};
+  /** Sending limits and their counters. */
+  readonly flood = new FloodMeter();
+  /** How far the emulator's clock runs ahead of the real one while it runs, in ms. */
+  #clockOffsetMs = 0;
+  /** The time the clock shows while frozen. */
+  #frozenAtMs: number | undefined;
   #seq = 0;
   #nextUserId = 100_000_001;
   #nextBotId = 7_000_000_001;
@@ -109,9 +116,40 @@ export class World {
   readonly #waiters = new Set<Waiter>();
   readonly #timers = new Set<NodeJS.Timeout>();
 
-  /** The current Unix time in seconds. */
+  /** The emulator's current time in ms since the epoch: the real time plus the advances made. */
+  nowMs(): number {
+    return this.#frozenAtMs ?? Date.now() + this.#clockOffsetMs;
+  }
+
+  /** The emulator's current Unix time in seconds. */
   now(): number {
-    return Math.floor(Date.now() / 1000);
+    return Math.floor(this.nowMs() / 1000);
+  }
+
+  /** Whether the clock stands still (it then moves only by {@link advanceClock}). */
+  get clockFrozen(): boolean {
+    return this.#frozenAtMs !== undefined;
+  }
+
+  /**
+   * Moves the emulator's clock forward (message dates, flood windows) without waiting; real
+   * timers (long polls, waits, webhook retries) are not affected.
+   */
+  advanceClock(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0)
+      throw badRequest('the clock only moves forward: advance_ms must be >= 0');
+    if (this.#frozenAtMs === undefined) this.#clockOffsetMs += ms;
+    else this.#frozenAtMs += ms;
+  }
+
+  /** Stops the clock at the time it shows, or lets it run on from there. */
+  freezeClock(frozen: boolean): void {
+    if (frozen) {
+      this.#frozenAtMs ??= this.nowMs();
+    } else if (this.#frozenAtMs !== undefined) {
+      this.#clockOffsetMs = this.#frozenAtMs - Date.now();
+      this.#frozenAtMs = undefined;
+    }
   }
 
   /** The next number of the emulator-wide event sequence. */
@@ -161,7 +199,6 @@ export class World {
       commands: new Map(),
       properties: new Map(),
       blockedBy: new Set(),
-      recentRequests: [],
     };
     this.bots.set(bot.token, bot);
     this.botsById.set(bot.id, bot);
