@@ -155,6 +155,22 @@ export class Emulator {
     );
   }
 
+  /**
+   * Makes an HTTP URL serve these bytes when a bot sends it as a file (the emulator never fetches
+   * anything); unregistered URLs get Telegram's "failed to get HTTP URL content".
+   */
+  async registerUrl(
+    url: string,
+    content: Uint8Array | string,
+    options: { contentType?: string } = {},
+  ): Promise<void> {
+    await this.control.call('POST', 'files/register_url', {
+      url,
+      content_base64: Buffer.from(content).toString('base64'),
+      content_type: options.contentType,
+    });
+  }
+
   /** The transcript of a chat (use `user.chatWith(bot)` for a private chat). */
   async transcript(chat: ChatRef): Promise<Transcript> {
     return new Transcript(
