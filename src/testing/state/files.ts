@@ -71,7 +71,11 @@ const DEFAULT_PHOTO = { width: 800, height: 600 };
  * The MIME type Telegram reports: by the file name's extension, else the type the upload declared,
  * else the kind's default. Telegram turns GIF animations into MP4 videos.
  */
-function mimeFor(kind: MediaKind, fileName: string | undefined, declared: string | undefined): string | undefined {
+function mimeFor(
+  kind: MediaKind,
+  fileName: string | undefined,
+  declared: string | undefined,
+): string | undefined {
   if (kind === 'photo' || kind === 'sticker' || kind === 'video_note') return undefined;
   const declaredType = declared?.split(';')[0]?.trim().toLowerCase() || undefined;
   const mime = mimeTypeOf(fileName) ?? declaredType ?? DEFAULT_MIME[kind];
