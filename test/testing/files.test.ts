@@ -121,6 +121,25 @@ describe('files', () => {
     assert.equal(mismatch.body.description, 'Bad Request: type of file mismatch');
   });
 
+  test('an album with one bad photo posts nothing', async () => {
+    const before = (await emu.transcript(alice.chatWith(bot))).entries.length;
+    const form = new FormData();
+    form.set('chat_id', String(alice.id));
+    form.set(
+      'media',
+      JSON.stringify([
+        { type: 'photo', media: 'attach://good' },
+        { type: 'photo', media: 'attach://bad' },
+      ]),
+    );
+    form.set('good', new Blob([TINY_PNG], { type: 'image/png' }), 'good.png');
+    form.set('bad', new Blob([Buffer.from('nope')], { type: 'image/png' }), 'bad.png');
+    const response = await fetch(`${emu.baseUrl}${bot.token}/sendMediaGroup`, { method: 'POST', body: form });
+    const body = (await response.json()) as Answer['body'];
+    assert.equal(body.description, 'Bad Request: IMAGE_PROCESS_FAILED');
+    assert.equal((await emu.transcript(alice.chatWith(bot))).entries.length, before);
+  });
+
   test("simulated users' photos are read the same way, or made up when given no bytes", async () => {
     await alice.sendPhoto(bot, { data: jpegImage(400, 300), fileName: 'cat.jpg' });
     const sent = await nextUpdate(emu, bot.token, 'message');
