@@ -227,6 +227,30 @@ describe('files', () => {
     });
     assert.deepEqual(dimensions(photo.photo as Size[]), ['90x68', '320x240', '800x600', '1280x960']);
 
+    // Contents larger than a JSON body allows go as a multipart form.
+    const large = Buffer.alloc(1536 * 1024, 7);
+    const form = new FormData();
+    form.set('url', 'https://example.invalid/big.zip');
+    form.set('content_base64', large.toString('base64'));
+    const big = await fetch(`${emu.origin}/_emulator/files/register_url`, { method: 'POST', body: form });
+    assert.deepEqual(await big.json(), { ok: true, result: true });
+    const zip = await ok<Message>(emu, bot.token, 'sendDocument', {
+      chat_id: alice.id,
+      document: 'https://example.invalid/big.zip',
+    });
+    const zipFile = zip.document as { file_id: string; file_size: number; mime_type: string };
+    assert.deepEqual([zipFile.file_size, zipFile.mime_type], [large.length, 'application/zip']);
+    assert.deepEqual((await download(zipFile.file_id)).bytes, large);
+    await emu.registerUrl('https://example.invalid/big.bin', large);
+    const bin = await ok<Message>(emu, bot.token, 'sendDocument', {
+      chat_id: alice.id,
+      document: 'https://example.invalid/big.bin',
+    });
+    assert.equal((bin.document as { file_size: number }).file_size, large.length);
+    await assert.rejects(emu.registerUrl('ftp://example.invalid/x', 'x'), {
+      description: 'Bad Request: url must be an HTTP or HTTPS URL',
+    });
+
     await emu.registerUrl('https://example.invalid/page.html', '<html>hello</html>');
     const page = await fails(emu, bot.token, 'sendPhoto', {
       chat_id: alice.id,
