@@ -4,6 +4,7 @@
  */
 import { badRequest, notFound } from './errors.js';
 import { isPolling } from './methods/updates.js';
+import { registerUrl } from './state/files.js';
 import type { FloodLimits, ResolvedFloodLimits } from './state/flood.js';
 import { resolveFloodLimits } from './state/flood.js';
 import { keyboardFor } from './state/keyboards.js';
@@ -180,6 +181,17 @@ export class ControlApi {
         },
       ],
       ['POST chats/migrate', (p) => w.chatJson(migrateGroup(w, need(p, 'chat_id'), num(p, 'by_user_id')))],
+      [
+        'POST files/register_url',
+        (p) => {
+          const url = text(p, 'url');
+          const content = text(p, 'content_base64');
+          if (url === undefined) throw badRequest('url is empty');
+          if (content === undefined) throw badRequest('content_base64 is empty');
+          registerUrl(w, url, { data: Buffer.from(content, 'base64'), contentType: text(p, 'content_type') });
+          return true;
+        },
+      ],
       [
         'POST send',
         (p) => {

@@ -1,6 +1,6 @@
 /** The emulator's entry point: starts the server and exposes the control API to TypeScript. */
 import type { ChatJSON, UserJSON } from './client.js';
-import { ControlClient } from './client.js';
+import { ControlClient, EmulatorError } from './client.js';
 import type { ServerOptions } from './server.js';
 import { EmulatorServer } from './server.js';
 import type { FloodLimits } from './state/flood.js';
@@ -154,6 +154,29 @@ export class Emulator {
     return chatRef(
       await this.control.call<ChatJSON>('POST', 'chats/migrate', { chat_id: chat.id, by_user_id: by?.id }),
     );
+  }
+
+  /**
+   * Makes an HTTP URL serve these bytes when a bot sends it as a file (the emulator never fetches
+   * anything); unregistered URLs get Telegram's "failed to get HTTP URL content".
+   */
+  async registerUrl(
+    url: string,
+    content: Uint8Array | string,
+    options: { contentType?: string } = {},
+  ): Promise<void> {
+    // A multipart form, not JSON: its size bound is the upload limit, large enough for any file.
+    const form = new FormData();
+    form.set('url', url);
+    form.set('content_base64', Buffer.from(content).toString('base64'));
+    if (options.contentType !== undefined) form.set('content_type', options.contentType);
+    const response = await fetch(`${this.origin}/_emulator/files/register_url`, {
+      method: 'POST',
+      body: form,
+    });
+    const body = (await response.json()) as { ok: boolean; error_code?: number; description?: string };
+    if (!body.ok)
+      throw new EmulatorError(body.error_code ?? response.status, body.description ?? 'unknown error');
   }
 
   /** The transcript of a chat (use `user.chatWith(bot)` for a private chat). */

@@ -24,6 +24,7 @@ import {
   FakeApiServer,
   type RecordedRequest,
 } from '../helpers/fake-api-server.js';
+import { TINY_PNG } from '../helpers/images.js';
 import { sampleOf } from '../helpers/samples.js';
 
 const ME = { id: 123456789, is_bot: true, first_name: 'Echo', username: 'echo_bot', can_join_groups: true };
@@ -188,14 +189,14 @@ describe('Bot over loopback HTTP', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ttb-'));
     try {
       const path = join(dir, 'pic.png');
-      await writeFile(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+      await writeFile(path, TINY_PNG);
       await bot.sendPhoto(7, path, { caption: 'c' });
       const upload = server.requests.at(-1) as RecordedRequest;
       assert.match(String(upload.headers['content-type']), /^multipart\/form-data; boundary=/);
       const body = upload.body?.toString('latin1') ?? '';
       assert.match(body, /name="photo"; filename="pic\.png"/);
       assert.match(body, /Content-Type: image\/png/);
-      assert.ok(body.includes('\x89PNG\x01\x02\x03'));
+      assert.ok(body.includes(TINY_PNG.toString('latin1')), 'the file goes as it is');
       await bot.sendDocument(7, new InputFile(Buffer.from('abc'), { filename: 'a.txt' }));
       assert.match(server.requests.at(-1)?.body?.toString() ?? '', /filename="a\.txt"/);
     } finally {

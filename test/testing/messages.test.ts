@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
+import { jpegImage, pngImage } from '../helpers/images.js';
 import { drain, fails, ok } from './helpers.js';
 
 type Message = Record<string, unknown> & { message_id: number };
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000300000002080200000000000000', 'hex');
+const PNG = pngImage(3, 2);
 
 describe('messages sent by bots', () => {
   let emu: Emulator;
@@ -17,6 +18,13 @@ describe('messages sent by bots', () => {
     bot = await emu.createBot({ username: 'sender_bot' });
     alice = await emu.createUser({ firstName: 'Alice' });
     await alice.sendMessage(bot, '/start');
+    // The emulator never fetches URLs: these serve what a web server would.
+    for (const name of ['thing.bin', '2.mp4', 'd.pdf']) {
+      await emu.registerUrl(`https://files.invalid/${name}`, Buffer.from(`contents of ${name}`));
+    }
+    for (const name of ['1.jpg', 'p.jpg']) {
+      await emu.registerUrl(`https://files.invalid/${name}`, jpegImage(640, 480));
+    }
   });
   after(() => emu.stop());
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, MessageJSON, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
+import { TINY_PNG } from '../helpers/images.js';
 import { drain, fails, nextUpdate, ok } from './helpers.js';
 
 describe('simulated users', () => {
@@ -21,13 +22,13 @@ describe('simulated users', () => {
     assert.equal(start.text, '/start deep-link');
     assert.deepEqual(start.entities, [{ type: 'bot_command', offset: 0, length: 6 }]);
     assert.equal((start.from as { language_code: string }).language_code, 'en');
-    await alice.sendPhoto(bot, { data: new Uint8Array([1, 2, 3]), fileName: 'p.jpg' }, 'look');
+    await alice.sendPhoto(bot, { data: TINY_PNG, fileName: 'p.png' }, 'look');
     const photo = await nextUpdate(emu, bot.token, 'message');
     assert.equal(photo.caption, 'look');
-    const fileId = (photo.photo as { file_id: string }[])[0]?.file_id;
+    const fileId = (photo.photo as { file_id: string }[]).at(-1)?.file_id;
     const file = await ok(emu, bot.token, 'getFile', { file_id: fileId });
     const bytes = await (await fetch(`${emu.fileBaseUrl}${bot.token}/${file.file_path}`)).arrayBuffer();
-    assert.deepEqual([...new Uint8Array(bytes)], [1, 2, 3]);
+    assert.deepEqual(Buffer.from(bytes), TINY_PNG);
     await alice.sendDocument(bot, {
       data: new Uint8Array([9]),
       fileName: 'notes.txt',

@@ -3,7 +3,7 @@ import { METHODS } from '../../generated/metadata.js';
 import { badRequest } from '../errors.js';
 import type { MediaKind } from '../state/files.js';
 import { mediaJson, resolveFile } from '../state/files.js';
-import type { ChatRecord, Json, MessageRecord } from '../state/records.js';
+import type { ChatRecord, FileRecord, Json, MessageRecord } from '../state/records.js';
 import type { Call, Handler } from './call.js';
 import { captionFields, checkCanSend, commonFields, str, textFields } from './call.js';
 
@@ -181,9 +181,11 @@ export const sendMethods: Record<string, Handler> = {
     const groupId = String(Date.now()) + String(Math.floor(Math.random() * 1e6));
     const out: Json[] = [];
     const common = commonFields(chat, call.params);
-    for (const item of media) {
+    // Every file is checked before the first message of the album is posted.
+    const files = media.map((item) => resolveFile(call.world, item.media, item.type as MediaKind));
+    for (const [index, item] of media.entries()) {
       const kind = item.type as MediaKind;
-      const file = resolveFile(call.world, item.media, kind);
+      const file = files[index] as FileRecord;
       const fields: Json = {
         media_group_id: groupId,
         [kind]: mediaJson(file, kind, item),

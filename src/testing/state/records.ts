@@ -127,6 +127,11 @@ export interface FileRecord {
   readonly filePath: string;
   readonly fileName: string | undefined;
   readonly mimeType: string | undefined;
+  /** A photo size's pixel width and height. */
+  readonly width?: number;
+  readonly height?: number;
+  /** For a photo: every size kept of it, this one among them, smallest first. */
+  readonly sizes?: readonly FileRecord[];
 }
 
 /** A poll and its votes. */

@@ -1,6 +1,7 @@
 /** The emulator's whole state and the operations every part of it shares. */
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors.js';
+import type { RegisteredUrl } from './files.js';
 import { MEDIA_KINDS } from './files.js';
 import { FloodMeter } from './flood.js';
 import type {
@@ -91,6 +92,8 @@ export class World {
   readonly users = new Map<number, UserRecord>();
   readonly chats = new Map<string, ChatRecord>();
   readonly files = new Map<string, FileRecord>();
+  /** Contents registered for HTTP URLs, served in place of fetching them. */
+  readonly urls = new Map<string, RegisteredUrl>();
   readonly polls = new Map<string, PollRecord>();
   readonly queries = new Map<string, PendingQuery>();
   /** Messages sent through inline mode, by inline_message_id. */
