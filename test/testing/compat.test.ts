@@ -306,6 +306,19 @@ describe('parameters as Telegram accepts them', () => {
 
   test('former method names and parameters Telegram still answers', async () => {
     const group = await emu.createSupergroup({ title: 'Club', owner: alice, adminBots: [bot] });
+    await rawOk(
+      emu,
+      bot.token,
+      'sendMessage',
+      {
+        chat_id: alice.id,
+        text: 'Pick a friend',
+        reply_markup: { keyboard: [[{ text: 'Friend', request_user: { request_id: 7 } }]] },
+      },
+      'form',
+    );
+    const keyboard = (await alice.keyboard(bot)) as { keyboard: Record<string, unknown>[][] } | undefined;
+    assert.deepEqual(keyboard?.keyboard[0]?.[0]?.request_users, { request_id: 7 });
     const count = await raw(emu, bot.token, 'getChatMembersCount', { chat_id: group.id }, 'form');
     assert.equal(count.body.result, 2);
     const bob = await emu.createUser({ firstName: 'Bob' });
@@ -320,6 +333,22 @@ describe('parameters as Telegram accepts them', () => {
     const restricted = await ok(emu, bot.token, 'getChatMember', { chat_id: group.id, user_id: bob.id });
     assert.equal(restricted.can_send_photos, false);
     assert.equal(restricted.can_send_documents, false);
+    await rawOk(
+      emu,
+      bot.token,
+      'promoteChatMember',
+      { chat_id: group.id, user_id: bob.id, can_manage_voice_chats: 'yes' },
+      'multipart',
+    );
+    const promoted = await ok(emu, bot.token, 'getChatMember', { chat_id: group.id, user_id: bob.id });
+    assert.equal(promoted.can_manage_video_chats, true);
+    await rawOk(
+      emu,
+      bot.token,
+      'promoteChatMember',
+      { chat_id: group.id, user_id: bob.id, can_manage_video_chats: false },
+      'json',
+    );
     const kicked = await raw(
       emu,
       bot.token,
