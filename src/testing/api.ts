@@ -3,6 +3,7 @@ import type { MethodMeta } from '../generated/metadata.js';
 import { METHODS, TYPES } from '../generated/metadata.js';
 import { ApiError, notFound, tooManyRequests, unauthorized } from './errors.js';
 import type { RequestInput } from './http/body.js';
+import { currentMethodName } from './legacy.js';
 import type { Call, Handler } from './methods/call.js';
 import { handlers } from './methods/index.js';
 import type { FloodRequest } from './state/flood.js';
@@ -20,9 +21,9 @@ const LOWER_HANDLERS = new Map<string, Handler>(
   Object.entries(handlers).map(([name, handler]) => [name.toLowerCase(), handler]),
 );
 
-/** The method's metadata by name, matched case-insensitively as Telegram does. */
+/** The method's metadata by name (or a former name), matched case-insensitively as Telegram does. */
 export function findMethod(name: string): MethodMeta | undefined {
-  return BY_LOWER_NAME.get(name.toLowerCase());
+  return BY_LOWER_NAME.get((currentMethodName(name) ?? name).toLowerCase());
 }
 
 /**

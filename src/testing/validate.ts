@@ -8,6 +8,7 @@ import { TYPES } from '../generated/metadata.js';
 import { ApiError, badRequest } from './errors.js';
 import { formatText } from './format.js';
 import type { RequestInput, Upload } from './http/body.js';
+import { apiBool, modernizeInput } from './legacy.js';
 
 /** A file sent in the request itself (a multipart part), referenced by a parameter. */
 export class UploadRef {
@@ -213,7 +214,8 @@ function decodeJson(value: unknown, name: string): unknown {
  * Validates a request for `method` and returns its parameters normalised: numbers and booleans
  * decoded, JSON objects parsed and shape-checked, uploads resolved to {@link UploadRef}s.
  */
-export function validateParams(method: MethodMeta, input: RequestInput): Record<string, unknown> {
+export function validateParams(method: MethodMeta, request: RequestInput): Record<string, unknown> {
+  const input = modernizeInput(method, request);
   const params: Record<string, unknown> = {};
   for (const param of method.params) {
     let value = input.params[param.name];
@@ -221,6 +223,10 @@ export function validateParams(method: MethodMeta, input: RequestInput): Record<
     if (upload !== undefined && (value === undefined || value === '')) value = new UploadRef(upload);
     if (value === undefined || value === null || value === '') {
       if (param.required) throw badRequest(emptyDescription(method.name, param.name));
+      continue;
+    }
+    if (param.types.every((t) => t === 'Boolean' || t === 'True')) {
+      params[param.name] = apiBool(value);
       continue;
     }
     const structured = param.types.some((t) => !isScalarType(t));

@@ -56,16 +56,17 @@ export function captionFields(params: Json): Json {
   return out;
 }
 
-/** The message a new message replies to, from `reply_parameters` or `reply_to_message_id`. */
+/**
+ * The message a new message replies to, from `reply_parameters` (an older `reply_to_message_id`
+ * has been turned into it before validation, see legacy.ts).
+ */
 export function replyFields(chat: ChatRecord, params: Json): Json {
   const reply = params.reply_parameters as Json | undefined;
-  const messageId =
-    typeof reply?.message_id === 'number' ? reply.message_id : int(params, 'reply_to_message_id');
-  if (messageId === undefined) return {};
+  const messageId = typeof reply?.message_id === 'number' ? reply.message_id : undefined;
+  if (messageId === undefined || messageId <= 0) return {};
   const target = chat.messages.get(messageId);
   if (target === undefined) {
-    const allow = reply?.allow_sending_without_reply === true || params.allow_sending_without_reply === true;
-    if (allow) return {};
+    if (reply?.allow_sending_without_reply === true) return {};
     throw badRequest('message to be replied not found');
   }
   const nested: Json = { ...target.json };

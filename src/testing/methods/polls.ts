@@ -26,11 +26,8 @@ function sendPoll(call: Call): Json {
   const anonymous = params.is_anonymous !== false;
   if (chat.type === 'channel' && !anonymous)
     throw badRequest("non-anonymous polls can't be sent to channel chats");
-  const correct = Array.isArray(params.correct_option_ids)
-    ? (params.correct_option_ids as number[])
-    : int(params, 'correct_option_id') === undefined
-      ? []
-      : [int(params, 'correct_option_id') as number];
+  // An older `correct_option_id` arrives here as `correct_option_ids` (see legacy.ts).
+  const correct = Array.isArray(params.correct_option_ids) ? (params.correct_option_ids as number[]) : [];
   if (type === 'quiz' && (correct.length === 0 || correct.some((id) => id < 0 || id >= texts.length))) {
     throw badRequest('wrong correct option id specified');
   }
@@ -53,7 +50,11 @@ function sendPoll(call: Call): Json {
     members_only: false,
   };
   if (question.entities.length > 0) poll.question_entities = question.entities;
-  if (type === 'quiz') poll.correct_option_ids = correct;
+  if (type === 'quiz') {
+    // Telegram still sends the single-answer field beside the list when exactly one is correct.
+    if (correct.length === 1) poll.correct_option_id = correct[0];
+    poll.correct_option_ids = correct;
+  }
   if (typeof params.explanation === 'string') poll.explanation = params.explanation;
   if (typeof params.open_period === 'number') poll.open_period = params.open_period;
   if (typeof params.close_date === 'number') poll.close_date = params.close_date;

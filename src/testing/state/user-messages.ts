@@ -173,7 +173,7 @@ export function userPoll(world: World, spec: Json): Json {
     allows_revoting: type === 'regular',
     members_only: false,
   };
-  if (type === 'quiz') poll.correct_option_ids = [correct];
+  if (type === 'quiz') Object.assign(poll, { correct_option_id: correct, correct_option_ids: [correct] });
   return poll;
 }
 

@@ -112,7 +112,12 @@ function contentOfResult(result: Json): Json {
     if (typeof input.message_text === 'string') {
       // The chosen message is formatted as any sent text: parse_mode markup becomes entities.
       const { text, entities } = formatText(input.message_text, input.parse_mode, input.entities);
-      return { text, ...(entities.length > 0 && { entities }) };
+      const preview = input.link_preview_options;
+      return {
+        text,
+        ...(entities.length > 0 && { entities }),
+        ...(preview !== undefined && { link_preview_options: preview }),
+      };
     }
     if (input.latitude !== undefined && input.title !== undefined) {
       const location = { latitude: input.latitude, longitude: input.longitude };
