@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, MessageJSON, SimulatedUser } from '../../src/testing/index.js';
 import { conformsTo, Emulator } from '../../src/testing/index.js';
+import { TINY_PNG } from '../helpers/images.js';
 import { drain, nextUpdate, ok } from './helpers.js';
 
 /** Calls a Bot API method with a form-encoded body, as many third-party clients do. */
@@ -319,17 +320,9 @@ describe('simulated users act as Telegram apps do', () => {
     assert.equal(formMessage.text, 'hi there');
     assert.deepEqual(formMessage.entities, [{ type: 'bold', offset: 0, length: 2 }]);
 
-    const photo = await alice.sendPhoto(
-      bot,
-      { data: new Uint8Array([1, 2, 3]), fileName: 'a.png' },
-      '  look  ',
-    );
+    const photo = await alice.sendPhoto(bot, { data: TINY_PNG, fileName: 'a.png' }, '  look  ');
     assert.equal(photo.caption, 'look');
-    const blankCaption = await alice.sendPhoto(
-      bot,
-      { data: new Uint8Array([1, 2]), fileName: 'b.png' },
-      ' \n ',
-    );
+    const blankCaption = await alice.sendPhoto(bot, { data: TINY_PNG, fileName: 'b.png' }, ' \n ');
     assert.equal(blankCaption.caption, undefined, 'a blank caption is dropped');
 
     const edited = await alice.editMessage(sent, '  better  ');
