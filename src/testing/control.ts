@@ -21,6 +21,7 @@ import {
 import { userChooseResult, userClick, userInlineQuery, userPay, userVote } from './state/user-queries.js';
 import type { World } from './state/world.js';
 import { userJson } from './state/world.js';
+import { canonicalPrefix, canonicalTarget } from './webhook-url.js';
 
 /** The path prefix reserved for the control API. */
 export const CONTROL_PREFIX = '/_emulator/';
@@ -297,6 +298,21 @@ export class ControlApi {
         },
       ],
       ['GET transcript', (p) => w.chatByRef(need(p, 'chat_id'), num(p, 'bot_id')).transcript.map(entryJson)],
+      [
+        'POST webhook_routes',
+        (p) => {
+          const prefix = canonicalPrefix(text(p, 'url_prefix') ?? '');
+          const target = text(p, 'target');
+          if (target === undefined || target === '') w.webhookRoutes.delete(prefix);
+          else w.webhookRoutes.set(prefix, canonicalTarget(target));
+          for (const bot of w.botsById.values()) api.kickWebhook(bot);
+          return true;
+        },
+      ],
+      [
+        'GET webhook_routes',
+        () => [...w.webhookRoutes].map(([url_prefix, target]) => ({ url_prefix, target })),
+      ],
       ['GET wait', (p) => this.#wait(w, p)],
       [
         'GET bot',
