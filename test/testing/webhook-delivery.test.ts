@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
 import { Emulator } from '../../src/testing/index.js';
 import { call, ok, textOf } from './helpers.js';
 
@@ -183,6 +183,54 @@ describe('webhook delivery', () => {
         'nothing pending',
         async () => (await ok(emu, bot.token, 'getWebhookInfo')).pending_update_count === 0,
       );
+    } finally {
+      await hook.close();
+    }
+  });
+
+  test('an update still failing 24 hours on is dropped', async () => {
+    const hook = await receiver((_, res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    const realNow = Date.now.bind(Date);
+    try {
+      const bot = await emu.createBot();
+      const alice = await emu.createUser({ firstName: 'Alice' });
+      await ok(emu, bot.token, 'setWebhook', { url: hook.url });
+      await alice.sendMessage(bot, 'stale');
+      await until('the first delivery failed', () => hook.hits.length >= 1);
+      assert.equal((await ok(emu, bot.token, 'getWebhookInfo')).pending_update_count, 1);
+      mock.method(Date, 'now', () => realNow() + 25 * 60 * 60 * 1000);
+      await until(
+        'the update is given up',
+        async () => (await ok(emu, bot.token, 'getWebhookInfo')).pending_update_count === 0,
+      );
+      mock.restoreAll();
+      const seen = hook.hits.length;
+      await sleep(150);
+      assert.equal(hook.hits.length, seen, 'a dropped update is not sent again');
+      await ok(emu, bot.token, 'deleteWebhook');
+    } finally {
+      mock.restoreAll();
+      await hook.close();
+    }
+  });
+
+  test('webhook changes and getters answered in the webhook response are not executed', async () => {
+    const hook = await receiver((_, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ method: 'deleteWebhook', drop_pending_updates: true }));
+    });
+    try {
+      const bot = await emu.createBot();
+      const alice = await emu.createUser({ firstName: 'Alice' });
+      await ok(emu, bot.token, 'setWebhook', { url: hook.url });
+      await alice.sendMessage(bot, 'one');
+      await until('delivered', () => hook.hits.length === 1);
+      await alice.sendMessage(bot, 'two');
+      await until('the webhook is still there', () => hook.hits.length === 2);
+      assert.equal((await ok(emu, bot.token, 'getWebhookInfo')).url, hook.url);
     } finally {
       await hook.close();
     }
