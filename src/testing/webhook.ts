@@ -97,7 +97,10 @@ export class WebhookDeliverer {
     const now = Date.now();
     const heads = new Set<string>();
     let nextWake = Number.POSITIVE_INFINITY;
-    for (const update of bot.queue) {
+    // Like Telegram, only the oldest 2 x max_connections pending updates are considered at a time.
+    const window = Math.min(bot.queue.length, hook.maxConnections * 2);
+    for (let index = 0; index < window; index++) {
+      const update = bot.queue[index] as QueuedUpdate;
       if (!this.#seen.has(update)) this.#seen.set(update, now);
       const queue = queueId(update);
       if (heads.has(queue)) continue;

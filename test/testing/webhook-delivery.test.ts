@@ -150,6 +150,37 @@ describe('webhook delivery', () => {
     }
   });
 
+  test('only the oldest 2 x max_connections pending updates are candidates, as on Telegram', async () => {
+    const held: ServerResponse[] = [];
+    const hook = await receiver((hit, res) => {
+      if (hit.text === 'a1') held.push(res);
+      else res.end();
+    });
+    try {
+      const bot = await emu.createBot();
+      const alice = await emu.createUser({ firstName: 'Alice' });
+      const bob = await emu.createUser({ firstName: 'Bob' });
+      for (const text of ['a1', 'a2', 'a3', 'a4']) await alice.sendMessage(bot, text);
+      await bob.sendMessage(bot, 'b1');
+      await ok(emu, bot.token, 'setWebhook', { url: hook.url, max_connections: 2 });
+      await until('a1 is being delivered', () => hook.hits.length === 1);
+      await sleep(100);
+      assert.deepEqual(
+        hook.hits.map((hit) => hit.text),
+        ['a1'],
+        "Bob's update is fifth: outside the window of four while Alice's backlog fills it",
+      );
+      held[0]?.end();
+      await until('everything delivered', () => hook.hits.length === 5);
+      assert.deepEqual(
+        hook.hits.filter((hit) => hit.text?.startsWith('a')).map((hit) => hit.text),
+        ['a1', 'a2', 'a3', 'a4'],
+      );
+    } finally {
+      await hook.close();
+    }
+  });
+
   test('a failed update is sent again before the next of its chat; getWebhookInfo reports the error', async () => {
     let failuresLeft = 2;
     const hook = await receiver((hit, res) => {
