@@ -2,6 +2,7 @@
  * The language-neutral control API under `/_emulator/`: create bots, users and chats, act as a
  * user, read transcripts and wait for a bot's messages. Every answer is `{ ok, result }` JSON.
  */
+import type { ApiDispatcher } from './api.js';
 import { badRequest, notFound } from './errors.js';
 import { isPolling } from './methods/updates.js';
 import { registerUrl } from './state/files.js';
@@ -24,6 +25,7 @@ import {
 import { userChooseResult, userClick, userInlineQuery, userPay, userVote } from './state/user-queries.js';
 import type { World } from './state/world.js';
 import { userJson } from './state/world.js';
+import { canonicalPrefix, canonicalTarget } from './webhook-url.js';
 
 /** The path prefix reserved for the control API. */
 export const CONTROL_PREFIX = '/_emulator/';
@@ -119,7 +121,7 @@ type Route = (params: Json) => unknown;
 export class ControlApi {
   readonly #routes: Map<string, Route>;
 
-  constructor(world: World) {
+  constructor(world: World, api: ApiDispatcher) {
     const w = world;
     this.#routes = new Map<string, Route>([
       [
@@ -350,6 +352,21 @@ export class ControlApi {
       ],
       ['GET clock', () => clockJson(w)],
       ['GET transcript', (p) => w.chatByRef(need(p, 'chat_id'), num(p, 'bot_id')).transcript.map(entryJson)],
+      [
+        'POST webhook_routes',
+        (p) => {
+          const prefix = canonicalPrefix(text(p, 'url_prefix') ?? '');
+          const target = text(p, 'target');
+          if (target === undefined || target === '') w.webhookRoutes.delete(prefix);
+          else w.webhookRoutes.set(prefix, canonicalTarget(target));
+          for (const bot of w.botsById.values()) api.kickWebhook(bot);
+          return true;
+        },
+      ],
+      [
+        'GET webhook_routes',
+        () => [...w.webhookRoutes].map(([url_prefix, target]) => ({ url_prefix, target })),
+      ],
       ['GET wait', (p) => this.#wait(w, p)],
       [
         'GET bot',

@@ -224,6 +224,15 @@ export class Emulator {
     await this.control.call('POST', 'clock', { frozen });
   }
 
+  /**
+   * Routes webhooks whose URL starts with `urlPrefix` (e.g. `https://bot.example.org`) to a
+   * loopback `target` (e.g. `http://127.0.0.1:8443`), the rest of the URL appended: what a
+   * reverse proxy in front of the bot does. `null` removes the route.
+   */
+  async routeWebhook(urlPrefix: string, target: string | null): Promise<void> {
+    await this.control.call('POST', 'webhook_routes', { url_prefix: urlPrefix, target: target ?? '' });
+  }
+
   /** Stops the server, ending long polls and webhook deliveries; calling it again does nothing more. */
   stop(): Promise<void> {
     this.#stopped ??= this.#server.close();

@@ -70,7 +70,7 @@ export class EmulatorServer {
     );
     this.api.kickWebhook = (bot) => this.webhooks.kick(bot);
     this.world.onEnqueue = (bot) => this.webhooks.kick(bot);
-    this.#control = new ControlApi(this.world);
+    this.#control = new ControlApi(this.world, this.api);
     this.#limits = {
       maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
       maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,

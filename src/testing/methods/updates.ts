@@ -2,6 +2,7 @@
 import { UPDATE_TYPES } from '../../generated/metadata.js';
 import { badRequest, conflict } from '../errors.js';
 import type { BotRecord, Json } from '../state/records.js';
+import { checkWebhookUrl } from '../webhook-url.js';
 import type { Call, Handler } from './call.js';
 import { int, str } from './call.js';
 
@@ -11,8 +12,6 @@ interface ActivePoll {
 }
 
 const polls = new WeakMap<BotRecord, ActivePoll>();
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 function setAllowed(bot: BotRecord, value: unknown): void {
   if (value === undefined) return;
@@ -69,21 +68,6 @@ async function getUpdates(call: Call): Promise<unknown> {
   return bot.queue.slice(0, limit).map((update) => update.json);
 }
 
-function checkWebhookUrl(raw: string): void {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw badRequest('bad webhook: invalid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw badRequest('bad webhook: unsupported URL protocol');
-  }
-  if (!LOOPBACK.has(url.hostname)) {
-    throw badRequest('bad webhook: the emulator delivers webhooks only to loopback addresses');
-  }
-}
-
 /** True while a getUpdates call of the bot is waiting for updates. */
 export function isPolling(bot: BotRecord): boolean {
   return polls.has(bot);
@@ -116,7 +100,8 @@ export const updateMethods: Record<string, Handler> = {
       if (params.drop_pending_updates === true) bot.queue.length = 0;
       return true;
     }
-    checkWebhookUrl(url);
+    const ipAddress = str(params, 'ip_address');
+    checkWebhookUrl(url, ipAddress);
     const secret = str(params, 'secret_token');
     if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
       throw badRequest('secret token contains unallowed characters');
@@ -129,7 +114,7 @@ export const updateMethods: Record<string, Handler> = {
       url,
       secretToken: secret,
       maxConnections,
-      ipAddress: str(params, 'ip_address'),
+      ipAddress: ipAddress === '' ? undefined : ipAddress,
       lastErrorDate: undefined,
       lastErrorMessage: undefined,
       inFlight: 0,

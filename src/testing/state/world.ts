@@ -100,6 +100,8 @@ export class World {
   readonly inlineMessages = new Map<string, { chatKey: string; messageId: number }>();
   /** Invoice details the message JSON does not show (payload, flexibility), by `chatKey:messageId`. */
   readonly invoices = new Map<string, Json>();
+  /** Webhook routes: a public URL prefix (canonical form) to the loopback URL that serves it. */
+  readonly webhookRoutes = new Map<string, string>();
   /** Called whenever a bot's queue gets an update (webhook delivery listens). */
   onEnqueue: (bot: BotRecord) => void = () => {};
   /** Sending limits and their counters. */
