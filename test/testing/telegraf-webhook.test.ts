@@ -103,7 +103,10 @@ describe('a Telegraf bot on its own webhook, behind a public URL', () => {
     const stranger = await fetch(`http://127.0.0.1:${port}/telegraf/hook`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' } } }),
+      body: JSON.stringify({
+        update_id: 1,
+        message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' } },
+      }),
     });
     assert.equal(stranger.status, 403);
   });
