@@ -41,6 +41,7 @@ export {
   type InlineQueryAnswerOptions,
   type InlineQueryResults,
 } from './objects/queries.js';
+export * from './passport/index.js';
 export {
   BaseRequest,
   type DefaultTimeouts,

@@ -56,6 +56,8 @@ const LAYERS: readonly Layer[] = [
     rank: 2,
     holds: under('src/constants/', 'src/constants.ts', 'src/conveniences.ts', 'src/version.ts'),
   },
+  // Passport cryptography and the decrypted types; objects/passport.ts attaches them to the API classes.
+  { name: 'passport', part: 'core', rank: 2, holds: under('src/passport/') },
   { name: 'objects', part: 'core', rank: 3, holds: under('src/objects/') },
   { name: 'bot', part: 'core', rank: 4, holds: under('src/bot.ts', 'src/helpers-message.ts') },
   { name: 'core entry', part: 'core', rank: 5, holds: under('src/index.ts', 'src/cli.ts') },

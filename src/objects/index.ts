@@ -5,6 +5,7 @@
  * or an API object has brought the behaviour along.
  */
 import './file.js';
+import './passport.js';
 import './properties.js';
 import './shortcuts.js';
 import './update.js';

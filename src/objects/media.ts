@@ -9,7 +9,6 @@ import {
   Document,
   type File,
   LivePhoto,
-  PassportFile,
   PhotoSize,
   Sticker,
   Video,
@@ -40,7 +39,6 @@ declare module '../generated/types.js' {
   interface Animation extends GetFileShortcut {}
   interface Sticker extends GetFileShortcut {}
   interface LivePhoto extends GetFileShortcut {}
-  interface PassportFile extends GetFileShortcut {}
 
   interface ChatPhoto {
     /**
@@ -54,18 +52,8 @@ declare module '../generated/types.js' {
   }
 }
 
-const MEDIA = [
-  PhotoSize,
-  Audio,
-  Document,
-  Video,
-  VideoNote,
-  Voice,
-  Animation,
-  Sticker,
-  LivePhoto,
-  PassportFile,
-];
+const MEDIA = [PhotoSize, Audio, Document, Video, VideoNote, Voice, Animation, Sticker, LivePhoto];
+// PassportFile's getFile (which also hands on decryption credentials) is in passport.ts.
 
 /** An instance of one of the media classes. */
 type Media = InstanceType<(typeof MEDIA)[number]>;
