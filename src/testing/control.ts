@@ -200,10 +200,7 @@ export class ControlApi {
           return userSendPassport(w, need(p, 'user_id'), target(p), text(p, 'nonce') ?? '', elements).json;
         },
       ],
-      [
-        'GET passport_errors',
-        (p) => this.#bot(w, p).passportErrors?.get(need(p, 'user_id')) ?? null,
-      ],
+      ['GET passport_errors', (p) => this.#bot(w, p).passportErrors?.get(need(p, 'user_id')) ?? null],
       ['POST chats/migrate', (p) => w.chatJson(migrateGroup(w, need(p, 'chat_id'), num(p, 'by_user_id')))],
       [
         'POST files/register_url',

@@ -15,7 +15,15 @@
  * the chain. phone_number and email elements carry their values in clear.
  */
 import type { KeyObject } from 'node:crypto';
-import { createCipheriv, createHash, createPublicKey, constants, publicEncrypt, randomBytes, randomInt } from 'node:crypto';
+import {
+  constants,
+  createCipheriv,
+  createHash,
+  createPublicKey,
+  publicEncrypt,
+  randomBytes,
+  randomInt,
+} from 'node:crypto';
 
 /** Element types a user can share (EncryptedPassportElement.type). */
 export const PASSPORT_ELEMENT_TYPES = [
@@ -48,7 +56,13 @@ export type PassportPart =
   | 'phone_number'
   | 'email';
 
-const IDENTITY_DOCUMENT: readonly PassportPart[] = ['data', 'front_side', 'reverse_side', 'selfie', 'translation'];
+const IDENTITY_DOCUMENT: readonly PassportPart[] = [
+  'data',
+  'front_side',
+  'reverse_side',
+  'selfie',
+  'translation',
+];
 const ONE_SIDED_DOCUMENT: readonly PassportPart[] = ['data', 'front_side', 'selfie', 'translation'];
 const PROOF_OF_ADDRESS: readonly PassportPart[] = ['files', 'translation'];
 

@@ -187,7 +187,12 @@ export function storeFile(
  * receives; it downloads through getFile like any file, still encrypted.
  */
 export function storePassportFile(world: World, encrypted: Buffer): Json {
-  const record = addRecord(world, { kind: 'document', data: encrypted, extension: 'jpg', folder: 'passport' });
+  const record = addRecord(world, {
+    kind: 'document',
+    data: encrypted,
+    extension: 'jpg',
+    folder: 'passport',
+  });
   return { ...base(record), file_date: world.now() };
 }
 

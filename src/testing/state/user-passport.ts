@@ -1,6 +1,11 @@
 /** A simulated user sharing Telegram Passport data with a bot, and the bot's Passport settings. */
 import { badRequest } from '../errors.js';
-import type { EncryptedCredentialsJSON, PassportElementType, PassportPart, SecureValue } from '../passport.js';
+import type {
+  EncryptedCredentialsJSON,
+  PassportElementType,
+  PassportPart,
+  SecureValue,
+} from '../passport.js';
 import {
   dataCredentials,
   elementHash,
@@ -56,7 +61,8 @@ function checkParts(type: PassportElementType, input: Json): void {
   }
   for (const part of allowed) {
     if (part === 'translation' || part === 'selfie' || part === 'reverse_side') continue;
-    if (input[part] === undefined || input[part] === null) throw badRequest(`a ${type} element needs ${part}`);
+    if (input[part] === undefined || input[part] === null)
+      throw badRequest(`a ${type} element needs ${part}`);
   }
 }
 
@@ -96,7 +102,8 @@ function encryptElement(
   for (const part of FILE_LISTS) {
     const list = input[part];
     if (list === undefined || list === null) continue;
-    if (!Array.isArray(list) || list.length === 0) throw badRequest(`${type}.${part} must be a non-empty list`);
+    if (!Array.isArray(list) || list.length === 0)
+      throw badRequest(`${type}.${part} must be a non-empty list`);
     const files = list.map((value, index) => sealFile(world, value, `${type}.${part}[${index}]`, hashes));
     json[part] = files.map((file) => file.json);
     credentials[part] = files.map((file) => file.credentials);
