@@ -149,6 +149,8 @@ describe('Telegram Passport', () => {
       assert.deepEqual(plain, original, `${part} decrypts to the scan sent`);
     }
     assert.notEqual(doc.front_side?.file_id, doc.selfie?.file_id);
+    const transcript = await emu.transcript(alice.chatWith(bot));
+    assert.equal(transcript.entries.at(-1)?.summary, '[passport_data]', 'the transcript names the content');
   });
 
   test('each payload gets its own secret and fresh padding', async () => {
