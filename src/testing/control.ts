@@ -9,7 +9,7 @@ import { registerUrl } from './state/files.js';
 import type { FloodLimits, ResolvedFloodLimits } from './state/flood.js';
 import { resolveFloodLimits } from './state/flood.js';
 import { keyboardFor } from './state/keyboards.js';
-import type { Json, TranscriptEntry } from './state/records.js';
+import type { BotRecord, Json, TranscriptEntry } from './state/records.js';
 import { addBotToChat, migrateGroup, userJoin, userLeave, userRequestJoin } from './state/user-chats.js';
 import type { ChatTarget } from './state/user-messages.js';
 import {
@@ -22,6 +22,7 @@ import {
   userSend,
   userWebAppData,
 } from './state/user-messages.js';
+import { setPassportKey, userSendPassport } from './state/user-passport.js';
 import { userChooseResult, userClick, userInlineQuery, userPay, userVote } from './state/user-queries.js';
 import type { World } from './state/world.js';
 import { userJson } from './state/world.js';
@@ -182,6 +183,24 @@ export class ControlApi {
           return true;
         },
       ],
+      [
+        'POST bots/passport_key',
+        (p) => {
+          const pem = text(p, 'public_key_pem');
+          if (pem === undefined || pem === '') throw badRequest('public_key_pem is empty');
+          setPassportKey(this.#bot(w, p), pem);
+          return true;
+        },
+      ],
+      [
+        'POST passport',
+        (p) => {
+          const elements = json(p, 'elements');
+          if (!Array.isArray(elements)) throw badRequest('elements must be a JSON array');
+          return userSendPassport(w, need(p, 'user_id'), target(p), text(p, 'nonce') ?? '', elements).json;
+        },
+      ],
+      ['GET passport_errors', (p) => this.#bot(w, p).passportErrors?.get(need(p, 'user_id')) ?? null],
       ['POST chats/migrate', (p) => w.chatJson(migrateGroup(w, need(p, 'chat_id'), num(p, 'by_user_id')))],
       [
         'POST files/register_url',
@@ -392,6 +411,12 @@ export class ControlApi {
         },
       ],
     ]);
+  }
+
+  #bot(world: World, params: Json): BotRecord {
+    const bot = world.botsById.get(need(params, 'bot_id'));
+    if (bot === undefined) throw badRequest('bot not found');
+    return bot;
   }
 
   /** Runs one control request; `path` is the part after the prefix. */

@@ -1,5 +1,5 @@
 /** The emulator's entry point: starts the server and exposes the control API to TypeScript. */
-import type { ChatJSON, UserJSON } from './client.js';
+import type { ChatJSON, JsonValue, UserJSON } from './client.js';
 import { ControlClient, EmulatorError } from './client.js';
 import type { ServerOptions } from './server.js';
 import { EmulatorServer } from './server.js';
@@ -177,6 +177,23 @@ export class Emulator {
     const body = (await response.json()) as { ok: boolean; error_code?: number; description?: string };
     if (!body.ok)
       throw new EmulatorError(body.error_code ?? response.status, body.description ?? 'unknown error');
+  }
+
+  /**
+   * Registers a bot's Telegram Passport public key (PEM, RSA of 2048 bits or more), as its owner
+   * gives it to BotFather; users' Passport data is then encrypted for it.
+   */
+  async setPassportKey(bot: BotInfo, publicKeyPem: string): Promise<void> {
+    await this.control.call('POST', 'bots/passport_key', { bot_id: bot.id, public_key_pem: publicKeyPem });
+  }
+
+  /** The errors a bot last reported (setPassportDataErrors) about a user's Passport data, if any. */
+  async passportErrors(bot: BotInfo, user: SimulatedUser): Promise<readonly JsonValue[] | undefined> {
+    const errors = await this.control.call<JsonValue[] | null>('GET', 'passport_errors', {
+      bot_id: bot.id,
+      user_id: user.id,
+    });
+    return errors ?? undefined;
   }
 
   /** The transcript of a chat (use `user.chatWith(bot)` for a private chat). */

@@ -28,6 +28,8 @@ export type {
   MessageEntityInput,
   MessageExpectation,
   OrderInfoInput,
+  PassportDetails,
+  PassportElementInput,
   PaymentResult,
   PayOptions,
   PollInput,

@@ -138,6 +138,59 @@ export interface PollInput {
   readonly correct_option_id?: number | undefined;
 }
 
+/** The JSON details of a Passport element (e.g. `first_name`, `document_no`), as the user fills them in. */
+export type PassportDetails = Readonly<Record<string, JsonValue>>;
+
+/** Documents with a front side, an optional selfie and optional translated pages. */
+interface PassportDocumentInput {
+  readonly data: PassportDetails;
+  /** The scan's bytes (stored encrypted). */
+  readonly front_side: Uint8Array;
+  readonly selfie?: Uint8Array | undefined;
+  readonly translation?: readonly Uint8Array[] | undefined;
+}
+
+/**
+ * One Telegram Passport element a user shares; the parts mirror EncryptedPassportElement, in
+ * clear (the emulator encrypts them).
+ */
+export type PassportElementInput =
+  | { readonly type: 'personal_details' | 'address'; readonly data: PassportDetails }
+  | ({ readonly type: 'passport' | 'internal_passport' } & PassportDocumentInput)
+  | ({
+      readonly type: 'driver_license' | 'identity_card';
+      readonly reverse_side?: Uint8Array | undefined;
+    } & PassportDocumentInput)
+  | {
+      readonly type:
+        | 'utility_bill'
+        | 'bank_statement'
+        | 'rental_agreement'
+        | 'passport_registration'
+        | 'temporary_registration';
+      /** The scans (at least one). */
+      readonly files: readonly Uint8Array[];
+      readonly translation?: readonly Uint8Array[] | undefined;
+    }
+  | { readonly type: 'phone_number'; readonly phone_number: string }
+  | { readonly type: 'email'; readonly email: string };
+
+function scanSpec(data: Uint8Array): JsonValue {
+  return { data_base64: Buffer.from(data).toString('base64') };
+}
+
+/** An element as control-API JSON: scans (single or listed) become `{ data_base64 }`. */
+function passportSpec(element: PassportElementInput): JsonValue {
+  const spec: Record<string, JsonValue> = {};
+  for (const [name, value] of Object.entries(element) as [string, unknown][]) {
+    if (value === undefined) continue;
+    if (value instanceof Uint8Array) spec[name] = scanSpec(value);
+    else if (Array.isArray(value)) spec[name] = value.map((scan: Uint8Array) => scanSpec(scan));
+    else spec[name] = value as JsonValue;
+  }
+  return spec;
+}
+
 function pollSpec(poll: PollInput): JsonValue {
   return {
     question: poll.question,
@@ -292,6 +345,30 @@ export class SimulatedUser {
   /** Sends a poll or a quiz of the user's own; the bot gets a message with its `poll`. */
   sendPoll(to: Destination, poll: PollInput): Promise<MessageJSON> {
     return this.#send(to, { poll: pollSpec(poll) });
+  }
+
+  /**
+   * Shares Telegram Passport elements with a bot, answering its request that carried `nonce`.
+   * The emulator encrypts them as Telegram does, for the public key registered with
+   * `emu.setPassportKey`; the bot gets a message with `passport_data` in the private chat.
+   *
+   * @example
+   * await alice.sendPassportData(bot, nonce, [
+   *   { type: 'personal_details', data: { first_name: 'Alice', last_name: 'Liddell' } },
+   *   { type: 'email', email: 'alice@example.org' },
+   * ]);
+   */
+  sendPassportData(
+    bot: BotInfo,
+    nonce: string,
+    elements: readonly PassportElementInput[],
+  ): Promise<MessageJSON> {
+    return this.#client.call('POST', 'passport', {
+      user_id: this.id,
+      ...this.#where(bot),
+      nonce,
+      elements: elements.map(passportSpec),
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Handler } from './call.js';
 import { editMethods } from './edit.js';
 import { memberMethods } from './members.js';
 import { miscMethods } from './misc.js';
+import { passportMethods } from './passport.js';
 import { pollMethods } from './polls.js';
 import { queryMethods } from './queries.js';
 import { sendMethods } from './send.js';
@@ -18,5 +19,6 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ...pollMethods,
   ...memberMethods,
   ...miscMethods,
+  ...passportMethods,
   ...topicMethods,
 };

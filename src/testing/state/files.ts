@@ -91,6 +91,8 @@ interface NewFile {
   readonly width?: number;
   readonly height?: number;
   readonly sizes?: readonly FileRecord[];
+  /** The folder of its file_path, the kind's by default. */
+  readonly folder?: string;
 }
 
 function addRecord(world: World, file: NewFile): FileRecord {
@@ -102,7 +104,7 @@ function addRecord(world: World, file: NewFile): FileRecord {
     fileId,
     fileUniqueId: `AgAD${unique.subarray(0, 9).toString('base64url')}`,
     data: file.data,
-    filePath: `${FOLDERS[file.kind]}/file_${number}.${extension}`,
+    filePath: `${file.folder ?? FOLDERS[file.kind]}/file_${number}.${extension}`,
     fileName: file.fileName,
     mimeType: file.mimeType,
     ...(file.width !== undefined && { width: file.width }),
@@ -178,6 +180,20 @@ export function storeFile(
     fileName,
     mimeType: mimeFor(kind, fileName, mimeType),
   });
+}
+
+/**
+ * Stores a Telegram Passport scan, already encrypted (see passport.ts), as the PassportFile a bot
+ * receives; it downloads through getFile like any file, still encrypted.
+ */
+export function storePassportFile(world: World, encrypted: Buffer): Json {
+  const record = addRecord(world, {
+    kind: 'document',
+    data: encrypted,
+    extension: 'jpg',
+    folder: 'passport',
+  });
+  return { ...base(record), file_date: world.now() };
 }
 
 /** What the emulator answers for an HTTP URL in place of fetching it (it never goes online). */

@@ -1,4 +1,5 @@
 /** The records the emulator keeps in memory: bots, users, chats, members, messages, files. */
+import type { KeyObject } from 'node:crypto';
 
 /** A JSON object as the Bot API shows it. */
 export type Json = Record<string, unknown>;
@@ -51,6 +52,10 @@ export interface BotRecord {
   readonly properties: Map<string, unknown>;
   /** Users who blocked the bot. */
   readonly blockedBy: Set<number>;
+  /** The RSA public key users encrypt Telegram Passport data for, once registered. */
+  passportKey?: KeyObject;
+  /** The Passport errors last set for each user (setPassportDataErrors), by user id. */
+  passportErrors?: Map<number, Json[]>;
 }
 
 /** Chat member statuses as the API spells them. */

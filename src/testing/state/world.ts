@@ -528,6 +528,7 @@ const CONTENT_KINDS = [
   'dice',
   'invoice',
   'successful_payment',
+  'passport_data',
   'new_chat_members',
   'left_chat_member',
   'pinned_message',
