@@ -8,6 +8,8 @@ import {
   IdDocumentData,
   PassportData,
   PassportDecryptionError,
+  PassportElementErrorDataField,
+  PassportElementErrorFrontSide,
   PersonalDetails,
   ResidentialAddress,
 } from '../../src/index.js';
@@ -93,6 +95,39 @@ test('a user shares Passport data; the bot decrypts details, documents and scans
     assert.deepEqual(Buffer.from((await reverseFile?.downloadAsBytearray()) ?? []), reverse);
     const statementFile = await bank?.files?.[0]?.getFile();
     assert.deepEqual(Buffer.from((await statementFile?.downloadAsBytearray()) ?? []), statement);
+
+    // The bot reports problems against the hashes the credentials hold (PassportElementError*).
+    const licenceSecrets = passportData.decryptedCredentials.secure_data.driver_license;
+    const dataHash = licenceSecrets?.data?.data_hash ?? '';
+    const fileHash = licenceSecrets?.front_side?.file_hash ?? '';
+    assert.equal(
+      await bot.setPassportDataErrors(alice.id, [
+        new PassportElementErrorDataField({
+          source: 'data',
+          type: 'driver_license',
+          field_name: 'document_no',
+          data_hash: dataHash,
+          message: 'The number is unreadable',
+        }),
+        new PassportElementErrorFrontSide({
+          source: 'front_side',
+          type: 'driver_license',
+          file_hash: fileHash,
+          message: 'Blurred scan',
+        }),
+      ]),
+      true,
+    );
+    assert.deepEqual(await emu.passportErrors(info, alice), [
+      {
+        source: 'data',
+        type: 'driver_license',
+        field_name: 'document_no',
+        data_hash: dataHash,
+        message: 'The number is unreadable',
+      },
+      { source: 'front_side', type: 'driver_license', file_hash: fileHash, message: 'Blurred scan' },
+    ]);
 
     // Another bot's key opens nothing.
     const stranger = new Bot(info.token, { privateKey: pemPair().privatePem, privateKeyPassword: 'hunter2' });
