@@ -72,6 +72,13 @@ describe('RateLimiter', () => {
     assert.equal(sent.length, 47);
   });
 
+  it('turns a limit off with a rate or a period of 0, as PTB does', async () => {
+    const { sent, call } = harness({ overallTimePeriod: 0, groupMaxRate: 0 });
+    for (let i = 0; i < 100; i++) void call(`m${i}`, { chat_id: -100 - (i % 2) });
+    await settle();
+    assert.equal(sent.length, 100);
+  });
+
   it('never holds calls that name no chat', async () => {
     const { sent, call } = harness({ overallMaxRate: 2 });
     await Promise.all(Array.from({ length: 50 }, (_, i) => call(`x${i}`, {})));
@@ -246,7 +253,7 @@ describe('RateLimiter', () => {
 
   it('rejects options that are no rate', () => {
     assert.throws(() => new RateLimiter({ overallMaxRate: -1 }), RangeError);
-    assert.throws(() => new RateLimiter({ groupTimePeriod: 0 }), RangeError);
+    assert.throws(() => new RateLimiter({ groupTimePeriod: -1 }), RangeError);
     assert.throws(() => new RateLimiter({ maxRetries: 1.5 }), RangeError);
     assert.throws(() => new RateLimiter({ lowPriorityShare: 0 }), RangeError);
   });

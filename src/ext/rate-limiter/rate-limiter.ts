@@ -11,11 +11,11 @@ import { SlidingWindow } from './window.js';
 export interface RateLimiterOptions {
   /** Calls naming a chat, over all chats, per `overallTimePeriod`; default 30 (0: no limit). */
   readonly overallMaxRate?: number | undefined;
-  /** Default 1 second. */
+  /** Default 1 second (0: no limit). */
   readonly overallTimePeriod?: number | undefined;
   /** Calls to one group, supergroup or channel per `groupTimePeriod`; default 20 (0: no limit). */
   readonly groupMaxRate?: number | undefined;
-  /** Default 60 seconds. */
+  /** Default 60 seconds (0: no limit). */
   readonly groupTimePeriod?: number | undefined;
   /** Calls with `allow_paid_broadcast` per second, counted instead of the overall rate; default 1000. */
   readonly paidBroadcastMaxRate?: number | undefined;
@@ -125,17 +125,15 @@ export class RateLimiter extends BaseRateLimiter {
     if (!(share > 0 && share <= 1)) throw new RangeError('lowPriorityShare must be in (0, 1]');
     const caps = (max: number): readonly [number, number] => [max, Math.max(1, Math.floor(max * share))];
     const overall = count('overallMaxRate', options.overallMaxRate ?? 30);
-    this.#overall =
-      overall === 0
-        ? undefined
-        : new SlidingWindow(seconds('overallTimePeriod', options.overallTimePeriod ?? 1));
+    const overallPeriod = seconds('overallTimePeriod', options.overallTimePeriod ?? 1);
+    this.#overall = overall === 0 || overallPeriod === 0 ? undefined : new SlidingWindow(overallPeriod);
     this.#overallCaps = caps(overall);
     this.#paidCap =
       count('paidBroadcastMaxRate', options.paidBroadcastMaxRate ?? 1000) || Number.POSITIVE_INFINITY;
     this.#paid = new SlidingWindow(1000);
     const group = count('groupMaxRate', options.groupMaxRate ?? 20);
     this.#groupPeriodMs = seconds('groupTimePeriod', options.groupTimePeriod ?? 60);
-    this.#groupCaps = group === 0 ? undefined : caps(group);
+    this.#groupCaps = group === 0 || this.#groupPeriodMs === 0 ? undefined : caps(group);
   }
 
   /** Accepts calls again after a {@link shutdown}. */
@@ -331,7 +329,8 @@ function count(name: string, value: number): number {
 }
 
 function seconds(name: string, value: number): number {
-  if (!(value > 0) || !Number.isFinite(value))
-    throw new RangeError(`${name} must be a positive number of seconds`);
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new RangeError(`${name} must be a number of seconds >= 0`);
+  }
   return value * 1000;
 }
