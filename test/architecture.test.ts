@@ -76,6 +76,7 @@ const LAYERS: readonly Layer[] = [
       'src/ext/ext-bot.ts',
       'src/ext/logging.ts',
       'src/ext/processor.ts',
+      'src/ext/rate-limiter/',
       'src/ext/signals.ts',
     ),
   },

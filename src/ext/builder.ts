@@ -12,6 +12,7 @@ import type { Defaults } from './defaults.js';
 import { FeatureNotAvailableError } from './errors.js';
 import { ExtBot } from './ext-bot.js';
 import { type BaseUpdateProcessor, SimpleUpdateProcessor } from './processor.js';
+import type { BaseRateLimiter } from './rate-limiter/base.js';
 import { UpdateQueue } from './updater/update-queue.js';
 import { Updater } from './updater/updater.js';
 
@@ -143,9 +144,12 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     return this.#botOption('arbitraryCallbackData', value);
   }
 
-  /** A rate limiter for outgoing requests (`null`: none). */
-  rateLimiter(limiter: object | null): this {
-    if (limiter !== null) throw new FeatureNotAvailableError('rateLimiter', 'the rate limiter');
+  /**
+   * A rate limiter every API call but getUpdates goes through (`null`: none, the default).
+   *
+   * @example builder.rateLimiter(new RateLimiter({ maxRetries: 2 }))
+   */
+  rateLimiter(limiter: BaseRateLimiter | null): this {
     return this.#botOption('rateLimiter', limiter);
   }
 
@@ -338,6 +342,7 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
       privateKey: key?.key,
       privateKeyPassword: key?.password,
       defaults: this.#set.get('defaults') as Defaults | undefined,
+      rateLimiter: (this.#set.get('rateLimiter') as BaseRateLimiter | null | undefined) ?? undefined,
       logger,
     }) as BotOf<C>;
   }

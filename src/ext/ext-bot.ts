@@ -1,5 +1,6 @@
 /**
- * The bot the application uses: a {@link Bot} that fills in {@link Defaults}.
+ * The bot the application uses: a {@link Bot} that fills in {@link Defaults} and sends its calls
+ * through a rate limiter.
  */
 import { isRecord } from '../base/field-check.js';
 import { Bot, type BotOptions, type CallApiOptions } from '../bot.js';
@@ -7,10 +8,13 @@ import { METHODS, type MethodMeta, TYPES } from '../generated/metadata.js';
 import type { ResultParser } from '../generated/methods.js';
 import type { CallSettings } from '../request/types.js';
 import type { Defaults } from './defaults.js';
+import type { BaseRateLimiter } from './rate-limiter/base.js';
 
-/** Options of {@link ExtBot}: those of {@link Bot} plus the defaults. */
+/** Options of {@link ExtBot}: those of {@link Bot} plus the defaults and a rate limiter. */
 export interface ExtBotOptions extends BotOptions {
   readonly defaults?: Defaults | undefined;
+  /** Every call but getUpdates goes through it; see {@link RateLimiter}. */
+  readonly rateLimiter?: BaseRateLimiter | undefined;
 }
 
 /** How defaults apply to one method: top-level values and parameters holding nested objects. */
@@ -49,9 +53,19 @@ function concreteTypes(types: readonly string[]): string[] {
  * await bot.sendMessage(chatId, '*bold*'); // parse_mode: 'MarkdownV2'
  * await bot.sendMessage(chatId, '<b>x</b>', { parse_mode: 'HTML' }); // stays HTML
  * ```
+ *
+ * With a rate limiter, every call but getUpdates waits for it, and each call may pass it
+ * `rateLimitArgs` in its settings (the last argument):
+ *
+ * @example
+ * ```ts
+ * const bot = new ExtBot(token, { rateLimiter: new RateLimiter() });
+ * await bot.sendMessage(chatId, 'hi', {}, { rateLimitArgs: { maxRetries: 3 } });
+ * ```
  */
 export class ExtBot extends Bot {
   readonly #defaults: Defaults | undefined;
+  readonly #rateLimiter: BaseRateLimiter | undefined;
   readonly #values: Readonly<Record<string, unknown>>;
   readonly #plans = new Map<string, MethodPlan>();
   readonly #typeFields = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
@@ -59,6 +73,7 @@ export class ExtBot extends Bot {
   constructor(token: string, options: ExtBotOptions = {}) {
     super(token, options);
     this.#defaults = options.defaults;
+    this.#rateLimiter = options.rateLimiter;
     this.#values = options.defaults?.apiDefaults ?? {};
   }
 
@@ -67,13 +82,38 @@ export class ExtBot extends Bot {
     return this.#defaults;
   }
 
+  /** The rate limiter calls go through, if any. */
+  get rateLimiter(): BaseRateLimiter | undefined {
+    return this.#rateLimiter;
+  }
+
+  /** Initializes the rate limiter, then the bot. */
+  override async initialize(): Promise<void> {
+    await this.#rateLimiter?.initialize();
+    await super.initialize();
+  }
+
+  /** Shuts the rate limiter down (settling every call it holds), then the bot. */
+  override async shutdown(): Promise<void> {
+    await this.#rateLimiter?.shutdown();
+    await super.shutdown();
+  }
+
   override callApi<T = unknown>(
     method: string,
     params: Readonly<Record<string, unknown>> = {},
     options: CallApiOptions<T> = {},
   ): Promise<T> {
     const meta = METHODS[method];
-    return super.callApi(method, meta === undefined ? params : this.insertDefaults(meta, params), options);
+    const data = meta === undefined ? params : this.insertDefaults(meta, params);
+    const limiter = this.#rateLimiter;
+    if (limiter === undefined || method === 'getUpdates') return super.callApi(method, data, options);
+    return limiter.processRequest(
+      () => super.callApi(method, data, options),
+      method,
+      data,
+      options.rateLimitArgs,
+    );
   }
 
   protected override _callMethod<T>(
@@ -83,11 +123,15 @@ export class ExtBot extends Bot {
     parse: ResultParser<T>,
   ): Promise<T> {
     const meta = METHODS[method];
-    return super._callMethod(
+    const data = meta === undefined ? params : this.insertDefaults(meta, params);
+    const limiter = this.#rateLimiter;
+    if (limiter === undefined || method === 'getUpdates')
+      return super._callMethod(method, data, settings, parse);
+    return limiter.processRequest(
+      () => super._callMethod(method, data, settings, parse),
       method,
-      meta === undefined ? params : this.insertDefaults(meta, params),
-      settings,
-      parse,
+      data,
+      settings?.rateLimitArgs,
     );
   }
 

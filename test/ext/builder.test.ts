@@ -133,7 +133,6 @@ describe('ApplicationBuilder', () => {
   it('features of later parts throw a clear error, except their null forms', () => {
     assert.throws(() => Application.builder().jobQueue({}), FeatureNotAvailableError);
     assert.throws(() => Application.builder().persistence({}), /not available yet: lands with persistence/);
-    assert.throws(() => Application.builder().rateLimiter({}), /rate limiter/);
     assert.throws(() => Application.builder().arbitraryCallbackData(true), /arbitrary callback data/);
     assert.doesNotThrow(() =>
       Application.builder()
