@@ -251,6 +251,12 @@ function byMeaning(
   return fallback;
 }
 
+/** Telegram's 409 descriptions start with `Conflict: `, which the class name already says. */
+function withoutConflictPrefix(message: string): string {
+  const bare = message.replace(/^Conflict:\s*/i, '');
+  return bare === '' ? message : bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
 /** A failed Bot API answer, as {@link errorFromResponse} takes it. */
 export interface ApiErrorResponse {
   /** The method that was called, if known. */
@@ -311,7 +317,7 @@ export function errorFromResponse(response: ApiErrorResponse): TelegramError {
     case 404:
       return new EndPointNotFound(notFoundMessage(message, response.method), options);
     case 409:
-      return new Conflict(message, options);
+      return new Conflict(withoutConflictPrefix(message), options);
     default:
       return new NetworkError(description ? `${description} (${errorCode})` : phrase, options);
   }

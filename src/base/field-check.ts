@@ -12,6 +12,17 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
+/**
+ * What each error said: expected and actual value, and where (its path, or the element of an
+ * array it was restated for), so an enclosing array can restate it with the element's index.
+ */
+interface Said {
+  readonly place: string;
+  readonly expected: string;
+  readonly actual: unknown;
+}
+const said = new WeakMap<InvalidFieldError, Said>();
+
 /** An incoming object does not have the shape the Bot API documents. */
 export class InvalidFieldError extends TypeError {
   /** Where the problem is, as `Type.field`, e.g. `Message.chat`. */
@@ -23,6 +34,7 @@ export class InvalidFieldError extends TypeError {
     );
     this.name = 'InvalidFieldError';
     this.path = path;
+    if (!missing) said.set(this, { place: path, expected, actual });
   }
 }
 
@@ -76,8 +88,46 @@ export function mapArray<T, B>(
 ): readonly T[] {
   if (!Array.isArray(value)) throw new InvalidFieldError(path, 'an array', value);
   const out = new Array<T>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = convert(value[i], path, bot);
+  for (let i = 0; i < value.length; i++) {
+    try {
+      out[i] = convert(value[i], path, bot);
+    } catch (error) {
+      throw placedInArray(error, path, i, value[i]);
+    }
+  }
   return out;
+}
+
+const TYPE_NAME = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * An element's own check names the array (`Type.field`) or the element's type (`ChatMember`); the
+ * message is restated with the index, e.g. `result[0] must be a ChatMember object, got an array`
+ * (`path` stays what the check said). Errors deeper inside the element name their field and pass
+ * through.
+ */
+function placedInArray(error: unknown, path: string, index: number, element: unknown): unknown {
+  if (!(error instanceof InvalidFieldError)) return error;
+  const before = said.get(error);
+  if (before === undefined) return error;
+  const place = `${path}[${index}]`;
+  if (before.place === path) return restated(error.path, { ...before, place, actual: element });
+  // An element of a nested array, already placed by the inner call.
+  if (before.place.startsWith(`${path}[`)) {
+    return restated(error.path, { ...before, place: `${place}${before.place.slice(path.length)}` });
+  }
+  if (TYPE_NAME.test(before.place) && before.expected === 'an object') {
+    const article = /^(?:[AEIO]|U(?!s|ni))/.test(before.place) ? 'an' : 'a';
+    return restated(error.path, { place, expected: `${article} ${before.place} object`, actual: element });
+  }
+  return error;
+}
+
+function restated(path: string, what: Said): InvalidFieldError {
+  const error = new InvalidFieldError(path, what.expected, what.actual);
+  error.message = `${what.place} must be ${what.expected}, got ${describe(what.actual)}`;
+  said.set(error, what);
+  return error;
 }
 
 export function missingField(type: string, field: string): never {

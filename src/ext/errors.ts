@@ -35,7 +35,10 @@ export class FeatureNotAvailableError extends Error {
  * field (e.g. `Message.chat`), `raw` is the JSON as received, `cause` the underlying error.
  */
 export class MalformedUpdateError extends Error {
-  /** The field at fault, as `Type.field`, or `Update` when the whole value is not an object. */
+  /**
+   * The field at fault, as `Type.field`; `Update` when the whole value is not an object;
+   * `getUpdates result` when getUpdates answered something other than a list.
+   */
   readonly path: string;
   /** The `update_id` of the update, when it had a usable one. */
   readonly updateId: number | undefined;

@@ -11,7 +11,8 @@ import { MalformedUpdateError } from '../errors.js';
 
 /**
  * Parses one update (a getUpdates item or a webhook body). A malformed one becomes a
- * {@link MalformedUpdateError} naming the field at fault; nothing is thrown.
+ * {@link MalformedUpdateError} naming the field at fault; nothing is thrown. `where` names the
+ * value in messages when it is not an object at all (e.g. `getUpdates result[2]`).
  *
  * @example
  * ```ts
@@ -20,11 +21,17 @@ import { MalformedUpdateError } from '../errors.js';
  * else app.updateQueue.put(update);
  * ```
  */
-export function parseUpdate(raw: unknown, bot: Bot): Update | MalformedUpdateError {
+export function parseUpdate(raw: unknown, bot: Bot, where = 'Update'): Update | MalformedUpdateError {
   try {
     return Update.fromJSON(raw, bot);
   } catch (error) {
-    const path = error instanceof InvalidFieldError ? error.path : 'Update';
-    return new MalformedUpdateError(path, raw, error);
+    if (!(error instanceof InvalidFieldError)) return new MalformedUpdateError('Update', raw, error);
+    if (error.path === 'Update' && where !== 'Update') {
+      // The path stays `Update`; the message says where the value was.
+      const placed = new InvalidFieldError('Update', 'an Update object', raw);
+      placed.message = `${where}${placed.message.slice('Update'.length)}`;
+      return new MalformedUpdateError('Update', raw, placed);
+    }
+    return new MalformedUpdateError(error.path, raw, error);
   }
 }

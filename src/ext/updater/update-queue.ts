@@ -20,7 +20,8 @@ export class UpdateQueue<T = unknown> {
   #joiners: Array<() => void> = [];
   /**
    * Set by a consumer that calls {@link taskDone} for every item (the Application does): the
-   * updater then confirms updates to Telegram only once they were handled.
+   * updater then confirms updates to Telegram only once they were handled (at least once: after a
+   * crash, the last unconfirmed batch comes again).
    */
   consumerAcknowledges = false;
 

@@ -3,6 +3,7 @@
  * getUpdates, or a webhook server Telegram posts to.
  */
 import type { AddressInfo } from 'node:net';
+import { InvalidFieldError } from '../../base/field-check.js';
 import type { Bot } from '../../bot.js';
 import { Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut } from '../../errors.js';
 import type { UpdateType } from '../../generated/metadata.js';
@@ -30,7 +31,11 @@ export interface PollingOptions {
   readonly allowedUpdates?: readonly UpdateType[] | undefined;
   /** Drop the updates waiting on Telegram's side before polling starts. */
   readonly dropPendingUpdates?: boolean | undefined;
-  /** Receives errors of the polling loop (network errors, conflicts, malformed updates). */
+  /**
+   * Receives errors of the polling loop: network errors, conflicts, flood control (`RetryAfter`),
+   * timed-out or stuck long polls (`TimedOut`), malformed answers and updates. Flood control,
+   * timed-out polls and answers that are not lists are also logged as warnings.
+   */
   readonly errorCallback?: ((error: unknown) => void) | undefined;
   /** Receives the error that ended polling (an invalid token). */
   readonly fatalCallback?: ((error: unknown) => void) | undefined;
@@ -44,6 +49,9 @@ export interface PollingOptions {
 export interface UpdaterOptions {
   readonly logger?: Logger | undefined;
 }
+
+/** Seconds the confirming getUpdates of a stop may take before it is given up. */
+const CONFIRM_TIMEOUT = 0.5;
 
 /** A sleep that a stop interrupts. */
 function sleep(seconds: number, signal: AbortSignal): Promise<void> {
@@ -65,7 +73,9 @@ function sleep(seconds: number, signal: AbortSignal): Promise<void> {
  *
  * Polling: when the queue's consumer acknowledges items (the Application does), the next poll —
  * which confirms the previous batch to Telegram — waits until the batch was handled, so a crash or
- * a stop never loses an update and a restart never repeats a handled one.
+ * a stop never loses an update. Delivery is at least once: a graceful {@link stop} confirms the
+ * handled batch and a restart repeats nothing, but after a crash (or a kill) Telegram sends the
+ * last unconfirmed batch again, updates already handled included.
  *
  * @example
  * ```ts
@@ -86,6 +96,8 @@ export class Updater implements AsyncDisposable {
   #stop: AbortController | undefined;
   #loop: Promise<void> | undefined;
   #offset: number | undefined;
+  /** The offset of the last getUpdates Telegram answered: the updates below it are confirmed. */
+  #confirmed: number | undefined;
   #webhook: WebhookServer | undefined;
   #webhookUrl: string | undefined;
 
@@ -225,8 +237,10 @@ export class Updater implements AsyncDisposable {
   }
 
   /**
-   * Stops polling: an open long poll is aborted (its updates, not yet handed out, stay on
-   * Telegram), the current batch finishes, and the offset of handled updates is confirmed.
+   * Stops polling: an open long poll is aborted at once (its updates, not yet handed out, stay on
+   * Telegram), the current batch finishes, and the offset of handled updates is confirmed with a
+   * short getUpdates call (skipped when Telegram already has it; given up after half a second, the
+   * batch is then delivered again on the next start).
    * Stops a webhook server: it takes no new requests, and requests in flight finish (their updates
    * are queued). The webhook stays set on Telegram, which keeps updates until the next start.
    */
@@ -246,12 +260,20 @@ export class Updater implements AsyncDisposable {
     this.#loop = undefined;
     this.#stop = undefined;
     this.#running = false;
-    if (this.#offset !== undefined) {
-      try {
-        await this.bot.callApi('getUpdates', { offset: this.#offset, timeout: 0, limit: 1 });
-      } catch (error) {
-        this.#logger.error('Confirming the last updates to Telegram failed', error);
-      }
+    const offset = this.#offset;
+    if (offset === undefined || offset === this.#confirmed) return;
+    try {
+      await this.bot.callApi(
+        'getUpdates',
+        { offset, timeout: 0, limit: 1 },
+        { signal: AbortSignal.timeout(CONFIRM_TIMEOUT * 1000) },
+      );
+      this.#confirmed = offset;
+    } catch (error) {
+      this.#logger.warn(
+        `Confirming the handled updates to Telegram failed (offset ${offset}): they will be delivered again on the next start`,
+        error,
+      );
     }
   }
 
@@ -292,77 +314,117 @@ export class Updater implements AsyncDisposable {
     const maxInterval = options.maxRetryInterval ?? 30;
     const report = options.errorCallback ?? ((error: unknown) => this.#logger.error('Polling error', error));
     let allowed = options.allowedUpdates;
-    let wait = pollInterval;
+    // The wait after the last error (0 after an answer), and the streaks it depends on.
+    let backoff = 0;
+    let timedOutStreak = 0;
+    let malformedStreak = 0;
+    const nextBackoff = (): number => {
+      backoff = backoff === 0 ? Math.min(1, maxInterval) : Math.min(maxInterval, backoff * 1.5);
+      return backoff;
+    };
     while (!signal.aborted) {
+      const offset = this.#offset;
       let raw: unknown;
       const watchdog = AbortSignal.timeout((timeout + margin) * 1000);
       try {
         raw = await this.bot.callApi(
           'getUpdates',
           {
-            ...(this.#offset === undefined ? {} : { offset: this.#offset }),
+            ...(offset === undefined ? {} : { offset }),
             timeout,
             ...(allowed === undefined ? {} : { allowed_updates: allowed }),
           },
           { signal: AbortSignal.any([signal, watchdog]) },
         );
-        allowed = undefined;
       } catch (error) {
         if (signal.aborted) return;
-        if (watchdog.aborted) {
-          this.#logger.warn('A long poll got no answer in time; retrying');
-          continue;
-        }
+        let wait: number;
         if (error instanceof InvalidToken) {
           this.#logger.error('Invalid token: polling stops', error);
           options.fatalCallback?.(error);
           return;
         }
-        if (error instanceof RetryAfter) {
+        if (watchdog.aborted || error instanceof TimedOut) {
+          // A hung server answers nothing: retrying at once is right the first time, and backing
+          // off afterwards keeps a server that fails fast from being hammered.
+          const stuck = watchdog.aborted
+            ? new TimedOut(
+                `getUpdates got no answer within ${timeout + margin} s (long-poll timeout ${timeout} s + stuckPollMargin ${margin} s); the poll was abandoned`,
+                { method: 'getUpdates', cause: error },
+              )
+            : error;
+          timedOutStreak++;
+          wait = timedOutStreak === 1 ? 0 : nextBackoff();
+          this.#logger.warn(`getUpdates timed out; polling again in ${wait} s`, stuck);
+          report(stuck);
+        } else if (error instanceof RetryAfter) {
           wait = error.retryAfter + 0.5;
-        } else if (error instanceof TimedOut) {
-          wait = 0;
+          this.#logger.warn(`getUpdates hit flood control; polling again in ${wait} s`, error);
+          report(error);
+        } else if (error instanceof Conflict) {
+          wait = nextBackoff();
+          report(conflictError(error));
         } else {
-          if (error instanceof Conflict) {
-            report(
-              new Conflict(
-                `Conflict: another getUpdates or a webhook is active for this bot (${error.message})`,
-                { cause: error },
-              ),
-            );
-          } else {
-            report(error);
-          }
-          wait = Math.min(maxInterval, wait === 0 ? 1 : wait * 1.5);
+          wait = nextBackoff();
+          report(error);
         }
         await sleep(wait, signal);
         continue;
       }
-      wait = pollInterval;
+      allowed = undefined;
+      timedOutStreak = 0;
+      // Telegram forgets the updates below the offset of a getUpdates it answers.
+      this.#confirmed = offset;
+      if (!Array.isArray(raw)) {
+        const wait = nextBackoff();
+        const error = new MalformedUpdateError(
+          'getUpdates result',
+          raw,
+          new InvalidFieldError('getUpdates result', 'an array of Update objects', raw),
+        );
+        if (malformedStreak++ === 0) {
+          this.#logger.warn(
+            `getUpdates answered something other than a list; polling again in ${wait} s`,
+            error,
+          );
+          report(error);
+        } else {
+          this.#logger.debug(
+            `getUpdates answered no list again (${malformedStreak} times); polling again in ${wait} s`,
+          );
+        }
+        await sleep(wait, signal);
+        continue;
+      }
+      malformedStreak = 0;
       if (signal.aborted) return;
-      await this.#dispatch(raw, report);
+      const usable = await this.#dispatch(raw, report);
+      // A batch of nothing but unreadable items (no update_id) would come back at once, forever.
+      if (raw.length > 0 && !usable) {
+        await sleep(Math.max(pollInterval, nextBackoff()), signal);
+        continue;
+      }
+      backoff = 0;
       await sleep(pollInterval, signal);
     }
   }
 
-  /** Parses and queues a getUpdates answer; waits until it was handled when the consumer acknowledges. */
-  async #dispatch(raw: unknown, report: (error: unknown) => void): Promise<void> {
-    if (!Array.isArray(raw)) {
-      report(
-        new MalformedUpdateError('getUpdates', raw, new TypeError('getUpdates did not answer an array')),
-      );
-      return;
-    }
+  /**
+   * Parses and queues the updates of a getUpdates answer; waits until they were handled when the
+   * consumer acknowledges. Resolves to whether the answer moved the offset or queued an update.
+   */
+  async #dispatch(raw: readonly unknown[], report: (error: unknown) => void): Promise<boolean> {
     let next = this.#offset;
     let queued = false;
-    for (const item of raw) {
+    for (let index = 0; index < raw.length; index++) {
+      const item = raw[index];
       const id =
         typeof item === 'object' && item !== null ? (item as { update_id?: unknown }).update_id : undefined;
       if (typeof id === 'number' && Number.isSafeInteger(id)) {
         if (this.#offset !== undefined && id < this.#offset) continue;
         if (next === undefined || id + 1 > next) next = id + 1;
       }
-      const update = parseUpdate(item, this.bot);
+      const update = parseUpdate(item, this.bot, `getUpdates result[${index}]`);
       if (update instanceof MalformedUpdateError) {
         report(update);
         continue;
@@ -371,6 +433,23 @@ export class Updater implements AsyncDisposable {
       queued = true;
     }
     if (queued && this.updateQueue.consumerAcknowledges) await this.updateQueue.join();
+    const moved = next !== this.#offset;
     this.#offset = next;
+    return moved || queued;
   }
+}
+
+/** A 409 on getUpdates, said once with what to do about it. */
+function conflictError(error: Conflict): Conflict {
+  const told = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  return new Conflict(
+    `Another getUpdates request or a webhook is active for this bot: stop the other instance, or remove its webhook with deleteWebhook (Telegram: ${told})`,
+    {
+      method: error.method,
+      errorCode: error.errorCode,
+      description: error.description,
+      parameters: error.parameters,
+      cause: error,
+    },
+  );
 }
