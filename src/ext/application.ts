@@ -38,6 +38,11 @@ import {
   type WebhookHandlerOptions,
   type WebhookRequestHandler,
 } from './updater/webhook-handler.js';
+import {
+  webhookListener as makeWebhookListener,
+  type WebhookListenerOptions,
+  type WebhookNodeListener,
+} from './updater/webhook-listener.js';
 
 export type {
   ApplicationHook,
@@ -635,6 +640,25 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
    */
   webhookHandler(options: WebhookHandlerOptions = {}): WebhookRequestHandler {
     return makeWebhookHandler(this, {
+      ...options,
+      errorCallback:
+        options.errorCallback ??
+        ((error) => {
+          this.#track(this.processError(null, error));
+        }),
+    });
+  }
+
+  /**
+   * A node request listener, `(req, res) => void`, that feeds this application's update queue: for
+   * node:http, Express (`server.post('/telegram', listener)`, with or without `express.json()`),
+   * Fastify (pass `request.raw` with `body: request.body`, and `reply.raw`) or Koa (`ctx.req`,
+   * `ctx.res`). See {@link makeWebhookListener | webhookListener} for the checks. As with
+   * {@link webhookHandler}, you start the application and call setWebhook; bodies that are not
+   * updates go to the error handlers with update `null`.
+   */
+  webhookListener(options: WebhookListenerOptions = {}): WebhookNodeListener {
+    return makeWebhookListener(this, {
       ...options,
       errorCallback:
         options.errorCallback ??

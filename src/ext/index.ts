@@ -1,7 +1,7 @@
 /**
  * typescript-telegram-bot/ext: the application framework (python-telegram-bot's `telegram.ext`):
  * Application and its builder, handlers, context, defaults, update processors, long polling and
- * webhooks (a built-in server and a web-standard handler).
+ * webhooks (a built-in server, a web-standard handler and a node request listener).
  */
 export {
   Application,
@@ -175,8 +175,15 @@ export {
   type WebhookTarget,
   webhookHandler,
 } from './updater/webhook-handler.js';
+export {
+  type WebhookIncomingMessage,
+  type WebhookListenerOptions,
+  type WebhookNodeListener,
+  webhookListener,
+} from './updater/webhook-listener.js';
 export type { PemSource } from './updater/webhook-options.js';
 export {
+  type WebhookHealth,
   type WebhookListenTarget,
   WebhookServer,
   type WebhookServerOptions,

@@ -199,6 +199,7 @@ export class Updater implements AsyncDisposable {
       maxBodySize: options.maxBodySize,
       tls: plan.tls,
       errorCallback: options.errorCallback,
+      healthPath: options.healthPath,
       logger: this.#logger,
     });
     const stop = new AbortController();
@@ -224,6 +225,12 @@ export class Updater implements AsyncDisposable {
         }),
       );
       this.#webhookUrl = url;
+      if (options.secretToken === undefined) {
+        this.#logger.warn(
+          'The webhook runs without a secret token: anyone who finds its URL can post updates to it. Pass secretToken (1-256 of A-Z a-z 0-9 _ -) to startWebhook/runWebhook.',
+        );
+      }
+      await this.#checkWebhookInfo(url);
       this.#logger.info(
         `Webhook server listening on ${typeof address === 'string' ? address : `${address?.address}:${port}`}`,
       );
@@ -273,6 +280,28 @@ export class Updater implements AsyncDisposable {
       this.#logger.warn(
         `Confirming the handled updates to Telegram failed (offset ${offset}): they will be delivered again on the next start`,
         error,
+      );
+    }
+  }
+
+  /** Reads the webhook back from Telegram and warns about a different URL or a pending delivery error. */
+  async #checkWebhookInfo(url: string): Promise<void> {
+    let info: Awaited<ReturnType<Bot['getWebhookInfo']>>;
+    try {
+      info = await this.bot.getWebhookInfo();
+    } catch (error) {
+      this.#logger.warn('getWebhookInfo failed after setWebhook; the webhook could not be checked', error);
+      return;
+    }
+    if (info.url !== url) {
+      this.#logger.warn(
+        'Telegram reports a different webhook URL than the one just set: another instance may have set its own',
+      );
+    }
+    if (info.last_error_message !== undefined) {
+      const when = info.last_error_date === undefined ? '' : ` at ${info.last_error_date.toISOString()}`;
+      this.#logger.warn(
+        `Telegram's last webhook delivery failed${when}: ${info.last_error_message} (${info.pending_update_count} updates pending)`,
       );
     }
   }

@@ -1,11 +1,14 @@
 /**
  * The checks every webhook request goes through, shared by the built-in server
- * ({@link WebhookServer}) and the web-standard handler ({@link webhookHandler}): the secret token
- * (compared in constant time), the content type, the body size limit and the body's parse.
+ * ({@link WebhookServer}), the web-standard handler ({@link webhookHandler}) and the node listener
+ * ({@link webhookListener}): the secret token
+ * (compared in constant time), the content type, the body size limit and the body's parse,
+ * then the hand-over of the update to the queue.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Bot } from '../../bot.js';
 import type { Update } from '../../generated/types.js';
+import type { Logger } from '../../logging.js';
 import { MalformedUpdateError } from '../errors.js';
 import { parseUpdate } from './parse-update.js';
 
@@ -76,4 +79,71 @@ export function updateFromBody(text: string, bot: Bot): Update | MalformedUpdate
     return new MalformedUpdateError('Update', text, error);
   }
   return parseUpdate(raw, bot);
+}
+
+/** Why a webhook request is refused before its body is read. */
+export type WebhookRefusal = 'method' | 'secret' | 'type';
+
+/**
+ * The checks made on a request's head, in the order every webhook endpoint makes them: the method
+ * (405), the secret token (403), the content type (403). `undefined` when the request passes.
+ */
+export function refuseHead(
+  method: string | undefined,
+  secretHeader: string | null | undefined,
+  contentType: string | null | undefined,
+  secret: SecretTokenCheck,
+): WebhookRefusal | undefined {
+  if (method !== 'POST') return 'method';
+  if (!secret.accepts(secretHeader)) return 'secret';
+  if (!isJsonContentType(contentType)) return 'type';
+  return undefined;
+}
+
+/** Whether a declared Content-Length already exceeds the limit (the body is then never read). */
+export function declaredTooLarge(contentLength: string | null | undefined, maxBodySize: number): boolean {
+  return contentLength !== undefined && contentLength !== null && Number(contentLength) > maxBodySize;
+}
+
+/** Where a webhook endpoint hands the updates it accepts. */
+export interface UpdateSink {
+  readonly bot: Bot;
+  readonly updateQueue: { put(update: Update): void };
+}
+
+/**
+ * Hands a body's update to the sink's queue, or reports a body that is not an update. Returns
+ * whether the update was queued (the request is then answered 200, otherwise 400). `body` is the
+ * raw text, or a value a framework already parsed from JSON.
+ */
+export function deliverBody(
+  body: string | unknown,
+  sink: UpdateSink,
+  report: (error: MalformedUpdateError) => void,
+): boolean {
+  const update = typeof body === 'string' ? updateFromBody(body, sink.bot) : parseUpdate(body, sink.bot);
+  if (update instanceof MalformedUpdateError) {
+    report(update);
+    return false;
+  }
+  sink.updateQueue.put(update);
+  return true;
+}
+
+/** The reporter of bodies that are not updates: the callback (its own throws logged), or the log. */
+export function errorReporter(
+  logger: Logger,
+  callback: ((error: MalformedUpdateError) => void) | undefined,
+): (error: MalformedUpdateError) => void {
+  return (error) => {
+    if (callback === undefined) {
+      logger.error('The webhook received a body that is not an update', error);
+      return;
+    }
+    try {
+      callback(error);
+    } catch (thrown) {
+      logger.error('The webhook error callback threw', thrown);
+    }
+  };
 }

@@ -5,15 +5,17 @@
  */
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logging.js';
-import { MalformedUpdateError } from '../errors.js';
+import type { MalformedUpdateError } from '../errors.js';
 import { defaultLogger } from '../logging.js';
 import type { UpdateQueue } from './update-queue.js';
 import {
   checkMaxBodySize,
-  isJsonContentType,
+  declaredTooLarge,
+  deliverBody,
+  errorReporter,
+  refuseHead,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
-  updateFromBody,
 } from './webhook-check.js';
 
 /** Options of {@link webhookHandler} (and `Application.webhookHandler`). */
@@ -107,32 +109,21 @@ export function webhookHandler(
 ): WebhookRequestHandler {
   const secret = new SecretTokenCheck(options.secretToken);
   const maxBodySize = checkMaxBodySize(options.maxBodySize);
-  const logger = target.logger ?? defaultLogger;
-  const callback = options.errorCallback;
-  const report = (error: MalformedUpdateError): void => {
-    if (callback === undefined) {
-      logger.error('The webhook received a body that is not an update', error);
-      return;
-    }
-    try {
-      callback(error);
-    } catch (thrown) {
-      logger.error('The webhook error callback threw', thrown);
-    }
-  };
+  const report = errorReporter(target.logger ?? defaultLogger, options.errorCallback);
 
   return async (request) => {
-    if (request.method !== 'POST') return reply(405, 'Method Not Allowed', { allow: 'POST' });
     const headers = request.headers;
-    if (!secret.accepts(headers.get(SECRET_TOKEN_HEADER))) {
-      return reply(403, 'Forbidden: wrong or missing secret token');
-    }
-    if (!isJsonContentType(headers.get('content-type'))) {
-      return reply(403, 'Forbidden: Content-Type must be application/json');
-    }
+    const refusal = refuseHead(
+      request.method,
+      headers.get(SECRET_TOKEN_HEADER),
+      headers.get('content-type'),
+      secret,
+    );
+    if (refusal === 'method') return reply(405, 'Method Not Allowed', { allow: 'POST' });
+    if (refusal === 'secret') return reply(403, 'Forbidden: wrong or missing secret token');
+    if (refusal === 'type') return reply(403, 'Forbidden: Content-Type must be application/json');
     if (target.running === false) return reply(503, 'Service Unavailable: the application is not running');
-    const declared = headers.get('content-length');
-    if (declared !== null && Number(declared) > maxBodySize) return reply(413, 'Payload Too Large');
+    if (declaredTooLarge(headers.get('content-length'), maxBodySize)) return reply(413, 'Payload Too Large');
     let bytes: Uint8Array | undefined;
     try {
       bytes = await readBounded(request, maxBodySize);
@@ -140,12 +131,9 @@ export function webhookHandler(
       return reply(400, 'Bad Request: the body could not be read');
     }
     if (bytes === undefined) return reply(413, 'Payload Too Large');
-    const update = updateFromBody(decoder.decode(bytes), target.bot);
-    if (update instanceof MalformedUpdateError) {
-      report(update);
+    if (!deliverBody(decoder.decode(bytes), target, report)) {
       return reply(400, 'Bad Request: the body is not an update');
     }
-    target.updateQueue.put(update);
     return new Response(null, { status: 200 });
   };
 }

@@ -42,6 +42,8 @@ export interface WebhookOptions {
   readonly maxRetryInterval?: number | undefined;
   /** The largest request body accepted, in bytes (413 beyond); default 1 MiB. */
   readonly maxBodySize?: number | undefined;
+  /** A path answering `GET` with the server's health as JSON (`{ ok, lastUpdateAt, updatesInFlight, ... }`), no secret needed; off by default. */
+  readonly healthPath?: string | undefined;
   /** Receives bodies that are not updates (answered 400); default: logged. */
   readonly errorCallback?: ((error: MalformedUpdateError) => void) | undefined;
 }

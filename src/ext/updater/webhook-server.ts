@@ -13,15 +13,18 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logging.js';
-import { MalformedUpdateError } from '../errors.js';
+import type { MalformedUpdateError } from '../errors.js';
 import { defaultLogger } from '../logging.js';
 import type { UpdateQueue } from './update-queue.js';
 import {
   checkMaxBodySize,
-  isJsonContentType,
+  declaredTooLarge,
+  deliverBody,
+  errorReporter,
+  refuseHead,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
-  updateFromBody,
+  type WebhookRefusal,
 } from './webhook-check.js';
 
 /** PEM certificate and private key of an HTTPS webhook server. */
@@ -43,8 +46,27 @@ export interface WebhookServerOptions {
   /** Receives bodies that are not updates (they are answered 400); default: logged as errors. */
   readonly errorCallback?: ((error: MalformedUpdateError) => void) | undefined;
   readonly logger?: Logger | undefined;
+  /**
+   * A path answering `GET` with the server's health as JSON ({@link WebhookHealth}), without the
+   * secret token (it shows no update content). Off by default.
+   */
+  readonly healthPath?: string | undefined;
   /** How long {@link WebhookServer.stop} waits for requests in flight before cutting them, in ms; default 10000. */
   readonly stopTimeoutMs?: number | undefined;
+}
+
+/** What the health route of a {@link WebhookServer} answers. */
+export interface WebhookHealth {
+  /** `false` while the server is stopping (then answered with status 503). */
+  readonly ok: boolean;
+  /** When the last update was accepted (ISO 8601), or `null` before the first. */
+  readonly lastUpdateAt: string | null;
+  /** Requests whose body is being read. */
+  readonly updatesInFlight: number;
+  /** Updates queued and not yet taken by the application. */
+  readonly updatesQueued: number;
+  /** Seconds since the server started listening. */
+  readonly uptime: number;
 }
 
 /** Where a {@link WebhookServer} listens: a host and port, or a unix socket path. */
@@ -97,6 +119,11 @@ const NOT_ALLOWED: Answer = {
   headers: NOT_ALLOWED_HEADERS,
   closing: NOT_ALLOWED_HEADERS,
 };
+const REFUSALS: Readonly<Record<WebhookRefusal, Answer>> = {
+  method: NOT_ALLOWED,
+  secret: WRONG_SECRET,
+  type: WRONG_TYPE,
+};
 
 function send(response: ServerResponse, reply: Answer, close: boolean): void {
   response.writeHead(reply.status, close ? reply.closing : reply.headers).end(reply.text);
@@ -138,6 +165,7 @@ class Intake {
   readonly report: (error: MalformedUpdateError) => void;
   inFlight = 0;
   stopping = false;
+  lastUpdateAt: number | undefined;
   drained: (() => void) | undefined;
 
   constructor(
@@ -168,14 +196,12 @@ class Intake {
   finish(request: WebhookRequest, response: ServerResponse): void {
     const chunks = request.chunks;
     const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, request.size);
-    const update = updateFromBody(body.toString('utf8'), this.bot);
-    if (update instanceof MalformedUpdateError) {
+    if (!deliverBody(body.toString('utf8'), { bot: this.bot, updateQueue: this.queue }, this.report)) {
       send(response, BAD_REQUEST, this.stopping);
       this.settle(request);
-      this.report(update);
       return;
     }
-    this.queue.put(update);
+    this.lastUpdateAt = Date.now();
     send(response, OK, this.stopping);
     this.settle(request);
   }
@@ -258,6 +284,8 @@ export class WebhookServer {
   readonly #maxBodySize: number;
   readonly #logger: Logger;
   readonly #stopTimeoutMs: number;
+  readonly #healthPath: string | undefined;
+  #listeningSince = 0;
   #stopping: Promise<void> | undefined;
 
   constructor(bot: Bot, updateQueue: UpdateQueue, options: WebhookServerOptions = {}) {
@@ -266,18 +294,10 @@ export class WebhookServer {
     this.#secret = new SecretTokenCheck(options.secretToken);
     this.#maxBodySize = checkMaxBodySize(options.maxBodySize);
     this.#logger = options.logger ?? defaultLogger;
-    const callback = options.errorCallback;
-    const report = (error: MalformedUpdateError): void => {
-      if (callback === undefined) {
-        this.#logger.error('The webhook received a body that is not an update', error);
-        return;
-      }
-      try {
-        callback(error);
-      } catch (thrown) {
-        this.#logger.error('The webhook error callback threw', thrown);
-      }
-    };
+    this.#healthPath =
+      options.healthPath === undefined ? undefined : normalizeWebhookPath(options.healthPath);
+    if (this.#healthPath === this.#path) throw new TypeError('healthPath must differ from the webhook path');
+    const report = errorReporter(this.#logger, options.errorCallback);
     this.#intake = new Intake(bot, updateQueue, this.#maxBodySize, report);
     this.#stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
     const serverOptions = { IncomingMessage: WebhookRequest };
@@ -328,6 +348,19 @@ export class WebhookServer {
       else server.listen(target.port, target.host, ready);
     });
     server.on('error', (error) => this.#logger.error('The webhook server failed', error));
+    this.#listeningSince = Date.now();
+  }
+
+  /** The server's health, as its health route answers it. */
+  get health(): WebhookHealth {
+    const intake = this.#intake;
+    return {
+      ok: this.#stopping === undefined && this.#server.listening,
+      lastUpdateAt: intake.lastUpdateAt === undefined ? null : new Date(intake.lastUpdateAt).toISOString(),
+      updatesInFlight: intake.inFlight,
+      updatesQueued: intake.queue.size,
+      uptime: this.#listeningSince === 0 ? 0 : Math.floor((Date.now() - this.#listeningSince) / 1000),
+    };
   }
 
   /**
@@ -368,39 +401,56 @@ export class WebhookServer {
   }
 
   readonly #onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    const url = request.url ?? '';
+    if (this.#healthPath !== undefined && this.#matchesPath(url, this.#healthPath)) {
+      this.#answerHealth(request, response);
+      return;
+    }
     if (this.#stopping !== undefined) {
       send(response, UNAVAILABLE, true);
       return;
     }
-    const url = request.url ?? '';
-    if (url !== this.#path && !this.#matchesPath(url)) {
+    if (url !== this.#path && !this.#matchesPath(url, this.#path, this.#slashPath)) {
       send(response, NOT_FOUND, true);
       return;
     }
-    if (request.method !== 'POST') {
-      send(response, NOT_ALLOWED, true);
-      return;
-    }
     const headers = request.headers;
-    if (!this.#secret.accepts(headers[SECRET_TOKEN_HEADER] as string | undefined)) {
-      send(response, WRONG_SECRET, true);
+    const refusal = refuseHead(
+      request.method,
+      headers[SECRET_TOKEN_HEADER] as string | undefined,
+      headers['content-type'],
+      this.#secret,
+    );
+    if (refusal !== undefined) {
+      send(response, REFUSALS[refusal], true);
       return;
     }
-    if (!isJsonContentType(headers['content-type'])) {
-      send(response, WRONG_TYPE, true);
-      return;
-    }
-    const declared = headers['content-length'];
-    if (declared !== undefined && Number(declared) > this.#maxBodySize) {
+    if (declaredTooLarge(headers['content-length'], this.#maxBodySize)) {
       send(response, TOO_LARGE, true);
       return;
     }
     this.#intake.accept(request as WebhookRequest, response);
   };
 
-  #matchesPath(url: string): boolean {
+  #answerHealth(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD', 'content-length': '0', connection: 'close' }).end();
+      return;
+    }
+    const health = this.health;
+    const text = JSON.stringify(health);
+    response
+      .writeHead(health.ok ? 200 : 503, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(text)),
+        'cache-control': 'no-store',
+      })
+      .end(request.method === 'HEAD' ? undefined : text);
+  }
+
+  #matchesPath(url: string, path: string, slashPath = path.endsWith('/') ? path : `${path}/`): boolean {
     const query = url.indexOf('?');
-    const path = query === -1 ? url : url.slice(0, query);
-    return path === this.#path || path === this.#slashPath;
+    const bare = query === -1 ? url : url.slice(0, query);
+    return bare === path || bare === slashPath;
   }
 }
