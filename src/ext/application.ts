@@ -528,7 +528,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     } catch (error) {
       await this.processError(item, error);
     } finally {
-      this.updateQueue.taskDone();
+      this.updateQueue.taskDone(item);
       if (concurrent) this.#settleInFlight();
     }
   }

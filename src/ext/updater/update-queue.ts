@@ -18,6 +18,8 @@ export class UpdateQueue<T = unknown> {
   #getters: Array<(item: T) => void> = [];
   #unfinished = 0;
   #joiners: Array<() => void> = [];
+  // Completions of items put with putTracked: looked up only while some are waiting.
+  #completions = new Map<T, () => void>();
   /**
    * Set by a consumer that calls {@link taskDone} for every item (the Application does): the
    * updater then confirms updates to Telegram only once they were handled (at least once: after a
@@ -43,6 +45,23 @@ export class UpdateQueue<T = unknown> {
     else this.#items.push(item);
   }
 
+  /**
+   * Adds an item and returns a promise that settles once the consumer marked that very item done
+   * (`taskDone(item)`) — after its handlers finished or failed into the error handlers. Webhook
+   * endpoints answer Telegram only then, so a crash loses no answered update. Only meaningful with
+   * a consumer that acknowledges (see {@link consumerAcknowledges}); otherwise it resolves at once.
+   * An item must not be put tracked twice while pending.
+   */
+  putTracked(item: T): Promise<void> {
+    if (!this.consumerAcknowledges) {
+      this.put(item);
+      return Promise.resolve();
+    }
+    const done = new Promise<void>((resolve) => this.#completions.set(item, resolve));
+    this.put(item);
+    return done;
+  }
+
   /** The next item, waiting for one if the queue is empty. */
   get(): Promise<T> {
     if (this.#head < this.#items.length) return Promise.resolve(this.#take());
@@ -54,10 +73,17 @@ export class UpdateQueue<T = unknown> {
     return this.#head < this.#items.length ? this.#take() : undefined;
   }
 
-  /** Marks one taken item as handled. */
-  taskDone(): void {
+  /** Marks one taken item as handled; pass the item to settle a {@link putTracked} promise. */
+  taskDone(item?: T): void {
     if (this.#unfinished === 0) throw new Error('taskDone() called more times than items were put');
     this.#unfinished--;
+    if (item !== undefined && this.#completions.size !== 0) {
+      const complete = this.#completions.get(item);
+      if (complete !== undefined) {
+        this.#completions.delete(item);
+        complete();
+      }
+    }
     if (this.#unfinished === 0) {
       const joiners = this.#joiners;
       this.#joiners = [];

@@ -108,26 +108,31 @@ export function declaredTooLarge(contentLength: string | null | undefined, maxBo
 /** Where a webhook endpoint hands the updates it accepts. */
 export interface UpdateSink {
   readonly bot: Bot;
-  readonly updateQueue: { put(update: Update): void };
+  readonly updateQueue: { putTracked(update: Update): Promise<void> };
+}
+
+/** An update handed to the queue: its id, and a promise settling once it was handled. */
+export interface Delivery {
+  readonly updateId: number;
+  readonly handled: Promise<void>;
 }
 
 /**
- * Hands a body's update to the sink's queue, or reports a body that is not an update. Returns
- * whether the update was queued (the request is then answered 200, otherwise 400). `body` is the
- * raw text, or a value a framework already parsed from JSON.
+ * Hands a body's update to the sink's queue, or reports a body that is not an update
+ * (`undefined`: the request is then answered 400). The request is answered 200 once the returned
+ * delivery is handled. `body` is the raw text, or a value a framework already parsed from JSON.
  */
 export function deliverBody(
   body: string | unknown,
   sink: UpdateSink,
   report: (error: MalformedUpdateError) => void,
-): boolean {
+): Delivery | undefined {
   const update = typeof body === 'string' ? updateFromBody(body, sink.bot) : parseUpdate(body, sink.bot);
   if (update instanceof MalformedUpdateError) {
     report(update);
-    return false;
+    return undefined;
   }
-  sink.updateQueue.put(update);
-  return true;
+  return { updateId: update.update_id, handled: sink.updateQueue.putTracked(update) };
 }
 
 /** The reporter of bodies that are not updates: the callback (its own throws logged), or the log. */

@@ -17,9 +17,10 @@ import {
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
 } from './webhook-check.js';
+import { WebhookGate, type WebhookGateOptions } from './webhook-gate.js';
 
 /** Options of {@link webhookHandler} (and `Application.webhookHandler`). */
-export interface WebhookHandlerOptions {
+export interface WebhookHandlerOptions extends WebhookGateOptions {
   /** The secret token given to setWebhook: requests must carry it in `X-Telegram-Bot-Api-Secret-Token` (403 otherwise). */
   readonly secretToken?: string | undefined;
   /** The largest body accepted, in bytes (413 beyond, not read further); default 1 MiB. */
@@ -41,6 +42,10 @@ export interface WebhookTarget {
 export type WebhookRequestHandler = (request: Request) => Promise<Response>;
 
 const decoder = new TextDecoder();
+
+function isRunning(target: WebhookTarget): boolean {
+  return target.running !== false;
+}
 
 function reply(status: number, text: string, extra?: Readonly<Record<string, string>>): Response {
   return new Response(text, {
@@ -81,7 +86,9 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array 
  * pattern, ready-made. It applies the checks of the built-in server: `POST` only (405), the secret
  * token compared in constant time (403), `Content-Type: application/json` (403), the body limit
  * (413), a body that parses as an update (400, reported to `errorCallback`); then it queues the
- * update and answers 200 at once. Routing (the path) is left to your server. With an
+ * update and answers 200 once it was handled (or after `ackTimeout`, default 30 s), so a crash
+ * loses no answered update. At most `maxInFlight` updates (default 256) are in flight; further
+ * requests wait before their body is read. Routing (the path) is left to your server. With an
  * `Application` as target, requests get 503 while it is not running, so Telegram retries them.
  *
  * The application must be initialized and started by you, and Telegram told about the URL; the
@@ -109,7 +116,16 @@ export function webhookHandler(
 ): WebhookRequestHandler {
   const secret = new SecretTokenCheck(options.secretToken);
   const maxBodySize = checkMaxBodySize(options.maxBodySize);
-  const report = errorReporter(target.logger ?? defaultLogger, options.errorCallback);
+  const logger = target.logger ?? defaultLogger;
+  const report = errorReporter(logger, options.errorCallback);
+  const gate = new WebhookGate(options, logger);
+  const admitted = (): Promise<boolean> =>
+    new Promise<boolean>((resolve) =>
+      gate.admit(
+        () => resolve(true),
+        () => resolve(false),
+      ),
+    );
 
   return async (request) => {
     const headers = request.headers;
@@ -124,16 +140,31 @@ export function webhookHandler(
     if (refusal === 'type') return reply(403, 'Forbidden: Content-Type must be application/json');
     if (target.running === false) return reply(503, 'Service Unavailable: the application is not running');
     if (declaredTooLarge(headers.get('content-length'), maxBodySize)) return reply(413, 'Payload Too Large');
+    // The application may have stopped while the request was held.
+    if (!(await admitted()) || !isRunning(target)) {
+      gate.release();
+      return reply(503, 'Service Unavailable: the application is not running');
+    }
     let bytes: Uint8Array | undefined;
     try {
       bytes = await readBounded(request, maxBodySize);
     } catch {
+      gate.release();
       return reply(400, 'Bad Request: the body could not be read');
     }
-    if (bytes === undefined) return reply(413, 'Payload Too Large');
-    if (!deliverBody(decoder.decode(bytes), target, report)) {
+    if (bytes === undefined) {
+      gate.release();
+      return reply(413, 'Payload Too Large');
+    }
+    const delivery = deliverBody(decoder.decode(bytes), target, report);
+    if (delivery === undefined) {
+      gate.release();
       return reply(400, 'Bad Request: the body is not an update');
     }
-    return new Response(null, { status: 200 });
+    return new Promise<Response>((resolve) =>
+      gate.answerWhenHandled(delivery.handled, delivery.updateId, () =>
+        resolve(new Response(null, { status: 200 })),
+      ),
+    );
   };
 }

@@ -13,6 +13,7 @@ import {
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
 } from './webhook-check.js';
+import { WebhookGate } from './webhook-gate.js';
 import type { WebhookHandlerOptions, WebhookTarget } from './webhook-handler.js';
 
 /** Options of {@link webhookListener} (and `Application.webhookListener`): those of the web-standard handler. */
@@ -55,7 +56,9 @@ function alreadyRead(request: WebhookIncomingMessage): boolean {
  * checks of the built-in server: `POST` only (405), the secret token compared in constant time
  * (403), `Content-Type: application/json` (403), the body limit (413; the rest of the body is not
  * read), a body that parses as an update (400, reported to `errorCallback`); then it queues the
- * update and answers 200 at once. With an `Application` as target, requests get 503 while it is not
+ * update and answers 200 once it was handled (or after `ackTimeout`, default 30 s), so a crash
+ * loses no answered update. At most `maxInFlight` updates (default 256) are in flight; further
+ * requests wait unread. With an `Application` as target, requests get 503 while it is not
  * running, so Telegram delivers them again later. Routing (the path) is left to your server.
  *
  * The body is read from the request stream, or, when a framework parsed it first, taken from
@@ -83,11 +86,19 @@ export function webhookListener(
 ): WebhookNodeListener {
   const secret = new SecretTokenCheck(options.secretToken);
   const maxBodySize = checkMaxBodySize(options.maxBodySize);
-  const report = errorReporter(target.logger ?? defaultLogger, options.errorCallback);
+  const logger = target.logger ?? defaultLogger;
+  const report = errorReporter(logger, options.errorCallback);
+  const gate = new WebhookGate(options, logger);
 
+  // Runs with a slot taken: freed at once on a refusal, once handled otherwise.
   const finish = (response: ServerResponse, body: unknown): void => {
-    if (deliverBody(body, target, report)) send(response, 200, '', false);
-    else send(response, 400, 'Bad Request: the body is not an update', false);
+    const delivery = deliverBody(body, target, report);
+    if (delivery === undefined) {
+      send(response, 400, 'Bad Request: the body is not an update', false);
+      gate.release();
+      return;
+    }
+    gate.answerWhenHandled(delivery.handled, delivery.updateId, () => send(response, 200, '', false));
   };
 
   return (request, response) => {
@@ -119,12 +130,22 @@ export function webhookListener(
       send(response, 413, 'Payload Too Large', unread);
       return;
     }
-    if (!unread) {
-      const body = request.body;
-      finish(response, Buffer.isBuffer(body) ? body.toString('utf8') : body);
-      return;
-    }
-    readBounded(request, response, maxBodySize, finish);
+    gate.admit(
+      () => {
+        if (target.running === false || request.destroyed) {
+          send(response, 503, 'Service Unavailable: the application is not running', unread);
+          gate.release();
+          return;
+        }
+        if (!unread) {
+          const body = request.body;
+          finish(response, Buffer.isBuffer(body) ? body.toString('utf8') : body);
+          return;
+        }
+        readBounded(request, response, maxBodySize, finish, () => gate.release());
+      },
+      () => send(response, 503, 'Service Unavailable', unread),
+    );
   };
 }
 
@@ -134,7 +155,14 @@ function readBounded(
   response: ServerResponse,
   limit: number,
   done: (response: ServerResponse, text: string) => void,
+  abandon: () => void,
 ): void {
+  let settled = false;
+  const giveUp = (): void => {
+    if (settled) return;
+    settled = true;
+    abandon();
+  };
   const chunks: Buffer[] = [];
   let size = 0;
   let over = false;
@@ -145,14 +173,20 @@ function readBounded(
       request.off('data', onData);
       request.pause();
       send(response, 413, 'Payload Too Large', true);
+      giveUp();
       return;
     }
     chunks.push(chunk);
   };
   request.on('data', onData);
   request.once('end', () => {
-    if (!over) done(response, Buffer.concat(chunks, size).toString('utf8'));
+    if (over || settled) return;
+    settled = true;
+    done(response, Buffer.concat(chunks, size).toString('utf8'));
   });
-  // The client went away mid-body: nothing to answer.
+  // The client went away mid-body: nothing to answer, the slot is freed.
   request.once('error', () => undefined);
+  request.once('close', () => {
+    if (!request.readableEnded) giveUp();
+  });
 }

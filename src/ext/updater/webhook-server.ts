@@ -26,6 +26,7 @@ import {
   SecretTokenCheck,
   type WebhookRefusal,
 } from './webhook-check.js';
+import { WebhookGate, type WebhookGateOptions } from './webhook-gate.js';
 
 /** PEM certificate and private key of an HTTPS webhook server. */
 export interface WebhookTls {
@@ -34,7 +35,7 @@ export interface WebhookTls {
 }
 
 /** Options of {@link WebhookServer}. */
-export interface WebhookServerOptions {
+export interface WebhookServerOptions extends WebhookGateOptions {
   /** The path Telegram posts to, e.g. `/webhook` (`/` when empty); a trailing slash is accepted too. */
   readonly path?: string | undefined;
   /** Requests must carry it in `X-Telegram-Bot-Api-Secret-Token` (403 otherwise). */
@@ -51,7 +52,7 @@ export interface WebhookServerOptions {
    * secret token (it shows no update content). Off by default.
    */
   readonly healthPath?: string | undefined;
-  /** How long {@link WebhookServer.stop} waits for requests in flight before cutting them, in ms; default 10000. */
+  /** How long {@link WebhookServer.stop} waits for updates in flight to be handled and answered before cutting their requests, in ms; default 35000. */
   readonly stopTimeoutMs?: number | undefined;
 }
 
@@ -61,8 +62,10 @@ export interface WebhookHealth {
   readonly ok: boolean;
   /** When the last update was accepted (ISO 8601), or `null` before the first. */
   readonly lastUpdateAt: string | null;
-  /** Requests whose body is being read. */
+  /** Updates in flight: their body being read, or queued, or being handled. */
   readonly updatesInFlight: number;
+  /** Requests held unread because `maxInFlight` updates are in flight. */
+  readonly requestsHeld: number;
   /** Updates queued and not yet taken by the application. */
   readonly updatesQueued: number;
   /** Seconds since the server started listening. */
@@ -155,76 +158,88 @@ function delay(ms: number): { promise: Promise<void>; cancel(): void } {
 }
 
 /**
- * What happens to accepted requests: their bodies are collected (bounded), parsed and queued, and
- * requests in flight are counted so a stop can wait for them.
+ * What happens to accepted requests: they are admitted by the gate (held unread past its bound),
+ * their bodies are collected (bounded), parsed and queued, and each is answered once its update
+ * was handled.
  */
 class Intake {
   readonly bot: Bot;
   readonly queue: UpdateQueue;
   readonly maxBodySize: number;
   readonly report: (error: MalformedUpdateError) => void;
-  inFlight = 0;
+  readonly gate: WebhookGate;
   stopping = false;
   lastUpdateAt: number | undefined;
-  drained: (() => void) | undefined;
 
   constructor(
     bot: Bot,
     queue: UpdateQueue,
     maxBodySize: number,
     report: (error: MalformedUpdateError) => void,
+    gate: WebhookGate,
   ) {
     this.bot = bot;
     this.queue = queue;
     this.maxBodySize = maxBodySize;
     this.report = report;
+    this.gate = gate;
   }
 
-  /** Starts reading the body of an accepted request. */
+  /** Admits a request: its body is read now, or once an update in flight finished. */
   accept(request: WebhookRequest, response: ServerResponse): void {
+    this.gate.admit(
+      () => this.read(request, response),
+      () => send(response, UNAVAILABLE, true),
+    );
+  }
+
+  /** Starts reading the body of an admitted request (its slot is taken). */
+  read(request: WebhookRequest, response: ServerResponse): void {
+    if (request.destroyed || request.socket.destroyed) {
+      // The client went away while the request was held.
+      this.gate.release();
+      return;
+    }
     request.owner = this;
     request.response = response;
     request.settled = false;
-    this.inFlight++;
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onError);
     request.on('close', onClose);
   }
 
-  /** The whole body arrived: queue its update (200) or refuse it (400). */
+  /** The whole body arrived: queue its update (200 once handled) or refuse it (400). */
   finish(request: WebhookRequest, response: ServerResponse): void {
     const chunks = request.chunks;
     const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, request.size);
-    if (!deliverBody(body.toString('utf8'), { bot: this.bot, updateQueue: this.queue }, this.report)) {
+    const delivery = deliverBody(
+      body.toString('utf8'),
+      { bot: this.bot, updateQueue: this.queue },
+      this.report,
+    );
+    if (delivery === undefined) {
       send(response, BAD_REQUEST, this.stopping);
       this.settle(request);
       return;
     }
     this.lastUpdateAt = Date.now();
-    send(response, OK, this.stopping);
-    this.settle(request);
+    // The slot now belongs to the update: freed once it was handled, not when the client leaves.
+    request.settled = true;
+    request.chunks = [];
+    request.response = undefined;
+    this.gate.answerWhenHandled(delivery.handled, delivery.updateId, () => {
+      if (!response.writableEnded && !response.destroyed) send(response, OK, this.stopping);
+    });
   }
 
-  /** The request is done with (answered, refused or abandoned by the client). */
+  /** The request is done with before its update was queued (refused or abandoned by the client). */
   settle(request: WebhookRequest): void {
     if (request.settled) return;
     request.settled = true;
     request.chunks = [];
     request.response = undefined;
-    this.inFlight--;
-    if (this.inFlight === 0 && this.drained !== undefined) {
-      this.drained();
-      this.drained = undefined;
-    }
-  }
-
-  /** Resolves once no request is in flight. */
-  idle(): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      this.drained = resolve;
-    });
+    this.gate.release();
   }
 }
 
@@ -264,8 +279,9 @@ function onClose(this: WebhookRequest): void {
  * A webhook endpoint on node:http (or node:https with `tls`). Only `POST <path>` is served: other
  * paths get 404, other methods 405, a wrong or missing secret token or a non-JSON Content-Type
  * 403, a body over `maxBodySize` 413 (it is not read further), a body that is not an update 400
- * (and goes to `errorCallback`); anything else is put into the update queue and answered 200 at
- * once, as PTB does. `Updater.startWebhook` runs one; use it directly to serve a queue yourself.
+ * (and goes to `errorCallback`); anything else is put into the update queue and answered 200 once it
+ * was handled (or after `ackTimeout`), so an update Telegram saw answered is never lost to a crash.
+ * At most `maxInFlight` updates are in flight; further requests wait unread. `Updater.startWebhook` runs one; use it directly to serve a queue yourself.
  *
  * @example
  * ```ts
@@ -298,8 +314,9 @@ export class WebhookServer {
       options.healthPath === undefined ? undefined : normalizeWebhookPath(options.healthPath);
     if (this.#healthPath === this.#path) throw new TypeError('healthPath must differ from the webhook path');
     const report = errorReporter(this.#logger, options.errorCallback);
-    this.#intake = new Intake(bot, updateQueue, this.#maxBodySize, report);
-    this.#stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+    const gate = new WebhookGate(options, this.#logger);
+    this.#intake = new Intake(bot, updateQueue, this.#maxBodySize, report, gate);
+    this.#stopTimeoutMs = options.stopTimeoutMs ?? 35_000;
     const serverOptions = { IncomingMessage: WebhookRequest };
     this.#server =
       options.tls === undefined
@@ -328,9 +345,9 @@ export class WebhookServer {
     return this.#server.address() ?? undefined;
   }
 
-  /** Requests accepted whose body is still being read. */
+  /** Updates in flight: being read, queued or handled (at most `maxInFlight`). */
   get pendingRequests(): number {
-    return this.#intake.inFlight;
+    return this.#intake.gate.inFlight;
   }
 
   /** Starts listening; resolves once connections are accepted. A stale unix socket file is replaced. */
@@ -357,16 +374,18 @@ export class WebhookServer {
     return {
       ok: this.#stopping === undefined && this.#server.listening,
       lastUpdateAt: intake.lastUpdateAt === undefined ? null : new Date(intake.lastUpdateAt).toISOString(),
-      updatesInFlight: intake.inFlight,
+      updatesInFlight: intake.gate.inFlight,
+      requestsHeld: intake.gate.held,
       updatesQueued: intake.queue.size,
       uptime: this.#listeningSince === 0 ? 0 : Math.floor((Date.now() - this.#listeningSince) / 1000),
     };
   }
 
   /**
-   * Stops accepting requests, lets the requests in flight finish (their updates are queued; new
-   * requests on open connections get 503, so Telegram delivers them again later), then closes
-   * every connection. Requests still running after `stopTimeoutMs` are cut.
+   * Stops accepting requests, lets the updates in flight be handled and answered (new and held
+   * requests get 503, so Telegram delivers them again later), then closes every connection.
+   * Requests still unanswered after `stopTimeoutMs` are cut (Telegram delivers them again). The
+   * application must go on taking updates from the queue meanwhile.
    */
   stop(): Promise<void> {
     this.#stopping ??= this.#shutDown();
@@ -375,6 +394,7 @@ export class WebhookServer {
 
   async #shutDown(): Promise<void> {
     this.#intake.stopping = true;
+    this.#intake.gate.refuseHeld();
     const server = this.#server;
     if (!server.listening) return;
     let closed = false;
@@ -387,7 +407,7 @@ export class WebhookServer {
     server.closeIdleConnections();
     const deadline = Date.now() + this.#stopTimeoutMs;
     const timeout = delay(deadline - Date.now());
-    await Promise.race([this.#intake.idle(), timeout.promise]);
+    await Promise.race([this.#intake.gate.idle(), timeout.promise]);
     timeout.cancel();
     // Connections that were busy when the stop began close once their answer is out.
     while (!closed && Date.now() < deadline) {
