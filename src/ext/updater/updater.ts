@@ -200,6 +200,8 @@ export class Updater implements AsyncDisposable {
       tls: plan.tls,
       errorCallback: options.errorCallback,
       healthPath: options.healthPath,
+      maxInFlight: options.maxInFlight,
+      ackTimeout: options.ackTimeout,
       logger: this.#logger,
     });
     const stop = new AbortController();
@@ -248,8 +250,8 @@ export class Updater implements AsyncDisposable {
    * Telegram), the current batch finishes, and the offset of handled updates is confirmed with a
    * short getUpdates call (skipped when Telegram already has it; given up after half a second, the
    * batch is then delivered again on the next start).
-   * Stops a webhook server: it takes no new requests, and requests in flight finish (their updates
-   * are queued). The webhook stays set on Telegram, which keeps updates until the next start.
+   * Stops a webhook server: it takes no new requests (503), and the updates in flight are handled
+   * and answered (the application must still be running). The webhook stays set on Telegram, which keeps updates until the next start.
    */
   async stop(): Promise<void> {
     if (!this.#running) throw new Error('The updater is not running');

@@ -44,6 +44,10 @@ export interface WebhookOptions {
   readonly maxBodySize?: number | undefined;
   /** A path answering `GET` with the server's health as JSON (`{ ok, lastUpdateAt, updatesInFlight, ... }`), no secret needed; off by default. */
   readonly healthPath?: string | undefined;
+  /** Most updates in flight at once (read, queued or being handled); further requests wait unread. Default 256. */
+  readonly maxInFlight?: number | undefined;
+  /** A request is answered once its update was handled, or after this many ms (logged) if the handler is slower; default 30000. */
+  readonly ackTimeout?: number | undefined;
   /** Receives bodies that are not updates (answered 400); default: logged. */
   readonly errorCallback?: ((error: MalformedUpdateError) => void) | undefined;
 }
