@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Bot } from '../../src/bot.js';
 import { Application, TypeHandler } from '../../src/ext/index.js';
 import { UpdateQueue } from '../../src/ext/updater/update-queue.js';
+import { webhookHandler } from '../../src/ext/updater/webhook-handler.js';
+import { webhookListener } from '../../src/ext/updater/webhook-listener.js';
 import { WebhookServer } from '../../src/ext/updater/webhook-server.js';
 import { Update } from '../../src/generated/types.js';
 import { Emulator } from '../../src/testing/index.js';
@@ -291,6 +293,72 @@ describe('an overloaded webhook server', { timeout: 60_000 }, () => {
     } finally {
       agent.destroy();
       await server.stop();
+    }
+  });
+});
+
+describe('webhookHandler and webhookListener answer once handled, bounded', () => {
+  function target(): { bot: Bot; updateQueue: UpdateQueue; running: boolean } {
+    const updateQueue = new UpdateQueue();
+    updateQueue.consumerAcknowledges = true;
+    return { bot: new Bot('1:a', { baseUrl: 'http://127.0.0.1:9/bot' }), updateQueue, running: true };
+  }
+  function webRequest(id: number): Request {
+    return new Request('http://127.0.0.1/hook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: updateJson(id),
+    });
+  }
+
+  test('webhookHandler: 200 only after taskDone, the request past maxInFlight waits unread', async () => {
+    const sink = target();
+    const handle = webhookHandler(sink, { secretToken: SECRET, maxInFlight: 2 });
+    const settled: number[] = [];
+    const answers = [1, 2, 3].map((id) =>
+      handle(webRequest(id)).then((response) => {
+        settled.push(id);
+        return response.status;
+      }),
+    );
+    const first = await sink.updateQueue.get();
+    const second = await sink.updateQueue.get();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.deepEqual(settled, [], 'nothing answered before it was handled');
+    assert.equal(sink.updateQueue.size, 0, 'the third request is held, not queued');
+    sink.updateQueue.taskDone(first);
+    const third = await sink.updateQueue.get();
+    assert.equal((third as Update).update_id, 3, 'the held request goes on once a slot frees');
+    sink.updateQueue.taskDone(second);
+    sink.updateQueue.taskDone(third);
+    assert.deepEqual(await Promise.all(answers), [200, 200, 200]);
+  });
+
+  test('webhookListener: 200 only after taskDone, the request past maxInFlight waits unread', async () => {
+    const sink = target();
+    const server = createServer(webhookListener(sink, { secretToken: SECRET, maxInFlight: 1 }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const agent = new Agent({ keepAlive: false });
+    try {
+      const settled: number[] = [];
+      const answers = [7, 8].map((id) =>
+        post(agent, port, id).then((status) => {
+          settled.push(id);
+          return status;
+        }),
+      );
+      const first = await sink.updateQueue.get();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(settled, [], 'nothing answered before it was handled');
+      assert.equal(sink.updateQueue.size, 0, 'the second request is held, not queued');
+      sink.updateQueue.taskDone(first);
+      const second = await sink.updateQueue.get();
+      sink.updateQueue.taskDone(second);
+      assert.deepEqual(await Promise.all(answers), [200, 200]);
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
