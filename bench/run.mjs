@@ -59,7 +59,7 @@ const SCENARIOS = [
     higher: true,
     note:
       'autocannon, 50 connections, text updates POSTed with the secret token; value = replies / time to the last reply; ' +
-      'ours: Updater.startWebhook (runWebhook) and webhookHandler behind node:http, both concurrentUpdates(50), answer 200 once queued; ' +
+      'ours: Updater.startWebhook (runWebhook) and webhookHandler behind node:http, both concurrentUpdates(50), answer 200 once the handler finished; ' +
       'grammY webhookCallback(bot, "http") and Telegraf webhookCallback (webhookReply off) answer after the handler',
   },
   { id: 'cold', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'node start + import + build' },
