@@ -169,10 +169,15 @@ describe('runWebhook lifecycle (scripted Bot API)', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let reached: (() => void) | undefined;
+    const atGate = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
     const handled: number[] = [];
     app.addHandler(
       new TypeHandler(Update, async (update, context) => {
         if (update.update_id === 1) {
+          reached?.();
           await gate;
           context.application.stopRunning();
         }
@@ -186,12 +191,16 @@ describe('runWebhook lifecycle (scripted Bot API)', () => {
     await until(() => app.running, 'runWebhook to start');
     order.push('running');
     const port = portOf(app);
-    for (const id of [1, 2, 3]) {
-      assert.equal((await rawRequest({ port }, updatePost(textUpdateJSON(id, `u${id}`)))).status, 200);
-    }
+    // Answers come once an update is handled: update 1 holds its handler (and, in order, the
+    // others) until released, and its handler then stops the application.
+    const first = rawRequest({ port }, updatePost(textUpdateJSON(1, 'u1')));
+    await atGate;
+    const rest = [2, 3].map((id) => rawRequest({ port }, updatePost(textUpdateJSON(id, `u${id}`))));
+    await until(() => app.updateQueue.size === 2, 'updates 2 and 3 to be queued');
     assert.equal((await rawRequest({ port }, updatePost({ update_id: 'bad' }))).status, 400);
-    // Every update was answered 200, so each is queued: the stop must handle them all.
     release?.();
+    // Updates accepted before the stop are handled and answered 200 during it.
+    for (const answer of await Promise.all([first, ...rest])) assert.equal(answer.status, 200);
     await running;
     assert.deepEqual(handled, [1, 2, 3]);
     assert.deepEqual(order, ['postInit', 'running', 'postStop', 'postShutdown']);
