@@ -105,6 +105,47 @@ export function declaredTooLarge(contentLength: string | null | undefined, maxBo
   return contentLength !== undefined && contentLength !== null && Number(contentLength) > maxBodySize;
 }
 
+/** How every webhook endpoint answers a refusal: status, text, extra headers. */
+export interface RefusalReply {
+  readonly status: number;
+  readonly text: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The replies to the refusals made before a body is read. */
+export const REFUSAL_REPLIES: Readonly<Record<WebhookRefusal | 'stopped' | 'tooLarge', RefusalReply>> = {
+  method: { status: 405, text: 'Method Not Allowed', headers: { allow: 'POST' } },
+  secret: { status: 403, text: 'Forbidden: wrong or missing secret token' },
+  type: { status: 403, text: 'Forbidden: Content-Type must be application/json' },
+  stopped: { status: 503, text: 'Service Unavailable: the application is not running' },
+  tooLarge: { status: 413, text: 'Payload Too Large' },
+};
+
+/** A request's head as the endpoints read it from their own request types. */
+export interface WebhookHead {
+  readonly method: string | undefined;
+  readonly secretHeader: string | null | undefined;
+  readonly contentType: string | null | undefined;
+  readonly contentLength: string | null | undefined;
+}
+
+/**
+ * Every check made before a body is read, in order: {@link refuseHead}, whether the application
+ * runs (`running` false refuses), the declared size. The reply to refuse with, or `undefined`.
+ */
+export function refuseRequest(
+  head: WebhookHead,
+  secret: SecretTokenCheck,
+  maxBodySize: number,
+  running: boolean | undefined,
+): RefusalReply | undefined {
+  const refusal = refuseHead(head.method, head.secretHeader, head.contentType, secret);
+  if (refusal !== undefined) return REFUSAL_REPLIES[refusal];
+  if (running === false) return REFUSAL_REPLIES.stopped;
+  if (declaredTooLarge(head.contentLength, maxBodySize)) return REFUSAL_REPLIES.tooLarge;
+  return undefined;
+}
+
 /** Where a webhook endpoint hands the updates it accepts. */
 export interface UpdateSink {
   readonly bot: Bot;

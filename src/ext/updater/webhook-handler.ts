@@ -10,10 +10,10 @@ import { defaultLogger } from '../logging.js';
 import type { UpdateQueue } from './update-queue.js';
 import {
   checkMaxBodySize,
-  declaredTooLarge,
   deliverBody,
   errorReporter,
-  refuseHead,
+  REFUSAL_REPLIES,
+  refuseRequest,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
 } from './webhook-check.js';
@@ -129,21 +129,22 @@ export function webhookHandler(
 
   return async (request) => {
     const headers = request.headers;
-    const refusal = refuseHead(
-      request.method,
-      headers.get(SECRET_TOKEN_HEADER),
-      headers.get('content-type'),
+    const refused = refuseRequest(
+      {
+        method: request.method,
+        secretHeader: headers.get(SECRET_TOKEN_HEADER),
+        contentType: headers.get('content-type'),
+        contentLength: headers.get('content-length'),
+      },
       secret,
+      maxBodySize,
+      target.running,
     );
-    if (refusal === 'method') return reply(405, 'Method Not Allowed', { allow: 'POST' });
-    if (refusal === 'secret') return reply(403, 'Forbidden: wrong or missing secret token');
-    if (refusal === 'type') return reply(403, 'Forbidden: Content-Type must be application/json');
-    if (target.running === false) return reply(503, 'Service Unavailable: the application is not running');
-    if (declaredTooLarge(headers.get('content-length'), maxBodySize)) return reply(413, 'Payload Too Large');
+    if (refused !== undefined) return reply(refused.status, refused.text, refused.headers);
     // The application may have stopped while the request was held.
     if (!(await admitted()) || !isRunning(target)) {
       gate.release();
-      return reply(503, 'Service Unavailable: the application is not running');
+      return reply(REFUSAL_REPLIES.stopped.status, REFUSAL_REPLIES.stopped.text);
     }
     let bytes: Uint8Array | undefined;
     try {
@@ -154,7 +155,7 @@ export function webhookHandler(
     }
     if (bytes === undefined) {
       gate.release();
-      return reply(413, 'Payload Too Large');
+      return reply(REFUSAL_REPLIES.tooLarge.status, REFUSAL_REPLIES.tooLarge.text);
     }
     const delivery = deliverBody(decoder.decode(bytes), target, report);
     if (delivery === undefined) {

@@ -6,10 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defaultLogger } from '../logging.js';
 import {
   checkMaxBodySize,
-  declaredTooLarge,
   deliverBody,
   errorReporter,
-  refuseHead,
+  REFUSAL_REPLIES,
+  refuseRequest,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
 } from './webhook-check.js';
@@ -103,37 +103,26 @@ export function webhookListener(
 
   return (request, response) => {
     const headers = request.headers;
-    const refusal = refuseHead(
-      request.method,
-      headers[SECRET_TOKEN_HEADER] as string | undefined,
-      headers['content-type'],
-      secret,
-    );
     const unread = !alreadyRead(request);
-    if (refusal === 'method') {
-      send(response, 405, 'Method Not Allowed', unread, { allow: 'POST' });
-      return;
-    }
-    if (refusal === 'secret') {
-      send(response, 403, 'Forbidden: wrong or missing secret token', unread);
-      return;
-    }
-    if (refusal === 'type') {
-      send(response, 403, 'Forbidden: Content-Type must be application/json', unread);
-      return;
-    }
-    if (target.running === false) {
-      send(response, 503, 'Service Unavailable: the application is not running', unread);
-      return;
-    }
-    if (declaredTooLarge(headers['content-length'], maxBodySize)) {
-      send(response, 413, 'Payload Too Large', unread);
+    const refused = refuseRequest(
+      {
+        method: request.method,
+        secretHeader: headers[SECRET_TOKEN_HEADER] as string | undefined,
+        contentType: headers['content-type'],
+        contentLength: headers['content-length'],
+      },
+      secret,
+      maxBodySize,
+      target.running,
+    );
+    if (refused !== undefined) {
+      send(response, refused.status, refused.text, unread, refused.headers);
       return;
     }
     gate.admit(
       () => {
         if (target.running === false || request.destroyed) {
-          send(response, 503, 'Service Unavailable: the application is not running', unread);
+          send(response, REFUSAL_REPLIES.stopped.status, REFUSAL_REPLIES.stopped.text, unread);
           gate.release();
           return;
         }
@@ -172,7 +161,7 @@ function readBounded(
       over = true;
       request.off('data', onData);
       request.pause();
-      send(response, 413, 'Payload Too Large', true);
+      send(response, REFUSAL_REPLIES.tooLarge.status, REFUSAL_REPLIES.tooLarge.text, true);
       giveUp();
       return;
     }

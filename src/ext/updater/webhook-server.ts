@@ -21,6 +21,8 @@ import {
   declaredTooLarge,
   deliverBody,
   errorReporter,
+  REFUSAL_REPLIES,
+  type RefusalReply,
   refuseHead,
   SECRET_TOKEN_HEADER,
   SecretTokenCheck,
@@ -110,18 +112,16 @@ function answer(status: number, text: string, close = false): Answer {
 const OK = answer(200, '');
 const BAD_REQUEST = answer(400, 'Bad Request: the body is not an update');
 // Refusals before the body was read close the connection: the unread body is never consumed.
-const WRONG_SECRET = answer(403, 'Forbidden: wrong or missing secret token', true);
-const WRONG_TYPE = answer(403, 'Forbidden: Content-Type must be application/json', true);
-const NOT_FOUND = answer(404, 'Not Found', true);
-const TOO_LARGE = answer(413, 'Payload Too Large', true);
-const UNAVAILABLE = answer(503, 'Service Unavailable: the server is stopping', true);
-const NOT_ALLOWED_HEADERS = Object.freeze({ ...headersOf('Method Not Allowed', true), allow: 'POST' });
-const NOT_ALLOWED: Answer = {
-  status: 405,
-  text: 'Method Not Allowed',
-  headers: NOT_ALLOWED_HEADERS,
-  closing: NOT_ALLOWED_HEADERS,
+const closingAnswer = ({ status, text, headers }: RefusalReply): Answer => {
+  const all = Object.freeze({ ...headersOf(text, true), ...headers });
+  return { status, text, headers: all, closing: all };
 };
+const WRONG_SECRET = closingAnswer(REFUSAL_REPLIES.secret);
+const WRONG_TYPE = closingAnswer(REFUSAL_REPLIES.type);
+const NOT_FOUND = answer(404, 'Not Found', true);
+const TOO_LARGE = closingAnswer(REFUSAL_REPLIES.tooLarge);
+const UNAVAILABLE = answer(503, 'Service Unavailable: the server is stopping', true);
+const NOT_ALLOWED = closingAnswer(REFUSAL_REPLIES.method);
 const REFUSALS: Readonly<Record<WebhookRefusal, Answer>> = {
   method: NOT_ALLOWED,
   secret: WRONG_SECRET,
