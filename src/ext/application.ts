@@ -103,7 +103,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   readonly #chatData: LazyDataMap<ChatDataOf<C>>;
   readonly #userData: LazyDataMap<UserDataOf<C>>;
   readonly #tasks = new Set<Promise<unknown>>();
-  readonly #runUpdate = (update: unknown): Promise<void> => this.processUpdate(update);
+  readonly #runUpdate = (update: unknown): Promise<void> => this.#process(update);
   #initialized = false;
   #running = false;
   #fetcher: Promise<void> | undefined;

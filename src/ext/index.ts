@@ -95,6 +95,7 @@ export {
 } from './handlers/command.js';
 export type { Pattern, PatternContext, UpdateWith } from './handlers/common.js';
 export {
+  type InlineQueryChatType,
   InlineQueryHandler,
   type InlineQueryHandlerOptions,
   type InlineQueryUpdate,

@@ -428,3 +428,9 @@ export function customHandlers(app: Application): void {
     }),
   );
 }
+
+export function inlineQueryChatTypes(): void {
+  new InlineQueryHandler(() => undefined, { chatTypes: ['sender', 'private'] });
+  // @ts-expect-error: a misspelt chat type
+  new InlineQueryHandler(() => undefined, { chatTypes: ['privat'] });
+}

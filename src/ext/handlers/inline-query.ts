@@ -1,7 +1,11 @@
 /**
  * Handles inline queries, optionally by a pattern on the query text and by chat type.
  */
-import { Update } from '../../generated/types.js';
+import { type InlineQuery, Update } from '../../generated/types.js';
+
+/** The chat types an inline query may be sent from. */
+export type InlineQueryChatType = NonNullable<InlineQuery['chat_type']>;
+
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext, UpdateContext } from '../context.js';
 import { BaseHandler, type CallbackOf, type HandlerOptions } from './base.js';
@@ -29,7 +33,7 @@ export interface InlineQueryHandlerOptions<P extends Pattern | undefined = Patte
   /** Matched at the start of `inline_query.query`; the match lands in `context.matches`. */
   readonly pattern?: P;
   /** Only queries sent from these chat types (`sender`, `private`, `group`, `supergroup`, `channel`). */
-  readonly chatTypes?: readonly string[] | undefined;
+  readonly chatTypes?: readonly InlineQueryChatType[] | undefined;
 }
 
 /**
@@ -57,7 +61,7 @@ export class InlineQueryHandler<
   PatternContext<UpdateContext<InlineQueryUpdate, C>, P>
 > {
   readonly pattern: P | undefined;
-  readonly chatTypes: readonly string[] | undefined;
+  readonly chatTypes: readonly InlineQueryChatType[] | undefined;
   readonly #pattern: RegExp | undefined;
 
   constructor(
