@@ -76,6 +76,8 @@ const LAYERS: readonly Layer[] = [
       'src/ext/ext-bot.ts',
       'src/ext/logging.ts',
       'src/ext/processor.ts',
+      'src/ext/persistence/',
+      'src/ext/job-queue/',
       'src/ext/rate-limiter/',
       'src/ext/signals.ts',
     ),

@@ -152,6 +152,18 @@ export {
 export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
 export { defaultLogger } from './logging.js';
 export {
+  BasePersistence,
+  type BasePersistenceOptions,
+  type ConversationDict,
+  type ConversationKey,
+  type ConversationState,
+  type MissedRunPolicy,
+  type PersistedCallbackData,
+  type PersistedJob,
+  type PersistenceInput,
+  type PersistenceParticipant,
+} from './persistence/base.js';
+export {
   BaseUpdateProcessor,
   orderingKey,
   PerChatUpdateProcessor,

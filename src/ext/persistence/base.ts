@@ -1,0 +1,171 @@
+/**
+ * The persistence contract (PTB's `BasePersistence`): what an application stores between runs and
+ * the calls through which it reads and writes it. Backends (file, JSON strings, SQLite, ...)
+ * implement every abstract method; the application, persistent conversation handlers and the job
+ * queue are its only callers.
+ */
+import type { Bot } from '../../bot.js';
+
+/** Which kinds of data a persistence stores (PTB's `PersistenceInput`); each `true` unless set. */
+export interface PersistenceInput {
+  readonly botData: boolean;
+  readonly chatData: boolean;
+  readonly userData: boolean;
+  readonly callbackData: boolean;
+}
+
+/** A conversation's state as stored: the state a callback returned (a string or a number). */
+export type ConversationState = string | number;
+
+/**
+ * A conversation's key as stored: the JSON text of the ids the ConversationHandler keys by, in
+ * order chat id, user id, message id (or inline message id), each only where the handler's
+ * `perChat`/`perUser`/`perMessage` asks for it, e.g. `"[-100123,42]"`.
+ */
+export type ConversationKey = string;
+
+/** The states of one named conversation handler, by key. */
+export type ConversationDict = Map<ConversationKey, ConversationState>;
+
+/**
+ * The arbitrary callback data cache as stored: the keyboards (their id, the time they were last
+ * used in epoch seconds, and their buttons' data by button id) and the callback query ids mapped
+ * to keyboard ids.
+ */
+export interface PersistedCallbackData {
+  readonly keyboards: ReadonlyArray<
+    readonly [keyboardId: string, accessTime: number, buttons: Readonly<Record<string, unknown>>]
+  >;
+  readonly queries: Readonly<Record<string, string>>;
+}
+
+/** What happens to runs of a persistent job that fell due while the bot was not running. */
+export type MissedRunPolicy = 'runOnce' | 'skip';
+
+/**
+ * A persistent job as stored. The job queue writes it and reads it back on start; backends keep
+ * it as it is (every field is JSON-serialisable except `data`, which is stored like user data).
+ */
+export interface PersistedJob {
+  /** The job's id, unique within the job queue. */
+  readonly id: string;
+  /** The name under which the callback was registered (`jobQueue.register(name, callback)`). */
+  readonly callback: string;
+  readonly name: string | null;
+  readonly data: unknown;
+  readonly chatId: number | null;
+  readonly userId: number | null;
+  readonly enabled: boolean;
+  /** When the job runs, in the job queue's own JSON description (kind, interval, time of day, ...). */
+  readonly schedule: Readonly<Record<string, unknown>>;
+  /** The next run, epoch milliseconds; `null` when it will not run again. */
+  readonly nextRun: number | null;
+  readonly missedRuns: MissedRunPolicy;
+}
+
+/** Options of {@link BasePersistence}. */
+export interface BasePersistenceOptions {
+  /** Which kinds of data to store; anything left out is stored. */
+  readonly storeData?: Partial<PersistenceInput> | undefined;
+  /** Seconds between the application's writes of changed data; default 60. */
+  readonly updateInterval?: number | undefined;
+}
+
+/**
+ * The base class of every persistence. Type parameters: the types of user data, chat data and bot
+ * data, as in the application's context types.
+ *
+ * Every `get*` method is called once, by `Application.initialize()`; `update*` and `drop*` after
+ * handlers changed data (at most every {@link updateInterval} seconds, at stop, and at shutdown);
+ * `refresh*` before an update's handlers run, for a backend others may write to; {@link flush}
+ * at shutdown. Data handed to `update*` is a copy the backend may keep.
+ */
+export abstract class BasePersistence<
+  UD = Record<string, unknown>,
+  CD = Record<string, unknown>,
+  BD = Record<string, unknown>,
+> {
+  readonly storeData: PersistenceInput;
+  readonly #updateInterval: number;
+  #bot: Bot | undefined;
+
+  constructor(options: BasePersistenceOptions = {}) {
+    const interval = options.updateInterval ?? 60;
+    if (!(typeof interval === 'number' && interval > 0 && Number.isFinite(interval))) {
+      throw new RangeError(`updateInterval must be a positive number of seconds, got ${String(interval)}`);
+    }
+    this.#updateInterval = interval;
+    this.storeData = Object.freeze({
+      botData: options.storeData?.botData ?? true,
+      chatData: options.storeData?.chatData ?? true,
+      userData: options.storeData?.userData ?? true,
+      callbackData: options.storeData?.callbackData ?? true,
+    });
+  }
+
+  /** Seconds between the application's writes of changed data. */
+  get updateInterval(): number {
+    return this.#updateInterval;
+  }
+
+  /** The bot whose objects stored data may hold; set by the application before any `get*` call. */
+  get bot(): Bot {
+    if (this.#bot === undefined) throw new Error('This persistence has no bot yet: the application sets it');
+    return this.#bot;
+  }
+
+  /** Called by the application with its bot (PTB's `set_bot`). */
+  setBot(bot: Bot): void {
+    this.#bot = bot;
+  }
+
+  /** Every stored user's data, by user id. */
+  abstract getUserData(): Promise<Map<number, UD>>;
+  /** Every stored chat's data, by chat id. */
+  abstract getChatData(): Promise<Map<number, CD>>;
+  /** The stored bot data; `undefined` for none yet (the application then builds a fresh one). */
+  abstract getBotData(): Promise<BD | undefined>;
+  /** The stored callback data cache, or `null` for none. */
+  abstract getCallbackData(): Promise<PersistedCallbackData | null>;
+  /** The stored states of the conversation handler called `name`. */
+  abstract getConversations(name: string): Promise<ConversationDict>;
+  /** Stores a conversation's new state; `null` when it ended (the key is removed). */
+  abstract updateConversation(
+    name: string,
+    key: ConversationKey,
+    state: ConversationState | null,
+  ): Promise<void>;
+  abstract updateUserData(userId: number, data: UD): Promise<void>;
+  abstract updateChatData(chatId: number, data: CD): Promise<void>;
+  abstract updateBotData(data: BD): Promise<void>;
+  abstract updateCallbackData(data: PersistedCallbackData): Promise<void>;
+  abstract dropUserData(userId: number): Promise<void>;
+  abstract dropChatData(chatId: number): Promise<void>;
+  /**
+   * Called before an update's handlers run, with the data the application holds for its user;
+   * change `data` in place to take in what another process stored. Does nothing by default.
+   */
+  async refreshUserData(_userId: number, _data: UD): Promise<void> {}
+  /** As {@link refreshUserData}, for the update's chat. */
+  async refreshChatData(_chatId: number, _data: CD): Promise<void> {}
+  /** As {@link refreshUserData}, for the bot data. */
+  async refreshBotData(_data: BD): Promise<void> {}
+  /** Every stored persistent job, by id. */
+  abstract getJobs(): Promise<Map<string, PersistedJob>>;
+  /** Stores a persistent job; `null` when it was removed or will not run again. */
+  abstract updateJob(id: string, job: PersistedJob | null): Promise<void>;
+  /** Writes everything still held in memory; called by `Application.shutdown()`. */
+  abstract flush(): Promise<void>;
+}
+
+/**
+ * Something besides the application's own data that keeps state in the persistence: a persistent
+ * ConversationHandler, the job queue. The application calls {@link loadPersisted} once in
+ * `initialize()` (after `setBot`) and {@link storePersisted} whenever it writes its own changed
+ * data (on the interval, at stop, at shutdown).
+ */
+export interface PersistenceParticipant {
+  loadPersisted(persistence: BasePersistence<unknown, unknown, unknown>): Promise<void>;
+  /** Writes what changed since the last call. */
+  storePersisted(persistence: BasePersistence<unknown, unknown, unknown>): Promise<void>;
+}
