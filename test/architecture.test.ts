@@ -69,6 +69,7 @@ const LAYERS: readonly Layer[] = [
       'src/ext/filters/',
       'src/ext/updater/',
       'src/ext/app-data.ts',
+      'src/ext/broadcast.ts',
       'src/ext/context.ts',
       'src/ext/context-types.ts',
       'src/ext/defaults.ts',

@@ -11,7 +11,12 @@ import { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
 import { FeatureNotAvailableError } from './errors.js';
 import { ExtBot } from './ext-bot.js';
-import { type BaseUpdateProcessor, SimpleUpdateProcessor } from './processor.js';
+import {
+  type BaseUpdateProcessor,
+  DEFAULT_CONCURRENT_UPDATES,
+  PerChatUpdateProcessor,
+  SimpleUpdateProcessor,
+} from './processor.js';
 import type { BaseRateLimiter } from './rate-limiter/base.js';
 import { UpdateQueue } from './updater/update-queue.js';
 import { Updater } from './updater/updater.js';
@@ -253,10 +258,19 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     );
   }
 
-  /** How many updates run at once: `true` = 256, a number, or an update processor. */
+  /**
+   * How updates are processed. The default (without this call) is per-chat order: updates of one
+   * chat (or of one user, for updates without a chat) run one after another in arrival order,
+   * different chats run in parallel, at most 256 at once ({@link PerChatUpdateProcessor}).
+   *
+   * - `false`: one update at a time, in global arrival order (PTB's default).
+   * - `true`: up to 256 at once in no particular order (PTB's `concurrent_updates(True)`).
+   * - a number `n`: up to `n` at once in no particular order.
+   * - an update processor, e.g. `new PerChatUpdateProcessor(64)` for per-chat order with another bound.
+   */
   concurrentUpdates(value: boolean | number | BaseUpdateProcessor): this {
     let processor: BaseUpdateProcessor;
-    if (value === true) processor = new SimpleUpdateProcessor(256);
+    if (value === true) processor = new SimpleUpdateProcessor(DEFAULT_CONCURRENT_UPDATES);
     else if (value === false) processor = new SimpleUpdateProcessor(1);
     else if (typeof value === 'number') processor = new SimpleUpdateProcessor(value);
     else processor = value;
@@ -360,7 +374,7 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     const processor =
       (this.#set.get('concurrentUpdates') as BaseUpdateProcessor | undefined) ??
       (this.#set.get('updateProcessor') as BaseUpdateProcessor | undefined) ??
-      new SimpleUpdateProcessor(1);
+      new PerChatUpdateProcessor(DEFAULT_CONCURRENT_UPDATES);
     const Cls = (this.#set.get('applicationClass') as ApplicationClass<C> | undefined) ?? Application;
     return new Cls({
       bot,

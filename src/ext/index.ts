@@ -12,6 +12,13 @@ export {
   type RunPollingOptions,
   type RunWebhookOptions,
 } from './application.js';
+export {
+  type BroadcastFailure,
+  type BroadcastOptions,
+  type BroadcastProgress,
+  type BroadcastResult,
+  broadcast,
+} from './broadcast.js';
 export { ApplicationBuilder, type ApplicationClass } from './builder.js';
 export {
   type AnyContext,

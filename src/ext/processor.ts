@@ -4,6 +4,9 @@
  */
 import { Update } from '../generated/types.js';
 
+/** How many updates the default processor (and `concurrentUpdates(true)`) runs at once. */
+export const DEFAULT_CONCURRENT_UPDATES = 256;
+
 /** Runs one update; the application hands the same function for every update. */
 export type UpdateRunner = (update: unknown) => Promise<void>;
 

@@ -14,14 +14,19 @@ import { UndiciRequest } from '../../src/request/undici.js';
 import { TOKEN } from './helpers.js';
 
 describe('ApplicationBuilder', () => {
-  it('builds an application with PTB defaults', () => {
+  it('builds an application with PTB defaults, but per-chat order instead of one update at a time', () => {
     const app = Application.builder().token(TOKEN).build();
     assert.ok(app.bot instanceof ExtBot);
     assert.equal(app.bot.token, TOKEN);
     assert.ok(app.updater instanceof Updater);
     assert.equal(app.updater?.updateQueue, app.updateQueue);
-    assert.equal(app.concurrentUpdates, 1);
-    assert.ok(app.updateProcessor instanceof SimpleUpdateProcessor);
+    assert.equal(app.concurrentUpdates, 256);
+    assert.ok(app.updateProcessor instanceof PerChatUpdateProcessor, 'chats in parallel, each in order');
+    assert.equal(
+      Application.builder().token(TOKEN).concurrentUpdates(false).build().concurrentUpdates,
+      1,
+      'concurrentUpdates(false) is PTB strict order',
+    );
     assert.equal(app.jobQueue, undefined);
     assert.equal(app.persistence, undefined);
     assert.equal(app.bot.defaults, undefined);

@@ -120,6 +120,45 @@ describe('update processors', () => {
   });
 });
 
+describe('the default processing of an application', () => {
+  it('runs the queued updates of one chat in order and other chats alongside, 256 at most', async () => {
+    const app = offlineApp();
+    assert.equal(app.concurrentUpdates, 256);
+    const log: string[] = [];
+    const slowChat = deferred();
+    const { MessageHandler } = await import('../../src/ext/handlers/message.js');
+    app.addHandler(
+      new MessageHandler(null, async (update) => {
+        const text = update.message?.text ?? '';
+        log.push(`start ${text}`);
+        if (text === 'a1') await slowChat.promise;
+        log.push(`end ${text}`);
+      }),
+    );
+    Object.defineProperty(app.bot, 'initialize', { value: async () => undefined }); // no getMe offline
+    await app.initialize();
+    await app.start();
+    for (const [text, chatId] of [
+      ['a1', 1],
+      ['a2', 1],
+      ['b1', 2],
+      ['b2', 2],
+    ] as const) {
+      app.updateQueue.put(messageUpdate(text, { chatId }));
+    }
+    for (let i = 0; i < 50 && !log.includes('end b2'); i++) await new Promise((r) => setImmediate(r));
+    assert.deepEqual(
+      log,
+      ['start a1', 'start b1', 'end b1', 'start b2', 'end b2'],
+      'chat 2 went on while chat 1 waited; a2 waits for a1',
+    );
+    slowChat.resolve();
+    await app.stop();
+    assert.deepEqual(log.slice(5), ['end a1', 'start a2', 'end a2'], 'stop waited for chat 1, in order');
+    await app.shutdown();
+  });
+});
+
 describe('UpdateQueue', () => {
   it('is FIFO, wakes waiting getters, and join resolves when every item is done', async () => {
     const queue = new UpdateQueue<number>();

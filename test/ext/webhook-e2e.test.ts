@@ -164,6 +164,8 @@ describe('runWebhook lifecycle (scripted Bot API)', () => {
       .postInit(() => void order.push('postInit'))
       .postStop(() => void order.push('postStop'))
       .postShutdown(() => void order.push('postShutdown'))
+      // One at a time, so updates 2 and 3 stay in the update queue while update 1 is held.
+      .concurrentUpdates(false)
       .build();
     let release: (() => void) | undefined;
     const gate = new Promise<void>((resolve) => {
