@@ -196,6 +196,18 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
   }
 
   /**
+   * What applies to jobs created without further options (PTB's `scheduler_configuration`): the
+   * time zone of times of day and the default `jobKwargs`.
+   */
+  get schedulerConfiguration(): {
+    readonly timeZone: string;
+    readonly maxInstances: number;
+    readonly misfireGraceTime: number | null;
+  } {
+    return { timeZone: this.timeZone, ...DEFAULT_LIMITS };
+  }
+
+  /**
    * Registers a callback under a name, for persistent jobs (which store the name, not the
    * function). Register every name before the application initializes (it loads stored jobs).
    *
@@ -627,14 +639,16 @@ function storedKwargs(schedule: Readonly<Record<string, unknown>>): JobKwargs {
   };
 }
 
+const DEFAULT_LIMITS: Limits = Object.freeze({ maxInstances: 1, misfireGraceTime: null });
+
 function checkKwargs(kwargs: JobKwargs | undefined, method: string): Limits {
-  const maxInstances = kwargs?.maxInstances ?? 1;
+  const maxInstances = kwargs?.maxInstances ?? DEFAULT_LIMITS.maxInstances;
   if (!(Number.isInteger(maxInstances) && maxInstances >= 1)) {
     throw new RangeError(
       `${method}: jobKwargs.maxInstances must be a whole number >= 1, got ${String(maxInstances)}`,
     );
   }
-  const grace = kwargs?.misfireGraceTime ?? null;
+  const grace = kwargs?.misfireGraceTime ?? DEFAULT_LIMITS.misfireGraceTime;
   if (grace !== null && !(typeof grace === 'number' && grace >= 0 && Number.isFinite(grace))) {
     throw new RangeError(
       `${method}: jobKwargs.misfireGraceTime must be seconds >= 0 or null, got ${String(grace)}`,

@@ -6,6 +6,7 @@ import { CallbackContext } from '../../../src/ext/context.js';
 import { ContextTypes } from '../../../src/ext/context-types.js';
 import { Defaults } from '../../../src/ext/defaults.js';
 import type { ExtBot } from '../../../src/ext/ext-bot.js';
+import { TypeHandler } from '../../../src/ext/handlers/type.js';
 import { Job } from '../../../src/ext/job-queue/job.js';
 import { JobQueue } from '../../../src/ext/job-queue/job-queue.js';
 import '../../../src/ext/builder.js';
@@ -73,6 +74,12 @@ describe('JobQueue: runOnce', () => {
   it('without Defaults the time zone is UTC', () => {
     const { jobQueue } = setup();
     assert.equal(jobQueue.timeZone, 'UTC');
+    assert.deepEqual(jobQueue.schedulerConfiguration, {
+      timeZone: 'UTC',
+      maxInstances: 1,
+      misfireGraceTime: null,
+    });
+    assert.equal(setup({ tzinfo: 'Asia/Tokyo' }).jobQueue.schedulerConfiguration.timeZone, 'Asia/Tokyo');
     assert.equal(jobQueue.runOnce(() => {}, '13:00').nextTRun?.toISOString(), '2026-01-05T13:00:00.000Z');
   });
 
@@ -415,7 +422,7 @@ describe('JobQueue: contexts, errors, start and stop', () => {
 });
 
 describe('JobQueue in the application lifecycle', () => {
-  it('app.start() starts the job queue and app.stop() stops it (waiting for running jobs)', async () => {
+  it('app.start() starts the job queue, jobs run beside updates, app.stop() stops it (waiting for running jobs)', async () => {
     const { Emulator } = await import('../../../src/testing/index.js');
     const emu = await Emulator.start();
     try {
@@ -438,12 +445,25 @@ describe('JobQueue in the application lifecycle', () => {
       assert.equal(jobQueue.running, true);
       for (let i = 0; i < 1000 && order.length === 0; i++) await settle();
       assert.deepEqual(order, ['job started'], 'the job runs once the queue started');
+      // The job is still running: updates go through meanwhile.
+      let handled!: () => void;
+      const updateHandled = new Promise<void>((resolve) => {
+        handled = resolve;
+      });
+      app.addHandler(
+        new TypeHandler(Object, () => {
+          order.push('update handled');
+          handled();
+        }),
+      );
+      app.updateQueue.put({ custom: true });
+      await updateHandled;
       const stopping = app.stop().then(() => order.push('app stopped'));
       await settle();
       release();
       await stopping;
       assert.equal(jobQueue.running, false);
-      assert.deepEqual(order, ['job started', 'job finished', 'app stopped']);
+      assert.deepEqual(order, ['job started', 'update handled', 'job finished', 'app stopped']);
       await app.shutdown();
     } finally {
       await emu.stop();
