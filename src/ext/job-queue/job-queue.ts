@@ -422,7 +422,8 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
     });
     if (nextRun !== null) {
       this.#entries.set(job.id, entry);
-      this.#arm();
+      // Only a job due before the armed timer needs a new one (adding many jobs stays linear).
+      if (this.#timerAt === undefined || nextRun < this.#timerAt) this.#arm();
     }
     return entry;
   }
@@ -431,7 +432,8 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
     entry.nextRun = null;
     this.#entries.delete(entry.job.id);
     this.#changed(entry);
-    this.#arm();
+    // A timer armed for the removed job finds nothing due and re-arms; none is kept for an empty queue.
+    if (this.#entries.size === 0) this.#disarm();
   }
 
   #changed(entry: Entry): void {

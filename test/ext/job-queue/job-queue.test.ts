@@ -267,6 +267,22 @@ describe('JobQueue: jobs and their handles', () => {
     await jobQueue.stop();
   });
 
+  it('one timer serves every job: adding 10 000 later jobs does not re-arm it; all run in order', async () => {
+    const { clock, jobQueue } = setup();
+    const runs: number[] = [];
+    await jobQueue.start();
+    for (let i = 1; i <= 10_000; i++) jobQueue.runOnce(() => void runs.push(i), i);
+    assert.equal(clock.delays.length, 1, 'armed once, for the first job');
+    assert.equal(clock.timers.size, 1);
+    await clock.advance(10_000_000);
+    assert.equal(runs.length, 10_000);
+    assert.ok(
+      runs.every((value, index) => value === index + 1),
+      'every job ran, in the order of their times',
+    );
+    await jobQueue.stop();
+  });
+
   it('delays beyond the 2^31-1 ms setTimeout limit are waited out in steps', async () => {
     const { clock, jobQueue } = setup();
     const runs: number[] = [];
