@@ -556,22 +556,31 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
    */
   async loadPersisted(persistence: BasePersistence<unknown, unknown, unknown>): Promise<void> {
     const stored = await persistence.getJobs();
-    const now = this.#clock.now();
+    // Everything is checked before anything is scheduled: a failed load leaves the queue as it was.
+    const loaded: [PersistedJob, JobCallback<C>, Schedule][] = [];
     for (const [id, record] of stored) {
       if (this.#persistent.has(id)) continue;
+      const label = `The stored job ${id}${record.name === null ? '' : ` (${JSON.stringify(record.name)})`}`;
       const callback = this.#registry.get(record.callback);
       if (callback === undefined) {
         throw new Error(
-          `The stored job ${id}${record.name === null ? '' : ` (${JSON.stringify(record.name)})`} runs the callback registered as ${JSON.stringify(record.callback)}, but nothing is registered under that name: call jobQueue.register(${JSON.stringify(record.callback)}, callback) before the application initializes`,
+          `${label} runs the callback registered as ${JSON.stringify(record.callback)}, but nothing is registered under that name: call jobQueue.register(${JSON.stringify(record.callback)}, callback) before the application initializes`,
         );
       }
-      const schedule = scheduleFromJSON(record.schedule);
+      try {
+        loaded.push([record, callback, scheduleFromJSON(record.schedule)]);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new TypeError(`${label} has a schedule this job queue cannot read: ${reason}`, {
+          cause: error,
+        });
+      }
+    }
+    const now = this.#clock.now();
+    for (const [record, callback, schedule] of loaded) {
       const missed = record.nextRun !== null && record.nextRun <= now;
-      const nextRun = !missed
-        ? record.nextRun
-        : record.missedRuns === 'runOnce'
-          ? record.nextRun
-          : schedule.next(now);
+      const skip = missed && record.missedRuns === 'skip';
+      const nextRun = skip ? schedule.next(now) : record.nextRun;
       const job = new Job<C>(
         callback,
         {
@@ -580,15 +589,16 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
           chatId: record.chatId ?? undefined,
           userId: record.userId ?? undefined,
         },
-        id,
+        record.id,
       );
       job.enabled = record.enabled;
       const kwargs = checkKwargs(storedKwargs(record.schedule), 'loadPersisted');
       const entry = this.#schedule(job, schedule, nextRun, kwargs);
-      entry.lateOnPurpose = missed && record.missedRuns === 'runOnce';
-      markPersistent(entry.job, record.callback, record.missedRuns);
-      this.#persistent.set(id, entry);
-      if (nextRun !== record.nextRun) this.#dirty.add(id);
+      entry.lateOnPurpose = missed && !skip;
+      markPersistent(entry.job, record.callback, record.missedRuns === 'skip' ? 'skip' : 'runOnce');
+      this.#persistent.set(record.id, entry);
+      // Stored again when its next run moved; removed from the store when it has none left.
+      if (nextRun === null || nextRun !== record.nextRun) this.#dirty.add(record.id);
     }
   }
 

@@ -239,16 +239,28 @@ describe('persistent jobs', () => {
     await jobQueue.stop();
   });
 
-  it('loading a job whose callback name is not registered fails naming it', async () => {
+  it('loading a job whose callback name is not registered fails naming it, and loads nothing', async () => {
     const persistence = new MemoryPersistence();
     const seen: unknown[] = [];
     const first = boot(START, seen);
+    first.jobQueue.runRepeating('tick', 60, { persistent: true });
     first.jobQueue.runMonthly('remind', '10:00', -1, { persistent: true, name: 'rent' });
     await first.jobQueue.storePersisted(persistence);
     const bare = new JobQueue<CallbackContext>({ clock: new TestClock(START) });
+    bare.register('tick', () => {});
     await assert.rejects(
       bare.loadPersisted(persistence),
       /\("rent"\) runs the callback registered as "remind", but nothing is registered under that name: call jobQueue.register\("remind", callback\)/,
+    );
+    assert.deepEqual(bare.jobs(), [], 'nothing was loaded');
+    bare.register('remind', () => {});
+    await bare.loadPersisted(persistence);
+    assert.deepEqual(
+      bare
+        .jobs()
+        .map((job) => job.name)
+        .sort(),
+      ['rent', 'tick'],
     );
   });
 
