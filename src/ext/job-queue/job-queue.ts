@@ -543,6 +543,8 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
     const run = job.run(application as unknown as JobApplication<AnyContext>).finally(() => {
       entry.running--;
       this.#runs.delete(run);
+      // The callback may have changed the job's data: a persistent job is stored again.
+      this.#changed(entry);
     });
     this.#runs.add(run);
   }

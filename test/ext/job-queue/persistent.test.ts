@@ -239,6 +239,52 @@ describe('persistent jobs', () => {
     await jobQueue.stop();
   });
 
+  it('data a callback changed is stored after the run and seen after a restart', async () => {
+    const persistence = new MemoryPersistence();
+    const counts: number[] = [];
+    let gate: Promise<void> = Promise.resolve();
+    const count = async (context: CallbackContext): Promise<void> => {
+      await gate; // the change comes after the run began (a request in between, say)
+      const data = context.job?.data as { runs: number };
+      data.runs += 1;
+      counts.push(data.runs);
+    };
+    const clock = new TestClock(START);
+    const first = new JobQueue<CallbackContext, 'count'>({ clock });
+    Application.builder()
+      .token(TOKEN)
+      .updater(null)
+      .jobQueue(first as JobQueue)
+      .build();
+    first.register('count', count);
+    first.runRepeating('count', 10, { persistent: true, data: { runs: 0 } });
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    await first.start();
+    await clock.advance(10_000);
+    await first.storePersisted(persistence); // while the run waits: still 0 runs
+    open();
+    await first.stop();
+    await first.storePersisted(persistence);
+    const stored = [...(await persistence.getJobs()).values()][0];
+    assert.deepEqual(stored?.data, { runs: 1 }, 'stored again once the run finished');
+
+    const second = new JobQueue<CallbackContext, 'count'>({ clock });
+    Application.builder()
+      .token(TOKEN)
+      .updater(null)
+      .jobQueue(second as JobQueue)
+      .build();
+    second.register('count', count);
+    await second.loadPersisted(persistence);
+    await second.start();
+    await clock.advance(10_000);
+    await second.stop();
+    assert.deepEqual(counts, [1, 2], 'the count went on from what was stored');
+  });
+
   it('loading a job whose callback name is not registered fails naming it, and loads nothing', async () => {
     const persistence = new MemoryPersistence();
     const seen: unknown[] = [];
