@@ -152,6 +152,10 @@ export {
 export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
 export { defaultLogger } from './logging.js';
 export {
+  isPersistenceParticipant,
+  type MarkDataOptions,
+} from './persistence/app-persistence.js';
+export {
   BasePersistence,
   type BasePersistenceOptions,
   type ConversationDict,
@@ -163,6 +167,8 @@ export {
   type PersistenceInput,
   type PersistenceParticipant,
 } from './persistence/base.js';
+export { persistenceCopy } from './persistence/copy.js';
+export { DictPersistence, type DictPersistenceOptions } from './persistence/dict-persistence.js';
 export {
   BaseUpdateProcessor,
   orderingKey,

@@ -23,7 +23,7 @@ describe('ApplicationBuilder', () => {
     assert.equal(app.concurrentUpdates, 1);
     assert.ok(app.updateProcessor instanceof SimpleUpdateProcessor);
     assert.equal(app.jobQueue, undefined);
-    assert.equal(app.persistence, undefined);
+    assert.equal(app.persistence, null, 'no persistence by default (PTB: None)');
     assert.equal(app.bot.defaults, undefined);
     assert.ok(app.bot.request instanceof UndiciRequest);
     assert.ok(app.bot.getUpdatesRequest instanceof UndiciRequest);
@@ -132,7 +132,11 @@ describe('ApplicationBuilder', () => {
 
   it('features of later parts throw a clear error, except their null forms', () => {
     assert.throws(() => Application.builder().jobQueue({}), FeatureNotAvailableError);
-    assert.throws(() => Application.builder().persistence({}), /not available yet: lands with persistence/);
+    assert.throws(
+      // @ts-expect-error: not a persistence
+      () => Application.builder().persistence({}),
+      /persistence must be an instance of a BasePersistence subclass/,
+    );
     assert.throws(() => Application.builder().arbitraryCallbackData(true), /arbitrary callback data/);
     assert.doesNotThrow(() =>
       Application.builder()
