@@ -170,6 +170,12 @@ export {
 export { persistenceCopy } from './persistence/copy.js';
 export { DictPersistence, type DictPersistenceOptions } from './persistence/dict-persistence.js';
 export {
+  type AnyClass,
+  FilePersistence,
+  type FilePersistenceOptions,
+  type RegisterClassOptions,
+} from './persistence/file-persistence.js';
+export {
   BaseUpdateProcessor,
   orderingKey,
   PerChatUpdateProcessor,
