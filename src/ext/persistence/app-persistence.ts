@@ -189,7 +189,9 @@ export class AppPersistence<UD, CD, BD> {
    * Writes never overlap; failures go to the error handlers. Never rejects.
    */
   write(): Promise<void> {
-    const next = this.#writing.then(() => this.#writeOnce());
+    const next = this.#writing
+      .then(() => this.#writeOnce())
+      .catch((error: unknown) => this.#host.processError(null, error).then(() => undefined));
     this.#writing = next;
     return next;
   }
@@ -198,6 +200,9 @@ export class AppPersistence<UD, CD, BD> {
     const p = this.persistence;
     const host = this.#host;
     const calls: Promise<unknown>[] = [];
+    // `run` copies the data and starts the call at once: everything is copied synchronously,
+    // before the first await, so handlers running meanwhile cannot tear the snapshot. A copy that
+    // throws (a getter in the data, say) fails that entry only.
     const call = (run: () => Promise<unknown>): void => {
       try {
         calls.push(run());
@@ -205,21 +210,16 @@ export class AppPersistence<UD, CD, BD> {
         calls.push(Promise.reject(error));
       }
     };
-    // Everything is copied synchronously, before the first await, so handlers running meanwhile
-    // cannot tear the snapshot.
     if (p.storeData.botData && this.botDataUsed) {
       this.botDataUsed = false;
-      const data = persistenceCopy(host.getBotData());
-      call(() => p.updateBotData(data));
+      call(() => p.updateBotData(persistenceCopy(host.getBotData())));
     }
     if (p.storeData.chatData) {
       for (const id of this.#droppedChats) call(() => p.dropChatData(id));
       for (const id of this.usedChats) {
         const data = host.chatData.view.get(id);
-        if (data !== undefined && !this.#droppedChats.has(id)) {
-          const copy = persistenceCopy(data);
-          call(() => p.updateChatData(id, copy));
-        }
+        if (data !== undefined && !this.#droppedChats.has(id))
+          call(() => p.updateChatData(id, persistenceCopy(data)));
       }
     }
     this.#droppedChats.clear();
@@ -228,15 +228,17 @@ export class AppPersistence<UD, CD, BD> {
       for (const id of this.#droppedUsers) call(() => p.dropUserData(id));
       for (const id of this.usedUsers) {
         const data = host.userData.view.get(id);
-        if (data !== undefined && !this.#droppedUsers.has(id)) {
-          const copy = persistenceCopy(data);
-          call(() => p.updateUserData(id, copy));
-        }
+        if (data !== undefined && !this.#droppedUsers.has(id))
+          call(() => p.updateUserData(id, persistenceCopy(data)));
       }
     }
     this.#droppedUsers.clear();
     this.usedUsers.clear();
-    for (const participant of host.participants()) call(() => participant.storePersisted(p));
+    let participants: readonly PersistenceParticipant[] = [];
+    call(async () => {
+      participants = host.participants();
+    });
+    for (const participant of participants) call(() => participant.storePersisted(p));
     await this.#report(await Promise.allSettled(calls));
   }
 

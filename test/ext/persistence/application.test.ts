@@ -284,6 +284,22 @@ describe('Application with a persistence', () => {
     await app.updatePersistence();
     assert.equal(handled, 2, 'updates still handled');
     assert.deepEqual(JSON.parse(p.userDataJson), { 1: { visits: 2 } }, 'the next write succeeds');
+    seen.length = 0;
+    const broken = app.userDataFor(2) as Record<string, unknown>;
+    Object.defineProperty(broken, 'secret', {
+      enumerable: true,
+      get() {
+        throw new Error('cannot copy me');
+      },
+    });
+    app.chatDataFor(3);
+    await app.updatePersistence();
+    assert.deepEqual(
+      seen.map(([, error]) => (error as Error).message),
+      ['cannot copy me'],
+      'data that cannot be copied is reported',
+    );
+    assert.deepEqual(JSON.parse(p.chatDataJson), { 3: { msgs: 0 } }, 'other entries are still written');
     await app.shutdown();
   });
 
