@@ -426,6 +426,10 @@ describe('Application with a persistence', () => {
     assert.deepEqual(seen, [100, 7], 'the handler saw the refreshed data');
     await app.processUpdate({ custom: true });
     assert.deepEqual(p.refreshed, ['bot', 'user:9'], 'no handler matched: nothing refreshed');
+    const context = app.contextTypes.context.fromJob({ userId: 4 }, app);
+    await context.refreshData();
+    assert.deepEqual(p.refreshed.slice(2), ['bot', 'user:4'], 'context.refreshData() for a job context');
+    assert.equal((app.userData.get(4) as Counts).visits, 100, 'refreshed in place');
     await app.shutdown();
 
     const off = new Refreshing({ storeData: { userData: false, botData: false } });
@@ -434,6 +438,10 @@ describe('Application with a persistence', () => {
     await app2.initialize();
     await app2.processUpdate(messageUpdate('hi', { userId: 9, chatId: 9 }));
     assert.deepEqual(off.refreshed, [], 'kinds not stored are not refreshed');
+    await app2.contextTypes.context.fromJob({ userId: 4 }, app2).refreshData();
+    assert.deepEqual(off.refreshed, [], 'not by refreshData() either');
+    const none = offline(null);
+    await none.contextTypes.context.fromJob({ userId: 4 }, none).refreshData(); // no persistence: nothing to do
     await app2.shutdown();
   });
 
