@@ -303,6 +303,27 @@ describe('Application with a persistence', () => {
     await app.shutdown();
   });
 
+  it('a failing flush at shutdown reaches the error handlers and shutdown completes', async () => {
+    class FailingFlush extends DictPersistence {
+      override async flush(): Promise<void> {
+        throw new Error('flush failed');
+      }
+    }
+    const app = offline(new FailingFlush());
+    const seen: unknown[] = [];
+    app.addErrorHandler((_update, context) => {
+      seen.push(context.error);
+    });
+    await app.initialize();
+    await app.shutdown();
+    assert.deepEqual(
+      seen.map((error) => (error as Error).message),
+      ['flush failed'],
+      'reported',
+    );
+    assert.equal(app.initialized, false, 'shut down anyway');
+  });
+
   it('a persistence that fails to load makes initialize reject', async () => {
     class Broken extends DictPersistence {
       override async getChatData(): Promise<Map<number, Data>> {
