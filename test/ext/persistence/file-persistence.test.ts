@@ -3,6 +3,7 @@
 // application restarting on the same file.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -222,6 +223,47 @@ describe('an application restarting on the same file', () => {
   });
   after(async () => {
     await emu.stop();
+  });
+
+  it('one application write is one file write (one per kind with singleFile: false)', async () => {
+    const info = await emu.createBot({ username: 'file_batch_bot' });
+    const fsp = createRequire(import.meta.url)('node:fs/promises') as {
+      rename: (...args: unknown[]) => Promise<void>;
+    };
+    const original = fsp.rename;
+    let renames = 0;
+    fsp.rename = (...args) => {
+      renames += 1;
+      return original(...args);
+    };
+    syncBuiltinESMExports();
+    try {
+      for (const [singleFile, expected] of [
+        [true, 1],
+        [false, 3],
+      ] as const) {
+        const app = Application.builder()
+          .token(info.token)
+          .baseUrl(emu.baseUrl)
+          .updater(null)
+          .logger(recordingLogger())
+          .persistence(new FilePersistence({ filepath: nextFile(), singleFile }))
+          .build();
+        await app.initialize();
+        for (let id = 1; id <= 5; id++) app.userDataFor(id).n = id;
+        for (let id = 1; id <= 3; id++) app.chatDataFor(-id).n = id;
+        app.botData.n = 1;
+        renames = 0;
+        await app.updatePersistence();
+        assert.equal(renames, expected, `9 entries, ${expected} file write(s) (singleFile: ${singleFile})`);
+        renames = 0;
+        await app.shutdown();
+        assert.equal(renames, 0, 'nothing changed since: shutdown writes nothing');
+      }
+    } finally {
+      fsp.rename = original;
+      syncBuiltinESMExports();
+    }
   });
 
   it('keeps user data, Bot API objects (with the new bot) and Maps across applications', async () => {
