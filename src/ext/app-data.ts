@@ -62,6 +62,11 @@ export class LazyDataMap<T> {
     return data;
   }
 
+  /** Puts stored data in place (what a persistence loaded). */
+  set(id: number, data: T): void {
+    this.#map.set(id, data);
+  }
+
   drop(id: number): void {
     this.#map.delete(id);
   }

@@ -3,9 +3,10 @@
  */
 import type { Logger } from '../logging.js';
 import type { Application } from './application.js';
-import type { AnyContext, BotOf } from './context.js';
+import type { AnyContext, BotDataOf, BotOf, ChatDataOf, UserDataOf } from './context.js';
 import type { ContextTypes } from './context-types.js';
 import type { JobQueue } from './job-queue/job-queue.js';
+import type { BasePersistence } from './persistence/base.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import type { UpdateQueue } from './updater/update-queue.js';
 import type { PollingOptions, Updater, WebhookOptions } from './updater/updater.js';
@@ -34,6 +35,8 @@ export interface ApplicationOptions<C extends AnyContext> {
   readonly logger?: Logger | undefined;
   /** The job queue; `null` or absent for none. */
   readonly jobQueue?: JobQueue<C> | null | undefined;
+  /** The persistence; none when left out or `null`. */
+  readonly persistence?: BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>> | null | undefined;
 }
 
 /** Options of {@link Application.runPolling}. */

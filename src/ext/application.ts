@@ -29,6 +29,13 @@ import { ApplicationHandlerStop, MalformedUpdateError } from './errors.js';
 import type { AnyHandler } from './handlers/base.js';
 import type { JobQueue } from './job-queue/job-queue.js';
 import { defaultLogger } from './logging.js';
+import {
+  AppPersistence,
+  isPersistenceParticipant,
+  isPersistentHandler,
+  type MarkDataOptions,
+} from './persistence/app-persistence.js';
+import type { BasePersistence, PersistenceParticipant } from './persistence/base.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
 import { parseUpdate } from './updater/parse-update.js';
@@ -92,15 +99,17 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   readonly logger: Logger;
   /** The job queue (started and stopped with the application); `null` when built with `.jobQueue(null)`. */
   readonly jobQueue: JobQueue<C> | null;
-  /** The persistence; none until the persistence feature lands. */
-  readonly persistence: undefined = undefined;
+  /** The persistence (set with the builder's `.persistence(p)`), or `null` for none. */
+  readonly persistence: BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>> | null;
 
   readonly #groups = new Map<number, AnyHandler<C>[]>();
   #groupOrder: number[] = [];
   /** The handler lists in ascending group order (what processUpdate walks). */
   #ordered: AnyHandler<C>[][] = [];
   readonly #errorHandlers = new Map<ErrorCallback<C>, boolean | undefined>();
-  readonly #botData: BotDataOf<C>;
+  #botData: BotDataOf<C>;
+  /** Persistence bookkeeping; `undefined` without a persistence. */
+  readonly #persist: AppPersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>> | undefined;
   readonly #chatData: LazyDataMap<ChatDataOf<C>>;
   readonly #userData: LazyDataMap<UserDataOf<C>>;
   readonly #tasks = new Set<Promise<unknown>>();
@@ -129,6 +138,32 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.#botData = options.contextTypes.botData();
     this.#chatData = new LazyDataMap(options.contextTypes.chatData);
     this.#userData = new LazyDataMap(options.contextTypes.userData);
+    this.persistence = options.persistence ?? null;
+    this.#persist =
+      this.persistence === null
+        ? undefined
+        : new AppPersistence(this.persistence, {
+            bot: this.bot,
+            userData: this.#userData,
+            chatData: this.#chatData,
+            getBotData: () => this.#botData,
+            setBotData: (data) => {
+              this.#botData = data;
+            },
+            freshBotData: options.contextTypes.botData,
+            participants: () => this.#participants(),
+            processError: (update, error) => this.processError(update, error),
+          });
+  }
+
+  /** The job queue (when it keeps state in the persistence) and the persistent handlers. */
+  #participants(): PersistenceParticipant[] {
+    const found: PersistenceParticipant[] = [];
+    const jobQueue: unknown = this.jobQueue;
+    if (isPersistenceParticipant(jobQueue)) found.push(jobQueue);
+    for (const list of this.#ordered)
+      for (const handler of list) if (isPersistentHandler(handler)) found.push(handler);
+    return found;
   }
 
   /** A builder for an application: `Application.builder().token(t).build()`. */
@@ -169,6 +204,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** Data shared by the whole bot. */
   get botData(): BotDataOf<C> {
+    if (this.#persist !== undefined) this.#persist.botDataUsed = true;
     return this.#botData;
   }
 
@@ -184,22 +220,51 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** The data of a chat, created from the context types' factory on first use. */
   chatDataFor(chatId: number): ChatDataOf<C> {
+    this.#persist?.usedChats.add(chatId);
     return this.#chatData.for(chatId);
   }
 
   /** The data of a user, created from the context types' factory on first use. */
   userDataFor(userId: number): UserDataOf<C> {
+    this.#persist?.usedUsers.add(userId);
     return this.#userData.for(userId);
   }
 
-  /** Forgets a chat's data. */
+  /** Forgets a chat's data; with a persistence, it is dropped there at the next write too. */
   dropChatData(chatId: number): void {
     this.#chatData.drop(chatId);
+    this.#persist?.dropChat(chatId);
   }
 
-  /** Forgets a user's data. */
+  /** Forgets a user's data; with a persistence, it is dropped there at the next write too. */
   dropUserData(userId: number): void {
     this.#userData.drop(userId);
+    this.#persist?.dropUser(userId);
+  }
+
+  /**
+   * Marks chat and user data for the next persistence write, for data changed outside a context
+   * (through {@link chatData}'s entries in a job, for instance). Data read through a context or
+   * {@link chatDataFor}/{@link userDataFor} is marked already. Does nothing without a persistence.
+   *
+   * @example
+   * ```ts
+   * app.userData.get(42)!.credits += 10;
+   * app.markDataForUpdatePersistence({ userIds: 42 });
+   * ```
+   */
+  markDataForUpdatePersistence(options: MarkDataOptions): void {
+    this.#persist?.markData(options);
+  }
+
+  /**
+   * Writes the chat and user data used or marked since the last write, dropped entries, the bot
+   * data (when it was read) and the state of persistence participants (PTB's
+   * `update_persistence`). The application calls it every `persistence.updateInterval` seconds,
+   * at {@link stop} and at {@link shutdown}. Failures go to the error handlers; never rejects.
+   */
+  async updatePersistence(): Promise<void> {
+    await this.#persist?.write();
   }
 
   /**
@@ -209,6 +274,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   migrateChatData(options: MigrateChatDataOptions): void {
     const [from, to] = migrationIds(options);
     this.#chatData.move(from, to);
+    this.#persist?.migrated(from, to);
   }
 
   /**
@@ -220,6 +286,18 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
       throw new TypeError('addHandler expects a handler (a BaseHandler subclass instance)');
     }
     if (!Number.isInteger(group)) throw new TypeError('A handler group must be an integer');
+    if (isPersistentHandler(handler)) {
+      if (this.persistence === null) {
+        throw new Error(
+          'A persistent handler (persistent: true) needs a persistence: build the application with .persistence(...), or make the handler not persistent',
+        );
+      }
+      if (this.#initialized) {
+        throw new Error(
+          'A persistent handler must be added before initialize(), so that its stored state is loaded first',
+        );
+      }
+    }
     let list = this.#groups.get(group);
     if (list === undefined) {
       list = [];
@@ -375,7 +453,11 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
           const handler = handlers[h] as AnyHandler<C>;
           const check = handler.checkUpdate(update);
           if (check === undefined || check === null || check === false) continue;
-          context ??= this.contextTypes.context.fromUpdate(update, this);
+          if (context === undefined) {
+            context = this.contextTypes.context.fromUpdate(update, this);
+            const refresh = this.#persist?.refresh;
+            if (refresh !== undefined) await refresh(update);
+          }
           const blocking = handler.blockIsDefault ? this.#blocks(undefined) : handler.block;
           if (blocking) {
             await handler.handleUpdate(update as never, this, check, context);
@@ -447,6 +529,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     await this.bot.initialize();
     await this.updater?.initialize();
     await this.updateProcessor.initialize();
+    await this.#persist?.load();
     this.#initialized = true;
   }
 
@@ -457,6 +540,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.#running = true;
     this.#fetcher = this.#fetchLoop();
     await this.jobQueue?.start();
+    this.#persist?.startTimer();
   }
 
   /**
@@ -479,12 +563,18 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
       }
       await Promise.all([...this.#tasks]);
     }
+    if (this.#persist !== undefined) {
+      this.#persist.stopTimer();
+      await this.#persist.write();
+    }
   }
 
   /** Releases the bot, the updater and the update processor. */
   async shutdown(): Promise<void> {
     if (this.#running) throw new Error('The application is still running: stop it first');
     if (!this.#initialized) return;
+    // Before the bot shuts down, so error handlers can still report a failed write.
+    await this.#persist?.flush();
     await this.updater?.shutdown();
     await this.bot.shutdown();
     await this.updateProcessor.shutdown();

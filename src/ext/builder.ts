@@ -6,12 +6,13 @@ import type { Logger } from '../logging.js';
 import type { BaseRequest } from '../request/base.js';
 import { type SocketOptions, UndiciRequest, type UndiciRequestOptions } from '../request/undici.js';
 import { Application, type ApplicationHook, type ApplicationOptions } from './application.js';
-import type { AnyContext, BotOf, CallbackContext } from './context.js';
+import type { AnyContext, BotDataOf, BotOf, CallbackContext, ChatDataOf, UserDataOf } from './context.js';
 import { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
 import { FeatureNotAvailableError } from './errors.js';
 import { ExtBot } from './ext-bot.js';
 import { JobQueue } from './job-queue/job-queue.js';
+import { BasePersistence } from './persistence/base.js';
 import {
   type BaseUpdateProcessor,
   DEFAULT_CONCURRENT_UPDATES,
@@ -295,10 +296,24 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     return this.#put('jobQueue', jobQueue);
   }
 
-  /** A persistence; `null` for none. */
-  persistence(persistence: object | null): this {
-    if (persistence !== null) throw new FeatureNotAvailableError('persistence', 'persistence');
-    return this.#put('persistence', null);
+  /**
+   * A persistence that keeps chat, user and bot data (and persistent handlers' and the job
+   * queue's state) between runs; `null` for none (the default). Its data types are those of the
+   * context types, so call `.contextTypes(...)` first when you use your own.
+   *
+   * @example
+   * ```ts
+   * const app = Application.builder()
+   *   .token(process.env.BOT_TOKEN!)
+   *   .persistence(new FilePersistence({ filepath: 'bot-data.json' }))
+   *   .build();
+   * ```
+   */
+  persistence(persistence: BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>> | null): this {
+    if (persistence !== null && !(persistence instanceof BasePersistence)) {
+      throw new TypeError('persistence must be an instance of a BasePersistence subclass, or null for none');
+    }
+    return this.#put('persistence', persistence);
   }
 
   /** A custom context class and data types; the built application is typed with them. */
@@ -396,6 +411,10 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
       jobQueue: this.#set.has('jobQueue')
         ? (this.#set.get('jobQueue') as JobQueue<C> | null)
         : new JobQueue<C>(),
+      persistence: this.#set.get('persistence') as
+        | BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>>
+        | null
+        | undefined,
     });
   }
 }

@@ -7,6 +7,7 @@ import type { Application } from './application.js';
 import type { ExtBot } from './ext-bot.js';
 import type { Job } from './job-queue/job.js';
 import type { JobQueue } from './job-queue/job-queue.js';
+import type { BasePersistence } from './persistence/base.js';
 import type { UpdateQueue } from './updater/update-queue.js';
 
 /** A job of any context type, as `context.job` holds it. */
@@ -21,6 +22,8 @@ export interface ContextHost {
   readonly botData: unknown;
   readonly updateQueue: UpdateQueue;
   readonly jobQueue: unknown;
+  /** The persistence, for {@link CallbackContext.refreshData}; none when absent or `null`. */
+  readonly persistence?: BasePersistence<unknown, unknown, unknown> | null | undefined;
   chatDataFor(chatId: number): unknown;
   userDataFor(userId: number): unknown;
 }
@@ -176,6 +179,32 @@ export class CallbackContext<
   /** The first of {@link matches}. */
   get match(): RegExpMatchArray | undefined {
     return this.matches?.[0];
+  }
+
+  /**
+   * Hands this context's bot, chat and user data to the persistence's refresh hooks (PTB's
+   * `refresh_data`), for the kinds it stores, so data another process wrote is taken in. The
+   * application does this before an update's handlers run; a job runner calls it before a job.
+   * Does nothing without a persistence.
+   *
+   * @example
+   * ```ts
+   * const context = CallbackContext.fromJob(job, application);
+   * await context.refreshData();
+   * ```
+   */
+  async refreshData(): Promise<void> {
+    const persistence = this.#application.persistence;
+    if (persistence === undefined || persistence === null) return;
+    const store = persistence.storeData;
+    if (store.botData) await persistence.refreshBotData(this.botData);
+    this.#resolveIds();
+    if (store.chatData && this.#chatId !== undefined) {
+      await persistence.refreshChatData(this.#chatId, this.chatData);
+    }
+    if (store.userData && this.#userId !== undefined) {
+      await persistence.refreshUserData(this.#userId, this.userData);
+    }
   }
 
   /** Copies the given fields onto this context (PTB's `update`). */

@@ -179,6 +179,10 @@ export type { ScheduleJSON, Weekday } from './job-queue/schedule.js';
 export type { TimeOfDay, When } from './job-queue/time-input.js';
 export { defaultLogger } from './logging.js';
 export {
+  isPersistenceParticipant,
+  type MarkDataOptions,
+} from './persistence/app-persistence.js';
+export {
   BasePersistence,
   type BasePersistenceOptions,
   type ConversationDict,
@@ -190,6 +194,14 @@ export {
   type PersistenceInput,
   type PersistenceParticipant,
 } from './persistence/base.js';
+export { persistenceCopy } from './persistence/copy.js';
+export { DictPersistence, type DictPersistenceOptions } from './persistence/dict-persistence.js';
+export {
+  type AnyClass,
+  FilePersistence,
+  type FilePersistenceOptions,
+  type RegisterClassOptions,
+} from './persistence/file-persistence.js';
 export {
   BaseUpdateProcessor,
   orderingKey,

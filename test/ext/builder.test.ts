@@ -30,7 +30,7 @@ describe('ApplicationBuilder', () => {
     );
     assert.ok(app.jobQueue instanceof JobQueue, 'a JobQueue is built by default, as PTB does with its extra');
     assert.equal(app.jobQueue.application, app);
-    assert.equal(app.persistence, undefined);
+    assert.equal(app.persistence, null, 'no persistence by default (PTB: None)');
     assert.equal(app.bot.defaults, undefined);
     assert.ok(app.bot.request instanceof UndiciRequest);
     assert.ok(app.bot.getUpdatesRequest instanceof UndiciRequest);
@@ -139,8 +139,11 @@ describe('ApplicationBuilder', () => {
 
   it('features of later parts throw a clear error, except their null forms', () => {
     assert.throws(() => Application.builder().jobQueue({} as never), /jobQueue expects a JobQueue or null/);
-    assert.throws(() => Application.builder().persistence({}), FeatureNotAvailableError);
-    assert.throws(() => Application.builder().persistence({}), /not available yet: lands with persistence/);
+    assert.throws(
+      // @ts-expect-error: not a persistence
+      () => Application.builder().persistence({}),
+      /persistence must be an instance of a BasePersistence subclass/,
+    );
     assert.throws(() => Application.builder().arbitraryCallbackData(true), /arbitrary callback data/);
     assert.doesNotThrow(() =>
       Application.builder()

@@ -171,6 +171,8 @@ export class Job<C extends AnyContext = CallbackContext> {
       return;
     }
     try {
+      // As for updates: a persistence that others write to hands in its newest data first.
+      await context.refreshData();
       await this.callback(context);
     } catch (error) {
       await application.processError(null, error, this as unknown as Job<AnyContext>);

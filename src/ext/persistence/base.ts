@@ -78,7 +78,19 @@ export interface BasePersistenceOptions {
  * Every `get*` method is called once, by `Application.initialize()`; `update*` and `drop*` after
  * handlers changed data (at most every {@link updateInterval} seconds, at stop, and at shutdown);
  * `refresh*` before an update's handlers run, for a backend others may write to; {@link flush}
- * at shutdown. Data handed to `update*` is a copy the backend may keep.
+ * at shutdown. Data handed to `update*` is a copy the backend may keep (see `persistenceCopy`).
+ * A rejection of any call after loading goes to the application's error handlers.
+ *
+ * @example
+ * ```ts
+ * class MemoryPersistence extends BasePersistence {
+ *   readonly users = new Map<number, Record<string, unknown>>();
+ *   async getUserData() { return new Map(this.users); }
+ *   async updateUserData(id: number, data: Record<string, unknown>) { this.users.set(id, data); }
+ *   async dropUserData(id: number) { this.users.delete(id); }
+ *   // ... the other abstract methods
+ * }
+ * ```
  */
 export abstract class BasePersistence<
   UD = Record<string, unknown>,
@@ -161,8 +173,27 @@ export abstract class BasePersistence<
 /**
  * Something besides the application's own data that keeps state in the persistence: a persistent
  * ConversationHandler, the job queue. The application calls {@link loadPersisted} once in
- * `initialize()` (after `setBot`) and {@link storePersisted} whenever it writes its own changed
- * data (on the interval, at stop, at shutdown).
+ * `initialize()` (after `setBot` and after loading its own data) and {@link storePersisted}
+ * whenever it writes its own changed data (on the interval, at stop, at shutdown); a rejection of
+ * either goes to the error handlers (in `initialize()`, it rejects `initialize()`).
+ *
+ * Participants are the application's job queue and every handler added with `persistent === true`,
+ * when they have both methods (`isPersistenceParticipant`). Such a handler must be added before
+ * `initialize()`, to an application that has a persistence.
+ *
+ * @example
+ * ```ts
+ * class VisitCounter extends BaseHandler<Update> {
+ *   readonly persistent = true;
+ *   count = 0;
+ *   async loadPersisted(p: BasePersistence<unknown, unknown, unknown>) {
+ *     this.count = Number((await p.getConversations('visits')).get('total') ?? 0);
+ *   }
+ *   async storePersisted(p: BasePersistence<unknown, unknown, unknown>) {
+ *     await p.updateConversation('visits', 'total', this.count);
+ *   }
+ * }
+ * ```
  */
 export interface PersistenceParticipant {
   loadPersisted(persistence: BasePersistence<unknown, unknown, unknown>): Promise<void>;

@@ -1,0 +1,475 @@
+/**
+ * A persistence in one JSON file or one file per kind of data (PTB's `PicklePersistence`, named
+ * for what it does): it keeps Maps, Sets, Dates, BigInts, Bot API objects and your registered
+ * classes, and writes atomically.
+ */
+import { readTextIfExists, writeFileAtomic } from './atomic-file.js';
+import {
+  BasePersistence,
+  type BasePersistenceOptions,
+  type ConversationDict,
+  type ConversationKey,
+  type ConversationState,
+  type PersistedCallbackData,
+  type PersistedJob,
+} from './base.js';
+import {
+  type AnyClass,
+  ClassRegistry,
+  decodeValue,
+  encodeValue,
+  type RegisterClassOptions,
+} from './codec.js';
+
+export type { AnyClass, RegisterClassOptions };
+
+/** Options of {@link FilePersistence}. */
+export interface FilePersistenceOptions extends BasePersistenceOptions {
+  /** The file (with `singleFile: false`, the prefix of the files: `<filepath>_user_data`, ...). */
+  readonly filepath: string;
+  /** One file for everything (default), or one file per kind of data. */
+  readonly singleFile?: boolean | undefined;
+  /**
+   * Write only at {@link FilePersistence.flush} (at shutdown) instead of after every batch of
+   * changes; faster, but a crash loses what changed since the start.
+   */
+  readonly onFlush?: boolean | undefined;
+  /** Your classes stored in the data, for this instance (see {@link FilePersistence.registerClass}). */
+  readonly classes?: readonly AnyClass[] | undefined;
+}
+
+type Kind = 'userData' | 'chatData' | 'botData' | 'callbackData' | 'conversations' | 'jobs';
+const KINDS: readonly Kind[] = ['userData', 'chatData', 'botData', 'callbackData', 'conversations', 'jobs'];
+const SUFFIX: Readonly<Record<Kind, string>> = {
+  userData: '_user_data',
+  chatData: '_chat_data',
+  botData: '_bot_data',
+  callbackData: '_callback_data',
+  conversations: '_conversations',
+  jobs: '_jobs',
+};
+const FORMAT = 'typescript-telegram-bot/file-persistence';
+const VERSION = 1;
+
+const globalClasses = new ClassRegistry();
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Stores everything in JSON files. On top of JSON it keeps `Map`, `Set`, `Date`, `BigInt`,
+ * `NaN`/`Infinity`/`-0`, `undefined`, `Uint8Array`, `RegExp`, Bot API objects (restored with the
+ * application's bot, so their shortcuts work), the bot itself (stored as a placeholder) and
+ * instances of classes you register (see {@link FilePersistence.registerClass}); anything else is
+ * refused with an error naming where it is. Shared references are stored as separate copies.
+ *
+ * Writes are atomic (a temporary file in the same folder, synced, then renamed), so a crash
+ * leaves the old file or the new one. Without `onFlush`, the changes of one application write
+ * (PTB writes on every single `update_*` call) are gathered into one file write. A file that cannot
+ * be read or is not one of ours fails every call with an error naming it, and is never
+ * overwritten.
+ *
+ * @example
+ * ```ts
+ * class Cart { items: string[] = []; }
+ * FilePersistence.registerClass(Cart);
+ * const app = Application.builder()
+ *   .token(process.env.BOT_TOKEN!)
+ *   .persistence(new FilePersistence({ filepath: 'data/bot.json' }))
+ *   .build();
+ * ```
+ */
+export class FilePersistence<
+  UD = Record<string, unknown>,
+  CD = Record<string, unknown>,
+  BD = Record<string, unknown>,
+> extends BasePersistence<UD, CD, BD> {
+  /** The file, or the prefix of the files with `singleFile: false`. */
+  readonly filepath: string;
+  readonly singleFile: boolean;
+  readonly onFlush: boolean;
+
+  readonly #classes = new ClassRegistry();
+  readonly #registries: readonly ClassRegistry[] = [this.#classes, globalClasses];
+  // Stored data as the JSON text of its encoding, entry by entry: comparing texts tells whether
+  // an update changed anything, and the file is assembled from them without encoding again.
+  readonly #users = new Map<number, string>();
+  readonly #chats = new Map<number, string>();
+  #bot: string | undefined;
+  #callbackData: string | undefined;
+  readonly #conversations = new Map<string, Map<ConversationKey, ConversationState>>();
+  readonly #jobs = new Map<string, string>();
+  #loading: Promise<void> | undefined;
+  readonly #dirty = new Set<Kind>();
+  #batch: Promise<void> | undefined;
+  #writes: Promise<void> = Promise.resolve();
+
+  constructor(options: FilePersistenceOptions) {
+    super(options);
+    if (typeof options?.filepath !== 'string' || options.filepath === '') {
+      throw new TypeError(
+        'FilePersistence needs a filepath, e.g. new FilePersistence({ filepath: "bot-data.json" })',
+      );
+    }
+    this.filepath = options.filepath;
+    this.singleFile = options.singleFile ?? true;
+    this.onFlush = options.onFlush ?? false;
+    for (const cls of options.classes ?? []) this.registerClass(cls);
+  }
+
+  /**
+   * Registers a class of yours for every FilePersistence, so its instances can be stored. By
+   * default its own enumerable fields are stored and restored onto a new object of the class
+   * (the constructor is not called, as unpickling does not call `__init__`); classes that keep
+   * state in `#private` fields or need their constructor give `toData`/`fromData`. The name in the
+   * file is the class name unless `name` is given; register before the data is loaded.
+   *
+   * @example
+   * ```ts
+   * class Point { constructor(public x = 0, public y = 0) {} }
+   * FilePersistence.registerClass(Point);
+   * FilePersistence.registerClass(Temperature, {
+   *   toData: (t) => t.celsius,
+   *   fromData: (celsius) => new Temperature(celsius as number),
+   * });
+   * ```
+   */
+  static registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
+    globalClasses.register(cls, options);
+  }
+
+  /** As {@link FilePersistence.registerClass}, for this instance only (checked first). */
+  registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
+    const name = options?.name ?? cls.name;
+    const global = globalClasses.byName(name);
+    if (global !== undefined && global.cls !== cls) {
+      throw new TypeError(
+        `registerClass: another class is registered as "${name}" for every FilePersistence; pass a different { name }`,
+      );
+    }
+    this.#classes.register(cls, options);
+  }
+
+  #fileOf(kind: Kind): string {
+    return this.singleFile ? this.filepath : `${this.filepath}${SUFFIX[kind]}`;
+  }
+
+  /** Reads the file(s) once; a failure is kept, so every later call fails and nothing is written. */
+  #ready(): Promise<void> {
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    if (this.singleFile) {
+      const content = await this.#readFile(this.filepath, undefined);
+      if (content !== undefined) for (const kind of KINDS) this.#take(kind, content[kind], this.filepath);
+      return;
+    }
+    for (const kind of KINDS) {
+      const file = this.#fileOf(kind);
+      const content = await this.#readFile(file, kind);
+      if (content !== undefined) this.#take(kind, content.data, file);
+    }
+  }
+
+  async #readFile(file: string, kind: Kind | undefined): Promise<Record<string, unknown> | undefined> {
+    let text: string | undefined;
+    try {
+      text = await readTextIfExists(file);
+    } catch (error) {
+      throw new Error(`FilePersistence: cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    }
+    if (text === undefined) return undefined;
+    let content: unknown;
+    try {
+      content = JSON.parse(text);
+    } catch (error) {
+      throw new Error(
+        `FilePersistence: ${file} is not valid JSON (${(error as Error).message}); it was left untouched: repair or move it`,
+        { cause: error },
+      );
+    }
+    if (!isRecord(content) || content.format !== FORMAT) {
+      throw new Error(`FilePersistence: ${file} is not a FilePersistence file; it was left untouched`);
+    }
+    if (content.version !== VERSION) {
+      throw new Error(
+        `FilePersistence: ${file} has format version ${String(content.version)}, this library reads version ${VERSION}`,
+      );
+    }
+    if (kind !== undefined && content.kind !== kind) {
+      throw new Error(`FilePersistence: ${file} holds ${String(content.kind)}, expected ${kind}`);
+    }
+    return content;
+  }
+
+  /** Takes one kind's stored JSON into memory, checking its shape. */
+  #take(kind: Kind, data: unknown, file: string): void {
+    if (data === undefined) return;
+    const bad = (what: string): never => {
+      throw new Error(`FilePersistence: ${file}: ${kind} ${what}; the file was left untouched`);
+    };
+    switch (kind) {
+      case 'userData':
+      case 'chatData': {
+        if (!isRecord(data)) bad('is not an object of ids');
+        const map = kind === 'userData' ? this.#users : this.#chats;
+        for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+          const id = Number(key);
+          if (!Number.isSafeInteger(id)) bad(`has the key ${JSON.stringify(key)}, which is not an id`);
+          map.set(id, JSON.stringify(value));
+        }
+        return;
+      }
+      case 'botData':
+        this.#bot = JSON.stringify(data);
+        return;
+      case 'callbackData':
+        this.#callbackData = data === null ? undefined : JSON.stringify(data);
+        return;
+      case 'conversations':
+        if (!isRecord(data)) bad('is not an object of handler names');
+        for (const [name, states] of Object.entries(data as Record<string, unknown>)) {
+          if (!isRecord(states)) bad(`of ${JSON.stringify(name)} is not an object`);
+          const dict = new Map<ConversationKey, ConversationState>();
+          for (const [key, state] of Object.entries(states as Record<string, unknown>)) {
+            if (typeof state !== 'string' && typeof state !== 'number')
+              bad(`has a state that is not a string or number`);
+            dict.set(key, state as ConversationState);
+          }
+          this.#conversations.set(name, dict);
+        }
+        return;
+      case 'jobs':
+        if (!isRecord(data)) bad('is not an object of job ids');
+        for (const [id, job] of Object.entries(data as Record<string, unknown>))
+          this.#jobs.set(id, JSON.stringify(job));
+        return;
+    }
+  }
+
+  #decode(text: string, kind: Kind, where: string): unknown {
+    try {
+      return decodeValue(JSON.parse(text), this.#registries, this.bot, where);
+    } catch (error) {
+      throw new Error(`FilePersistence: ${this.#fileOf(kind)}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  #encode(value: unknown, where: string): string {
+    return JSON.stringify(encodeValue(value, this.#registries, where));
+  }
+
+  /** Marks a kind changed and, unless `onFlush`, resolves once it is on disk. */
+  #changed(kind: Kind): Promise<void> {
+    this.#dirty.add(kind);
+    if (this.onFlush) return Promise.resolve();
+    // Every change made before the next turn of the event loop (one application write calls
+    // update* for all its entries at once) goes into the same file write.
+    this.#batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.#batch = undefined;
+      return this.#writeDirty();
+    });
+    return this.#batch;
+  }
+
+  /** Writes the changed kinds; writes never overlap. */
+  #writeDirty(): Promise<void> {
+    const run = this.#writes.then(async () => {
+      if (this.#dirty.size === 0) return;
+      const kinds = [...this.#dirty];
+      this.#dirty.clear();
+      try {
+        if (this.singleFile) {
+          await this.#writeFile(this.filepath, this.#singleFileText());
+        } else {
+          for (const kind of kinds) await this.#writeFile(this.#fileOf(kind), this.#kindFileText(kind));
+        }
+      } catch (error) {
+        for (const kind of kinds) this.#dirty.add(kind);
+        throw error;
+      }
+    });
+    this.#writes = run.catch(() => undefined);
+    return run;
+  }
+
+  async #writeFile(file: string, text: string): Promise<void> {
+    try {
+      await writeFileAtomic(file, text);
+    } catch (error) {
+      throw new Error(`FilePersistence: cannot write ${file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  #kindText(kind: Kind): string | undefined {
+    const object = (entries: Iterable<readonly [string | number, string]>): string => {
+      const parts: string[] = [];
+      for (const [key, text] of entries) parts.push(`${JSON.stringify(String(key))}:${text}`);
+      return `{${parts.join(',')}}`;
+    };
+    switch (kind) {
+      case 'userData':
+        return object(this.#users);
+      case 'chatData':
+        return object(this.#chats);
+      case 'botData':
+        return this.#bot;
+      case 'callbackData':
+        return this.#callbackData ?? 'null';
+      case 'conversations': {
+        const all: Record<string, Record<string, ConversationState>> = {};
+        for (const [name, dict] of this.#conversations) all[name] = Object.fromEntries(dict);
+        return JSON.stringify(all);
+      }
+      case 'jobs':
+        return object(this.#jobs);
+    }
+  }
+
+  #singleFileText(): string {
+    const parts = [`"format":${JSON.stringify(FORMAT)}`, `"version":${VERSION}`];
+    for (const kind of KINDS) {
+      const text = this.#kindText(kind);
+      if (text !== undefined) parts.push(`${JSON.stringify(kind)}:${text}`);
+    }
+    return `{${parts.join(',')}}\n`;
+  }
+
+  #kindFileText(kind: Kind): string {
+    const text = this.#kindText(kind);
+    const data = text === undefined ? '' : `,"data":${text}`;
+    return `{"format":${JSON.stringify(FORMAT)},"version":${VERSION},"kind":${JSON.stringify(kind)}${data}}\n`;
+  }
+
+  async getUserData(): Promise<Map<number, UD>> {
+    await this.#ready();
+    const out = new Map<number, UD>();
+    for (const [id, text] of this.#users)
+      out.set(id, this.#decode(text, 'userData', `userData[${id}]`) as UD);
+    return out;
+  }
+
+  async getChatData(): Promise<Map<number, CD>> {
+    await this.#ready();
+    const out = new Map<number, CD>();
+    for (const [id, text] of this.#chats)
+      out.set(id, this.#decode(text, 'chatData', `chatData[${id}]`) as CD);
+    return out;
+  }
+
+  async getBotData(): Promise<BD | undefined> {
+    await this.#ready();
+    return this.#bot === undefined ? undefined : (this.#decode(this.#bot, 'botData', 'botData') as BD);
+  }
+
+  async getCallbackData(): Promise<PersistedCallbackData | null> {
+    await this.#ready();
+    if (this.#callbackData === undefined) return null;
+    return this.#decode(this.#callbackData, 'callbackData', 'callbackData') as PersistedCallbackData;
+  }
+
+  async getConversations(name: string): Promise<ConversationDict> {
+    await this.#ready();
+    return new Map(this.#conversations.get(name));
+  }
+
+  async updateConversation(
+    name: string,
+    key: ConversationKey,
+    state: ConversationState | null,
+  ): Promise<void> {
+    await this.#ready();
+    let dict = this.#conversations.get(name);
+    if (state === null) {
+      if (dict === undefined || !dict.delete(key)) return;
+      return this.#changed('conversations');
+    }
+    if (typeof state !== 'string' && typeof state !== 'number') {
+      throw new TypeError(
+        `FilePersistence: a conversation state must be a string or a number, got ${typeof state}`,
+      );
+    }
+    if (dict === undefined) {
+      dict = new Map();
+      this.#conversations.set(name, dict);
+    }
+    if (dict.get(key) === state) return;
+    dict.set(key, state);
+    return this.#changed('conversations');
+  }
+
+  async updateUserData(userId: number, data: UD): Promise<void> {
+    await this.#ready();
+    const text = this.#encode(data, `userData[${userId}]`);
+    if (this.#users.get(userId) === text) return;
+    this.#users.set(userId, text);
+    return this.#changed('userData');
+  }
+
+  async updateChatData(chatId: number, data: CD): Promise<void> {
+    await this.#ready();
+    const text = this.#encode(data, `chatData[${chatId}]`);
+    if (this.#chats.get(chatId) === text) return;
+    this.#chats.set(chatId, text);
+    return this.#changed('chatData');
+  }
+
+  async updateBotData(data: BD): Promise<void> {
+    await this.#ready();
+    const text = this.#encode(data, 'botData');
+    if (this.#bot === text) return;
+    this.#bot = text;
+    return this.#changed('botData');
+  }
+
+  async updateCallbackData(data: PersistedCallbackData): Promise<void> {
+    await this.#ready();
+    const text = this.#encode(data, 'callbackData');
+    if (this.#callbackData === text) return;
+    this.#callbackData = text;
+    return this.#changed('callbackData');
+  }
+
+  async dropUserData(userId: number): Promise<void> {
+    await this.#ready();
+    if (!this.#users.delete(userId)) return;
+    return this.#changed('userData');
+  }
+
+  async dropChatData(chatId: number): Promise<void> {
+    await this.#ready();
+    if (!this.#chats.delete(chatId)) return;
+    return this.#changed('chatData');
+  }
+
+  async getJobs(): Promise<Map<string, PersistedJob>> {
+    await this.#ready();
+    const out = new Map<string, PersistedJob>();
+    for (const [id, text] of this.#jobs)
+      out.set(id, this.#decode(text, 'jobs', `jobs[${JSON.stringify(id)}]`) as PersistedJob);
+    return out;
+  }
+
+  async updateJob(id: string, job: PersistedJob | null): Promise<void> {
+    await this.#ready();
+    if (job === null) {
+      if (!this.#jobs.delete(id)) return;
+      return this.#changed('jobs');
+    }
+    const text = this.#encode(job, `jobs[${JSON.stringify(id)}]`);
+    if (this.#jobs.get(id) === text) return;
+    this.#jobs.set(id, text);
+    return this.#changed('jobs');
+  }
+
+  /** Writes every change not on disk yet (all of them with `onFlush`). */
+  async flush(): Promise<void> {
+    await this.#ready();
+    await this.#writeDirty();
+  }
+}
