@@ -5,6 +5,7 @@ import type { Logger } from '../logging.js';
 import type { Application } from './application.js';
 import type { AnyContext, BotOf } from './context.js';
 import type { ContextTypes } from './context-types.js';
+import type { JobQueue } from './job-queue/job-queue.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import type { UpdateQueue } from './updater/update-queue.js';
 import type { PollingOptions, Updater, WebhookOptions } from './updater/updater.js';
@@ -31,6 +32,8 @@ export interface ApplicationOptions<C extends AnyContext> {
   readonly postStop?: ApplicationHook<C> | undefined;
   readonly postShutdown?: ApplicationHook<C> | undefined;
   readonly logger?: Logger | undefined;
+  /** The job queue; `null` or absent for none. */
+  readonly jobQueue?: JobQueue<C> | null | undefined;
 }
 
 /** Options of {@link Application.runPolling}. */

@@ -27,6 +27,7 @@ import type { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
 import { ApplicationHandlerStop, MalformedUpdateError } from './errors.js';
 import type { AnyHandler } from './handlers/base.js';
+import type { JobQueue } from './job-queue/job-queue.js';
 import { defaultLogger } from './logging.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
@@ -89,8 +90,8 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   readonly postStop: ApplicationHook<C> | undefined;
   readonly postShutdown: ApplicationHook<C> | undefined;
   readonly logger: Logger;
-  /** The job queue; none until the JobQueue feature lands. */
-  readonly jobQueue: undefined = undefined;
+  /** The job queue (started and stopped with the application); `null` when built with `.jobQueue(null)`. */
+  readonly jobQueue: JobQueue<C> | null;
   /** The persistence; none until the persistence feature lands. */
   readonly persistence: undefined = undefined;
 
@@ -123,6 +124,8 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.postStop = options.postStop;
     this.postShutdown = options.postShutdown;
     this.logger = options.logger ?? defaultLogger;
+    this.jobQueue = options.jobQueue ?? null;
+    this.jobQueue?.setApplication(this);
     this.#botData = options.contextTypes.botData();
     this.#chatData = new LazyDataMap(options.contextTypes.chatData);
     this.#userData = new LazyDataMap(options.contextTypes.userData);
@@ -453,11 +456,12 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     if (!this.#initialized) throw new Error('The application is not initialized: call initialize() first');
     this.#running = true;
     this.#fetcher = this.#fetchLoop();
+    await this.jobQueue?.start();
   }
 
   /**
-   * Stops taking updates after the ones already queued, then waits for every pending task.
-   * Stop the updater first.
+   * Stops taking updates after the ones already queued, stops the job queue (waiting for running
+   * jobs), then waits for every pending task. Stop the updater first.
    */
   async stop(): Promise<void> {
     if (!this.#running) throw new Error('The application is not running');
@@ -466,6 +470,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.updateQueue.put(STOP);
     await this.#fetcher;
     this.#fetcher = undefined;
+    await this.jobQueue?.stop({ wait: true });
     while (this.#inFlight > 0 || this.#tasks.size > 0) {
       if (this.#inFlight > 0) {
         await new Promise<void>((resolve) => {

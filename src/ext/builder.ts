@@ -11,6 +11,7 @@ import { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
 import { FeatureNotAvailableError } from './errors.js';
 import { ExtBot } from './ext-bot.js';
+import { JobQueue } from './job-queue/job-queue.js';
 import { type BaseUpdateProcessor, SimpleUpdateProcessor } from './processor.js';
 import type { BaseRateLimiter } from './rate-limiter/base.js';
 import { UpdateQueue } from './updater/update-queue.js';
@@ -268,10 +269,16 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     return this.#put('updateProcessor', processor, ['concurrentUpdates']);
   }
 
-  /** A job queue; `null` for none (the default until the JobQueue lands). */
-  jobQueue(jobQueue: object | null): this {
-    if (jobQueue !== null) throw new FeatureNotAvailableError('jobQueue', 'the JobQueue');
-    return this.#put('jobQueue', null);
+  /**
+   * The job queue (`app.jobQueue`); by default a new {@link JobQueue}, `null` for none.
+   *
+   * @example builder.jobQueue(new JobQueue({ clock })) // or .jobQueue(null)
+   */
+  jobQueue(jobQueue: JobQueue<C> | null): this {
+    if (jobQueue !== null && !(jobQueue instanceof JobQueue)) {
+      throw new TypeError('jobQueue expects a JobQueue or null');
+    }
+    return this.#put('jobQueue', jobQueue);
   }
 
   /** A persistence; `null` for none. */
@@ -372,6 +379,9 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
       postStop: this.#set.get('postStop') as ApplicationHook<C> | undefined,
       postShutdown: this.#set.get('postShutdown') as ApplicationHook<C> | undefined,
       logger,
+      jobQueue: this.#set.has('jobQueue')
+        ? (this.#set.get('jobQueue') as JobQueue<C> | null)
+        : new JobQueue<C>(),
     });
   }
 }

@@ -5,15 +5,12 @@ import type { Bot } from '../bot.js';
 import { type Chat, Update, type User } from '../generated/types.js';
 import type { Application } from './application.js';
 import type { ExtBot } from './ext-bot.js';
+import type { Job } from './job-queue/job.js';
+import type { JobQueue } from './job-queue/job-queue.js';
 import type { UpdateQueue } from './updater/update-queue.js';
 
-/** What a context knows of a job (the JobQueue provides full jobs). */
-export interface JobLike {
-  readonly name?: string | undefined;
-  readonly data?: unknown;
-  readonly chatId?: number | undefined;
-  readonly userId?: number | undefined;
-}
+/** A job of any context type, as `context.job` holds it. */
+export type JobLike = Job<AnyContext>;
 
 /**
  * The part of an {@link Application} a context reads. Kept structural (and free of the context
@@ -166,9 +163,9 @@ export class CallbackContext<
     return this.#userId === undefined ? undefined : (this.#application.userDataFor(this.#userId) as UD);
   }
 
-  /** The application's job queue, when it has one. */
-  get jobQueue(): unknown {
-    return this.#application.jobQueue;
+  /** The application's job queue; `null` when built with `.jobQueue(null)`. */
+  get jobQueue(): JobQueue<this> | null {
+    return (this.#application.jobQueue ?? null) as JobQueue<this> | null;
   }
 
   /** The application's update queue: put objects here to have them processed like updates. */

@@ -161,6 +161,26 @@ export {
   type BotSubscriptionUpdate,
 } from './handlers/subscription.js';
 export { type HandledType, type InstanceOf, TypeHandler, type TypeHandlerOptions } from './handlers/type.js';
+export {
+  Job,
+  type JobApplication,
+  type JobCallback,
+  type JobInit,
+} from './job-queue/job.js';
+export {
+  type CronOptions,
+  type DailyOptions,
+  type JobKwargs,
+  type JobOptions,
+  JobQueue,
+  type JobQueueOptions,
+  type JobQueueStopOptions,
+  type JsonValue,
+  type PersistentJobOptions,
+  type RepeatingOptions,
+} from './job-queue/job-queue.js';
+export type { ScheduleJSON, Weekday } from './job-queue/schedule.js';
+export type { TimeOfDay, When } from './job-queue/time-input.js';
 export { defaultLogger } from './logging.js';
 export {
   BasePersistence,

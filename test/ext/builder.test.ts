@@ -7,6 +7,7 @@ import { ContextTypes } from '../../src/ext/context-types.js';
 import { Defaults } from '../../src/ext/defaults.js';
 import { FeatureNotAvailableError } from '../../src/ext/errors.js';
 import { ExtBot } from '../../src/ext/ext-bot.js';
+import { JobQueue } from '../../src/ext/job-queue/job-queue.js';
 import { PerChatUpdateProcessor, SimpleUpdateProcessor } from '../../src/ext/processor.js';
 import { UpdateQueue } from '../../src/ext/updater/update-queue.js';
 import { Updater } from '../../src/ext/updater/updater.js';
@@ -22,7 +23,8 @@ describe('ApplicationBuilder', () => {
     assert.equal(app.updater?.updateQueue, app.updateQueue);
     assert.equal(app.concurrentUpdates, 1);
     assert.ok(app.updateProcessor instanceof SimpleUpdateProcessor);
-    assert.equal(app.jobQueue, undefined);
+    assert.ok(app.jobQueue instanceof JobQueue, 'a JobQueue is built by default, as PTB does with its extra');
+    assert.equal(app.jobQueue.application, app);
     assert.equal(app.persistence, undefined);
     assert.equal(app.bot.defaults, undefined);
     assert.ok(app.bot.request instanceof UndiciRequest);
@@ -131,7 +133,8 @@ describe('ApplicationBuilder', () => {
   });
 
   it('features of later parts throw a clear error, except their null forms', () => {
-    assert.throws(() => Application.builder().jobQueue({}), FeatureNotAvailableError);
+    assert.throws(() => Application.builder().jobQueue({} as never), /jobQueue expects a JobQueue or null/);
+    assert.throws(() => Application.builder().persistence({}), FeatureNotAvailableError);
     assert.throws(() => Application.builder().persistence({}), /not available yet: lands with persistence/);
     assert.throws(() => Application.builder().arbitraryCallbackData(true), /arbitrary callback data/);
     assert.doesNotThrow(() =>
@@ -143,6 +146,14 @@ describe('ApplicationBuilder', () => {
         .arbitraryCallbackData(false)
         .build(),
     );
+  });
+
+  it('jobQueue(null) builds without a job queue; jobQueue(jq) uses the one given', () => {
+    assert.equal(Application.builder().token(TOKEN).jobQueue(null).build().jobQueue, null);
+    const jobQueue = new JobQueue();
+    const app = Application.builder().token(TOKEN).jobQueue(jobQueue).build();
+    assert.equal(app.jobQueue, jobQueue);
+    assert.equal(jobQueue.application, app);
   });
 
   it('contextTypes and applicationClass shape what is built', () => {

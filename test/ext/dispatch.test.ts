@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { CallbackContext } from '../../src/ext/context.js';
 import { ApplicationHandlerStop } from '../../src/ext/errors.js';
 import { BaseHandler } from '../../src/ext/handlers/base.js';
+import { Job } from '../../src/ext/job-queue/job.js';
 import { messageUpdate, offlineApp, recordingLogger } from './helpers.js';
 
 /** A handler matching strings that start with its prefix; records calls into `log`. */
@@ -255,11 +256,11 @@ describe('Application dispatch', () => {
       seen.push('late');
     };
     app.addErrorHandler(late, { block: false });
-    const stopped = await app.processError(null, new Error('job failed'), {
-      name: 'nightly',
-      chatId: 3,
-      userId: 4,
-    });
+    const stopped = await app.processError(
+      null,
+      new Error('job failed'),
+      new Job(() => undefined, { name: 'nightly', chatId: 3, userId: 4 }),
+    );
     assert.equal(stopped, false);
     assert.deepEqual(seen, ['nightly', true, true]);
     assert.equal(app.pendingTasks, 1);
