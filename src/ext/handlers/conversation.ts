@@ -7,6 +7,7 @@ import { PTBUserWarning, warn } from '../../warnings.js';
 import type { Application } from '../application.js';
 import type { AnyContext, CallbackContext } from '../context.js';
 import { ApplicationHandlerStop } from '../errors.js';
+import type { Job } from '../job-queue/job.js';
 import type {
   BasePersistence,
   ConversationKey,
@@ -121,24 +122,6 @@ export interface ConversationCheck<C extends AnyContext> {
   readonly check: unknown;
 }
 
-/** The part of the application's job queue the timeouts use. */
-interface TimeoutJob {
-  scheduleRemoval(): void;
-}
-interface TimeoutQueue {
-  runOnce(
-    callback: (context: never) => Promise<void> | void,
-    when: number,
-    options: { readonly data?: unknown; readonly name?: string },
-  ): TimeoutJob;
-}
-
-function timeoutQueueOf(application: unknown): TimeoutQueue | undefined {
-  const queue = (application as { readonly jobQueue?: unknown }).jobQueue;
-  if (typeof queue !== 'object' || queue === null) return undefined;
-  return typeof (queue as { runOnce?: unknown }).runOnce === 'function' ? (queue as TimeoutQueue) : undefined;
-}
-
 /** A conversation whose non-blocking callback still runs: its state before, and whether it settled. */
 class PendingState {
   constructor(readonly oldState: ConversationState | undefined) {}
@@ -235,7 +218,7 @@ export class ConversationHandler<
   readonly #conversations = new Map<ConversationKey, Entry>();
   /** Keys whose state changed since the last {@link storePersisted} (persistent conversations only). */
   readonly #changed = new Set<ConversationKey>();
-  readonly #timeoutJobs = new Map<ConversationKey, TimeoutJob>();
+  readonly #timeoutJobs = new Map<ConversationKey, Job<C>>();
   readonly #children: readonly ConversationHandler<
     C,
     ConversationState,
@@ -518,23 +501,25 @@ export class ConversationHandler<
     if (seconds === undefined) return;
     const entry = this.#conversations.get(key);
     if (entry === undefined || entry instanceof PendingState) return;
-    const queue = timeoutQueueOf(application);
-    if (queue === undefined) {
+    const queue = application.jobQueue;
+    if (queue === null) {
       this.#warnOnce(
-        'conversationTimeout is ignored: the application has no job queue. Build it with a job queue to time conversations out.',
+        'conversationTimeout is ignored: the application has no job queue. Do not build it with jobQueue(null) to time conversations out.',
+      );
+      return;
+    }
+    if (!queue.running) {
+      this.#warnOnce(
+        "conversationTimeout is ignored: the application's job queue is not running (Application.start() starts it).",
       );
       return;
     }
     this.#cancelTimeout(key);
     try {
-      const job: TimeoutJob = queue.runOnce(
-        () => this.#expire(key, job, update, application, context),
-        seconds,
-        {
-          data: { conversation: this.name ?? null, key },
-          name: `ConversationHandler${this.name === undefined ? '' : `:${this.name}`}:timeout:${key}`,
-        },
-      );
+      const job: Job<C> = queue.runOnce(() => this.#expire(key, job, update, application, context), seconds, {
+        data: { conversation: this.name ?? null, key },
+        name: `ConversationHandler${this.name === undefined ? '' : `:${this.name}`}:timeout:${key}`,
+      });
       this.#timeoutJobs.set(key, job);
     } catch (error) {
       application.logger.error('Scheduling the conversation timeout failed.', error);
@@ -544,7 +529,7 @@ export class ConversationHandler<
   /** A conversation timed out: the TIMEOUT handlers that take the last update run, then it ends. */
   async #expire(
     key: ConversationKey,
-    job: TimeoutJob,
+    job: Job<C>,
     update: Update,
     application: Application<C>,
     context: C,

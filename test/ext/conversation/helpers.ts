@@ -1,9 +1,14 @@
-// Builders for the ConversationHandler unit tests: updates from users in chats, a job queue
-// double with a manual clock, and a recorder of the library's warnings.
+// Builders for the ConversationHandler unit tests: updates from users in chats, an application
+// whose job queue runs on a test clock, and a recorder of the library's warnings.
 
+import { Application } from '../../../src/ext/application.js';
+import { JobQueue } from '../../../src/ext/job-queue/job-queue.js';
 import { Update } from '../../../src/generated/types.js';
+import '../../../src/ext/builder.js';
 import { PTBUserWarning } from '../../../src/warnings.js';
 import '../../../src/objects/update.js';
+import { recordingLogger, TOKEN } from '../helpers.js';
+import { TestClock } from '../job-queue/clock.js';
 
 let nextId = 1000;
 
@@ -86,60 +91,6 @@ export function inlineQuery(query: string, userId = 1): Update {
   });
 }
 
-/** A job of {@link ManualJobQueue}. */
-export class ManualJob {
-  removed = false;
-  constructor(
-    readonly callback: (context: never) => Promise<void> | void,
-    readonly due: number,
-    readonly name: string | undefined,
-    readonly data: unknown,
-  ) {}
-
-  scheduleRemoval(): void {
-    this.removed = true;
-  }
-}
-
-/**
- * A job queue double with the JobQueue's `runOnce` shape and a manual clock in seconds:
- * `advance(s)` runs the jobs that fall due, in order.
- */
-export class ManualJobQueue {
-  now = 0;
-  readonly jobs: ManualJob[] = [];
-
-  runOnce(
-    callback: (context: never) => Promise<void> | void,
-    when: number,
-    options: { readonly data?: unknown; readonly name?: string } = {},
-  ): ManualJob {
-    const job = new ManualJob(callback, this.now + when, options.name, options.data);
-    this.jobs.push(job);
-    return job;
-  }
-
-  /** Jobs not removed and not run yet. */
-  get scheduled(): ManualJob[] {
-    return this.jobs.filter((job) => !job.removed);
-  }
-
-  async advance(seconds: number): Promise<void> {
-    this.now += seconds;
-    const due = this.scheduled.filter((job) => job.due <= this.now).sort((a, b) => a.due - b.due);
-    for (const job of due) {
-      job.removed = true;
-      await job.callback(undefined as never);
-    }
-  }
-}
-
-/** Gives an application (built without one) a job queue, as the JobQueue feature will. */
-export function withJobQueue<A extends object>(app: A, queue: ManualJobQueue): A {
-  Object.defineProperty(app, 'jobQueue', { value: queue, configurable: true });
-  return app;
-}
-
 /** Records the PTBUserWarnings emitted while `run` runs (and the ticks after it). */
 export async function warningsDuring(run: () => unknown): Promise<string[]> {
   const seen: string[] = [];
@@ -175,4 +126,18 @@ export function deferred<T = void>(): {
 /** Lets pending promise callbacks run. */
 export async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** An application without network whose job queue runs on a clock the test moves. */
+export function clockedApp(): {
+  app: Application;
+  clock: TestClock;
+  jobQueue: JobQueue;
+  logger: ReturnType<typeof recordingLogger>;
+} {
+  const clock = new TestClock(Date.UTC(2026, 0, 5, 12, 0, 0));
+  const jobQueue = new JobQueue({ clock });
+  const logger = recordingLogger();
+  const app = Application.builder().token(TOKEN).updater(null).logger(logger).jobQueue(jobQueue).build();
+  return { app, clock, jobQueue, logger };
 }
