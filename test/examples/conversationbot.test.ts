@@ -1,6 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildApplication } from '../../examples/conversationbot.js';
+import {
+  bio,
+  buildApplication,
+  cancel,
+  gender,
+  location,
+  photo,
+  State,
+  skipLocation,
+  skipPhoto,
+  start,
+} from '../../examples/conversationbot.js';
+import {
+  Application,
+  CommandHandler,
+  ConversationHandler,
+  filters,
+  MessageHandler,
+} from '../../src/ext/index.js';
 import type { BotInfo, Emulator as EmulatorType, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
 
@@ -151,4 +169,46 @@ test('conversationbot: two users in a group keep separate conversations', async 
     },
     { canReadAllGroupMessages: true },
   );
+});
+
+test('conversationbot callbacks in a perChat, perUser: false conversation: the group shares one conversation', async () => {
+  const bot = await emu.createBot({ username: 'seed_conv_shared_bot', canReadAllGroupMessages: true });
+  const alice = await emu.createUser({ firstName: 'Alice' });
+  const bob = await emu.createUser({ firstName: 'Bob' });
+  const group = await emu.createGroup({ title: 'Shared', members: [alice, bob], bots: [bot] });
+  const app = Application.builder().token(bot.token).baseUrl(emu.baseUrl).build();
+  app.addHandler(
+    new ConversationHandler({
+      entryPoints: [new CommandHandler('start', start)],
+      states: {
+        [State.GENDER]: [new MessageHandler(new filters.Regex(/^(Boy|Girl|Other)$/), gender)],
+        [State.PHOTO]: [new MessageHandler(filters.PHOTO, photo), new CommandHandler('skip', skipPhoto)],
+        [State.LOCATION]: [
+          new MessageHandler(filters.LOCATION, location),
+          new CommandHandler('skip', skipLocation),
+        ],
+        [State.BIO]: [new MessageHandler(filters.TEXT.and(filters.COMMAND.not()), bio)],
+      },
+      fallbacks: [new CommandHandler('cancel', cancel)],
+      perUser: false,
+    }),
+  );
+  const running = app.runPolling({ timeout: 1, stopSignals: [] });
+  try {
+    await alice.sendCommand(group, '/start');
+    await alice.expectMessage({ text: ASK_GENDER, chat: group, ...T });
+    await bob.sendMessage(group, 'Boy');
+    await bob.expectMessage({ text: ASK_PHOTO, chat: group, ...T });
+    await alice.sendCommand(group, '/skip');
+    await alice.expectMessage({ text: ASK_LOCATION_SKIPPED, chat: group, ...T });
+    await bob.sendCommand(group, '/start');
+    await bob.expectNoMessage({ chat: group, timeoutMs: 300 });
+    await bob.sendCommand(group, '/cancel');
+    await bob.expectMessage({ text: BYE, chat: group, ...T });
+    await alice.sendCommand(group, '/skip');
+    await alice.expectNoMessage({ chat: group, timeoutMs: 300 });
+  } finally {
+    app.stopRunning();
+    await running;
+  }
 });
