@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  Application,
   CommandHandler,
   ConversationHandler,
   ConversationStateError,
+  Defaults,
   filters,
   MessageHandler,
 } from '../../../src/ext/index.js';
-import { offlineApp } from '../helpers.js';
+import { offlineApp, recordingLogger, TOKEN } from '../helpers.js';
 import { deferred, flush, text } from './helpers.js';
 
 const TEXT = filters.TEXT.and(filters.COMMAND.not());
@@ -146,6 +148,31 @@ test('Defaults-free block resolution: handler block wins over the conversation b
   app.addHandler(conversation);
   await app.processUpdate(text('/start'));
   assert.equal(conversation.conversations.size, 0, 'processUpdate returned before the callback finished');
+  gate.resolve();
+  await flush();
+  assert.equal(conversation.conversations.get('[1,1]'), 'A');
+});
+
+test('Defaults.block applies when neither the handler nor the conversation sets block', async () => {
+  const app = Application.builder()
+    .token(TOKEN)
+    .updater(null)
+    .logger(recordingLogger())
+    .defaults(new Defaults({ block: false }))
+    .build();
+  const gate = deferred();
+  const conversation = new ConversationHandler({
+    entryPoints: [
+      new CommandHandler('start', async () => {
+        await gate.promise;
+        return 'A' as const;
+      }),
+    ],
+    states: { A: [] },
+  });
+  app.addHandler(conversation);
+  await app.processUpdate(text('/start'));
+  assert.equal(conversation.conversations.size, 0, 'the callback runs as a task');
   gate.resolve();
   await flush();
   assert.equal(conversation.conversations.get('[1,1]'), 'A');
