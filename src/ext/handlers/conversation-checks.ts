@@ -1,10 +1,11 @@
 /**
  * What a ConversationHandler's configuration tells before any update arrives: the handlers that
- * can never fire in it (PTB's construction warnings) and the settings that cannot work at all.
+ * can never fire in it (PTB's construction warnings), the options checked into their run-time
+ * form, and the lookup of the handler that takes an update.
  */
 import { Update } from '../../generated/types.js';
 import type { AnyContext } from '../context.js';
-import type { AnyHandler } from './base.js';
+import { type AnyHandler, BaseHandler } from './base.js';
 import { CallbackQueryHandler } from './callback-query.js';
 import { ChosenInlineResultHandler } from './chosen-inline-result.js';
 import { InlineQueryHandler } from './inline-query.js';
@@ -23,6 +24,8 @@ export interface ConversationSettings {
   readonly perMessage: boolean;
   readonly hasTimeout: boolean;
 }
+
+const END_KEY = '-1';
 
 const PER_SETTINGS_NOTE =
   ' (perChat, perUser and perMessage choose which ids a conversation is keyed by: see ConversationHandler in the README.)';
@@ -94,4 +97,57 @@ function handlerWarning<C extends AnyContext>(
 
 function isUpdateClass(type: unknown): boolean {
   return type === Update || (typeof type === 'function' && type.prototype instanceof Update);
+}
+
+/** The first handler that takes the update, with its check result. */
+export function firstTaking<C extends AnyContext>(
+  handlers: readonly AnyHandler<C>[],
+  update: Update,
+): { handler: AnyHandler<C>; check: unknown } | undefined {
+  for (const handler of handlers) {
+    const check = handler.checkUpdate(update);
+    if (check !== undefined && check !== null && check !== false) return { handler, check };
+  }
+  return undefined;
+}
+
+/** A list option (entryPoints, fallbacks, a state's handlers) checked to hold handlers. */
+export function handlerList<C extends AnyContext>(value: unknown, option: string): readonly AnyHandler<C>[] {
+  if (!Array.isArray(value)) throw new TypeError(`ConversationHandler ${option} must be a list of handlers`);
+  for (const handler of value) {
+    if (!(handler instanceof BaseHandler)) {
+      throw new TypeError(
+        `ConversationHandler ${option} must hold handlers (BaseHandler instances), got ${String(handler)}`,
+      );
+    }
+  }
+  return [...(value as AnyHandler<C>[])];
+}
+
+/** `states` as a map by key text; END cannot be a state. */
+export function stateMap<C extends AnyContext>(
+  states: unknown,
+): ReadonlyMap<string, readonly AnyHandler<C>[]> {
+  if (typeof states !== 'object' || states === null || Array.isArray(states)) {
+    throw new TypeError('ConversationHandler states must be an object: { [state]: [handlers...] }');
+  }
+  const map = new Map<string, readonly AnyHandler<C>[]>();
+  for (const [key, handlers] of Object.entries(states)) {
+    if (key === END_KEY) {
+      throw new TypeError(
+        'ConversationHandler.END (-1) cannot be a state: it is what callbacks return to end',
+      );
+    }
+    map.set(key, handlerList<C>(handlers, `states[${JSON.stringify(key)}]`));
+  }
+  return map;
+}
+
+/** `conversationTimeout` checked: a positive finite number of seconds. */
+export function timeoutSeconds(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new RangeError(`conversationTimeout must be a positive number of seconds, got ${String(value)}`);
+  }
+  return value;
 }
