@@ -102,6 +102,17 @@ export {
 } from './handlers/command.js';
 export type { Pattern, PatternContext, UpdateWith } from './handlers/common.js';
 export {
+  type ConversationCheck,
+  type ConversationEnd,
+  ConversationHandler,
+  type ConversationHandlerOptions,
+  type ConversationMember,
+  ConversationStateError,
+  type ConversationStates,
+  type SpecialState,
+  type StateResult,
+} from './handlers/conversation.js';
+export {
   type InlineQueryChatType,
   InlineQueryHandler,
   type InlineQueryHandlerOptions,
