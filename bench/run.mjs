@@ -24,8 +24,22 @@ const jsonOut = option('--json');
 // Dispatch keeps the issue's 200k even when quick (a run takes about a second): at 50k the row
 // mostly measures how fast V8 warms up, which the cold row covers.
 const SIZES = quick
-  ? { parse: 20_000, dispatch: 200_000, memory: 50_000, 'polling-seq': 5_000, 'polling-conc': 5_000 }
-  : { parse: 100_000, dispatch: 200_000, memory: 200_000, 'polling-seq': 20_000, 'polling-conc': 20_000 };
+  ? {
+      parse: 20_000,
+      dispatch: 200_000,
+      memory: 50_000,
+      polling: 5_000,
+      'polling-seq': 5_000,
+      'polling-conc': 5_000,
+    }
+  : {
+      parse: 100_000,
+      dispatch: 200_000,
+      memory: 200_000,
+      polling: 20_000,
+      'polling-seq': 20_000,
+      'polling-conc': 20_000,
+    };
 const sizeOverride = option('--size');
 if (sizeOverride !== undefined) for (const key of Object.keys(SIZES)) SIZES[key] = Number(sizeOverride);
 const COLD_RUNS = Number(option('--cold-runs') ?? 10);
@@ -42,11 +56,24 @@ const SCENARIOS = [
   },
   {
     id: 'dispatch',
-    impls: ['ours', 'grammy', 'telegraf'],
+    impls: ['ours', 'ours-conv', 'grammy', 'telegraf'],
     higher: true,
-    note: 'ours includes Update.fromJSON and parses each canned API answer into objects',
+    note: 'ours includes Update.fromJSON and parses each canned API answer into objects; ours-conv: ours with a ConversationHandler first in the handler set',
   },
-  { id: 'polling-seq', impls: ['ours', 'grammy', 'baseline'], higher: true, note: 'grammY bot.start()' },
+  {
+    id: 'polling',
+    impls: ['ours', 'ours-conv', 'grammy', 'telegraf', 'baseline'],
+    higher: true,
+    note:
+      'defaults as users run them: ours runPolling (per-chat order, 256 at once), grammY bot.start() (one at a time), ' +
+      'Telegraf launch() (a batch at once), baseline a batch at once; ours-conv: ours with a ConversationHandler installed',
+  },
+  {
+    id: 'polling-seq',
+    impls: ['ours', 'grammy', 'baseline'],
+    higher: true,
+    note: 'one update at a time: ours concurrentUpdates(false), grammY bot.start()',
+  },
   {
     id: 'polling-conc',
     impls: ['ours', 'grammy', 'telegraf', 'baseline'],
@@ -59,8 +86,16 @@ const SCENARIOS = [
     higher: true,
     note:
       'autocannon, 50 connections, text updates POSTed with the secret token; value = replies / time to the last reply; ' +
-      'ours: Updater.startWebhook (runWebhook) and webhookHandler behind node:http, both concurrentUpdates(50), answer 200 once the handler finished; ' +
+      'ours: Updater.startWebhook (runWebhook) and webhookHandler behind node:http, default processing (per-chat order, 256 at once), answer 200 once the handler finished; ' +
       'grammY webhookCallback(bot, "http") and Telegraf webhookCallback (webhookReply off) answer after the handler',
+  },
+  {
+    id: 'webhook-slow',
+    impls: ['ours', 'grammy', 'telegraf'],
+    higher: false,
+    note:
+      'overload: the webhook scenario with handlers that await 20 ms before replying; value = the bot process peak RSS; ' +
+      'check = every accepted update replied, and end-to-end updates/s',
   },
   { id: 'cold', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'node start + import + build' },
   { id: 'memory', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'after the dispatch run' },
@@ -129,11 +164,12 @@ async function main() {
   for (const scenario of SCENARIOS) {
     if (only && !only.includes(scenario.id)) continue;
     const runs = scenario.id === 'cold' ? COLD_RUNS : RUNS;
-    const size = scenario.id === 'webhook' ? WEBHOOK_LOAD : (SIZES[scenario.id] ?? 0);
+    const isWebhook = scenario.id.startsWith('webhook');
+    const size = isWebhook ? WEBHOOK_LOAD : (SIZES[scenario.id] ?? 0);
     const results = {};
-    if (scenario.id === 'webhook' && !haveAutocannon) {
+    if (isWebhook && !haveAutocannon) {
       console.error(
-        'webhook: skipped, autocannon is missing from bench/node_modules (npm ci --prefix bench)',
+        `${scenario.id}: skipped, autocannon is missing from bench/node_modules (npm ci --prefix bench)`,
       );
       continue;
     }
@@ -176,6 +212,12 @@ async function main() {
       }
       if (scenario.id.startsWith('polling')) row.extra.allReplied = list.every((r) => r.sendMessage === size);
       if (scenario.id === 'dispatch') row.extra.callsRight = list.every((r) => r.callsRight);
+      if (scenario.id === 'webhook-slow') {
+        row.extra.allReplied = list.every((r) => r.allReplied);
+        row.extra.accepted = median(list.map((r) => r.count));
+        row.extra.replied = median(list.map((r) => r.sendMessage));
+        row.extra.throughput = median(list.map((r) => r.throughput));
+      }
       if (scenario.id === 'webhook') {
         row.extra.allReplied = list.every((r) => r.allReplied);
         row.extra.reqPerSec = median(list.map((r) => r.reqPerSec));
@@ -204,6 +246,11 @@ function printTable(rows) {
     const checks = [];
     if (row.extra.allReplied !== undefined)
       checks.push(row.extra.allReplied ? 'all replied' : 'MISSING REPLIES');
+    if (row.extra.accepted !== undefined) {
+      checks.push(
+        `accepted ${fmt(row.extra.accepted)} / replied ${fmt(row.extra.replied)}, ${fmt(row.extra.throughput)} updates/s`,
+      );
+    }
     if (row.extra.callsRight !== undefined) checks.push(row.extra.callsRight ? 'calls ok' : 'WRONG CALLS');
     if (row.extra.p99 !== undefined) {
       checks.push(

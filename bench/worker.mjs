@@ -1,6 +1,6 @@
 // Runs one scenario for one implementation and prints one JSON line with the result.
 // `node bench/worker.mjs <scenario> <impl> <size>`; run.mjs starts a fresh process for each run.
-// Scenarios: parse, dispatch, memory, polling-seq, polling-conc, webhook, cold, typecheck.
+// Scenarios: parse, dispatch, memory, polling, polling-seq, polling-conc, webhook, webhook-slow, cold, typecheck.
 // The webhook scenario's size is a duration (`3s`) or a number of requests (`50`).
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CONCURRENCY = 100;
+/** What the handlers of the `webhook-slow` scenario await before replying (a database call, say). */
+export const SLOW_HANDLER_MS = 20;
 
 async function loadImpl(impl) {
   return import(`./lib/impl-${impl}.mjs`);
@@ -150,6 +152,8 @@ export async function runScenario(scenario, impl, size) {
       return dispatchScenario(impl, size);
     case 'memory':
       return memoryScenario(impl, size);
+    case 'polling':
+      return pollingScenario(impl, size, 'default');
     case 'polling-seq':
       return pollingScenario(impl, size, 1);
     case 'polling-conc':
@@ -157,6 +161,10 @@ export async function runScenario(scenario, impl, size) {
     case 'webhook': {
       const { webhookScenario } = await import('./lib/webhook-scenario.mjs');
       return webhookScenario(impl, size, startServerProcess);
+    }
+    case 'webhook-slow': {
+      const { webhookScenario } = await import('./lib/webhook-scenario.mjs');
+      return webhookScenario(impl, size, startServerProcess, { handlerDelayMs: SLOW_HANDLER_MS });
     }
     case 'cold':
       return coldScenario(impl);
@@ -170,7 +178,7 @@ export async function runScenario(scenario, impl, size) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [scenario, impl, size = '1000'] = process.argv.slice(2);
   try {
-    const result = await runScenario(scenario, impl, scenario === 'webhook' ? size : Number(size));
+    const result = await runScenario(scenario, impl, scenario.startsWith('webhook') ? size : Number(size));
     process.stdout.write(`${JSON.stringify({ scenario, impl, ...result })}\n`);
   } catch (error) {
     process.stderr.write(`${error?.stack ?? error}\n`);

@@ -21,6 +21,8 @@ interface Row {
     readonly heap?: number;
     readonly reqPerSec?: number;
     readonly p99?: number;
+    readonly accepted?: number;
+    readonly replied?: number;
   };
 }
 
@@ -77,21 +79,23 @@ describe('benchmark suite, tiny sizes', () => {
     const impls = peersInstalled ? ['ours', 'grammy', 'telegraf'] : ['ours'];
     const expected: Array<[string, string]> = [];
     for (const impl of impls) {
-      for (const scenario of ['parse', 'dispatch', 'polling-conc', 'cold', 'memory'])
+      for (const scenario of ['parse', 'dispatch', 'polling', 'polling-conc', 'cold', 'memory'])
         expected.push([scenario, impl]);
     }
     for (const impl of peersInstalled ? ['ours', 'grammy'] : ['ours']) {
       expected.push(['polling-seq', impl], ['typecheck', impl]);
     }
-    expected.push(['polling-seq', 'baseline'], ['polling-conc', 'baseline']);
+    expected.push(['polling', 'baseline'], ['polling-seq', 'baseline'], ['polling-conc', 'baseline']);
     // The webhook scenario needs autocannon from bench/node_modules; with --size it sends that many requests.
     const webhookImpls = peersInstalled ? ['ours', 'ours-fetch', 'grammy', 'telegraf'] : [];
     for (const impl of webhookImpls) expected.push(['webhook', impl]);
+    for (const impl of peersInstalled ? ['ours', 'grammy', 'telegraf'] : [])
+      expected.push(['webhook-slow', impl]);
     for (const [scenario, impl] of expected) {
       const row = find(scenario, impl);
       assert.ok(row, `${scenario}/${impl} is missing from the results`);
       assert.ok(Number.isFinite(row.median) && row.median > 0, `${scenario}/${impl}: ${row.median}`);
-      if (scenario.startsWith('polling') || scenario === 'webhook')
+      if (scenario.startsWith('polling') || scenario.startsWith('webhook'))
         assert.equal(row.extra.allReplied, true, `${scenario}/${impl} replies`);
       if (scenario === 'webhook') {
         assert.ok((row.extra.p99 ?? -1) >= 0, `${scenario}/${impl} latency`);
@@ -100,6 +104,13 @@ describe('benchmark suite, tiny sizes', () => {
       if (scenario === 'dispatch') assert.equal(row.extra.callsRight, true, `${scenario}/${impl} API calls`);
       if (scenario === 'parse') assert.equal(row.extra.lossless, true, `${scenario}/${impl} round trip`);
       if (scenario === 'memory') assert.ok((row.extra.heap ?? 0) > 0);
+      if (scenario === 'webhook-slow') {
+        assert.equal(
+          row.extra.replied,
+          row.extra.accepted,
+          `${scenario}/${impl}: every accepted update replied`,
+        );
+      }
     }
   });
 });

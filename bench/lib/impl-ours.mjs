@@ -4,6 +4,7 @@ import {
   Application,
   CallbackQueryHandler,
   CommandHandler,
+  ConversationHandler,
   filters,
   MessageHandler,
 } from '../../dist/ext/index.js';
@@ -51,8 +52,29 @@ class CannedRequest extends BaseRequest {
 
 const noop = () => {};
 
+/** Set by impl-ours-conv.mjs: a ConversationHandler first in the handler set. */
+export const options = { conversation: false };
+
+/**
+ * An order conversation (/order, then a size, then a confirmation) that none of the benchmark's
+ * updates enters: every update pays for its check, as in a bot where most messages are not part
+ * of a conversation.
+ */
+function orderConversation() {
+  const text = filters.TEXT.and(filters.COMMAND.not());
+  return new ConversationHandler({
+    entryPoints: [new CommandHandler('order', () => 'SIZE')],
+    states: {
+      SIZE: [new MessageHandler(text, () => 'CONFIRM')],
+      CONFIRM: [new MessageHandler(text, () => ConversationHandler.END)],
+    },
+    fallbacks: [new CommandHandler('cancel', () => ConversationHandler.END)],
+  });
+}
+
 /** The common handler set: /start, /help, a text echo and a callback-query answer. */
 function install(app, onReplied) {
+  if (options.conversation) app.addHandler(orderConversation());
   app.addHandler(
     new CommandHandler('start', async (update) => {
       await update.message.replyText('Welcome! Send me any text.');
@@ -130,7 +152,9 @@ export async function pollingEcho(baseUrl, count, concurrency) {
     resolveDone = resolve;
   });
   const builder = Application.builder().token(BOT_TOKEN).baseUrl(`${baseUrl}/bot`);
-  if (concurrency > 1) builder.concurrentUpdates(concurrency);
+  // 'default': what a user gets without choosing (per-chat order, 256 at once); 1: one at a time.
+  if (concurrency === 1) builder.concurrentUpdates(false);
+  else if (typeof concurrency === 'number') builder.concurrentUpdates(concurrency);
   const app = builder.build();
   install(app, () => {
     if (++replied === count) resolveDone();

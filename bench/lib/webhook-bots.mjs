@@ -2,7 +2,8 @@
 // on node:http at 127.0.0.1 (a free port) whose replies go to the fake Bot API server:
 //
 // - ours:       Application + Updater.startWebhook (the built-in server of runWebhook; runWebhook
-//               itself only adds signal handling), concurrentUpdates(50) = the load's connections.
+//               itself only adds signal handling), with the default processing (per-chat order,
+//               256 at once).
 // - ours-fetch: Application.webhookHandler (the web-standard handler) behind node:http through a
 //               minimal adapter: the body read into one Buffer, a Request built from it, the
 //               Response written back (what @hono/node-server-style adapters do).
@@ -10,7 +11,8 @@
 // - telegraf:   bot.webhookCallback(path) on node:http, webhookReply off so that every reply is a
 //               real sendMessage call, as for the others.
 //
-// Same handler set as lib/impl-*.mjs: /start, /help, a text echo, a callback-query answer.
+// Same handler set as lib/impl-*.mjs: /start, /help, a text echo, a callback-query answer. With
+// `delayMs` every handler first awaits that long (the `webhook-slow` scenario: a slow database).
 import { createServer } from 'node:http';
 import { BOT_TOKEN, BOT_USER } from './updates.mjs';
 
@@ -32,34 +34,44 @@ function closeServer(server) {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-async function oursApplication(baseUrl, withUpdater) {
+/** Runs `reply` after `delayMs` (at once for 0). */
+function delayed(delayMs, reply) {
+  if (delayMs === 0) return reply;
+  return (ctx) => new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => reply(ctx));
+}
+
+async function oursApplication(baseUrl, withUpdater, delayMs) {
   const { Application, CallbackQueryHandler, CommandHandler, filters, MessageHandler } = await import(
     '../../dist/ext/index.js'
   );
-  const builder = Application.builder()
-    .token(BOT_TOKEN)
-    .baseUrl(`${baseUrl}/bot`)
-    .concurrentUpdates(WEBHOOK_CONNECTIONS);
+  const builder = Application.builder().token(BOT_TOKEN).baseUrl(`${baseUrl}/bot`);
   if (!withUpdater) builder.updater(null);
   const app = builder.build();
   app.addHandler(
-    new CommandHandler('start', (update) => update.message.replyText('Welcome! Send me any text.')),
-  );
-  app.addHandler(
-    new CommandHandler('help', (update) => update.message.replyText('Send text and I echo it.')),
-  );
-  app.addHandler(
-    new MessageHandler(filters.UpdateType.MESSAGE.and(filters.TEXT).and(filters.COMMAND.not()), (update) =>
-      update.message.replyText(update.message.text),
+    new CommandHandler(
+      'start',
+      delayed(delayMs, (update) => update.message.replyText('Welcome! Send me any text.')),
     ),
   );
-  app.addHandler(new CallbackQueryHandler((update) => update.callback_query.answer()));
+  app.addHandler(
+    new CommandHandler(
+      'help',
+      delayed(delayMs, (update) => update.message.replyText('Send text and I echo it.')),
+    ),
+  );
+  app.addHandler(
+    new MessageHandler(
+      filters.UpdateType.MESSAGE.and(filters.TEXT).and(filters.COMMAND.not()),
+      delayed(delayMs, (update) => update.message.replyText(update.message.text)),
+    ),
+  );
+  app.addHandler(new CallbackQueryHandler(delayed(delayMs, (update) => update.callback_query.answer())));
   await app.initialize();
   return app;
 }
 
-async function ours(baseUrl) {
-  const app = await oursApplication(baseUrl, true);
+async function ours(baseUrl, delayMs) {
+  const app = await oursApplication(baseUrl, true, delayMs);
   await app.updater.startWebhook({
     listen: '127.0.0.1',
     port: 0,
@@ -77,8 +89,8 @@ async function ours(baseUrl) {
   };
 }
 
-async function oursFetch(baseUrl) {
-  const app = await oursApplication(baseUrl, false);
+async function oursFetch(baseUrl, delayMs) {
+  const app = await oursApplication(baseUrl, false, delayMs);
   const handle = app.webhookHandler({ secretToken: WEBHOOK_SECRET });
   await app.start();
   const server = createServer((req, res) => {
@@ -114,13 +126,25 @@ async function oursFetch(baseUrl) {
   };
 }
 
-async function grammy(baseUrl) {
+async function grammy(baseUrl, delayMs) {
   const { Bot, webhookCallback } = await import('grammy');
   const bot = new Bot(BOT_TOKEN, { botInfo: BOT_USER, client: { apiRoot: baseUrl } });
-  bot.command('start', (ctx) => ctx.reply('Welcome! Send me any text.'));
-  bot.command('help', (ctx) => ctx.reply('Send text and I echo it.'));
-  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
-  bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery());
+  bot.command(
+    'start',
+    delayed(delayMs, (ctx) => ctx.reply('Welcome! Send me any text.')),
+  );
+  bot.command(
+    'help',
+    delayed(delayMs, (ctx) => ctx.reply('Send text and I echo it.')),
+  );
+  bot.on(
+    'message:text',
+    delayed(delayMs, (ctx) => ctx.reply(ctx.message.text)),
+  );
+  bot.on(
+    'callback_query:data',
+    delayed(delayMs, (ctx) => ctx.answerCallbackQuery()),
+  );
   const callback = webhookCallback(bot, 'http', { secretToken: WEBHOOK_SECRET });
   const server = createServer((req, res) => {
     if (req.url !== WEBHOOK_PATH || req.method !== 'POST') {
@@ -136,15 +160,27 @@ async function grammy(baseUrl) {
   return { port, close: () => closeServer(server) };
 }
 
-async function telegraf(baseUrl) {
+async function telegraf(baseUrl, delayMs) {
   const { Telegraf } = await import('telegraf');
   const { message } = await import('telegraf/filters');
   const bot = new Telegraf(BOT_TOKEN, { telegram: { apiRoot: baseUrl, webhookReply: false } });
   bot.botInfo = BOT_USER;
-  bot.command('start', (ctx) => ctx.reply('Welcome! Send me any text.'));
-  bot.command('help', (ctx) => ctx.reply('Send text and I echo it.'));
-  bot.on(message('text'), (ctx) => ctx.reply(ctx.message.text));
-  bot.on('callback_query', (ctx) => ctx.answerCbQuery());
+  bot.command(
+    'start',
+    delayed(delayMs, (ctx) => ctx.reply('Welcome! Send me any text.')),
+  );
+  bot.command(
+    'help',
+    delayed(delayMs, (ctx) => ctx.reply('Send text and I echo it.')),
+  );
+  bot.on(
+    message('text'),
+    delayed(delayMs, (ctx) => ctx.reply(ctx.message.text)),
+  );
+  bot.on(
+    'callback_query',
+    delayed(delayMs, (ctx) => ctx.answerCbQuery()),
+  );
   const callback = bot.webhookCallback(WEBHOOK_PATH, { secretToken: WEBHOOK_SECRET });
   const server = createServer((req, res) => {
     callback(req, res).catch(() => {
@@ -156,17 +192,20 @@ async function telegraf(baseUrl) {
   return { port, close: () => closeServer(server) };
 }
 
-/** Starts the webhook bot of `impl` against the fake Bot API at `baseUrl`; resolves to `{ port, close }`. */
-export function startWebhookBot(impl, baseUrl) {
+/**
+ * Starts the webhook bot of `impl` against the fake Bot API at `baseUrl`, its handlers awaiting
+ * `delayMs` first; resolves to `{ port, close }`.
+ */
+export function startWebhookBot(impl, baseUrl, delayMs = 0) {
   switch (impl) {
     case 'ours':
-      return ours(baseUrl);
+      return ours(baseUrl, delayMs);
     case 'ours-fetch':
-      return oursFetch(baseUrl);
+      return oursFetch(baseUrl, delayMs);
     case 'grammy':
-      return grammy(baseUrl);
+      return grammy(baseUrl, delayMs);
     case 'telegraf':
-      return telegraf(baseUrl);
+      return telegraf(baseUrl, delayMs);
     default:
       throw new Error(`no webhook bot for ${impl}`);
   }

@@ -1,12 +1,13 @@
 // The `webhook` scenario: a webhook echo bot (lib/webhook-bots.mjs) in this process, the fake Bot
 // API in another, autocannon (lib/webhook-load.mjs) in a third, 50 connections.
 //
+// The `webhook-slow` scenario is the same with handlers that await 20 ms before replying (the
+// overload case): the number is the bot's peak RSS; accepted and replied counts are its check.
+//
 // The load runs for a duration (`<n>s`) or a number of requests (`<n>`). Then the scenario waits
 // until the fake server has counted one sendMessage per accepted request. The main number is
-// end to end: replies / (time from the start of the load to the last reply). It matters for ours,
-// which answers Telegram 200 as soon as an update is queued (PTB's semantics) and handles it after;
-// grammY and Telegraf answer once the handler finished. autocannon's req/s and latency are the
-// HTTP side (for ours the time to queue, for the peers the time to handle).
+// end to end: replies / (time from the start of the load to the last reply). All four answer 200
+// once the handler finished; autocannon's req/s and latency are the HTTP side.
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,12 +60,29 @@ async function waitForReplies(server, answered, sent) {
   }
 }
 
-/** Runs the scenario for `impl`; `startServerProcess(count)` starts the fake Bot API (worker.mjs). */
-export async function webhookScenario(impl, spec, startServerProcess) {
+/** Samples this process's RSS every 20 ms until stopped; resolves to the peak in MiB. */
+function sampleRss() {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
+  };
+}
+
+/**
+ * Runs the scenario for `impl`; `startServerProcess(count)` starts the fake Bot API (worker.mjs).
+ * With `handlerDelayMs` (the `webhook-slow` scenario) every handler awaits that long first, and
+ * the main number is the bot process's peak RSS during the load and the drain after it.
+ */
+export async function webhookScenario(impl, spec, startServerProcess, { handlerDelayMs = 0 } = {}) {
   const server = await startServerProcess(0);
   let bot;
   try {
-    bot = await startWebhookBot(impl, server.baseUrl);
+    bot = await startWebhookBot(impl, server.baseUrl, handlerDelayMs);
+    const stopSampling = sampleRss();
     const started = performance.now();
     const load = await runLoad({
       url: `http://127.0.0.1:${bot.port}${WEBHOOK_PATH}`,
@@ -74,9 +92,14 @@ export async function webhookScenario(impl, spec, startServerProcess) {
     });
     const stats = await waitForReplies(server, load.ok, load.sent);
     const elapsed = performance.now() - started;
+    const peakRss = stopSampling();
+    const throughput = (stats.sendMessage / elapsed) * 1000;
+    const slow = handlerDelayMs > 0;
     return {
-      value: (stats.sendMessage / elapsed) * 1000,
-      unit: 'updates/s end to end',
+      value: slow ? peakRss : throughput,
+      unit: slow ? 'MiB peak RSS' : 'updates/s end to end',
+      throughput,
+      peakRss,
       count: load.ok,
       reqPerSec: load.reqPerSec,
       p50: load.p50,

@@ -35,24 +35,27 @@ export function hasKey(update: Update, scope: KeyScope): boolean {
  * message id, or else its message's id. Call only when {@link hasKey} said yes.
  */
 export function conversationKey(update: Update, scope: KeyScope): ConversationKey {
-  const ids: (number | string)[] = [];
+  // Built as text: the JSON of the id array, without an array and a JSON.stringify per update.
+  let key = '[';
   if (scope.perChat) {
     const chat = update.effectiveChat;
     if (chat === undefined) throw new Error('A per-chat conversation needs an update with a chat');
-    ids.push(chat.id);
+    key += String(chat.id);
   }
   if (scope.perUser) {
     const user = update.effectiveUser;
     if (user === undefined) throw new Error('A per-user conversation needs an update with a user');
-    ids.push(user.id);
+    key += key.length > 1 ? `,${user.id}` : String(user.id);
   }
   if (scope.perMessage) {
     const query = update.callback_query;
     if (query === undefined) throw new Error('A per-message conversation needs a callback query');
     const inline = query.inline_message_id;
-    if (inline !== undefined && inline !== '') ids.push(inline);
-    else if (query.message !== undefined) ids.push(query.message.message_id);
+    let id: string;
+    if (inline !== undefined && inline !== '') id = JSON.stringify(inline);
+    else if (query.message !== undefined) id = String(query.message.message_id);
     else throw new Error('A per-message conversation needs a callback query with a message');
+    key += key.length > 1 ? `,${id}` : id;
   }
-  return JSON.stringify(ids);
+  return `${key}]`;
 }

@@ -253,6 +253,13 @@ export class ConversationHandler<
    */
   checkUpdate(update: unknown): ConversationCheck<C> | undefined {
     if (!(update instanceof Update) || !hasKey(update, this.#scope)) return undefined;
+    if (this.#conversations.size === 0) {
+      // No conversation runs: only an entry point can take the update, and most updates of a
+      // bot are not one, so the key is made only for those that are.
+      const found = firstTaking(this.entryPoints, update);
+      if (found === undefined) return undefined;
+      return { key: conversationKey(update, this.#scope), state: undefined, waiting: false, ...found };
+    }
     const key = conversationKey(update, this.#scope);
     const entry = this.#conversations.get(key);
     if (entry instanceof PendingState) {
