@@ -3,11 +3,11 @@
  * business is open at a given moment, in the business's own time zone (`time_zone_name`, an IANA
  * name resolved by the runtime's Intl data).
  */
+import { addDays, epochOfWallTime, wallTimeAt } from '../base/zoned-time.js';
 import { BusinessOpeningHours } from '../generated/types.js';
 import { defineBehaviour } from './behaviour.js';
 
 const MINUTES_PER_DAY = 1440;
-const WEEKDAYS: Readonly<Record<string, number>> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 
 /** A calendar day. */
 export interface CalendarDay {
@@ -36,81 +36,25 @@ declare module '../generated/types.js' {
   }
 }
 
-/** Wall-clock fields of a moment in a time zone. */
-interface WallTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  /** Monday is 0, as Python's `weekday()`. */
-  readonly weekday: number;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
-function wallTime(moment: number, timeZone: string): WallTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatFor(timeZone).formatToParts(moment)) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  return {
-    year: parts.era === 'BC' ? 1 - year : year,
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
-  };
-}
-
-/** Milliseconds since the epoch of wall-clock fields read as if they were UTC. */
-function asUtc(year: number, month: number, day: number, hour: number, minute: number, second = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime();
-}
-
-/** How far the zone's wall clock is ahead of UTC at `moment`, in ms. */
-function offsetAt(moment: number, timeZone: string): number {
-  const wall = wallTime(moment, timeZone);
-  return (
-    asUtc(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second) -
-    Math.floor(moment / 1000) * 1000
-  );
-}
-
 /** The moment a wall-clock time in `timeZone` names (the earlier one when a DST change repeats it). */
 function atWallTime(day: CalendarDay, minuteOfDay: number, timeZone: string): Date {
-  const naive = asUtc(day.year, day.month, day.day, 0, minuteOfDay);
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
-  return new Date(Math.min(first, second));
+  const { year, month, day: date } = addDays(day, Math.floor(minuteOfDay / MINUTES_PER_DAY));
+  const minutes = minuteOfDay % MINUTES_PER_DAY;
+  const wall = {
+    year,
+    month,
+    day: date,
+    hour: Math.floor(minutes / 60),
+    minute: minutes % 60,
+    second: 0,
+    millisecond: 0,
+  };
+  return new Date(epochOfWallTime(wall, timeZone));
 }
 
+/** Monday is 0, as Python's `weekday()` and Telegram's opening minutes count. */
 function weekdayOf(day: CalendarDay): number {
-  return (new Date(asUtc(day.year, day.month, day.day, 12, 0)).getUTCDay() + 6) % 7;
+  return (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() + 6) % 7;
 }
 
 function openingHoursForDay(
@@ -118,7 +62,7 @@ function openingHoursForDay(
   day: CalendarDay | Date,
 ): readonly OpeningInterval[] {
   const zone = hours.time_zone_name;
-  const calendarDay = day instanceof Date ? wallTime(day.getTime(), zone) : day;
+  const calendarDay = day instanceof Date ? wallTimeAt(day.getTime(), zone) : day;
   const weekday = weekdayOf(calendarDay);
   const out: OpeningInterval[] = [];
   for (const interval of hours.opening_hours) {
@@ -131,8 +75,8 @@ function openingHoursForDay(
 }
 
 function isOpenAt(hours: BusinessOpeningHours, moment: Date): boolean {
-  const wall = wallTime(moment.getTime(), hours.time_zone_name);
-  const minuteOfWeek = wall.weekday * MINUTES_PER_DAY + wall.hour * 60 + wall.minute;
+  const wall = wallTimeAt(moment.getTime(), hours.time_zone_name);
+  const minuteOfWeek = weekdayOf(wall) * MINUTES_PER_DAY + wall.hour * 60 + wall.minute;
   return hours.opening_hours.some(
     (interval) => interval.opening_minute <= minuteOfWeek && minuteOfWeek < interval.closing_minute,
   );

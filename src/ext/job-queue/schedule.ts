@@ -5,7 +5,7 @@
  */
 import { CronExpression } from './cron.js';
 import { type ResolvedTimeOfDay, timeOfDayOn } from './time-input.js';
-import { addDays, checkTimeZone, daysInMonth, wallTimeAt } from './zoned-time.js';
+import { addDays, checkTimeZone, daysInMonth, wallTimeAt } from '../../base/zoned-time.js';
 
 /** A day of the week, PTB's numbering: 0 = Sunday, 1 = Monday, ... 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;

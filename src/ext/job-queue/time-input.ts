@@ -2,7 +2,7 @@
  * The time forms the job queue takes: seconds from now, a `Date`, or a time of day (the next
  * occurrence of that clock time in a time zone).
  */
-import { addDays, checkTimeZone, epochOfWallTime, wallTimeAt } from './zoned-time.js';
+import { addDays, checkTimeZone, epochOfWallTime, wallTimeAt } from '../../base/zoned-time.js';
 
 /**
  * A time of day: an object, or a `'HH:MM'` / `'HH:MM:SS'` string (24-hour clock). Without a

@@ -6,7 +6,7 @@ import { Application } from '../../../src/ext/application.js';
 import '../../../src/ext/builder.js';
 import { Defaults } from '../../../src/ext/defaults.js';
 import { JobQueue } from '../../../src/ext/job-queue/job-queue.js';
-import { epochOfWallTime, wallTimeAt } from '../../../src/ext/job-queue/zoned-time.js';
+import { epochOfWallTime, wallTimeAt } from '../../../src/base/zoned-time.js';
 import { TOKEN } from '../helpers.js';
 import { TestClock } from './clock.js';
 
