@@ -5,7 +5,6 @@ import { ApplicationBuilder } from '../../src/ext/builder.js';
 import { CallbackContext } from '../../src/ext/context.js';
 import { ContextTypes } from '../../src/ext/context-types.js';
 import { Defaults } from '../../src/ext/defaults.js';
-import { FeatureNotAvailableError } from '../../src/ext/errors.js';
 import { ExtBot } from '../../src/ext/ext-bot.js';
 import { JobQueue } from '../../src/ext/job-queue/job-queue.js';
 import { PerChatUpdateProcessor, SimpleUpdateProcessor } from '../../src/ext/processor.js';

@@ -3,9 +3,10 @@
  * (never from when the previous run happened, so runs do not drift), and serialises to the JSON a
  * persistence stores.
  */
+
+import { addDays, checkTimeZone, daysInMonth, wallTimeAt } from '../../base/zoned-time.js';
 import { CronExpression } from './cron.js';
 import { type ResolvedTimeOfDay, timeOfDayOn } from './time-input.js';
-import { addDays, checkTimeZone, daysInMonth, wallTimeAt } from '../../base/zoned-time.js';
 
 /** A day of the week, PTB's numbering: 0 = Sunday, 1 = Monday, ... 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Application } from '../../../src/ext/application.js';
 import '../../../src/ext/builder.js';
+import { epochOfWallTime, wallTimeAt } from '../../../src/base/zoned-time.js';
 import { Defaults } from '../../../src/ext/defaults.js';
 import { JobQueue } from '../../../src/ext/job-queue/job-queue.js';
-import { epochOfWallTime, wallTimeAt } from '../../../src/base/zoned-time.js';
 import { TOKEN } from '../helpers.js';
 import { TestClock } from './clock.js';
 
