@@ -7,32 +7,9 @@ import { describe, it } from 'node:test';
 import { type BroadcastProgress, broadcast } from '../../src/ext/broadcast.js';
 import { ExtBot } from '../../src/ext/ext-bot.js';
 import { RateLimiter } from '../../src/ext/rate-limiter/rate-limiter.js';
-import type { HttpRequest, HttpResponse } from '../../src/request/base.js';
-import { UndiciRequest } from '../../src/request/undici.js';
 import { Emulator } from '../../src/testing/index.js';
 import type { BotInfo, SimulatedUser } from '../../src/testing/users.js';
-import { FakeClock, settle } from './rate-limiter-clock.js';
-
-/** Counts the answers "Telegram" gave, by HTTP status. */
-class CountingRequest extends UndiciRequest {
-  readonly statuses = new Map<number, number>();
-  inFlight = 0;
-  override async doRequest(httpRequest: HttpRequest): Promise<HttpResponse> {
-    this.inFlight++;
-    try {
-      const response = await super.doRequest(httpRequest);
-      this.statuses.set(response.statusCode, (this.statuses.get(response.statusCode) ?? 0) + 1);
-      return response;
-    } finally {
-      this.inFlight--;
-    }
-  }
-
-  /** Resolves once no exchange is on the wire (bounded: 10 s). */
-  async quiet(): Promise<void> {
-    for (let i = 0; i < 10_000 && this.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 1));
-  }
-}
+import { CountingRequest, FakeClock, settle } from './rate-limiter-clock.js';
 
 async function startedUsers(emu: Emulator, bot: BotInfo, count: number): Promise<SimulatedUser[]> {
   const users: SimulatedUser[] = [];

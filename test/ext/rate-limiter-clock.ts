@@ -1,5 +1,7 @@
 // A fake clock for rate limiter tests.
 import type { Clock } from '../../src/ext/rate-limiter/clock.js';
+import type { HttpRequest, HttpResponse } from '../../src/request/base.js';
+import { UndiciRequest } from '../../src/request/undici.js';
 
 /** Resolves after pending promise callbacks and I/O callbacks ran. */
 export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -36,5 +38,26 @@ export class FakeClock implements Clock {
     }
     this.#now = end;
     await settle();
+  }
+}
+
+/** Counts the answers "Telegram" gave, by HTTP status. */
+export class CountingRequest extends UndiciRequest {
+  readonly statuses = new Map<number, number>();
+  inFlight = 0;
+  override async doRequest(httpRequest: HttpRequest): Promise<HttpResponse> {
+    this.inFlight++;
+    try {
+      const response = await super.doRequest(httpRequest);
+      this.statuses.set(response.statusCode, (this.statuses.get(response.statusCode) ?? 0) + 1);
+      return response;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** Resolves once no exchange is on the wire (bounded: 10 s). */
+  async quiet(): Promise<void> {
+    for (let i = 0; i < 10_000 && this.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 1));
   }
 }
