@@ -133,7 +133,12 @@ export class ExtBot extends Bot {
     options: CallApiOptions<T> = {},
   ): Promise<T> {
     const meta = METHODS[method];
-    const data = this.#replaceKeyboards(meta === undefined ? params : this.insertDefaults(meta, params));
+    let data: Record<string, unknown>;
+    try {
+      data = this.#replaceKeyboards(meta === undefined ? params : this.insertDefaults(meta, params));
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const returnType = options.returnType;
     if (this.#cache !== undefined && returnType !== undefined) {
       // The raw result, restored, then parsed: messages come back with their buttons' data.
@@ -162,7 +167,12 @@ export class ExtBot extends Bot {
     given: ResultParser<T>,
   ): Promise<T> {
     const meta = METHODS[method];
-    const data = this.#replaceKeyboards(meta === undefined ? params : this.insertDefaults(meta, params));
+    let data: Record<string, unknown>;
+    try {
+      data = this.#replaceKeyboards(meta === undefined ? params : this.insertDefaults(meta, params));
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const parse: ResultParser<T> =
       this.#cache === undefined ? given : (raw, bot) => given(this.#restoreResult(raw), bot);
     const limiter = this.#rateLimiter;
