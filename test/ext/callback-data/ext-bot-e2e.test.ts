@@ -14,7 +14,7 @@ import {
   InlineKeyboardMarkup,
   InlineQueryResultArticle,
   InputTextMessageContent,
-  type Message,
+  Message,
   type Update,
 } from '../../../src/index.js';
 import { Emulator, type SimulatedUser } from '../../../src/testing/index.js';
@@ -169,6 +169,30 @@ describe('ExtBot with arbitrary callback data', () => {
     assert.equal(data.callbackData, seen.reply_markup?.inline_keyboard[0]?.[0]?.callback_data);
     await update.callback_query?.answer();
     await clicked;
+  });
+
+  test('callApi with a returnType restores the parsed result; getChat restores the pinned message', async () => {
+    const parsed = await bot.callApi(
+      'sendMessage',
+      {
+        chat_id: alice.id,
+        text: 'Raw',
+        reply_markup: { inline_keyboard: [[callbackButton('R', { raw: true })]] },
+      },
+      { returnType: Message },
+    );
+    const [button] = buttonsOf(parsed.reply_markup);
+    assert.ok(button instanceof CallbackDataButton);
+    assert.deepEqual(button.value, { raw: true });
+    await alice.expectMessage({ text: 'Raw', timeoutMs: 5000 });
+
+    await bot.pinChatMessage(alice.id, parsed.message_id);
+    const chat = await bot.getChat(alice.id);
+    const pinned = chat.pinned_message as Message | undefined;
+    assert.equal(pinned?.message_id, parsed.message_id, 'the emulator reports the pinned message');
+    const [pinnedButton] = buttonsOf(pinned?.reply_markup);
+    assert.ok(pinnedButton instanceof CallbackDataButton, 'the pinned message’s keyboard is restored');
+    assert.deepEqual(pinnedButton.value, { raw: true });
   });
 
   test('a function in the data is refused before anything is sent', async () => {
