@@ -7,6 +7,8 @@ import {
   callbackDataOf,
   type ExtBot,
   InvalidCallbackData,
+  MalformedUpdateError,
+  parseUpdate,
 } from '../../../src/ext/index.js';
 import { InlineKeyboardMarkup, Update } from '../../../src/index.js';
 import { TOKEN } from '../helpers.js';
@@ -89,6 +91,29 @@ describe('CallbackQueryHandler with arbitrary callback data', () => {
     await app.processUpdate(press(bot, 'q4', ids[0] ?? ''));
     await app.processUpdate(press(bot, 'q5', 'forged'));
     assert.deepEqual(seen, ['payload 3', 'string 9', 'predicate {"kind":"x"}', 'invalid', 'invalid']);
+  });
+
+  test('parseUpdate (what polling and webhooks use) restores the data before building the update', () => {
+    const bot = Application.builder().token(TOKEN).arbitraryCallbackData(true).build().bot as ExtBot;
+    const sent = bot.callbackDataCache?.processKeyboard({
+      inline_keyboard: [[{ text: 'a', callback_data: [1] }]],
+    });
+    const id = sent?.inline_keyboard[0]?.[0]?.callback_data ?? '';
+    const json = {
+      update_id: 3,
+      callback_query: {
+        id: 'q',
+        from: { id: 1, is_bot: false, first_name: 'A' },
+        chat_instance: 'c',
+        data: id,
+      },
+    };
+    const update = parseUpdate(JSON.parse(JSON.stringify(json)), bot);
+    assert.ok(update instanceof Update, 'parsed');
+    assert.deepEqual(callbackDataOf(update.callback_query as never), [1]);
+    assert.deepEqual(update.toJSON(), json, 'the update’s JSON is what Telegram sent');
+    const broken = parseUpdate({ update_id: 4, callback_query: { id: 'q', data: id } }, bot);
+    assert.ok(broken instanceof MalformedUpdateError, 'a malformed query is reported, not thrown');
   });
 
   test('context.dropCallbackData without arbitrary callback data says how to turn it on', async () => {
