@@ -83,7 +83,7 @@ export class RestoredCallbackQuery extends CallbackQuery {
   constructor(init: CallbackQueryInit, data: unknown, bot: Bot | undefined) {
     super(init, bot);
     // `data` keeps the declared type of CallbackQuery (a string); read it through callbackDataOf().
-    Object.defineProperty(this, 'data', { value: data, enumerable: true });
+    if (data !== undefined) Object.defineProperty(this, 'data', { value: data, enumerable: true });
     if (new.target === RestoredCallbackQuery) Object.freeze(this);
   }
 }

@@ -240,6 +240,30 @@ describe('CallbackDataCache', () => {
     assert.deepEqual(foreign.reply_markup, { inline_keyboard: [[{ text: 'a', callback_data: id }]] });
   });
 
+  test('a game query keeps no data; the keyboard of its message is still restored', () => {
+    const { cache } = clockedCache();
+    const id = idOf(cache.processKeyboard({ inline_keyboard: [[{ text: 'g', callback_data: 'game' }]] }));
+    const query = cache.processCallbackQuery({
+      id: 'g1',
+      from: { id: 7, is_bot: false, first_name: 'A' },
+      chat_instance: 'ci',
+      game_short_name: 'tetris',
+      message: {
+        message_id: 3,
+        date: 1,
+        chat: { id: 7, type: 'private' },
+        reply_markup: { inline_keyboard: [[{ text: 'g', callback_data: id }]] },
+      },
+    });
+    assert.equal(query.data, undefined);
+    assert.equal('data' in query, false, 'no data field appears');
+    assert.equal(query.game_short_name, 'tetris');
+    const button = (query.message as { reply_markup?: InlineKeyboardMarkup }).reply_markup
+      ?.inline_keyboard[0]?.[0];
+    assert.ok(button instanceof CallbackDataButton, 'the message’s button carries its value');
+    assert.equal(button.value, 'game');
+  });
+
   test('maxsize must be a positive integer', () => {
     assert.throws(() => new CallbackDataCache(undefined, { maxsize: 0 }), /positive integer/);
     assert.equal(new CallbackDataCache().maxsize, 1024, 'default as PTB');

@@ -94,7 +94,7 @@ describe('ExtBot with arbitrary callback data', () => {
     const clicked = alice.clickButton(menu, 'Order', { timeoutMs: 5000 });
     const update = await nextUpdate((u) => u.callback_query !== undefined);
     const query = update.callback_query;
-    assert.ok(query !== undefined);
+    assert.ok(query !== undefined, 'a callback query arrived');
     assert.deepEqual(callbackDataOf(query), order);
     const restored = buttonsOf((query.message as Message | undefined)?.reply_markup);
     assert.deepEqual(
@@ -117,9 +117,9 @@ describe('ExtBot with arbitrary callback data', () => {
       message_id: sent.message_id,
       reply_markup: { inline_keyboard: [[callbackButton('Again', [1, { deep: true }])]] },
     });
-    assert.ok(edited !== true);
+    assert.ok(edited !== true, 'a chat message edit returns the message');
     const [button] = buttonsOf(edited.reply_markup);
-    assert.ok(button instanceof CallbackDataButton);
+    assert.ok(button instanceof CallbackDataButton, 'the returned message’s button carries its value');
     assert.deepEqual(button.value, [1, { deep: true }]);
     const seen = await alice.expectEdit({ text: 'Menu', timeoutMs: 5000 });
     const id = seen.reply_markup?.inline_keyboard[0]?.[0]?.callback_data;
@@ -139,7 +139,7 @@ describe('ExtBot with arbitrary callback data', () => {
     });
     await bot.answerInlineQuery(update.inline_query?.id ?? '', [result]);
     const answer = await typed;
-    assert.ok(answer !== undefined);
+    assert.ok(answer !== undefined, 'the inline query was answered');
     const markup = answer.results[0]?.reply_markup as { inline_keyboard: { callback_data: string }[][] };
     const id = markup.inline_keyboard[0]?.[0]?.callback_data ?? '';
     assert.ok(id.length > 0 && Buffer.byteLength(id) <= 64, 'the result carries an id');
@@ -182,7 +182,7 @@ describe('ExtBot with arbitrary callback data', () => {
       { returnType: Message },
     );
     const [button] = buttonsOf(parsed.reply_markup);
-    assert.ok(button instanceof CallbackDataButton);
+    assert.ok(button instanceof CallbackDataButton, 'the returned message’s button carries its value');
     assert.deepEqual(button.value, { raw: true });
     await alice.expectMessage({ text: 'Raw', timeoutMs: 5000 });
 
