@@ -78,6 +78,7 @@ const LAYERS: readonly Layer[] = [
       'src/ext/logging.ts',
       'src/ext/processor.ts',
       'src/ext/persistence/',
+      'src/ext/callback-data/',
       'src/ext/job-queue/',
       'src/ext/rate-limiter/',
       'src/ext/signals.ts',

@@ -9,7 +9,6 @@ import { Application, type ApplicationHook, type ApplicationOptions } from './ap
 import type { AnyContext, BotDataOf, BotOf, CallbackContext, ChatDataOf, UserDataOf } from './context.js';
 import { ContextTypes } from './context-types.js';
 import type { Defaults } from './defaults.js';
-import { FeatureNotAvailableError } from './errors.js';
 import { ExtBot } from './ext-bot.js';
 import { JobQueue } from './job-queue/job-queue.js';
 import { BasePersistence } from './persistence/base.js';
@@ -144,10 +143,23 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
     return this.#botOption('localMode', enabled);
   }
 
-  /** Arbitrary callback data (`false` keeps it off). */
-  arbitraryCallbackData(value: boolean | number): this {
-    if (value !== false)
-      throw new FeatureNotAvailableError('arbitraryCallbackData', 'arbitrary callback data');
+  /**
+   * Arbitrary callback data (PTB's `arbitrary_callback_data`): `true` lets inline buttons carry
+   * any storable value (see `callbackButton`), kept in a {@link CallbackDataCache} of 1024
+   * keyboards; a number sets that size; `false` (the default) keeps it off. With a persistence
+   * that stores `callbackData`, the cache survives restarts.
+   *
+   * @example
+   * ```ts
+   * const app = Application.builder().token(token).arbitraryCallbackData(true).build();
+   * ```
+   */
+  arbitraryCallbackData(value: boolean | number = true): this {
+    if (value !== true && value !== false && (!Number.isSafeInteger(value) || value < 1)) {
+      throw new TypeError(
+        `ApplicationBuilder: arbitraryCallbackData takes true, false or a positive integer (the cache's maxsize), got ${String(value)}`,
+      );
+    }
     return this.#botOption('arbitraryCallbackData', value);
   }
 
@@ -379,6 +391,7 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
       privateKeyPassword: key?.password,
       defaults: this.#set.get('defaults') as Defaults | undefined,
       rateLimiter: (this.#set.get('rateLimiter') as BaseRateLimiter | null | undefined) ?? undefined,
+      arbitraryCallbackData: this.#set.get('arbitraryCallbackData') as boolean | number | undefined,
       logger,
     }) as BotOf<C>;
   }

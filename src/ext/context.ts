@@ -2,8 +2,9 @@
  * The `context` argument of every handler callback and error handler (PTB's `CallbackContext`).
  */
 import type { Bot } from '../bot.js';
-import { type Chat, Update, type User } from '../generated/types.js';
+import { type CallbackQuery, type Chat, Update, type User } from '../generated/types.js';
 import type { Application } from './application.js';
+import type { CallbackDataCache } from './callback-data/cache.js';
 import type { ExtBot } from './ext-bot.js';
 import type { Job } from './job-queue/job.js';
 import type { JobQueue } from './job-queue/job-queue.js';
@@ -213,11 +214,25 @@ export class CallbackContext<
   }
 
   /**
-   * Drops the cached data of an arbitrary callback data button. Without arbitrary callback data
-   * (the bot has no cache) this throws, as in PTB.
+   * Drops the cached data of the keyboard a callback query came from (PTB's
+   * `drop_callback_data`), once its buttons were replaced and the old data is needed no more.
+   * Throws when the bot has no arbitrary callback data, or when the cache does not know the query.
+   *
+   * @example
+   * ```ts
+   * await query.editMessageText('Next:', { reply_markup: nextKeyboard });
+   * context.dropCallbackData(query);
+   * ```
    */
-  dropCallbackData(_callbackQuery: unknown): never {
-    throw new Error('This bot does not use arbitrary callback data (no callback data cache to drop from)');
+  dropCallbackData(callbackQuery: Pick<CallbackQuery, 'id'>): void {
+    const cache = (this.bot as { readonly callbackDataCache?: CallbackDataCache | undefined })
+      .callbackDataCache;
+    if (cache === undefined) {
+      throw new Error(
+        'This bot does not use arbitrary callback data (no callback data cache to drop from): build the application with .arbitraryCallbackData(true)',
+      );
+    }
+    cache.dropData(callbackQuery);
   }
 }
 

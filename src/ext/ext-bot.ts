@@ -3,10 +3,14 @@
  * through a rate limiter.
  */
 import { isRecord } from '../base/field-check.js';
+import { TelegramObject } from '../base/telegram-object.js';
 import { Bot, type BotOptions, type CallApiOptions } from '../bot.js';
 import { METHODS, type MethodMeta, TYPES } from '../generated/metadata.js';
 import type { ResultParser } from '../generated/methods.js';
+import { CallbackQuery, InlineKeyboardMarkup } from '../generated/types.js';
 import type { CallSettings } from '../request/types.js';
+import { CallbackDataButton } from './callback-data/buttons.js';
+import { type ArbitraryInlineKeyboard, CallbackDataCache } from './callback-data/cache.js';
 import type { Defaults } from './defaults.js';
 import type { BaseRateLimiter } from './rate-limiter/base.js';
 
@@ -15,6 +19,12 @@ export interface ExtBotOptions extends BotOptions {
   readonly defaults?: Defaults | undefined;
   /** Every call but getUpdates goes through it; see {@link RateLimiter}. */
   readonly rateLimiter?: BaseRateLimiter | undefined;
+  /**
+   * Arbitrary callback data (PTB's `arbitrary_callback_data`): `true` for a
+   * {@link CallbackDataCache} of 1024 keyboards, a number for that many; `false` (the default)
+   * for none.
+   */
+  readonly arbitraryCallbackData?: boolean | number | undefined;
 }
 
 /** How defaults apply to one method: top-level values and parameters holding nested objects. */
@@ -69,12 +79,30 @@ export class ExtBot extends Bot {
   readonly #values: Readonly<Record<string, unknown>>;
   readonly #plans = new Map<string, MethodPlan>();
   readonly #typeFields = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
+  readonly #cache: CallbackDataCache | undefined;
 
   constructor(token: string, options: ExtBotOptions = {}) {
     super(token, options);
     this.#defaults = options.defaults;
     this.#rateLimiter = options.rateLimiter;
     this.#values = options.defaults?.apiDefaults ?? {};
+    const arbitrary = options.arbitraryCallbackData ?? false;
+    if (arbitrary !== false) {
+      if (arbitrary !== true && (!Number.isSafeInteger(arbitrary) || arbitrary < 1)) {
+        throw new TypeError(
+          `arbitraryCallbackData must be true, false or a positive integer (the cache's maxsize), got ${String(arbitrary)}`,
+        );
+      }
+      this.#cache = new CallbackDataCache(this, arbitrary === true ? {} : { maxsize: arbitrary });
+    }
+  }
+
+  /**
+   * The arbitrary callback data cache (PTB's `callback_data_cache`), or `undefined` when the bot
+   * was built without `arbitraryCallbackData`.
+   */
+  get callbackDataCache(): CallbackDataCache | undefined {
+    return this.#cache;
   }
 
   /** The defaults this bot applies, if any. */
@@ -105,7 +133,23 @@ export class ExtBot extends Bot {
     options: CallApiOptions<T> = {},
   ): Promise<T> {
     const meta = METHODS[method];
-    const data = meta === undefined ? params : this.insertDefaults(meta, params);
+    let data: Record<string, unknown>;
+    try {
+      data = this.#replaceKeyboards(meta === undefined ? params : this.insertDefaults(meta, params));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const returnType = options.returnType;
+    if (this.#cache !== undefined && returnType !== undefined) {
+      // The raw result, restored, then parsed: messages come back with their buttons' data.
+      return this.#send<unknown>(method, data, { ...options, returnType: undefined }).then((raw) =>
+        returnType.fromJSON(this.#restoreResult(raw), this),
+      );
+    }
+    return this.#send(method, data, options);
+  }
+
+  #send<T>(method: string, data: Record<string, unknown>, options: CallApiOptions<T>): Promise<T> {
     const limiter = this.#rateLimiter;
     if (limiter === undefined || method === 'getUpdates') return super.callApi(method, data, options);
     return limiter.processRequest(
@@ -120,10 +164,17 @@ export class ExtBot extends Bot {
     method: string,
     params: Record<string, unknown>,
     settings: CallSettings | undefined,
-    parse: ResultParser<T>,
+    given: ResultParser<T>,
   ): Promise<T> {
     const meta = METHODS[method];
-    const data = meta === undefined ? params : this.insertDefaults(meta, params);
+    let data: Record<string, unknown>;
+    try {
+      data = this.#replaceKeyboards(meta === undefined ? params : this.insertDefaults(meta, params));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const parse: ResultParser<T> =
+      this.#cache === undefined ? given : (raw, bot) => given(this.#restoreResult(raw), bot);
     const limiter = this.#rateLimiter;
     if (limiter === undefined || method === 'getUpdates')
       return super._callMethod(method, data, settings, parse);
@@ -133,6 +184,90 @@ export class ExtBot extends Bot {
       data,
       settings?.rateLimitArgs,
     );
+  }
+
+  /**
+   * Restores the callback data in an update's JSON, in place (PTB's `insert_callback_data`): the
+   * callback query (its data, its message's keyboard), or else the keyboards of the message (and
+   * of the message it replies to and the one it pins). Nothing happens without a
+   * {@link callbackDataCache}. Polling and webhooks call it before parsing each update.
+   *
+   * @example
+   * ```ts
+   * const raw = JSON.parse(body);
+   * bot.insertCallbackData(raw);
+   * const update = Update.fromJSON(raw, bot);
+   * ```
+   */
+  insertCallbackData(update: unknown): void {
+    const cache = this.#cache;
+    if (cache === undefined || !isRecord(update)) return;
+    if (isRecord(update.callback_query) && !(update.callback_query instanceof CallbackQuery)) {
+      update.callback_query = cache.processCallbackQuery(update.callback_query, this);
+      return;
+    }
+    for (const key of MESSAGE_KEYS) {
+      const message = update[key];
+      if (isRecord(message)) {
+        this.#restoreMessage(message);
+        return;
+      }
+    }
+  }
+
+  #restoreMessage(message: Record<string, unknown>): void {
+    const cache = this.#cache as CallbackDataCache;
+    const reply = message.reply_to_message;
+    if (isRecord(reply)) {
+      cache.processMessage(reply);
+      if (isRecord(reply.pinned_message)) cache.processMessage(reply.pinned_message);
+    }
+    if (isRecord(message.pinned_message)) cache.processMessage(message.pinned_message);
+    cache.processMessage(message);
+  }
+
+  /** Restores the callback data of what a method returned: messages, updates, a chat's pinned message. */
+  #restoreResult(raw: unknown): unknown {
+    if (Array.isArray(raw)) {
+      for (const item of raw) this.#restoreResult(item);
+    } else if (isRecord(raw)) {
+      if (typeof raw.update_id === 'number') this.insertCallbackData(raw);
+      else if (typeof raw.message_id === 'number' && isRecord(raw.chat)) this.#restoreMessage(raw);
+      else if (isRecord(raw.pinned_message)) this.#cache?.processMessage(raw.pinned_message);
+    }
+    return raw;
+  }
+
+  /**
+   * The parameters with inline keyboards' callback data replaced by cache ids: `reply_markup`, and
+   * the `reply_markup` of inline query results (`results`, `result`). The caller's objects are
+   * not changed. Without a cache, a keyboard with non-string callback data is refused.
+   */
+  #replaceKeyboards(params: Record<string, unknown>): Record<string, unknown> {
+    const cache = this.#cache;
+    const markup = params.reply_markup;
+    if (cache === undefined) {
+      if (isInlineKeyboard(markup)) assertNoArbitraryData(markup);
+      return params;
+    }
+    let out: Record<string, unknown> | undefined;
+    if (isInlineKeyboard(markup)) out = { ...params, reply_markup: cache.processKeyboard(markup) };
+    const results = params.results;
+    if (Array.isArray(results) && results.some(hasInlineKeyboard)) {
+      out = { ...(out ?? params), results: results.map((item) => this.#replaceInResult(item)) };
+    }
+    if (hasInlineKeyboard(params.result)) {
+      out = { ...(out ?? params), result: this.#replaceInResult(params.result) };
+    }
+    return out ?? params;
+  }
+
+  #replaceInResult(item: unknown): unknown {
+    if (!hasInlineKeyboard(item)) return item;
+    const cache = this.#cache as CallbackDataCache;
+    const markup = cache.processKeyboard(item.reply_markup);
+    const json = item instanceof TelegramObject ? item.toJSON() : item;
+    return { ...json, reply_markup: markup };
   }
 
   /** The parameters with defaults filled in (a copy when anything changed). */
@@ -251,6 +386,42 @@ export class ExtBot extends Bot {
     }
     this.#typeFields.set(type, fields);
     return fields;
+  }
+}
+
+/** The update fields that hold a message, in the order PTB's `effective_message` looks. */
+const MESSAGE_KEYS = [
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'business_message',
+  'edited_business_message',
+] as const;
+
+type InlineKeyboardLike = ArbitraryInlineKeyboard;
+
+function isInlineKeyboard(value: unknown): value is InlineKeyboardLike {
+  return value instanceof InlineKeyboardMarkup || (isRecord(value) && Array.isArray(value.inline_keyboard));
+}
+
+function hasInlineKeyboard(value: unknown): value is { readonly reply_markup: InlineKeyboardLike } {
+  return isRecord(value) && isInlineKeyboard(value.reply_markup);
+}
+
+function assertNoArbitraryData(markup: InlineKeyboardLike): void {
+  for (const row of markup.inline_keyboard) {
+    for (const button of row) {
+      const data =
+        button instanceof CallbackDataButton
+          ? button.value
+          : (button as { readonly callback_data?: unknown }).callback_data;
+      if (data !== undefined && typeof data !== 'string') {
+        throw new TypeError(
+          `The inline keyboard button ${JSON.stringify((button as { text?: unknown }).text)} has callback data that is not a string, but this bot has no arbitrary callback data: build the application with .arbitraryCallbackData(true) (or pass a string of at most 64 bytes)`,
+        );
+      }
+    }
   }
 }
 

@@ -21,6 +21,18 @@ export {
 } from './broadcast.js';
 export { ApplicationBuilder, type ApplicationClass } from './builder.js';
 export {
+  CallbackDataButton,
+  type CallbackDataButtonOptions,
+  callbackButton,
+  callbackDataOf,
+} from './callback-data/buttons.js';
+export {
+  type ArbitraryInlineKeyboard,
+  CallbackDataCache,
+  type CallbackDataCacheOptions,
+  InvalidCallbackData,
+} from './callback-data/cache.js';
+export {
   type AnyContext,
   type BotDataOf,
   type BotOf,

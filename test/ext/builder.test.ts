@@ -143,7 +143,7 @@ describe('ApplicationBuilder', () => {
       () => Application.builder().persistence({}),
       /persistence must be an instance of a BasePersistence subclass/,
     );
-    assert.throws(() => Application.builder().arbitraryCallbackData(true), /arbitrary callback data/);
+    assert.throws(() => Application.builder().arbitraryCallbackData(0), /positive integer/);
     assert.doesNotThrow(() =>
       Application.builder()
         .token(TOKEN)

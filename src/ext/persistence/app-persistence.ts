@@ -6,6 +6,7 @@
 import type { Bot } from '../../bot.js';
 import { Update } from '../../generated/types.js';
 import type { LazyDataMap } from '../app-data.js';
+import type { CallbackDataCache } from '../callback-data/cache.js';
 import { BasePersistence, type PersistenceParticipant } from './base.js';
 import { persistenceCopy } from './copy.js';
 
@@ -143,6 +144,7 @@ export class AppPersistence<UD, CD, BD> {
       const data = await p.getBotData();
       host.setBotData(data === undefined ? host.freshBotData() : data);
     }
+    await this.#loadCallbackData();
     for (const participant of host.participants()) await participant.loadPersisted(p);
   }
 
@@ -234,6 +236,7 @@ export class AppPersistence<UD, CD, BD> {
     }
     this.#droppedUsers.clear();
     this.usedUsers.clear();
+    this.#writeCallbackData(call);
     let participants: readonly PersistenceParticipant[] = [];
     call(async () => {
       participants = host.participants();
@@ -241,6 +244,35 @@ export class AppPersistence<UD, CD, BD> {
     for (const participant of participants) call(() => participant.storePersisted(p));
     await this.#report(await Promise.allSettled(calls));
   }
+
+  // --- Arbitrary callback data: the bot's CallbackDataCache, loaded at initialize and written
+  // --- whenever it changed since the last write.
+
+  /** The changes counter of the cache at the last write (`-1`: never written). */
+  #callbackDataWritten = -1;
+
+  #callbackDataCache(): CallbackDataCache | undefined {
+    if (!this.persistence.storeData.callbackData) return undefined;
+    return (this.#host.bot as { readonly callbackDataCache?: CallbackDataCache | undefined })
+      .callbackDataCache;
+  }
+
+  async #loadCallbackData(): Promise<void> {
+    const cache = this.#callbackDataCache();
+    if (cache === undefined) return;
+    const data = await this.persistence.getCallbackData();
+    if (data !== null) cache.loadPersistenceData(data);
+    this.#callbackDataWritten = cache.changes;
+  }
+
+  #writeCallbackData(call: (run: () => Promise<unknown>) => void): void {
+    const cache = this.#callbackDataCache();
+    if (cache === undefined || cache.changes === this.#callbackDataWritten) return;
+    this.#callbackDataWritten = cache.changes;
+    call(() => this.persistence.updateCallbackData(persistenceCopy(cache.persistenceData)));
+  }
+
+  // --- End of arbitrary callback data.
 
   /** Writes what changed, then {@link BasePersistence.flush}; never rejects. */
   async flush(): Promise<void> {
