@@ -37,7 +37,7 @@ describe('persistent conversations and jobs across an application restart', () =
       .build();
     Object.defineProperty(app.bot, 'initialize', { value: async () => undefined }); // offline: no getMe
     app.jobQueue?.register('remind', async (context: CallbackContext) => {
-      log.push(`remind ${String((context.job?.data as { text: string }).text)}`);
+      log.push(`remind ${String((context.job?.data as { text: string } | undefined)?.text)}`);
     });
     const text = filters.TEXT.and(filters.COMMAND.not());
     app.addHandler(

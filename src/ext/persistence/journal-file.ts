@@ -1,0 +1,130 @@
+/**
+ * An append-only journal file: lines of JSON, each written and synced to disk before its append
+ * resolves (appends queued meanwhile share one write and one sync), emptied once their content
+ * is stored elsewhere. A kill in the middle of a write leaves at most a torn last line without
+ * its newline, which {@link readJournal} drops and cuts off.
+ */
+import { type FileHandle, open, truncate } from 'node:fs/promises';
+import { readTextIfExists } from './atomic-file.js';
+
+/** The complete lines of a journal file (a torn tail is cut off the file); none when it does not exist. */
+export async function readJournal(file: string): Promise<string[]> {
+  let text: string | undefined;
+  try {
+    text = await readTextIfExists(file);
+  } catch (error) {
+    throw new Error(`cannot read the journal ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  if (text === undefined || text === '') return [];
+  const end = text.lastIndexOf('\n') + 1;
+  if (end < text.length) {
+    // Appends only ever add whole lines: anything after the last newline is a write a kill cut.
+    await truncate(file, Buffer.byteLength(text.slice(0, end), 'utf8'));
+  }
+  return text
+    .slice(0, end)
+    .split('\n')
+    .filter((line) => line !== '');
+}
+
+/**
+ * Appends lines to one journal file; appends and {@link clear} run one after another.
+ *
+ * @example
+ * ```ts
+ * const journal = new JournalFile('bot.json.journal');
+ * await journal.append('{"u":1}'); // on disk when this resolves
+ * await journal.clear();
+ * ```
+ */
+export class JournalFile {
+  readonly file: string;
+  #handle: FileHandle | undefined;
+  #size = 0;
+  #queue: { text: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #draining: Promise<void> | undefined;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  /** Whether anything was appended since the file was opened or cleared. */
+  get empty(): boolean {
+    return this.#size === 0;
+  }
+
+  /**
+   * Appends one line (no newline in it); resolves once it is synced to disk. Appends made while a
+   * write is in progress are written and synced together next.
+   */
+  append(line: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ text: `${line}\n`, resolve, reject });
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch = this.#queue;
+      this.#queue = [];
+      try {
+        await this.#write(batch.map((entry) => entry.text).join(''));
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        const failure = new Error(`cannot append to the journal ${this.file}: ${(error as Error).message}`, {
+          cause: error,
+        });
+        for (const entry of batch) entry.reject(failure);
+      }
+    }
+    this.#draining = undefined;
+  }
+
+  async #write(text: string): Promise<void> {
+    this.#handle ??= await this.#open();
+    const handle = this.#handle;
+    const bytes = Buffer.from(text, 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+        written += bytesWritten;
+      }
+      await handle.datasync();
+      this.#size += bytes.length;
+    } catch (error) {
+      // Leave no half batch behind: lines that were not confirmed must not be replayed.
+      await handle.truncate(this.#size).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async #open(): Promise<FileHandle> {
+    const handle = await open(this.file, 'a', 0o600);
+    this.#size = (await handle.stat()).size;
+    return handle;
+  }
+
+  /** Waits for the appends in progress. */
+  async settled(): Promise<void> {
+    while (this.#draining !== undefined) await this.#draining;
+  }
+
+  /** Empties the file (its content is stored elsewhere now). Call between appends (see {@link settled}). */
+  async clear(): Promise<void> {
+    await this.settled();
+    this.#handle ??= await this.#open();
+    await this.#handle.truncate(0);
+    await this.#handle.datasync();
+    this.#size = 0;
+  }
+
+  /** Closes the file; the next append opens it again. */
+  async close(): Promise<void> {
+    await this.settled();
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close();
+  }
+}
