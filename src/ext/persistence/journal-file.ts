@@ -4,8 +4,19 @@
  * is stored elsewhere. A kill in the middle of a write leaves at most a torn last line without
  * its newline, which {@link readJournal} drops and cuts off.
  */
-import { type FileHandle, open, truncate } from 'node:fs/promises';
+import { close, fdatasync, fstat, ftruncate, open, write } from 'node:fs';
+import { truncate } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { readTextIfExists } from './atomic-file.js';
+
+// Plain descriptors, not FileHandles: a bot killed or never shut down leaves no handle for the
+// garbage collector to close with a warning.
+const openFd = promisify(open);
+const writeFd = promisify(write);
+const syncFd = promisify(fdatasync);
+const statFd = promisify(fstat);
+const truncateFd = promisify(ftruncate);
+const closeFd = promisify(close);
 
 /** The complete lines of a journal file (a torn tail is cut off the file); none when it does not exist. */
 export async function readJournal(file: string): Promise<string[]> {
@@ -39,7 +50,7 @@ export async function readJournal(file: string): Promise<string[]> {
  */
 export class JournalFile {
   readonly file: string;
-  #handle: FileHandle | undefined;
+  #fd: number | undefined;
   #size = 0;
   #queue: { text: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
   #draining: Promise<void> | undefined;
@@ -82,28 +93,28 @@ export class JournalFile {
   }
 
   async #write(text: string): Promise<void> {
-    this.#handle ??= await this.#open();
-    const handle = this.#handle;
+    const fd = await this.#open();
     const bytes = Buffer.from(text, 'utf8');
     try {
       let written = 0;
       while (written < bytes.length) {
-        const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
-        written += bytesWritten;
+        written += (await writeFd(fd, bytes, written, bytes.length - written)).bytesWritten;
       }
-      await handle.datasync();
+      await syncFd(fd);
       this.#size += bytes.length;
     } catch (error) {
       // Leave no half batch behind: lines that were not confirmed must not be replayed.
-      await handle.truncate(this.#size).catch(() => undefined);
+      await truncateFd(fd, this.#size).catch(() => undefined);
       throw error;
     }
   }
 
-  async #open(): Promise<FileHandle> {
-    const handle = await open(this.file, 'a', 0o600);
-    this.#size = (await handle.stat()).size;
-    return handle;
+  async #open(): Promise<number> {
+    if (this.#fd !== undefined) return this.#fd;
+    const fd = await openFd(this.file, 'a', 0o600);
+    this.#size = (await statFd(fd)).size;
+    this.#fd = fd;
+    return fd;
   }
 
   /** Waits for the appends in progress. */
@@ -114,17 +125,17 @@ export class JournalFile {
   /** Empties the file (its content is stored elsewhere now). Call between appends (see {@link settled}). */
   async clear(): Promise<void> {
     await this.settled();
-    this.#handle ??= await this.#open();
-    await this.#handle.truncate(0);
-    await this.#handle.datasync();
+    const fd = await this.#open();
+    await truncateFd(fd, 0);
+    await syncFd(fd);
     this.#size = 0;
   }
 
   /** Closes the file; the next append opens it again. */
   async close(): Promise<void> {
     await this.settled();
-    const handle = this.#handle;
-    this.#handle = undefined;
-    await handle?.close();
+    const fd = this.#fd;
+    this.#fd = undefined;
+    if (fd !== undefined) await closeFd(fd);
   }
 }
