@@ -50,13 +50,20 @@ export async function readJournal(file: string): Promise<string[]> {
  */
 export class JournalFile {
   readonly file: string;
+  /** Whether each write is synced to disk before its appends resolve. */
+  readonly sync: boolean;
   #fd: number | undefined;
   #size = 0;
   #queue: { text: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
   #draining: Promise<void> | undefined;
 
-  constructor(file: string) {
+  /**
+   * `sync: false` skips the sync of each write: a line is in the operating system's hands when its
+   * append resolves, which survives the process being killed but not a power cut or a kernel crash.
+   */
+  constructor(file: string, options: { readonly sync?: boolean } = {}) {
     this.file = file;
+    this.sync = options.sync ?? true;
   }
 
   /** Whether anything was appended since the file was opened or cleared. */
@@ -65,7 +72,7 @@ export class JournalFile {
   }
 
   /**
-   * Appends one line (no newline in it); resolves once it is synced to disk. Appends made while a
+   * Appends one line (no newline in it); resolves once it is written and (with `sync`) synced. Appends made while a
    * write is in progress are written and synced together next.
    */
   append(line: string): Promise<void> {
@@ -100,7 +107,7 @@ export class JournalFile {
       while (written < bytes.length) {
         written += (await writeFd(fd, bytes, written, bytes.length - written)).bytesWritten;
       }
-      await syncFd(fd);
+      if (this.sync) await syncFd(fd);
       this.#size += bytes.length;
     } catch (error) {
       // Leave no half batch behind: lines that were not confirmed must not be replayed.

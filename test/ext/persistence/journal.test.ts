@@ -171,6 +171,14 @@ describe('FilePersistence journal', () => {
     assert.deepEqual(await again.getBotData(), { last: 49 }, 'the last record wins');
   });
 
+  it('syncJournal: false still writes each record before it resolves', async () => {
+    const filepath = join(dir, 'nosync.json');
+    const persistence = opened({ filepath, syncJournal: false });
+    await persistence.recordUpdate(record(1, { userData: [[1, { n: 1 }]] }));
+    assert.match(await readFile(`${filepath}.journal`, 'utf8'), /^\{"u":1,/, 'the line is in the file');
+    assert.deepEqual((await opened({ filepath }).getUserData()).get(1), { n: 1 });
+  });
+
   it('journal: false writes no journal and keeps the interval writes only', async () => {
     const filepath = join(dir, 'off.json');
     const persistence = opened({ filepath, journal: false });
