@@ -102,7 +102,7 @@ export class AppPersistence<UD, CD, BD> {
           userData: (id) => host.userData.view.get(id),
           chatData: (id) => host.chatData.view.get(id),
           botData: () => host.getBotData(),
-          participants: () => host.participants(),
+          participants: () => host.participants().filter((p) => !isPersistentHandler(p)),
         })
       : undefined;
   }

@@ -17,13 +17,35 @@ import {
 } from './base.js';
 import { persistenceCopy } from './copy.js';
 
-/** What one update's handlers used or dropped. */
+/** What one update's handlers used or dropped, and the conversation states they set. */
 export class UsedData {
   readonly users = new Set<number>();
   readonly chats = new Set<number>();
   readonly droppedUsers = new Set<number>();
   readonly droppedChats = new Set<number>();
+  readonly conversations: [name: string, key: ConversationKey, state: ConversationState | null][] = [];
   bot = false;
+}
+
+/** The data of the update whose handlers are running, followed through their asynchronous work. */
+const current = new AsyncLocalStorage<UsedData>();
+
+/**
+ * Notes a persistent conversation's new state (`null`: ended) for the record of the update being
+ * handled; does nothing outside an update or without a journaling persistence. Persistent
+ * ConversationHandlers call it, so that an update's record holds exactly the states it set.
+ *
+ * @example
+ * ```ts
+ * noteConversationState('signup', '[42,42]', 'AGE');
+ * ```
+ */
+export function noteConversationState(
+  name: string,
+  key: ConversationKey,
+  state: ConversationState | null,
+): void {
+  current.getStore()?.conversations.push([name, key, state]);
 }
 
 /** What {@link UpdateJournal} needs of the application. */
@@ -31,6 +53,10 @@ export interface JournalHost<UD, CD, BD> {
   userData(id: number): UD | undefined;
   chatData(id: number): CD | undefined;
   botData(): BD;
+  /**
+   * The participants whose changes go into every record (the job queue): what they changed since
+   * the last record or write. Persistent conversations note their states themselves instead.
+   */
   participants(): readonly PersistenceParticipant[];
 }
 
@@ -111,7 +137,6 @@ class ChangeCollector extends BasePersistence<unknown, unknown, unknown> {
 export class UpdateJournal<UD, CD, BD> {
   readonly persistence: BasePersistence<UD, CD, BD>;
   readonly #host: JournalHost<UD, CD, BD>;
-  readonly #current = new AsyncLocalStorage<UsedData>();
   /** Ids recorded before this run: Telegram may deliver them again once. */
   readonly #handled = new Set<number>();
 
@@ -133,12 +158,12 @@ export class UpdateJournal<UD, CD, BD> {
 
   /** Runs `work` (an update's handlers) so that the data it uses is noted in `used`. */
   track<T>(used: UsedData, work: () => Promise<T>): Promise<T> {
-    return this.#current.run(used, work);
+    return current.run(used, work);
   }
 
   /** The data the update being handled (if any) uses; `undefined` outside an update. */
   get used(): UsedData | undefined {
-    return this.#current.getStore();
+    return current.getStore();
   }
 
   /**
@@ -174,7 +199,7 @@ export class UpdateJournal<UD, CD, BD> {
       chatData,
       botData,
       callbackData: store.callbackData ? collector.callbackData : undefined,
-      conversations: collector.conversations,
+      conversations: [...used.conversations, ...collector.conversations],
       jobs: [...collector.jobs],
     };
     try {

@@ -284,6 +284,36 @@ describe('the application and a journaling persistence', () => {
     await app.shutdown();
   });
 
+  it('with updates of several chats in flight, each record holds only the states its update set', async () => {
+    const persistence = new DictPersistence();
+    const records: UpdateRecord[] = [];
+    const original = persistence.recordUpdate.bind(persistence);
+    persistence.recordUpdate = async (r) => {
+      records.push(r);
+      await original(r);
+    };
+    const app = build(persistence, []);
+    const updates = [];
+    for (let user = 1; user <= 5; user++) updates.push(messageJson(user, '/start', user));
+    for (let user = 1; user <= 5; user++) updates.push(messageJson(10 + user, `Name${user}`, user));
+    await run(app, updates);
+    assert.equal(records.length, 10);
+    for (const r of records) {
+      const user = r.updateId > 10 ? r.updateId - 10 : r.updateId;
+      assert.deepEqual(
+        r.conversations,
+        [['signup', `[${user},${user}]`, r.updateId > 10 ? Step.AGE : Step.NAME]],
+        `update ${r.updateId} records its own conversation only`,
+      );
+      assert.deepEqual(
+        r.userData.map(([id]) => id),
+        r.updateId > 10 ? [user] : [],
+        `update ${r.updateId} records the user data it used`,
+      );
+    }
+    await app.shutdown();
+  });
+
   it('skips updates recorded before the restart and handles the rest, recording them', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'ttb-journal-app-')), 'bot.json');
     const log: string[] = [];
