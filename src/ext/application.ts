@@ -624,8 +624,14 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
         }
         update = parsed;
       }
-      await this.#handleRecorded(update instanceof Update ? update.update_id : undefined, () =>
-        this.updateProcessor.processUpdate(update, this.#runUpdate),
+      const id = update instanceof Update ? update.update_id : undefined;
+      // The record is made inside the processor's slot: the chat's next update waits until this
+      // one is stored, so a kill repeats at most the update each chat was busy with.
+      await this.updateProcessor.processUpdate(
+        update,
+        this.#persist?.journal === undefined
+          ? this.#runUpdate
+          : (queued) => this.#handleRecorded(id, () => this.#runUpdate(queued)),
       );
     } catch (error) {
       await this.processError(item, error);
