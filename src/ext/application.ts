@@ -679,7 +679,11 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /**
    * Initializes, starts long polling and runs until a stop signal or {@link stopRunning}, then
-   * stops and shuts down gracefully. Polling errors go to the error handlers with update `null`.
+   * stops and shuts down gracefully: the handlers in flight finish, the data is written and the
+   * handled updates are confirmed to Telegram, so a restart repeats nothing. After a kill, a
+   * journaling persistence (`supportsJournal`) makes the restarted application skip the updates
+   * Telegram delivers again that it had recorded. Polling errors go to the error handlers with
+   * update `null`.
    *
    * @example
    * ```ts
