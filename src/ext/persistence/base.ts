@@ -217,7 +217,9 @@ export abstract class BasePersistence<
    * re-handles the updates Telegram had not been told about.
    *
    * A backend that returns `true` overrides {@link recordUpdate} so that it is atomic and durable
-   * when its promise resolves, and {@link getHandledUpdates}.
+   * when its promise resolves, and {@link getHandledUpdates}. Updates are recorded when they come
+   * through the application's update queue (the updater's polling and webhooks,
+   * `app.updateQueue.put`), not when a custom server calls `app.processUpdate` itself.
    */
   get supportsJournal(): boolean {
     return false;

@@ -314,6 +314,25 @@ describe('the application and a journaling persistence', () => {
     await app.shutdown();
   });
 
+  it('a failed record goes to the error handlers, and its changes still reach the store', async () => {
+    class FailingJournal extends DictPersistence {
+      override async recordUpdate(): Promise<void> {
+        throw new Error('disk full');
+      }
+    }
+    const persistence = new FailingJournal();
+    const app = build(persistence, []);
+    const errors: string[] = [];
+    app.addErrorHandler((_update, context) => {
+      errors.push(String((context.error as Error).message));
+    });
+    await run(app, [messageJson(1, '/start', 4), messageJson(2, 'Bo', 4)]);
+    assert.deepEqual(errors, ['disk full', 'disk full'], 'each failed record reached the error handlers');
+    assert.equal(persistence.userDataJson, '{"4":{"name":"Bo"}}', 'the data was stored the ordinary way');
+    assert.equal(persistence.conversationsJson, '{"signup":{"[4,4]":2}}');
+    await app.shutdown();
+  });
+
   it('skips updates recorded before the restart and handles the rest, recording them', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'ttb-journal-app-')), 'bot.json');
     const log: string[] = [];
