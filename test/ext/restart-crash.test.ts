@@ -203,8 +203,9 @@ async function interruptedBurst(s: Scenario, signal: 'SIGKILL' | 'SIGTERM', chil
     60_000,
     'all runs',
   );
+  const idleSignalled = Date.now();
   second.process.kill('SIGTERM');
-  await second.exited;
+  const idleStopMs = (await second.exited) - idleSignalled;
   assert.equal(second.process.exitCode, 0, `the restarted bot exits cleanly:\n${second.output()}`);
   assert.ok(!second.output().includes('ERROR'), `no error reached the error handlers:\n${second.output()}`);
 
@@ -223,7 +224,7 @@ async function interruptedBurst(s: Scenario, signal: 'SIGKILL' | 'SIGTERM', chil
   const lost = [...counts.keys()].filter((id) => !handled.has(id));
   assert.deepEqual(lost, [], 'every update that ran is recorded');
   assert.equal(counts.size, total, `every update ran (${counts.size} of ${total})`);
-  return { repeated, runsAtStop, stopMs: exitedAt - signalled };
+  return { repeated, runsAtStop, stopMs: exitedAt - signalled, idleStopMs };
 }
 
 describe('restarts with a FilePersistence: a child process killed or stopped mid-burst', {
@@ -265,8 +266,10 @@ describe('restarts with a FilePersistence: a child process killed or stopped mid
 
   test('SIGTERM: in-flight handlers finish, 0 lost, 0 handled twice, a quick exit', async (t) => {
     const s = await scenario(emu, dir, 'terminated', true);
-    const { repeated, runsAtStop, stopMs } = await interruptedBurst(s, 'SIGTERM', children);
+    const { repeated, runsAtStop, stopMs, idleStopMs } = await interruptedBurst(s, 'SIGTERM', children);
     t.diagnostic(`stopped after ${runsAtStop} handler runs, exited ${stopMs} ms after the SIGTERM`);
+    t.diagnostic(`with idle handlers, the restarted bot exited ${idleStopMs} ms after its SIGTERM`);
+    assert.ok(idleStopMs < 3000, `an idle bot stops quickly (took ${idleStopMs} ms)`);
     assert.deepEqual(repeated, [], 'no update ran twice');
   });
 });
