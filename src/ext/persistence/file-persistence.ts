@@ -112,6 +112,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * be read or is not one of ours fails every call with an error naming it, and is never
  * overwritten.
  *
+ * With the journal (the default), each handled update is appended to `<filepath>.journal` as one
+ * synced line holding its id and the data its handlers changed, before Telegram is told it was
+ * handled; loading replays the journal over the store (a last line torn by a kill is dropped),
+ * and every write of the store folds it in and empties it. The store keeps the last recorded
+ * update ids (`handledUpdates`; `<filepath>_handled_updates` with one file per kind).
+ *
  * @example
  * ```ts
  * class Cart { items: string[] = []; }
