@@ -2,6 +2,8 @@
  * The application: dispatches updates to handlers, routes errors, owns chat/user/bot data and
  * runs the lifecycle (PTB's `Application`).
  */
+
+import { Update } from '../generated/types.js';
 import type { Logger } from '../logging.js';
 import { LazyDataMap, type MigrateChatDataOptions, migrationIds } from './app-data.js';
 import type {
@@ -204,7 +206,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** Data shared by the whole bot. */
   get botData(): BotDataOf<C> {
-    if (this.#persist !== undefined) this.#persist.botDataUsed = true;
+    this.#persist?.useBot();
     return this.#botData;
   }
 
@@ -220,13 +222,13 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** The data of a chat, created from the context types' factory on first use. */
   chatDataFor(chatId: number): ChatDataOf<C> {
-    this.#persist?.usedChats.add(chatId);
+    this.#persist?.useChat(chatId);
     return this.#chatData.for(chatId);
   }
 
   /** The data of a user, created from the context types' factory on first use. */
   userDataFor(userId: number): UserDataOf<C> {
-    this.#persist?.usedUsers.add(userId);
+    this.#persist?.useUser(userId);
     return this.#userData.for(userId);
   }
 
@@ -614,18 +616,40 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
       if (isUpdateJson(item)) {
         const parsed = parseUpdate(item, this.bot);
         if (parsed instanceof MalformedUpdateError) {
-          await this.processError(item, parsed);
+          const id = (item as { update_id?: unknown }).update_id;
+          await this.#handleRecorded(typeof id === 'number' ? id : undefined, () =>
+            this.processError(item, parsed).then(() => undefined),
+          );
           return;
         }
         update = parsed;
       }
-      await this.updateProcessor.processUpdate(update, this.#runUpdate);
+      const id = update instanceof Update ? update.update_id : undefined;
+      // The record is made inside the processor's slot: the chat's next update waits until this
+      // one is stored, so a kill repeats at most the update each chat was busy with.
+      await this.updateProcessor.processUpdate(
+        update,
+        this.#persist?.journal === undefined
+          ? this.#runUpdate
+          : (queued) => this.#handleRecorded(id, () => this.#runUpdate(queued)),
+      );
     } catch (error) {
       await this.processError(item, error);
     } finally {
       this.updateQueue.taskDone(item);
       if (concurrent) this.#settleInFlight();
     }
+  }
+
+  /**
+   * With a journaling persistence, runs the update and records it before it counts as done, or
+   * skips it when it was recorded before this run.
+   */
+  async #handleRecorded(updateId: number | undefined, work: () => Promise<void>): Promise<void> {
+    const persist = this.#persist;
+    if (persist === undefined) return work();
+    const ran = await persist.handle(updateId, work);
+    if (!ran) this.logger.debug(`Update ${String(updateId)} was handled before a restart: skipped`);
   }
 
   #settleInFlight(): void {
@@ -655,7 +679,11 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /**
    * Initializes, starts long polling and runs until a stop signal or {@link stopRunning}, then
-   * stops and shuts down gracefully. Polling errors go to the error handlers with update `null`.
+   * stops and shuts down gracefully: the handlers in flight finish, the data is written and the
+   * handled updates are confirmed to Telegram, so a restart repeats nothing. After a kill, a
+   * journaling persistence (`supportsJournal`) makes the restarted application skip the updates
+   * Telegram delivers again that it had recorded. Polling errors go to the error handlers with
+   * update `null`.
    *
    * @example
    * ```ts

@@ -14,6 +14,7 @@ import type {
   ConversationState,
   PersistenceParticipant,
 } from '../persistence/base.js';
+import { noteConversationState } from '../persistence/update-journal.js';
 import { type AnyHandler, BaseHandler } from './base.js';
 import {
   configurationWarnings,
@@ -406,12 +407,16 @@ export class ConversationHandler<
   /** Moves a conversation on: END (or a mapped value) removes it, nothing keeps it, a state sets it. */
   #setState(key: ConversationKey, state: unknown): void {
     if (state === END) {
-      if (this.#conversations.delete(key)) this.#markChanged(key);
+      if (this.#conversations.delete(key)) {
+        this.#markChanged(key);
+        if (this.persistent) noteConversationState(this.name as string, key, null);
+      }
       return;
     }
     if (!isStateValue(state)) return;
     this.#conversations.set(key, state);
     this.#markChanged(key);
+    if (this.persistent) noteConversationState(this.name as string, key, state);
   }
 
   #markChanged(key: ConversationKey): void {

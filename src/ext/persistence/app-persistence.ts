@@ -7,8 +7,9 @@ import type { Bot } from '../../bot.js';
 import { Update } from '../../generated/types.js';
 import type { LazyDataMap } from '../app-data.js';
 import type { CallbackDataCache } from '../callback-data/cache.js';
-import { BasePersistence, type PersistenceParticipant } from './base.js';
+import { BasePersistence, type PersistedCallbackData, type PersistenceParticipant } from './base.js';
 import { persistenceCopy } from './copy.js';
+import { UpdateJournal, UsedData } from './update-journal.js';
 
 /**
  * Whether `value` keeps state in the persistence: it has `loadPersisted` and `storePersisted`
@@ -80,6 +81,8 @@ export class AppPersistence<UD, CD, BD> {
    * none of them (so the application skips the call on its hot path).
    */
   readonly refresh: ((update: unknown) => Promise<void>) | undefined;
+  /** The journal, when the persistence keeps one (`supportsJournal`). */
+  readonly journal: UpdateJournal<UD, CD, BD> | undefined;
 
   readonly #host: PersistenceHost<UD, CD, BD>;
   readonly #droppedChats = new Set<number>();
@@ -95,6 +98,53 @@ export class AppPersistence<UD, CD, BD> {
     this.persistence = persistence;
     this.#host = host;
     this.refresh = this.#refresher();
+    this.journal = persistence.supportsJournal
+      ? new UpdateJournal(persistence, {
+          userData: (id) => host.userData.view.get(id),
+          chatData: (id) => host.chatData.view.get(id),
+          botData: () => host.getBotData(),
+          participants: () => host.participants().filter((p) => !isPersistentHandler(p)),
+          changedCallbackData: () => this.#takeCallbackData(),
+        })
+      : undefined;
+  }
+
+  /** Notes that a chat's data was used (for the next write, and for the update's record). */
+  useChat(chatId: number): void {
+    this.usedChats.add(chatId);
+    this.journal?.used?.chats.add(chatId);
+  }
+
+  /** Notes that a user's data was used (for the next write, and for the update's record). */
+  useUser(userId: number): void {
+    this.usedUsers.add(userId);
+    this.journal?.used?.users.add(userId);
+  }
+
+  /** Notes that the bot data was used (for the next write, and for the update's record). */
+  useBot(): void {
+    this.botDataUsed = true;
+    const used = this.journal?.used;
+    if (used !== undefined) used.bot = true;
+  }
+
+  /**
+   * Runs an update's handlers (`work`) and records the update in the journal afterwards; without
+   * a journal, just runs them. Resolves to `false` without running anything when the update was
+   * recorded before this run (Telegram delivered it again after a crash). A failed record
+   * rejects (after the handlers ran).
+   */
+  async handle(updateId: number | undefined, work: () => Promise<void>): Promise<boolean> {
+    const journal = this.journal;
+    if (journal === undefined || updateId === undefined) {
+      await work();
+      return true;
+    }
+    if (journal.takeHandled(updateId)) return false;
+    const used = new UsedData();
+    await journal.track(used, work);
+    await journal.record(updateId, used);
+    return true;
   }
 
   #refresher(): ((update: unknown) => Promise<void>) | undefined {
@@ -112,14 +162,14 @@ export class AppPersistence<UD, CD, BD> {
       if (chat) {
         const chatId = update.effectiveChat?.id;
         if (chatId !== undefined) {
-          this.usedChats.add(chatId);
+          this.useChat(chatId);
           await p.refreshChatData(chatId, host.chatData.for(chatId));
         }
       }
       if (user) {
         const userId = update.effectiveUser?.id;
         if (userId !== undefined) {
-          this.usedUsers.add(userId);
+          this.useUser(userId);
           await p.refreshUserData(userId, host.userData.for(userId));
         }
       }
@@ -146,6 +196,7 @@ export class AppPersistence<UD, CD, BD> {
     }
     await this.#loadCallbackData();
     for (const participant of host.participants()) await participant.loadPersisted(p);
+    await this.journal?.load();
   }
 
   /** Starts the periodic writes; the timer does not keep the process alive. */
@@ -169,11 +220,13 @@ export class AppPersistence<UD, CD, BD> {
   }
 
   dropChat(chatId: number): void {
+    this.journal?.used?.droppedChats.add(chatId);
     this.usedChats.delete(chatId);
     this.#droppedChats.add(chatId);
   }
 
   dropUser(userId: number): void {
+    this.journal?.used?.droppedUsers.add(userId);
     this.usedUsers.delete(userId);
     this.#droppedUsers.add(userId);
   }
@@ -182,7 +235,7 @@ export class AppPersistence<UD, CD, BD> {
   migrated(from: number, to: number): void {
     this.dropChat(from);
     this.#droppedChats.delete(to);
-    this.usedChats.add(to);
+    this.useChat(to);
   }
 
   /**
@@ -266,10 +319,16 @@ export class AppPersistence<UD, CD, BD> {
   }
 
   #writeCallbackData(call: (run: () => Promise<unknown>) => void): void {
+    const data = this.#takeCallbackData();
+    if (data !== undefined) call(() => this.persistence.updateCallbackData(data));
+  }
+
+  /** A copy of the cache when it changed since the last write or journal record (which then has it). */
+  #takeCallbackData(): PersistedCallbackData | undefined {
     const cache = this.#callbackDataCache();
-    if (cache === undefined || cache.changes === this.#callbackDataWritten) return;
+    if (cache === undefined || cache.changes === this.#callbackDataWritten) return undefined;
     this.#callbackDataWritten = cache.changes;
-    call(() => this.persistence.updateCallbackData(persistenceCopy(cache.persistenceData)));
+    return persistenceCopy(cache.persistenceData);
   }
 
   // --- End of arbitrary callback data.

@@ -9,8 +9,10 @@ import {
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
+  HANDLED_UPDATES_KEPT,
   type PersistedCallbackData,
   type PersistedJob,
+  type UpdateRecord,
 } from './base.js';
 import { persistenceCopy } from './copy.js';
 import {
@@ -36,6 +38,13 @@ export interface DictPersistenceOptions extends BasePersistenceOptions {
   readonly callbackDataJson?: string | undefined;
   /** `{"<job id>": job, ...}` */
   readonly jobsJson?: string | undefined;
+  /** `[update_id, ...]`: the ids recorded as handled, as {@link DictPersistence.handledUpdatesJson} gave them. */
+  readonly handledUpdatesJson?: string | undefined;
+  /**
+   * Whether the application records every handled update here (`recordUpdate`) and skips ids
+   * recorded before; default `true`. `false` keeps the interval writes only.
+   */
+  readonly journal?: boolean | undefined;
 }
 
 const OWNER = 'DictPersistence';
@@ -65,6 +74,9 @@ export class DictPersistence<
   readonly #conversations: Map<string, ConversationDict>;
   #callbackData: PersistedCallbackData | null;
   readonly #jobs: Map<string, PersistedJob>;
+  readonly #journal: boolean;
+  /** The ids recorded by recordUpdate, oldest first, at most twice HANDLED_UPDATES_KEPT long. */
+  #handled: number[];
 
   constructor(options: DictPersistenceOptions = {}) {
     super(options);
@@ -85,6 +97,19 @@ export class DictPersistence<
       callbackData === undefined ? null : callbackDataFromJson(callbackData, 'callbackDataJson', OWNER);
     const jobs = parse(options.jobsJson, 'jobsJson');
     this.#jobs = jobs === undefined ? new Map() : jobsFromJson(jobs, 'jobsJson', OWNER);
+    this.#journal = options.journal ?? true;
+    const handled = parse(options.handledUpdatesJson, 'handledUpdatesJson');
+    if (handled !== undefined && !(Array.isArray(handled) && handled.every(Number.isSafeInteger))) {
+      throw new TypeError(
+        `${OWNER}: handledUpdatesJson must be a JSON array of update ids, e.g. "[1001,1002]"`,
+      );
+    }
+    this.#handled = handled === undefined ? [] : [...(handled as number[])];
+  }
+
+  /** The ids of the updates recorded as handled, as JSON (`[update_id, ...]`). */
+  get handledUpdatesJson(): string {
+    return JSON.stringify(this.#handled.slice(-HANDLED_UPDATES_KEPT));
   }
 
   /** The user data as JSON: `{"<user id>": data, ...}`. */
@@ -202,4 +227,68 @@ export class DictPersistence<
 
   /** Nothing to write: everything is in memory. */
   async flush(): Promise<void> {}
+
+  /** `true` unless built with `journal: false`: the application records each update here. */
+  override get supportsJournal(): boolean {
+    return this.#journal;
+  }
+
+  /**
+   * Stores the record's changes and its update id in one step: everything is checked first, so a
+   * record with data JSON cannot hold changes nothing.
+   */
+  override async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
+    const store = this.storeData;
+    const users = store.userData ? record.userData : [];
+    const chats = store.chatData ? record.chatData : [];
+    const bot = store.botData ? record.botData : undefined;
+    const callbackData = store.callbackData ? record.callbackData : undefined;
+    for (const [id, data] of users) if (data !== null) assertJsonData(data, `userData[${id}]`, OWNER);
+    for (const [id, data] of chats) if (data !== null) assertJsonData(data, `chatData[${id}]`, OWNER);
+    if (bot !== undefined) assertJsonData(bot, 'botData', OWNER);
+    if (callbackData !== undefined) assertJsonData(callbackData, 'callbackData', OWNER);
+    for (const [id, job] of record.jobs)
+      if (job !== null) assertJsonData(job, `jobs[${JSON.stringify(id)}]`, OWNER);
+    for (const [, , state] of record.conversations) {
+      if (state !== null && typeof state !== 'string' && typeof state !== 'number') {
+        throw new TypeError(
+          `${OWNER}: a conversation state must be a string or a number, got ${typeof state}`,
+        );
+      }
+    }
+    for (const [id, data] of users) {
+      if (data === null) this.#userData.delete(id);
+      else this.#userData.set(id, persistenceCopy(data));
+    }
+    for (const [id, data] of chats) {
+      if (data === null) this.#chatData.delete(id);
+      else this.#chatData.set(id, persistenceCopy(data));
+    }
+    if (bot !== undefined) this.#botData = persistenceCopy(bot);
+    if (callbackData !== undefined) this.#callbackData = persistenceCopy(callbackData);
+    for (const [name, key, state] of record.conversations) {
+      let dict = this.#conversations.get(name);
+      if (state === null) {
+        dict?.delete(key);
+        continue;
+      }
+      if (dict === undefined) {
+        dict = new Map();
+        this.#conversations.set(name, dict);
+      }
+      dict.set(key, state);
+    }
+    for (const [id, job] of record.jobs) {
+      if (job === null) this.#jobs.delete(id);
+      else this.#jobs.set(id, persistenceCopy(job));
+    }
+    this.#handled.push(record.updateId);
+    if (this.#handled.length > 2 * HANDLED_UPDATES_KEPT)
+      this.#handled = this.#handled.slice(-HANDLED_UPDATES_KEPT);
+  }
+
+  /** The ids recorded by {@link recordUpdate} (the last {@link HANDLED_UPDATES_KEPT} at least). */
+  override async getHandledUpdates(): Promise<readonly number[]> {
+    return [...this.#handled];
+  }
 }

@@ -10,8 +10,10 @@ import {
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
+  HANDLED_UPDATES_KEPT,
   type PersistedCallbackData,
   type PersistedJob,
+  type UpdateRecord,
 } from './base.js';
 import {
   type AnyClass,
@@ -20,6 +22,7 @@ import {
   encodeValue,
   type RegisterClassOptions,
 } from './codec.js';
+import { JournalFile, readJournal } from './journal-file.js';
 
 export type { AnyClass, RegisterClassOptions };
 
@@ -36,10 +39,39 @@ export interface FilePersistenceOptions extends BasePersistenceOptions {
   readonly onFlush?: boolean | undefined;
   /** Your classes stored in the data, for this instance (see {@link FilePersistence.registerClass}). */
   readonly classes?: readonly AnyClass[] | undefined;
+  /**
+   * Keep a journal of handled updates (default `true`): the application stores each update with
+   * the data its handlers changed as one synced line in `<filepath>.journal`, which is folded into
+   * the store file at every write of it (and at least every 1 000 updates without `onFlush`), and
+   * skips updates recorded before when Telegram delivers them again after a crash. `false` keeps
+   * the periodic writes only: a crash loses what changed since the last write.
+   */
+  readonly journal?: boolean | undefined;
+  /**
+   * Sync each journal write to disk before the update counts as done (default `true`): records
+   * then survive a power cut too. `false` only writes them (a process kill, SIGKILL included,
+   * loses nothing; a power cut or kernel crash may lose the last ones), for a fraction of the cost.
+   */
+  readonly syncJournal?: boolean | undefined;
 }
 
-type Kind = 'userData' | 'chatData' | 'botData' | 'callbackData' | 'conversations' | 'jobs';
-const KINDS: readonly Kind[] = ['userData', 'chatData', 'botData', 'callbackData', 'conversations', 'jobs'];
+type Kind =
+  | 'userData'
+  | 'chatData'
+  | 'botData'
+  | 'callbackData'
+  | 'conversations'
+  | 'jobs'
+  | 'handledUpdates';
+const KINDS: readonly Kind[] = [
+  'userData',
+  'chatData',
+  'botData',
+  'callbackData',
+  'conversations',
+  'jobs',
+  'handledUpdates',
+];
 const SUFFIX: Readonly<Record<Kind, string>> = {
   userData: '_user_data',
   chatData: '_chat_data',
@@ -47,7 +79,17 @@ const SUFFIX: Readonly<Record<Kind, string>> = {
   callbackData: '_callback_data',
   conversations: '_conversations',
   jobs: '_jobs',
+  handledUpdates: '_handled_updates',
 };
+/** Journal lines after which the journal is folded into the store (without `onFlush`). */
+const FOLD_EVERY = 1000;
+
+/** A record waiting for its journal line to be written. */
+interface PendingRecord {
+  readonly line: string;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
 const FORMAT = 'typescript-telegram-bot/file-persistence';
 const VERSION = 1;
 
@@ -69,6 +111,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * (PTB writes on every single `update_*` call) are gathered into one file write. A file that cannot
  * be read or is not one of ours fails every call with an error naming it, and is never
  * overwritten.
+ *
+ * With the journal (the default), each handled update is appended to `<filepath>.journal` as one
+ * synced line holding its id and the data its handlers changed, before Telegram is told it was
+ * handled; loading replays the journal over the store (a last line torn by a kill is dropped),
+ * and every write of the store folds it in and empties it. The store keeps the last recorded
+ * update ids (`handledUpdates`; `<filepath>_handled_updates` with one file per kind).
  *
  * @example
  * ```ts
@@ -104,6 +152,12 @@ export class FilePersistence<
   readonly #dirty = new Set<Kind>();
   #batch: Promise<void> | undefined;
   #writes: Promise<void> = Promise.resolve();
+  /** Recorded update ids, oldest first (at most twice HANDLED_UPDATES_KEPT long). */
+  #handled: number[] = [];
+  readonly #journal: JournalFile | undefined;
+  #pending: PendingRecord[] = [];
+  /** Journal lines written since the last fold. */
+  #unfolded = 0;
 
   constructor(options: FilePersistenceOptions) {
     super(options);
@@ -115,6 +169,10 @@ export class FilePersistence<
     this.filepath = options.filepath;
     this.singleFile = options.singleFile ?? true;
     this.onFlush = options.onFlush ?? false;
+    this.#journal =
+      (options.journal ?? true)
+        ? new JournalFile(`${this.filepath}.journal`, { sync: options.syncJournal ?? true })
+        : undefined;
     for (const cls of options.classes ?? []) this.registerClass(cls);
   }
 
@@ -165,13 +223,40 @@ export class FilePersistence<
     if (this.singleFile) {
       const content = await this.#readFile(this.filepath, undefined);
       if (content !== undefined) for (const kind of KINDS) this.#take(kind, content[kind], this.filepath);
-      return;
+    } else {
+      for (const kind of KINDS) {
+        const file = this.#fileOf(kind);
+        const content = await this.#readFile(file, kind);
+        if (content !== undefined) this.#take(kind, content.data, file);
+      }
     }
-    for (const kind of KINDS) {
-      const file = this.#fileOf(kind);
-      const content = await this.#readFile(file, kind);
-      if (content !== undefined) this.#take(kind, content.data, file);
+    if (this.#journal !== undefined) await this.#replay(this.#journal.file);
+  }
+
+  /** Applies the journal's lines (records not folded into the store yet) in order. */
+  async #replay(file: string): Promise<void> {
+    let lines: string[];
+    try {
+      lines = await readJournal(file);
+    } catch (error) {
+      throw new Error(`FilePersistence: ${(error as Error).message}`, { cause: error });
     }
+    lines.forEach((line, index) => {
+      let entry: unknown;
+      try {
+        entry = JSON.parse(line);
+      } catch (error) {
+        throw new Error(
+          `FilePersistence: line ${index + 1} of ${file} is not valid JSON (${(error as Error).message}); the journal was left untouched: repair or move it`,
+          { cause: error },
+        );
+      }
+      if (!isRecord(entry) || !Number.isSafeInteger(entry.u)) {
+        throw new Error(`FilePersistence: line ${index + 1} of ${file} is not a journal record`);
+      }
+      this.#apply(entry);
+    });
+    this.#unfolded = lines.length;
   }
 
   async #readFile(file: string, kind: Kind | undefined): Promise<Record<string, unknown> | undefined> {
@@ -247,6 +332,10 @@ export class FilePersistence<
         for (const [id, job] of Object.entries(data as Record<string, unknown>))
           this.#jobs.set(id, JSON.stringify(job));
         return;
+      case 'handledUpdates':
+        if (!(Array.isArray(data) && data.every(Number.isSafeInteger))) bad('is not a list of update ids');
+        this.#handled = [...(data as number[])];
+        return;
     }
   }
 
@@ -289,6 +378,11 @@ export class FilePersistence<
         } else {
           for (const kind of kinds) await this.#writeFile(this.#fileOf(kind), this.#kindFileText(kind));
         }
+        // The store holds every journal line now (lines are only written on this same chain).
+        if (this.#journal !== undefined && this.#unfolded > 0) {
+          await this.#journal.clear();
+          this.#unfolded = 0;
+        }
       } catch (error) {
         for (const kind of kinds) this.#dirty.add(kind);
         throw error;
@@ -328,6 +422,10 @@ export class FilePersistence<
       }
       case 'jobs':
         return object(this.#jobs);
+      case 'handledUpdates':
+        return this.#handled.length === 0
+          ? undefined
+          : JSON.stringify(this.#handled.slice(-HANDLED_UPDATES_KEPT));
     }
   }
 
@@ -471,5 +569,147 @@ export class FilePersistence<
   async flush(): Promise<void> {
     await this.#ready();
     await this.#writeDirty();
+    await this.#journal?.close();
+  }
+
+  /** `true` unless built with `journal: false`. */
+  override get supportsJournal(): boolean {
+    return this.#journal !== undefined;
+  }
+
+  /**
+   * Appends the record as one line to `<filepath>.journal` and syncs it; the record counts once
+   * the line is on disk, and its changes reach the store file at the next write of it. Data that
+   * cannot be stored rejects before anything is written.
+   */
+  override async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
+    if (this.#journal === undefined) return super.recordUpdate(record);
+    await this.#ready();
+    const line = this.#recordLine(record);
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ line, resolve, reject });
+      if (this.#pending.length === 1) {
+        const run = this.#writes.then(() => this.#writePending());
+        this.#writes = run.catch(() => undefined);
+      }
+    });
+  }
+
+  /** The recorded update ids (the last {@link HANDLED_UPDATES_KEPT} and possibly a few more). */
+  override async getHandledUpdates(): Promise<readonly number[]> {
+    await this.#ready();
+    return [...this.#handled];
+  }
+
+  /** Writes the waiting records' lines together (one write, one sync), then applies them. */
+  async #writePending(): Promise<void> {
+    const journal = this.#journal as JournalFile;
+    const batch = this.#pending;
+    this.#pending = [];
+    try {
+      await Promise.all(batch.map((entry) => journal.append(entry.line)));
+    } catch (error) {
+      for (const entry of batch)
+        entry.reject(new Error(`FilePersistence: ${(error as Error).message}`, { cause: error }));
+      return;
+    }
+    for (const entry of batch) {
+      this.#apply(JSON.parse(entry.line) as Record<string, unknown>);
+      entry.resolve();
+    }
+    this.#unfolded += batch.length;
+    if (!this.onFlush && this.#unfolded >= FOLD_EVERY) {
+      // A failed fold keeps the kinds dirty and the journal as it is: nothing is lost, the next
+      // write tries again, and its caller hears of the failure.
+      void this.#writeDirty().catch(() => undefined);
+    }
+  }
+
+  /** A record as one journal line: `{"u":id,"ud":[[id,data|null]],"cd":...,"bd":...,"cb":...,"cv":[[name,key,state]],"j":[[id,job|null]]}`. */
+  #recordLine(record: UpdateRecord<UD, CD, BD>): string {
+    if (!Number.isSafeInteger(record.updateId)) {
+      throw new TypeError(
+        `FilePersistence: recordUpdate needs an integer updateId, got ${String(record.updateId)}`,
+      );
+    }
+    const store = this.storeData;
+    const parts = [`"u":${record.updateId}`];
+    const pairs = (entries: ReadonlyArray<readonly [number | string, unknown]>, what: string): string =>
+      `[${entries
+        .map(
+          ([id, value]) =>
+            `[${JSON.stringify(id)},${value === null ? 'null' : this.#encode(value, `${what}[${JSON.stringify(id)}]`)}]`,
+        )
+        .join(',')}]`;
+    if (store.userData && record.userData.length > 0)
+      parts.push(`"ud":${pairs(record.userData, 'userData')}`);
+    if (store.chatData && record.chatData.length > 0)
+      parts.push(`"cd":${pairs(record.chatData, 'chatData')}`);
+    if (store.botData && record.botData !== undefined)
+      parts.push(`"bd":${this.#encode(record.botData, 'botData')}`);
+    if (store.callbackData && record.callbackData !== undefined) {
+      parts.push(`"cb":${this.#encode(record.callbackData, 'callbackData')}`);
+    }
+    if (record.conversations.length > 0) {
+      for (const [, , state] of record.conversations) {
+        if (state !== null && typeof state !== 'string' && typeof state !== 'number') {
+          throw new TypeError(
+            `FilePersistence: a conversation state must be a string or a number, got ${typeof state}`,
+          );
+        }
+      }
+      parts.push(`"cv":${JSON.stringify(record.conversations)}`);
+    }
+    if (record.jobs.length > 0) parts.push(`"j":${pairs(record.jobs, 'jobs')}`);
+    return `{${parts.join(',')}}`;
+  }
+
+  /** Applies a journal record (already encoded) to the stored data and marks what it changed. */
+  #apply(entry: Record<string, unknown>): void {
+    const ids = (value: unknown, map: Map<number, string>, kind: Kind): void => {
+      if (!Array.isArray(value)) return;
+      for (const [id, data] of value as [number, unknown][]) {
+        if (data === null) map.delete(id);
+        else map.set(id, JSON.stringify(data));
+      }
+      this.#dirty.add(kind);
+    };
+    ids(entry.ud, this.#users, 'userData');
+    ids(entry.cd, this.#chats, 'chatData');
+    if (entry.bd !== undefined) {
+      this.#bot = JSON.stringify(entry.bd);
+      this.#dirty.add('botData');
+    }
+    if (entry.cb !== undefined) {
+      this.#callbackData = entry.cb === null ? undefined : JSON.stringify(entry.cb);
+      this.#dirty.add('callbackData');
+    }
+    if (Array.isArray(entry.cv)) {
+      for (const [name, key, state] of entry.cv as [string, ConversationKey, ConversationState | null][]) {
+        let dict = this.#conversations.get(name);
+        if (state === null) {
+          dict?.delete(key);
+          continue;
+        }
+        if (dict === undefined) {
+          dict = new Map();
+          this.#conversations.set(name, dict);
+        }
+        dict.set(key, state);
+      }
+      this.#dirty.add('conversations');
+    }
+    if (Array.isArray(entry.j)) {
+      for (const [id, job] of entry.j as [string, unknown][]) {
+        if (job === null) this.#jobs.delete(id);
+        else this.#jobs.set(id, JSON.stringify(job));
+      }
+      this.#dirty.add('jobs');
+    }
+    const id = entry.u as number;
+    if (!this.#handled.includes(id)) this.#handled.push(id);
+    if (this.#handled.length > 2 * HANDLED_UPDATES_KEPT)
+      this.#handled = this.#handled.slice(-HANDLED_UPDATES_KEPT);
+    this.#dirty.add('handledUpdates');
   }
 }

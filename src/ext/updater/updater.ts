@@ -75,7 +75,8 @@ function sleep(seconds: number, signal: AbortSignal): Promise<void> {
  * which confirms the previous batch to Telegram — waits until the batch was handled, so a crash or
  * a stop never loses an update. Delivery is at least once: a graceful {@link stop} confirms the
  * handled batch and a restart repeats nothing, but after a crash (or a kill) Telegram sends the
- * last unconfirmed batch again, updates already handled included.
+ * last unconfirmed batch again, updates already handled included; with a journaling persistence
+ * (`BasePersistence.supportsJournal`) the application skips the ones it recorded as handled.
  *
  * @example
  * ```ts
