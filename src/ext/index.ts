@@ -199,11 +199,13 @@ export {
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
+  HANDLED_UPDATES_KEPT,
   type MissedRunPolicy,
   type PersistedCallbackData,
   type PersistedJob,
   type PersistenceInput,
   type PersistenceParticipant,
+  type UpdateRecord,
 } from './persistence/base.js';
 export { persistenceCopy } from './persistence/copy.js';
 export { DictPersistence, type DictPersistenceOptions } from './persistence/dict-persistence.js';

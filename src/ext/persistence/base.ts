@@ -63,6 +63,45 @@ export interface PersistedJob {
   readonly missedRuns: MissedRunPolicy;
 }
 
+/**
+ * How many of the most recently recorded update ids a journaling persistence must return from
+ * {@link BasePersistence.getHandledUpdates} (it may return more). Telegram re-delivers at most the
+ * updates not yet confirmed: one long-polling batch (at most 100) or the webhook requests not yet
+ * answered (at most `max_connections`, at most 100), so 1 000 leaves a wide margin.
+ */
+export const HANDLED_UPDATES_KEPT = 1000;
+
+/**
+ * What one update's handlers changed, stored by {@link BasePersistence.recordUpdate} together with
+ * the update's id as one atomic step: after a crash, either all of it is stored or none of it.
+ *
+ * Data is a copy the backend may keep (see `persistenceCopy`). `null` means dropped (user or chat
+ * data) or ended/removed (a conversation, a job). Kinds the persistence does not store (its
+ * `storeData`) are left empty by the application.
+ */
+export interface UpdateRecord<
+  UD = Record<string, unknown>,
+  CD = Record<string, unknown>,
+  BD = Record<string, unknown>,
+> {
+  /** The update's `update_id`. */
+  readonly updateId: number;
+  /** The user data the update's handlers used, by user id; `null` for dropped. */
+  readonly userData: ReadonlyArray<readonly [userId: number, data: UD | null]>;
+  /** The chat data the update's handlers used, by chat id; `null` for dropped. */
+  readonly chatData: ReadonlyArray<readonly [chatId: number, data: CD | null]>;
+  /** The bot data, when the update's handlers used it; `undefined` otherwise. */
+  readonly botData: BD | undefined;
+  /** The callback data cache, when it changed; `undefined` otherwise. */
+  readonly callbackData: PersistedCallbackData | undefined;
+  /** Conversation states set: handler name, key, new state (`null`: the conversation ended). */
+  readonly conversations: ReadonlyArray<
+    readonly [name: string, key: ConversationKey, state: ConversationState | null]
+  >;
+  /** Persistent jobs added, changed or removed (`null`), by job id. */
+  readonly jobs: ReadonlyArray<readonly [id: string, job: PersistedJob | null]>;
+}
+
 /** Options of {@link BasePersistence}. */
 export interface BasePersistenceOptions {
   /** Which kinds of data to store; anything left out is stored. */
@@ -168,6 +207,74 @@ export abstract class BasePersistence<
   abstract updateJob(id: string, job: PersistedJob | null): Promise<void>;
   /** Writes everything still held in memory; called by `Application.shutdown()`. */
   abstract flush(): Promise<void>;
+
+  /**
+   * Whether this persistence keeps a journal of handled updates: `true` makes the application
+   * store each update with {@link recordUpdate} before the update counts as done (before the
+   * polling offset moves past it or the webhook request is answered), and skip updates that
+   * {@link getHandledUpdates} names when Telegram delivers them again after a crash. `false` (the
+   * default) keeps the interval writes only: a crash loses what changed since the last write, and
+   * re-handles the updates Telegram had not been told about.
+   *
+   * A backend that returns `true` overrides {@link recordUpdate} so that it is atomic and durable
+   * when its promise resolves, and {@link getHandledUpdates}.
+   */
+  get supportsJournal(): boolean {
+    return false;
+  }
+
+  /**
+   * Stores the update id and the changes its handlers made, as one atomic, durable step (an
+   * appended, synced journal line; a database transaction). Called by the application, one call
+   * per handled update (also for an update no handler took or whose handler failed), only when
+   * {@link supportsJournal} is `true`; calls for different updates may overlap.
+   *
+   * The default applies the changes through the `update*` and `drop*` methods, which is neither
+   * atomic nor marks the id as handled: backends that journal override it.
+   *
+   * @example
+   * ```ts
+   * // a SQL backend, one transaction per update
+   * async recordUpdate(record: UpdateRecord) {
+   *   await this.db.transaction(async (tx) => {
+   *     for (const [id, data] of record.userData) await tx.putUser(id, data);
+   *     await tx.putHandled(record.updateId);
+   *   });
+   * }
+   * ```
+   */
+  async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
+    const store = this.storeData;
+    const calls: Promise<void>[] = [];
+    if (store.userData) {
+      for (const [id, data] of record.userData) {
+        calls.push(data === null ? this.dropUserData(id) : this.updateUserData(id, data));
+      }
+    }
+    if (store.chatData) {
+      for (const [id, data] of record.chatData) {
+        calls.push(data === null ? this.dropChatData(id) : this.updateChatData(id, data));
+      }
+    }
+    if (store.botData && record.botData !== undefined) calls.push(this.updateBotData(record.botData));
+    if (store.callbackData && record.callbackData !== undefined) {
+      calls.push(this.updateCallbackData(record.callbackData));
+    }
+    for (const [name, key, state] of record.conversations)
+      calls.push(this.updateConversation(name, key, state));
+    for (const [id, job] of record.jobs) calls.push(this.updateJob(id, job));
+    await Promise.all(calls);
+  }
+
+  /**
+   * The ids of updates already recorded by {@link recordUpdate}: at least the
+   * {@link HANDLED_UPDATES_KEPT} most recently recorded (any order). Called once, by
+   * `Application.initialize()`, when {@link supportsJournal} is `true`; the application skips an
+   * update with one of these ids. The default returns none.
+   */
+  async getHandledUpdates(): Promise<readonly number[]> {
+    return [];
+  }
 }
 
 /**
