@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse,webhook] [-- --size N] [-- --cold-runs N]
+// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse,webhook,persistence] [-- --size N] [-- --cold-runs N]
 // [-- --json out.json]`: every scenario for every implementation, each run in a fresh child process,
 // then a table (median, min-max, ratio to grammY, median of the per-round ratios to grammY).
 // The library is measured as built JavaScript from dist/: run `npm run build` first (npm test does).
@@ -24,8 +24,22 @@ const jsonOut = option('--json');
 // Dispatch keeps the issue's 200k even when quick (a run takes about a second): at 50k the row
 // mostly measures how fast V8 warms up, which the cold row covers.
 const SIZES = quick
-  ? { parse: 20_000, dispatch: 200_000, memory: 50_000, 'polling-seq': 5_000, 'polling-conc': 5_000 }
-  : { parse: 100_000, dispatch: 200_000, memory: 200_000, 'polling-seq': 20_000, 'polling-conc': 20_000 };
+  ? {
+      parse: 20_000,
+      dispatch: 200_000,
+      memory: 50_000,
+      'polling-seq': 5_000,
+      'polling-conc': 5_000,
+      persistence: 10_000,
+    }
+  : {
+      parse: 100_000,
+      dispatch: 200_000,
+      memory: 200_000,
+      'polling-seq': 20_000,
+      'polling-conc': 20_000,
+      persistence: 10_000,
+    };
 const sizeOverride = option('--size');
 if (sizeOverride !== undefined) for (const key of Object.keys(SIZES)) SIZES[key] = Number(sizeOverride);
 const COLD_RUNS = Number(option('--cold-runs') ?? 10);
@@ -65,6 +79,14 @@ const SCENARIOS = [
   { id: 'cold', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'node start + import + build' },
   { id: 'memory', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'after the dispatch run' },
   { id: 'typecheck', impls: ['ours', 'grammy'], higher: false, note: 'tsc --noEmit, ~200-line bot' },
+  {
+    id: 'persistence',
+    impls: ['dict', 'file', 'file-per-kind', 'sqlite'],
+    higher: false,
+    note:
+      'ours only, per backend: app.updatePersistence() + flush() after every user changed (bench/persistence-flush.mjs); ' +
+      'DictPersistence, FilePersistence one file / one file per kind, SqlitePersistence (WAL, synchronous FULL)',
+  },
 ];
 
 const PEERS = new Set(['grammy', 'telegraf']);
@@ -183,6 +205,11 @@ async function main() {
         row.extra.p99 = median(list.map((r) => r.p99));
       }
       if (scenario.id === 'parse') row.extra.lossless = list.every((r) => r.lossless);
+      if (scenario.id === 'persistence') {
+        row.extra.usPerUser = median(list.map((r) => r.usPerUser));
+        row.extra.few = list[0].few;
+        row.extra.fewMs = median(list.map((r) => r.fewMs));
+      }
       rows.push(row);
     }
   }
@@ -211,6 +238,11 @@ function printTable(rows) {
       );
     }
     if (row.extra.lossless !== undefined) checks.push(row.extra.lossless ? 'lossless' : 'LOSSY');
+    if (row.extra.usPerUser !== undefined) {
+      checks.push(
+        `${fmt(row.extra.usPerUser)} µs per user; ${row.extra.few} changed: ${fmt(row.extra.fewMs)} ms`,
+      );
+    }
     if (row.extra.heap !== undefined) {
       checks.push(
         `heap ${fmt(row.extra.heap)} MiB, 2nd run ${signed(row.extra.rssGrowth)} MiB RSS / ${signed(row.extra.heapGrowth)} MiB heap`,

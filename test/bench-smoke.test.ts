@@ -21,6 +21,7 @@ interface Row {
     readonly heap?: number;
     readonly reqPerSec?: number;
     readonly p99?: number;
+    readonly usPerUser?: number;
   };
 }
 
@@ -84,6 +85,9 @@ describe('benchmark suite, tiny sizes', () => {
       expected.push(['polling-seq', impl], ['typecheck', impl]);
     }
     expected.push(['polling-seq', 'baseline'], ['polling-conc', 'baseline']);
+    // Ours only: the cost of one application write of every user, per persistence backend.
+    for (const backend of ['dict', 'file', 'file-per-kind', 'sqlite'])
+      expected.push(['persistence', backend]);
     // The webhook scenario needs autocannon from bench/node_modules; with --size it sends that many requests.
     const webhookImpls = peersInstalled ? ['ours', 'ours-fetch', 'grammy', 'telegraf'] : [];
     for (const impl of webhookImpls) expected.push(['webhook', impl]);
@@ -100,6 +104,8 @@ describe('benchmark suite, tiny sizes', () => {
       if (scenario === 'dispatch') assert.equal(row.extra.callsRight, true, `${scenario}/${impl} API calls`);
       if (scenario === 'parse') assert.equal(row.extra.lossless, true, `${scenario}/${impl} round trip`);
       if (scenario === 'memory') assert.ok((row.extra.heap ?? 0) > 0);
+      if (scenario === 'persistence')
+        assert.ok((row.extra.usPerUser ?? 0) > 0, `${scenario}/${impl}: µs per user`);
     }
   });
 });
