@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Application } from '../../../src/ext/application.js';
 import { CommandHandler, ConversationHandler, filters, MessageHandler } from '../../../src/ext/index.js';
 import {
   BasePersistence,
@@ -9,7 +10,18 @@ import {
   type PersistedCallbackData,
   type PersistedJob,
 } from '../../../src/ext/persistence/base.js';
-import { offlineApp } from '../helpers.js';
+import { recordingLogger, TOKEN } from '../helpers.js';
+
+/** An application that never touches the network, with `persistence` (persistent handlers need one). */
+function offlineApp(persistence: BasePersistence): Application {
+  return Application.builder()
+    .token(TOKEN)
+    .updater(null)
+    .logger(recordingLogger())
+    .persistence(persistence)
+    .build();
+}
+
 import { deferred, flush, text, warningsDuring } from './helpers.js';
 
 /** Conversations in memory; everything else is not stored. Records every conversation write. */
@@ -90,7 +102,7 @@ function signup(log: string[], options: { block?: boolean; gate?: Promise<void> 
 
 test('storePersisted writes only what changed since the last call; END is written as null', async () => {
   const persistence = new MemoryPersistence();
-  const app = offlineApp();
+  const app = offlineApp(persistence);
   const conversation = signup([]);
   app.addHandler(conversation);
   await conversation.loadPersisted(persistence);
@@ -116,7 +128,7 @@ test('storePersisted writes only what changed since the last call; END is writte
 test('restart: a fresh handler loads the stored conversations and resumes them', async () => {
   const persistence = new MemoryPersistence();
   const first = signup([]);
-  const app1 = offlineApp();
+  const app1 = offlineApp(persistence);
   app1.addHandler(first);
   await first.loadPersisted(persistence);
   await app1.processUpdate(text('/start'));
@@ -125,7 +137,7 @@ test('restart: a fresh handler loads the stored conversations and resumes them',
 
   const log: string[] = [];
   const second = signup(log);
-  const app2 = offlineApp();
+  const app2 = offlineApp(persistence);
   app2.addHandler(second);
   await second.loadPersisted(persistence);
   assert.deepEqual([...second.conversations], [['[1,1]', Step.AGE]]);
@@ -160,7 +172,7 @@ test('a non-blocking callback still running is stored with its old state until i
   const persistence = new MemoryPersistence();
   const gate = deferred();
   const conversation = signup([], { block: false, gate: gate.promise });
-  const app = offlineApp();
+  const app = offlineApp(persistence);
   app.addHandler(conversation);
   await conversation.loadPersisted(persistence);
   await app.processUpdate(text('/start'));
@@ -196,7 +208,7 @@ test('nested persistent conversations load and store with their parent; a non-pe
     name: 'parent',
     persistent: true,
   });
-  const app = offlineApp();
+  const app = offlineApp(persistence);
   app.addHandler(parent);
   await parent.loadPersisted(persistence);
   await app.processUpdate(text('hello'));
