@@ -10,13 +10,19 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { Application } from '../../../src/ext/application.js';
 import '../../../src/ext/builder.js';
+import type { CallbackContext } from '../../../src/ext/context.js';
+import * as filters from '../../../src/ext/filters/index.js';
+import { CommandHandler } from '../../../src/ext/handlers/command.js';
+import { ConversationHandler } from '../../../src/ext/handlers/conversation.js';
+import { MessageHandler } from '../../../src/ext/handlers/message.js';
 import { TypeHandler } from '../../../src/ext/handlers/type.js';
 import { HANDLED_UPDATES_KEPT, type UpdateRecord } from '../../../src/ext/persistence/base.js';
 import { loadBetterSqlite3 } from '../../../src/ext/persistence/sqlite-driver.js';
 import { SqlitePersistence } from '../../../src/ext/persistence/sqlite-persistence.js';
 import { Message, Update } from '../../../src/generated/types.js';
 import { Emulator } from '../../../src/testing/index.js';
-import { messageUpdate, recordingLogger } from '../helpers.js';
+import { text as textUpdate } from '../conversation/helpers.js';
+import { messageUpdate, recordingLogger, TOKEN } from '../helpers.js';
 import { contractBot, job, persistenceContract } from './contract.js';
 
 let folder: string;
@@ -444,5 +450,73 @@ describe('an application restarting on the same SQLite database', () => {
     assert.deepEqual(app2.botData, { count: 1 }, 'bot data');
     await app2.shutdown();
     (app2.persistence as SqlitePersistence).close();
+  });
+});
+
+describe('a persistent conversation and a persistent job on SqlitePersistence across a restart', () => {
+  function build(file: string, log: string[]): Application {
+    const app = Application.builder()
+      .token(TOKEN)
+      .updater(null)
+      .logger(recordingLogger())
+      .persistence(new SqlitePersistence({ filepath: file }))
+      .build();
+    Object.defineProperty(app.bot, 'initialize', { value: async () => undefined }); // offline: no getMe
+    app.jobQueue?.register('remind', async (context: CallbackContext) => {
+      log.push(`remind ${String((context.job?.data as { text?: string } | undefined)?.text)}`);
+    });
+    const text = filters.TEXT.and(filters.COMMAND.not());
+    app.addHandler(
+      new ConversationHandler({
+        name: 'signup',
+        persistent: true,
+        entryPoints: [new CommandHandler('start', () => 'NAME' as const)],
+        states: {
+          NAME: [
+            new MessageHandler(text, (update) => {
+              log.push(`name ${update.message?.text}`);
+              return 'AGE' as const;
+            }),
+          ],
+          AGE: [
+            new MessageHandler(text, (update) => {
+              log.push(`age ${update.message?.text}`);
+              return ConversationHandler.END;
+            }),
+          ],
+        },
+        fallbacks: [],
+      }),
+    );
+    return app;
+  }
+
+  it('the conversation goes on where it was, and the job is scheduled again with its data', async () => {
+    const file = nextFile();
+    const log: string[] = [];
+    const first = build(file, log);
+    await first.initialize();
+    first.jobQueue?.runRepeating('remind', 3600, {
+      persistent: true,
+      name: 'hourly',
+      chatId: 42,
+      data: { text: 'drink water' },
+    });
+    await first.processUpdate(textUpdate('/start', { chatId: 42, userId: 42 }));
+    await first.processUpdate(textUpdate('Ada', { chatId: 42, userId: 42 }));
+    await first.shutdown();
+    (first.persistence as SqlitePersistence).close();
+    assert.deepEqual(log, ['name Ada']);
+
+    const second = build(file, log);
+    await second.initialize();
+    const [job] = second.jobQueue?.getJobsByName('hourly') ?? [];
+    assert.ok(job !== undefined, 'the persistent job came back');
+    assert.deepEqual(job.data, { text: 'drink water' }, 'with its data');
+    await job.run(second);
+    await second.processUpdate(textUpdate('36', { chatId: 42, userId: 42 }));
+    assert.deepEqual(log, ['name Ada', 'remind drink water', 'age 36'], 'the conversation was at AGE');
+    await second.shutdown();
+    (second.persistence as SqlitePersistence).close();
   });
 });
