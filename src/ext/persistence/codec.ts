@@ -1,7 +1,7 @@
 /**
- * The JSON encoding FilePersistence and SqlitePersistence write: JSON itself plus tagged objects (`{"$t": ...}`) for
- * what JSON cannot hold (Maps, Sets, Dates, BigInts, special numbers, `undefined`, bytes, Bot API
- * objects, the bot, and registered classes of your own).
+ * The JSON encoding FilePersistence and SqlitePersistence write: JSON itself plus tagged objects
+ * (`{"$t": ...}`) for what JSON cannot hold (Maps, Sets, Dates, BigInts, special numbers,
+ * `undefined`, bytes, Bot API objects, the bot, and registered classes of your own).
  */
 import { TelegramObject } from '../../base/telegram-object.js';
 import { Bot } from '../../bot.js';
