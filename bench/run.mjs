@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse,webhook] [-- --size N] [-- --cold-runs N]
+// `npm run bench [-- --quick] [-- --runs N] [-- --only dispatch,parse,webhook,persistence] [-- --size N] [-- --cold-runs N]
 // [-- --json out.json]`: every scenario for every implementation, each run in a fresh child process,
 // then a table (median, min-max, ratio to grammY, median of the per-round ratios to grammY).
 // The library is measured as built JavaScript from dist/: run `npm run build` first (npm test does).
@@ -31,6 +31,7 @@ const SIZES = quick
       polling: 5_000,
       'polling-seq': 5_000,
       'polling-conc': 5_000,
+      persistence: 10_000,
     }
   : {
       parse: 100_000,
@@ -39,6 +40,7 @@ const SIZES = quick
       polling: 20_000,
       'polling-seq': 20_000,
       'polling-conc': 20_000,
+      persistence: 10_000,
     };
 const sizeOverride = option('--size');
 if (sizeOverride !== undefined) for (const key of Object.keys(SIZES)) SIZES[key] = Number(sizeOverride);
@@ -100,6 +102,14 @@ const SCENARIOS = [
   { id: 'cold', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'node start + import + build' },
   { id: 'memory', impls: ['ours', 'grammy', 'telegraf'], higher: false, note: 'after the dispatch run' },
   { id: 'typecheck', impls: ['ours', 'grammy'], higher: false, note: 'tsc --noEmit, ~200-line bot' },
+  {
+    id: 'persistence',
+    impls: ['dict', 'file', 'file-per-kind', 'sqlite'],
+    higher: false,
+    note:
+      'ours only, per backend: app.updatePersistence() + flush() after every user changed (bench/persistence-flush.mjs); ' +
+      'DictPersistence, FilePersistence one file / one file per kind, SqlitePersistence (WAL, synchronous FULL)',
+  },
 ];
 
 const PEERS = new Set(['grammy', 'telegraf']);
@@ -225,6 +235,11 @@ async function main() {
         row.extra.p99 = median(list.map((r) => r.p99));
       }
       if (scenario.id === 'parse') row.extra.lossless = list.every((r) => r.lossless);
+      if (scenario.id === 'persistence') {
+        row.extra.usPerUser = median(list.map((r) => r.usPerUser));
+        row.extra.few = list[0].few;
+        row.extra.fewMs = median(list.map((r) => r.fewMs));
+      }
       rows.push(row);
     }
   }
@@ -258,6 +273,11 @@ function printTable(rows) {
       );
     }
     if (row.extra.lossless !== undefined) checks.push(row.extra.lossless ? 'lossless' : 'LOSSY');
+    if (row.extra.usPerUser !== undefined) {
+      checks.push(
+        `${fmt(row.extra.usPerUser)} µs per user; ${row.extra.few} changed: ${fmt(row.extra.fewMs)} ms`,
+      );
+    }
     if (row.extra.heap !== undefined) {
       checks.push(
         `heap ${fmt(row.extra.heap)} MiB, 2nd run ${signed(row.extra.rssGrowth)} MiB RSS / ${signed(row.extra.heapGrowth)} MiB heap`,

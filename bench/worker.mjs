@@ -1,6 +1,7 @@
 // Runs one scenario for one implementation and prints one JSON line with the result.
 // `node bench/worker.mjs <scenario> <impl> <size>`; run.mjs starts a fresh process for each run.
-// Scenarios: parse, dispatch, memory, polling, polling-seq, polling-conc, webhook, webhook-slow, cold, typecheck.
+// Scenarios: parse, dispatch, memory, polling, polling-seq, polling-conc, webhook, webhook-slow, cold, typecheck,
+// persistence (whose implementations are the persistence backends: dict, file, file-per-kind, sqlite).
 // The webhook scenario's size is a duration (`3s`) or a number of requests (`50`).
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -170,6 +171,10 @@ export async function runScenario(scenario, impl, size) {
       return coldScenario(impl);
     case 'typecheck':
       return typecheckScenario(impl);
+    case 'persistence': {
+      const { persistenceFlush } = await import('./persistence-flush.mjs');
+      return persistenceFlush(impl, size);
+    }
     default:
       throw new Error(`unknown scenario ${scenario}`);
   }

@@ -23,6 +23,7 @@ interface Row {
     readonly p99?: number;
     readonly accepted?: number;
     readonly replied?: number;
+    readonly usPerUser?: number;
   };
 }
 
@@ -87,6 +88,9 @@ describe('benchmark suite, tiny sizes', () => {
       expected.push(['polling-seq', impl], ['typecheck', impl]);
     }
     expected.push(['polling', 'baseline'], ['polling-seq', 'baseline'], ['polling-conc', 'baseline']);
+    // Ours only: the cost of one application write of every user, per persistence backend.
+    for (const backend of ['dict', 'file', 'file-per-kind', 'sqlite'])
+      expected.push(['persistence', backend]);
     // The webhook scenario needs autocannon from bench/node_modules; with --size it sends that many requests.
     const webhookImpls = peersInstalled ? ['ours', 'ours-fetch', 'grammy', 'telegraf'] : [];
     for (const impl of webhookImpls) expected.push(['webhook', impl]);
@@ -112,6 +116,8 @@ describe('benchmark suite, tiny sizes', () => {
           `${scenario}/${impl}: every accepted update replied`,
         );
       }
+      if (scenario === 'persistence')
+        assert.ok((row.extra.usPerUser ?? 0) > 0, `${scenario}/${impl}: µs per user`);
     }
   });
 });

@@ -228,6 +228,14 @@ export {
   type RegisterClassOptions,
 } from './persistence/file-persistence.js';
 export {
+  type SqliteDatabase,
+  SqlitePersistence,
+  type SqlitePersistenceCommonOptions,
+  type SqlitePersistenceOptions,
+  type SqliteRunResult,
+  type SqliteStatement,
+} from './persistence/sqlite-persistence.js';
+export {
   BaseUpdateProcessor,
   orderingKey,
   PerChatUpdateProcessor,

@@ -1,7 +1,7 @@
 /**
- * The JSON encoding FilePersistence writes: JSON itself plus tagged objects (`{"$t": ...}`) for
- * what JSON cannot hold (Maps, Sets, Dates, BigInts, special numbers, `undefined`, bytes, Bot API
- * objects, the bot, and registered classes of your own).
+ * The JSON encoding FilePersistence and SqlitePersistence write: JSON itself plus tagged objects
+ * (`{"$t": ...}`) for what JSON cannot hold (Maps, Sets, Dates, BigInts, special numbers,
+ * `undefined`, bytes, Bot API objects, the bot, and registered classes of your own).
  */
 import { TelegramObject } from '../../base/telegram-object.js';
 import { Bot } from '../../bot.js';
@@ -78,6 +78,12 @@ export class ClassRegistry {
   }
 }
 
+/**
+ * The classes registered for every persistence that uses this encoding (`FilePersistence.registerClass`,
+ * `SqlitePersistence.registerClass`): one registry, so a class registered with either is stored by both.
+ */
+export const sharedClasses = new ClassRegistry();
+
 /** Bot API classes by exported name, and names by class. */
 const apiClassByName = new Map<string, AnyClass>();
 const apiNameByClass = new Map<AnyClass, string>();
@@ -103,8 +109,16 @@ function className(value: object): string {
   );
 }
 
-/** Encodes a value for the file; throws a TypeError naming `path` for what it cannot store. */
-export function encodeValue(value: unknown, registries: readonly ClassRegistry[], path: string): unknown {
+/**
+ * Encodes a value for storage; throws a TypeError naming `path` (and `owner`, the persistence
+ * class, whose `registerClass` the message suggests) for what it cannot store.
+ */
+export function encodeValue(
+  value: unknown,
+  registries: readonly ClassRegistry[],
+  path: string,
+  owner = 'FilePersistence',
+): unknown {
   const stack = new Set<object>();
   const lookup = (cls: unknown): ClassEntry | undefined => {
     for (const registry of registries) {
@@ -128,10 +142,10 @@ export function encodeValue(value: unknown, registries: readonly ClassRegistry[]
       case 'object':
         break;
       default:
-        throw new TypeError(`FilePersistence cannot store ${at}: it is a ${typeof item}`);
+        throw new TypeError(`${owner} cannot store ${at}: it is a ${typeof item}`);
     }
     if (item === null) return null;
-    if (stack.has(item)) throw new TypeError(`FilePersistence cannot store ${at}: it refers back to itself`);
+    if (stack.has(item)) throw new TypeError(`${owner} cannot store ${at}: it refers back to itself`);
     stack.add(item);
     try {
       return encodeObject(item, at);
@@ -150,7 +164,7 @@ export function encodeValue(value: unknown, registries: readonly ClassRegistry[]
       const name = apiNameByClass.get(item.constructor as AnyClass);
       if (name === undefined) {
         throw new TypeError(
-          `FilePersistence cannot store ${at}: ${className(item)} is not a Bot API class it knows`,
+          `${owner} cannot store ${at}: ${className(item)} is not a Bot API class it knows`,
         );
       }
       return { [TAG]: 'TelegramObject', class: name, v: item.toJSON() };
@@ -178,7 +192,7 @@ export function encodeValue(value: unknown, registries: readonly ClassRegistry[]
     if (item instanceof RegExp) return { [TAG]: 'RegExp', v: [item.source, item.flags] };
     if (isPlainObject(item)) {
       if (Object.getOwnPropertySymbols(item).length > 0) {
-        throw new TypeError(`FilePersistence cannot store ${at}: it has symbol keys`);
+        throw new TypeError(`${owner} cannot store ${at}: it has symbol keys`);
       }
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(item))
@@ -189,7 +203,7 @@ export function encodeValue(value: unknown, registries: readonly ClassRegistry[]
     if (entry === undefined) {
       const name = className(item);
       throw new TypeError(
-        `FilePersistence cannot store ${at}: it is an instance of ${name}, which is not registered; call FilePersistence.registerClass(${name}) (or pass it in the classes option)`,
+        `${owner} cannot store ${at}: it is an instance of ${name}, which is not registered; call ${owner}.registerClass(${name}) (or pass it in the classes option)`,
       );
     }
     const data =
@@ -205,6 +219,7 @@ export function decodeValue(
   registries: readonly ClassRegistry[],
   bot: Bot,
   path: string,
+  owner = 'FilePersistence',
 ): unknown {
   const lookup = (name: string): ClassEntry | undefined => {
     for (const registry of registries) {
@@ -272,7 +287,7 @@ export function decodeValue(
         if (entry === undefined) {
           return fail(
             at,
-            `an instance of the class "${name}", which is not registered; call FilePersistence.registerClass(...) with it before loading`,
+            `an instance of the class "${name}", which is not registered; call ${owner}.registerClass(...) with it before loading`,
           );
         }
         const data = decode(v, at);

@@ -67,7 +67,13 @@ function copyValue(value: unknown, seen: Map<object, unknown>): unknown {
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor;
     if ('value' in descriptor) descriptor.value = copyValue(descriptor.value, seen);
-    Object.defineProperty(out, key, descriptor);
+    // An ordinary property is assigned: defineProperty for each would turn the copy into a slow
+    // dictionary-mode object (bench/RESULTS.md, persistence). `__proto__` would set the prototype.
+    if (descriptor.writable && descriptor.enumerable && descriptor.configurable && key !== '__proto__') {
+      out[key] = descriptor.value;
+    } else {
+      Object.defineProperty(out, key, descriptor);
+    }
   }
   if (Object.isFrozen(value)) Object.freeze(out);
   return out;

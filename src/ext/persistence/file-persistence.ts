@@ -21,6 +21,7 @@ import {
   decodeValue,
   encodeValue,
   type RegisterClassOptions,
+  sharedClasses,
 } from './codec.js';
 import { JournalFile, readJournal } from './journal-file.js';
 
@@ -93,8 +94,6 @@ interface PendingRecord {
 const FORMAT = 'typescript-telegram-bot/file-persistence';
 const VERSION = 1;
 
-const globalClasses = new ClassRegistry();
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -139,7 +138,7 @@ export class FilePersistence<
   readonly onFlush: boolean;
 
   readonly #classes = new ClassRegistry();
-  readonly #registries: readonly ClassRegistry[] = [this.#classes, globalClasses];
+  readonly #registries: readonly ClassRegistry[] = [this.#classes, sharedClasses];
   // Stored data as the JSON text of its encoding, entry by entry: comparing texts tells whether
   // an update changed anything, and the file is assembled from them without encoding again.
   readonly #users = new Map<number, string>();
@@ -177,7 +176,7 @@ export class FilePersistence<
   }
 
   /**
-   * Registers a class of yours for every FilePersistence, so its instances can be stored. By
+   * Registers a class of yours for every FilePersistence (and SqlitePersistence), so its instances can be stored. By
    * default its own enumerable fields are stored and restored onto a new object of the class
    * (the constructor is not called, as unpickling does not call `__init__`); classes that keep
    * state in `#private` fields or need their constructor give `toData`/`fromData`. The name in the
@@ -194,16 +193,16 @@ export class FilePersistence<
    * ```
    */
   static registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    globalClasses.register(cls, options);
+    sharedClasses.register(cls, options);
   }
 
   /** As {@link FilePersistence.registerClass}, for this instance only (checked first). */
   registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
     const name = options?.name ?? cls.name;
-    const global = globalClasses.byName(name);
+    const global = sharedClasses.byName(name);
     if (global !== undefined && global.cls !== cls) {
       throw new TypeError(
-        `registerClass: another class is registered as "${name}" for every FilePersistence; pass a different { name }`,
+        `registerClass: another class is registered as "${name}" for every FilePersistence and SqlitePersistence; pass a different { name }`,
       );
     }
     this.#classes.register(cls, options);

@@ -51,4 +51,42 @@ describe('persistenceCopy', () => {
     assert.notEqual(copy.a, shared, 'but copied');
     assert.equal(copy.self, copy, 'a cycle points to the copy');
   });
+
+  it('keeps what is special about a property: accessors, non-enumerable or read-only ones, an own "__proto__" key, symbols, frozen objects', () => {
+    const original = JSON.parse('{"__proto__": {"x": 1}, "plain": [1]}') as Record<string, unknown>;
+    Object.defineProperty(original, 'hidden', {
+      value: { h: 1 },
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    Object.defineProperty(original, 'fixed', {
+      value: 5,
+      enumerable: true,
+      writable: false,
+      configurable: false,
+    });
+    Object.defineProperty(original, 'computed', { get: () => 42, enumerable: true, configurable: true });
+    const tag = Symbol('tag');
+    original[tag as unknown as string] = 'symbol value';
+    original.frozen = Object.freeze({ f: 1 });
+    const copy = persistenceCopy(original);
+    assert.equal(
+      Object.getPrototypeOf(copy),
+      Object.prototype,
+      'the "__proto__" key did not set the prototype',
+    );
+    assert.deepEqual(
+      Object.getOwnPropertyDescriptor(copy, '__proto__')?.value,
+      { x: 1 },
+      'an own "__proto__" key',
+    );
+    assert.deepEqual(copy.plain, [1], 'an ordinary property');
+    assert.equal(Object.getOwnPropertyDescriptor(copy, 'hidden')?.enumerable, false, 'still not enumerable');
+    assert.notEqual(copy.hidden, original.hidden, 'and copied deeply');
+    assert.equal(Object.getOwnPropertyDescriptor(copy, 'fixed')?.writable, false, 'still read-only');
+    assert.equal(typeof Object.getOwnPropertyDescriptor(copy, 'computed')?.get, 'function', 'still a getter');
+    assert.equal(copy[tag as unknown as string], 'symbol value', 'symbol keys');
+    assert.ok(Object.isFrozen(copy.frozen), 'a frozen object stays frozen');
+  });
 });

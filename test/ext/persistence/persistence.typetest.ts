@@ -3,6 +3,7 @@
  * context types' data types, and `app.persistence` has them.
  * Only type-checked (`npm run typecheck`); each `@ts-expect-error` must stay an error.
  */
+import type Database from 'better-sqlite3';
 import {
   Application,
   type BasePersistence,
@@ -11,6 +12,7 @@ import {
   DictPersistence,
   type ExtBot,
   FilePersistence,
+  SqlitePersistence,
 } from '../../../src/ext/index.js';
 
 type Visits = { visits: number };
@@ -31,6 +33,23 @@ export function typed(): void {
     .persistence(new FilePersistence({ filepath: 'x.json' }))
     .build();
   Application.builder().token('1:x').persistence(null).build();
+  const sqlite = Application.builder()
+    .token('1:x')
+    .contextTypes(types)
+    .persistence(new SqlitePersistence({ filepath: 'bot.sqlite' }))
+    .build();
+  const q: BasePersistence<Visits, Record<string, unknown>, Record<string, unknown>> | null =
+    sqlite.persistence;
+  void q;
+}
+
+export function sqliteOptions(database: Database.Database): void {
+  // An open better-sqlite3 Database fits the database option.
+  new SqlitePersistence({ database, synchronous: 'normal' });
+  // @ts-expect-error a filepath or a database, not neither
+  new SqlitePersistence({ updateInterval: 5 });
+  // @ts-expect-error not both
+  new SqlitePersistence({ filepath: 'bot.sqlite', database });
 }
 
 export function mismatched(): void {
