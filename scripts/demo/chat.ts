@@ -2,7 +2,7 @@
  * The simulated user of a demo: each action prints the chat so far, then acts and waits for the
  * bot's answer, so the transcript reads in the order things happened. Every wait is bounded.
  */
-import { chatEntryLines, replyKeyboardLines } from '../../src/testing/chat-view.js';
+import { chatEntryLines, messageWithButton, replyKeyboardLines } from '../../src/testing/chat-view.js';
 import type { BotInfo, Emulator, MessageJSON, SimulatedUser } from '../../src/testing/index.js';
 
 /** How long the bot may take to answer one action. */
@@ -104,18 +104,8 @@ export class DemoChat {
 
   async #latestWithButton(label: string): Promise<MessageJSON> {
     const transcript = await this.#emu.transcript(this.#user.chatWith(this.#bot));
-    // Each message as it looks now: its latest edit, if any.
-    const current = new Map<number, MessageJSON>();
-    for (const entry of transcript.entries) {
-      if (entry.from_bot && entry.message !== null && (entry.kind === 'message' || entry.kind === 'edit')) {
-        current.set(entry.message.message_id, entry.message);
-      }
-    }
-    const showing = [...current.values()].filter((message) =>
-      message.reply_markup?.inline_keyboard.some((row) => row.some((button) => button.text === label)),
-    );
-    const latest = showing.at(-1);
-    if (latest === undefined) throw new Error(`no message of the bot shows an inline button [${label}]`);
-    return latest;
+    const message = messageWithButton(transcript.entries, label);
+    if (message === undefined) throw new Error(`no message of the bot shows an inline button [${label}]`);
+    return message;
   }
 }

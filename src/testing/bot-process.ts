@@ -74,6 +74,8 @@ export class BotProcess {
   #child: ChildProcess;
   #output = '';
   #exit: BotExit | undefined;
+  /** Output already shown through `onOutput` is not repeated in error messages. */
+  readonly #forwarded: boolean;
 
   /** Starts `file` (see {@link botCommand}) with the given variables added to the environment. */
   constructor(file: string, options: BotProcessOptions) {
@@ -85,6 +87,7 @@ export class BotProcess {
     });
     this.#child = child;
     const onOutput = options.onOutput;
+    this.#forwarded = onOutput !== undefined;
     const keep = (chunk: Buffer): void => {
       const text = chunk.toString();
       this.#output = (this.#output + text).slice(-KEPT_OUTPUT);
@@ -117,7 +120,7 @@ export class BotProcess {
 
   /**
    * Resolves once the bot is waiting in `getUpdates` or has set a webhook. Rejects when the
-   * process exits first, or after `timeoutMs`, with what it printed.
+   * process exits first, or after `timeoutMs`, with what it printed (unless `onOutput` showed it).
    */
   async waitUntilReady(control: ControlClient, botId: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -158,7 +161,7 @@ export class BotProcess {
         : this.#exit.signal !== null
           ? ` (killed by ${this.#exit.signal})`
           : ` (exit code ${this.#exit.code})`;
-    const output = this.#output.trim();
+    const output = this.#forwarded ? '' : this.#output.trim();
     return `${how}${output === '' ? '' : `; its output:\n${output}`}`;
   }
 }

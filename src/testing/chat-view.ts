@@ -2,7 +2,7 @@
  * Transcript entries drawn as a chat for people: who said what, edits and button answers marked,
  * inline keyboards as rows of `[button]`s, custom reply keyboards as a `keyboard:` block.
  */
-import type { InlineButtonJSON, TranscriptEntryJSON } from './client.js';
+import type { InlineButtonJSON, MessageJSON, TranscriptEntryJSON } from './client.js';
 import type { KeyboardState } from './users.js';
 
 function indent(lines: readonly string[], width: number): string[] {
@@ -71,4 +71,30 @@ export function chatEntryLines(entry: TranscriptEntryJSON): string[] {
   const keyboard = entry.message?.reply_markup?.inline_keyboard;
   if (keyboard !== undefined) lines.push(...indent(inlineKeyboardLines(keyboard), head.length));
   return lines;
+}
+
+/**
+ * The latest bot message of a transcript whose inline keyboard, as last edited, shows a button
+ * with this text; undefined when none does.
+ *
+ * @example
+ * const menu = messageWithButton((await emu.transcript(alice.chatWith(bot))).entries, 'Option 1');
+ * if (menu !== undefined) await alice.clickButton(menu, 'Option 1');
+ */
+export function messageWithButton(
+  entries: readonly TranscriptEntryJSON[],
+  text: string,
+): MessageJSON | undefined {
+  // Each message as it looks now (its latest edit); a Map keeps the order messages were sent in.
+  const current = new Map<number, MessageJSON>();
+  for (const entry of entries) {
+    if (entry.from_bot && entry.message !== null && (entry.kind === 'message' || entry.kind === 'edit')) {
+      current.set(entry.message.message_id, entry.message);
+    }
+  }
+  return [...current.values()]
+    .filter((message) =>
+      message.reply_markup?.inline_keyboard.some((row) => row.some((button) => button.text === text)),
+    )
+    .at(-1);
 }
