@@ -41,6 +41,14 @@ export function botCommand(file: string): { command: string; args: string[] } {
   return { command: file, args: [] };
 }
 
+/**
+ * Preloaded into Node bots started by {@link BotProcess}: exits when the process that started
+ * the bot is gone (killed without the chance to stop it), so no bot keeps polling a dead emulator.
+ */
+const ORPHAN_GUARD =
+  'data:text/javascript,const parent=process.ppid;' +
+  'setInterval(()=>{if(process.ppid!==parent)process.exit(1)},500).unref();';
+
 /** How a {@link BotProcess} ended. */
 export interface BotExit {
   readonly code: number | null;
@@ -81,6 +89,7 @@ export class BotProcess {
   constructor(file: string, options: BotProcessOptions) {
     this.file = file;
     const { command, args } = botCommand(file);
+    if (command === process.execPath) args.unshift('--import', ORPHAN_GUARD);
     const child = spawn(command, args, {
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
