@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -106,5 +106,27 @@ test('tg-emulator --run: a file that does not exist is refused at once', async (
     assert.match(errors(), /--run examples\/no-such-bot\.ts: no such file/);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
+
+test('the tg-emulator bin runs dist/ where there are no sources (an installed package)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-installed-'));
+  try {
+    cpSync(join(PROJECT_ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+    const built = join(PROJECT_ROOT, 'dist');
+    assert.ok(existsSync(join(built, 'testing/cli.js')), 'dist/testing/cli.js exists (run npm run build)');
+    symlinkSync(built, join(dir, 'dist'));
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const child = spawn(process.execPath, [join(dir, 'bin/tg-emulator.js'), '--help']);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    assert.equal(await exitCode(child as ChildProcessWithoutNullStreams), 0);
+    assert.match(stdout, /^Usage: tg-emulator \[options\]/);
+    assert.match(stdout, /--run <file>/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
