@@ -68,7 +68,7 @@ async function runOffline(name: string, file: string): Promise<number> {
   const demo = DEMOS[name];
   if (demo === undefined) {
     process.stderr.write(
-      `${name} has no offline demo (it needs several users, a payment provider, a Passport key or a public webhook).\n` +
+      `${name} has no offline demo (it needs several users in a group, a Passport key or a public webhook).\n` +
         `Run it against Telegram: TELEGRAM_BOT_TOKEN=<token> npm start -- ${name}\n` +
         `Offline demos: ${Object.keys(DEMOS).sort().join(', ')}\n`,
     );
@@ -89,9 +89,9 @@ async function runOffline(name: string, file: string): Promise<number> {
     print(`Offline demo: ${relative(ROOT, file)} runs against the built-in Telegram emulator (no token).`);
     print(`Alice, a simulated user, talks to @${info.username}:`);
     print('');
-    bot = new BotProcess(file, { env: botEnvironment(emu, info.token) });
+    bot = new BotProcess(file, { env: { ...botEnvironment(emu, info.token), ...demo.env?.(user) } });
     await bot.waitUntilReady(emu.control, info.id, STARTUP_MS);
-    const chat = new DemoChat(emu, info, user, (line) => print(`  ${line}`));
+    const chat = new DemoChat(emu, info, user, (line) => print(line === '' ? '' : `  ${line}`));
     try {
       await demo.script(chat);
     } finally {

@@ -82,6 +82,20 @@ export class DemoChat {
     return this.expect(answer);
   }
 
+  /** Waits for the bot's invoice, pays it (through its shipping and pre-checkout answers), waits for `answer`. */
+  async pay(answer: string | RegExp): Promise<MessageJSON> {
+    const invoice = await this.#user.expectMessage({ timeoutMs: ANSWER_MS });
+    if (invoice.invoice === undefined)
+      throw new Error(`expected an invoice, got ${JSON.stringify(invoice.text)}`);
+    await this.flush();
+    this.#print(`${this.userName} paid the invoice`);
+    const result = await this.#user.pay(invoice, { timeoutMs: ANSWER_MS });
+    if (result.status !== 'paid') {
+      throw new Error(`the payment was not accepted: ${result.status} ${result.error_message ?? ''}`);
+    }
+    return this.expect(answer);
+  }
+
   /** Prints the chat's new entries, then the user's reply keyboard when it changed. */
   async flush(): Promise<void> {
     if (!this.#started) return;

@@ -1,8 +1,7 @@
 /**
  * What the simulated user does with each example in `npm start -- <example>`: a short walk
  * through the example's main path, waiting for each answer. Examples missing here need what an
- * offline demo cannot give (several users in a group, a payment provider, a Passport key, a
- * public webhook); they still run against Telegram with a token.
+ * offline demo cannot give (several users in a group, a Passport key, a public webhook); they still run against Telegram with a token.
  */
 import { BUTTON_TEXT } from '../../examples/webappbot.js';
 import type { DemoChat } from './chat.js';
@@ -10,8 +9,12 @@ import type { DemoChat } from './chat.js';
 /** One example's demo: the bot's username in the emulator and the user's script. */
 export interface Demo {
   readonly bot: string;
+  /** Variables the example needs besides its token and the emulator's URLs. */
+  readonly env?: (user: { readonly id: number }) => Record<string, string>;
   readonly script: (chat: DemoChat) => Promise<void>;
 }
+
+const TOP_MENU = /^You may choose to add a family member, yourself, show the gathered data/;
 
 export const DEMOS: Readonly<Record<string, Demo>> = {
   echobot: {
@@ -100,6 +103,49 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
         JSON.stringify({ hex: '#ff8000', rgb: { r: 255, g: 128, b: 0 } }),
         /^You selected the color with the HEX value #ff8000/,
       );
+    },
+  },
+  nestedconversationbot: {
+    bot: 'family_bot',
+    script: async (chat) => {
+      await chat.say('/start', TOP_MENU);
+      await chat.press('Add yourself', 'Okay, please tell me about yourself.');
+      await chat.press('Add info', 'Please select a feature to update.');
+      await chat.press('Name', 'Okay, tell me.');
+      await chat.say('Alice', 'Got it! Please select a feature to update.');
+      await chat.press('Age', 'Okay, tell me.');
+      await chat.say('30', 'Got it! Please select a feature to update.');
+      await chat.press('Done', TOP_MENU);
+      await chat.press('Add family member', /^You may add a parent or a child/);
+      await chat.press('Add parent', 'Please choose, whom to add.');
+      await chat.press('Add Mother', 'Please select a feature to update.');
+      await chat.press('Name', 'Okay, tell me.');
+      await chat.say('Eve', 'Got it! Please select a feature to update.');
+      await chat.press('Done', /^You may add a parent or a child/);
+      await chat.press('Show data', /^Yourself:\nName: Alice, Age: 30/);
+      await chat.press('Back', TOP_MENU);
+      await chat.press('Done', 'See you around!');
+    },
+  },
+  errorhandlerbot: {
+    bot: 'error_handler_bot',
+    // The report goes to the developer's chat: here Alice's own (a private chat's id is the user's).
+    env: (user) => ({ DEVELOPER_CHAT_ID: String(user.id) }),
+    script: async (chat) => {
+      await chat.say('/start', /^Use \/bad_command to cause an error\./);
+      await chat.say('/bad_command', /^An exception was raised while handling an update\n/);
+    },
+  },
+  paymentbot: {
+    bot: 'shop_bot',
+    // Any provider token does for the emulator; Telegram needs one from @BotFather's Payments.
+    env: () => ({ PAYMENT_PROVIDER_TOKEN: 'TEST:demo-provider' }),
+    script: async (chat) => {
+      await chat.say('/start', /^Use \/shipping to receive an invoice/);
+      await chat.say('/noshipping');
+      await chat.pay('Thank you for your payment.');
+      await chat.say('/shipping');
+      await chat.pay('Thank you for your payment.');
     },
   },
 };

@@ -147,6 +147,8 @@ describe('npm start', () => {
   for (const [example, last] of [
     ['rawapibot', '@raw_api_bot: Echo this too'],
     ['webappbot', '  keyboard removed'],
+    // Its provider token comes from the demo's own environment.
+    ['paymentbot', '@shop_bot: Thank you for your payment.'],
   ] as const) {
     test(`npm start -- ${example}: the demo runs to its end`, async () => {
       const result = await start(example);
