@@ -82,6 +82,37 @@ export class DemoChat {
     return this.expect(answer);
   }
 
+  /**
+   * Types `@bot query` in the chat: prints the results the bot offers, then picks the one titled
+   * `pick`, which the user's app posts in the chat "via" the bot; resolves to that message.
+   */
+  async inline(query: string, pick: string): Promise<MessageJSON> {
+    await this.flush();
+    this.#print(`${this.userName} types "@${this.#bot.username} ${query}"`);
+    const answer = await this.#user.inlineQuery(this.#bot, query, { timeoutMs: ANSWER_MS });
+    if (answer === undefined)
+      throw new Error(`the bot did not answer the inline query ${JSON.stringify(query)}`);
+    const titles = answer.results.map((result) => String(result.title ?? result.id));
+    this.#print(`  @${this.#bot.username} offers: ${titles.map((title) => `[${title}]`).join(' ')}`);
+    const chosen = answer.results.find((result) => result.title === pick);
+    if (chosen === undefined) throw new Error(`no inline result titled ${pick} among ${titles.join(', ')}`);
+    this.#print(`${this.userName} picks [${pick}]`);
+    const sent = await this.#user.chooseInlineResult(answer, chosen.id, this.#user.chatWith(this.#bot));
+    this.#started = true;
+    return sent;
+  }
+
+  /** Waits for the bot's poll, votes for the options at these positions, waits for `answer`. */
+  async vote(optionIds: readonly number[], answer: string | RegExp): Promise<MessageJSON> {
+    const poll = await this.#user.expectMessage({ timeoutMs: ANSWER_MS });
+    if (poll.poll === undefined) throw new Error(`expected a poll, got ${JSON.stringify(poll.text)}`);
+    await this.flush();
+    const options = (poll.poll as { options: { text: string }[] }).options;
+    this.#print(`${this.userName} votes ${optionIds.map((id) => `[${options[id]?.text ?? id}]`).join(' ')}`);
+    await this.#user.vote(poll, optionIds);
+    return this.expect(answer);
+  }
+
   /** Waits for the bot's invoice, pays it (through its shipping and pre-checkout answers), waits for `answer`. */
   async pay(answer: string | RegExp): Promise<MessageJSON> {
     const invoice = await this.#user.expectMessage({ timeoutMs: ANSWER_MS });

@@ -148,4 +148,20 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
       await chat.pay('Thank you for your payment.');
     },
   },
+  inlinebot: {
+    bot: 'caps_bot',
+    script: async (chat) => {
+      await chat.say('/start', 'Hi!');
+      await chat.inline('Tom & <Jerry>', 'Caps');
+      await chat.inline('hello inline mode', 'Bold');
+    },
+  },
+  pollbot: {
+    bot: 'poll_bot',
+    script: async (chat) => {
+      await chat.say('/start', /^Please select \/poll to get a Poll/);
+      await chat.say('/poll');
+      await chat.vote([0, 2], `${chat.userName} feels Good and Fantastic!`);
+    },
+  },
 };

@@ -30,10 +30,15 @@ export function replyKeyboardLines(state: KeyboardState | undefined): string[] {
   return rows.map((row, index) => (index === 0 ? label : ' '.repeat(label.length)) + row);
 }
 
-/** The entry's text; data a web app sent back is shown as such. */
+/** The entry's text; a poll shows its question and options, web app data what it carries. */
 function summaryOf(entry: TranscriptEntryJSON): string {
   const webAppData = entry.message?.web_app_data as { data?: unknown } | undefined;
-  return typeof webAppData?.data === 'string' ? `[web app data] ${webAppData.data}` : entry.summary;
+  if (typeof webAppData?.data === 'string') return `[web app data] ${webAppData.data}`;
+  const poll = entry.message?.poll as { question?: unknown; options?: { text?: unknown }[] } | undefined;
+  if (typeof poll?.question === 'string' && Array.isArray(poll.options)) {
+    return `[poll] ${poll.question} ${poll.options.map((option) => `(${String(option.text)})`).join(' ')}`;
+  }
+  return entry.summary;
 }
 
 /**
@@ -49,9 +54,14 @@ function summaryOf(entry: TranscriptEntryJSON): string {
 export function chatEntryLines(entry: TranscriptEntryJSON): string[] {
   let head: string;
   switch (entry.kind) {
-    case 'message':
-      head = `${entry.from_name}: `;
+    case 'message': {
+      const via = entry.message?.via_bot as { username?: unknown } | undefined;
+      head =
+        typeof via?.username === 'string'
+          ? `${entry.from_name} (via @${via.username}): `
+          : `${entry.from_name}: `;
       break;
+    }
     case 'edit':
       head = `${entry.from_name} (edited): `;
       break;

@@ -112,3 +112,23 @@ test('Transcript#toChat draws the whole chat', () => {
   ]);
   assert.equal(transcript.toChat(), 'Alice: hi\n@demo_bot: Choose\n           [X]');
 });
+
+test('chat view: polls show their question and options, inline results their bot', () => {
+  const poll: MessageJSON = {
+    message_id: 4,
+    date: 0,
+    chat: { id: 1, type: 'private' },
+    poll: { question: 'Tea?', options: [{ text: 'Yes' }, { text: 'No' }] },
+  };
+  assert.deepEqual(chatEntryLines(entry({ summary: '[poll]', message: poll })), [
+    '@demo_bot: [poll] Tea? (Yes) (No)',
+  ]);
+  const viaBot = {
+    ...message(5, 'HI'),
+    via_bot: { id: 7, is_bot: true, first_name: 'Demo', username: 'demo_bot' },
+  };
+  assert.deepEqual(
+    chatEntryLines(entry({ from_bot: false, from_name: 'Alice', summary: 'HI', message: viaBot })),
+    ['Alice (via @demo_bot): HI'],
+  );
+});
