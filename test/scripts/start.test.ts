@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
+import { Emulator } from '../../src/testing/index.js';
 import { PROJECT_ROOT } from '../helpers/spec.js';
 
 interface Run {
@@ -158,4 +159,40 @@ describe('npm start', () => {
       else assert.match(lines.at(-1) ?? '', last);
     });
   }
+
+  test('npm start with TELEGRAM_BOT_TOKEN runs the example with that token, no script, until SIGTERM', async () => {
+    // "Telegram" here is an emulator the test owns, reached through BOT_API_BASE_URL as the example allows.
+    await using emu = await Emulator.start();
+    const info = await emu.createBot({ username: 'token_echo_bot' });
+    const alice = await emu.createUser({ firstName: 'Alice' });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: info.token,
+      BOT_API_BASE_URL: emu.baseUrl,
+    };
+    delete env.BOT_TOKEN;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', 'echobot'], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.resume();
+    try {
+      await alice.sendCommand(info, '/start');
+      await alice.expectMessage({ text: 'Hi Alice!', timeoutMs: 30_000 });
+      assert.match(stdout, /Running examples\/echobot\.ts against Telegram; Ctrl-C stops it\./);
+      assert.doesNotMatch(stdout, /Offline demo/);
+      const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      assert.equal(await exited, 0, 'SIGTERM stops the bot and npm start exits 0');
+      clearTimeout(timer);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
 });
