@@ -13,8 +13,12 @@ export async function echo(
   bot: Bot,
   offset: number | undefined,
   pollTimeout = 10,
+  signal?: AbortSignal,
 ): Promise<number | undefined> {
-  const updates = await bot.getUpdates({ offset, timeout: pollTimeout, allowed_updates: Update.ALL_TYPES });
+  const updates = await bot.getUpdates(
+    { offset, timeout: pollTimeout, allowed_updates: Update.ALL_TYPES },
+    signal === undefined ? {} : { signal },
+  );
   let next = offset;
   for (const update of updates) {
     next = update.update_id + 1;
@@ -27,15 +31,19 @@ export async function echo(
   return next;
 }
 
-/** Polls until `signal` aborts; network errors are waited out, blocked users skipped. */
+/**
+ * Polls until `signal` aborts (a long poll in flight is cut short); network errors are waited
+ * out, blocked users skipped.
+ */
 export async function run(bot: Bot, signal: AbortSignal, pollTimeout = 10): Promise<void> {
   // The first pending update's id, so that an update whose sender blocked the bot can be skipped.
   let offset = (await bot.getUpdates())[0]?.update_id;
   console.log('listening for new messages...');
   while (!signal.aborted) {
     try {
-      offset = await echo(bot, offset, pollTimeout);
+      offset = await echo(bot, offset, pollTimeout, signal);
     } catch (error) {
+      if (signal.aborted) break;
       if (error instanceof Forbidden) {
         offset = offset === undefined ? undefined : offset + 1; // the user removed or blocked the bot
       } else if (error instanceof NetworkError) {

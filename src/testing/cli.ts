@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
  * `tg-emulator`: runs the Bot API emulator as a standalone server for bots written with any
- * library, printing the API base URL and a bot token. Stops on SIGINT or SIGTERM.
+ * library, printing the API base URL and a bot token. Stops on SIGINT or SIGTERM. With `--run`,
+ * it also starts a bot file against itself and lets the terminal chat with it.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { BotProcess, botEnvironment } from './bot-process.js';
 import { Emulator } from './emulator.js';
+import { TerminalChat } from './terminal-chat.js';
+import type { BotInfo, SimulatedUser } from './users.js';
 
 const USAGE = `Usage: tg-emulator [options]
+       tg-emulator --run <bot file> [options]
 
 Runs an in-memory Telegram Bot API on loopback.
 
@@ -16,8 +22,17 @@ Options:
   --bot <username>    create a bot with this username (repeatable; default: one bot, test_bot)
   --user <name>       create a simulated user with this first name (repeatable)
   --flood             enforce Telegram's flood limits (429 with retry_after); off by default
+  --run <file>        start this bot program against the emulator (.ts through tsx, .js through
+                      node, anything else executed), with the first bot's token in BOT_TOKEN and
+                      TELEGRAM_BOT_TOKEN and the emulator's URLs in BOT_API_BASE_URL and
+                      BOT_API_FILE_URL; then each line typed is a message from the first user
+                      (Alice unless --user names one) to the bot, [text] presses a button, and
+                      the chat is printed. Ctrl-D or Ctrl-C stops both; so does the bot exiting.
   -h, --help          show this help
 `;
+
+/** How long a bot started with --run may take to begin polling (tsx compiling it included). */
+const READY_MS = 30_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +42,7 @@ async function main(): Promise<void> {
       bot: { type: 'string', multiple: true },
       user: { type: 'string', multiple: true },
       flood: { type: 'boolean', default: false },
+      run: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,15 +59,27 @@ async function main(): Promise<void> {
   });
   const lines = [`Telegram Bot API emulator listening on ${emu.origin}`, `API base URL:  ${emu.baseUrl}`];
   lines.push(`File base URL: ${emu.fileBaseUrl}`, `Control API:   ${emu.origin}/_emulator/`);
+  const bots = [];
   for (const username of values.bot ?? ['test_bot']) {
     const bot = await emu.createBot({ username });
+    bots.push(bot);
     lines.push(`Bot @${bot.username} (id ${bot.id}) token: ${bot.token}`);
   }
-  for (const firstName of values.user ?? []) {
+  const users = [];
+  const names = values.user ?? (values.run === undefined ? [] : ['Alice']);
+  for (const firstName of names) {
     const user = await emu.createUser({ firstName });
+    users.push(user);
     lines.push(`User ${user.firstName} id: ${user.id}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (values.run !== undefined) {
+    const [bot] = bots;
+    const [user] = users;
+    if (bot === undefined || user === undefined) throw new Error('--run needs a bot and a user');
+    await runBot(emu, values.run, bot, user);
+    return;
+  }
   const shutdown = (): void => {
     emu.stop().then(
       () => process.exit(0),
@@ -60,6 +88,55 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** `--run`: the bot file as a child process, and the terminal as the user's chat with it. */
+async function runBot(emu: Emulator, file: string, bot: BotInfo, user: SimulatedUser): Promise<void> {
+  const print = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  if (!existsSync(file)) throw new Error(`--run ${file}: no such file`);
+  const child = new BotProcess(file, {
+    env: botEnvironment(emu, bot.token),
+    // The bot's own logging, kept apart from the chat.
+    onOutput: (text) => process.stderr.write(text.replace(/^(?=.)/gm, 'bot | ')),
+  });
+  print(`Starting ${file} as @${bot.username}...`);
+  try {
+    // Lines typed meanwhile wait in stdin until the chat reads them.
+    await child.waitUntilReady(emu.control, bot.id, READY_MS);
+  } catch (error) {
+    await child.stop();
+    await emu.stop();
+    throw error;
+  }
+  print(`Type a message to @${bot.username} as ${user.firstName} and press Enter; [text] presses a button.`);
+  print('Ctrl-D or Ctrl-C stops.');
+  let stopping = false;
+  const stop = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      await chat.stop();
+      await child.stop();
+      await emu.stop();
+    }
+    process.exit(code);
+  };
+  const chat = new TerminalChat({
+    control: emu.control,
+    bot,
+    user,
+    input: process.stdin,
+    print,
+    onEnd: () => void stop(0),
+  });
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  const exit = await child.exited;
+  if (stopping) return;
+  const how = exit.signal !== null ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  process.stderr.write(`tg-emulator: ${file} ${how}\n`);
+  await stop(exit.code === 0 ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 /** Chat transcripts for assertions and printing. */
+import { chatEntryLines } from './chat-view.js';
 import type { TranscriptEntryJSON } from './client.js';
 
 /** The ordered record of a chat: messages, edits, deletions, callback answers and chat actions. */
@@ -28,5 +29,16 @@ export class Transcript {
         return `${entry.from_name}${id}${label}: ${entry.summary}`;
       })
       .join('\n');
+  }
+
+  /**
+   * The chat drawn for people: `Alice: hi`, `@bot: hi`, edits and notifications marked, inline
+   * keyboards as `[button]` rows under their message.
+   *
+   * @example
+   * console.log((await emu.transcript(alice.chatWith(bot))).toChat());
+   */
+  toChat(): string {
+    return this.entries.flatMap((entry) => chatEntryLines(entry)).join('\n');
   }
 }
