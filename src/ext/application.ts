@@ -271,7 +271,9 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /**
    * Moves chat data when a group becomes a supergroup: give the service message (with
-   * `migrate_from_chat_id` or `migrate_to_chat_id`) or both ids.
+   * `migrate_from_chat_id` or `migrate_to_chat_id`) or both ids. The application does this by
+   * itself after the handlers of a message with `migrate_to_chat_id` (the old group's last
+   * message) ran; call it for migrations it cannot see (unlike PTB, where only you call it).
    */
   migrateChatData(options: MigrateChatDataOptions): void {
     const [from, to] = migrationIds(options);
@@ -472,6 +474,11 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
         if (error instanceof ApplicationHandlerStop) break;
         if (await this.processError(update, error)) break;
       }
+    }
+    // A group became a supergroup: its chat data follows (a handler may have moved it already).
+    if (update instanceof Update) {
+      const message = update.message;
+      if (message?.migrate_to_chat_id !== undefined) this.migrateChatData({ message });
     }
   }
 

@@ -420,6 +420,33 @@ describe('Application with a persistence', () => {
     );
   });
 
+  it('a group’s data follows it to its supergroup by itself, with no handler for the migration', async () => {
+    const alice = await emu.createUser({ firstName: 'Auto' });
+    const group = await emu.createGroup({ title: 'Growing group', members: [alice] });
+    await emu.addBot(group, bot, { admin: true });
+    const p = new RecordingPersistence();
+    const app = Application.builder()
+      .token(bot.token)
+      .baseUrl(emu.baseUrl)
+      .logger(recordingLogger())
+      .contextTypes(countingTypes())
+      .persistence(p)
+      .build();
+    app.addHandler(countingHandler());
+    const run = app.runPolling({ timeout: 1, stopSignals: [] });
+    await alice.sendMessage(group, 'before');
+    await alice.expectMessage({ chat: group, text: 'visits 1 msgs 1 total 1', timeoutMs: 5000 });
+    const supergroup = await emu.migrateGroup(group, alice);
+    await until(() => app.chatData.has(supergroup.id), 'the migration');
+    assert.equal(app.chatData.has(group.id), false, 'the old chat has no data left');
+    await alice.sendMessage(supergroup, 'after');
+    await alice.expectMessage({ chat: supergroup, text: 'visits 2 msgs 2 total 2', timeoutMs: 5000 });
+    app.stopRunning();
+    await run;
+    assert.ok(p.calls.includes(`dropChat:${group.id}`), 'old chat dropped in the persistence');
+    assert.deepEqual(JSON.parse(p.chatDataJson), { [supergroup.id]: { msgs: 2 } }, 'stored under the new id');
+  });
+
   it('refresh hooks run before the handlers when the persistence overrides them', async () => {
     class Refreshing extends RecordingPersistence {
       readonly refreshed: string[] = [];
