@@ -6,10 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from './helpers/spec.js';
@@ -99,10 +107,40 @@ test('every relative link in README.md leads to a file in the tarball', { skip: 
   assert.deepEqual(dead, [], 'README links whose target is not packed');
 });
 
-test('sideEffects covers every built file that installs object behaviour', { skip: skipReason }, () => {
-  const patterns = manifest.sideEffects.map(
+function sideEffectPatterns(): RegExp[] {
+  return manifest.sideEffects.map(
     (glob) => new RegExp(`^${glob.replace(/^\.\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`),
   );
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(resolve(PROJECT_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(`${dir}/${entry.name}`)
+      : entry.name.endsWith('.ts')
+        ? [`${dir}/${entry.name}`]
+        : [],
+  );
+}
+
+test('sideEffects keeps every module imported for its effects, in src/ and in the bundle', {
+  skip: skipReason,
+}, () => {
+  const patterns = sideEffectPatterns();
+  // esbuild reads this package.json while bundling src/: a bare import of a module outside
+  // sideEffects is silently dropped, and the shortcuts it installs are missing from dist/.
+  const bare = sourceFiles('src').flatMap((file) =>
+    [...readFileSync(resolve(PROJECT_ROOT, file), 'utf8').matchAll(/^import '(\.[^']+)\.js';$/gm)].map(
+      (match) => posix.join(posix.dirname(file), `${match[1]}.ts`),
+    ),
+  );
+  assert.ok(bare.length > 0, 'src/ has modules imported for their effects');
+  for (const path of bare) {
+    assert.ok(
+      patterns.some((pattern) => pattern.test(path)),
+      `${path} is imported bare and must match sideEffects`,
+    );
+  }
   const installers = packed.filter(
     (path) =>
       path.endsWith('.js') && /^\/\/ src\/objects\//m.test(readFileSync(resolve(PROJECT_ROOT, path), 'utf8')),
@@ -185,6 +223,8 @@ test('a fresh project installs the tarball offline, loads every entry point and 
   const load = `
       const names = {};
       for (const s of ['${NAME}', '${NAME}/ext', '${NAME}/testing']) names[s] = Object.keys(await import(s));
+      const { Message, User } = await import('${NAME}');
+      names.installed = [typeof Message.prototype.replyText, typeof User.prototype.mentionHtml];
       const { createRequire } = await import('node:module');
       const required = createRequire(import.meta.url)('${NAME}/ext');
       names.required = Object.keys(required);
