@@ -16,17 +16,25 @@ const TYPEDOC = resolve(PROJECT_ROOT, 'tools/docs/node_modules/typedoc/bin/typed
 interface Run {
   readonly code: number | null;
   readonly output: string;
+  /** The run was stopped after `budgetMs`. */
+  readonly overBudget: boolean;
 }
 
-function typedoc(args: readonly string[]): Promise<Run> {
+function typedoc(args: readonly string[], budgetMs = 0): Promise<Run> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       [TYPEDOC, '--emit', 'none', ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, maxBuffer: 1 << 24 },
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        maxBuffer: 1 << 24,
+        timeout: budgetMs,
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        done({ code, output: `${stdout}${stderr}` });
+        const overBudget = error !== null && error.killed === true && budgetMs > 0;
+        done({ code, output: `${stdout}${stderr}`, overBudget });
       },
     );
   });
@@ -38,10 +46,19 @@ function warnings(output: string): string[] {
   return plain.split('\n').filter((line) => line.includes('[warning]') || line.includes('[error]'));
 }
 
+// The whole check takes about 20 s alone on a two-core machine, but several times that while the
+// rest of the suite competes for the cores. Past this budget it is skipped, saying so, rather than
+// stretching the suite: `npm run docs` runs the same check.
+const FULL_CHECK_BUDGET_MS = 120_000;
+
 test('TypeDoc finds no undocumented export, broken link or unexported public type', {
-  timeout: 240_000,
-}, async () => {
-  const { code, output } = await typedoc([]);
+  timeout: 180_000,
+}, async (t) => {
+  const { code, output, overBudget } = await typedoc([], FULL_CHECK_BUDGET_MS);
+  if (overBudget) {
+    t.skip(`TypeDoc took over ${FULL_CHECK_BUDGET_MS / 1000} s on this machine: run npm run docs instead`);
+    return;
+  }
   assert.deepEqual(warnings(output), [], 'TypeDoc reports no warning (run `npm run docs` to see them)');
   assert.equal(code, 0, `TypeDoc exits 0:\n${output}`);
 });
