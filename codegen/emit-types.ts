@@ -296,7 +296,7 @@ function emitClass(c: ClassModel, conv: Converters, model: ApiModel): string {
     `    if (new.target === ${c.name}) Object.freeze(this);`,
     `  }`,
   ];
-  const fromJSON = `  static ${c.parent ? 'override ' : ''}fromJSON(data: unknown, bot?: Bot): ${c.name} {\n    return new ${c.name}(checkObject(data, '${c.name}') as unknown as ${c.name}Init, bot);\n  }`;
+  const fromJSON = `  /** Builds a ${c.name} from the JSON object the Bot API sent; \`bot\` is the instance its shortcut methods call. */\n  static ${c.parent ? 'override ' : ''}fromJSON(data: unknown, bot?: Bot): ${c.name} {\n    return new ${c.name}(checkObject(data, '${c.name}') as unknown as ${c.name}Init, bot);\n  }`;
   const init = [
     `${doc('input shape of', c.name, c.href)}`,
     `export interface ${c.name}Init {`,
@@ -400,6 +400,7 @@ function emitUnion(u: UnionModel, model: ApiModel): string {
     `    }`,
     `  }`,
     '',
+    `  /** Builds the ${u.name} variant that the JSON object from the Bot API describes; \`bot\` is the instance its shortcut methods call. */`,
     `  static fromJSON(data: unknown, bot?: Bot): ${u.name} {`,
     resolutionBody(u, model),
     `  }`,

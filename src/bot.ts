@@ -62,7 +62,12 @@ export interface ShortcutDefaults {
 /** Options of {@link Bot.callApi}. */
 export interface CallApiOptions<T> extends CallSettings {
   /** Parses the result, e.g. `Message` or any class with a static `fromJSON`. */
-  readonly returnType?: { fromJSON(data: unknown, bot?: Bot): T } | undefined;
+  readonly returnType?:
+    | {
+        /** Builds the result object from the JSON the Bot API returned. */
+        fromJSON(data: unknown, bot?: Bot): T;
+      }
+    | undefined;
 }
 
 /** The file slots of a method the metadata does not know. */
@@ -372,6 +377,7 @@ export class Bot extends BotApi {
       : `Bot(${this.#botUser.id}, @${this.#botUser.username ?? ''})`;
   }
 
+  /** How `console.log` and `util.inspect` show the bot: the same text as `toString()`. */
   [inspect.custom](): string {
     return this.toString();
   }

@@ -6,6 +6,7 @@
 export { InvalidFieldError } from './base/field-check.js';
 export { TelegramObject } from './base/telegram-object.js';
 export { type BaseUrl, Bot, type BotOptions, type CallApiOptions, type ShortcutDefaults } from './bot.js';
+/** PTB's `telegram.constants`: enumerations, limits and special values of the Bot API. */
 export * as constants from './constants.js';
 export {
   type AnswerInlineQueryPagingOptions,

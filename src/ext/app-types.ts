@@ -14,11 +14,13 @@ import type { PollingOptions, Updater, WebhookOptions } from './updater/updater.
 /** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
 export type ErrorCallback<C> = {
   // Method syntax keeps the parameter bivariant, so Application<C> stays covariant in C.
+  /** Handles one error; `context.error` is what was thrown. A returned promise is awaited. */
   callback(update: unknown, context: C): unknown;
 }['callback'];
 
 /** A lifecycle hook (`postInit`, `postStop`, `postShutdown`). */
 export type ApplicationHook<C extends AnyContext> = {
+  /** Runs once at its point of the application's life cycle; a returned promise is awaited. */
   hook(application: Application<C>): unknown;
 }['hook'];
 
@@ -29,8 +31,11 @@ export interface ApplicationOptions<C extends AnyContext> {
   readonly updater: Updater | null;
   readonly contextTypes: ContextTypes<C>;
   readonly updateProcessor: BaseUpdateProcessor;
+  /** Runs after `initialize()`, before updates are fetched (set it with `ApplicationBuilder.postInit`). */
   readonly postInit?: ApplicationHook<C> | undefined;
+  /** Runs after `stop()`, once no more updates are processed. */
   readonly postStop?: ApplicationHook<C> | undefined;
+  /** Runs after `shutdown()`, last of all. */
   readonly postShutdown?: ApplicationHook<C> | undefined;
   readonly logger?: Logger | undefined;
   /** The job queue; `null` or absent for none. */

@@ -14,7 +14,9 @@ import {
 /** A context class: the constructor plus the static factories {@link CallbackContext} provides. */
 export interface ContextClass<C> {
   new (application: ContextHost, chatId?: number, userId?: number): C;
+  /** Builds the context a handler callback gets for `update`. */
   fromUpdate(update: unknown, application: ContextHost): NoInfer<C>;
+  /** Builds the context an error handler gets: `context.error` is `error`, with the job or the task that failed. */
   fromError(
     update: unknown,
     error: unknown,
@@ -22,6 +24,7 @@ export interface ContextClass<C> {
     job?: JobLike,
     coroutine?: Promise<unknown>,
   ): NoInfer<C>;
+  /** Builds the context a job callback gets: `context.job` is `job`. */
   fromJob(job: JobLike, application: ContextHost): NoInfer<C>;
 }
 
@@ -92,6 +95,7 @@ export class ContextTypes<C extends AnyContext = CallbackContext> {
   }
 }
 
+/** Types that belong to {@link ContextTypes}. */
 export declare namespace ContextTypes {
   /** The default context type, for annotating callbacks: `(update: Update, context: ContextTypes.DEFAULT_TYPE)`. */
   type DEFAULT_TYPE = CallbackContext;

@@ -25,7 +25,9 @@ export interface ContextHost {
   readonly jobQueue: unknown;
   /** The persistence, for {@link CallbackContext.refreshData}; none when absent or `null`. */
   readonly persistence?: BasePersistence<unknown, unknown, unknown> | null | undefined;
+  /** The `chatData` object of a chat, created on first use. */
   chatDataFor(chatId: number): unknown;
+  /** The `userData` object of a user, created on first use. */
   userDataFor(userId: number): unknown;
 }
 
@@ -99,7 +101,7 @@ export class CallbackContext<
     this.#userId = update.effectiveUser?.id;
   }
 
-  /** A context for an error handler, with {@link error} (and {@link job}/{@link coroutine}) set. */
+  /** A context for an error handler, with {@link CallbackContext.error} (and {@link CallbackContext.job}/{@link CallbackContext.coroutine}) set. */
   static fromError(
     this: typeof CallbackContext,
     update: unknown,

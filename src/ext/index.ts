@@ -57,6 +57,7 @@ export {
 export { Defaults, type DefaultsOptions } from './defaults.js';
 export { ApplicationHandlerStop, FeatureNotAvailableError, MalformedUpdateError } from './errors.js';
 export { ExtBot, type ExtBotOptions } from './ext-bot.js';
+/** PTB's `telegram.ext.filters`: what `MessageHandler` and friends test messages with. */
 export * as filters from './filters/index.js';
 export {
   type AnyHandler,

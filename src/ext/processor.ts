@@ -93,6 +93,7 @@ export abstract class BaseUpdateProcessor {
     }
   }
 
+  /** For `await using`: calls `shutdown()`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.shutdown();
   }

@@ -30,6 +30,7 @@ export class BackgroundFillBase extends TelegramObject {
     }
   }
 
+  /** Builds the BackgroundFill variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BackgroundFill {
     const obj = checkObject(data, 'BackgroundFill');
     switch (obj.type) {
@@ -63,6 +64,7 @@ export class BackgroundTypeBase extends TelegramObject {
     }
   }
 
+  /** Builds the BackgroundType variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BackgroundType {
     const obj = checkObject(data, 'BackgroundType');
     switch (obj.type) {
@@ -98,6 +100,7 @@ export class BotCommandScopeBase extends TelegramObject {
     }
   }
 
+  /** Builds the BotCommandScope variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotCommandScope {
     const obj = checkObject(data, 'BotCommandScope');
     switch (obj.type) {
@@ -139,6 +142,7 @@ export class ChatBoostSourceBase extends TelegramObject {
     }
   }
 
+  /** Builds the ChatBoostSource variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatBoostSource {
     const obj = checkObject(data, 'ChatBoostSource');
     switch (obj.source) {
@@ -172,6 +176,7 @@ export class ChatMemberBase extends TelegramObject {
     }
   }
 
+  /** Builds the ChatMember variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatMember {
     const obj = checkObject(data, 'ChatMember');
     switch (obj.status) {
@@ -211,6 +216,7 @@ export class InlineQueryResultBase extends TelegramObject {
     }
   }
 
+  /** Builds the InlineQueryResult variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InlineQueryResult {
     const obj = checkObject(data, 'InlineQueryResult');
     switch (obj.type) {
@@ -271,6 +277,7 @@ export class InputMediaBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputMedia variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputMedia {
     const obj = checkObject(data, 'InputMedia');
     switch (obj.type) {
@@ -310,6 +317,7 @@ export class InputMessageContentBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputMessageContent variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputMessageContent {
     const obj = checkObject(data, 'InputMessageContent');
     if (obj.title !== undefined && obj.description !== undefined && obj.payload !== undefined && obj.currency !== undefined && obj.prices !== undefined) return new InputInvoiceMessageContent(obj as unknown as InputInvoiceMessageContentInit, bot);
@@ -340,6 +348,7 @@ export class InputPaidMediaBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputPaidMedia variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputPaidMedia {
     const obj = checkObject(data, 'InputPaidMedia');
     switch (obj.type) {
@@ -373,6 +382,7 @@ export class InputPollMediaBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputPollMedia variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputPollMedia {
     const obj = checkObject(data, 'InputPollMedia');
     switch (obj.type) {
@@ -416,6 +426,7 @@ export class InputPollOptionMediaBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputPollOptionMedia variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputPollOptionMedia {
     const obj = checkObject(data, 'InputPollOptionMedia');
     switch (obj.type) {
@@ -459,6 +470,7 @@ export class InputProfilePhotoBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputProfilePhoto variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputProfilePhoto {
     const obj = checkObject(data, 'InputProfilePhoto');
     switch (obj.type) {
@@ -490,6 +502,7 @@ export class InputRichBlockBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputRichBlock variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputRichBlock {
     const obj = checkObject(data, 'InputRichBlock');
     switch (obj.type) {
@@ -565,6 +578,7 @@ export class InputStoryContentBase extends TelegramObject {
     }
   }
 
+  /** Builds the InputStoryContent variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputStoryContent {
     const obj = checkObject(data, 'InputStoryContent');
     switch (obj.type) {
@@ -596,6 +610,7 @@ export class MaybeInaccessibleMessageBase extends TelegramObject {
     }
   }
 
+  /** Builds the MaybeInaccessibleMessage variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MaybeInaccessibleMessage {
     const obj = checkObject(data, 'MaybeInaccessibleMessage');
     if (obj.date === 0) return new InaccessibleMessage(obj as unknown as InaccessibleMessageInit, bot);
@@ -621,6 +636,7 @@ export class MenuButtonBase extends TelegramObject {
     }
   }
 
+  /** Builds the MenuButton variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MenuButton {
     const obj = checkObject(data, 'MenuButton');
     switch (obj.type) {
@@ -654,6 +670,7 @@ export class MessageOriginBase extends TelegramObject {
     }
   }
 
+  /** Builds the MessageOrigin variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageOrigin {
     const obj = checkObject(data, 'MessageOrigin');
     switch (obj.type) {
@@ -689,6 +706,7 @@ export class OwnedGiftBase extends TelegramObject {
     }
   }
 
+  /** Builds the OwnedGift variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): OwnedGift {
     const obj = checkObject(data, 'OwnedGift');
     switch (obj.type) {
@@ -720,6 +738,7 @@ export class PaidMediaBase extends TelegramObject {
     }
   }
 
+  /** Builds the PaidMedia variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PaidMedia {
     const obj = checkObject(data, 'PaidMedia');
     switch (obj.type) {
@@ -755,6 +774,7 @@ export class PassportElementErrorBase extends TelegramObject {
     }
   }
 
+  /** Builds the PassportElementError variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PassportElementError {
     const obj = checkObject(data, 'PassportElementError');
     switch (obj.source) {
@@ -800,6 +820,7 @@ export class ReactionTypeBase extends TelegramObject {
     }
   }
 
+  /** Builds the ReactionType variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ReactionType {
     const obj = checkObject(data, 'ReactionType');
     switch (obj.type) {
@@ -833,6 +854,7 @@ export class RevenueWithdrawalStateBase extends TelegramObject {
     }
   }
 
+  /** Builds the RevenueWithdrawalState variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RevenueWithdrawalState {
     const obj = checkObject(data, 'RevenueWithdrawalState');
     switch (obj.type) {
@@ -866,6 +888,7 @@ export class RichBlockBase extends TelegramObject {
     }
   }
 
+  /** Builds the RichBlock variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichBlock {
     const obj = checkObject(data, 'RichBlock');
     switch (obj.type) {
@@ -941,6 +964,7 @@ export class RichTextBase extends TelegramObject {
     }
   }
 
+  /** Builds the RichText variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichText {
     if (typeof data === 'string') return data;
     if (Array.isArray(data)) return mapArray(data, 'RichText', convertRichText, bot);
@@ -1022,6 +1046,7 @@ export class StoryAreaTypeBase extends TelegramObject {
     }
   }
 
+  /** Builds the StoryAreaType variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StoryAreaType {
     const obj = checkObject(data, 'StoryAreaType');
     switch (obj.type) {
@@ -1059,6 +1084,7 @@ export class TransactionPartnerBase extends TelegramObject {
     }
   }
 
+  /** Builds the TransactionPartner variant that the JSON object from the Bot API describes; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): TransactionPartner {
     const obj = checkObject(data, 'TransactionPartner');
     switch (obj.type) {
@@ -1154,6 +1180,7 @@ export class AcceptedGiftTypes extends TelegramObject {
     if (new.target === AcceptedGiftTypes) Object.freeze(this);
   }
 
+  /** Builds a AcceptedGiftTypes from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): AcceptedGiftTypes {
     return new AcceptedGiftTypes(checkObject(data, 'AcceptedGiftTypes') as unknown as AcceptedGiftTypesInit, bot);
   }
@@ -1249,6 +1276,7 @@ export class AffiliateInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a AffiliateInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): AffiliateInfo {
     return new AffiliateInfo(checkObject(data, 'AffiliateInfo') as unknown as AffiliateInfoInit, bot);
   }
@@ -1367,6 +1395,7 @@ export class Animation extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Animation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Animation {
     return new Animation(checkObject(data, 'Animation') as unknown as AnimationInit, bot);
   }
@@ -1487,6 +1516,7 @@ export class Audio extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Audio from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Audio {
     return new Audio(checkObject(data, 'Audio') as unknown as AudioInit, bot);
   }
@@ -1537,6 +1567,7 @@ export class BackgroundFillFreeformGradient extends BackgroundFillBase {
     if (new.target === BackgroundFillFreeformGradient) Object.freeze(this);
   }
 
+  /** Builds a BackgroundFillFreeformGradient from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundFillFreeformGradient {
     return new BackgroundFillFreeformGradient(checkObject(data, 'BackgroundFillFreeformGradient') as unknown as BackgroundFillFreeformGradientInit, bot);
   }
@@ -1599,6 +1630,7 @@ export class BackgroundFillGradient extends BackgroundFillBase {
     if (new.target === BackgroundFillGradient) Object.freeze(this);
   }
 
+  /** Builds a BackgroundFillGradient from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundFillGradient {
     return new BackgroundFillGradient(checkObject(data, 'BackgroundFillGradient') as unknown as BackgroundFillGradientInit, bot);
   }
@@ -1645,6 +1677,7 @@ export class BackgroundFillSolid extends BackgroundFillBase {
     if (new.target === BackgroundFillSolid) Object.freeze(this);
   }
 
+  /** Builds a BackgroundFillSolid from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundFillSolid {
     return new BackgroundFillSolid(checkObject(data, 'BackgroundFillSolid') as unknown as BackgroundFillSolidInit, bot);
   }
@@ -1691,6 +1724,7 @@ export class BackgroundTypeChatTheme extends BackgroundTypeBase {
     if (new.target === BackgroundTypeChatTheme) Object.freeze(this);
   }
 
+  /** Builds a BackgroundTypeChatTheme from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundTypeChatTheme {
     return new BackgroundTypeChatTheme(checkObject(data, 'BackgroundTypeChatTheme') as unknown as BackgroundTypeChatThemeInit, bot);
   }
@@ -1765,6 +1799,7 @@ export class BackgroundTypeFill extends BackgroundTypeBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BackgroundTypeFill from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundTypeFill {
     return new BackgroundTypeFill(checkObject(data, 'BackgroundTypeFill') as unknown as BackgroundTypeFillInit, bot);
   }
@@ -1869,6 +1904,7 @@ export class BackgroundTypePattern extends BackgroundTypeBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BackgroundTypePattern from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundTypePattern {
     return new BackgroundTypePattern(checkObject(data, 'BackgroundTypePattern') as unknown as BackgroundTypePatternInit, bot);
   }
@@ -1957,6 +1993,7 @@ export class BackgroundTypeWallpaper extends BackgroundTypeBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BackgroundTypeWallpaper from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BackgroundTypeWallpaper {
     return new BackgroundTypeWallpaper(checkObject(data, 'BackgroundTypeWallpaper') as unknown as BackgroundTypeWallpaperInit, bot);
   }
@@ -2010,6 +2047,7 @@ export class Birthdate extends TelegramObject {
     if (new.target === Birthdate) Object.freeze(this);
   }
 
+  /** Builds a Birthdate from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Birthdate {
     return new Birthdate(checkObject(data, 'Birthdate') as unknown as BirthdateInit, bot);
   }
@@ -2075,6 +2113,7 @@ export class BotAccessSettings extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BotAccessSettings from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotAccessSettings {
     return new BotAccessSettings(checkObject(data, 'BotAccessSettings') as unknown as BotAccessSettingsInit, bot);
   }
@@ -2128,6 +2167,7 @@ export class BotCommand extends TelegramObject {
     if (new.target === BotCommand) Object.freeze(this);
   }
 
+  /** Builds a BotCommand from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotCommand {
     return new BotCommand(checkObject(data, 'BotCommand') as unknown as BotCommandInit, bot);
   }
@@ -2170,6 +2210,7 @@ export class BotCommandScopeAllChatAdministrators extends BotCommandScopeBase {
     if (new.target === BotCommandScopeAllChatAdministrators) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeAllChatAdministrators from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeAllChatAdministrators {
     return new BotCommandScopeAllChatAdministrators(checkObject(data, 'BotCommandScopeAllChatAdministrators') as unknown as BotCommandScopeAllChatAdministratorsInit, bot);
   }
@@ -2208,6 +2249,7 @@ export class BotCommandScopeAllGroupChats extends BotCommandScopeBase {
     if (new.target === BotCommandScopeAllGroupChats) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeAllGroupChats from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeAllGroupChats {
     return new BotCommandScopeAllGroupChats(checkObject(data, 'BotCommandScopeAllGroupChats') as unknown as BotCommandScopeAllGroupChatsInit, bot);
   }
@@ -2246,6 +2288,7 @@ export class BotCommandScopeAllPrivateChats extends BotCommandScopeBase {
     if (new.target === BotCommandScopeAllPrivateChats) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeAllPrivateChats from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeAllPrivateChats {
     return new BotCommandScopeAllPrivateChats(checkObject(data, 'BotCommandScopeAllPrivateChats') as unknown as BotCommandScopeAllPrivateChatsInit, bot);
   }
@@ -2292,6 +2335,7 @@ export class BotCommandScopeChat extends BotCommandScopeBase {
     if (new.target === BotCommandScopeChat) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeChat from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeChat {
     return new BotCommandScopeChat(checkObject(data, 'BotCommandScopeChat') as unknown as BotCommandScopeChatInit, bot);
   }
@@ -2338,6 +2382,7 @@ export class BotCommandScopeChatAdministrators extends BotCommandScopeBase {
     if (new.target === BotCommandScopeChatAdministrators) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeChatAdministrators from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeChatAdministrators {
     return new BotCommandScopeChatAdministrators(checkObject(data, 'BotCommandScopeChatAdministrators') as unknown as BotCommandScopeChatAdministratorsInit, bot);
   }
@@ -2392,6 +2437,7 @@ export class BotCommandScopeChatMember extends BotCommandScopeBase {
     if (new.target === BotCommandScopeChatMember) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeChatMember from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeChatMember {
     return new BotCommandScopeChatMember(checkObject(data, 'BotCommandScopeChatMember') as unknown as BotCommandScopeChatMemberInit, bot);
   }
@@ -2430,6 +2476,7 @@ export class BotCommandScopeDefault extends BotCommandScopeBase {
     if (new.target === BotCommandScopeDefault) Object.freeze(this);
   }
 
+  /** Builds a BotCommandScopeDefault from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): BotCommandScopeDefault {
     return new BotCommandScopeDefault(checkObject(data, 'BotCommandScopeDefault') as unknown as BotCommandScopeDefaultInit, bot);
   }
@@ -2468,6 +2515,7 @@ export class BotDescription extends TelegramObject {
     if (new.target === BotDescription) Object.freeze(this);
   }
 
+  /** Builds a BotDescription from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotDescription {
     return new BotDescription(checkObject(data, 'BotDescription') as unknown as BotDescriptionInit, bot);
   }
@@ -2506,6 +2554,7 @@ export class BotName extends TelegramObject {
     if (new.target === BotName) Object.freeze(this);
   }
 
+  /** Builds a BotName from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotName {
     return new BotName(checkObject(data, 'BotName') as unknown as BotNameInit, bot);
   }
@@ -2544,6 +2593,7 @@ export class BotShortDescription extends TelegramObject {
     if (new.target === BotShortDescription) Object.freeze(this);
   }
 
+  /** Builds a BotShortDescription from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotShortDescription {
     return new BotShortDescription(checkObject(data, 'BotShortDescription') as unknown as BotShortDescriptionInit, bot);
   }
@@ -2618,6 +2668,7 @@ export class BotSubscriptionUpdated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BotSubscriptionUpdated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BotSubscriptionUpdated {
     return new BotSubscriptionUpdated(checkObject(data, 'BotSubscriptionUpdated') as unknown as BotSubscriptionUpdatedInit, bot);
   }
@@ -2746,6 +2797,7 @@ export class BusinessBotRights extends TelegramObject {
     if (new.target === BusinessBotRights) Object.freeze(this);
   }
 
+  /** Builds a BusinessBotRights from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessBotRights {
     return new BusinessBotRights(checkObject(data, 'BusinessBotRights') as unknown as BusinessBotRightsInit, bot);
   }
@@ -2859,6 +2911,7 @@ export class BusinessConnection extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BusinessConnection from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessConnection {
     return new BusinessConnection(checkObject(data, 'BusinessConnection') as unknown as BusinessConnectionInit, bot);
   }
@@ -2934,6 +2987,7 @@ export class BusinessIntro extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BusinessIntro from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessIntro {
     return new BusinessIntro(checkObject(data, 'BusinessIntro') as unknown as BusinessIntroInit, bot);
   }
@@ -2999,6 +3053,7 @@ export class BusinessLocation extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BusinessLocation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessLocation {
     return new BusinessLocation(checkObject(data, 'BusinessLocation') as unknown as BusinessLocationInit, bot);
   }
@@ -3073,6 +3128,7 @@ export class BusinessMessagesDeleted extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BusinessMessagesDeleted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessMessagesDeleted {
     return new BusinessMessagesDeleted(checkObject(data, 'BusinessMessagesDeleted') as unknown as BusinessMessagesDeletedInit, bot);
   }
@@ -3139,6 +3195,7 @@ export class BusinessOpeningHours extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a BusinessOpeningHours from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessOpeningHours {
     return new BusinessOpeningHours(checkObject(data, 'BusinessOpeningHours') as unknown as BusinessOpeningHoursInit, bot);
   }
@@ -3185,6 +3242,7 @@ export class BusinessOpeningHoursInterval extends TelegramObject {
     if (new.target === BusinessOpeningHoursInterval) Object.freeze(this);
   }
 
+  /** Builds a BusinessOpeningHoursInterval from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): BusinessOpeningHoursInterval {
     return new BusinessOpeningHoursInterval(checkObject(data, 'BusinessOpeningHoursInterval') as unknown as BusinessOpeningHoursIntervalInit, bot);
   }
@@ -3214,6 +3272,7 @@ export class CallbackGame extends TelegramObject {
     if (new.target === CallbackGame) Object.freeze(this);
   }
 
+  /** Builds a CallbackGame from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): CallbackGame {
     return new CallbackGame(checkObject(data, 'CallbackGame') as unknown as CallbackGameInit, bot);
   }
@@ -3324,6 +3383,7 @@ export class CallbackQuery extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a CallbackQuery from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): CallbackQuery {
     return new CallbackQuery(checkObject(data, 'CallbackQuery') as unknown as CallbackQueryInit, bot);
   }
@@ -3416,6 +3476,7 @@ export class Chat extends TelegramObject {
     if (new.target === Chat) Object.freeze(this);
   }
 
+  /** Builds a Chat from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Chat {
     return new Chat(checkObject(data, 'Chat') as unknown as ChatInit, bot);
   }
@@ -3588,6 +3649,7 @@ export class ChatAdministratorRights extends TelegramObject {
     if (new.target === ChatAdministratorRights) Object.freeze(this);
   }
 
+  /** Builds a ChatAdministratorRights from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatAdministratorRights {
     return new ChatAdministratorRights(checkObject(data, 'ChatAdministratorRights') as unknown as ChatAdministratorRightsInit, bot);
   }
@@ -3646,6 +3708,7 @@ export class ChatBackground extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBackground from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatBackground {
     return new ChatBackground(checkObject(data, 'ChatBackground') as unknown as ChatBackgroundInit, bot);
   }
@@ -3744,6 +3807,7 @@ export class ChatBoost extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBoost from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatBoost {
     return new ChatBoost(checkObject(data, 'ChatBoost') as unknown as ChatBoostInit, bot);
   }
@@ -3782,6 +3846,7 @@ export class ChatBoostAdded extends TelegramObject {
     if (new.target === ChatBoostAdded) Object.freeze(this);
   }
 
+  /** Builds a ChatBoostAdded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatBoostAdded {
     return new ChatBoostAdded(checkObject(data, 'ChatBoostAdded') as unknown as ChatBoostAddedInit, bot);
   }
@@ -3880,6 +3945,7 @@ export class ChatBoostRemoved extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBoostRemoved from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatBoostRemoved {
     return new ChatBoostRemoved(checkObject(data, 'ChatBoostRemoved') as unknown as ChatBoostRemovedInit, bot);
   }
@@ -3946,6 +4012,7 @@ export class ChatBoostSourceGiftCode extends ChatBoostSourceBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBoostSourceGiftCode from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatBoostSourceGiftCode {
     return new ChatBoostSourceGiftCode(checkObject(data, 'ChatBoostSourceGiftCode') as unknown as ChatBoostSourceGiftCodeInit, bot);
   }
@@ -4033,6 +4100,7 @@ export class ChatBoostSourceGiveaway extends ChatBoostSourceBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBoostSourceGiveaway from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatBoostSourceGiveaway {
     return new ChatBoostSourceGiveaway(checkObject(data, 'ChatBoostSourceGiveaway') as unknown as ChatBoostSourceGiveawayInit, bot);
   }
@@ -4099,6 +4167,7 @@ export class ChatBoostSourcePremium extends ChatBoostSourceBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBoostSourcePremium from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatBoostSourcePremium {
     return new ChatBoostSourcePremium(checkObject(data, 'ChatBoostSourcePremium') as unknown as ChatBoostSourcePremiumInit, bot);
   }
@@ -4173,6 +4242,7 @@ export class ChatBoostUpdated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatBoostUpdated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatBoostUpdated {
     return new ChatBoostUpdated(checkObject(data, 'ChatBoostUpdated') as unknown as ChatBoostUpdatedInit, bot);
   }
@@ -4735,6 +4805,7 @@ export class ChatFullInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatFullInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatFullInfo {
     return new ChatFullInfo(checkObject(data, 'ChatFullInfo') as unknown as ChatFullInfoInit, bot);
   }
@@ -4879,6 +4950,7 @@ export class ChatInviteLink extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatInviteLink from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatInviteLink {
     return new ChatInviteLink(checkObject(data, 'ChatInviteLink') as unknown as ChatInviteLinkInit, bot);
   }
@@ -5010,6 +5082,7 @@ export class ChatJoinRequest extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatJoinRequest from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatJoinRequest {
     return new ChatJoinRequest(checkObject(data, 'ChatJoinRequest') as unknown as ChatJoinRequestInit, bot);
   }
@@ -5080,6 +5153,7 @@ export class ChatLocation extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatLocation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatLocation {
     return new ChatLocation(checkObject(data, 'ChatLocation') as unknown as ChatLocationInit, bot);
   }
@@ -5299,6 +5373,7 @@ export class ChatMemberAdministrator extends ChatMemberBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberAdministrator from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatMemberAdministrator {
     return new ChatMemberAdministrator(checkObject(data, 'ChatMemberAdministrator') as unknown as ChatMemberAdministratorInit, bot);
   }
@@ -5385,6 +5460,7 @@ export class ChatMemberBanned extends ChatMemberBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberBanned from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatMemberBanned {
     return new ChatMemberBanned(checkObject(data, 'ChatMemberBanned') as unknown as ChatMemberBannedInit, bot);
   }
@@ -5455,6 +5531,7 @@ export class ChatMemberLeft extends ChatMemberBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberLeft from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatMemberLeft {
     return new ChatMemberLeft(checkObject(data, 'ChatMemberLeft') as unknown as ChatMemberLeftInit, bot);
   }
@@ -5547,6 +5624,7 @@ export class ChatMemberMember extends ChatMemberBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberMember from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatMemberMember {
     return new ChatMemberMember(checkObject(data, 'ChatMemberMember') as unknown as ChatMemberMemberInit, bot);
   }
@@ -5632,6 +5710,7 @@ export class ChatMemberOwner extends ChatMemberBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberOwner from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatMemberOwner {
     return new ChatMemberOwner(checkObject(data, 'ChatMemberOwner') as unknown as ChatMemberOwnerInit, bot);
   }
@@ -5861,6 +5940,7 @@ export class ChatMemberRestricted extends ChatMemberBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberRestricted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ChatMemberRestricted {
     return new ChatMemberRestricted(checkObject(data, 'ChatMemberRestricted') as unknown as ChatMemberRestrictedInit, bot);
   }
@@ -6016,6 +6096,7 @@ export class ChatMemberUpdated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatMemberUpdated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatMemberUpdated {
     return new ChatMemberUpdated(checkObject(data, 'ChatMemberUpdated') as unknown as ChatMemberUpdatedInit, bot);
   }
@@ -6078,6 +6159,7 @@ export class ChatOwnerChanged extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatOwnerChanged from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatOwnerChanged {
     return new ChatOwnerChanged(checkObject(data, 'ChatOwnerChanged') as unknown as ChatOwnerChangedInit, bot);
   }
@@ -6135,6 +6217,7 @@ export class ChatOwnerLeft extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatOwnerLeft from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatOwnerLeft {
     return new ChatOwnerLeft(checkObject(data, 'ChatOwnerLeft') as unknown as ChatOwnerLeftInit, bot);
   }
@@ -6277,6 +6360,7 @@ export class ChatPermissions extends TelegramObject {
     if (new.target === ChatPermissions) Object.freeze(this);
   }
 
+  /** Builds a ChatPermissions from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatPermissions {
     return new ChatPermissions(checkObject(data, 'ChatPermissions') as unknown as ChatPermissionsInit, bot);
   }
@@ -6339,6 +6423,7 @@ export class ChatPhoto extends TelegramObject {
     if (new.target === ChatPhoto) Object.freeze(this);
   }
 
+  /** Builds a ChatPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatPhoto {
     return new ChatPhoto(checkObject(data, 'ChatPhoto') as unknown as ChatPhotoInit, bot);
   }
@@ -6426,6 +6511,7 @@ export class ChatShared extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChatShared from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChatShared {
     return new ChatShared(checkObject(data, 'ChatShared') as unknown as ChatSharedInit, bot);
   }
@@ -6521,6 +6607,7 @@ export class Checklist extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Checklist from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Checklist {
     return new Checklist(checkObject(data, 'Checklist') as unknown as ChecklistInit, bot);
   }
@@ -6639,6 +6726,7 @@ export class ChecklistTask extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChecklistTask from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChecklistTask {
     return new ChecklistTask(checkObject(data, 'ChecklistTask') as unknown as ChecklistTaskInit, bot);
   }
@@ -6716,6 +6804,7 @@ export class ChecklistTasksAdded extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChecklistTasksAdded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChecklistTasksAdded {
     return new ChecklistTasksAdded(checkObject(data, 'ChecklistTasksAdded') as unknown as ChecklistTasksAddedInit, bot);
   }
@@ -6787,6 +6876,7 @@ export class ChecklistTasksDone extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChecklistTasksDone from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChecklistTasksDone {
     return new ChecklistTasksDone(checkObject(data, 'ChecklistTasksDone') as unknown as ChecklistTasksDoneInit, bot);
   }
@@ -6883,6 +6973,7 @@ export class ChosenInlineResult extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ChosenInlineResult from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ChosenInlineResult {
     return new ChosenInlineResult(checkObject(data, 'ChosenInlineResult') as unknown as ChosenInlineResultInit, bot);
   }
@@ -6929,6 +7020,7 @@ export class Community extends TelegramObject {
     if (new.target === Community) Object.freeze(this);
   }
 
+  /** Builds a Community from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Community {
     return new Community(checkObject(data, 'Community') as unknown as CommunityInit, bot);
   }
@@ -6991,6 +7083,7 @@ export class CommunityChatAdded extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a CommunityChatAdded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): CommunityChatAdded {
     return new CommunityChatAdded(checkObject(data, 'CommunityChatAdded') as unknown as CommunityChatAddedInit, bot);
   }
@@ -7049,6 +7142,7 @@ export class CommunityChatJoined extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a CommunityChatJoined from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): CommunityChatJoined {
     return new CommunityChatJoined(checkObject(data, 'CommunityChatJoined') as unknown as CommunityChatJoinedInit, bot);
   }
@@ -7078,6 +7172,7 @@ export class CommunityChatRemoved extends TelegramObject {
     if (new.target === CommunityChatRemoved) Object.freeze(this);
   }
 
+  /** Builds a CommunityChatRemoved from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): CommunityChatRemoved {
     return new CommunityChatRemoved(checkObject(data, 'CommunityChatRemoved') as unknown as CommunityChatRemovedInit, bot);
   }
@@ -7145,6 +7240,7 @@ export class Contact extends TelegramObject {
     if (new.target === Contact) Object.freeze(this);
   }
 
+  /** Builds a Contact from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Contact {
     return new Contact(checkObject(data, 'Contact') as unknown as ContactInit, bot);
   }
@@ -7187,6 +7283,7 @@ export class CopyTextButton extends TelegramObject {
     if (new.target === CopyTextButton) Object.freeze(this);
   }
 
+  /** Builds a CopyTextButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): CopyTextButton {
     return new CopyTextButton(checkObject(data, 'CopyTextButton') as unknown as CopyTextButtonInit, bot);
   }
@@ -7233,6 +7330,7 @@ export class Dice extends TelegramObject {
     if (new.target === Dice) Object.freeze(this);
   }
 
+  /** Builds a Dice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Dice {
     return new Dice(checkObject(data, 'Dice') as unknown as DiceInit, bot);
   }
@@ -7282,6 +7380,7 @@ export class DirectMessagePriceChanged extends TelegramObject {
     if (new.target === DirectMessagePriceChanged) Object.freeze(this);
   }
 
+  /** Builds a DirectMessagePriceChanged from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): DirectMessagePriceChanged {
     return new DirectMessagePriceChanged(checkObject(data, 'DirectMessagePriceChanged') as unknown as DirectMessagePriceChangedInit, bot);
   }
@@ -7347,6 +7446,7 @@ export class DirectMessagesTopic extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a DirectMessagesTopic from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): DirectMessagesTopic {
     return new DirectMessagesTopic(checkObject(data, 'DirectMessagesTopic') as unknown as DirectMessagesTopicInit, bot);
   }
@@ -7376,6 +7476,7 @@ export class DisabledButton extends TelegramObject {
     if (new.target === DisabledButton) Object.freeze(this);
   }
 
+  /** Builds a DisabledButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): DisabledButton {
     return new DisabledButton(checkObject(data, 'DisabledButton') as unknown as DisabledButtonInit, bot);
   }
@@ -7470,6 +7571,7 @@ export class Document extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Document from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Document {
     return new Document(checkObject(data, 'Document') as unknown as DocumentInit, bot);
   }
@@ -7528,6 +7630,7 @@ export class EncryptedCredentials extends TelegramObject {
     if (new.target === EncryptedCredentials) Object.freeze(this);
   }
 
+  /** Builds a EncryptedCredentials from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): EncryptedCredentials {
     return new EncryptedCredentials(checkObject(data, 'EncryptedCredentials') as unknown as EncryptedCredentialsInit, bot);
   }
@@ -7682,6 +7785,7 @@ export class EncryptedPassportElement extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a EncryptedPassportElement from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): EncryptedPassportElement {
     return new EncryptedPassportElement(checkObject(data, 'EncryptedPassportElement') as unknown as EncryptedPassportElementInit, bot);
   }
@@ -7734,6 +7838,7 @@ export class EphemeralMessageParameters extends TelegramObject {
     if (new.target === EphemeralMessageParameters) Object.freeze(this);
   }
 
+  /** Builds a EphemeralMessageParameters from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): EphemeralMessageParameters {
     return new EphemeralMessageParameters(checkObject(data, 'EphemeralMessageParameters') as unknown as EphemeralMessageParametersInit, bot);
   }
@@ -8151,6 +8256,7 @@ export class ExternalReplyInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ExternalReplyInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ExternalReplyInfo {
     return new ExternalReplyInfo(checkObject(data, 'ExternalReplyInfo') as unknown as ExternalReplyInfoInit, bot);
   }
@@ -8211,6 +8317,7 @@ export class File extends TelegramObject {
     if (new.target === File) Object.freeze(this);
   }
 
+  /** Builds a File from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): File {
     return new File(checkObject(data, 'File') as unknown as FileInit, bot);
   }
@@ -8268,6 +8375,7 @@ export class ForceReply extends TelegramObject {
     if (new.target === ForceReply) Object.freeze(this);
   }
 
+  /** Builds a ForceReply from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ForceReply {
     return new ForceReply(checkObject(data, 'ForceReply') as unknown as ForceReplyInit, bot);
   }
@@ -8336,6 +8444,7 @@ export class ForumTopic extends TelegramObject {
     if (new.target === ForumTopic) Object.freeze(this);
   }
 
+  /** Builds a ForumTopic from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ForumTopic {
     return new ForumTopic(checkObject(data, 'ForumTopic') as unknown as ForumTopicInit, bot);
   }
@@ -8365,6 +8474,7 @@ export class ForumTopicClosed extends TelegramObject {
     if (new.target === ForumTopicClosed) Object.freeze(this);
   }
 
+  /** Builds a ForumTopicClosed from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ForumTopicClosed {
     return new ForumTopicClosed(checkObject(data, 'ForumTopicClosed') as unknown as ForumTopicClosedInit, bot);
   }
@@ -8425,6 +8535,7 @@ export class ForumTopicCreated extends TelegramObject {
     if (new.target === ForumTopicCreated) Object.freeze(this);
   }
 
+  /** Builds a ForumTopicCreated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ForumTopicCreated {
     return new ForumTopicCreated(checkObject(data, 'ForumTopicCreated') as unknown as ForumTopicCreatedInit, bot);
   }
@@ -8469,6 +8580,7 @@ export class ForumTopicEdited extends TelegramObject {
     if (new.target === ForumTopicEdited) Object.freeze(this);
   }
 
+  /** Builds a ForumTopicEdited from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ForumTopicEdited {
     return new ForumTopicEdited(checkObject(data, 'ForumTopicEdited') as unknown as ForumTopicEditedInit, bot);
   }
@@ -8498,6 +8610,7 @@ export class ForumTopicReopened extends TelegramObject {
     if (new.target === ForumTopicReopened) Object.freeze(this);
   }
 
+  /** Builds a ForumTopicReopened from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ForumTopicReopened {
     return new ForumTopicReopened(checkObject(data, 'ForumTopicReopened') as unknown as ForumTopicReopenedInit, bot);
   }
@@ -8609,6 +8722,7 @@ export class Game extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Game from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Game {
     return new Game(checkObject(data, 'Game') as unknown as GameInit, bot);
   }
@@ -8683,6 +8797,7 @@ export class GameHighScore extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a GameHighScore from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GameHighScore {
     return new GameHighScore(checkObject(data, 'GameHighScore') as unknown as GameHighScoreInit, bot);
   }
@@ -8712,6 +8827,7 @@ export class GeneralForumTopicHidden extends TelegramObject {
     if (new.target === GeneralForumTopicHidden) Object.freeze(this);
   }
 
+  /** Builds a GeneralForumTopicHidden from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GeneralForumTopicHidden {
     return new GeneralForumTopicHidden(checkObject(data, 'GeneralForumTopicHidden') as unknown as GeneralForumTopicHiddenInit, bot);
   }
@@ -8741,6 +8857,7 @@ export class GeneralForumTopicUnhidden extends TelegramObject {
     if (new.target === GeneralForumTopicUnhidden) Object.freeze(this);
   }
 
+  /** Builds a GeneralForumTopicUnhidden from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GeneralForumTopicUnhidden {
     return new GeneralForumTopicUnhidden(checkObject(data, 'GeneralForumTopicUnhidden') as unknown as GeneralForumTopicUnhiddenInit, bot);
   }
@@ -8901,6 +9018,7 @@ export class Gift extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Gift from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Gift {
     return new Gift(checkObject(data, 'Gift') as unknown as GiftInit, bot);
   }
@@ -8959,6 +9077,7 @@ export class GiftBackground extends TelegramObject {
     if (new.target === GiftBackground) Object.freeze(this);
   }
 
+  /** Builds a GiftBackground from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GiftBackground {
     return new GiftBackground(checkObject(data, 'GiftBackground') as unknown as GiftBackgroundInit, bot);
   }
@@ -9088,6 +9207,7 @@ export class GiftInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a GiftInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GiftInfo {
     return new GiftInfo(checkObject(data, 'GiftInfo') as unknown as GiftInfoInit, bot);
   }
@@ -9146,6 +9266,7 @@ export class Gifts extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Gifts from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Gifts {
     return new Gifts(checkObject(data, 'Gifts') as unknown as GiftsInit, bot);
   }
@@ -9270,6 +9391,7 @@ export class Giveaway extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Giveaway from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Giveaway {
     return new Giveaway(checkObject(data, 'Giveaway') as unknown as GiveawayInit, bot);
   }
@@ -9349,6 +9471,7 @@ export class GiveawayCompleted extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a GiveawayCompleted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GiveawayCompleted {
     return new GiveawayCompleted(checkObject(data, 'GiveawayCompleted') as unknown as GiveawayCompletedInit, bot);
   }
@@ -9386,6 +9509,7 @@ export class GiveawayCreated extends TelegramObject {
     if (new.target === GiveawayCreated) Object.freeze(this);
   }
 
+  /** Builds a GiveawayCreated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GiveawayCreated {
     return new GiveawayCreated(checkObject(data, 'GiveawayCreated') as unknown as GiveawayCreatedInit, bot);
   }
@@ -9541,6 +9665,7 @@ export class GiveawayWinners extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a GiveawayWinners from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): GiveawayWinners {
     return new GiveawayWinners(checkObject(data, 'GiveawayWinners') as unknown as GiveawayWinnersInit, bot);
   }
@@ -9615,6 +9740,7 @@ export class InaccessibleMessage extends MaybeInaccessibleMessageBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a InaccessibleMessage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InaccessibleMessage {
     return new InaccessibleMessage(checkObject(data, 'InaccessibleMessage') as unknown as InaccessibleMessageInit, bot);
   }
@@ -9762,6 +9888,7 @@ export class InlineKeyboardButton extends TelegramObject {
     if (new.target === InlineKeyboardButton) Object.freeze(this);
   }
 
+  /** Builds a InlineKeyboardButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InlineKeyboardButton {
     return new InlineKeyboardButton(checkObject(data, 'InlineKeyboardButton') as unknown as InlineKeyboardButtonInit, bot);
   }
@@ -9825,6 +9952,7 @@ export class InlineKeyboardMarkup extends TelegramObject {
     if (new.target === InlineKeyboardMarkup) Object.freeze(this);
   }
 
+  /** Builds a InlineKeyboardMarkup from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InlineKeyboardMarkup {
     return new InlineKeyboardMarkup(checkObject(data, 'InlineKeyboardMarkup') as unknown as InlineKeyboardMarkupInit, bot);
   }
@@ -9933,6 +10061,7 @@ export class InlineQuery extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a InlineQuery from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InlineQuery {
     return new InlineQuery(checkObject(data, 'InlineQuery') as unknown as InlineQueryInit, bot);
   }
@@ -10041,6 +10170,7 @@ export class InlineQueryResultArticle extends InlineQueryResultBase {
     if (new.target === InlineQueryResultArticle) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultArticle from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultArticle {
     return new InlineQueryResultArticle(checkObject(data, 'InlineQueryResultArticle') as unknown as InlineQueryResultArticleInit, bot);
   }
@@ -10156,6 +10286,7 @@ export class InlineQueryResultAudio extends InlineQueryResultBase {
     if (new.target === InlineQueryResultAudio) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultAudio from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultAudio {
     return new InlineQueryResultAudio(checkObject(data, 'InlineQueryResultAudio') as unknown as InlineQueryResultAudioInit, bot);
   }
@@ -10249,6 +10380,7 @@ export class InlineQueryResultCachedAudio extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedAudio) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedAudio from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedAudio {
     return new InlineQueryResultCachedAudio(checkObject(data, 'InlineQueryResultCachedAudio') as unknown as InlineQueryResultCachedAudioInit, bot);
   }
@@ -10357,6 +10489,7 @@ export class InlineQueryResultCachedDocument extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedDocument) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedDocument from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedDocument {
     return new InlineQueryResultCachedDocument(checkObject(data, 'InlineQueryResultCachedDocument') as unknown as InlineQueryResultCachedDocumentInit, bot);
   }
@@ -10464,6 +10597,7 @@ export class InlineQueryResultCachedGif extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedGif) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedGif from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedGif {
     return new InlineQueryResultCachedGif(checkObject(data, 'InlineQueryResultCachedGif') as unknown as InlineQueryResultCachedGifInit, bot);
   }
@@ -10571,6 +10705,7 @@ export class InlineQueryResultCachedMpeg4Gif extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedMpeg4Gif) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedMpeg4Gif from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedMpeg4Gif {
     return new InlineQueryResultCachedMpeg4Gif(checkObject(data, 'InlineQueryResultCachedMpeg4Gif') as unknown as InlineQueryResultCachedMpeg4GifInit, bot);
   }
@@ -10685,6 +10820,7 @@ export class InlineQueryResultCachedPhoto extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedPhoto) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedPhoto {
     return new InlineQueryResultCachedPhoto(checkObject(data, 'InlineQueryResultCachedPhoto') as unknown as InlineQueryResultCachedPhotoInit, bot);
   }
@@ -10757,6 +10893,7 @@ export class InlineQueryResultCachedSticker extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedSticker) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedSticker from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedSticker {
     return new InlineQueryResultCachedSticker(checkObject(data, 'InlineQueryResultCachedSticker') as unknown as InlineQueryResultCachedStickerInit, bot);
   }
@@ -10872,6 +11009,7 @@ export class InlineQueryResultCachedVideo extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedVideo) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedVideo {
     return new InlineQueryResultCachedVideo(checkObject(data, 'InlineQueryResultCachedVideo') as unknown as InlineQueryResultCachedVideoInit, bot);
   }
@@ -10973,6 +11111,7 @@ export class InlineQueryResultCachedVoice extends InlineQueryResultBase {
     if (new.target === InlineQueryResultCachedVoice) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultCachedVoice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultCachedVoice {
     return new InlineQueryResultCachedVoice(checkObject(data, 'InlineQueryResultCachedVoice') as unknown as InlineQueryResultCachedVoiceInit, bot);
   }
@@ -11088,6 +11227,7 @@ export class InlineQueryResultContact extends InlineQueryResultBase {
     if (new.target === InlineQueryResultContact) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultContact from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultContact {
     return new InlineQueryResultContact(checkObject(data, 'InlineQueryResultContact') as unknown as InlineQueryResultContactInit, bot);
   }
@@ -11225,6 +11365,7 @@ export class InlineQueryResultDocument extends InlineQueryResultBase {
     if (new.target === InlineQueryResultDocument) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultDocument from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultDocument {
     return new InlineQueryResultDocument(checkObject(data, 'InlineQueryResultDocument') as unknown as InlineQueryResultDocumentInit, bot);
   }
@@ -11290,6 +11431,7 @@ export class InlineQueryResultGame extends InlineQueryResultBase {
     if (new.target === InlineQueryResultGame) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultGame from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultGame {
     return new InlineQueryResultGame(checkObject(data, 'InlineQueryResultGame') as unknown as InlineQueryResultGameInit, bot);
   }
@@ -11433,6 +11575,7 @@ export class InlineQueryResultGif extends InlineQueryResultBase {
     if (new.target === InlineQueryResultGif) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultGif from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultGif {
     return new InlineQueryResultGif(checkObject(data, 'InlineQueryResultGif') as unknown as InlineQueryResultGifInit, bot);
   }
@@ -11570,6 +11713,7 @@ export class InlineQueryResultLocation extends InlineQueryResultBase {
     if (new.target === InlineQueryResultLocation) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultLocation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultLocation {
     return new InlineQueryResultLocation(checkObject(data, 'InlineQueryResultLocation') as unknown as InlineQueryResultLocationInit, bot);
   }
@@ -11713,6 +11857,7 @@ export class InlineQueryResultMpeg4Gif extends InlineQueryResultBase {
     if (new.target === InlineQueryResultMpeg4Gif) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultMpeg4Gif from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultMpeg4Gif {
     return new InlineQueryResultMpeg4Gif(checkObject(data, 'InlineQueryResultMpeg4Gif') as unknown as InlineQueryResultMpeg4GifInit, bot);
   }
@@ -11849,6 +11994,7 @@ export class InlineQueryResultPhoto extends InlineQueryResultBase {
     if (new.target === InlineQueryResultPhoto) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultPhoto {
     return new InlineQueryResultPhoto(checkObject(data, 'InlineQueryResultPhoto') as unknown as InlineQueryResultPhotoInit, bot);
   }
@@ -11994,6 +12140,7 @@ export class InlineQueryResultVenue extends InlineQueryResultBase {
     if (new.target === InlineQueryResultVenue) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultVenue from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultVenue {
     return new InlineQueryResultVenue(checkObject(data, 'InlineQueryResultVenue') as unknown as InlineQueryResultVenueInit, bot);
   }
@@ -12146,6 +12293,7 @@ export class InlineQueryResultVideo extends InlineQueryResultBase {
     if (new.target === InlineQueryResultVideo) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultVideo {
     return new InlineQueryResultVideo(checkObject(data, 'InlineQueryResultVideo') as unknown as InlineQueryResultVideoInit, bot);
   }
@@ -12254,6 +12402,7 @@ export class InlineQueryResultVoice extends InlineQueryResultBase {
     if (new.target === InlineQueryResultVoice) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultVoice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InlineQueryResultVoice {
     return new InlineQueryResultVoice(checkObject(data, 'InlineQueryResultVoice') as unknown as InlineQueryResultVoiceInit, bot);
   }
@@ -12310,6 +12459,7 @@ export class InlineQueryResultsButton extends TelegramObject {
     if (new.target === InlineQueryResultsButton) Object.freeze(this);
   }
 
+  /** Builds a InlineQueryResultsButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InlineQueryResultsButton {
     return new InlineQueryResultsButton(checkObject(data, 'InlineQueryResultsButton') as unknown as InlineQueryResultsButtonInit, bot);
   }
@@ -12384,6 +12534,7 @@ export class InputChecklist extends TelegramObject {
     if (new.target === InputChecklist) Object.freeze(this);
   }
 
+  /** Builds a InputChecklist from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputChecklist {
     return new InputChecklist(checkObject(data, 'InputChecklist') as unknown as InputChecklistInit, bot);
   }
@@ -12444,6 +12595,7 @@ export class InputChecklistTask extends TelegramObject {
     if (new.target === InputChecklistTask) Object.freeze(this);
   }
 
+  /** Builds a InputChecklistTask from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputChecklistTask {
     return new InputChecklistTask(checkObject(data, 'InputChecklistTask') as unknown as InputChecklistTaskInit, bot);
   }
@@ -12508,6 +12660,7 @@ export class InputContactMessageContent extends InputMessageContentBase {
     if (new.target === InputContactMessageContent) Object.freeze(this);
   }
 
+  /** Builds a InputContactMessageContent from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputContactMessageContent {
     return new InputContactMessageContent(checkObject(data, 'InputContactMessageContent') as unknown as InputContactMessageContentInit, bot);
   }
@@ -12683,6 +12836,7 @@ export class InputInvoiceMessageContent extends InputMessageContentBase {
     if (new.target === InputInvoiceMessageContent) Object.freeze(this);
   }
 
+  /** Builds a InputInvoiceMessageContent from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputInvoiceMessageContent {
     return new InputInvoiceMessageContent(checkObject(data, 'InputInvoiceMessageContent') as unknown as InputInvoiceMessageContentInit, bot);
   }
@@ -12757,6 +12911,7 @@ export class InputLocationMessageContent extends InputMessageContentBase {
     if (new.target === InputLocationMessageContent) Object.freeze(this);
   }
 
+  /** Builds a InputLocationMessageContent from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputLocationMessageContent {
     return new InputLocationMessageContent(checkObject(data, 'InputLocationMessageContent') as unknown as InputLocationMessageContentInit, bot);
   }
@@ -12880,6 +13035,7 @@ export class InputMediaAnimation extends InputMediaBase {
     if (new.target === InputMediaAnimation) Object.freeze(this);
   }
 
+  /** Builds a InputMediaAnimation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaAnimation {
     return new InputMediaAnimation(checkObject(data, 'InputMediaAnimation') as unknown as InputMediaAnimationInit, bot);
   }
@@ -12989,6 +13145,7 @@ export class InputMediaAudio extends InputMediaBase {
     if (new.target === InputMediaAudio) Object.freeze(this);
   }
 
+  /** Builds a InputMediaAudio from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaAudio {
     return new InputMediaAudio(checkObject(data, 'InputMediaAudio') as unknown as InputMediaAudioInit, bot);
   }
@@ -13084,6 +13241,7 @@ export class InputMediaDocument extends InputMediaBase {
     if (new.target === InputMediaDocument) Object.freeze(this);
   }
 
+  /** Builds a InputMediaDocument from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaDocument {
     return new InputMediaDocument(checkObject(data, 'InputMediaDocument') as unknown as InputMediaDocumentInit, bot);
   }
@@ -13130,6 +13288,7 @@ export class InputMediaLink extends InputPollOptionMediaBase {
     if (new.target === InputMediaLink) Object.freeze(this);
   }
 
+  /** Builds a InputMediaLink from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaLink {
     return new InputMediaLink(checkObject(data, 'InputMediaLink') as unknown as InputMediaLinkInit, bot);
   }
@@ -13234,6 +13393,7 @@ export class InputMediaLivePhoto extends InputMediaBase {
     if (new.target === InputMediaLivePhoto) Object.freeze(this);
   }
 
+  /** Builds a InputMediaLivePhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaLivePhoto {
     return new InputMediaLivePhoto(checkObject(data, 'InputMediaLivePhoto') as unknown as InputMediaLivePhotoInit, bot);
   }
@@ -13295,6 +13455,7 @@ export class InputMediaLocation extends InputPollMediaBase {
     if (new.target === InputMediaLocation) Object.freeze(this);
   }
 
+  /** Builds a InputMediaLocation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaLocation {
     return new InputMediaLocation(checkObject(data, 'InputMediaLocation') as unknown as InputMediaLocationInit, bot);
   }
@@ -13390,6 +13551,7 @@ export class InputMediaPhoto extends InputMediaBase {
     if (new.target === InputMediaPhoto) Object.freeze(this);
   }
 
+  /** Builds a InputMediaPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaPhoto {
     return new InputMediaPhoto(checkObject(data, 'InputMediaPhoto') as unknown as InputMediaPhotoInit, bot);
   }
@@ -13443,6 +13605,7 @@ export class InputMediaSticker extends InputPollOptionMediaBase {
     if (new.target === InputMediaSticker) Object.freeze(this);
   }
 
+  /** Builds a InputMediaSticker from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaSticker {
     return new InputMediaSticker(checkObject(data, 'InputMediaSticker') as unknown as InputMediaStickerInit, bot);
   }
@@ -13541,6 +13704,7 @@ export class InputMediaVenue extends InputPollMediaBase {
     if (new.target === InputMediaVenue) Object.freeze(this);
   }
 
+  /** Builds a InputMediaVenue from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaVenue {
     return new InputMediaVenue(checkObject(data, 'InputMediaVenue') as unknown as InputMediaVenueInit, bot);
   }
@@ -13685,6 +13849,7 @@ export class InputMediaVideo extends InputMediaBase {
     if (new.target === InputMediaVideo) Object.freeze(this);
   }
 
+  /** Builds a InputMediaVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputMediaVideo {
     return new InputMediaVideo(checkObject(data, 'InputMediaVideo') as unknown as InputMediaVideoInit, bot);
   }
@@ -13759,6 +13924,7 @@ export class InputMediaVoiceNote extends TelegramObject {
     if (new.target === InputMediaVoiceNote) Object.freeze(this);
   }
 
+  /** Builds a InputMediaVoiceNote from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputMediaVoiceNote {
     return new InputMediaVoiceNote(checkObject(data, 'InputMediaVoiceNote') as unknown as InputMediaVoiceNoteInit, bot);
   }
@@ -13828,6 +13994,7 @@ export class InputPaidMediaLivePhoto extends InputPaidMediaBase {
     if (new.target === InputPaidMediaLivePhoto) Object.freeze(this);
   }
 
+  /** Builds a InputPaidMediaLivePhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputPaidMediaLivePhoto {
     return new InputPaidMediaLivePhoto(checkObject(data, 'InputPaidMediaLivePhoto') as unknown as InputPaidMediaLivePhotoInit, bot);
   }
@@ -13888,6 +14055,7 @@ export class InputPaidMediaPhoto extends InputPaidMediaBase {
     if (new.target === InputPaidMediaPhoto) Object.freeze(this);
   }
 
+  /** Builds a InputPaidMediaPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputPaidMediaPhoto {
     return new InputPaidMediaPhoto(checkObject(data, 'InputPaidMediaPhoto') as unknown as InputPaidMediaPhotoInit, bot);
   }
@@ -13997,6 +14165,7 @@ export class InputPaidMediaVideo extends InputPaidMediaBase {
     if (new.target === InputPaidMediaVideo) Object.freeze(this);
   }
 
+  /** Builds a InputPaidMediaVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputPaidMediaVideo {
     return new InputPaidMediaVideo(checkObject(data, 'InputPaidMediaVideo') as unknown as InputPaidMediaVideoInit, bot);
   }
@@ -14056,6 +14225,7 @@ export class InputPollOption extends TelegramObject {
     if (new.target === InputPollOption) Object.freeze(this);
   }
 
+  /** Builds a InputPollOption from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputPollOption {
     return new InputPollOption(checkObject(data, 'InputPollOption') as unknown as InputPollOptionInit, bot);
   }
@@ -14109,6 +14279,7 @@ export class InputProfilePhotoAnimated extends InputProfilePhotoBase {
     if (new.target === InputProfilePhotoAnimated) Object.freeze(this);
   }
 
+  /** Builds a InputProfilePhotoAnimated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputProfilePhotoAnimated {
     return new InputProfilePhotoAnimated(checkObject(data, 'InputProfilePhotoAnimated') as unknown as InputProfilePhotoAnimatedInit, bot);
   }
@@ -14155,6 +14326,7 @@ export class InputProfilePhotoStatic extends InputProfilePhotoBase {
     if (new.target === InputProfilePhotoStatic) Object.freeze(this);
   }
 
+  /** Builds a InputProfilePhotoStatic from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputProfilePhotoStatic {
     return new InputProfilePhotoStatic(checkObject(data, 'InputProfilePhotoStatic') as unknown as InputProfilePhotoStaticInit, bot);
   }
@@ -14201,6 +14373,7 @@ export class InputRichBlockAnchor extends InputRichBlockBase {
     if (new.target === InputRichBlockAnchor) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockAnchor from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockAnchor {
     return new InputRichBlockAnchor(checkObject(data, 'InputRichBlockAnchor') as unknown as InputRichBlockAnchorInit, bot);
   }
@@ -14254,6 +14427,7 @@ export class InputRichBlockAnimation extends InputRichBlockBase {
     if (new.target === InputRichBlockAnimation) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockAnimation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockAnimation {
     return new InputRichBlockAnimation(checkObject(data, 'InputRichBlockAnimation') as unknown as InputRichBlockAnimationInit, bot);
   }
@@ -14307,6 +14481,7 @@ export class InputRichBlockAudio extends InputRichBlockBase {
     if (new.target === InputRichBlockAudio) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockAudio from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockAudio {
     return new InputRichBlockAudio(checkObject(data, 'InputRichBlockAudio') as unknown as InputRichBlockAudioInit, bot);
   }
@@ -14360,6 +14535,7 @@ export class InputRichBlockBlockQuotation extends InputRichBlockBase {
     if (new.target === InputRichBlockBlockQuotation) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockBlockQuotation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockBlockQuotation {
     return new InputRichBlockBlockQuotation(checkObject(data, 'InputRichBlockBlockQuotation') as unknown as InputRichBlockBlockQuotationInit, bot);
   }
@@ -14413,6 +14589,7 @@ export class InputRichBlockButtons extends InputRichBlockBase {
     if (new.target === InputRichBlockButtons) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockButtons from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockButtons {
     return new InputRichBlockButtons(checkObject(data, 'InputRichBlockButtons') as unknown as InputRichBlockButtonsInit, bot);
   }
@@ -14466,6 +14643,7 @@ export class InputRichBlockCollage extends InputRichBlockBase {
     if (new.target === InputRichBlockCollage) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockCollage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockCollage {
     return new InputRichBlockCollage(checkObject(data, 'InputRichBlockCollage') as unknown as InputRichBlockCollageInit, bot);
   }
@@ -14527,6 +14705,7 @@ export class InputRichBlockDetails extends InputRichBlockBase {
     if (new.target === InputRichBlockDetails) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockDetails from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockDetails {
     return new InputRichBlockDetails(checkObject(data, 'InputRichBlockDetails') as unknown as InputRichBlockDetailsInit, bot);
   }
@@ -14565,6 +14744,7 @@ export class InputRichBlockDivider extends InputRichBlockBase {
     if (new.target === InputRichBlockDivider) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockDivider from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockDivider {
     return new InputRichBlockDivider(checkObject(data, 'InputRichBlockDivider') as unknown as InputRichBlockDividerInit, bot);
   }
@@ -14618,6 +14798,7 @@ export class InputRichBlockDocument extends InputRichBlockBase {
     if (new.target === InputRichBlockDocument) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockDocument from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockDocument {
     return new InputRichBlockDocument(checkObject(data, 'InputRichBlockDocument') as unknown as InputRichBlockDocumentInit, bot);
   }
@@ -14671,6 +14852,7 @@ export class InputRichBlockExpandableBlockQuotation extends InputRichBlockBase {
     if (new.target === InputRichBlockExpandableBlockQuotation) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockExpandableBlockQuotation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockExpandableBlockQuotation {
     return new InputRichBlockExpandableBlockQuotation(checkObject(data, 'InputRichBlockExpandableBlockQuotation') as unknown as InputRichBlockExpandableBlockQuotationInit, bot);
   }
@@ -14717,6 +14899,7 @@ export class InputRichBlockFooter extends InputRichBlockBase {
     if (new.target === InputRichBlockFooter) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockFooter from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockFooter {
     return new InputRichBlockFooter(checkObject(data, 'InputRichBlockFooter') as unknown as InputRichBlockFooterInit, bot);
   }
@@ -14763,6 +14946,7 @@ export class InputRichBlockList extends InputRichBlockBase {
     if (new.target === InputRichBlockList) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockList from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockList {
     return new InputRichBlockList(checkObject(data, 'InputRichBlockList') as unknown as InputRichBlockListInit, bot);
   }
@@ -14829,6 +15013,7 @@ export class InputRichBlockListItem extends TelegramObject {
     if (new.target === InputRichBlockListItem) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockListItem from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputRichBlockListItem {
     return new InputRichBlockListItem(checkObject(data, 'InputRichBlockListItem') as unknown as InputRichBlockListItemInit, bot);
   }
@@ -14903,6 +15088,7 @@ export class InputRichBlockMap extends InputRichBlockBase {
     if (new.target === InputRichBlockMap) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockMap from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockMap {
     return new InputRichBlockMap(checkObject(data, 'InputRichBlockMap') as unknown as InputRichBlockMapInit, bot);
   }
@@ -14949,6 +15135,7 @@ export class InputRichBlockMathematicalExpression extends InputRichBlockBase {
     if (new.target === InputRichBlockMathematicalExpression) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockMathematicalExpression from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockMathematicalExpression {
     return new InputRichBlockMathematicalExpression(checkObject(data, 'InputRichBlockMathematicalExpression') as unknown as InputRichBlockMathematicalExpressionInit, bot);
   }
@@ -14995,6 +15182,7 @@ export class InputRichBlockParagraph extends InputRichBlockBase {
     if (new.target === InputRichBlockParagraph) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockParagraph from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockParagraph {
     return new InputRichBlockParagraph(checkObject(data, 'InputRichBlockParagraph') as unknown as InputRichBlockParagraphInit, bot);
   }
@@ -15048,6 +15236,7 @@ export class InputRichBlockPhoto extends InputRichBlockBase {
     if (new.target === InputRichBlockPhoto) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockPhoto {
     return new InputRichBlockPhoto(checkObject(data, 'InputRichBlockPhoto') as unknown as InputRichBlockPhotoInit, bot);
   }
@@ -15101,6 +15290,7 @@ export class InputRichBlockPreformatted extends InputRichBlockBase {
     if (new.target === InputRichBlockPreformatted) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockPreformatted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockPreformatted {
     return new InputRichBlockPreformatted(checkObject(data, 'InputRichBlockPreformatted') as unknown as InputRichBlockPreformattedInit, bot);
   }
@@ -15154,6 +15344,7 @@ export class InputRichBlockPullQuotation extends InputRichBlockBase {
     if (new.target === InputRichBlockPullQuotation) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockPullQuotation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockPullQuotation {
     return new InputRichBlockPullQuotation(checkObject(data, 'InputRichBlockPullQuotation') as unknown as InputRichBlockPullQuotationInit, bot);
   }
@@ -15208,6 +15399,7 @@ export class InputRichBlockSectionHeading extends InputRichBlockBase {
     if (new.target === InputRichBlockSectionHeading) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockSectionHeading from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockSectionHeading {
     return new InputRichBlockSectionHeading(checkObject(data, 'InputRichBlockSectionHeading') as unknown as InputRichBlockSectionHeadingInit, bot);
   }
@@ -15261,6 +15453,7 @@ export class InputRichBlockSlideshow extends InputRichBlockBase {
     if (new.target === InputRichBlockSlideshow) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockSlideshow from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockSlideshow {
     return new InputRichBlockSlideshow(checkObject(data, 'InputRichBlockSlideshow') as unknown as InputRichBlockSlideshowInit, bot);
   }
@@ -15335,6 +15528,7 @@ export class InputRichBlockTable extends InputRichBlockBase {
     if (new.target === InputRichBlockTable) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockTable from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockTable {
     return new InputRichBlockTable(checkObject(data, 'InputRichBlockTable') as unknown as InputRichBlockTableInit, bot);
   }
@@ -15381,6 +15575,7 @@ export class InputRichBlockThinking extends InputRichBlockBase {
     if (new.target === InputRichBlockThinking) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockThinking from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockThinking {
     return new InputRichBlockThinking(checkObject(data, 'InputRichBlockThinking') as unknown as InputRichBlockThinkingInit, bot);
   }
@@ -15434,6 +15629,7 @@ export class InputRichBlockVideo extends InputRichBlockBase {
     if (new.target === InputRichBlockVideo) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockVideo {
     return new InputRichBlockVideo(checkObject(data, 'InputRichBlockVideo') as unknown as InputRichBlockVideoInit, bot);
   }
@@ -15487,6 +15683,7 @@ export class InputRichBlockVoiceNote extends InputRichBlockBase {
     if (new.target === InputRichBlockVoiceNote) Object.freeze(this);
   }
 
+  /** Builds a InputRichBlockVoiceNote from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichBlockVoiceNote {
     return new InputRichBlockVoiceNote(checkObject(data, 'InputRichBlockVoiceNote') as unknown as InputRichBlockVoiceNoteInit, bot);
   }
@@ -15559,6 +15756,7 @@ export class InputRichMessage extends TelegramObject {
     if (new.target === InputRichMessage) Object.freeze(this);
   }
 
+  /** Builds a InputRichMessage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputRichMessage {
     return new InputRichMessage(checkObject(data, 'InputRichMessage') as unknown as InputRichMessageInit, bot);
   }
@@ -15597,6 +15795,7 @@ export class InputRichMessageContent extends InputMessageContentBase {
     if (new.target === InputRichMessageContent) Object.freeze(this);
   }
 
+  /** Builds a InputRichMessageContent from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputRichMessageContent {
     return new InputRichMessageContent(checkObject(data, 'InputRichMessageContent') as unknown as InputRichMessageContentInit, bot);
   }
@@ -15643,6 +15842,7 @@ export class InputRichMessageMedia extends TelegramObject {
     if (new.target === InputRichMessageMedia) Object.freeze(this);
   }
 
+  /** Builds a InputRichMessageMedia from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputRichMessageMedia {
     return new InputRichMessageMedia(checkObject(data, 'InputRichMessageMedia') as unknown as InputRichMessageMediaInit, bot);
   }
@@ -15731,6 +15931,7 @@ export class InputSticker extends TelegramObject {
     if (new.target === InputSticker) Object.freeze(this);
   }
 
+  /** Builds a InputSticker from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): InputSticker {
     return new InputSticker(checkObject(data, 'InputSticker') as unknown as InputStickerInit, bot);
   }
@@ -15777,6 +15978,7 @@ export class InputStoryContentPhoto extends InputStoryContentBase {
     if (new.target === InputStoryContentPhoto) Object.freeze(this);
   }
 
+  /** Builds a InputStoryContentPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputStoryContentPhoto {
     return new InputStoryContentPhoto(checkObject(data, 'InputStoryContentPhoto') as unknown as InputStoryContentPhotoInit, bot);
   }
@@ -15844,6 +16046,7 @@ export class InputStoryContentVideo extends InputStoryContentBase {
     if (new.target === InputStoryContentVideo) Object.freeze(this);
   }
 
+  /** Builds a InputStoryContentVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputStoryContentVideo {
     return new InputStoryContentVideo(checkObject(data, 'InputStoryContentVideo') as unknown as InputStoryContentVideoInit, bot);
   }
@@ -15903,6 +16106,7 @@ export class InputTextMessageContent extends InputMessageContentBase {
     if (new.target === InputTextMessageContent) Object.freeze(this);
   }
 
+  /** Builds a InputTextMessageContent from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputTextMessageContent {
     return new InputTextMessageContent(checkObject(data, 'InputTextMessageContent') as unknown as InputTextMessageContentInit, bot);
   }
@@ -15993,6 +16197,7 @@ export class InputVenueMessageContent extends InputMessageContentBase {
     if (new.target === InputVenueMessageContent) Object.freeze(this);
   }
 
+  /** Builds a InputVenueMessageContent from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): InputVenueMessageContent {
     return new InputVenueMessageContent(checkObject(data, 'InputVenueMessageContent') as unknown as InputVenueMessageContentInit, bot);
   }
@@ -16063,6 +16268,7 @@ export class Invoice extends TelegramObject {
     if (new.target === Invoice) Object.freeze(this);
   }
 
+  /** Builds a Invoice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Invoice {
     return new Invoice(checkObject(data, 'Invoice') as unknown as InvoiceInit, bot);
   }
@@ -16182,6 +16388,7 @@ export class KeyboardButton extends TelegramObject {
     if (new.target === KeyboardButton) Object.freeze(this);
   }
 
+  /** Builds a KeyboardButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): KeyboardButton {
     return new KeyboardButton(checkObject(data, 'KeyboardButton') as unknown as KeyboardButtonInit, bot);
   }
@@ -16223,6 +16430,7 @@ export class KeyboardButtonPollType extends TelegramObject {
     if (new.target === KeyboardButtonPollType) Object.freeze(this);
   }
 
+  /** Builds a KeyboardButtonPollType from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): KeyboardButtonPollType {
     return new KeyboardButtonPollType(checkObject(data, 'KeyboardButtonPollType') as unknown as KeyboardButtonPollTypeInit, bot);
   }
@@ -16332,6 +16540,7 @@ export class KeyboardButtonRequestChat extends TelegramObject {
     if (new.target === KeyboardButtonRequestChat) Object.freeze(this);
   }
 
+  /** Builds a KeyboardButtonRequestChat from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): KeyboardButtonRequestChat {
     return new KeyboardButtonRequestChat(checkObject(data, 'KeyboardButtonRequestChat') as unknown as KeyboardButtonRequestChatInit, bot);
   }
@@ -16384,6 +16593,7 @@ export class KeyboardButtonRequestManagedBot extends TelegramObject {
     if (new.target === KeyboardButtonRequestManagedBot) Object.freeze(this);
   }
 
+  /** Builds a KeyboardButtonRequestManagedBot from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): KeyboardButtonRequestManagedBot {
     return new KeyboardButtonRequestManagedBot(checkObject(data, 'KeyboardButtonRequestManagedBot') as unknown as KeyboardButtonRequestManagedBotInit, bot);
   }
@@ -16464,6 +16674,7 @@ export class KeyboardButtonRequestUsers extends TelegramObject {
     if (new.target === KeyboardButtonRequestUsers) Object.freeze(this);
   }
 
+  /** Builds a KeyboardButtonRequestUsers from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): KeyboardButtonRequestUsers {
     return new KeyboardButtonRequestUsers(checkObject(data, 'KeyboardButtonRequestUsers') as unknown as KeyboardButtonRequestUsersInit, bot);
   }
@@ -16510,6 +16721,7 @@ export class LabeledPrice extends TelegramObject {
     if (new.target === LabeledPrice) Object.freeze(this);
   }
 
+  /** Builds a LabeledPrice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): LabeledPrice {
     return new LabeledPrice(checkObject(data, 'LabeledPrice') as unknown as LabeledPriceInit, bot);
   }
@@ -16552,6 +16764,7 @@ export class Link extends TelegramObject {
     if (new.target === Link) Object.freeze(this);
   }
 
+  /** Builds a Link from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Link {
     return new Link(checkObject(data, 'Link') as unknown as LinkInit, bot);
   }
@@ -16618,6 +16831,7 @@ export class LinkPreviewOptions extends TelegramObject {
     if (new.target === LinkPreviewOptions) Object.freeze(this);
   }
 
+  /** Builds a LinkPreviewOptions from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): LinkPreviewOptions {
     return new LinkPreviewOptions(checkObject(data, 'LinkPreviewOptions') as unknown as LinkPreviewOptionsInit, bot);
   }
@@ -16729,6 +16943,7 @@ export class LivePhoto extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a LivePhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): LivePhoto {
     return new LivePhoto(checkObject(data, 'LivePhoto') as unknown as LivePhotoInit, bot);
   }
@@ -16807,6 +17022,7 @@ export class Location extends TelegramObject {
     if (new.target === Location) Object.freeze(this);
   }
 
+  /** Builds a Location from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Location {
     return new Location(checkObject(data, 'Location') as unknown as LocationInit, bot);
   }
@@ -16870,6 +17086,7 @@ export class LocationAddress extends TelegramObject {
     if (new.target === LocationAddress) Object.freeze(this);
   }
 
+  /** Builds a LocationAddress from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): LocationAddress {
     return new LocationAddress(checkObject(data, 'LocationAddress') as unknown as LocationAddressInit, bot);
   }
@@ -16929,6 +17146,7 @@ export class LoginUrl extends TelegramObject {
     if (new.target === LoginUrl) Object.freeze(this);
   }
 
+  /** Builds a LoginUrl from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): LoginUrl {
     return new LoginUrl(checkObject(data, 'LoginUrl') as unknown as LoginUrlInit, bot);
   }
@@ -16987,6 +17205,7 @@ export class ManagedBotCreated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ManagedBotCreated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ManagedBotCreated {
     return new ManagedBotCreated(checkObject(data, 'ManagedBotCreated') as unknown as ManagedBotCreatedInit, bot);
   }
@@ -17061,6 +17280,7 @@ export class ManagedBotUpdated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ManagedBotUpdated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ManagedBotUpdated {
     return new ManagedBotUpdated(checkObject(data, 'ManagedBotUpdated') as unknown as ManagedBotUpdatedInit, bot);
   }
@@ -17123,6 +17343,7 @@ export class MaskPosition extends TelegramObject {
     if (new.target === MaskPosition) Object.freeze(this);
   }
 
+  /** Builds a MaskPosition from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MaskPosition {
     return new MaskPosition(checkObject(data, 'MaskPosition') as unknown as MaskPositionInit, bot);
   }
@@ -17161,6 +17382,7 @@ export class MenuButtonCommands extends MenuButtonBase {
     if (new.target === MenuButtonCommands) Object.freeze(this);
   }
 
+  /** Builds a MenuButtonCommands from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MenuButtonCommands {
     return new MenuButtonCommands(checkObject(data, 'MenuButtonCommands') as unknown as MenuButtonCommandsInit, bot);
   }
@@ -17199,6 +17421,7 @@ export class MenuButtonDefault extends MenuButtonBase {
     if (new.target === MenuButtonDefault) Object.freeze(this);
   }
 
+  /** Builds a MenuButtonDefault from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MenuButtonDefault {
     return new MenuButtonDefault(checkObject(data, 'MenuButtonDefault') as unknown as MenuButtonDefaultInit, bot);
   }
@@ -17253,6 +17476,7 @@ export class MenuButtonWebApp extends MenuButtonBase {
     if (new.target === MenuButtonWebApp) Object.freeze(this);
   }
 
+  /** Builds a MenuButtonWebApp from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MenuButtonWebApp {
     return new MenuButtonWebApp(checkObject(data, 'MenuButtonWebApp') as unknown as MenuButtonWebAppInit, bot);
   }
@@ -18858,6 +19082,7 @@ export class Message extends MaybeInaccessibleMessageBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Message from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): Message {
     return new Message(checkObject(data, 'Message') as unknown as MessageInit, bot);
   }
@@ -18900,6 +19125,7 @@ export class MessageAutoDeleteTimerChanged extends TelegramObject {
     if (new.target === MessageAutoDeleteTimerChanged) Object.freeze(this);
   }
 
+  /** Builds a MessageAutoDeleteTimerChanged from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageAutoDeleteTimerChanged {
     return new MessageAutoDeleteTimerChanged(checkObject(data, 'MessageAutoDeleteTimerChanged') as unknown as MessageAutoDeleteTimerChangedInit, bot);
   }
@@ -18996,6 +19222,7 @@ export class MessageEntity extends TelegramObject {
     if (new.target === MessageEntity) Object.freeze(this);
   }
 
+  /** Builds a MessageEntity from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageEntity {
     return new MessageEntity(checkObject(data, 'MessageEntity') as unknown as MessageEntityInit, bot);
   }
@@ -19073,6 +19300,7 @@ export class MessageGenerationStopped extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageGenerationStopped from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageGenerationStopped {
     return new MessageGenerationStopped(checkObject(data, 'MessageGenerationStopped') as unknown as MessageGenerationStoppedInit, bot);
   }
@@ -19111,6 +19339,7 @@ export class MessageId extends TelegramObject {
     if (new.target === MessageId) Object.freeze(this);
   }
 
+  /** Builds a MessageId from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageId {
     return new MessageId(checkObject(data, 'MessageId') as unknown as MessageIdInit, bot);
   }
@@ -19212,6 +19441,7 @@ export class MessageOriginChannel extends MessageOriginBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageOriginChannel from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MessageOriginChannel {
     return new MessageOriginChannel(checkObject(data, 'MessageOriginChannel') as unknown as MessageOriginChannelInit, bot);
   }
@@ -19305,6 +19535,7 @@ export class MessageOriginChat extends MessageOriginBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageOriginChat from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MessageOriginChat {
     return new MessageOriginChat(checkObject(data, 'MessageOriginChat') as unknown as MessageOriginChatInit, bot);
   }
@@ -19383,6 +19614,7 @@ export class MessageOriginHiddenUser extends MessageOriginBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageOriginHiddenUser from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MessageOriginHiddenUser {
     return new MessageOriginHiddenUser(checkObject(data, 'MessageOriginHiddenUser') as unknown as MessageOriginHiddenUserInit, bot);
   }
@@ -19469,6 +19701,7 @@ export class MessageOriginUser extends MessageOriginBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageOriginUser from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): MessageOriginUser {
     return new MessageOriginUser(checkObject(data, 'MessageOriginUser') as unknown as MessageOriginUserInit, bot);
   }
@@ -19571,6 +19804,7 @@ export class MessageReactionCountUpdated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageReactionCountUpdated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageReactionCountUpdated {
     return new MessageReactionCountUpdated(checkObject(data, 'MessageReactionCountUpdated') as unknown as MessageReactionCountUpdatedInit, bot);
   }
@@ -19715,6 +19949,7 @@ export class MessageReactionUpdated extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a MessageReactionUpdated from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): MessageReactionUpdated {
     return new MessageReactionUpdated(checkObject(data, 'MessageReactionUpdated') as unknown as MessageReactionUpdatedInit, bot);
   }
@@ -19793,6 +20028,7 @@ export class OrderInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a OrderInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): OrderInfo {
     return new OrderInfo(checkObject(data, 'OrderInfo') as unknown as OrderInfoInit, bot);
   }
@@ -19975,6 +20211,7 @@ export class OwnedGiftRegular extends OwnedGiftBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a OwnedGiftRegular from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): OwnedGiftRegular {
     return new OwnedGiftRegular(checkObject(data, 'OwnedGiftRegular') as unknown as OwnedGiftRegularInit, bot);
   }
@@ -20115,6 +20352,7 @@ export class OwnedGiftUnique extends OwnedGiftBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a OwnedGiftUnique from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): OwnedGiftUnique {
     return new OwnedGiftUnique(checkObject(data, 'OwnedGiftUnique') as unknown as OwnedGiftUniqueInit, bot);
   }
@@ -20188,6 +20426,7 @@ export class OwnedGifts extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a OwnedGifts from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): OwnedGifts {
     return new OwnedGifts(checkObject(data, 'OwnedGifts') as unknown as OwnedGiftsInit, bot);
   }
@@ -20254,6 +20493,7 @@ export class PaidMediaInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PaidMediaInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PaidMediaInfo {
     return new PaidMediaInfo(checkObject(data, 'PaidMediaInfo') as unknown as PaidMediaInfoInit, bot);
   }
@@ -20320,6 +20560,7 @@ export class PaidMediaLivePhoto extends PaidMediaBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PaidMediaLivePhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PaidMediaLivePhoto {
     return new PaidMediaLivePhoto(checkObject(data, 'PaidMediaLivePhoto') as unknown as PaidMediaLivePhotoInit, bot);
   }
@@ -20386,6 +20627,7 @@ export class PaidMediaPhoto extends PaidMediaBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PaidMediaPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PaidMediaPhoto {
     return new PaidMediaPhoto(checkObject(data, 'PaidMediaPhoto') as unknown as PaidMediaPhotoInit, bot);
   }
@@ -20445,6 +20687,7 @@ export class PaidMediaPreview extends PaidMediaBase {
     if (new.target === PaidMediaPreview) Object.freeze(this);
   }
 
+  /** Builds a PaidMediaPreview from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PaidMediaPreview {
     return new PaidMediaPreview(checkObject(data, 'PaidMediaPreview') as unknown as PaidMediaPreviewInit, bot);
   }
@@ -20511,6 +20754,7 @@ export class PaidMediaPurchased extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PaidMediaPurchased from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PaidMediaPurchased {
     return new PaidMediaPurchased(checkObject(data, 'PaidMediaPurchased') as unknown as PaidMediaPurchasedInit, bot);
   }
@@ -20577,6 +20821,7 @@ export class PaidMediaVideo extends PaidMediaBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PaidMediaVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PaidMediaVideo {
     return new PaidMediaVideo(checkObject(data, 'PaidMediaVideo') as unknown as PaidMediaVideoInit, bot);
   }
@@ -20615,6 +20860,7 @@ export class PaidMessagePriceChanged extends TelegramObject {
     if (new.target === PaidMessagePriceChanged) Object.freeze(this);
   }
 
+  /** Builds a PaidMessagePriceChanged from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PaidMessagePriceChanged {
     return new PaidMessagePriceChanged(checkObject(data, 'PaidMessagePriceChanged') as unknown as PaidMessagePriceChangedInit, bot);
   }
@@ -20689,6 +20935,7 @@ export class PassportData extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PassportData from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PassportData {
     return new PassportData(checkObject(data, 'PassportData') as unknown as PassportDataInit, bot);
   }
@@ -20759,6 +21006,7 @@ export class PassportElementErrorDataField extends PassportElementErrorBase {
     if (new.target === PassportElementErrorDataField) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorDataField from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorDataField {
     return new PassportElementErrorDataField(checkObject(data, 'PassportElementErrorDataField') as unknown as PassportElementErrorDataFieldInit, bot);
   }
@@ -20821,6 +21069,7 @@ export class PassportElementErrorFile extends PassportElementErrorBase {
     if (new.target === PassportElementErrorFile) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorFile from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorFile {
     return new PassportElementErrorFile(checkObject(data, 'PassportElementErrorFile') as unknown as PassportElementErrorFileInit, bot);
   }
@@ -20883,6 +21132,7 @@ export class PassportElementErrorFiles extends PassportElementErrorBase {
     if (new.target === PassportElementErrorFiles) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorFiles from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorFiles {
     return new PassportElementErrorFiles(checkObject(data, 'PassportElementErrorFiles') as unknown as PassportElementErrorFilesInit, bot);
   }
@@ -20945,6 +21195,7 @@ export class PassportElementErrorFrontSide extends PassportElementErrorBase {
     if (new.target === PassportElementErrorFrontSide) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorFrontSide from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorFrontSide {
     return new PassportElementErrorFrontSide(checkObject(data, 'PassportElementErrorFrontSide') as unknown as PassportElementErrorFrontSideInit, bot);
   }
@@ -21007,6 +21258,7 @@ export class PassportElementErrorReverseSide extends PassportElementErrorBase {
     if (new.target === PassportElementErrorReverseSide) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorReverseSide from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorReverseSide {
     return new PassportElementErrorReverseSide(checkObject(data, 'PassportElementErrorReverseSide') as unknown as PassportElementErrorReverseSideInit, bot);
   }
@@ -21069,6 +21321,7 @@ export class PassportElementErrorSelfie extends PassportElementErrorBase {
     if (new.target === PassportElementErrorSelfie) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorSelfie from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorSelfie {
     return new PassportElementErrorSelfie(checkObject(data, 'PassportElementErrorSelfie') as unknown as PassportElementErrorSelfieInit, bot);
   }
@@ -21131,6 +21384,7 @@ export class PassportElementErrorTranslationFile extends PassportElementErrorBas
     if (new.target === PassportElementErrorTranslationFile) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorTranslationFile from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorTranslationFile {
     return new PassportElementErrorTranslationFile(checkObject(data, 'PassportElementErrorTranslationFile') as unknown as PassportElementErrorTranslationFileInit, bot);
   }
@@ -21193,6 +21447,7 @@ export class PassportElementErrorTranslationFiles extends PassportElementErrorBa
     if (new.target === PassportElementErrorTranslationFiles) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorTranslationFiles from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorTranslationFiles {
     return new PassportElementErrorTranslationFiles(checkObject(data, 'PassportElementErrorTranslationFiles') as unknown as PassportElementErrorTranslationFilesInit, bot);
   }
@@ -21255,6 +21510,7 @@ export class PassportElementErrorUnspecified extends PassportElementErrorBase {
     if (new.target === PassportElementErrorUnspecified) Object.freeze(this);
   }
 
+  /** Builds a PassportElementErrorUnspecified from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): PassportElementErrorUnspecified {
     return new PassportElementErrorUnspecified(checkObject(data, 'PassportElementErrorUnspecified') as unknown as PassportElementErrorUnspecifiedInit, bot);
   }
@@ -21337,6 +21593,7 @@ export class PassportFile extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PassportFile from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PassportFile {
     return new PassportFile(checkObject(data, 'PassportFile') as unknown as PassportFileInit, bot);
   }
@@ -21410,6 +21667,7 @@ export class PhotoSize extends TelegramObject {
     if (new.target === PhotoSize) Object.freeze(this);
   }
 
+  /** Builds a PhotoSize from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PhotoSize {
     return new PhotoSize(checkObject(data, 'PhotoSize') as unknown as PhotoSizeInit, bot);
   }
@@ -21669,6 +21927,7 @@ export class Poll extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Poll from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Poll {
     return new Poll(checkObject(data, 'Poll') as unknown as PollInit, bot);
   }
@@ -21769,6 +22028,7 @@ export class PollAnswer extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PollAnswer from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PollAnswer {
     return new PollAnswer(checkObject(data, 'PollAnswer') as unknown as PollAnswerInit, bot);
   }
@@ -21961,6 +22221,7 @@ export class PollMedia extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PollMedia from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PollMedia {
     return new PollMedia(checkObject(data, 'PollMedia') as unknown as PollMediaInit, bot);
   }
@@ -22102,6 +22363,7 @@ export class PollOption extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PollOption from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PollOption {
     return new PollOption(checkObject(data, 'PollOption') as unknown as PollOptionInit, bot);
   }
@@ -22190,6 +22452,7 @@ export class PollOptionAdded extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PollOptionAdded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PollOptionAdded {
     return new PollOptionAdded(checkObject(data, 'PollOptionAdded') as unknown as PollOptionAddedInit, bot);
   }
@@ -22278,6 +22541,7 @@ export class PollOptionDeleted extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PollOptionDeleted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PollOptionDeleted {
     return new PollOptionDeleted(checkObject(data, 'PollOptionDeleted') as unknown as PollOptionDeletedInit, bot);
   }
@@ -22390,6 +22654,7 @@ export class PreCheckoutQuery extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PreCheckoutQuery from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PreCheckoutQuery {
     return new PreCheckoutQuery(checkObject(data, 'PreCheckoutQuery') as unknown as PreCheckoutQueryInit, bot);
   }
@@ -22460,6 +22725,7 @@ export class PreparedInlineMessage extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a PreparedInlineMessage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PreparedInlineMessage {
     return new PreparedInlineMessage(checkObject(data, 'PreparedInlineMessage') as unknown as PreparedInlineMessageInit, bot);
   }
@@ -22502,6 +22768,7 @@ export class PreparedKeyboardButton extends TelegramObject {
     if (new.target === PreparedKeyboardButton) Object.freeze(this);
   }
 
+  /** Builds a PreparedKeyboardButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): PreparedKeyboardButton {
     return new PreparedKeyboardButton(checkObject(data, 'PreparedKeyboardButton') as unknown as PreparedKeyboardButtonInit, bot);
   }
@@ -22588,6 +22855,7 @@ export class ProximityAlertTriggered extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ProximityAlertTriggered from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ProximityAlertTriggered {
     return new ProximityAlertTriggered(checkObject(data, 'ProximityAlertTriggered') as unknown as ProximityAlertTriggeredInit, bot);
   }
@@ -22654,6 +22922,7 @@ export class ReactionCount extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ReactionCount from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ReactionCount {
     return new ReactionCount(checkObject(data, 'ReactionCount') as unknown as ReactionCountInit, bot);
   }
@@ -22700,6 +22969,7 @@ export class ReactionTypeCustomEmoji extends ReactionTypeBase {
     if (new.target === ReactionTypeCustomEmoji) Object.freeze(this);
   }
 
+  /** Builds a ReactionTypeCustomEmoji from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ReactionTypeCustomEmoji {
     return new ReactionTypeCustomEmoji(checkObject(data, 'ReactionTypeCustomEmoji') as unknown as ReactionTypeCustomEmojiInit, bot);
   }
@@ -22750,6 +23020,7 @@ export class ReactionTypeEmoji extends ReactionTypeBase {
     if (new.target === ReactionTypeEmoji) Object.freeze(this);
   }
 
+  /** Builds a ReactionTypeEmoji from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ReactionTypeEmoji {
     return new ReactionTypeEmoji(checkObject(data, 'ReactionTypeEmoji') as unknown as ReactionTypeEmojiInit, bot);
   }
@@ -22792,6 +23063,7 @@ export class ReactionTypePaid extends ReactionTypeBase {
     if (new.target === ReactionTypePaid) Object.freeze(this);
   }
 
+  /** Builds a ReactionTypePaid from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): ReactionTypePaid {
     return new ReactionTypePaid(checkObject(data, 'ReactionTypePaid') as unknown as ReactionTypePaidInit, bot);
   }
@@ -22865,6 +23137,7 @@ export class RefundedPayment extends TelegramObject {
     if (new.target === RefundedPayment) Object.freeze(this);
   }
 
+  /** Builds a RefundedPayment from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RefundedPayment {
     return new RefundedPayment(checkObject(data, 'RefundedPayment') as unknown as RefundedPaymentInit, bot);
   }
@@ -22959,6 +23232,7 @@ export class ReplyKeyboardMarkup extends TelegramObject {
     if (new.target === ReplyKeyboardMarkup) Object.freeze(this);
   }
 
+  /** Builds a ReplyKeyboardMarkup from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ReplyKeyboardMarkup {
     return new ReplyKeyboardMarkup(checkObject(data, 'ReplyKeyboardMarkup') as unknown as ReplyKeyboardMarkupInit, bot);
   }
@@ -23009,6 +23283,7 @@ export class ReplyKeyboardRemove extends TelegramObject {
     if (new.target === ReplyKeyboardRemove) Object.freeze(this);
   }
 
+  /** Builds a ReplyKeyboardRemove from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ReplyKeyboardRemove {
     return new ReplyKeyboardRemove(checkObject(data, 'ReplyKeyboardRemove') as unknown as ReplyKeyboardRemoveInit, bot);
   }
@@ -23123,6 +23398,7 @@ export class ReplyParameters extends TelegramObject {
     if (new.target === ReplyParameters) Object.freeze(this);
   }
 
+  /** Builds a ReplyParameters from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ReplyParameters {
     return new ReplyParameters(checkObject(data, 'ReplyParameters') as unknown as ReplyParametersInit, bot);
   }
@@ -23167,6 +23443,7 @@ export class ResponseParameters extends TelegramObject {
     if (new.target === ResponseParameters) Object.freeze(this);
   }
 
+  /** Builds a ResponseParameters from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ResponseParameters {
     return new ResponseParameters(checkObject(data, 'ResponseParameters') as unknown as ResponseParametersInit, bot);
   }
@@ -23205,6 +23482,7 @@ export class RevenueWithdrawalStateFailed extends RevenueWithdrawalStateBase {
     if (new.target === RevenueWithdrawalStateFailed) Object.freeze(this);
   }
 
+  /** Builds a RevenueWithdrawalStateFailed from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RevenueWithdrawalStateFailed {
     return new RevenueWithdrawalStateFailed(checkObject(data, 'RevenueWithdrawalStateFailed') as unknown as RevenueWithdrawalStateFailedInit, bot);
   }
@@ -23243,6 +23521,7 @@ export class RevenueWithdrawalStatePending extends RevenueWithdrawalStateBase {
     if (new.target === RevenueWithdrawalStatePending) Object.freeze(this);
   }
 
+  /** Builds a RevenueWithdrawalStatePending from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RevenueWithdrawalStatePending {
     return new RevenueWithdrawalStatePending(checkObject(data, 'RevenueWithdrawalStatePending') as unknown as RevenueWithdrawalStatePendingInit, bot);
   }
@@ -23317,6 +23596,7 @@ export class RevenueWithdrawalStateSucceeded extends RevenueWithdrawalStateBase 
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RevenueWithdrawalStateSucceeded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RevenueWithdrawalStateSucceeded {
     return new RevenueWithdrawalStateSucceeded(checkObject(data, 'RevenueWithdrawalStateSucceeded') as unknown as RevenueWithdrawalStateSucceededInit, bot);
   }
@@ -23363,6 +23643,7 @@ export class RichBlockAnchor extends RichBlockBase {
     if (new.target === RichBlockAnchor) Object.freeze(this);
   }
 
+  /** Builds a RichBlockAnchor from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockAnchor {
     return new RichBlockAnchor(checkObject(data, 'RichBlockAnchor') as unknown as RichBlockAnchorInit, bot);
   }
@@ -23451,6 +23732,7 @@ export class RichBlockAnimation extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockAnimation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockAnimation {
     return new RichBlockAnimation(checkObject(data, 'RichBlockAnimation') as unknown as RichBlockAnimationInit, bot);
   }
@@ -23532,6 +23814,7 @@ export class RichBlockAudio extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockAudio from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockAudio {
     return new RichBlockAudio(checkObject(data, 'RichBlockAudio') as unknown as RichBlockAudioInit, bot);
   }
@@ -23605,6 +23888,7 @@ export class RichBlockBlockQuotation extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockBlockQuotation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockBlockQuotation {
     return new RichBlockBlockQuotation(checkObject(data, 'RichBlockBlockQuotation') as unknown as RichBlockBlockQuotationInit, bot);
   }
@@ -23678,6 +23962,7 @@ export class RichBlockButtons extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockButtons from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockButtons {
     return new RichBlockButtons(checkObject(data, 'RichBlockButtons') as unknown as RichBlockButtonsInit, bot);
   }
@@ -23723,6 +24008,7 @@ export class RichBlockCaption extends TelegramObject {
     if (new.target === RichBlockCaption) Object.freeze(this);
   }
 
+  /** Builds a RichBlockCaption from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichBlockCaption {
     return new RichBlockCaption(checkObject(data, 'RichBlockCaption') as unknown as RichBlockCaptionInit, bot);
   }
@@ -23804,6 +24090,7 @@ export class RichBlockCollage extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockCollage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockCollage {
     return new RichBlockCollage(checkObject(data, 'RichBlockCollage') as unknown as RichBlockCollageInit, bot);
   }
@@ -23885,6 +24172,7 @@ export class RichBlockDetails extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockDetails from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockDetails {
     return new RichBlockDetails(checkObject(data, 'RichBlockDetails') as unknown as RichBlockDetailsInit, bot);
   }
@@ -23923,6 +24211,7 @@ export class RichBlockDivider extends RichBlockBase {
     if (new.target === RichBlockDivider) Object.freeze(this);
   }
 
+  /** Builds a RichBlockDivider from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockDivider {
     return new RichBlockDivider(checkObject(data, 'RichBlockDivider') as unknown as RichBlockDividerInit, bot);
   }
@@ -24004,6 +24293,7 @@ export class RichBlockDocument extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockDocument from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockDocument {
     return new RichBlockDocument(checkObject(data, 'RichBlockDocument') as unknown as RichBlockDocumentInit, bot);
   }
@@ -24057,6 +24347,7 @@ export class RichBlockExpandableBlockQuotation extends RichBlockBase {
     if (new.target === RichBlockExpandableBlockQuotation) Object.freeze(this);
   }
 
+  /** Builds a RichBlockExpandableBlockQuotation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockExpandableBlockQuotation {
     return new RichBlockExpandableBlockQuotation(checkObject(data, 'RichBlockExpandableBlockQuotation') as unknown as RichBlockExpandableBlockQuotationInit, bot);
   }
@@ -24103,6 +24394,7 @@ export class RichBlockFooter extends RichBlockBase {
     if (new.target === RichBlockFooter) Object.freeze(this);
   }
 
+  /** Builds a RichBlockFooter from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockFooter {
     return new RichBlockFooter(checkObject(data, 'RichBlockFooter') as unknown as RichBlockFooterInit, bot);
   }
@@ -24169,6 +24461,7 @@ export class RichBlockList extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockList from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockList {
     return new RichBlockList(checkObject(data, 'RichBlockList') as unknown as RichBlockListInit, bot);
   }
@@ -24263,6 +24556,7 @@ export class RichBlockListItem extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockListItem from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichBlockListItem {
     return new RichBlockListItem(checkObject(data, 'RichBlockListItem') as unknown as RichBlockListItemInit, bot);
   }
@@ -24368,6 +24662,7 @@ export class RichBlockMap extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockMap from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockMap {
     return new RichBlockMap(checkObject(data, 'RichBlockMap') as unknown as RichBlockMapInit, bot);
   }
@@ -24414,6 +24709,7 @@ export class RichBlockMathematicalExpression extends RichBlockBase {
     if (new.target === RichBlockMathematicalExpression) Object.freeze(this);
   }
 
+  /** Builds a RichBlockMathematicalExpression from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockMathematicalExpression {
     return new RichBlockMathematicalExpression(checkObject(data, 'RichBlockMathematicalExpression') as unknown as RichBlockMathematicalExpressionInit, bot);
   }
@@ -24460,6 +24756,7 @@ export class RichBlockParagraph extends RichBlockBase {
     if (new.target === RichBlockParagraph) Object.freeze(this);
   }
 
+  /** Builds a RichBlockParagraph from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockParagraph {
     return new RichBlockParagraph(checkObject(data, 'RichBlockParagraph') as unknown as RichBlockParagraphInit, bot);
   }
@@ -24548,6 +24845,7 @@ export class RichBlockPhoto extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockPhoto from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockPhoto {
     return new RichBlockPhoto(checkObject(data, 'RichBlockPhoto') as unknown as RichBlockPhotoInit, bot);
   }
@@ -24601,6 +24899,7 @@ export class RichBlockPreformatted extends RichBlockBase {
     if (new.target === RichBlockPreformatted) Object.freeze(this);
   }
 
+  /** Builds a RichBlockPreformatted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockPreformatted {
     return new RichBlockPreformatted(checkObject(data, 'RichBlockPreformatted') as unknown as RichBlockPreformattedInit, bot);
   }
@@ -24654,6 +24953,7 @@ export class RichBlockPullQuotation extends RichBlockBase {
     if (new.target === RichBlockPullQuotation) Object.freeze(this);
   }
 
+  /** Builds a RichBlockPullQuotation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockPullQuotation {
     return new RichBlockPullQuotation(checkObject(data, 'RichBlockPullQuotation') as unknown as RichBlockPullQuotationInit, bot);
   }
@@ -24708,6 +25008,7 @@ export class RichBlockSectionHeading extends RichBlockBase {
     if (new.target === RichBlockSectionHeading) Object.freeze(this);
   }
 
+  /** Builds a RichBlockSectionHeading from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockSectionHeading {
     return new RichBlockSectionHeading(checkObject(data, 'RichBlockSectionHeading') as unknown as RichBlockSectionHeadingInit, bot);
   }
@@ -24789,6 +25090,7 @@ export class RichBlockSlideshow extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockSlideshow from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockSlideshow {
     return new RichBlockSlideshow(checkObject(data, 'RichBlockSlideshow') as unknown as RichBlockSlideshowInit, bot);
   }
@@ -24883,6 +25185,7 @@ export class RichBlockTable extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockTable from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockTable {
     return new RichBlockTable(checkObject(data, 'RichBlockTable') as unknown as RichBlockTableInit, bot);
   }
@@ -24957,6 +25260,7 @@ export class RichBlockTableCell extends TelegramObject {
     if (new.target === RichBlockTableCell) Object.freeze(this);
   }
 
+  /** Builds a RichBlockTableCell from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichBlockTableCell {
     return new RichBlockTableCell(checkObject(data, 'RichBlockTableCell') as unknown as RichBlockTableCellInit, bot);
   }
@@ -25003,6 +25307,7 @@ export class RichBlockThinking extends RichBlockBase {
     if (new.target === RichBlockThinking) Object.freeze(this);
   }
 
+  /** Builds a RichBlockThinking from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockThinking {
     return new RichBlockThinking(checkObject(data, 'RichBlockThinking') as unknown as RichBlockThinkingInit, bot);
   }
@@ -25091,6 +25396,7 @@ export class RichBlockVideo extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockVideo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockVideo {
     return new RichBlockVideo(checkObject(data, 'RichBlockVideo') as unknown as RichBlockVideoInit, bot);
   }
@@ -25172,6 +25478,7 @@ export class RichBlockVoiceNote extends RichBlockBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichBlockVoiceNote from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichBlockVoiceNote {
     return new RichBlockVoiceNote(checkObject(data, 'RichBlockVoiceNote') as unknown as RichBlockVoiceNoteInit, bot);
   }
@@ -25237,6 +25544,7 @@ export class RichMessage extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a RichMessage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichMessage {
     return new RichMessage(checkObject(data, 'RichMessage') as unknown as RichMessageInit, bot);
   }
@@ -25345,6 +25653,7 @@ export class RichMessageButton extends TelegramObject {
     if (new.target === RichMessageButton) Object.freeze(this);
   }
 
+  /** Builds a RichMessageButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): RichMessageButton {
     return new RichMessageButton(checkObject(data, 'RichMessageButton') as unknown as RichMessageButtonInit, bot);
   }
@@ -25391,6 +25700,7 @@ export class RichTextAnchor extends RichTextBase {
     if (new.target === RichTextAnchor) Object.freeze(this);
   }
 
+  /** Builds a RichTextAnchor from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextAnchor {
     return new RichTextAnchor(checkObject(data, 'RichTextAnchor') as unknown as RichTextAnchorInit, bot);
   }
@@ -25445,6 +25755,7 @@ export class RichTextAnchorLink extends RichTextBase {
     if (new.target === RichTextAnchorLink) Object.freeze(this);
   }
 
+  /** Builds a RichTextAnchorLink from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextAnchorLink {
     return new RichTextAnchorLink(checkObject(data, 'RichTextAnchorLink') as unknown as RichTextAnchorLinkInit, bot);
   }
@@ -25499,6 +25810,7 @@ export class RichTextBankCardNumber extends RichTextBase {
     if (new.target === RichTextBankCardNumber) Object.freeze(this);
   }
 
+  /** Builds a RichTextBankCardNumber from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextBankCardNumber {
     return new RichTextBankCardNumber(checkObject(data, 'RichTextBankCardNumber') as unknown as RichTextBankCardNumberInit, bot);
   }
@@ -25545,6 +25857,7 @@ export class RichTextBold extends RichTextBase {
     if (new.target === RichTextBold) Object.freeze(this);
   }
 
+  /** Builds a RichTextBold from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextBold {
     return new RichTextBold(checkObject(data, 'RichTextBold') as unknown as RichTextBoldInit, bot);
   }
@@ -25599,6 +25912,7 @@ export class RichTextBotCommand extends RichTextBase {
     if (new.target === RichTextBotCommand) Object.freeze(this);
   }
 
+  /** Builds a RichTextBotCommand from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextBotCommand {
     return new RichTextBotCommand(checkObject(data, 'RichTextBotCommand') as unknown as RichTextBotCommandInit, bot);
   }
@@ -25645,6 +25959,7 @@ export class RichTextButton extends RichTextBase {
     if (new.target === RichTextButton) Object.freeze(this);
   }
 
+  /** Builds a RichTextButton from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextButton {
     return new RichTextButton(checkObject(data, 'RichTextButton') as unknown as RichTextButtonInit, bot);
   }
@@ -25699,6 +26014,7 @@ export class RichTextCashtag extends RichTextBase {
     if (new.target === RichTextCashtag) Object.freeze(this);
   }
 
+  /** Builds a RichTextCashtag from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextCashtag {
     return new RichTextCashtag(checkObject(data, 'RichTextCashtag') as unknown as RichTextCashtagInit, bot);
   }
@@ -25745,6 +26061,7 @@ export class RichTextCode extends RichTextBase {
     if (new.target === RichTextCode) Object.freeze(this);
   }
 
+  /** Builds a RichTextCode from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextCode {
     return new RichTextCode(checkObject(data, 'RichTextCode') as unknown as RichTextCodeInit, bot);
   }
@@ -25799,6 +26116,7 @@ export class RichTextCustomEmoji extends RichTextBase {
     if (new.target === RichTextCustomEmoji) Object.freeze(this);
   }
 
+  /** Builds a RichTextCustomEmoji from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextCustomEmoji {
     return new RichTextCustomEmoji(checkObject(data, 'RichTextCustomEmoji') as unknown as RichTextCustomEmojiInit, bot);
   }
@@ -25861,6 +26179,7 @@ export class RichTextDateTime extends RichTextBase {
     if (new.target === RichTextDateTime) Object.freeze(this);
   }
 
+  /** Builds a RichTextDateTime from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextDateTime {
     return new RichTextDateTime(checkObject(data, 'RichTextDateTime') as unknown as RichTextDateTimeInit, bot);
   }
@@ -25915,6 +26234,7 @@ export class RichTextEmailAddress extends RichTextBase {
     if (new.target === RichTextEmailAddress) Object.freeze(this);
   }
 
+  /** Builds a RichTextEmailAddress from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextEmailAddress {
     return new RichTextEmailAddress(checkObject(data, 'RichTextEmailAddress') as unknown as RichTextEmailAddressInit, bot);
   }
@@ -25969,6 +26289,7 @@ export class RichTextHashtag extends RichTextBase {
     if (new.target === RichTextHashtag) Object.freeze(this);
   }
 
+  /** Builds a RichTextHashtag from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextHashtag {
     return new RichTextHashtag(checkObject(data, 'RichTextHashtag') as unknown as RichTextHashtagInit, bot);
   }
@@ -26015,6 +26336,7 @@ export class RichTextItalic extends RichTextBase {
     if (new.target === RichTextItalic) Object.freeze(this);
   }
 
+  /** Builds a RichTextItalic from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextItalic {
     return new RichTextItalic(checkObject(data, 'RichTextItalic') as unknown as RichTextItalicInit, bot);
   }
@@ -26061,6 +26383,7 @@ export class RichTextMarked extends RichTextBase {
     if (new.target === RichTextMarked) Object.freeze(this);
   }
 
+  /** Builds a RichTextMarked from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextMarked {
     return new RichTextMarked(checkObject(data, 'RichTextMarked') as unknown as RichTextMarkedInit, bot);
   }
@@ -26107,6 +26430,7 @@ export class RichTextMathematicalExpression extends RichTextBase {
     if (new.target === RichTextMathematicalExpression) Object.freeze(this);
   }
 
+  /** Builds a RichTextMathematicalExpression from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextMathematicalExpression {
     return new RichTextMathematicalExpression(checkObject(data, 'RichTextMathematicalExpression') as unknown as RichTextMathematicalExpressionInit, bot);
   }
@@ -26161,6 +26485,7 @@ export class RichTextMention extends RichTextBase {
     if (new.target === RichTextMention) Object.freeze(this);
   }
 
+  /** Builds a RichTextMention from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextMention {
     return new RichTextMention(checkObject(data, 'RichTextMention') as unknown as RichTextMentionInit, bot);
   }
@@ -26215,6 +26540,7 @@ export class RichTextPhoneNumber extends RichTextBase {
     if (new.target === RichTextPhoneNumber) Object.freeze(this);
   }
 
+  /** Builds a RichTextPhoneNumber from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextPhoneNumber {
     return new RichTextPhoneNumber(checkObject(data, 'RichTextPhoneNumber') as unknown as RichTextPhoneNumberInit, bot);
   }
@@ -26269,6 +26595,7 @@ export class RichTextReference extends RichTextBase {
     if (new.target === RichTextReference) Object.freeze(this);
   }
 
+  /** Builds a RichTextReference from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextReference {
     return new RichTextReference(checkObject(data, 'RichTextReference') as unknown as RichTextReferenceInit, bot);
   }
@@ -26323,6 +26650,7 @@ export class RichTextReferenceLink extends RichTextBase {
     if (new.target === RichTextReferenceLink) Object.freeze(this);
   }
 
+  /** Builds a RichTextReferenceLink from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextReferenceLink {
     return new RichTextReferenceLink(checkObject(data, 'RichTextReferenceLink') as unknown as RichTextReferenceLinkInit, bot);
   }
@@ -26369,6 +26697,7 @@ export class RichTextSpoiler extends RichTextBase {
     if (new.target === RichTextSpoiler) Object.freeze(this);
   }
 
+  /** Builds a RichTextSpoiler from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextSpoiler {
     return new RichTextSpoiler(checkObject(data, 'RichTextSpoiler') as unknown as RichTextSpoilerInit, bot);
   }
@@ -26415,6 +26744,7 @@ export class RichTextStrikethrough extends RichTextBase {
     if (new.target === RichTextStrikethrough) Object.freeze(this);
   }
 
+  /** Builds a RichTextStrikethrough from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextStrikethrough {
     return new RichTextStrikethrough(checkObject(data, 'RichTextStrikethrough') as unknown as RichTextStrikethroughInit, bot);
   }
@@ -26461,6 +26791,7 @@ export class RichTextSubscript extends RichTextBase {
     if (new.target === RichTextSubscript) Object.freeze(this);
   }
 
+  /** Builds a RichTextSubscript from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextSubscript {
     return new RichTextSubscript(checkObject(data, 'RichTextSubscript') as unknown as RichTextSubscriptInit, bot);
   }
@@ -26507,6 +26838,7 @@ export class RichTextSuperscript extends RichTextBase {
     if (new.target === RichTextSuperscript) Object.freeze(this);
   }
 
+  /** Builds a RichTextSuperscript from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextSuperscript {
     return new RichTextSuperscript(checkObject(data, 'RichTextSuperscript') as unknown as RichTextSuperscriptInit, bot);
   }
@@ -26561,6 +26893,7 @@ export class RichTextTextMention extends RichTextBase {
     if (new.target === RichTextTextMention) Object.freeze(this);
   }
 
+  /** Builds a RichTextTextMention from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextTextMention {
     return new RichTextTextMention(checkObject(data, 'RichTextTextMention') as unknown as RichTextTextMentionInit, bot);
   }
@@ -26607,6 +26940,7 @@ export class RichTextUnderline extends RichTextBase {
     if (new.target === RichTextUnderline) Object.freeze(this);
   }
 
+  /** Builds a RichTextUnderline from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextUnderline {
     return new RichTextUnderline(checkObject(data, 'RichTextUnderline') as unknown as RichTextUnderlineInit, bot);
   }
@@ -26661,6 +26995,7 @@ export class RichTextUrl extends RichTextBase {
     if (new.target === RichTextUrl) Object.freeze(this);
   }
 
+  /** Builds a RichTextUrl from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): RichTextUrl {
     return new RichTextUrl(checkObject(data, 'RichTextUrl') as unknown as RichTextUrlInit, bot);
   }
@@ -26699,6 +27034,7 @@ export class SentGuestMessage extends TelegramObject {
     if (new.target === SentGuestMessage) Object.freeze(this);
   }
 
+  /** Builds a SentGuestMessage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SentGuestMessage {
     return new SentGuestMessage(checkObject(data, 'SentGuestMessage') as unknown as SentGuestMessageInit, bot);
   }
@@ -26736,6 +27072,7 @@ export class SentWebAppMessage extends TelegramObject {
     if (new.target === SentWebAppMessage) Object.freeze(this);
   }
 
+  /** Builds a SentWebAppMessage from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SentWebAppMessage {
     return new SentWebAppMessage(checkObject(data, 'SentWebAppMessage') as unknown as SentWebAppMessageInit, bot);
   }
@@ -26822,6 +27159,7 @@ export class SharedUser extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SharedUser from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SharedUser {
     return new SharedUser(checkObject(data, 'SharedUser') as unknown as SharedUserInit, bot);
   }
@@ -26900,6 +27238,7 @@ export class ShippingAddress extends TelegramObject {
     if (new.target === ShippingAddress) Object.freeze(this);
   }
 
+  /** Builds a ShippingAddress from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ShippingAddress {
     return new ShippingAddress(checkObject(data, 'ShippingAddress') as unknown as ShippingAddressInit, bot);
   }
@@ -26954,6 +27293,7 @@ export class ShippingOption extends TelegramObject {
     if (new.target === ShippingOption) Object.freeze(this);
   }
 
+  /** Builds a ShippingOption from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ShippingOption {
     return new ShippingOption(checkObject(data, 'ShippingOption') as unknown as ShippingOptionInit, bot);
   }
@@ -27048,6 +27388,7 @@ export class ShippingQuery extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a ShippingQuery from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): ShippingQuery {
     return new ShippingQuery(checkObject(data, 'ShippingQuery') as unknown as ShippingQueryInit, bot);
   }
@@ -27097,6 +27438,7 @@ export class StarAmount extends TelegramObject {
     if (new.target === StarAmount) Object.freeze(this);
   }
 
+  /** Builds a StarAmount from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StarAmount {
     return new StarAmount(checkObject(data, 'StarAmount') as unknown as StarAmountInit, bot);
   }
@@ -27208,6 +27550,7 @@ export class StarTransaction extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a StarTransaction from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StarTransaction {
     return new StarTransaction(checkObject(data, 'StarTransaction') as unknown as StarTransactionInit, bot);
   }
@@ -27270,6 +27613,7 @@ export class StarTransactions extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a StarTransactions from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StarTransactions {
     return new StarTransactions(checkObject(data, 'StarTransactions') as unknown as StarTransactionsInit, bot);
   }
@@ -27448,6 +27792,7 @@ export class Sticker extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Sticker from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Sticker {
     return new Sticker(checkObject(data, 'Sticker') as unknown as StickerInit, bot);
   }
@@ -27549,6 +27894,7 @@ export class StickerSet extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a StickerSet from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StickerSet {
     return new StickerSet(checkObject(data, 'StickerSet') as unknown as StickerSetInit, bot);
   }
@@ -27615,6 +27961,7 @@ export class Story extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Story from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Story {
     return new Story(checkObject(data, 'Story') as unknown as StoryInit, bot);
   }
@@ -27665,6 +28012,7 @@ export class StoryArea extends TelegramObject {
     if (new.target === StoryArea) Object.freeze(this);
   }
 
+  /** Builds a StoryArea from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StoryArea {
     return new StoryArea(checkObject(data, 'StoryArea') as unknown as StoryAreaInit, bot);
   }
@@ -27743,6 +28091,7 @@ export class StoryAreaPosition extends TelegramObject {
     if (new.target === StoryAreaPosition) Object.freeze(this);
   }
 
+  /** Builds a StoryAreaPosition from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): StoryAreaPosition {
     return new StoryAreaPosition(checkObject(data, 'StoryAreaPosition') as unknown as StoryAreaPositionInit, bot);
   }
@@ -27789,6 +28138,7 @@ export class StoryAreaTypeLink extends StoryAreaTypeBase {
     if (new.target === StoryAreaTypeLink) Object.freeze(this);
   }
 
+  /** Builds a StoryAreaTypeLink from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): StoryAreaTypeLink {
     return new StoryAreaTypeLink(checkObject(data, 'StoryAreaTypeLink') as unknown as StoryAreaTypeLinkInit, bot);
   }
@@ -27850,6 +28200,7 @@ export class StoryAreaTypeLocation extends StoryAreaTypeBase {
     if (new.target === StoryAreaTypeLocation) Object.freeze(this);
   }
 
+  /** Builds a StoryAreaTypeLocation from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): StoryAreaTypeLocation {
     return new StoryAreaTypeLocation(checkObject(data, 'StoryAreaTypeLocation') as unknown as StoryAreaTypeLocationInit, bot);
   }
@@ -27910,6 +28261,7 @@ export class StoryAreaTypeSuggestedReaction extends StoryAreaTypeBase {
     if (new.target === StoryAreaTypeSuggestedReaction) Object.freeze(this);
   }
 
+  /** Builds a StoryAreaTypeSuggestedReaction from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): StoryAreaTypeSuggestedReaction {
     return new StoryAreaTypeSuggestedReaction(checkObject(data, 'StoryAreaTypeSuggestedReaction') as unknown as StoryAreaTypeSuggestedReactionInit, bot);
   }
@@ -27956,6 +28308,7 @@ export class StoryAreaTypeUniqueGift extends StoryAreaTypeBase {
     if (new.target === StoryAreaTypeUniqueGift) Object.freeze(this);
   }
 
+  /** Builds a StoryAreaTypeUniqueGift from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): StoryAreaTypeUniqueGift {
     return new StoryAreaTypeUniqueGift(checkObject(data, 'StoryAreaTypeUniqueGift') as unknown as StoryAreaTypeUniqueGiftInit, bot);
   }
@@ -28018,6 +28371,7 @@ export class StoryAreaTypeWeather extends StoryAreaTypeBase {
     if (new.target === StoryAreaTypeWeather) Object.freeze(this);
   }
 
+  /** Builds a StoryAreaTypeWeather from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): StoryAreaTypeWeather {
     return new StoryAreaTypeWeather(checkObject(data, 'StoryAreaTypeWeather') as unknown as StoryAreaTypeWeatherInit, bot);
   }
@@ -28151,6 +28505,7 @@ export class SuccessfulPayment extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuccessfulPayment from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuccessfulPayment {
     return new SuccessfulPayment(checkObject(data, 'SuccessfulPayment') as unknown as SuccessfulPaymentInit, bot);
   }
@@ -28228,6 +28583,7 @@ export class SuggestedPostApprovalFailed extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuggestedPostApprovalFailed from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostApprovalFailed {
     return new SuggestedPostApprovalFailed(checkObject(data, 'SuggestedPostApprovalFailed') as unknown as SuggestedPostApprovalFailedInit, bot);
   }
@@ -28308,6 +28664,7 @@ export class SuggestedPostApproved extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuggestedPostApproved from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostApproved {
     return new SuggestedPostApproved(checkObject(data, 'SuggestedPostApproved') as unknown as SuggestedPostApprovedInit, bot);
   }
@@ -28372,6 +28729,7 @@ export class SuggestedPostDeclined extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuggestedPostDeclined from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostDeclined {
     return new SuggestedPostDeclined(checkObject(data, 'SuggestedPostDeclined') as unknown as SuggestedPostDeclinedInit, bot);
   }
@@ -28444,6 +28802,7 @@ export class SuggestedPostInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuggestedPostInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostInfo {
     return new SuggestedPostInfo(checkObject(data, 'SuggestedPostInfo') as unknown as SuggestedPostInfoInit, bot);
   }
@@ -28531,6 +28890,7 @@ export class SuggestedPostPaid extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuggestedPostPaid from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostPaid {
     return new SuggestedPostPaid(checkObject(data, 'SuggestedPostPaid') as unknown as SuggestedPostPaidInit, bot);
   }
@@ -28575,6 +28935,7 @@ export class SuggestedPostParameters extends TelegramObject {
     if (new.target === SuggestedPostParameters) Object.freeze(this);
   }
 
+  /** Builds a SuggestedPostParameters from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostParameters {
     return new SuggestedPostParameters(checkObject(data, 'SuggestedPostParameters') as unknown as SuggestedPostParametersInit, bot);
   }
@@ -28621,6 +28982,7 @@ export class SuggestedPostPrice extends TelegramObject {
     if (new.target === SuggestedPostPrice) Object.freeze(this);
   }
 
+  /** Builds a SuggestedPostPrice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostPrice {
     return new SuggestedPostPrice(checkObject(data, 'SuggestedPostPrice') as unknown as SuggestedPostPriceInit, bot);
   }
@@ -28686,6 +29048,7 @@ export class SuggestedPostRefunded extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a SuggestedPostRefunded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SuggestedPostRefunded {
     return new SuggestedPostRefunded(checkObject(data, 'SuggestedPostRefunded') as unknown as SuggestedPostRefundedInit, bot);
   }
@@ -28751,6 +29114,7 @@ export class SwitchInlineQueryChosenChat extends TelegramObject {
     if (new.target === SwitchInlineQueryChosenChat) Object.freeze(this);
   }
 
+  /** Builds a SwitchInlineQueryChosenChat from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): SwitchInlineQueryChosenChat {
     return new SwitchInlineQueryChosenChat(checkObject(data, 'SwitchInlineQueryChosenChat') as unknown as SwitchInlineQueryChosenChatInit, bot);
   }
@@ -28831,6 +29195,7 @@ export class TextQuote extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a TextQuote from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): TextQuote {
     return new TextQuote(checkObject(data, 'TextQuote') as unknown as TextQuoteInit, bot);
   }
@@ -28904,6 +29269,7 @@ export class TransactionPartnerAffiliateProgram extends TransactionPartnerBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a TransactionPartnerAffiliateProgram from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerAffiliateProgram {
     return new TransactionPartnerAffiliateProgram(checkObject(data, 'TransactionPartnerAffiliateProgram') as unknown as TransactionPartnerAffiliateProgramInit, bot);
   }
@@ -28985,6 +29351,7 @@ export class TransactionPartnerChat extends TransactionPartnerBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a TransactionPartnerChat from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerChat {
     return new TransactionPartnerChat(checkObject(data, 'TransactionPartnerChat') as unknown as TransactionPartnerChatInit, bot);
   }
@@ -29050,6 +29417,7 @@ export class TransactionPartnerFragment extends TransactionPartnerBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a TransactionPartnerFragment from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerFragment {
     return new TransactionPartnerFragment(checkObject(data, 'TransactionPartnerFragment') as unknown as TransactionPartnerFragmentInit, bot);
   }
@@ -29088,6 +29456,7 @@ export class TransactionPartnerOther extends TransactionPartnerBase {
     if (new.target === TransactionPartnerOther) Object.freeze(this);
   }
 
+  /** Builds a TransactionPartnerOther from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerOther {
     return new TransactionPartnerOther(checkObject(data, 'TransactionPartnerOther') as unknown as TransactionPartnerOtherInit, bot);
   }
@@ -29126,6 +29495,7 @@ export class TransactionPartnerTelegramAds extends TransactionPartnerBase {
     if (new.target === TransactionPartnerTelegramAds) Object.freeze(this);
   }
 
+  /** Builds a TransactionPartnerTelegramAds from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerTelegramAds {
     return new TransactionPartnerTelegramAds(checkObject(data, 'TransactionPartnerTelegramAds') as unknown as TransactionPartnerTelegramAdsInit, bot);
   }
@@ -29172,6 +29542,7 @@ export class TransactionPartnerTelegramApi extends TransactionPartnerBase {
     if (new.target === TransactionPartnerTelegramApi) Object.freeze(this);
   }
 
+  /** Builds a TransactionPartnerTelegramApi from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerTelegramApi {
     return new TransactionPartnerTelegramApi(checkObject(data, 'TransactionPartnerTelegramApi') as unknown as TransactionPartnerTelegramApiInit, bot);
   }
@@ -29319,6 +29690,7 @@ export class TransactionPartnerUser extends TransactionPartnerBase {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a TransactionPartnerUser from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static override fromJSON(data: unknown, bot?: Bot): TransactionPartnerUser {
     return new TransactionPartnerUser(checkObject(data, 'TransactionPartnerUser') as unknown as TransactionPartnerUserInit, bot);
   }
@@ -29492,6 +29864,7 @@ export class UniqueGift extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UniqueGift from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGift {
     return new UniqueGift(checkObject(data, 'UniqueGift') as unknown as UniqueGiftInit, bot);
   }
@@ -29566,6 +29939,7 @@ export class UniqueGiftBackdrop extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UniqueGiftBackdrop from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGiftBackdrop {
     return new UniqueGiftBackdrop(checkObject(data, 'UniqueGiftBackdrop') as unknown as UniqueGiftBackdropInit, bot);
   }
@@ -29628,6 +30002,7 @@ export class UniqueGiftBackdropColors extends TelegramObject {
     if (new.target === UniqueGiftBackdropColors) Object.freeze(this);
   }
 
+  /** Builds a UniqueGiftBackdropColors from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGiftBackdropColors {
     return new UniqueGiftBackdropColors(checkObject(data, 'UniqueGiftBackdropColors') as unknown as UniqueGiftBackdropColorsInit, bot);
   }
@@ -29706,6 +30081,7 @@ export class UniqueGiftColors extends TelegramObject {
     if (new.target === UniqueGiftColors) Object.freeze(this);
   }
 
+  /** Builds a UniqueGiftColors from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGiftColors {
     return new UniqueGiftColors(checkObject(data, 'UniqueGiftColors') as unknown as UniqueGiftColorsInit, bot);
   }
@@ -29844,6 +30220,7 @@ export class UniqueGiftInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UniqueGiftInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGiftInfo {
     return new UniqueGiftInfo(checkObject(data, 'UniqueGiftInfo') as unknown as UniqueGiftInfoInit, bot);
   }
@@ -29925,6 +30302,7 @@ export class UniqueGiftModel extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UniqueGiftModel from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGiftModel {
     return new UniqueGiftModel(checkObject(data, 'UniqueGiftModel') as unknown as UniqueGiftModelInit, bot);
   }
@@ -29999,6 +30377,7 @@ export class UniqueGiftSymbol extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UniqueGiftSymbol from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UniqueGiftSymbol {
     return new UniqueGiftSymbol(checkObject(data, 'UniqueGiftSymbol') as unknown as UniqueGiftSymbolInit, bot);
   }
@@ -30226,6 +30605,7 @@ export class Update extends TelegramObject {
     if (new.target === Update) Object.freeze(this);
   }
 
+  /** Builds a Update from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Update {
     return new Update(checkObject(data, 'Update') as unknown as UpdateInit, bot);
   }
@@ -30389,6 +30769,7 @@ export class User extends TelegramObject {
     if (new.target === User) Object.freeze(this);
   }
 
+  /** Builds a User from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): User {
     return new User(checkObject(data, 'User') as unknown as UserInit, bot);
   }
@@ -30451,6 +30832,7 @@ export class UserChatBoosts extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UserChatBoosts from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UserChatBoosts {
     return new UserChatBoosts(checkObject(data, 'UserChatBoosts') as unknown as UserChatBoostsInit, bot);
   }
@@ -30517,6 +30899,7 @@ export class UserProfileAudios extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UserProfileAudios from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UserProfileAudios {
     return new UserProfileAudios(checkObject(data, 'UserProfileAudios') as unknown as UserProfileAudiosInit, bot);
   }
@@ -30583,6 +30966,7 @@ export class UserProfilePhotos extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UserProfilePhotos from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UserProfilePhotos {
     return new UserProfilePhotos(checkObject(data, 'UserProfilePhotos') as unknown as UserProfilePhotosInit, bot);
   }
@@ -30644,6 +31028,7 @@ export class UserRating extends TelegramObject {
     if (new.target === UserRating) Object.freeze(this);
   }
 
+  /** Builds a UserRating from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UserRating {
     return new UserRating(checkObject(data, 'UserRating') as unknown as UserRatingInit, bot);
   }
@@ -30710,6 +31095,7 @@ export class UsersShared extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a UsersShared from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): UsersShared {
     return new UsersShared(checkObject(data, 'UsersShared') as unknown as UsersSharedInit, bot);
   }
@@ -30812,6 +31198,7 @@ export class Venue extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Venue from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Venue {
     return new Venue(checkObject(data, 'Venue') as unknown as VenueInit, bot);
   }
@@ -30971,6 +31358,7 @@ export class Video extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a Video from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Video {
     return new Video(checkObject(data, 'Video') as unknown as VideoInit, bot);
   }
@@ -31013,6 +31401,7 @@ export class VideoChatEnded extends TelegramObject {
     if (new.target === VideoChatEnded) Object.freeze(this);
   }
 
+  /** Builds a VideoChatEnded from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): VideoChatEnded {
     return new VideoChatEnded(checkObject(data, 'VideoChatEnded') as unknown as VideoChatEndedInit, bot);
   }
@@ -31071,6 +31460,7 @@ export class VideoChatParticipantsInvited extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a VideoChatParticipantsInvited from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): VideoChatParticipantsInvited {
     return new VideoChatParticipantsInvited(checkObject(data, 'VideoChatParticipantsInvited') as unknown as VideoChatParticipantsInvitedInit, bot);
   }
@@ -31129,6 +31519,7 @@ export class VideoChatScheduled extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a VideoChatScheduled from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): VideoChatScheduled {
     return new VideoChatScheduled(checkObject(data, 'VideoChatScheduled') as unknown as VideoChatScheduledInit, bot);
   }
@@ -31158,6 +31549,7 @@ export class VideoChatStarted extends TelegramObject {
     if (new.target === VideoChatStarted) Object.freeze(this);
   }
 
+  /** Builds a VideoChatStarted from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): VideoChatStarted {
     return new VideoChatStarted(checkObject(data, 'VideoChatStarted') as unknown as VideoChatStartedInit, bot);
   }
@@ -31254,6 +31646,7 @@ export class VideoNote extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a VideoNote from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): VideoNote {
     return new VideoNote(checkObject(data, 'VideoNote') as unknown as VideoNoteInit, bot);
   }
@@ -31335,6 +31728,7 @@ export class VideoQuality extends TelegramObject {
     if (new.target === VideoQuality) Object.freeze(this);
   }
 
+  /** Builds a VideoQuality from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): VideoQuality {
     return new VideoQuality(checkObject(data, 'VideoQuality') as unknown as VideoQualityInit, bot);
   }
@@ -31407,6 +31801,7 @@ export class Voice extends TelegramObject {
     if (new.target === Voice) Object.freeze(this);
   }
 
+  /** Builds a Voice from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): Voice {
     return new Voice(checkObject(data, 'Voice') as unknown as VoiceInit, bot);
   }
@@ -31457,6 +31852,7 @@ export class WebAppData extends TelegramObject {
     if (new.target === WebAppData) Object.freeze(this);
   }
 
+  /** Builds a WebAppData from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): WebAppData {
     return new WebAppData(checkObject(data, 'WebAppData') as unknown as WebAppDataInit, bot);
   }
@@ -31495,6 +31891,7 @@ export class WebAppInfo extends TelegramObject {
     if (new.target === WebAppInfo) Object.freeze(this);
   }
 
+  /** Builds a WebAppInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): WebAppInfo {
     return new WebAppInfo(checkObject(data, 'WebAppInfo') as unknown as WebAppInfoInit, bot);
   }
@@ -31619,6 +32016,7 @@ export class WebhookInfo extends TelegramObject {
     return this.#input as unknown as Readonly<Record<string, unknown>>;
   }
 
+  /** Builds a WebhookInfo from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): WebhookInfo {
     return new WebhookInfo(checkObject(data, 'WebhookInfo') as unknown as WebhookInfoInit, bot);
   }
@@ -31674,6 +32072,7 @@ export class WriteAccessAllowed extends TelegramObject {
     if (new.target === WriteAccessAllowed) Object.freeze(this);
   }
 
+  /** Builds a WriteAccessAllowed from the JSON object the Bot API sent; `bot` is the instance its shortcut methods call. */
   static fromJSON(data: unknown, bot?: Bot): WriteAccessAllowed {
     return new WriteAccessAllowed(checkObject(data, 'WriteAccessAllowed') as unknown as WriteAccessAllowedInit, bot);
   }

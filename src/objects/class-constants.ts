@@ -65,6 +65,7 @@ const ALL_ENTITY_TYPES: readonly MessageEntityType[] = Object.freeze(Object.valu
 const ALL_DICE_EMOJI: readonly DiceEmoji[] = Object.freeze(Object.values(DiceEmoji));
 
 declare module '../generated/types.js' {
+  /** Constants kept on {@link Chat} itself, as PTB keeps them on the class. */
   namespace Chat {
     /** `'sender'`. */
     const SENDER: typeof ChatType.SENDER;
@@ -77,6 +78,7 @@ declare module '../generated/types.js' {
     /** `'channel'`. */
     const CHANNEL: typeof ChatType.CHANNEL;
   }
+  /** Constants kept on {@link MessageEntity} itself, as PTB keeps them on the class. */
   namespace MessageEntity {
     /** Every entity type. */
     const ALL_TYPES: readonly MessageEntityType[];
@@ -121,6 +123,7 @@ declare module '../generated/types.js' {
     /** `'url'`. */
     const URL: typeof MessageEntityType.URL;
   }
+  /** Constants kept on {@link ChatMemberBase} itself, as PTB keeps them on the class. */
   namespace ChatMemberBase {
     /** `'administrator'`. */
     const ADMINISTRATOR: typeof ChatMemberStatus.ADMINISTRATOR;
@@ -135,6 +138,7 @@ declare module '../generated/types.js' {
     /** `'restricted'`. */
     const RESTRICTED: typeof ChatMemberStatus.RESTRICTED;
   }
+  /** Constants kept on {@link Dice} itself, as PTB keeps them on the class. */
   namespace Dice {
     /** Every dice emoji. */
     const ALL_EMOJI: readonly DiceEmoji[];
@@ -165,6 +169,7 @@ declare module '../generated/types.js' {
     /** Highest value of 🎰. */
     const MAX_VALUE_SLOT_MACHINE: typeof DiceLimit.MAX_VALUE_SLOT_MACHINE;
   }
+  /** Constants kept on {@link Sticker} itself, as PTB keeps them on the class. */
   namespace Sticker {
     /** `'regular'`. */
     const REGULAR: typeof StickerType.REGULAR;
@@ -181,6 +186,7 @@ declare module '../generated/types.js' {
     /** Mask point `'chin'`. */
     const CHIN: typeof MaskPoint.CHIN;
   }
+  /** Constants kept on {@link Update} itself, as PTB keeps them on the class. */
   namespace Update {
     /** Every update kind, in the spec's order (the `allowed_updates` values). */
     const ALL_TYPES: typeof UPDATE_TYPES;
@@ -239,6 +245,7 @@ declare module '../generated/types.js' {
     /** `'stopped_message_generation'`. */
     const STOPPED_MESSAGE_GENERATION: typeof UpdateType.STOPPED_MESSAGE_GENERATION;
   }
+  /** Constants kept on {@link Poll} itself, as PTB keeps them on the class. */
   namespace Poll {
     /** `'regular'`. */
     const REGULAR: typeof PollType.REGULAR;
@@ -265,6 +272,7 @@ declare module '../generated/types.js' {
     /** Longest `open_period` (seconds). */
     const MAX_OPEN_PERIOD: typeof PollLimit.MAX_OPEN_PERIOD;
   }
+  /** Constants kept on {@link MessageOriginBase} itself, as PTB keeps them on the class. */
   namespace MessageOriginBase {
     /** `'user'`. */
     const USER: typeof MessageOriginType.USER;
@@ -275,6 +283,7 @@ declare module '../generated/types.js' {
     /** `'channel'`. */
     const CHANNEL: typeof MessageOriginType.CHANNEL;
   }
+  /** Constants kept on {@link ReactionTypeBase} itself, as PTB keeps them on the class. */
   namespace ReactionTypeBase {
     /** `'emoji'`. */
     const EMOJI: typeof ReactionTypeConst.EMOJI;
@@ -283,6 +292,7 @@ declare module '../generated/types.js' {
     /** `'paid'`. */
     const PAID: typeof ReactionTypeConst.PAID;
   }
+  /** Constants kept on {@link MenuButtonBase} itself, as PTB keeps them on the class. */
   namespace MenuButtonBase {
     /** `'commands'`. */
     const COMMANDS: typeof MenuButtonType.COMMANDS;
@@ -291,6 +301,7 @@ declare module '../generated/types.js' {
     /** `'default'`. */
     const DEFAULT: typeof MenuButtonType.DEFAULT;
   }
+  /** Constants kept on {@link BotCommandScopeBase} itself, as PTB keeps them on the class. */
   namespace BotCommandScopeBase {
     /** `'default'`. */
     const DEFAULT: typeof BotCommandScopeType.DEFAULT;
@@ -307,6 +318,7 @@ declare module '../generated/types.js' {
     /** `'chat_member'`. */
     const CHAT_MEMBER: typeof BotCommandScopeType.CHAT_MEMBER;
   }
+  /** Constants kept on {@link ChatBoostSourceBase} itself, as PTB keeps them on the class. */
   namespace ChatBoostSourceBase {
     /** `'premium'`. */
     const PREMIUM: typeof ChatBoostSources.PREMIUM;
@@ -315,12 +327,14 @@ declare module '../generated/types.js' {
     /** `'giveaway'`. */
     const GIVEAWAY: typeof ChatBoostSources.GIVEAWAY;
   }
+  /** Constants kept on {@link OwnedGiftBase} itself, as PTB keeps them on the class. */
   namespace OwnedGiftBase {
     /** `'regular'`. */
     const REGULAR: typeof OwnedGiftType.REGULAR;
     /** `'unique'`. */
     const UNIQUE: typeof OwnedGiftType.UNIQUE;
   }
+  /** Constants kept on {@link PaidMediaBase} itself, as PTB keeps them on the class. */
   namespace PaidMediaBase {
     /** `'preview'`. */
     const PREVIEW: typeof PaidMediaType.PREVIEW;
@@ -331,6 +345,7 @@ declare module '../generated/types.js' {
     /** `'live_photo'`. */
     const LIVE_PHOTO: typeof PaidMediaType.LIVE_PHOTO;
   }
+  /** Constants kept on {@link TransactionPartnerBase} itself, as PTB keeps them on the class. */
   namespace TransactionPartnerBase {
     /** `'affiliate_program'`. */
     const AFFILIATE_PROGRAM: typeof TransactionPartnerType.AFFILIATE_PROGRAM;
@@ -347,6 +362,7 @@ declare module '../generated/types.js' {
     /** `'user'`. */
     const USER: typeof TransactionPartnerType.USER;
   }
+  /** Constants kept on {@link RevenueWithdrawalStateBase} itself, as PTB keeps them on the class. */
   namespace RevenueWithdrawalStateBase {
     /** `'pending'`. */
     const PENDING: typeof RevenueWithdrawalStateType.PENDING;
@@ -355,6 +371,7 @@ declare module '../generated/types.js' {
     /** `'failed'`. */
     const FAILED: typeof RevenueWithdrawalStateType.FAILED;
   }
+  /** Constants kept on {@link StoryAreaTypeBase} itself, as PTB keeps them on the class. */
   namespace StoryAreaTypeBase {
     /** `'location'`. */
     const LOCATION: typeof StoryAreaTypeType.LOCATION;
@@ -367,6 +384,7 @@ declare module '../generated/types.js' {
     /** `'unique_gift'`. */
     const UNIQUE_GIFT: typeof StoryAreaTypeType.UNIQUE_GIFT;
   }
+  /** Constants kept on {@link BackgroundTypeBase} itself, as PTB keeps them on the class. */
   namespace BackgroundTypeBase {
     /** `'fill'`. */
     const FILL: typeof BackgroundTypeType.FILL;
@@ -377,6 +395,7 @@ declare module '../generated/types.js' {
     /** `'chat_theme'`. */
     const CHAT_THEME: typeof BackgroundTypeType.CHAT_THEME;
   }
+  /** Constants kept on {@link BackgroundFillBase} itself, as PTB keeps them on the class. */
   namespace BackgroundFillBase {
     /** `'solid'`. */
     const SOLID: typeof BackgroundFillType.SOLID;
@@ -385,6 +404,7 @@ declare module '../generated/types.js' {
     /** `'freeform_gradient'`. */
     const FREEFORM_GRADIENT: typeof BackgroundFillType.FREEFORM_GRADIENT;
   }
+  /** Constants kept on {@link InlineQuery} itself, as PTB keeps them on the class. */
   namespace InlineQuery {
     /** Most results one answer may carry. */
     const MAX_RESULTS: typeof InlineQueryLimit.RESULTS;
@@ -393,12 +413,14 @@ declare module '../generated/types.js' {
     /** Longest query text. */
     const MAX_QUERY_LENGTH: typeof InlineQueryLimit.MAX_QUERY_LENGTH;
   }
+  /** Constants kept on {@link InlineKeyboardButton} itself, as PTB keeps them on the class. */
   namespace InlineKeyboardButton {
     /** Shortest `callback_data`, in bytes. */
     const MIN_CALLBACK_DATA: typeof InlineKeyboardButtonLimit.MIN_CALLBACK_DATA;
     /** Longest `callback_data`, in bytes. */
     const MAX_CALLBACK_DATA: typeof InlineKeyboardButtonLimit.MAX_CALLBACK_DATA;
   }
+  /** Constants kept on {@link ChatPhoto} itself, as PTB keeps them on the class. */
   namespace ChatPhoto {
     /** Side of the small chat photo, in pixels. */
     const SIZE_SMALL: typeof ChatPhotoSize.SMALL;

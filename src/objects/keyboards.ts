@@ -40,6 +40,7 @@ declare module '../generated/types.js' {
     updateCallbackData(callbackData: string): InlineKeyboardButton;
   }
 
+  /** Static builders of {@link InlineKeyboardMarkup}. */
   namespace InlineKeyboardMarkup {
     /**
      * A keyboard of one button.
@@ -53,6 +54,7 @@ declare module '../generated/types.js' {
     function fromColumn(buttons: readonly InlineKeyboardButtonLike[]): InlineKeyboardMarkup;
   }
 
+  /** Static builders of {@link ReplyKeyboardMarkup}. */
   namespace ReplyKeyboardMarkup {
     /**
      * A reply keyboard from rows of buttons, where a plain string is a button with that text: the

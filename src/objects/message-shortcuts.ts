@@ -30,7 +30,8 @@ import { isSameChat, planReply, type QuoteOptions } from './message-quote.js';
 export type ReplyFilled = 'business_connection_id' | 'direct_messages_topic_id';
 
 /**
- * The options of a reply shortcut: its Bot method's options minus {@link ReplyFilled}, plus
+ * The options of a reply shortcut: its Bot method's options minus `business_connection_id` and
+ * `direct_messages_topic_id` (taken from the message), plus
  * {@link QuoteOptions} (whose `allowSendingWithoutReply` replaces the method's `allow_sending_without_reply`).
  */
 export type ReplyOptions<O> = Omit<O, ReplyFilled | 'allow_sending_without_reply'> & QuoteOptions;
@@ -38,7 +39,7 @@ export type ReplyOptions<O> = Omit<O, ReplyFilled | 'allow_sending_without_reply
 /** Parameters an edit shortcut takes from the message. */
 export type EditFilled = 'chat_id' | 'message_id' | 'inline_message_id' | 'business_connection_id';
 
-/** The options of an edit shortcut: its Bot method's options minus {@link EditFilled}. */
+/** The options of an edit shortcut: its Bot method's options minus the ids it takes from the message (`chat_id`, `message_id`, `inline_message_id`, `business_connection_id`). */
 export type EditOptions<O> = Omit<O, EditFilled>;
 
 /**

@@ -55,12 +55,14 @@ declare module '../generated/types.js' {
      */
     difference(): ChatMemberDifference;
   }
+  /** Static builders of {@link ChatPermissions}. */
   namespace ChatPermissions {
     /** Permissions with every flag `true`. */
     function allPermissions(): ChatPermissions;
     /** Permissions with every flag `false`. */
     function noPermissions(): ChatPermissions;
   }
+  /** Static builders of {@link ChatAdministratorRights}. */
   namespace ChatAdministratorRights {
     /** Rights with every flag `true`. */
     function allRights(): ChatAdministratorRights;

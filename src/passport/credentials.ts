@@ -45,6 +45,7 @@ export class DataCredentials extends TelegramObject {
     return this.data_hash;
   }
 
+  /** Reads the JSON the decrypted credentials hold; throws on a wrong shape. */
   static fromJSON(data: unknown): DataCredentials {
     const json = checkObject(data, 'DataCredentials');
     return new DataCredentials({
@@ -73,6 +74,7 @@ export class FileCredentials extends TelegramObject {
     return this.file_hash;
   }
 
+  /** Reads the JSON the decrypted credentials hold; throws on a wrong shape. */
   static fromJSON(data: unknown): FileCredentials {
     const json = checkObject(data, 'FileCredentials');
     return new FileCredentials({
@@ -107,6 +109,7 @@ export class SecureValue extends TelegramObject {
     Object.freeze(this);
   }
 
+  /** Reads the JSON the decrypted credentials hold; throws on a wrong shape. */
   static fromJSON(data: unknown): SecureValue {
     const json = checkObject(data, 'SecureValue');
     const file = (key: string) => (json[key] === undefined ? undefined : FileCredentials.fromJSON(json[key]));
@@ -145,6 +148,7 @@ export class SecureData extends TelegramObject {
     Object.freeze(this);
   }
 
+  /** Reads the JSON the decrypted credentials hold; throws on a wrong shape. */
   static fromJSON(data: unknown): SecureData {
     const json = checkObject(data, 'SecureData');
     const init: { [K in SecureValueType]?: SecureValue } = {};
@@ -169,6 +173,7 @@ export class Credentials extends TelegramObject {
     Object.freeze(this);
   }
 
+  /** Reads the decrypted credentials JSON; throws on a wrong shape. */
   static fromJSON(data: unknown): Credentials {
     const json = checkObject(data, 'Credentials');
     return new Credentials({

@@ -64,6 +64,7 @@ export class PersonalDetails extends TelegramObject {
     Object.freeze(this);
   }
 
+  /** Reads the decrypted JSON of a `personal_details` element; throws on a wrong shape. */
   static fromJSON(data: unknown): PersonalDetails {
     const { fields, extra } = readStrings(
       checkObject(data, 'PersonalDetails'),
@@ -104,6 +105,7 @@ export class ResidentialAddress extends TelegramObject {
     Object.freeze(this);
   }
 
+  /** Reads the decrypted JSON of an `address` element; throws on a wrong shape. */
   static fromJSON(data: unknown): ResidentialAddress {
     // Telegram's apps leave street_line2 and state empty rather than absent; accept both.
     const json = checkObject(data, 'ResidentialAddress');
@@ -138,6 +140,7 @@ export class IdDocumentData extends TelegramObject {
     Object.freeze(this);
   }
 
+  /** Reads the decrypted JSON of an identity document element; throws on a wrong shape. */
   static fromJSON(data: unknown): IdDocumentData {
     const { fields, extra } = readStrings(
       checkObject(data, 'IdDocumentData'),

@@ -59,7 +59,10 @@ export interface HttpResponse {
    * The body's chunks. A body that also has a `text()` method (undici's does) is read through it,
    * which is faster than iterating.
    */
-  readonly body: AsyncIterable<Uint8Array> & { text?(): Promise<string> };
+  readonly body: AsyncIterable<Uint8Array> & {
+    /** The whole body as UTF-8 text. */
+    text?(): Promise<string>;
+  };
 }
 
 /** Options of {@link BaseRequest.post}. */

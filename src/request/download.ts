@@ -32,7 +32,7 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Options of {@link downloadToWritable} and {@link copyLocalFileToWritable}. */
+/** Options of downloading a file into a writable stream (`downloadToWritable`, `copyLocalFileToWritable`). */
 export interface WritableOptions extends DownloadOptions {
   /** End (close) the destination when the content is written; default `true`. */
   readonly end?: boolean | undefined;

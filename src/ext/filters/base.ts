@@ -124,6 +124,7 @@ export class BaseFilter<U extends Update = FilteredUpdate> {
     return new NotFilter(this);
   }
 
+  /** The filter's {@link BaseFilter.name}, e.g. `filters.TEXT` or a combination like `<filters.TEXT and filters.COMMAND>`. */
   toString(): string {
     return this.name;
   }

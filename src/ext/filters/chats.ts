@@ -94,6 +94,7 @@ export abstract class IdUsernameFilter<M extends object = object> extends Messag
     return new Set(this.#ids);
   }
 
+  /** Replaces the allowed ids; throws if usernames are set, since a filter matches by one or the other. */
   protected setIds(ids: number | Iterable<number> | undefined): void {
     const list = idList(ids);
     if (list.length > 0 && this.#usernames.size > 0) {
@@ -103,6 +104,7 @@ export abstract class IdUsernameFilter<M extends object = object> extends Messag
     for (const id of list) this.#ids.add(id);
   }
 
+  /** Replaces the allowed usernames (a leading `@` is dropped); throws if ids are set. */
   protected setUsernames(usernames: string | Iterable<string> | undefined): void {
     const list = usernameList(usernames);
     if (list.length > 0 && this.#ids.size > 0) {
@@ -112,11 +114,13 @@ export abstract class IdUsernameFilter<M extends object = object> extends Messag
     for (const name of list) this.#usernames.add(name);
   }
 
+  /** Allows more ids; throws if the filter matches by usernames. */
   protected addIds(ids: number | Iterable<number>): void {
     this.#assertNoUsernames();
     for (const id of idList(ids)) this.#ids.add(id);
   }
 
+  /** Stops allowing these ids; throws if the filter matches by usernames. */
   protected removeIds(ids: number | Iterable<number>): void {
     this.#assertNoUsernames();
     for (const id of idList(ids)) this.#ids.delete(id);

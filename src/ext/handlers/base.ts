@@ -9,6 +9,7 @@ import type { BaseFilter } from '../filters/base.js';
 /** A handler callback: `async (update, context) => result`. */
 export type HandlerCallback<U, C, R> = {
   // Method syntax keeps the parameters bivariant: handlers of narrowed updates stay assignable.
+  /** Handles the update; what it returns (awaited) is the handler's result, e.g. a conversation's next state. */
   callback(update: U, context: C): R | Promise<R>;
 }['callback'];
 
@@ -56,6 +57,7 @@ export abstract class BaseHandler<
   CC extends C = UpdateContext<U, C>,
   A = U,
 > {
+  /** The function called with `(update, context)` when the handler matches. */
   readonly callback: HandlerCallback<A, CC, R>;
   /** Whether the application awaits the callback (see {@link HandlerOptions.block}). */
   readonly block: boolean;

@@ -13,6 +13,7 @@ import type { JobQueue } from './job-queue.js';
  * method signature so that a `Job` of a custom context is still a `Job` for `context.job`.
  */
 export type JobCallback<C extends AnyContext = CallbackContext> = {
+  /** Runs the job once; a returned promise is awaited. */
   bivarianceHack(context: C): unknown;
 }['bivarianceHack'];
 
@@ -22,11 +23,16 @@ export type JobCallback<C extends AnyContext = CallbackContext> = {
  */
 export interface JobApplication<C extends AnyContext = CallbackContext> extends ContextHost {
   readonly contextTypes: {
-    readonly context: { fromJob(job: Job<AnyContext>, application: ContextHost): C };
+    /** The context class; its `fromJob` builds the context of each run. */
+    readonly context: {
+      /** Builds the context a job callback gets: `context.job` is `job`. */
+      fromJob(job: Job<AnyContext>, application: ContextHost): C;
+    };
   };
   /** The bot's defaults; their `tzinfo` is the job queue's time zone. */
   readonly defaults?: { readonly tzinfo: string } | undefined;
   readonly logger: Logger;
+  /** Hands an error thrown by a job callback to the error handlers. */
   processError(update: unknown, error: unknown, job?: Job<AnyContext>): Promise<boolean>;
 }
 
@@ -92,6 +98,7 @@ export function persistenceOf(
 export class Job<C extends AnyContext = CallbackContext> {
   /** A unique id (also the key a persistent job is stored under). */
   readonly id: string;
+  /** The function the job queue calls each time the job runs. */
   readonly callback: JobCallback<C>;
   /** Anything the callback needs; for a persistent job, JSON-serialisable data. */
   readonly data: unknown;
@@ -188,6 +195,7 @@ export class Job<C extends AnyContext = CallbackContext> {
     return this.name === undefined ? this.id : `${JSON.stringify(this.name)} (${this.id})`;
   }
 
+  /** `Job[name (id)]`, for logs. */
   toString(): string {
     return `Job[${this.#label()}]`;
   }

@@ -186,11 +186,17 @@ export abstract class BasePersistence<
     key: ConversationKey,
     state: ConversationState | null,
   ): Promise<void>;
+  /** Stores the `userData` of one user, replacing what was stored. */
   abstract updateUserData(userId: number, data: UD): Promise<void>;
+  /** Stores the `chatData` of one chat, replacing what was stored. */
   abstract updateChatData(chatId: number, data: CD): Promise<void>;
+  /** Stores the `botData`, replacing what was stored. */
   abstract updateBotData(data: BD): Promise<void>;
+  /** Stores the arbitrary callback data cache, replacing what was stored. */
   abstract updateCallbackData(data: PersistedCallbackData): Promise<void>;
+  /** Deletes the stored `userData` of one user (`Application.dropUserData`). */
   abstract dropUserData(userId: number): Promise<void>;
+  /** Deletes the stored `chatData` of one chat (`Application.dropChatData`). */
   abstract dropChatData(chatId: number): Promise<void>;
   /**
    * Called before an update's handlers run, with the data the application holds for its user;
@@ -305,6 +311,7 @@ export abstract class BasePersistence<
  * ```
  */
 export interface PersistenceParticipant {
+  /** Reads this participant's state from `persistence`; called once, during `Application.initialize()`. */
   loadPersisted(persistence: BasePersistence<unknown, unknown, unknown>): Promise<void>;
   /** Writes what changed since the last call. */
   storePersisted(persistence: BasePersistence<unknown, unknown, unknown>): Promise<void>;

@@ -12,9 +12,13 @@ export interface SqliteRunResult {
 
 /** A prepared statement (better-sqlite3's `Statement`, the part SqlitePersistence uses). */
 export interface SqliteStatement {
+  /** Executes the statement with these parameters. */
   run(...params: unknown[]): SqliteRunResult;
+  /** Every row the statement returns. */
   all(...params: unknown[]): unknown[];
+  /** The first row the statement returns, `undefined` for none. */
   get(...params: unknown[]): unknown;
+  /** Makes the statement return integers as `bigint`, so 64-bit ids keep every digit. */
   safeIntegers(toggleState?: boolean): this;
 }
 
@@ -23,10 +27,15 @@ export interface SqliteDatabase {
   /** The file name the database was opened with. */
   readonly name: string;
   readonly open: boolean;
+  /** Compiles one SQL statement. */
   prepare(source: string): SqliteStatement;
+  /** Runs SQL text, possibly several statements, without parameters. */
   exec(source: string): unknown;
+  /** Runs a `PRAGMA`, e.g. `journal_mode = WAL`. */
   pragma(source: string, options?: { simple?: boolean }): unknown;
+  /** Wraps `fn` so that calling the result runs it in one transaction. */
   transaction(fn: () => void): () => void;
+  /** Closes the database. */
   close(): unknown;
 }
 

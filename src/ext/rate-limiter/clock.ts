@@ -2,8 +2,11 @@
 
 /** Milliseconds and one-shot timers. */
 export interface Clock {
+  /** Milliseconds since the epoch. */
   now(): number;
+  /** Calls `callback` once after `ms` milliseconds; returns a handle for `clearTimeout`. */
   setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels a pending `setTimeout`. */
   clearTimeout(handle: unknown): void;
 }
 

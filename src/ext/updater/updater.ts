@@ -143,6 +143,7 @@ export class Updater implements AsyncDisposable {
     this.#initialized = false;
   }
 
+  /** For `await using`: stops the updater if it runs, then calls `shutdown()`. */
   async [Symbol.asyncDispose](): Promise<void> {
     if (this.#running) await this.stop();
     await this.shutdown();
