@@ -384,9 +384,13 @@ describe('Application with a persistence', () => {
     await app.shutdown();
   });
 
-  it('migrateChatData moves a group’s data to its supergroup, in memory and in the persistence', async () => {
-    const alice = await emu.createUser({ firstName: 'Mig' });
-    const group = await emu.createGroup({ title: 'Old group', members: [alice] });
+  /** A group with the bot as admin and a counting application on a RecordingPersistence; `extra` adds handlers first. */
+  async function migrationSetup(
+    name: string,
+    extra: (app: Application<CallbackContext<ExtBot, Data, Data, Data>>) => void,
+  ) {
+    const alice = await emu.createUser({ firstName: name });
+    const group = await emu.createGroup({ title: `${name} group`, members: [alice] });
     await emu.addBot(group, bot, { admin: true });
     const p = new RecordingPersistence();
     const app = Application.builder()
@@ -396,12 +400,19 @@ describe('Application with a persistence', () => {
       .contextTypes(countingTypes())
       .persistence(p)
       .build();
-    app.addHandler(
-      new MessageHandler(filters.StatusUpdate.MIGRATE, (update, context) => {
-        context.application.migrateChatData({ message: update.effectiveMessage! });
-      }),
-    );
+    extra(app);
     app.addHandler(countingHandler());
+    return { alice, group, p, app };
+  }
+
+  it('migrateChatData moves a group’s data to its supergroup, in memory and in the persistence', async () => {
+    const { alice, group, p, app } = await migrationSetup('Mig', (app) =>
+      app.addHandler(
+        new MessageHandler(filters.StatusUpdate.MIGRATE, (update, context) => {
+          context.application.migrateChatData({ message: update.effectiveMessage! });
+        }),
+      ),
+    );
     const run = app.runPolling({ timeout: 1, stopSignals: [] });
     await alice.sendMessage(group, 'before');
     await alice.expectMessage({ chat: group, text: 'visits 1 msgs 1 total 1', timeoutMs: 5000 });
@@ -421,18 +432,7 @@ describe('Application with a persistence', () => {
   });
 
   it('a group’s data follows it to its supergroup by itself, with no handler for the migration', async () => {
-    const alice = await emu.createUser({ firstName: 'Auto' });
-    const group = await emu.createGroup({ title: 'Growing group', members: [alice] });
-    await emu.addBot(group, bot, { admin: true });
-    const p = new RecordingPersistence();
-    const app = Application.builder()
-      .token(bot.token)
-      .baseUrl(emu.baseUrl)
-      .logger(recordingLogger())
-      .contextTypes(countingTypes())
-      .persistence(p)
-      .build();
-    app.addHandler(countingHandler());
+    const { alice, group, p, app } = await migrationSetup('Auto', () => undefined);
     const run = app.runPolling({ timeout: 1, stopSignals: [] });
     await alice.sendMessage(group, 'before');
     await alice.expectMessage({ chat: group, text: 'visits 1 msgs 1 total 1', timeoutMs: 5000 });
