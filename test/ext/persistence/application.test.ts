@@ -405,47 +405,44 @@ describe('Application with a persistence', () => {
     return { alice, group, p, app };
   }
 
-  it('migrateChatData moves a group’s data to its supergroup, in memory and in the persistence', async () => {
-    const { alice, group, p, app } = await migrationSetup('Mig', (app) =>
-      app.addHandler(
-        new MessageHandler(filters.StatusUpdate.MIGRATE, (update, context) => {
-          context.application.migrateChatData({ message: update.effectiveMessage! });
-        }),
-      ),
-    );
-    const run = app.runPolling({ timeout: 1, stopSignals: [] });
-    await alice.sendMessage(group, 'before');
-    await alice.expectMessage({ chat: group, text: 'visits 1 msgs 1 total 1', timeoutMs: 5000 });
-    const supergroup = await emu.migrateGroup(group, alice);
-    await until(() => app.chatData.has(supergroup.id), 'the migration');
-    assert.equal(app.chatData.has(group.id), false, 'the old chat has no data left');
-    await alice.sendMessage(supergroup, 'after');
-    await alice.expectMessage({ chat: supergroup, text: 'visits 2 msgs 2 total 2', timeoutMs: 5000 });
-    app.stopRunning();
-    await run;
-    assert.ok(p.calls.includes(`dropChat:${group.id}`), 'old chat dropped in the persistence');
-    assert.deepEqual(
-      JSON.parse(p.chatDataJson),
-      { [supergroup.id]: { msgs: 2 } },
-      'data stored under the new id',
-    );
-  });
-
-  it('a group’s data follows it to its supergroup by itself, with no handler for the migration', async () => {
-    const { alice, group, p, app } = await migrationSetup('Auto', () => undefined);
-    const run = app.runPolling({ timeout: 1, stopSignals: [] });
-    await alice.sendMessage(group, 'before');
-    await alice.expectMessage({ chat: group, text: 'visits 1 msgs 1 total 1', timeoutMs: 5000 });
-    const supergroup = await emu.migrateGroup(group, alice);
-    await until(() => app.chatData.has(supergroup.id), 'the migration');
-    assert.equal(app.chatData.has(group.id), false, 'the old chat has no data left');
-    await alice.sendMessage(supergroup, 'after');
-    await alice.expectMessage({ chat: supergroup, text: 'visits 2 msgs 2 total 2', timeoutMs: 5000 });
-    app.stopRunning();
-    await run;
-    assert.ok(p.calls.includes(`dropChat:${group.id}`), 'old chat dropped in the persistence');
-    assert.deepEqual(JSON.parse(p.chatDataJson), { [supergroup.id]: { msgs: 2 } }, 'stored under the new id');
-  });
+  const migrations: ReadonlyArray<
+    readonly [string, (app: Application<CallbackContext<ExtBot, Data, Data, Data>>) => void]
+  > = [
+    [
+      'migrateChatData from a handler moves a group’s data to its supergroup, in memory and in the persistence',
+      (app) =>
+        app.addHandler(
+          new MessageHandler(filters.StatusUpdate.MIGRATE, (update, context) => {
+            context.application.migrateChatData({ message: update.effectiveMessage! });
+          }),
+        ),
+    ],
+    [
+      'a group’s data follows it to its supergroup by itself, with no handler for the migration',
+      () => undefined,
+    ],
+  ];
+  for (const [title, extra] of migrations) {
+    it(title, async () => {
+      const { alice, group, p, app } = await migrationSetup(title.slice(0, 12), extra);
+      const run = app.runPolling({ timeout: 1, stopSignals: [] });
+      await alice.sendMessage(group, 'before');
+      await alice.expectMessage({ chat: group, text: 'visits 1 msgs 1 total 1', timeoutMs: 5000 });
+      const supergroup = await emu.migrateGroup(group, alice);
+      await until(() => app.chatData.has(supergroup.id), 'the migration');
+      assert.equal(app.chatData.has(group.id), false, 'the old chat has no data left');
+      await alice.sendMessage(supergroup, 'after');
+      await alice.expectMessage({ chat: supergroup, text: 'visits 2 msgs 2 total 2', timeoutMs: 5000 });
+      app.stopRunning();
+      await run;
+      assert.ok(p.calls.includes(`dropChat:${group.id}`), 'old chat dropped in the persistence');
+      assert.deepEqual(
+        JSON.parse(p.chatDataJson),
+        { [supergroup.id]: { msgs: 2 } },
+        'data stored under the new id',
+      );
+    });
+  }
 
   it('refresh hooks run before the handlers when the persistence overrides them', async () => {
     class Refreshing extends RecordingPersistence {
