@@ -84,6 +84,25 @@ export class ClassRegistry {
  */
 export const sharedClasses = new ClassRegistry();
 
+/**
+ * Registers `cls` in one persistence's own registry (`local`), refusing a name that the shared
+ * registry gives to another class, since both are consulted when data is read.
+ */
+export function registerLocalClass<T extends object>(
+  local: ClassRegistry,
+  cls: AnyClass<T>,
+  options?: RegisterClassOptions<T>,
+): void {
+  const name = options?.name ?? cls.name;
+  const global = sharedClasses.byName(name);
+  if (global !== undefined && global.cls !== cls) {
+    throw new TypeError(
+      `registerClass: another class is registered as "${name}" for every FilePersistence and SqlitePersistence; pass a different { name }`,
+    );
+  }
+  local.register(cls, options);
+}
+
 /** Bot API classes by exported name, and names by class. */
 const apiClassByName = new Map<string, AnyClass>();
 const apiNameByClass = new Map<AnyClass, string>();

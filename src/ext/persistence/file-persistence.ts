@@ -21,6 +21,7 @@ import {
   decodeValue,
   encodeValue,
   type RegisterClassOptions,
+  registerLocalClass,
   sharedClasses,
 } from './codec.js';
 import { JournalFile, readJournal } from './journal-file.js';
@@ -198,14 +199,7 @@ export class FilePersistence<
 
   /** As {@link FilePersistence.registerClass}, for this instance only (checked first). */
   registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    const name = options?.name ?? cls.name;
-    const global = sharedClasses.byName(name);
-    if (global !== undefined && global.cls !== cls) {
-      throw new TypeError(
-        `registerClass: another class is registered as "${name}" for every FilePersistence and SqlitePersistence; pass a different { name }`,
-      );
-    }
-    this.#classes.register(cls, options);
+    registerLocalClass(this.#classes, cls, options);
   }
 
   #fileOf(kind: Kind): string {

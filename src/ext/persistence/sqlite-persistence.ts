@@ -20,6 +20,7 @@ import {
   decodeValue,
   encodeValue,
   type RegisterClassOptions,
+  registerLocalClass,
   sharedClasses,
 } from './codec.js';
 import { loadBetterSqlite3, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
@@ -157,14 +158,7 @@ export class SqlitePersistence<
 
   /** As {@link SqlitePersistence.registerClass}, for this instance only (checked first). */
   registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    const name = options?.name ?? cls.name;
-    const global = sharedClasses.byName(name);
-    if (global !== undefined && global.cls !== cls) {
-      throw new TypeError(
-        `registerClass: another class is registered as "${name}" for every SqlitePersistence and FilePersistence; pass a different { name }`,
-      );
-    }
-    this.#classes.register(cls, options);
+    registerLocalClass(this.#classes, cls, options);
   }
 
   /** Opens the database on first use; a failure is kept, so every later call fails alike. */
