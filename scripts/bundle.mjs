@@ -16,6 +16,7 @@ const ENTRY_POINTS = [
   'src/index.ts',
   'src/ext/index.ts',
   'src/testing/index.ts',
+  'src/redis/index.ts',
   'src/cli.ts',
   'src/testing/cli.ts',
 ];

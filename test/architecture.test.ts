@@ -19,7 +19,7 @@ import {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The three parts of the package: core may import only itself; ext and testing only themselves and core. */
-type Part = 'core' | 'ext' | 'testing';
+type Part = 'core' | 'ext' | 'testing' | 'redis';
 
 interface Layer {
   readonly name: string;
@@ -93,12 +93,15 @@ const LAYERS: readonly Layer[] = [
   },
   { name: 'ext entry', part: 'ext', rank: 3, holds: under('src/ext/index.ts') },
   { name: 'testing', part: 'testing', rank: 0, holds: under('src/testing/') },
+  // Scale-out over Redis: its own entry point (`./redis`), so ext never loads the optional ioredis.
+  { name: 'redis', part: 'redis', rank: 0, holds: under('src/redis/') },
 ];
 
 const MAY_IMPORT: Readonly<Record<Part, readonly Part[]>> = {
   core: ['core'],
   ext: ['core', 'ext'],
   testing: ['core', 'testing'],
+  redis: ['core', 'ext', 'redis'],
 };
 
 /**
@@ -302,7 +305,12 @@ describe('object behaviour', () => {
       `src/bot.ts does not load ${BEHAVIOUR_ENTRY}`,
     );
     const entries = packageEntries();
-    assert.deepEqual(entries, ['src/index.ts', 'src/ext/index.ts', 'src/testing/index.ts']);
+    assert.deepEqual(entries, [
+      'src/index.ts',
+      'src/ext/index.ts',
+      'src/testing/index.ts',
+      'src/redis/index.ts',
+    ]);
     for (const entry of entries) {
       const loaded = reachable(runtime, entry);
       if (!CLASS_MODULES.some((module) => loaded.has(module))) continue;

@@ -1,0 +1,9 @@
+/**
+ * `typescript-telegram-bot/redis`: running one bot as several processes on Redis. Needs the
+ * optional peer dependency ioredis (`npm install ioredis@6`).
+ *
+ * @packageDocumentation
+ */
+
+export type { Redis, RedisConnection, RedisOptions } from './connection.js';
+export { IOREDIS_INSTALL, isRedisClient, loadIoredis, openRedis } from './connection.js';
