@@ -41,12 +41,12 @@ export function loadIoredis(load: () => unknown = defaultLoad): RedisConstructor
       { cause: error },
     );
   }
-  const constructor = (module as { Redis?: unknown }).Redis;
-  if (typeof constructor !== 'function') {
+  const redisClass = (module as { Redis?: unknown }).Redis;
+  if (typeof redisClass !== 'function') {
     throw new Error(`The package ioredis has no Redis class: install version 6 (${IOREDIS_INSTALL}).`);
   }
-  if (load === defaultLoad) loaded = constructor as RedisConstructor;
-  return constructor as RedisConstructor;
+  if (load === defaultLoad) loaded = redisClass as RedisConstructor;
+  return redisClass as RedisConstructor;
 }
 
 /** Whether `value` is a connected or connectable ioredis client rather than a URL or options. */
