@@ -270,15 +270,17 @@ describe('Application against the emulator', () => {
     await erin.sendMessage(bot, 'first');
     const crashed = appFor(emu, bot).build();
     let entered = false;
+    let release = (): void => {};
     crashed.addHandler(
       new TextHandler(async () => {
         entered = true;
-        await new Promise(() => {
-          // Never settles: the process "dies" while handling.
+        // Does not settle while the test runs: the process "dies" while handling.
+        await new Promise<void>((resolve) => {
+          release = resolve;
         });
       }),
     );
-    void crashed.runPolling({ timeout: 1, stopSignals: [] });
+    const crashedRun = crashed.runPolling({ timeout: 1, stopSignals: [] }).catch(() => undefined);
     await until(() => entered, 'the first run to take the update');
     // Simulate the crash: drop the connections without any graceful stop.
     await crashed.bot.shutdown();
@@ -292,5 +294,9 @@ describe('Application against the emulator', () => {
     );
     await restarted.runPolling({ timeout: 1, stopSignals: [] });
     assert.deepEqual(seen, ['first']);
+    // The "dead" application still polls in this process: let it finish so the test can end.
+    release();
+    crashed.stopRunning();
+    await crashedRun;
   });
 });

@@ -62,6 +62,21 @@ export class UpdateQueue<T = unknown> {
     return done;
   }
 
+  /**
+   * Adds an item and calls `onDone` once the consumer marked that very item done
+   * (`taskDone(item)`), or right away when the consumer does not acknowledge. The callback form of
+   * {@link putTracked}, for a producer that follows many items without a promise each.
+   */
+  putThen(item: T, onDone: () => void): void {
+    if (!this.consumerAcknowledges) {
+      this.put(item);
+      onDone();
+      return;
+    }
+    this.#completions.set(item, onDone);
+    this.put(item);
+  }
+
   /** The next item, waiting for one if the queue is empty. */
   get(): Promise<T> {
     if (this.#head < this.#items.length) return Promise.resolve(this.#take());

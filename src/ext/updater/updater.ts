@@ -12,6 +12,7 @@ import { InputFile } from '../../request/input-file.js';
 import { MalformedUpdateError } from '../errors.js';
 import { defaultLogger } from '../logging.js';
 import { parseUpdate } from './parse-update.js';
+import { PollWindow } from './poll-window.js';
 import type { UpdateQueue } from './update-queue.js';
 import { defaultWebhookUrl, planWebhook, type WebhookOptions } from './webhook-options.js';
 import { WebhookServer } from './webhook-server.js';
@@ -52,6 +53,21 @@ export interface UpdaterOptions {
 
 /** Seconds the confirming getUpdates of a stop may take before it is given up. */
 const CONFIRM_TIMEOUT = 0.5;
+/** Updates a getUpdates answer holds at most (Telegram's default `limit`). */
+const BATCH = 100;
+/**
+ * After a full answer (Telegram likely holds more), the next poll starts once at most this many of
+ * the updates handed out are unhandled (or handled after an unhandled one): the answer then
+ * repeats those and brings at least `BATCH - REFILL_AT` new ones, while the others finish.
+ */
+const REFILL_AT = 25;
+/**
+ * Seconds polling waits for the updates handed out to be handled before it asks again anyway.
+ * While one is unhandled, getUpdates cannot long-poll: its offset holds that update back, so
+ * Telegram answers at once with it. A slow handler thus delays new updates of other chats by at
+ * most this much, and costs a getUpdates call this often.
+ */
+const PEEK_PAUSE = 1;
 
 /** A sleep that a stop interrupts. */
 function sleep(seconds: number, signal: AbortSignal): Promise<void> {
@@ -71,12 +87,15 @@ function sleep(seconds: number, signal: AbortSignal): Promise<void> {
  * Fetches updates and puts them into the update queue, by long polling ({@link startPolling}) or
  * through a webhook server ({@link startWebhook}).
  *
- * Polling: when the queue's consumer acknowledges items (the Application does), the next poll —
- * which confirms the previous batch to Telegram — waits until the batch was handled, so a crash or
- * a stop never loses an update. Delivery is at least once: a graceful {@link stop} confirms the
- * handled batch and a restart repeats nothing, but after a crash (or a kill) Telegram sends the
- * last unconfirmed batch again, updates already handled included; with a journaling persistence
- * (`BasePersistence.supportsJournal`) the application skips the ones it recorded as handled.
+ * Polling: when the queue's consumer acknowledges items (the Application does), a getUpdates
+ * confirms to Telegram only updates that were handled: its offset is the oldest update still
+ * being handled, so a crash or a stop never loses one. Polling does not wait for a whole batch: the
+ * next poll starts once most of it was handled, so a chat busy with a slow update does not hold
+ * up the others; the updates Telegram sends again (handed out before) are skipped. Delivery is at
+ * least once: a graceful {@link stop} confirms everything handled and a restart repeats nothing,
+ * but after a crash (or a kill) Telegram sends the unconfirmed updates again, handled ones
+ * included; with a journaling persistence (`BasePersistence.supportsJournal`) the application
+ * skips the ones it recorded as handled.
  *
  * @example
  * ```ts
@@ -96,7 +115,7 @@ export class Updater implements AsyncDisposable {
   #running = false;
   #stop: AbortController | undefined;
   #loop: Promise<void> | undefined;
-  #offset: number | undefined;
+  #window = new PollWindow();
   /** The offset of the last getUpdates Telegram answered: the updates below it are confirmed. */
   #confirmed: number | undefined;
   #webhook: WebhookServer | undefined;
@@ -113,9 +132,9 @@ export class Updater implements AsyncDisposable {
     return this.#running;
   }
 
-  /** The offset the next getUpdates sends (the id after the last handled update). */
+  /** The offset the next getUpdates sends: the oldest update not yet handled, or the id after the last one. */
   get offset(): number | undefined {
-    return this.#offset;
+    return this.#window.offset;
   }
 
   /** The URL given to setWebhook while the webhook runs (it may contain a secret path: do not log it). */
@@ -271,7 +290,7 @@ export class Updater implements AsyncDisposable {
     this.#loop = undefined;
     this.#stop = undefined;
     this.#running = false;
-    const offset = this.#offset;
+    const offset = this.offset;
     if (offset === undefined || offset === this.#confirmed) return;
     try {
       await this.bot.callApi(
@@ -355,8 +374,14 @@ export class Updater implements AsyncDisposable {
       backoff = backoff === 0 ? Math.min(1, maxInterval) : Math.min(maxInterval, backoff * 1.5);
       return backoff;
     };
+    const window = this.#window;
+    let backlog = false;
     while (!signal.aborted) {
-      const offset = this.#offset;
+      // With a backlog on Telegram's side, ask while the last batch finishes; without one, a poll
+      // now would only bring back the updates still being handled.
+      await window.shrinkTo(backlog ? REFILL_AT : 0, signal, PEEK_PAUSE);
+      if (signal.aborted) break;
+      const offset = window.offset;
       let raw: unknown;
       const watchdog = AbortSignal.timeout((timeout + margin) * 1000);
       try {
@@ -370,12 +395,12 @@ export class Updater implements AsyncDisposable {
           { signal: AbortSignal.any([signal, watchdog]) },
         );
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted) break;
         let wait: number;
         if (error instanceof InvalidToken) {
           this.#logger.error('Invalid token: polling stops', error);
           options.fatalCallback?.(error);
-          return;
+          break;
         }
         if (watchdog.aborted || error instanceof TimedOut) {
           // A hung server answers nothing: retrying at once is right the first time, and backing
@@ -430,45 +455,56 @@ export class Updater implements AsyncDisposable {
         continue;
       }
       malformedStreak = 0;
-      if (signal.aborted) return;
-      const usable = await this.#dispatch(raw, report);
+      if (signal.aborted) break;
+      backlog = raw.length >= BATCH;
+      const fresh = this.#dispatch(raw, report);
+      if (fresh === 0 && window.size > 0) {
+        // Only repeats: wait for progress (or a little) before asking again.
+        backlog = false;
+        await window.shrinkTo(window.size - 1, signal, Math.max(pollInterval, PEEK_PAUSE));
+        continue;
+      }
       // A batch of nothing but unreadable items (no update_id) would come back at once, forever.
-      if (raw.length > 0 && !usable) {
+      if (raw.length > 0 && fresh === 0) {
         await sleep(Math.max(pollInterval, nextBackoff()), signal);
         continue;
       }
       backoff = 0;
       await sleep(pollInterval, signal);
     }
+    // Stopping: what was handed out finishes before stop() confirms it.
+    await window.shrinkTo(0, undefined);
   }
 
   /**
-   * Parses and queues the updates of a getUpdates answer; waits until they were handled when the
-   * consumer acknowledges. Resolves to whether the answer moved the offset or queued an update.
+   * Parses and queues the new updates of a getUpdates answer (the ones handed out before are
+   * skipped) and has the window follow their handling. Returns how many were new, unreadable ones
+   * included: those are reported and count as handled.
    */
-  async #dispatch(raw: readonly unknown[], report: (error: unknown) => void): Promise<boolean> {
-    let next = this.#offset;
-    let queued = false;
+  #dispatch(raw: readonly unknown[], report: (error: unknown) => void): number {
+    const window = this.#window;
+    const queue = this.updateQueue;
+    let fresh = 0;
     for (let index = 0; index < raw.length; index++) {
       const item = raw[index];
-      const id =
+      const rawId =
         typeof item === 'object' && item !== null ? (item as { update_id?: unknown }).update_id : undefined;
-      if (typeof id === 'number' && Number.isSafeInteger(id)) {
-        if (this.#offset !== undefined && id < this.#offset) continue;
-        if (next === undefined || id + 1 > next) next = id + 1;
-      }
+      const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) ? rawId : undefined;
+      if (id !== undefined && window.isDelivered(id)) continue;
       const update = parseUpdate(item, this.bot, `getUpdates result[${index}]`);
       if (update instanceof MalformedUpdateError) {
         report(update);
+        if (id !== undefined) {
+          window.skip(id);
+          fresh++;
+        }
         continue;
       }
-      this.updateQueue.put(update);
-      queued = true;
+      fresh++;
+      const position = window.deliver(update.update_id);
+      queue.putThen(update, () => window.complete(position));
     }
-    if (queued && this.updateQueue.consumerAcknowledges) await this.updateQueue.join();
-    const moved = next !== this.#offset;
-    this.#offset = next;
-    return moved || queued;
+    return fresh;
   }
 }
 
