@@ -702,11 +702,12 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     const { stopSignals = defaultStopSignals(), ...polling } = options;
     let fatal: unknown;
     let hasFatal = false;
-    await this.#runUntilStopped(updater, stopSignals, () =>
+    await this.#runUntilStopped(updater, stopSignals, 'long polling', () =>
       updater.startPolling({
         ...polling,
         errorCallback: (error: unknown) => {
-          this.#track(this.processError(null, error));
+          // Without error handlers the updater's own log line (once per failure streak) says it.
+          if (this.#errorHandlers.size !== 0) this.#track(this.processError(null, error));
         },
         fatalCallback: (error: unknown) => {
           fatal = error;
@@ -739,15 +740,19 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   async runWebhook(options: RunWebhookOptions = {}): Promise<void> {
     const updater = this.#updaterFor('runWebhook');
     const { stopSignals = defaultStopSignals(), ...webhook } = options;
-    await this.#runUntilStopped(updater, stopSignals, () =>
-      updater.startWebhook({
-        ...webhook,
-        errorCallback:
-          webhook.errorCallback ??
-          ((error) => {
-            this.#track(this.processError(null, error));
-          }),
-      }),
+    await this.#runUntilStopped(
+      updater,
+      stopSignals,
+      () => describeWebhook(updater),
+      () =>
+        updater.startWebhook({
+          ...webhook,
+          errorCallback:
+            webhook.errorCallback ??
+            ((error) => {
+              this.#track(this.processError(null, error));
+            }),
+        }),
     );
   }
 
@@ -802,6 +807,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   async #runUntilStopped(
     updater: Updater,
     stopSignals: readonly NodeJS.Signals[],
+    how: string | (() => string),
     startUpdater: () => Promise<void>,
   ): Promise<void> {
     const stopped = new Promise<void>((resolve) => {
@@ -813,7 +819,9 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
       if (this.postInit !== undefined) await this.postInit(this);
       await startUpdater();
       await this.start();
+      this.logger.info(`Started as @${this.bot.username}: ${typeof how === 'string' ? how : how()}`);
       await stopped;
+      this.logger.info(`Stopping @${this.bot.username}: finishing the updates in progress`);
     } finally {
       try {
         if (updater.running) await updater.stop();
@@ -823,10 +831,23 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
         }
         await this.shutdown();
         if (this.postShutdown !== undefined) await this.postShutdown(this);
+        this.logger.info('Stopped');
       } finally {
         removeSignals();
         this.#stopRunning = undefined;
       }
     }
   }
+}
+
+/**
+ * Where a running webhook receives updates, for the start line. The URL's path is left out: it
+ * often holds a secret (some bots put the token there).
+ */
+function describeWebhook(updater: Updater): string {
+  const address = updater.webhookAddress;
+  const listening = typeof address === 'string' ? address : `${address?.address}:${address?.port}`;
+  const url = updater.webhookUrl;
+  const origin = url === undefined ? 'an unknown URL' : `${new URL(url).origin}/…`;
+  return `webhook at ${origin} (server listening on ${listening})`;
 }

@@ -149,9 +149,9 @@ describe('polling faults', () => {
     const error = errors[0];
     assert.ok(error instanceof RetryAfter, 'a RetryAfter');
     assert.equal(error.retryAfter, 30);
-    const lines = warningsMatching(logger, /getUpdates hit flood control; polling again in 30\.5 s/);
+    const lines = warningsMatching(logger, /getUpdates hit flood control: .*; polling again in 30\.5 s/);
     assert.equal(lines.length, 1, 'one log line for the 429');
-    assert.equal(lines[0]?.[1], error, 'the log line carries the error');
+    assert.equal(lines[0]?.length, 1, 'the line says what failed, without a stack to read through');
     const stopTook = await stopTimed(app, running);
     assert.ok(stopTook < 750, `stopping during the 30 s wait took ${stopTook} ms`);
   });
@@ -164,7 +164,7 @@ describe('polling faults', () => {
     const error = errors[0];
     assert.ok(error instanceof TimedOut, 'a TimedOut');
     assert.match(error.message, /getUpdates got no answer within 0\.2 s/);
-    assert.equal(warningsMatching(logger, /getUpdates timed out; polling again in 0 s/).length, 1);
+    assert.equal(warningsMatching(logger, /getUpdates timed out: .*; polling again in 0 s/).length, 1);
     // First retry at once (after 0.2 s), the next ones back off: 0.2 + 0.2 + 1 + 0.2 + ...
     await pause(1000);
     assert.ok(polls.length <= 4, `getUpdates was called ${polls.length} times in about 1.2 s`);

@@ -254,9 +254,6 @@ export class Updater implements AsyncDisposable {
         );
       }
       await this.#checkWebhookInfo(url);
-      this.#logger.info(
-        `Webhook server listening on ${typeof address === 'string' ? address : `${address?.address}:${port}`}`,
-      );
     } catch (error) {
       await server.stop();
       this.#webhook = undefined;
@@ -364,7 +361,12 @@ export class Updater implements AsyncDisposable {
     const timeout = options.timeout ?? 10;
     const margin = options.stuckPollMargin ?? 10;
     const maxInterval = options.maxRetryInterval ?? 30;
-    const report = options.errorCallback ?? ((error: unknown) => this.#logger.error('Polling error', error));
+    // Failed polls are logged below, once per streak; without a callback they go nowhere else.
+    const report = options.errorCallback ?? (() => {});
+    const reportItem =
+      options.errorCallback ??
+      ((error: unknown) => this.#logger.error('An update from getUpdates could not be read', error));
+    const failures = new FailureStreak(this.#logger);
     let allowed = options.allowedUpdates;
     // The wait after the last error (0 after an answer), and the streaks it depends on.
     let backoff = 0;
@@ -413,17 +415,20 @@ export class Updater implements AsyncDisposable {
             : error;
           timedOutStreak++;
           wait = timedOutStreak === 1 ? 0 : nextBackoff();
-          this.#logger.warn(`getUpdates timed out; polling again in ${wait} s`, stuck);
+          failures.add('getUpdates timed out', wait, stuck);
           report(stuck);
         } else if (error instanceof RetryAfter) {
           wait = error.retryAfter + 0.5;
-          this.#logger.warn(`getUpdates hit flood control; polling again in ${wait} s`, error);
+          failures.add('getUpdates hit flood control', wait, error);
           report(error);
         } else if (error instanceof Conflict) {
           wait = nextBackoff();
-          report(conflictError(error));
+          const conflict = conflictError(error);
+          failures.add('getUpdates failed', wait, conflict);
+          report(conflict);
         } else {
           wait = nextBackoff();
+          failures.add('getUpdates failed', wait, error);
           report(error);
         }
         await sleep(wait, signal);
@@ -431,6 +436,7 @@ export class Updater implements AsyncDisposable {
       }
       allowed = undefined;
       timedOutStreak = 0;
+      failures.recovered();
       // Telegram forgets the updates below the offset of a getUpdates it answers.
       this.#confirmed = offset;
       if (!Array.isArray(raw)) {
@@ -457,7 +463,7 @@ export class Updater implements AsyncDisposable {
       malformedStreak = 0;
       if (signal.aborted) break;
       backlog = raw.length >= BATCH;
-      const fresh = this.#dispatch(raw, report);
+      const fresh = this.#dispatch(raw, reportItem);
       if (fresh === 0 && window.size > 0) {
         // Only repeats: wait for progress (or a little) before asking again.
         backlog = false;
@@ -506,6 +512,47 @@ export class Updater implements AsyncDisposable {
     }
     return fresh;
   }
+}
+
+/**
+ * Logs a run of failed polls the way a person can follow it: the first failure as a warning that
+ * says what failed and when polling retries, the repeats at debug level, and the recovery once.
+ * Telegram's errors (network, flood control, conflicts, timeouts) are told by their message alone;
+ * anything else comes with the error, whose stack points at a bug.
+ */
+class FailureStreak {
+  readonly #logger: Logger;
+  #count = 0;
+  #since = 0;
+
+  constructor(logger: Logger) {
+    this.#logger = logger;
+  }
+
+  add(what: string, wait: number, error: unknown): void {
+    this.#count++;
+    const retry = `polling again in ${wait} s`;
+    if (this.#count > 1) {
+      this.#logger.debug(`${what} again (${this.#count} times in a row): ${describe(error)}; ${retry}`);
+      return;
+    }
+    this.#since = Date.now();
+    const line = `${what}: ${describe(error)}; ${retry} (repeats are logged at debug level until it works)`;
+    if (error instanceof TelegramError) this.#logger.warn(line);
+    else this.#logger.warn(line, error);
+  }
+
+  recovered(): void {
+    if (this.#count === 0) return;
+    const seconds = Math.round((Date.now() - this.#since) / 100) / 10;
+    this.#logger.info(`getUpdates works again after ${this.#count} failed attempt(s) over ${seconds} s`);
+    this.#count = 0;
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error instanceof TelegramError ? error.message : `${error.name}: ${error.message}`;
 }
 
 /** A 409 on getUpdates, said once with what to do about it. */
