@@ -34,7 +34,7 @@ await build({
   // Dependencies (undici, optional peers) stay imports, resolved from the user's node_modules.
   packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
-  keepNames: true,
+  keepNames: false,
   sourcemap: true,
   sourcesContent: true,
   logLevel: 'warning',
