@@ -52,7 +52,11 @@ await bot.launch();
 };
 
 /** Where each library's imports resolve from. */
-const PACKAGE_DIRS = { ours: ROOT, grammY: join(BENCH, 'node_modules', 'grammy'), Telegraf: join(BENCH, 'node_modules', 'telegraf') };
+const PACKAGE_DIRS = {
+  ours: ROOT,
+  grammY: join(BENCH, 'node_modules', 'grammy'),
+  Telegraf: join(BENCH, 'node_modules', 'telegraf'),
+};
 
 /** Resolves `typescript-telegram-bot[/sub]` through our package.json "exports" to dist/, as an install would. */
 const selfReference = {
@@ -61,9 +65,11 @@ const selfReference = {
     b.onResolve({ filter: new RegExp(`^${PACKAGE.name}(/|$)`) }, (args) => {
       const subpath = `.${args.path.slice(PACKAGE.name.length)}`;
       const target = PACKAGE.exports[subpath];
-      if (target === undefined) return { errors: [{ text: `${args.path} is not in package.json "exports"` }] };
+      if (target === undefined)
+        return { errors: [{ text: `${args.path} is not in package.json "exports"` }] };
       const file = join(ROOT, typeof target === 'string' ? target : target.default);
-      if (!existsSync(file)) return { errors: [{ text: `${relative(ROOT, file)} is missing: run npm run build` }] };
+      if (!existsSync(file))
+        return { errors: [{ text: `${relative(ROOT, file)} is missing: run npm run build` }] };
       return { path: file };
     });
   },
@@ -84,7 +90,12 @@ export async function bundleEchoBot(library) {
     plugins: library === 'ours' ? [selfReference] : [],
   });
   const code = result.outputFiles[0].contents;
-  return { library, minified: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
+  return {
+    library,
+    minified: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    metafile: result.metafile,
+  };
 }
 
 /** The inputs that weigh most in the output, with the bytes each contributes after minification. */

@@ -448,7 +448,7 @@ function emitClassEntries(model: ApiModel): string {
     ...model.classes.map((c) => c.name),
   ].sort();
   return [
-    '/** Every Bot API class by exported name (a union under its own name and as `...Base`), in the order of the module\'s exports. */',
+    "/** Every Bot API class by exported name (a union under its own name and as `...Base`), in the order of the module's exports. */",
     'export function apiClassEntries(): readonly (readonly [string, abstract new (...args: never[]) => TelegramObject])[] {',
     '  return [',
     ...names.map((name) => `    ['${name}', ${name}],`),
