@@ -1,4 +1,14 @@
 /** Emits src/generated/metadata.ts: facts about every method and type, for the request layer and the emulator. */
+import {
+  apiHref,
+  type CompactField,
+  type CompactFieldExtra,
+  type CompactMethod,
+  type CompactType,
+  FIELD_FILE,
+  FIELD_REQUIRED,
+  FIELD_UNIX_TIME,
+} from '../src/base/compact-metadata.js';
 import { HEADER } from './header.js';
 import type { ApiModel, FieldModel } from './model.js';
 import { literalValues, type TypeRef } from './spec.js';
@@ -66,18 +76,32 @@ function merge(slots: readonly (Slot | undefined)[]): Slot | undefined {
   return out;
 }
 
-function fieldMeta(f: FieldModel): Record<string, unknown> {
-  const meta: Record<string, unknown> = { name: f.name, types: f.types, required: f.required };
-  if (f.ref.kind === 'date') meta.unixTime = true;
-  if (f.ref.kind === 'file') meta.file = true;
-  if (f.ref.kind === 'literal') meta.value = f.ref.value;
+/** A field in the compact form src/base/compact-metadata.ts expands. */
+function fieldMeta(f: FieldModel): CompactField {
+  let flags = f.required ? FIELD_REQUIRED : 0;
+  if (f.ref.kind === 'date') flags |= FIELD_UNIX_TIME;
+  if (f.ref.kind === 'file') flags |= FIELD_FILE;
+  const extra: { v?: string; vs?: readonly string[]; l?: NonNullable<CompactFieldExtra['l']> } = {};
+  if (f.ref.kind === 'literal') extra.v = f.ref.value;
   const values = f.ref.kind === 'union' ? literalValues(f.ref) : undefined;
-  if (values !== undefined) meta.values = values;
+  if (values !== undefined) extra.vs = values;
   if (f.limit) {
     const l = f.limit;
-    meta.length = { min: l.min, max: l.max, unit: l.unit, afterEntities: l.afterEntities };
+    extra.l = [l.min, l.max, l.unit, l.afterEntities ? 1 : 0];
   }
-  return meta;
+  return Object.keys(extra).length > 0 ? [f.name, f.types, flags, extra] : [f.name, f.types, flags];
+}
+
+/** The link, where it is not the one {@link apiHref} derives from the name. */
+function ownHref(name: string, href: string): string | undefined {
+  return href === apiHref(name) ? undefined : href;
+}
+
+/** A tuple without its trailing absent elements; absent ones before a present one become 0. */
+function trimmed<T extends readonly unknown[]>(items: readonly unknown[]): T {
+  let end = items.length;
+  while (end > 0 && items[end - 1] === undefined) end--;
+  return items.slice(0, end).map((item) => item ?? 0) as unknown as T;
 }
 
 /**
@@ -90,42 +114,40 @@ function jsonConstant(value: unknown): string {
 
 export function emitMetadata(model: ApiModel): string {
   const finder = new FileSlotFinder(model);
-  const methods: Record<string, unknown> = {};
+  const methods: Record<string, CompactMethod> = {};
   for (const m of model.methods) {
     const fileSlots: Record<string, Slot> = {};
     for (const p of m.params) {
       const slot = finder.of(p.ref);
       if (slot !== undefined) fileSlots[p.name] = slot;
     }
-    methods[m.name] = {
-      name: m.name,
-      href: m.href,
-      params: m.params.map(fieldMeta),
-      returns: m.returnTypes,
-      fileSlots,
-    };
+    methods[m.name] = trimmed<CompactMethod>([
+      m.params.map(fieldMeta),
+      m.returnTypes,
+      Object.keys(fileSlots).length > 0 ? fileSlots : undefined,
+      ownHref(m.name, m.href),
+    ]);
   }
-  const entries: [string, unknown][] = [];
+  const entries: [string, CompactType][] = [];
   for (const u of model.unions) {
-    const meta: Record<string, unknown> = {
-      name: u.name,
-      href: u.href,
-      fields: [],
-      subtypes: [
-        ...u.classMembers,
-        ...u.otherMembers.map((m) => (m.kind === 'array' ? `Array of ${u.name}` : 'String')),
-      ],
-    };
-    if (u.resolution.by === 'discriminator') meta.discriminator = u.resolution.field;
-    entries.push([u.name, meta]);
+    const subtypes = [
+      ...u.classMembers,
+      ...u.otherMembers.map((m) => (m.kind === 'array' ? `Array of ${u.name}` : 'String')),
+    ];
+    const discriminator = u.resolution.by === 'discriminator' ? u.resolution.field : undefined;
+    entries.push([u.name, trimmed<CompactType>([[], subtypes, discriminator, ownHref(u.name, u.href)])]);
   }
   for (const c of model.classes) {
-    entries.push([c.name, { name: c.name, href: c.href, fields: c.fields.map(fieldMeta) }]);
+    entries.push([
+      c.name,
+      trimmed<CompactType>([c.fields.map(fieldMeta), undefined, undefined, ownHref(c.name, c.href)]),
+    ]);
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const types = Object.fromEntries(entries);
   const updateKinds = model.updateKinds.map((kind) => `'${kind}'`);
   return `${HEADER}
+import { type CompactMethod, type CompactType, expandMethods, expandTypes } from '../base/compact-metadata.js';
 import type { FileSlots } from '../request/types.js';
 
 /** The Bot API version the generated code implements. */
@@ -184,9 +206,13 @@ export interface TypeMeta {
 }
 
 /** Every method of the API, by name. */
-export const METHODS: Readonly<Record<string, MethodMeta>> = ${jsonConstant(methods)};
+export const METHODS: Readonly<Record<string, MethodMeta>> = /* @__PURE__ */ expandMethods(
+  ${jsonConstant(methods)} as Record<string, CompactMethod>,
+);
 
 /** Every type of the API, by name. */
-export const TYPES: Readonly<Record<string, TypeMeta>> = ${jsonConstant(types)};
+export const TYPES: Readonly<Record<string, TypeMeta>> = /* @__PURE__ */ expandTypes(
+  ${jsonConstant(types)} as Record<string, CompactType>,
+);
 `;
 }

@@ -432,5 +432,28 @@ export function emitTypes(model: ApiModel): string {
     ...unions.map((u) => `${u}\n`),
     ...classes.map((c) => `${c}\n`),
     `${conv.render()}\n`,
+    emitClassEntries(model),
+  ].join('\n');
+}
+
+/**
+ * `apiClassEntries()`: every exported class by its exported name, in the order of the module's
+ * namespace (names sorted by code unit), so a union's base class comes first under the union's
+ * name. A function rather than a table at the top of the module: persistence needs the list, and
+ * a bundle that never calls it can drop every class no other code reaches.
+ */
+function emitClassEntries(model: ApiModel): string {
+  const names = [
+    ...model.unions.flatMap((u) => [u.name, `${u.name}Base`]),
+    ...model.classes.map((c) => c.name),
+  ].sort();
+  return [
+    "/** Every Bot API class by exported name (a union under its own name and as `...Base`), in the order of the module's exports. */",
+    'export function apiClassEntries(): readonly (readonly [string, abstract new (...args: never[]) => TelegramObject])[] {',
+    '  return [',
+    ...names.map((name) => `    ['${name}', ${name}],`),
+    '  ];',
+    '}',
+    '',
   ].join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import { TelegramObject } from '../../base/telegram-object.js';
 import { Bot } from '../../bot.js';
-import * as apiTypes from '../../generated/types.js';
+import { apiClassEntries } from '../../generated/types.js';
 
 /** A class: anything `new` makes instances of (abstract ones too). */
 export type AnyClass<T = object> = abstract new (...args: never[]) => T;
@@ -104,14 +104,27 @@ export function registerLocalClass<T extends object>(
 }
 
 /** Bot API classes by exported name, and names by class. */
-const apiClassByName = new Map<string, AnyClass>();
-const apiNameByClass = new Map<AnyClass, string>();
-for (const [name, value] of Object.entries(apiTypes)) {
-  if (typeof value === 'function' && value.prototype instanceof TelegramObject) {
-    const cls = value as AnyClass;
-    apiClassByName.set(name, cls);
-    if (!apiNameByClass.has(cls)) apiNameByClass.set(cls, name);
+interface ApiClasses {
+  readonly byName: ReadonlyMap<string, AnyClass>;
+  readonly nameOf: ReadonlyMap<AnyClass, string>;
+}
+let apiClasses: ApiClasses | undefined;
+
+/**
+ * Built on first encode or decode, not at import: a loop over the generated types' namespace at the
+ * top of the module is a side effect that keeps all 400 classes in a bot's bundle, even a bot that
+ * never persists anything.
+ */
+function apiClassTables(): ApiClasses {
+  if (apiClasses !== undefined) return apiClasses;
+  const byName = new Map<string, AnyClass>();
+  const nameOf = new Map<AnyClass, string>();
+  for (const [name, cls] of apiClassEntries()) {
+    byName.set(name, cls);
+    if (!nameOf.has(cls)) nameOf.set(cls, name);
   }
+  apiClasses = { byName, nameOf };
+  return apiClasses;
 }
 
 const TAG = '$t';
@@ -180,7 +193,7 @@ export function encodeValue(
     }
     if (item instanceof Bot) return { [TAG]: 'Bot' };
     if (item instanceof TelegramObject) {
-      const name = apiNameByClass.get(item.constructor as AnyClass);
+      const name = apiClassTables().nameOf.get(item.constructor as AnyClass);
       if (name === undefined) {
         throw new TypeError(
           `${owner} cannot store ${at}: ${className(item)} is not a Bot API class it knows`,
@@ -293,7 +306,7 @@ export function decodeValue(
         return bot;
       case 'TelegramObject': {
         const name = String(record.class);
-        const cls = apiClassByName.get(name) as unknown as
+        const cls = apiClassTables().byName.get(name) as unknown as
           | { fromJSON(data: unknown, bot?: Bot): unknown }
           | undefined;
         if (cls === undefined)
