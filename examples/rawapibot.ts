@@ -4,7 +4,7 @@
  * set BOT_API_BASE_URL to its base URL as well.
  */
 import { pathToFileURL } from 'node:url';
-import { Bot, Forbidden, NetworkError, Update } from '../src/index.js';
+import { Bot, Forbidden, NetworkError, Update } from 'typescript-telegram-bot';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
