@@ -37,7 +37,7 @@ export async function echo(
  */
 export async function run(bot: Bot, signal: AbortSignal, pollTimeout = 10): Promise<void> {
   // The first pending update's id, so that an update whose sender blocked the bot can be skipped.
-  let offset = (await bot.getUpdates())[0]?.update_id;
+  let offset: number | undefined = (await bot.getUpdates())[0]?.update_id;
   console.log('listening for new messages...');
   while (!signal.aborted) {
     try {

@@ -2,7 +2,8 @@
  * The README's TypeScript snippets, compiled as a user's project would compile them: each ```ts
  * block becomes a module in a temporary project whose `typescript-telegram-bot` is this checkout
  * (through its built dist/ and package.json "exports", as installed), type-checked by tsc under
- * `strict`. The testing snippet is then run and must pass: the bot it tests answers.
+ * `strict`. The testing snippet is then run and must pass: the bot it tests answers. The examples
+ * are copied into the same project, as the README invites, and must compile there too.
  *
  * Conventions in README.md (so a snippet reads as a reader needs it and still compiles):
  * - ```ts            a module of its own (snippet-<line>.ts), type-checked.
@@ -16,9 +17,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -100,6 +103,14 @@ function writeProject(): void {
     // The preamble goes on the snippet's first line, so tsc's line numbers stay the README's.
     writeFileSync(join(project, snippet.file), `${snippet.preamble.replace(/\n/g, ' ')} ${snippet.code}\n`);
   }
+  mkdirSync(join(project, 'examples'));
+  for (const name of readdirSync(resolve(PROJECT_ROOT, 'examples')).filter((file) => file.endsWith('.ts'))) {
+    cpSync(resolve(PROJECT_ROOT, 'examples', name), join(project, 'examples', name));
+  }
+  writeFileSync(
+    join(project, 'tsconfig.examples.json'),
+    JSON.stringify({ extends: './tsconfig.json', files: undefined, include: ['examples'] }),
+  );
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
@@ -165,6 +176,20 @@ test('every ```ts snippet of the README type-checks under strict against the pac
   await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, timeout: 170_000 }).catch(
     (error: { stdout?: string; message: string }) =>
       assert.fail(`README snippets do not compile:\n${inReadme(error.stdout || error.message)}`),
+  );
+});
+
+test('every example, copied into a project, type-checks against the package', {
+  timeout: 180_000,
+}, async () => {
+  const copied = readdirSync(join(project, 'examples'));
+  assert.ok(copied.length >= 20, `the examples were copied (${copied.length})`);
+  const tsc = resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+  await run(process.execPath, [tsc, '-p', 'tsconfig.examples.json'], {
+    cwd: project,
+    timeout: 170_000,
+  }).catch((error: { stdout?: string; message: string }) =>
+    assert.fail(`examples do not compile in a project of their own:\n${error.stdout || error.message}`),
   );
 });
 
