@@ -7,6 +7,7 @@
  * BOT_API_BASE_URL to run it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { InlineKeyboardMarkup, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CallbackQueryHandler,
@@ -18,8 +19,7 @@ import {
   callbackDataOf,
   FilePersistence,
   InvalidCallbackData,
-} from '../src/ext/index.js';
-import { InlineKeyboardMarkup, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

@@ -6,6 +6,7 @@
  * (add BOT_API_BASE_URL to run it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { type ChatMember, type ChatMemberUpdated, constants, Update } from 'typescript-telegram-bot';
 import {
   Application,
   ChatMemberHandler,
@@ -13,8 +14,7 @@ import {
   type ContextTypes,
   filters,
   MessageHandler,
-} from '../src/ext/index.js';
-import { type ChatMember, type ChatMemberUpdated, constants, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

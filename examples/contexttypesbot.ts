@@ -7,6 +7,7 @@
  * the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { InlineKeyboardMarkup, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CallbackContext,
@@ -17,8 +18,7 @@ import {
   ContextTypes,
   type ExtBot,
   TypeHandler,
-} from '../src/ext/index.js';
-import { InlineKeyboardMarkup, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 /** Per-chat data: how often the button under each message was clicked. */
 export class ChatData {

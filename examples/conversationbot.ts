@@ -5,6 +5,7 @@
  * BOT_API_BASE_URL and BOT_API_FILE_URL to run it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CommandHandler,
@@ -12,8 +13,7 @@ import {
   ConversationHandler,
   filters,
   MessageHandler,
-} from '../src/ext/index.js';
-import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

@@ -7,6 +7,7 @@
  * against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CommandHandler,
@@ -15,8 +16,7 @@ import {
   filters,
   type JobQueue,
   MessageHandler,
-} from '../src/ext/index.js';
-import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

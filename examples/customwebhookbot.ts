@@ -15,6 +15,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { escapeHtml, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CallbackContext,
@@ -24,8 +25,7 @@ import {
   ContextTypes,
   type ExtBot,
   TypeHandler,
-} from '../src/ext/index.js';
-import { escapeHtml, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 /** A custom update: some other service tells the bot that a user submitted a payload. */
 export class WebhookUpdate {

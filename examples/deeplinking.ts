@@ -7,14 +7,14 @@
  * to run it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { constants, createDeepLinkedUrl, InlineKeyboardMarkup, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CallbackQueryHandler,
   CommandHandler,
   type ContextTypes,
   filters,
-} from '../src/ext/index.js';
-import { constants, createDeepLinkedUrl, InlineKeyboardMarkup, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

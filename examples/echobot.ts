@@ -4,8 +4,14 @@
  * (add BOT_API_BASE_URL to run it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
-import { Application, CommandHandler, type ContextTypes, filters, MessageHandler } from '../src/ext/index.js';
-import { ForceReply, Update } from '../src/index.js';
+import { ForceReply, Update } from 'typescript-telegram-bot';
+import {
+  Application,
+  CommandHandler,
+  type ContextTypes,
+  filters,
+  MessageHandler,
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

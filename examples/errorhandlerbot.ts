@@ -9,8 +9,13 @@
 
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
-import { Application, CommandHandler, type ContextTypes, type ErrorCallback } from '../src/ext/index.js';
-import { constants, escapeHtml, type Logger, Update } from '../src/index.js';
+import { constants, escapeHtml, type Logger, Update } from 'typescript-telegram-bot';
+import {
+  Application,
+  CommandHandler,
+  type ContextTypes,
+  type ErrorCallback,
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

@@ -7,14 +7,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { Application, CommandHandler, type ContextTypes, InlineQueryHandler } from '../src/ext/index.js';
 import {
   constants,
   escapeHtml,
   InlineQueryResultArticle,
   InputTextMessageContent,
   Update,
-} from '../src/index.js';
+} from 'typescript-telegram-bot';
+import {
+  Application,
+  CommandHandler,
+  type ContextTypes,
+  InlineQueryHandler,
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

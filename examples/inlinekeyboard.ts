@@ -5,6 +5,7 @@
  * the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { InlineKeyboardButton, InlineKeyboardMarkup, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CallbackQueryHandler,
@@ -12,8 +13,7 @@ import {
   CommandHandler,
   type CommandUpdate,
   type ContextTypes,
-} from '../src/ext/index.js';
-import { InlineKeyboardButton, InlineKeyboardMarkup, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

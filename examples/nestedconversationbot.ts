@@ -8,6 +8,7 @@
  * against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { InlineKeyboardButton, InlineKeyboardMarkup, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CallbackQueryHandler,
@@ -16,8 +17,7 @@ import {
   ConversationHandler,
   filters,
   MessageHandler,
-} from '../src/ext/index.js';
-import { InlineKeyboardButton, InlineKeyboardMarkup, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

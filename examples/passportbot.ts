@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Application, type ContextTypes, filters, MessageHandler } from '../src/ext/index.js';
-import { type Logger, type PassportFile, Update } from '../src/index.js';
+import { type Logger, type PassportFile, Update } from 'typescript-telegram-bot';
+import { Application, type ContextTypes, filters, MessageHandler } from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

@@ -6,6 +6,7 @@
  * BOT_API_BASE_URL to run it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { type LabeledPriceInit, type ShippingOptionInit, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CommandHandler,
@@ -14,8 +15,7 @@ import {
   MessageHandler,
   PreCheckoutQueryHandler,
   ShippingQueryHandler,
-} from '../src/ext/index.js';
-import { type LabeledPriceInit, type ShippingOptionInit, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

@@ -9,6 +9,7 @@
  * it against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CommandHandler,
@@ -17,8 +18,7 @@ import {
   FilePersistence,
   filters,
   MessageHandler,
-} from '../src/ext/index.js';
-import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

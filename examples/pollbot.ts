@@ -6,6 +6,7 @@
  * against the emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from 'typescript-telegram-bot';
 import {
   Application,
   CommandHandler,
@@ -14,8 +15,7 @@ import {
   MessageHandler,
   PollAnswerHandler,
   PollHandler,
-} from '../src/ext/index.js';
-import { KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

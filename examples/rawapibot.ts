@@ -4,7 +4,7 @@
  * set BOT_API_BASE_URL to its base URL as well.
  */
 import { pathToFileURL } from 'node:url';
-import { Bot, Forbidden, NetworkError, Update } from '../src/index.js';
+import { Bot, Forbidden, NetworkError, Update } from 'typescript-telegram-bot';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +37,7 @@ export async function echo(
  */
 export async function run(bot: Bot, signal: AbortSignal, pollTimeout = 10): Promise<void> {
   // The first pending update's id, so that an update whose sender blocked the bot can be skipped.
-  let offset = (await bot.getUpdates())[0]?.update_id;
+  let offset: number | undefined = (await bot.getUpdates())[0]?.update_id;
   console.log('listening for new messages...');
   while (!signal.aborted) {
     try {

@@ -6,6 +6,7 @@
  * emulator).
  */
 import { pathToFileURL } from 'node:url';
+import { Update } from 'typescript-telegram-bot';
 import {
   Application,
   type CommandContext,
@@ -13,8 +14,7 @@ import {
   type CommandUpdate,
   type ContextTypes,
   type JobQueue,
-} from '../src/ext/index.js';
-import { Update } from '../src/index.js';
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

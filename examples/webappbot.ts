@@ -6,8 +6,14 @@
  * emulator). Web app buttons only show in private chats.
  */
 import { pathToFileURL } from 'node:url';
-import { Application, CommandHandler, type ContextTypes, filters, MessageHandler } from '../src/ext/index.js';
-import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from '../src/index.js';
+import { ReplyKeyboardMarkup, ReplyKeyboardRemove, Update } from 'typescript-telegram-bot';
+import {
+  Application,
+  CommandHandler,
+  type ContextTypes,
+  filters,
+  MessageHandler,
+} from 'typescript-telegram-bot/ext';
 
 type Context = ContextTypes.DEFAULT_TYPE;
 

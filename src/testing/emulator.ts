@@ -1,6 +1,12 @@
 /** The emulator's entry point: starts the server and exposes the control API to TypeScript. */
 import type { ChatJSON, JsonValue, UserJSON } from './client.js';
 import { ControlClient, EmulatorError } from './client.js';
+import {
+  type PollingApplication,
+  type RunApplicationOptions,
+  type RunningApplication,
+  runApplication,
+} from './run-application.js';
 import type { ServerOptions } from './server.js';
 import { EmulatorServer } from './server.js';
 import type { FloodLimits } from './state/flood.js';
@@ -248,6 +254,20 @@ export class Emulator {
    */
   async routeWebhook(urlPrefix: string, target: string | null): Promise<void> {
     await this.control.call('POST', 'webhook_routes', { url_prefix: urlPrefix, target: target ?? '' });
+  }
+
+  /**
+   * Starts an application (`Application` from `typescript-telegram-bot/ext`) polling this
+   * emulator in the current process, and resolves once it polls. Build it with a token from
+   * {@link createBot} and `.baseUrl(emu.baseUrl)`; stop it with `running.stop()` or `await using`.
+   *
+   * @example
+   * const info = await emu.createBot({ username: 'echo_bot' });
+   * const app = Application.builder().token(info.token).baseUrl(emu.baseUrl).build();
+   * await using running = await emu.runApplication(app);
+   */
+  runApplication(app: PollingApplication, options: RunApplicationOptions = {}): Promise<RunningApplication> {
+    return runApplication(this, app, options);
   }
 
   /** Stops the server, ending long polls and webhook deliveries; calling it again does nothing more. */

@@ -13,6 +13,8 @@ export type {
 export { ControlClient, EmulatorError } from './client.js';
 export type { CreateBotOptions, CreateChatOptions, CreateUserOptions, EmulatorOptions } from './emulator.js';
 export { Emulator } from './emulator.js';
+export type { ApplicationHost, PollingApplication, RunApplicationOptions } from './run-application.js';
+export { RunningApplication, runApplication } from './run-application.js';
 export type { ServerOptions } from './server.js';
 export { EmulatorServer } from './server.js';
 export type { FloodLimits } from './state/flood.js';
