@@ -1,4 +1,5 @@
 /** The emulator's entry point: starts the server and exposes the control API to TypeScript. */
+import type { LogEntry } from './api-log.js';
 import type { ChatJSON, JsonValue, UserJSON } from './client.js';
 import { ControlClient, EmulatorError } from './client.js';
 import type { ServerOptions } from './server.js';
@@ -67,6 +68,8 @@ export class Emulator {
   readonly origin: string;
   /** The control API client the users API is built on. */
   readonly control: ControlClient;
+  /** The web chat's address, e.g. `http://127.0.0.1:8081/ui/`, when started with `ui: true`. */
+  readonly uiUrl: string | undefined;
   readonly #server: EmulatorServer;
   #stopped: Promise<void> | undefined;
 
@@ -76,9 +79,13 @@ export class Emulator {
     this.baseUrl = `${this.origin}/bot`;
     this.fileBaseUrl = `${this.origin}/file/bot`;
     this.control = new ControlClient(this.origin);
+    this.uiUrl = server.log === undefined ? undefined : `${this.origin}/ui/`;
   }
 
-  /** Starts an emulator listening on 127.0.0.1 (a free port unless `port` is given). */
+  /**
+   * Starts an emulator listening on 127.0.0.1 (a free port unless `port` is given); with
+   * `ui: true` it also serves the web chat at {@link uiUrl}.
+   */
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     return new Emulator(await EmulatorServer.listen(options));
   }
@@ -248,6 +255,15 @@ export class Emulator {
    */
   async routeWebhook(urlPrefix: string, target: string | null): Promise<void> {
     await this.control.call('POST', 'webhook_routes', { url_prefix: urlPrefix, target: target ?? '' });
+  }
+
+  /**
+   * The debugging log the web chat shows, oldest first: each update queued for a bot and each
+   * Bot API call a bot made with its answer and duration (the last 500 by default). Empty unless
+   * the emulator was started with `ui: true`. `afterId` keeps only the entries after that id.
+   */
+  apiLog(afterId = 0): LogEntry[] {
+    return this.#server.log?.entries(afterId) ?? [];
   }
 
   /** Stops the server, ending long polls and webhook deliveries; calling it again does nothing more. */

@@ -104,6 +104,8 @@ export class World {
   readonly webhookRoutes = new Map<string, string>();
   /** Called whenever a bot's queue gets an update (webhook delivery listens). */
   onEnqueue: (bot: BotRecord) => void = () => {};
+  /** Called after any change (the web chat refreshes what it shows). */
+  readonly changeListeners = new Set<() => void>();
   /** Sending limits and their counters. */
   readonly flood = new FloodMeter();
   /** How far the emulator's clock runs ahead of the real one while it runs, in ms. */
@@ -464,6 +466,7 @@ export class World {
   /** Re-checks every waiter; called after any change. */
   bump(): void {
     for (const waiter of [...this.#waiters]) waiter.check();
+    for (const listener of this.changeListeners) listener();
   }
 
   /**
