@@ -9,7 +9,7 @@
 // like the sources. Names are kept (stack traces and `constructor.name` read as in the sources),
 // and the source maps carry the TypeScript itself, so `node --enable-source-maps` shows `src/...ts`
 // lines even where src/ is not installed.
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const ENTRY_POINTS = [
@@ -43,3 +43,8 @@ await build({
 // The emulator's guide (control API, users API, flood limits) ships beside its code, where a user
 // of the installed package finds it: node_modules/typescript-telegram-bot/dist/testing/README.md.
 copyFileSync('src/testing/README.md', 'dist/testing/README.md');
+
+// The web chat's page (plain HTML, CSS and JavaScript, served as they are) sits where the bundled
+// emulator looks for it: dist/testing/ui, beside dist/testing and dist/chunks alike.
+rmSync('dist/testing/ui', { recursive: true, force: true });
+cpSync('src/testing/ui', 'dist/testing/ui', { recursive: true });
