@@ -69,12 +69,17 @@ function runOnline(file: string, token: string): Promise<number> {
 /** Resolves on Ctrl-C or SIGTERM, or when the bot process ends (with its exit code). */
 function untilStopped(bot: BotProcess): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const stop = (): void => resolve(undefined);
+    let stopping = false;
+    const stop = (): void => {
+      stopping = true;
+      resolve(undefined);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     void bot.exited.then((exit) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      if (stopping) return;
       process.stderr.write(`npm start: the bot stopped (exit code ${exit.code ?? exit.signal})\n`);
       resolve(exit.code === 0 ? 0 : 1);
     });

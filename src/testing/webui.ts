@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiLog } from './api-log.js';
 import { badRequest, notFound } from './errors.js';
+import { isPolling } from './methods/updates.js';
 import { keyboardFor } from './state/keyboards.js';
 import type { ChatRecord, Json } from './state/records.js';
 import type { World } from './state/world.js';
@@ -133,7 +134,7 @@ export class WebUi {
         sendJson(res, {
           bots: [...world.botsById.values()].map((bot) => ({
             ...botUserJson(bot),
-            polling: bot.activePoll !== undefined,
+            polling: isPolling(bot),
             webhook: bot.webhook !== undefined,
           })),
           users: [...world.users.values()].map(userJson),
