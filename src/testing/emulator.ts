@@ -79,7 +79,7 @@ export class Emulator {
     this.baseUrl = `${this.origin}/bot`;
     this.fileBaseUrl = `${this.origin}/file/bot`;
     this.control = new ControlClient(this.origin);
-    this.uiUrl = server.log === undefined ? undefined : `${this.origin}/ui/`;
+    this.uiUrl = server.uiEnabled ? `${this.origin}/ui/` : undefined;
   }
 
   /**
@@ -263,7 +263,7 @@ export class Emulator {
    * the emulator was started with `ui: true`. `afterId` keeps only the entries after that id.
    */
   apiLog(afterId = 0): LogEntry[] {
-    return this.#server.log?.entries(afterId) ?? [];
+    return this.#server.apiLog(afterId);
   }
 
   /** Stops the server, ending long polls and webhook deliveries; calling it again does nothing more. */

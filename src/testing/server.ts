@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDispatcher, answerBody } from './api.js';
+import type { LogEntry } from './api-log.js';
 import { ApiLog } from './api-log.js';
 import { CONTROL_PREFIX, ControlApi } from './control.js';
 import { ApiError, notFound, unauthorized } from './errors.js';
@@ -63,7 +64,7 @@ export class EmulatorServer {
   readonly #limits: BodyLimits;
   readonly #inflight = new Set<AbortController>();
   /** The debugging log of updates and calls; kept only when the web chat is on. */
-  readonly log: ApiLog | undefined;
+  readonly #log: ApiLog | undefined;
   readonly #ui: WebUi | undefined;
 
   private constructor(options: ServerOptions) {
@@ -81,10 +82,10 @@ export class EmulatorServer {
         const started = performance.now();
         try {
           const result = await this.api.runJson(bot, method, params);
-          this.log?.call(bot, { method, params, ok: true, result, durationMs: performance.now() - started });
+          this.#log?.call(bot, { method, params, ok: true, result, durationMs: performance.now() - started });
         } catch (error) {
           const durationMs = performance.now() - started;
-          this.log?.call(bot, { method, params, ok: false, error: answerBody({ error }).body, durationMs });
+          this.#log?.call(bot, { method, params, ok: false, error: answerBody({ error }).body, durationMs });
           throw error;
         }
       },
@@ -92,7 +93,7 @@ export class EmulatorServer {
     this.api.kickWebhook = (bot) => this.webhooks.kick(bot);
     if (options.ui === true) {
       const log = new ApiLog(options.logCapacity);
-      this.log = log;
+      this.#log = log;
       this.#ui = new WebUi(this.world, log);
       this.world.onEnqueue = (bot) => {
         const update = bot.queue.at(-1);
@@ -130,6 +131,16 @@ export class EmulatorServer {
     const address = this.#server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return `http://${host}:${address.port}`;
+  }
+
+  /** Whether the web chat is served (at `/ui/`). */
+  get uiEnabled(): boolean {
+    return this.#ui !== undefined;
+  }
+
+  /** The debugging log's entries after `afterId`, oldest first; empty without the web chat. */
+  apiLog(afterId = 0): LogEntry[] {
+    return this.#log?.entries(afterId) ?? [];
   }
 
   /** Stops delivering, ends waiting calls and closes the server. */
@@ -192,7 +203,7 @@ export class EmulatorServer {
 
   /** Runs a bot's call, logging it with its answer and duration when the log is kept. */
   async #run(bot: BotRecord, method: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
-    const log = this.log;
+    const log = this.#log;
     if (log === undefined) return this.api.run(bot, method, input, signal);
     const started = performance.now();
     const logged = { method, params: input.params, uploads: input.uploads };
