@@ -121,8 +121,9 @@ describe('web chat in Chromium', { skip }, () => {
 
   test('a grammY bot: entities, photos, callback toasts and alerts, polls, inline mode, users', async () => {
     await using emu = await Emulator.start({ ui: true });
-    const info = await emu.createBot({ username: 'grammy_ui_bot' });
-    await emu.createUser({ firstName: 'Alice' });
+    const info = await emu.createBot({ username: 'grammy_ui_bot', canReadAllGroupMessages: true });
+    const alice = await emu.createUser({ firstName: 'Alice' });
+    await emu.createGroup({ title: 'Tea club', members: [alice], bots: [info] });
     const bot = new Bot(info.token, { client: { apiRoot: emu.origin } });
     bot.command('fmt', (ctx) =>
       ctx.reply('bold secret link <i>x</i>', {
@@ -160,6 +161,11 @@ describe('web chat in Chromium', { skip }, () => {
         },
       ]),
     );
+    bot.command('kb', (ctx) =>
+      ctx.reply('Pick one', {
+        reply_markup: { keyboard: [[{ text: 'Yes' }, { text: 'No' }]], one_time_keyboard: true },
+      }),
+    );
     bot.on('message:text', (ctx) => ctx.reply(`${ctx.from.first_name} said ${ctx.message.text}`));
     let started: () => void = () => {};
     const ready = new Promise<void>((resolve) => {
@@ -169,6 +175,9 @@ describe('web chat in Chromium', { skip }, () => {
     try {
       await ready;
       const { page, errors } = await open(emu);
+      // The group (where the bot joined) has the latest activity, so it is listed first.
+      await page.locator('.chat-item', { hasText: '@grammy_ui_bot' }).click();
+      await page.locator('#chat-title', { hasText: '(@grammy_ui_bot)' }).waitFor();
 
       await send(page, '/fmt');
       const formatted = bubble(page, 'bold secret');
@@ -202,6 +211,17 @@ describe('web chat in Chromium', { skip }, () => {
       await page.locator('.inline-result', { hasText: 'Upper: SHOUT' }).click();
       await page.locator('#messages .msg.out', { hasText: 'SHOUT' }).waitFor();
       await page.locator('#messages .msg.out .meta', { hasText: 'via @grammy_ui_bot' }).waitFor();
+
+      await send(page, '/kb');
+      await page.locator('#reply-keyboard button', { hasText: 'Yes' }).click();
+      await bubble(page, 'Alice said Yes').waitFor();
+      await page.locator('#reply-keyboard').waitFor({ state: 'hidden' });
+      await page.locator('#show-keyboard').waitFor();
+
+      await page.locator('.chat-item', { hasText: 'Tea club' }).click();
+      await page.locator('#chat-title', { hasText: 'Tea club' }).waitFor();
+      await send(page, 'hello club');
+      await bubble(page, 'Alice said hello club').locator('.sender', { hasText: 'grammy_ui_bot' }).waitFor();
 
       await page.click('#new-user');
       await page.fill('#new-user-name', 'Bob');
