@@ -83,6 +83,9 @@ describe('web chat in Chromium', { skip }, () => {
       await page.locator('#messages .msg.in .text', { hasText: 'Hello, <b>bot</b>!' }).waitFor();
       assert.equal(await page.locator('#messages b').count(), 0, 'no HTML from message text');
       await page.locator('#log summary', { hasText: 'sendMessage ok' }).first().waitFor();
+      // A user created elsewhere (here by the test) joins the list without a reload.
+      await emu.createUser({ firstName: 'Carol' });
+      await page.locator('#user-select option', { hasText: 'Carol' }).waitFor({ state: 'attached' });
       assert.deepEqual(errors, [], 'no script errors');
       await page.close();
     });

@@ -209,6 +209,7 @@ export class World {
     };
     this.bots.set(bot.token, bot);
     this.botsById.set(bot.id, bot);
+    this.bump();
     return bot;
   }
 
@@ -231,6 +232,7 @@ export class World {
       ...(options.isPremium !== undefined && { is_premium: options.isPremium }),
     };
     this.users.set(user.id, user);
+    this.bump();
     return user;
   }
 
@@ -257,6 +259,7 @@ export class World {
       if (!chat.members.has(userId)) chat.members.set(userId, member(userId, 'member'));
     }
     this.chats.set(chat.key, chat);
+    this.bump();
     return chat;
   }
 

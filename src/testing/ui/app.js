@@ -13,6 +13,8 @@ const state = {
   /** The open chat: { type, chat_id, bot_id, title }. */
   chat: undefined,
   messagesKey: '',
+  /** What the user and bot lists were drawn from, to redraw them only when they change. */
+  stateKey: '',
   /** The user reopened a one-time keyboard that collapsed after use. */
   keyboardForced: false,
   lastLogId: 0,
@@ -535,8 +537,11 @@ function openChat(chat) {
 
 async function loadState() {
   const result = await readApi('state');
-  state.users = result.users;
+  const key = JSON.stringify([result.users, result.bots.map((bot) => bot.username)]);
   state.bots = result.bots;
+  if (key === state.stateKey) return;
+  state.stateKey = key;
+  state.users = result.users;
   if (!state.users.some((user) => user.id === state.userId)) state.userId = state.users[0]?.id;
   renderUsers();
   if (state.users.length === 0) {
@@ -701,9 +706,8 @@ function connect() {
   events.addEventListener('error', () => {
     $('status').textContent = 'reconnecting…';
   });
-  events.addEventListener('change', () => {
-    refresh();
-  });
+  // Users and bots created meanwhile (by a test, or another tab) join the lists.
+  events.addEventListener('change', () => act(loadState().then(refresh)));
   events.addEventListener('log', (event) => addLogEntry(JSON.parse(event.data)));
 }
 
