@@ -1,6 +1,8 @@
 // The web chat's server side, without a browser: the page's files, the JSON endpoints it reads,
 // the server-sent events that tell it what changed, and the bounded log of updates and API calls.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, LogEntry, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
@@ -262,6 +264,43 @@ describe('web chat on', () => {
       assert.equal(entry.kind, 'update', 'the log entry is the update');
     } finally {
       controller.abort();
+    }
+  });
+});
+
+describe('webhook bots are logged too', () => {
+  test('the update delivered to the webhook and the method in its answer are in the log', async () => {
+    await using emu = await Emulator.start({ ui: true });
+    const bot = await emu.createBot({ username: 'hook_log_bot' });
+    const alice = await emu.createUser({ firstName: 'Alice' });
+    // A webhook that answers each update with a sendMessage, as PTB and grammY can.
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const body = JSON.stringify({ method: 'sendMessage', chat_id: alice.id, text: 'from the answer' });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      await ok(emu, bot.token, 'setWebhook', { url: `http://127.0.0.1:${port}/hook` });
+      await alice.sendMessage(bot, 'via webhook');
+      await alice.expectMessage({ text: 'from the answer', timeoutMs: 5000 });
+      const entries = emu.apiLog();
+      assert.ok(
+        entries.some((e) => e.kind === 'update' && JSON.stringify(e.update).includes('via webhook')),
+        'the update is logged',
+      );
+      const answered = entries.find((e) => e.kind === 'call' && e.method === 'sendMessage');
+      assert.equal(answered?.ok, true, 'the call made in the webhook answer is logged with its result');
+      assert.equal((answered?.params as { text?: string } | undefined)?.text, 'from the answer');
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     }
   });
 });
