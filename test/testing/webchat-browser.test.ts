@@ -1,6 +1,6 @@
 // The web chat in a real browser (Debian's Chromium, headless, driven by playwright-core): a person
 // talks to the example bots, presses buttons, votes, uses inline mode and switches users, and
-// sees the bot's answers arrive live. Skipped, saying why, where /usr/bin/chromium is absent.
+// sees the bot's answers, edits and deletions arrive live. Skipped, saying why, where /usr/bin/chromium is absent.
 // With WEBCHAT_SCREENSHOT=1 the inline keyboard test also writes docs/webchat.png for the README.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -142,11 +142,16 @@ describe('web chat in Chromium', { skip }, () => {
               { text: 'Toast', callback_data: 'toast' },
               { text: 'Alert', callback_data: 'alert' },
             ],
+            [{ text: 'Delete', callback_data: 'delete' }],
           ],
         },
       }),
     );
     bot.callbackQuery('toast', (ctx) => ctx.answerCallbackQuery({ text: 'Saved!' }));
+    bot.callbackQuery('delete', async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await ctx.deleteMessage();
+    });
     bot.callbackQuery('alert', (ctx) => ctx.answerCallbackQuery({ text: 'Are you sure?', show_alert: true }));
     bot.command('photo', (ctx) =>
       ctx.replyWithPhoto(new InputFile(pngImage(64, 48), 'photo.png'), { caption: 'a photo' }),
@@ -197,6 +202,8 @@ describe('web chat in Chromium', { skip }, () => {
       await page.locator('#alert', { hasText: 'Are you sure?' }).waitFor();
       await page.locator('#alert-ok').click();
       await page.locator('#alert').waitFor({ state: 'hidden' });
+      await formatted.getByRole('button', { name: 'Delete' }).click();
+      await formatted.waitFor({ state: 'detached' });
 
       await send(page, '/photo');
       const photo = bubble(page, 'a photo').locator('img.photo');
