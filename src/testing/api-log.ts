@@ -47,8 +47,11 @@ export interface CallRecord {
 /** A ring buffer of serialized entries; listeners hear of each new one. */
 export class ApiLog {
   readonly capacity: number;
-  /** Entries are kept as JSON text: a snapshot, unaffected by later edits of the objects logged. */
-  readonly #entries: { id: number; json: string }[] = [];
+  /**
+   * A ring of `capacity` slots, the newest entry written over the oldest. Entries are kept as JSON
+   * text: a snapshot, unaffected by later edits of the objects logged.
+   */
+  readonly #slots: ({ id: number; json: string } | undefined)[];
   readonly #listeners = new Set<(id: number, json: string) => void>();
   #nextId = 1;
 
@@ -56,6 +59,7 @@ export class ApiLog {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError('capacity must be a whole number >= 1');
     this.capacity = capacity;
+    this.#slots = new Array(capacity).fill(undefined);
   }
 
   /** Logs an update as it is queued for the bot. */
@@ -93,14 +97,19 @@ export class ApiLog {
       const { update: _u, params: _p, result: _r, error: _e, ...rest } = entry as LogEntry;
       json = JSON.stringify({ ...rest, truncated: { chars: json.length } });
     }
-    this.#entries.push({ id, json });
-    if (this.#entries.length > this.capacity) this.#entries.shift();
+    this.#slots[(id - 1) % this.capacity] = { id, json };
     for (const listener of this.#listeners) listener(id, json);
   }
 
   /** The entries after `afterId` (all kept entries by default), oldest first, as JSON text each. */
   since(afterId = 0): string[] {
-    return this.#entries.filter((entry) => entry.id > afterId).map((entry) => entry.json);
+    const out: string[] = [];
+    const first = Math.max(Math.floor(afterId) + 1, this.#nextId - this.capacity);
+    for (let id = first; id < this.#nextId; id += 1) {
+      const slot = this.#slots[(id - 1) % this.capacity];
+      if (slot !== undefined) out.push(slot.json);
+    }
+    return out;
   }
 
   /** The entries after `afterId`, parsed. */

@@ -79,15 +79,9 @@ export class EmulatorServer {
       },
       async (bot, method, params) => {
         // A method in a webhook's answer: a call like any other, logged as one.
-        const started = performance.now();
-        try {
-          const result = await this.api.runJson(bot, method, params);
-          this.#log?.call(bot, { method, params, ok: true, result, durationMs: performance.now() - started });
-        } catch (error) {
-          const durationMs = performance.now() - started;
-          this.#log?.call(bot, { method, params, ok: false, error: answerBody({ error }).body, durationMs });
-          throw error;
-        }
+        await this.#logged(bot, method, { params, uploads: new Map() }, () =>
+          this.api.runJson(bot, method, params),
+        );
       },
     );
     this.api.kickWebhook = (bot) => this.webhooks.kick(bot);
@@ -201,14 +195,24 @@ export class EmulatorServer {
     }
   }
 
-  /** Runs a bot's call, logging it with its answer and duration when the log is kept. */
-  async #run(bot: BotRecord, method: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
+  /** Runs a bot's call. */
+  #run(bot: BotRecord, method: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
+    return this.#logged(bot, method, input, () => this.api.run(bot, method, input, signal));
+  }
+
+  /** Runs a call, logging it with its answer (or error) and duration when the log is kept. */
+  async #logged(
+    bot: BotRecord,
+    method: string,
+    input: RequestInput,
+    run: () => Promise<unknown>,
+  ): Promise<unknown> {
     const log = this.#log;
-    if (log === undefined) return this.api.run(bot, method, input, signal);
+    if (log === undefined) return run();
     const started = performance.now();
     const logged = { method, params: input.params, uploads: input.uploads };
     try {
-      const result = await this.api.run(bot, method, input, signal);
+      const result = await run();
       log.call(bot, { ...logged, ok: true, result, durationMs: performance.now() - started });
       return result;
     } catch (error) {

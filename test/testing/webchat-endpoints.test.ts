@@ -317,6 +317,12 @@ describe('the log is bounded', () => {
       [3, 4, 5],
       'the newest three',
     );
+    assert.deepEqual(
+      emu.apiLog(3).map((e) => e.id),
+      [4, 5],
+      'after an id: only the later ones',
+    );
+    assert.deepEqual(emu.apiLog(5), [], 'nothing after the newest');
     await emu.createUser({ firstName: 'Bob' });
     await call(emu, bot.token, 'setMyDescription', { description: 'x'.repeat(100_000) });
     const big = emu.apiLog().at(-1);
