@@ -16,7 +16,7 @@
 // refers to itself as `var Message = class _Message { ... new _Message(...) ... }`, whose `name`
 // would then be `_Message`; `keepClassNames` below renames that inner binding to the outer name, one
 // space in place of the underscore so every column, and so the source maps, stay as they were.
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -82,3 +82,8 @@ for (const file of outputFiles('dist')) {
   const renamed = keepClassNames(code, file);
   if (renamed !== code) writeFileSync(file, renamed);
 }
+
+// The web chat's page (plain HTML, CSS and JavaScript, served as they are) sits where the bundled
+// emulator looks for it: dist/testing/ui, beside dist/testing and dist/chunks alike.
+rmSync('dist/testing/ui', { recursive: true, force: true });
+cpSync('src/testing/ui', 'dist/testing/ui', { recursive: true });

@@ -5,7 +5,9 @@
  * runs as a child process against it, a simulated user walks the example's main path, the chat
  * is printed as it happens, everything stops and the exit code is 0 (1 with the reason when
  * something fails, 2 for an unknown example). With TELEGRAM_BOT_TOKEN (or BOT_TOKEN) set, the
- * example runs against Telegram until Ctrl-C.
+ * example runs against Telegram until Ctrl-C. With `--ui` the offline demo does not stop at the
+ * end: the emulator's web chat shows the demo's chat in a browser, and the bot keeps running for
+ * whoever goes on talking to it there, until Ctrl-C.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -33,8 +35,9 @@ function examples(): string[] {
 function usage(): string {
   const offline = Object.keys(DEMOS).sort().join(', ');
   return [
-    'Usage: npm start [-- <example>]        (echobot by default)',
+    'Usage: npm start [-- <example>] [--ui]     (echobot by default)',
     '',
+    '--ui: after the offline demo, keep the bot running and chat with it in the browser (web chat).',
     `Examples: ${examples().join(', ')}`,
     `Offline demos (no token needed): ${offline}`,
     'With TELEGRAM_BOT_TOKEN=<token from @BotFather> the example runs against Telegram instead.',
@@ -63,8 +66,28 @@ function runOnline(file: string, token: string): Promise<number> {
   });
 }
 
-/** The offline demo; resolves to the exit code. */
-async function runOffline(name: string, file: string): Promise<number> {
+/** Resolves on Ctrl-C or SIGTERM, or when the bot process ends (with its exit code). */
+function untilStopped(bot: BotProcess): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (): void => {
+      stopping = true;
+      resolve(undefined);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    void bot.exited.then((exit) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (stopping) return;
+      process.stderr.write(`npm start: the bot stopped (exit code ${exit.code ?? exit.signal})\n`);
+      resolve(exit.code === 0 ? 0 : 1);
+    });
+  });
+}
+
+/** The offline demo; resolves to the exit code. With `ui`, the web chat stays up until Ctrl-C. */
+async function runOffline(name: string, file: string, ui: boolean): Promise<number> {
   const demo = DEMOS[name];
   if (demo === undefined) {
     process.stderr.write(
@@ -77,7 +100,7 @@ async function runOffline(name: string, file: string): Promise<number> {
   const print = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const emu = await Emulator.start();
+  const emu = await Emulator.start({ ui });
   let bot: BotProcess | undefined;
   const limit = setTimeout(() => {
     process.stderr.write(`npm start: the ${name} demo did not finish within ${DEMO_LIMIT_MS / 1000} s\n`);
@@ -96,6 +119,15 @@ async function runOffline(name: string, file: string): Promise<number> {
       await demo.script(chat);
     } finally {
       await chat.flush();
+    }
+    if (ui) {
+      clearTimeout(limit);
+      print('');
+      print(`The ${name} demo finished. Go on talking to @${info.username} in the browser:`);
+      print(`  Web chat: ${emu.uiUrl}`);
+      print('Ctrl-C stops the bot and the emulator.');
+      // The bot stops in the finally block below, the same way after Ctrl-C as after the demo.
+      return (await untilStopped(bot)) ?? 0;
     }
     const exit = await bot.stop();
     if (exit.code !== 0 && exit.signal !== 'SIGTERM') {
@@ -120,11 +152,14 @@ async function runOffline(name: string, file: string): Promise<number> {
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(args: readonly string[]): Promise<number> {
+  let argv = args;
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(`${usage()}\n`);
     return 0;
   }
+  const ui = argv.includes('--ui');
+  argv = argv.filter((arg) => arg !== '--ui');
   if (argv.length > 1) {
     process.stderr.write(`npm start: one example at a time, got ${argv.join(' ')}\n\n${usage()}\n`);
     return 2;
@@ -136,7 +171,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const file = join(EXAMPLES, `${name}.ts`);
   const token = process.env.TELEGRAM_BOT_TOKEN || process.env.BOT_TOKEN;
-  return token ? runOnline(file, token) : runOffline(name, file);
+  if (token && ui) {
+    process.stderr.write('npm start: --ui is for the offline demo; unset TELEGRAM_BOT_TOKEN to use it\n');
+    return 2;
+  }
+  return token ? runOnline(file, token) : runOffline(name, file, ui);
 }
 
 process.exit(await main(process.argv.slice(2)));

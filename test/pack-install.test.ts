@@ -38,6 +38,7 @@ const SHIPPED_DOCS = [
   'FEATURES.md',
   'bench/RESULTS.md',
   'src/testing/README.md',
+  'docs/webchat.png',
 ];
 
 async function npmAvailable(): Promise<string | undefined> {
@@ -91,7 +92,14 @@ test('the tarball holds the built package and its documents, nothing dev-only', 
     assert.ok(!/(^|\/)(test|node_modules|scripts|codegen|examples)\//.test(path), `${path} is not dev-only`);
     assert.ok(!/\.test\.(js|d\.ts)$/.test(path), `${path} is not a test`);
   }
-  for (const doc of [...SHIPPED_DOCS, 'dist/index.js', 'dist/ext/index.js', 'dist/testing/index.js']) {
+  const webChat = ['dist/testing/ui/index.html', 'dist/testing/ui/app.js', 'dist/testing/ui/app.css'];
+  for (const doc of [
+    ...SHIPPED_DOCS,
+    'dist/index.js',
+    'dist/ext/index.js',
+    'dist/testing/index.js',
+    ...webChat,
+  ]) {
     assert.ok(packed.includes(doc), `${doc} is packed`);
   }
 });

@@ -22,6 +22,8 @@ Options:
   --bot <username>    create a bot with this username (repeatable; default: one bot, test_bot)
   --user <name>       create a simulated user with this first name (repeatable)
   --flood             enforce Telegram's flood limits (429 with retry_after); off by default
+  --ui                serve the web chat at <address>/ui/: chat with the bot as any simulated
+                      user in a browser, and see every update and API call (with --run too)
   --run <file>        start this bot program against the emulator (.ts through tsx, .js through
                       node, anything else executed), with the first bot's token in BOT_TOKEN and
                       TELEGRAM_BOT_TOKEN and the emulator's URLs in BOT_API_BASE_URL and
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
       bot: { type: 'string', multiple: true },
       user: { type: 'string', multiple: true },
       flood: { type: 'boolean', default: false },
+      ui: { type: 'boolean', default: false },
       run: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -56,9 +59,11 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     floodLimits: values.flood,
+    ui: values.ui,
   });
   const lines = [`Telegram Bot API emulator listening on ${emu.origin}`, `API base URL:  ${emu.baseUrl}`];
   lines.push(`File base URL: ${emu.fileBaseUrl}`, `Control API:   ${emu.origin}/_emulator/`);
+  if (emu.uiUrl !== undefined) lines.push(`Web chat:      ${emu.uiUrl}`);
   const bots = [];
   for (const username of values.bot ?? ['test_bot']) {
     const bot = await emu.createBot({ username });
@@ -66,7 +71,8 @@ async function main(): Promise<void> {
     lines.push(`Bot @${bot.username} (id ${bot.id}) token: ${bot.token}`);
   }
   const users = [];
-  const names = values.user ?? (values.run === undefined ? [] : ['Alice']);
+  // A chat needs someone to talk: --run and --ui start with Alice unless --user names others.
+  const names = values.user ?? (values.run === undefined && !values.ui ? [] : ['Alice']);
   for (const firstName of names) {
     const user = await emu.createUser({ firstName });
     users.push(user);

@@ -1,4 +1,5 @@
 /** The emulator's entry point: starts the server and exposes the control API to TypeScript. */
+import type { LogEntry } from './api-log.js';
 import type { ChatJSON, JsonValue, UserJSON } from './client.js';
 import { ControlClient, EmulatorError } from './client.js';
 import {
@@ -73,6 +74,8 @@ export class Emulator {
   readonly origin: string;
   /** The control API client the users API is built on. */
   readonly control: ControlClient;
+  /** The web chat's address, e.g. `http://127.0.0.1:8081/ui/`, when started with `ui: true`. */
+  readonly uiUrl: string | undefined;
   readonly #server: EmulatorServer;
   #stopped: Promise<void> | undefined;
 
@@ -82,9 +85,13 @@ export class Emulator {
     this.baseUrl = `${this.origin}/bot`;
     this.fileBaseUrl = `${this.origin}/file/bot`;
     this.control = new ControlClient(this.origin);
+    this.uiUrl = server.uiEnabled ? `${this.origin}/ui/` : undefined;
   }
 
-  /** Starts an emulator listening on 127.0.0.1 (a free port unless `port` is given). */
+  /**
+   * Starts an emulator listening on 127.0.0.1 (a free port unless `port` is given); with
+   * `ui: true` it also serves the web chat at {@link uiUrl}.
+   */
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     return new Emulator(await EmulatorServer.listen(options));
   }
@@ -268,6 +275,15 @@ export class Emulator {
    */
   runApplication(app: PollingApplication, options: RunApplicationOptions = {}): Promise<RunningApplication> {
     return runApplication(this, app, options);
+  }
+
+  /**
+   * The debugging log the web chat shows, oldest first: each update queued for a bot and each
+   * Bot API call a bot made with its answer and duration (the last 500 by default). Empty unless
+   * the emulator was started with `ui: true`. `afterId` keeps only the entries after that id.
+   */
+  apiLog(afterId = 0): LogEntry[] {
+    return this.#server.apiLog(afterId);
   }
 
   /** Stops the server, ending long polls and webhook deliveries; calling it again does nothing more. */

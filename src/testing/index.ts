@@ -2,6 +2,7 @@
  * `typescript-telegram-bot/testing`: an in-memory Telegram Bot API emulator on loopback, and
  * simulated users to drive bots under test. See README.md beside this file.
  */
+export type { LogEntry } from './api-log.js';
 export type {
   ChatJSON,
   InlineButtonJSON,

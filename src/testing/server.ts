@@ -3,16 +3,19 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDispatcher, answerBody } from './api.js';
+import type { LogEntry } from './api-log.js';
+import { ApiLog } from './api-log.js';
 import { CONTROL_PREFIX, ControlApi } from './control.js';
 import { ApiError, notFound, unauthorized } from './errors.js';
-import type { BodyLimits } from './http/body.js';
+import type { BodyLimits, RequestInput } from './http/body.js';
 import { readInput } from './http/body.js';
 import { endPoll } from './methods/updates.js';
 import type { FloodLimits } from './state/flood.js';
 import { floodLimitsFor } from './state/flood.js';
-import type { Json } from './state/records.js';
+import type { BotRecord, Json } from './state/records.js';
 import { World } from './state/world.js';
 import { WebhookDeliverer } from './webhook.js';
+import { WebUi } from './webui.js';
 
 /** Options of {@link EmulatorServer.listen}. */
 export interface ServerOptions {
@@ -33,6 +36,13 @@ export interface ServerOptions {
   readonly webhookRetryBaseMs?: number | undefined;
   /** Longest webhook retry delay in ms (5000 by default). */
   readonly webhookRetryMaxMs?: number | undefined;
+  /**
+   * Serves the web chat at `/ui/` and keeps the debugging log of updates and Bot API calls it
+   * shows (the last {@link ServerOptions.logCapacity} entries). Off by default.
+   */
+  readonly ui?: boolean | undefined;
+  /** How many entries the debugging log keeps (500 by default); only with `ui`. */
+  readonly logCapacity?: number | undefined;
 }
 
 function send(res: ServerResponse, status: number, body: Json): void {
@@ -53,6 +63,9 @@ export class EmulatorServer {
   readonly #server: Server;
   readonly #limits: BodyLimits;
   readonly #inflight = new Set<AbortController>();
+  /** The debugging log of updates and calls; kept only when the web chat is on. */
+  readonly #log: ApiLog | undefined;
+  readonly #ui: WebUi | undefined;
 
   private constructor(options: ServerOptions) {
     this.world.flood.setLimits(floodLimitsFor(options.floodLimits));
@@ -65,11 +78,25 @@ export class EmulatorServer {
         requestTimeoutMs: 10_000,
       },
       async (bot, method, params) => {
-        await this.api.runJson(bot, method, params);
+        // A method in a webhook's answer: a call like any other, logged as one.
+        await this.#logged(bot, method, { params, uploads: new Map() }, () =>
+          this.api.runJson(bot, method, params),
+        );
       },
     );
     this.api.kickWebhook = (bot) => this.webhooks.kick(bot);
-    this.world.onEnqueue = (bot) => this.webhooks.kick(bot);
+    if (options.ui === true) {
+      const log = new ApiLog(options.logCapacity);
+      this.#log = log;
+      this.#ui = new WebUi(this.world, log);
+      this.world.onEnqueue = (bot) => {
+        const update = bot.queue.at(-1);
+        if (update !== undefined) log.update(bot, update.json);
+        this.webhooks.kick(bot);
+      };
+    } else {
+      this.world.onEnqueue = (bot) => this.webhooks.kick(bot);
+    }
     this.#control = new ControlApi(this.world, this.api);
     this.#limits = {
       maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
@@ -100,9 +127,20 @@ export class EmulatorServer {
     return `http://${host}:${address.port}`;
   }
 
+  /** Whether the web chat is served (at `/ui/`). */
+  get uiEnabled(): boolean {
+    return this.#ui !== undefined;
+  }
+
+  /** The debugging log's entries after `afterId`, oldest first; empty without the web chat. */
+  apiLog(afterId = 0): LogEntry[] {
+    return this.#log?.entries(afterId) ?? [];
+  }
+
   /** Stops delivering, ends waiting calls and closes the server. */
   async close(): Promise<void> {
     this.webhooks.stop();
+    this.#ui?.close();
     for (const bot of this.world.botsById.values()) endPoll(bot);
     for (const controller of this.#inflight) controller.abort();
     this.world.releaseWaiters();
@@ -132,6 +170,10 @@ export class EmulatorServer {
         send(res, 200, { ok: true, result });
         return;
       }
+      if (this.#ui !== undefined && WebUi.owns(path)) {
+        await this.#ui.handle(req, res, url);
+        return;
+      }
       const file = FILE_PATH.exec(path);
       if (file !== null) {
         this.#serveFile(res, decodeURIComponent(file[1] ?? ''), decodeURIComponent(file[2] ?? ''));
@@ -143,13 +185,40 @@ export class EmulatorServer {
       const method = call[2] ?? '';
       if (method === '') throw notFound();
       const input = await readInput(req, url, this.#limits);
-      const result = await this.api.run(bot, method, input, controller.signal);
+      const result = await this.#run(bot, method, input, controller.signal);
       if (!res.destroyed) send(res, 200, { ok: true, result });
     } catch (error) {
       if (res.destroyed || res.headersSent) return;
       const { status, body } = answerBody({ error });
       if (!(error instanceof ApiError)) console.error('emulator: internal error', error);
       send(res, status, body);
+    }
+  }
+
+  /** Runs a bot's call. */
+  #run(bot: BotRecord, method: string, input: RequestInput, signal: AbortSignal): Promise<unknown> {
+    return this.#logged(bot, method, input, () => this.api.run(bot, method, input, signal));
+  }
+
+  /** Runs a call, logging it with its answer (or error) and duration when the log is kept. */
+  async #logged(
+    bot: BotRecord,
+    method: string,
+    input: RequestInput,
+    run: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const log = this.#log;
+    if (log === undefined) return run();
+    const started = performance.now();
+    const logged = { method, params: input.params, uploads: input.uploads };
+    try {
+      const result = await run();
+      log.call(bot, { ...logged, ok: true, result, durationMs: performance.now() - started });
+      return result;
+    } catch (error) {
+      const durationMs = performance.now() - started;
+      log.call(bot, { ...logged, ok: false, error: answerBody({ error }).body, durationMs });
+      throw error;
     }
   }
 

@@ -104,6 +104,8 @@ export class World {
   readonly webhookRoutes = new Map<string, string>();
   /** Called whenever a bot's queue gets an update (webhook delivery listens). */
   onEnqueue: (bot: BotRecord) => void = () => {};
+  /** Called after any change (the web chat refreshes what it shows). */
+  readonly changeListeners = new Set<() => void>();
   /** Sending limits and their counters. */
   readonly flood = new FloodMeter();
   /** How far the emulator's clock runs ahead of the real one while it runs, in ms. */
@@ -207,6 +209,7 @@ export class World {
     };
     this.bots.set(bot.token, bot);
     this.botsById.set(bot.id, bot);
+    this.bump();
     return bot;
   }
 
@@ -229,6 +232,7 @@ export class World {
       ...(options.isPremium !== undefined && { is_premium: options.isPremium }),
     };
     this.users.set(user.id, user);
+    this.bump();
     return user;
   }
 
@@ -255,6 +259,7 @@ export class World {
       if (!chat.members.has(userId)) chat.members.set(userId, member(userId, 'member'));
     }
     this.chats.set(chat.key, chat);
+    this.bump();
     return chat;
   }
 
@@ -464,6 +469,7 @@ export class World {
   /** Re-checks every waiter; called after any change. */
   bump(): void {
     for (const waiter of [...this.#waiters]) waiter.check();
+    for (const listener of this.changeListeners) listener();
   }
 
   /**
