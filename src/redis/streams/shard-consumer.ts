@@ -30,6 +30,11 @@ export interface ShardHost {
   handle(json: Record<string, unknown>): Promise<void>;
   /** Waits for new entries of `shard` through the worker's blocking read; `[]` when stopping. */
   waitForData(shard: number): Promise<StreamEntry[]>;
+  /**
+   * Resolves once no blocking read of the worker still covers `shard` (one started for a former
+   * consumer of it), so the takeover's claim sees every entry delivered before.
+   */
+  settleReads(shard: number): Promise<void>;
   /** Whether this worker's lease on `shard` is still certainly valid. */
   leaseValid(shard: number): boolean;
   report(error: unknown): void;
@@ -81,6 +86,7 @@ export class ShardConsumer {
     while (this.#active()) {
       try {
         if (!tookOver) {
+          await this.#host.settleReads(this.shard);
           await ensureGroup(this.#host.client, this.#host.keys, this.shard);
           await this.#takeOver();
           tookOver = true;

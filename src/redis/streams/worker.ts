@@ -104,6 +104,8 @@ export class RedisStreamsSource implements UpdateSource {
   /** The shards the blocking read in flight covers, and its number. */
   #reading: ReadonlySet<number> | undefined;
   #readGeneration = 0;
+  /** Settles when the blocking read in flight returns. */
+  #readFinished: Promise<void> = Promise.resolve();
   #wakeReader: (() => void) | undefined;
   #reader: Promise<void> | undefined;
   #leaseLoop: Promise<void> | undefined;
@@ -204,6 +206,7 @@ export class RedisStreamsSource implements UpdateSource {
       counters: this.#counters,
       handle: (json) => new Promise<void>((resolve) => target.updateQueue.putThen(json, resolve)),
       waitForData: (shard) => this.#waitForData(shard),
+      settleReads: (shard) => this.#settleReads(shard),
       leaseValid: (shard) => {
         const owned = this.#owned.get(shard);
         return owned !== undefined && owned.validUntil > performance.now();
@@ -289,6 +292,7 @@ export class RedisStreamsSource implements UpdateSource {
     owned.validUntil = 0;
     this.#idle.get(shard)?.([]);
     this.#idle.delete(shard);
+    if (this.#reading?.has(shard) === true) void this.#unblockReader();
     void owned.consumer.stop().then(() => {
       if (this.#owned.get(shard) === owned) this.#owned.delete(shard);
     });
@@ -306,6 +310,9 @@ export class RedisStreamsSource implements UpdateSource {
     this.#idle.delete(shard);
     if (!this.#running) return;
     void owned.consumer.stop().then(async () => {
+      // A read in flight may still deliver entries of the shard to this worker; once it returned,
+      // those are pending here, and the next owner claims them before anything newer.
+      await this.#settleReads(shard);
       const client = this.#client;
       if (client !== undefined && this.#running) {
         await RELEASE.run(client, [this.keys.lease(shard)], [this.workerId]).catch((error) =>
@@ -338,6 +345,15 @@ export class RedisStreamsSource implements UpdateSource {
     if (this.#readGeneration === generation && this.#reading !== undefined) await this.#unblockReader();
   }
 
+  /** Resolves once no blocking read in flight covers `shard` (ending the one that does). */
+  async #settleReads(shard: number): Promise<void> {
+    while (this.#reading?.has(shard) === true) {
+      const finished = this.#readFinished;
+      await this.#unblockReader();
+      await finished;
+    }
+  }
+
   async #unblockReader(): Promise<void> {
     const client = this.#client;
     if (client === undefined || this.#blockingId === undefined) return;
@@ -358,6 +374,10 @@ export class RedisStreamsSource implements UpdateSource {
       let raw: unknown;
       this.#reading = new Set(shards);
       this.#readGeneration++;
+      let finish = (): void => {};
+      this.#readFinished = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
       try {
         raw = await blocking.call(
           'XREADGROUP',
@@ -382,11 +402,14 @@ export class RedisStreamsSource implements UpdateSource {
         continue;
       } finally {
         this.#reading = undefined;
+        finish();
       }
       const byStream = parseReadReply(raw);
       for (const shard of shards) {
         const entries = byStream.get(this.keys.stream(shard));
         if (entries === undefined || entries.length === 0) continue;
+        // Without a consumer waiting (the shard was let go meanwhile), the entries stay pending
+        // here and the shard's next owner claims them first.
         const resolve = this.#idle.get(shard);
         this.#idle.delete(shard);
         resolve?.(entries);
