@@ -19,8 +19,8 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { Bot, Update } from '../dist/index.js';
 import { Application } from '../dist/ext/index.js';
+import { Bot, Update } from '../dist/index.js';
 import { redisIngress, redisStreams, shardOf, streamKeys, streamsStatus } from '../dist/redis/index.js';
 import { CannedRequest, install } from './lib/impl-ours.mjs';
 import { BOT_TOKEN, mixUpdates } from './lib/updates.mjs';
@@ -54,15 +54,18 @@ async function oneProcess(updates) {
   const run = (list) =>
     new Promise((resolve) => {
       let left = list.length;
-      for (const json of list) app.updateQueue.putThen(structuredClone(json), () => --left === 0 && resolve());
+      for (const json of list)
+        app.updateQueue.putThen(structuredClone(json), () => --left === 0 && resolve());
     });
   await run(updates.slice(0, 2000));
+  const cpu = ownCpu();
   const started = performance.now();
   await run(updates);
   const elapsed = performance.now() - started;
+  const used = ownCpu() - cpu;
   await app.stop();
   await app.shutdown();
-  return elapsed;
+  return { ms: elapsed, workerCpu: used, redisCpu: 0 };
 }
 
 /** A worker process (`--worker prefix shards id`): runs until SIGTERM. */
@@ -70,10 +73,20 @@ async function workerMain() {
   const index = process.argv.indexOf('--worker');
   const [prefix, shards, id] = process.argv.slice(index + 1);
   const { builder } = cannedApp();
-  const source = redisStreams({ connection: REDIS_URL, shards: Number(shards), prefix, workerId: id, leaseMs: 3000 });
+  const source = redisStreams({
+    connection: REDIS_URL,
+    shards: Number(shards),
+    prefix,
+    workerId: id,
+    leaseMs: 3000,
+  });
   const app = builder.updateSource(source).build();
   install(app, () => {});
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
+  });
   await app.runWorker({ stopSignals: ['SIGTERM'] });
+  process.disconnect();
 }
 
 async function waitFor(check, timeoutMs, what) {
@@ -82,6 +95,31 @@ async function waitFor(check, timeoutMs, what) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** CPU time (user + system, µs) a worker process has used so far. */
+function childCpu(child) {
+  return new Promise((resolve) => {
+    const listen = (message) => {
+      if (message?.cpu === undefined) return;
+      child.off('message', listen);
+      resolve(message.cpu.user + message.cpu.system);
+    };
+    child.on('message', listen);
+    child.send('cpu');
+  });
+}
+
+/** CPU time (µs) the Redis server has used so far. */
+async function redisCpu(client) {
+  const info = await client.info('cpu');
+  const read = (name) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
+  return (read('used_cpu_user') + read('used_cpu_sys')) * 1e6;
+}
+
+function ownCpu() {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
 }
 
 async function deletePrefix(client, prefix) {
@@ -105,19 +143,30 @@ async function workers(client, count, updates, shards) {
     await waitFor(
       async () => {
         const owners = (await streamsStatus(client, { shards, prefix })).shards.map((s) => s.leaseOwner);
-        return owners.every((o) => o !== null) && ids.every((id) => owners.filter((o) => o === id).length <= share);
+        return (
+          owners.every((o) => o !== null) && ids.every((id) => owners.filter((o) => o === id).length <= share)
+        );
       },
       60_000,
       'the workers to share the shards',
     );
     const keys = streamKeys(prefix);
-    const bot = new Bot(BOT_TOKEN, { request: new CannedRequest({}), getUpdatesRequest: new CannedRequest({}) });
+    const bot = new Bot(BOT_TOKEN, {
+      request: new CannedRequest({}),
+      getUpdatesRequest: new CannedRequest({}),
+    });
     // Sharded as the ingress shards them; serialized before the clock starts.
-    const entries = updates.map((json) => [keys.stream(shardOf(Update.fromJSON(json, bot), shards)), JSON.stringify(json)]);
+    const entries = updates.map((json) => [
+      keys.stream(shardOf(Update.fromJSON(json, bot), shards)),
+      JSON.stringify(json),
+    ]);
+    const cpuBefore = await Promise.all(children.map(childCpu));
+    const redisBefore = await redisCpu(client);
     const started = performance.now();
     for (let from = 0; from < entries.length; from += 1000) {
       const pipeline = client.pipeline();
-      for (const [stream, text] of entries.slice(from, from + 1000)) pipeline.call('XADD', stream, '*', 'u', text);
+      for (const [stream, text] of entries.slice(from, from + 1000))
+        pipeline.call('XADD', stream, '*', 'u', text);
       await pipeline.exec();
     }
     await waitFor(
@@ -127,13 +176,13 @@ async function workers(client, count, updates, shards) {
         const replies = await pipeline.exec();
         return replies.every(([, length]) => Number(length) === 0);
       },
-      Number(process.env.DBG_TIMEOUT ?? 300_000),
+      300_000,
       'the streams to empty',
     );
-    return performance.now() - started;
-  } catch (error) {
-    if (process.env.DBG_TIMEOUT) console.error(JSON.stringify((await streamsStatus(client, { shards, prefix })).shards));
-    throw error;
+    const elapsed = performance.now() - started;
+    const cpuAfter = await Promise.all(children.map(childCpu));
+    const workerCpu = cpuAfter.reduce((sum, cpu, i) => sum + cpu - cpuBefore[i], 0);
+    return { ms: elapsed, workerCpu, redisCpu: (await redisCpu(client)) - redisBefore };
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
@@ -154,16 +203,21 @@ async function ingressOnly(client, updates, shards) {
   });
   await ingress.start();
   const bot = ingress.bot;
+  const cpu = ownCpu();
+  const redisBefore = await redisCpu(client);
   const started = performance.now();
   await Promise.all(updates.map((json) => ingress.updateQueue.putTracked(Update.fromJSON(json, bot))));
   const elapsed = performance.now() - started;
+  const used = ownCpu() - cpu;
+  const redisUsed = (await redisCpu(client)) - redisBefore;
   await ingress.stop();
   await deletePrefix(client, prefix);
-  return elapsed;
+  return { ms: elapsed, workerCpu: used, redisCpu: redisUsed };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+/** The run with the median time. */
+function median(results) {
+  const sorted = [...results].sort((a, b) => a.ms - b.ms);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
@@ -174,42 +228,51 @@ async function main() {
   const runs = Number(arg('runs', '3'));
   const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   await client.ping().catch((error) => {
-    console.error(`No Redis answers at ${REDIS_URL} (${error.message}): start one, e.g. redis-server --save ''`);
+    console.error(
+      `No Redis answers at ${REDIS_URL} (${error.message}): start one, e.g. redis-server --save ''`,
+    );
     process.exit(1);
   });
   const updates = mixUpdates(count);
   const rows = [];
-  const perUpdate = (ms) => (ms * 1000) / count;
-  const single = [];
-  for (let run = 0; run < runs; run++) single.push(await oneProcess(updates));
-  const base = median(single);
-  rows.push({ what: 'one process, no Redis', ms: base });
-  const ingress = [];
-  for (let run = 0; run < runs; run++) ingress.push(await ingressOnly(client, updates, shards));
-  const ingressMs = median(ingress);
+  const times = async (measure) => {
+    const results = [];
+    for (let run = 0; run < runs; run++) results.push(await measure());
+    return median(results);
+  };
+  rows.push({ what: 'one process, no Redis', ...(await times(() => oneProcess(updates))) });
   for (const n of counts) {
-    const times = [];
-    for (let run = 0; run < runs; run++) times.push(await workers(client, n, updates, shards));
-    rows.push({ what: `${n} worker${n === 1 ? '' : 's'} on Redis Streams`, ms: median(times) });
+    rows.push({
+      what: `${n} worker${n === 1 ? '' : 's'} on Redis Streams`,
+      ...(await times(() => workers(client, n, updates, shards))),
+    });
   }
+  const ingress = {
+    what: 'ingress alone (appending only)',
+    ...(await times(() => ingressOnly(client, updates, shards))),
+  };
   await client.quit();
-  const oneWorker = rows.find((row) => row.what.startsWith('1 worker'));
+  const us = (value) => (value / count).toFixed(1);
+  const base = rows[0];
   console.log(
     `\n${count} updates of the dispatch mix (110 chats), ${shards} shards, median of ${runs} runs, Redis at ${new URL(REDIS_URL).host}\n`,
   );
-  console.log('| setup | updates/s | µs per update | vs one process |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const row of rows) {
+  console.log('| setup | updates/s | vs one process | bot CPU µs/update | Redis CPU µs/update |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of [...rows, ingress]) {
     const rate = (count / row.ms) * 1000;
+    const ratio = row === ingress ? '' : `${(base.ms / row.ms).toFixed(2)}x`;
     console.log(
-      `| ${row.what} | ${Math.round(rate)} | ${perUpdate(row.ms).toFixed(1)} | ${(base / row.ms).toFixed(2)}x |`,
+      `| ${row.what} | ${Math.round(rate)} | ${ratio} | ${us(row.workerCpu)} | ${us(row.redisCpu)} |`,
     );
   }
-  console.log(`| ingress alone (appending, no workers) | ${Math.round((count / ingressMs) * 1000)} | ${perUpdate(ingressMs).toFixed(1)} | |`);
+  const oneWorker = rows.find((row) => row.what.startsWith('1 worker'));
   if (oneWorker !== undefined) {
-    const hop = perUpdate(oneWorker.ms) - perUpdate(base);
+    const hop =
+      (oneWorker.workerCpu - base.workerCpu + oneWorker.redisCpu + ingress.workerCpu + ingress.redisCpu) /
+      count;
     console.log(
-      `\nThe Redis hop per update: ${hop.toFixed(1)} µs more in a worker than in one process (read, dedupe check, ack script), plus ${perUpdate(ingressMs).toFixed(1)} µs in the ingress.`,
+      `\nThe Redis hop costs ${hop.toFixed(1)} µs of CPU per update over one process: ${us(oneWorker.workerCpu - base.workerCpu)} in the worker (read, dedupe check, acknowledgement), ${us(ingress.workerCpu)} in the ingress (shard, serialize, append), ${us(oneWorker.redisCpu + ingress.redisCpu)} in Redis.`,
     );
   }
 }
