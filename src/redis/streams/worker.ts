@@ -111,6 +111,8 @@ export class RedisStreamsSource implements UpdateSource {
   #leaseLoop: Promise<void> | undefined;
   #stopLeases: (() => void) | undefined;
   #running = false;
+  /** Whether the lease loop goes on: past `#running`, until the consumers of a stop finished. */
+  #renewing = false;
   #callbacks: UpdateSourceCallbacks | undefined;
 
   constructor(options: RedisStreamsOptions) {
@@ -159,6 +161,7 @@ export class RedisStreamsSource implements UpdateSource {
     }
     this.#callbacks = callbacks;
     this.#running = true;
+    this.#renewing = true;
     const host = this.#host(client, target);
     this.#reader = this.#readLoop();
     this.#leaseLoop = this.#leaseCycle(host);
@@ -167,14 +170,19 @@ export class RedisStreamsSource implements UpdateSource {
   async stop(): Promise<void> {
     if (!this.#running) throw new Error('The Redis Streams source is not running');
     this.#running = false;
-    this.#stopLeases?.();
-    await this.#leaseLoop;
+    // The consumers finish the entry in hand while the leases are still renewed.
     const leaving = [...this.#owned.entries()];
     for (const [shard] of leaving) this.#release(shard);
-    this.#wakeReader?.();
+    const finished = Promise.all(leaving.map(([, owned]) => owned.consumer.stop()));
+    const wake = this.#wakeReader;
+    this.#wakeReader = undefined;
+    wake?.();
     await this.#unblockReader();
-    await Promise.all(leaving.map(([, owned]) => owned.consumer.stop()));
+    await finished;
     await this.#reader;
+    this.#renewing = false;
+    this.#stopLeases?.();
+    await this.#leaseLoop;
     const client = this.#client as Redis;
     await Promise.all(
       leaving.map(([shard]) => RELEASE.run(client, [this.keys.lease(shard)], [this.workerId]).catch(() => 0)),
@@ -219,13 +227,14 @@ export class RedisStreamsSource implements UpdateSource {
 
   async #leaseCycle(host: ShardHost): Promise<void> {
     const every = Math.floor(this.#leaseMs / 3);
-    while (this.#running) {
+    while (this.#renewing) {
       try {
         await this.#balance(host);
       } catch (error) {
-        if (!this.#running) break;
+        if (!this.#renewing) break;
         this.#report(error);
       }
+      if (!this.#renewing) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, every);
         this.#stopLeases = () => {
