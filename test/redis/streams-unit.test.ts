@@ -316,3 +316,82 @@ test('processes configured with another shard count refuse to run on the same st
   await ingress.stop();
   await cleanUp(testClient(), prefix);
 });
+
+test('the ingress’s webhook answers 200 only once the update is in Redis, and holds the request while the shard is full', async (t) => {
+  const skip = await redisSkipReason();
+  if (skip) return t.skip(skip);
+  const prefix = testPrefix();
+  const keys = streamKeys(prefix);
+  const client = testClient();
+  const { ingress } = await startIngress(prefix, 1, 1);
+  const handle = ingress.webhookHandler({ secretToken: 'S3cret' });
+  const post = (json: Record<string, unknown>) =>
+    handle(
+      new Request('http://127.0.0.1/telegram', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'S3cret' },
+        body: JSON.stringify(json),
+      }),
+    );
+  const first = await post(textUpdate(1, 5, '0'));
+  assert.equal(first.status, 200, 'the first update is answered');
+  assert.equal(Number(await client.xlen(keys.stream(0))), 1, '… after it was appended');
+  let answered = false;
+  const second = post(textUpdate(2, 5, '1')).then((response) => {
+    answered = true;
+    return response;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(answered, false, 'with the shard full, the request is held unanswered');
+  const forbidden = await handle(
+    new Request('http://127.0.0.1/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }),
+  );
+  assert.equal(forbidden.status, 403, 'the secret token is checked as by any webhook');
+  const [[id]] = (await client.xrange(keys.stream(0), '-', '+')) as [[string, string[]]];
+  await client.xdel(keys.stream(0), id);
+  assert.equal((await second).status, 200, 'once there is room the held request is answered');
+  const entries = await client.xrange(keys.stream(0), '-', '+');
+  assert.equal(entries.length, 1, 'the held update was appended');
+  assert.match(entries[0]?.[1][1] ?? '', /"update_id":2/, 'and it is the second update');
+  await ingress.stop();
+  await cleanUp(client, prefix);
+});
+
+test('a polling ingress confirms an offset to Telegram only past updates that are in Redis, and pauses while full', async (t) => {
+  const skip = await redisSkipReason();
+  if (skip) return t.skip(skip);
+  const prefix = testPrefix();
+  const keys = streamKeys(prefix);
+  const client = testClient();
+  const api = new InProcessApi(chatUpdates(6, 1));
+  const ingress = redisIngress({
+    bot: new Bot(STREAMS_TOKEN, { request: new InProcessApi(), getUpdatesRequest: api }),
+    connection: REDIS_URL,
+    shards: 1,
+    prefix,
+    maxPending: 3,
+    logger: quiet,
+  });
+  const running = ingress.runPolling({ timeout: 1, stopSignals: [] });
+  await until('three appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.ok(
+    api.confirmed <= 4,
+    `no offset past the first unstored update (4) was confirmed: ${api.confirmed}`,
+  );
+  assert.equal(Number(await client.xlen(keys.stream(0))), 3, 'the full shard took nothing more');
+  await client.call('XTRIM', keys.stream(0), 'MAXLEN', 0);
+  await until('the rest appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
+  await until('everything confirmed', () => api.confirmed === 7);
+  ingress.stopRunning();
+  await running;
+  const texts = (await client.xrange(keys.stream(0), '-', '+')).map(
+    (entry) => JSON.parse(entry[1][1] ?? '{}').update_id,
+  );
+  assert.deepEqual(texts, [4, 5, 6], 'the held updates were appended in order once there was room');
+  await cleanUp(client, prefix);
+});
