@@ -395,3 +395,31 @@ test('a polling ingress confirms an offset to Telegram only past updates that ar
   assert.deepEqual(texts, [4, 5, 6], 'the held updates were appended in order once there was room');
   await cleanUp(client, prefix);
 });
+
+test('an entry another consumer left pending while the shard stayed owned is swept up after a lease time', async (t) => {
+  const skip = await redisSkipReason();
+  if (skip) return t.skip(skip);
+  const prefix = testPrefix();
+  const keys = streamKeys(prefix);
+  const client = testClient();
+  const worker = startWorker({ prefix, shards: 1, leaseMs: 600 });
+  await until('the shard owned', () => worker.source.stats.ownedShards.length === 1);
+  // A worker that lost the shard read an entry just before: it is pending under its name.
+  await client.xadd(keys.stream(0), '*', 'u', JSON.stringify(textUpdate(77, 3, '0')));
+  await client.call(
+    'XREADGROUP',
+    'GROUP',
+    WORKER_GROUP,
+    'stale-worker',
+    'COUNT',
+    5,
+    'STREAMS',
+    keys.stream(0),
+    '>',
+  );
+  await until('the stranded entry handled', () => worker.handled.length === 1, 5000);
+  await worker.stop();
+  assert.equal(worker.handled[0]?.updateId, 77, 'the stranded update was handled');
+  assert.equal(Number(await client.xlen(keys.stream(0))), 0, 'and acknowledged');
+  await cleanUp(client, prefix);
+});

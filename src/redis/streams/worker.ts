@@ -211,6 +211,7 @@ export class RedisStreamsSource implements UpdateSource {
       consumer: this.workerId,
       batchSize: this.#batchSize,
       dedupeWindowMs: this.#dedupeWindowMs,
+      leaseMs: this.#leaseMs,
       counters: this.#counters,
       handle: (json) => new Promise<void>((resolve) => target.updateQueue.putThen(json, resolve)),
       waitForData: (shard) => this.#waitForData(shard),
@@ -381,6 +382,7 @@ export class RedisStreamsSource implements UpdateSource {
       const shards = [...this.#idle.keys()];
       const blocking = this.#blocking as Redis;
       let raw: unknown;
+      const began = performance.now();
       this.#reading = new Set(shards);
       this.#readGeneration++;
       let finish = (): void => {};
@@ -412,6 +414,15 @@ export class RedisStreamsSource implements UpdateSource {
       } finally {
         this.#reading = undefined;
         finish();
+      }
+      if (raw === null && performance.now() - began >= this.#blockMs) {
+        // A quiet spell: the waiting consumers look around once (the sweep of stranded entries).
+        for (const shard of shards) {
+          const resolve = this.#idle.get(shard);
+          this.#idle.delete(shard);
+          resolve?.([]);
+        }
+        continue;
       }
       const byStream = parseReadReply(raw);
       for (const shard of shards) {
