@@ -37,6 +37,7 @@ const SHIPPED_DOCS = [
   'ARCHITECTURE.md',
   'FEATURES.md',
   'bench/RESULTS.md',
+  'docs/scale-out.md',
   'src/testing/README.md',
   'docs/webchat.png',
 ];

@@ -29,7 +29,7 @@ const TIMEOUTS = Object.freeze({
  * "ours may answer at the same layer, just before HTTP"): `post` returns the canned result; the Bot
  * has validated and built the request, and still parses the result into its objects.
  */
-class CannedRequest extends BaseRequest {
+export class CannedRequest extends BaseRequest {
   constructor(calls) {
     super();
     this.calls = calls;
@@ -73,7 +73,7 @@ function orderConversation() {
 }
 
 /** The common handler set: /start, /help, a text echo and a callback-query answer. */
-function install(app, onReplied) {
+export function install(app, onReplied) {
   if (options.conversation) app.addHandler(orderConversation());
   app.addHandler(
     new CommandHandler('start', async (update) => {

@@ -9,6 +9,7 @@ import type { JobQueue } from './job-queue/job-queue.js';
 import type { BasePersistence } from './persistence/base.js';
 import type { BaseUpdateProcessor } from './processor.js';
 import type { UpdateQueue } from './updater/update-queue.js';
+import type { UpdateSource } from './updater/update-source.js';
 import type { PollingOptions, Updater, WebhookOptions } from './updater/updater.js';
 
 /** An error handler: `(update, context) => ...` with `context.error` set; `update` is `null` for errors outside updates. */
@@ -42,6 +43,8 @@ export interface ApplicationOptions<C extends AnyContext> {
   readonly jobQueue?: JobQueue<C> | null | undefined;
   /** The persistence; none when left out or `null`. */
   readonly persistence?: BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>> | null | undefined;
+  /** Where `runWorker()` takes updates from; none when left out or `null`. */
+  readonly updateSource?: UpdateSource | null | undefined;
 }
 
 /** Options of {@link Application.runPolling}. */
@@ -52,6 +55,12 @@ export interface RunPollingOptions extends PollingOptions {
 
 /** Options of {@link Application.runWebhook}: those of `Updater.startWebhook`, and the stop signals. */
 export interface RunWebhookOptions extends WebhookOptions {
+  /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
+  readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
+}
+
+/** Options of {@link Application.runWorker}. */
+export interface RunWorkerOptions {
   /** Signals that stop the application; default SIGINT, SIGTERM, SIGABRT. `[]` installs none. */
   readonly stopSignals?: readonly NodeJS.Signals[] | undefined;
 }

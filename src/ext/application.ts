@@ -13,6 +13,7 @@ import type {
   ErrorCallback,
   RunPollingOptions,
   RunWebhookOptions,
+  RunWorkerOptions,
 } from './app-types.js';
 import type { ApplicationBuilder } from './builder.js';
 import type {
@@ -42,6 +43,7 @@ import type { BaseUpdateProcessor } from './processor.js';
 import { defaultStopSignals, installSignalHandlers } from './signals.js';
 import { parseUpdate } from './updater/parse-update.js';
 import type { UpdateQueue } from './updater/update-queue.js';
+import type { UpdateSource } from './updater/update-source.js';
 import type { Updater } from './updater/updater.js';
 import {
   webhookHandler as makeWebhookHandler,
@@ -61,6 +63,7 @@ export type {
   ErrorCallback,
   RunPollingOptions,
   RunWebhookOptions,
+  RunWorkerOptions,
 };
 
 const STOP = Symbol('stop');
@@ -103,6 +106,8 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   readonly jobQueue: JobQueue<C> | null;
   /** The persistence (set with the builder's `.persistence(p)`), or `null` for none. */
   readonly persistence: BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>> | null;
+  /** Where {@link runWorker} takes updates from (the builder's `.updateSource(s)`), or `null`. */
+  readonly updateSource: UpdateSource | null;
 
   readonly #groups = new Map<number, AnyHandler<C>[]>();
   #groupOrder: number[] = [];
@@ -141,6 +146,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     this.#chatData = new LazyDataMap(options.contextTypes.chatData);
     this.#userData = new LazyDataMap(options.contextTypes.userData);
     this.persistence = options.persistence ?? null;
+    this.updateSource = options.updateSource ?? null;
     this.#persist =
       this.persistence === null
         ? undefined
@@ -559,6 +565,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   async stop(): Promise<void> {
     if (!this.#running) throw new Error('The application is not running');
     if (this.updater?.running) throw new Error('The updater is still running: stop it first');
+    if (this.updateSource?.running) throw new Error('The update source is still running: stop it first');
     this.#running = false;
     this.updateQueue.put(STOP);
     await this.#fetcher;
@@ -593,6 +600,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   /** `await using app = ...`: stops (if running) and shuts down. */
   async [Symbol.asyncDispose](): Promise<void> {
     if (this.updater?.running) await this.updater.stop();
+    if (this.updateSource?.running) await this.updateSource.stop();
     if (this.#running) await this.stop();
     await this.shutdown();
   }
@@ -668,8 +676,8 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   }
 
   /**
-   * Ends {@link runPolling} or {@link runWebhook} gracefully (from a handler or a hook, for
-   * instance): the updater stops, queued and running updates finish, then the application stops
+   * Ends {@link runPolling}, {@link runWebhook} or {@link runWorker} gracefully (from a handler or a
+   * hook, for instance): the updater (or update source) stops, queued and running updates finish, then the application stops
    * and shuts down. Does nothing when neither is running.
    */
   stopRunning(): void {
@@ -757,6 +765,53 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
   }
 
   /**
+   * Runs this process as a worker of a bot spread over several processes: initializes, starts the
+   * update source set with the builder's `.updateSource(...)` (e.g. `redisStreams(...)` from
+   * `typescript-telegram-bot/redis`) and runs until a stop signal or {@link stopRunning}; then the
+   * source stops taking updates, the ones handed out finish and are acknowledged, and the
+   * application stops and shuts down. Updates come in as from any updater: the handlers, the
+   * update processor and the persistence work as with {@link runPolling}.
+   *
+   * @example
+   * ```ts
+   * const app = Application.builder()
+   *   .token(process.env.BOT_TOKEN!)
+   *   .updateSource(redisStreams({ connection: process.env.REDIS_URL!, shards: 16 }))
+   *   .build();
+   * app.addHandler(new CommandHandler('start', (update) => update.message!.replyText('Hi!')));
+   * await app.runWorker();
+   * ```
+   */
+  async runWorker(options: RunWorkerOptions = {}): Promise<void> {
+    const source = this.updateSource;
+    if (source === null) {
+      throw new Error(
+        'runWorker needs an update source: build the application with .updateSource(...), e.g. redisStreams({ connection, shards }) from typescript-telegram-bot/redis',
+      );
+    }
+    const { stopSignals = defaultStopSignals() } = options;
+    let fatal: unknown;
+    let hasFatal = false;
+    await this.#runUntilStopped(
+      source,
+      stopSignals,
+      () => source.describe(),
+      () =>
+        source.start(this, {
+          errorCallback: (error) => {
+            this.#track(this.processError(null, error));
+          },
+          fatalCallback: (error) => {
+            fatal = error;
+            hasFatal = true;
+            this.stopRunning();
+          },
+        }),
+    );
+    if (hasFatal) throw fatal;
+  }
+
+  /**
    * A web-standard webhook endpoint, `(request: Request) => Promise<Response>`, that feeds this
    * application's update queue (see {@link makeWebhookHandler | webhookHandler} for the checks).
    * For servers built on the Fetch API (Hono, Bun, Deno, Cloudflare Workers): you initialize and
@@ -805,7 +860,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
 
   /** initialize → postInit → start the updater → start → wait for a stop → updater stop → stop → postStop → shutdown → postShutdown. */
   async #runUntilStopped(
-    updater: Updater,
+    updater: { readonly running: boolean; stop(): Promise<void> },
     stopSignals: readonly NodeJS.Signals[],
     how: string | (() => string),
     startUpdater: () => Promise<void>,

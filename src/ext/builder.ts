@@ -20,6 +20,7 @@ import {
 } from './processor.js';
 import type { BaseRateLimiter } from './rate-limiter/base.js';
 import { UpdateQueue } from './updater/update-queue.js';
+import type { UpdateSource } from './updater/update-source.js';
 import { Updater } from './updater/updater.js';
 
 /** A class the builder instantiates instead of {@link Application}. */
@@ -273,6 +274,24 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
   }
 
   /**
+   * Where `app.runWorker()` takes updates from: a queue several processes share, such as
+   * `redisStreams(...)` from `typescript-telegram-bot/redis`. The application still has its
+   * updater (for `runPolling`/`runWebhook`); a worker simply does not run it.
+   *
+   * @example
+   * ```ts
+   * const app = Application.builder()
+   *   .token(process.env.BOT_TOKEN!)
+   *   .updateSource(redisStreams({ connection: 'redis://127.0.0.1:6379', shards: 16 }))
+   *   .build();
+   * await app.runWorker();
+   * ```
+   */
+  updateSource(source: UpdateSource): this {
+    return this.#put('updateSource', source);
+  }
+
+  /**
    * How updates are processed. The default (without this call) is per-chat order: updates of one
    * chat (or of one user, for updates without a chat) run one after another in arrival order,
    * different chats run in parallel, at most 256 at once ({@link PerChatUpdateProcessor}).
@@ -428,6 +447,7 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
         | BasePersistence<UserDataOf<C>, ChatDataOf<C>, BotDataOf<C>>
         | null
         | undefined,
+      updateSource: this.#set.get('updateSource') as UpdateSource | undefined,
     });
   }
 }

@@ -11,6 +11,7 @@ export {
   type ErrorCallback,
   type RunPollingOptions,
   type RunWebhookOptions,
+  type RunWorkerOptions,
 } from './application.js';
 export {
   type BroadcastFailure,
@@ -247,6 +248,7 @@ export { BaseRateLimiter, type RateLimitArgs, RateLimiterShutDownError } from '.
 export type { Clock } from './rate-limiter/clock.js';
 export { RateLimiter, type RateLimiterOptions } from './rate-limiter/rate-limiter.js';
 export { UpdateQueue } from './updater/update-queue.js';
+export type { UpdateSource, UpdateSourceCallbacks, UpdateSourceTarget } from './updater/update-source.js';
 export {
   type PollingOptions,
   parseUpdate,

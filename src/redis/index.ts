@@ -7,3 +7,28 @@
 
 export type { Redis, RedisConnection, RedisOptions } from './connection.js';
 export { IOREDIS_INSTALL, isRedisClient, loadIoredis, openRedis } from './connection.js';
+export type { StreamEntry } from './streams/entries.js';
+export {
+  DEFAULT_MAX_PENDING,
+  INGRESS_ACK_TIMEOUT_MS,
+  RedisIngress,
+  type RedisIngressOptions,
+  redisIngress,
+} from './streams/ingress.js';
+export {
+  DEFAULT_STREAMS_PREFIX,
+  hashId,
+  type StreamKeys,
+  shardOf,
+  streamKeys,
+  WORKER_GROUP,
+} from './streams/keys.js';
+export { type ShardStatus, type StreamsStatus, streamsStatus } from './streams/status.js';
+export {
+  DEFAULT_DEDUPE_WINDOW_MS,
+  DEFAULT_LEASE_MS,
+  type RedisStreamsOptions,
+  RedisStreamsSource,
+  type RedisStreamsStats,
+  redisStreams,
+} from './streams/worker.js';
