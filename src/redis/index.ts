@@ -7,3 +7,8 @@
 
 export type { Redis, RedisConnection, RedisOptions } from './connection.js';
 export { IOREDIS_INSTALL, isRedisClient, loadIoredis, openRedis } from './connection.js';
+export {
+  RedisPersistence,
+  RedisPersistenceConflictError,
+  type RedisPersistenceOptions,
+} from './persistence.js';
