@@ -195,6 +195,7 @@ export {
   JobQueue,
   type JobQueueOptions,
   type JobQueueStopOptions,
+  type JobRunGuard,
   type JsonValue,
   type PersistentJobOptions,
   type RepeatingOptions,

@@ -7,6 +7,7 @@
 
 export type { Redis, RedisConnection, RedisOptions } from './connection.js';
 export { IOREDIS_INSTALL, isRedisClient, loadIoredis, openRedis } from './connection.js';
+export { RedisJobLease, type RedisJobLeaseOptions } from './job-lease.js';
 export {
   RedisPersistence,
   RedisPersistenceConflictError,
