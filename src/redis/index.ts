@@ -13,3 +13,9 @@ export {
   RedisPersistenceConflictError,
   type RedisPersistenceOptions,
 } from './persistence.js';
+export {
+  type RedisBudgetOptions,
+  RedisRateBudget,
+  RedisRateLimiter,
+  type RedisRateLimiterOptions,
+} from './rate-limiter.js';
