@@ -245,7 +245,7 @@ export {
   type UpdateRunner,
 } from './processor.js';
 export { BaseRateLimiter, type RateLimitArgs, RateLimiterShutDownError } from './rate-limiter/base.js';
-export type { BudgetLimits, BudgetWindow, RateBudget } from './rate-limiter/budget.js';
+export type { BudgetLimits, BudgetTake, BudgetWindow, RateBudget } from './rate-limiter/budget.js';
 export type { Clock } from './rate-limiter/clock.js';
 export { RateLimiter, type RateLimiterOptions } from './rate-limiter/rate-limiter.js';
 export { UpdateQueue } from './updater/update-queue.js';

@@ -3,7 +3,7 @@
  * overall and per-group windows and together they keep to Telegram's limits.
  */
 import { randomUUID } from 'node:crypto';
-import type { BudgetLimits, BudgetWindow, RateBudget } from '../ext/rate-limiter/budget.js';
+import type { BudgetLimits, BudgetTake, BudgetWindow, RateBudget } from '../ext/rate-limiter/budget.js';
 import { RateLimiter, type RateLimiterOptions } from '../ext/rate-limiter/rate-limiter.js';
 import { openRedis, type Redis, type RedisConnection } from './connection.js';
 import { RedisScript } from './script.js';
@@ -57,10 +57,26 @@ end
 return 0
 `);
 
+// KEYS and ARGV as TAKE's: moves the send ARGV[2] to the time now in every window still holding it.
+const SETTLE = new RedisScript(`
+local now = tonumber(ARGV[1])
+if now == nil then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+for i = 1, #KEYS do
+  if redis.call('ZADD', KEYS[i], 'XX', 'CH', now, ARGV[2]) == 1 then
+    redis.call('PEXPIRE', KEYS[i], ARGV[2 + 2 * i])
+  end
+end
+return 0
+`);
+
 /**
  * A {@link RateBudget} in Redis: a sorted set of send times per window (`rl:overall`,
  * `rl:paid`, `rl:group:CHAT` under the prefix), checked and added to by one atomic script, so
- * concurrent processes never both take the last place in a window. Times come from the Redis
+ * concurrent processes never both take the last place in a window. A send counts from when it was
+ * taken until it is answered, then from its answer, which is never before Telegram counted it. Times come from the Redis
  * server's clock, so processes on machines whose clocks differ still agree; a limiter with a
  * clock of its own (tests) gives its time instead.
  */
@@ -93,13 +109,26 @@ export class RedisRateBudget implements RateBudget {
     return this.#client;
   }
 
-  /** Takes one send from each window of `limits`, or answers how long to wait (see {@link RateBudget.take}). */
-  async take(limits: BudgetLimits, now: number): Promise<number> {
+  #call(limits: BudgetLimits, now: number, ticket: string): [string[], (string | number)[]] {
     const windows = [limits.overall, limits.group].filter((w): w is BudgetWindow => w !== undefined);
     const keys = windows.map((w) => `${this.prefix}rl:${w.key}`);
-    const args: (string | number)[] = [this.#ownClock ? now : '', randomUUID()];
+    const args: (string | number)[] = [this.#ownClock ? now : '', ticket];
     for (const w of windows) args.push(w.max, w.periodMs + this.#marginMs);
-    return Number(await TAKE.run(this.#redis(), keys, args));
+    return [keys, args];
+  }
+
+  /** Takes one send from each window of `limits`, or answers how long to wait (see {@link RateBudget.take}). */
+  async take(limits: BudgetLimits, now: number): Promise<BudgetTake> {
+    const ticket = randomUUID();
+    const [keys, args] = this.#call(limits, now, ticket);
+    const wait = Number(await TAKE.run(this.#redis(), keys, args));
+    return wait > 0 ? { taken: false, waitMs: wait } : { taken: true, ticket };
+  }
+
+  /** Counts the send of `ticket` from `now` on (see {@link RateBudget.settle}). */
+  async settle(ticket: string, limits: BudgetLimits, now: number): Promise<void> {
+    const [keys, args] = this.#call(limits, now, ticket);
+    await SETTLE.run(this.#redis(), keys, args);
   }
 
   /** Closes the client it opened (a given one stays open); the next `take` opens a new one. */

@@ -20,13 +20,24 @@ export interface BudgetWindow {
   readonly periodMs: number;
 }
 
+/** What {@link RateBudget.take} answers: a send taken (with a ticket to settle it), or how long to wait. */
+export type BudgetTake =
+  | { readonly taken: true; readonly ticket: string }
+  | { readonly taken: false; readonly waitMs: number };
+
 /** A shared count of sends, consulted by the {@link RateLimiter} just before each send. */
 export interface RateBudget {
   /**
-   * Takes one send from every window in `limits` at `now` when all have room, resolving `0`;
-   * otherwise takes nothing and resolves the milliseconds until they may have room.
+   * Takes one send from every window in `limits` at `now` when all have room; otherwise takes
+   * nothing and answers the milliseconds until they may have room.
    */
-  take(limits: BudgetLimits, now: number): Promise<number>;
+  take(limits: BudgetLimits, now: number): Promise<BudgetTake>;
+  /**
+   * Called when the send taken with `ticket` ended (answered or failed), at `now`: the budget
+   * counts it from then on instead of from when it was taken, since Telegram counted it at the
+   * latest then (a send may spend a while on the way, longer for some processes than others).
+   */
+  settle(ticket: string, limits: BudgetLimits, now: number): Promise<void>;
   /** Called by `RateLimiter.shutdown()`, after the calls in flight ended. */
   close?(): Promise<void>;
 }

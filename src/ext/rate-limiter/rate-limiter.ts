@@ -4,7 +4,7 @@
  */
 import { RetryAfter } from '../../errors.js';
 import { BaseRateLimiter, type RateLimitArgs, RateLimiterShutDownError } from './base.js';
-import type { BudgetLimits, RateBudget } from './budget.js';
+import type { BudgetLimits, BudgetTake, RateBudget } from './budget.js';
 import { type Clock, systemClock } from './clock.js';
 import { SlidingWindow } from './window.js';
 
@@ -302,10 +302,23 @@ export class RateLimiter extends BaseRateLimiter {
       state.inFlight++;
     }
     let attempt: Promise<unknown>;
-    if (state !== undefined && this.#budget !== undefined) {
-      const admitted = state.admitted.then(() => this.#admit(this.#budget as RateBudget, job));
-      state.admitted = admitted.catch(() => undefined);
-      attempt = admitted.then(() => job.run());
+    const budget = this.#budget;
+    if (state !== undefined && budget !== undefined) {
+      const limits = this.#limits(job);
+      const admitted = state.admitted.then(() => this.#admit(budget, limits, job));
+      state.admitted = admitted.then(
+        () => undefined,
+        () => undefined,
+      );
+      attempt = admitted.then(async (ticket) => {
+        try {
+          return await job.run();
+        } finally {
+          // Counting the send from its answer never loses a send: a failure to do so is ignored.
+          if (ticket !== undefined)
+            await budget.settle(ticket, limits, this.#clock.now()).catch(() => undefined);
+        }
+      });
     } else {
       try {
         attempt = job.run();
@@ -334,14 +347,17 @@ export class RateLimiter extends BaseRateLimiter {
     return { overall: overall?.max === Number.POSITIVE_INFINITY ? undefined : overall, group };
   }
 
-  /** Waits until the shared budget has taken one send for `job` (bounded by its windows' periods). */
-  async #admit(budget: RateBudget, job: Job): Promise<void> {
-    const limits = this.#limits(job);
-    if (limits.overall === undefined && limits.group === undefined) return;
+  /**
+   * Waits until the shared budget has taken one send for `job` (bounded by its windows' periods);
+   * resolves its ticket, or `undefined` when no window applies.
+   */
+  async #admit(budget: RateBudget, limits: BudgetLimits, job: Job): Promise<string | undefined> {
+    if (limits.overall === undefined && limits.group === undefined) return undefined;
     for (;;) {
       if (this.#closed) throw new RateLimiterShutDownError(job.endpoint);
-      const wait = await budget.take(limits, this.#clock.now());
-      if (wait <= 0) return;
+      const take: BudgetTake = await budget.take(limits, this.#clock.now());
+      if (take.taken) return take.ticket;
+      const wait = Math.max(1, take.waitMs);
       await new Promise<void>((resolve) => {
         const handle = this.#clock.setTimeout(() => {
           this.#budgetWaits.delete(handle);
