@@ -552,7 +552,7 @@ export class RedisPersistence<
   /**
    * Writes what is queued and closes the client RedisPersistence opened (a client it was given
    * stays open); later calls fail. The application does not call this: call it after
-   * `app.shutdown()`, e.g. in `postShutdown`.
+   * `app.shutdown()`, e.g. in `postShutdown` (which `runPolling` and `runWebhook` call).
    *
    * @example
    * ```ts
