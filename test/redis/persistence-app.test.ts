@@ -66,7 +66,7 @@ describe('RedisPersistence in applications', { skip }, () => {
       await a.app.updatePersistence();
       await b.app.updatePersistence();
       assert.ok(
-        errors.some((error) => error instanceof RedisPersistenceConflictError),
+        errors.some((error) => (error as object) instanceof RedisPersistenceConflictError),
         'the stale write reached the error handlers',
       );
       assert.deepEqual((await stored.getChatData()).get(-500), { count: 11 }, 'the first write stands');
