@@ -281,8 +281,9 @@ export class RedisPersistence<
       queued.value = value;
     } else {
       const known = this.#known.get(id);
-      // Unchanged (or removing what is not there): nothing to write.
-      if (known !== undefined ? known.text === value : value === null) return Promise.resolve();
+      // Unchanged since this process read or wrote it: nothing to write. (An entry it never saw is
+      // written, removals too: another process may have stored it, and then the write is refused.)
+      if (known !== undefined && known.text === value) return Promise.resolve();
     }
     const promise = new Promise<void>((resolve, reject) => {
       const entry = queued ?? { kind, field, where, value, waiters: [] };
@@ -478,7 +479,7 @@ export class RedisPersistence<
       const id = `${kind}\u0000${field}`;
       entries.delete(id);
       const known = this.#known.get(id);
-      if (known !== undefined ? known.text === value : value === null) return;
+      if (known !== undefined && known.text === value) return;
       entries.set(id, { kind, field, where, value });
     };
     if (store.userData) {

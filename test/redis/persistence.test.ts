@@ -156,3 +156,18 @@ describe('RedisPersistence', { skip }, () => {
     await assert.rejects(owned.getUserData(), /was closed/, 'later calls say it was closed');
   });
 });
+
+describe('RedisPersistence: entries this process never read', { skip }, () => {
+  it('removing one another process stored is refused, not skipped', async () => {
+    const prefix = testPrefix();
+    const a = persistence(prefix);
+    const b = persistence(prefix);
+    await b.getUserData();
+    await a.updateUserData(3, { from: 'a' });
+    await assert.rejects(b.dropUserData(3), RedisPersistenceConflictError, 'b never saw user 3');
+    assert.deepEqual((await a.getUserData()).get(3), { from: 'a' }, 'a’s data stays');
+    await b.getUserData();
+    await b.dropUserData(3);
+    assert.equal((await a.getUserData()).has(3), false, 'after reading it, b removes it');
+  });
+});
