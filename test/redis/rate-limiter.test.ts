@@ -54,12 +54,12 @@ async function setup(count: number, options: { groupMaxRate?: number; marginMs?:
     };
   }
   const sent: Array<{ at: number; chat: string; process: number }> = [];
-  const send = (process: number, chat: number | string) =>
+  const send = (process: number, chat: number | string, priority?: 'low') =>
     (limiters[process] as RedisRateLimiter).processRequest(
       async () => void sent.push({ at: clock.now(), chat: String(chat), process }),
       'sendMessage',
       { chat_id: chat },
-      undefined,
+      priority === undefined ? undefined : { priority },
     );
   const close = async () => {
     for (const limiter of limiters) await limiter.shutdown();
@@ -109,6 +109,26 @@ describe('RedisRateLimiter', { skip }, () => {
         'never more than 30 in a second',
       );
       assert.ok(Math.max(...sent.map((s) => s.at)) < 6000, 'and no slower than the limit asks');
+    } finally {
+      await close();
+    }
+  });
+
+  it('low-priority calls of all processes fill at most their share of the shared group window', async () => {
+    const { clock, sent, send, close } = await setup(2);
+    try {
+      const calls = [0, 1].flatMap((p) => Array.from({ length: 12 }, () => send(p, -300, 'low')));
+      await run(clock, 59_000, 500, () => false);
+      assert.equal(sent.length, 16, 'the first minute: 80% of 20, over both processes');
+      await run(clock, 200_000, 500, () => sent.length === calls.length);
+      await Promise.all(calls);
+      assert.ok(
+        busiest(
+          sent.map((s) => s.at),
+          60_000,
+        ) <= 16,
+        'never more than 16 a minute',
+      );
     } finally {
       await close();
     }
