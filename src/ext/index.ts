@@ -196,6 +196,7 @@ export {
   JobQueue,
   type JobQueueOptions,
   type JobQueueStopOptions,
+  type JobRunGuard,
   type JsonValue,
   type PersistentJobOptions,
   type RepeatingOptions,
@@ -245,6 +246,7 @@ export {
   type UpdateRunner,
 } from './processor.js';
 export { BaseRateLimiter, type RateLimitArgs, RateLimiterShutDownError } from './rate-limiter/base.js';
+export type { BudgetLimits, BudgetTake, BudgetWindow, RateBudget } from './rate-limiter/budget.js';
 export type { Clock } from './rate-limiter/clock.js';
 export { RateLimiter, type RateLimiterOptions } from './rate-limiter/rate-limiter.js';
 export { UpdateQueue } from './updater/update-queue.js';

@@ -7,6 +7,18 @@
 
 export type { Redis, RedisConnection, RedisOptions } from './connection.js';
 export { IOREDIS_INSTALL, isRedisClient, loadIoredis, openRedis } from './connection.js';
+export { RedisJobLease, type RedisJobLeaseOptions } from './job-lease.js';
+export {
+  RedisPersistence,
+  RedisPersistenceConflictError,
+  type RedisPersistenceOptions,
+} from './persistence.js';
+export {
+  type RedisBudgetOptions,
+  RedisRateBudget,
+  RedisRateLimiter,
+  type RedisRateLimiterOptions,
+} from './rate-limiter.js';
 export type { StreamEntry } from './streams/entries.js';
 export {
   DEFAULT_MAX_PENDING,

@@ -107,10 +107,31 @@ export interface JobQueueStopOptions {
   readonly wait?: boolean | undefined;
 }
 
+/**
+ * Decides whether this process runs a job's due run, for a bot that runs as several processes
+ * with the same jobs (e.g. `RedisJobLease` of `typescript-telegram-bot/redis`: only the process
+ * holding a lease runs jobs, and each run is claimed once). The job queue asks it just before a run
+ * would start; `start` and `stop` are called with the queue's own.
+ */
+export interface JobRunGuard {
+  /**
+   * Whether to run `job` for the run due at `slot` (epoch milliseconds, the scheduled time, the
+   * same in every process keeping the same schedule). `false` skips that run (the next one is
+   * asked again); a rejection skips it too, with a warning in the application's log.
+   */
+  shouldRun(job: Job<AnyContext>, slot: number): boolean | Promise<boolean>;
+  /** Called by {@link JobQueue.start}, before the first run. */
+  start?(): void | Promise<void>;
+  /** Called by {@link JobQueue.stop}, after the runs it waits for ended. */
+  stop?(): void | Promise<void>;
+}
+
 /** Options of the {@link JobQueue} constructor. */
 export interface JobQueueOptions {
   /** The time source and timers; default real time. Tests pass a clock they move themselves. */
   readonly clock?: Clock | undefined;
+  /** Asked before each run whether this process runs it; default: every run runs. */
+  readonly runGuard?: JobRunGuard | undefined;
 }
 
 interface Entry {
@@ -154,6 +175,7 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
   implements PersistenceParticipant
 {
   readonly #clock: Clock;
+  readonly #guard: JobRunGuard | undefined;
   readonly #entries = new Map<string, Entry>();
   readonly #registry = new Map<string, JobCallback<C>>();
   readonly #runs = new Set<Promise<void>>();
@@ -168,6 +190,7 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
 
   constructor(options: JobQueueOptions = {}) {
     this.#clock = options.clock ?? systemClock;
+    this.#guard = options.runGuard;
   }
 
   /** The application whose context class, data and error handlers jobs use. */
@@ -464,6 +487,7 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
   async start(): Promise<void> {
     if (this.#running) return;
     this.application;
+    await this.#guard?.start?.();
     this.#running = true;
     this.#arm();
   }
@@ -479,6 +503,7 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
     if (options.wait ?? true) {
       while (this.#runs.size > 0) await Promise.all([...this.#runs]);
     }
+    await this.#guard?.stop?.();
   }
 
   #disarm(): void {
@@ -540,13 +565,32 @@ export class JobQueue<C extends AnyContext = CallbackContext, N extends string =
       return;
     }
     entry.running++;
-    const run = job.run(application as unknown as JobApplication<AnyContext>).finally(() => {
+    const app = application as unknown as JobApplication<AnyContext>;
+    const guard = this.#guard;
+    const run = (guard === undefined ? job.run(app) : this.#guarded(guard, job, due, app)).finally(() => {
       entry.running--;
       this.#runs.delete(run);
       // The callback may have changed the job's data: a persistent job is stored again.
       this.#changed(entry);
     });
     this.#runs.add(run);
+  }
+
+  /** Runs `job` for the run due at `slot` when the guard agrees. */
+  async #guarded(
+    guard: JobRunGuard,
+    job: Job<AnyContext>,
+    slot: number,
+    application: JobApplication<AnyContext>,
+  ): Promise<void> {
+    let allowed: boolean;
+    try {
+      allowed = await guard.shouldRun(job, slot);
+    } catch (error) {
+      application.logger.warn(`Run of ${job.toString()} skipped: the job queue's runGuard failed`, error);
+      return;
+    }
+    if (allowed) await job.run(application);
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import { RetryAfter } from '../../errors.js';
 import { BaseRateLimiter, type RateLimitArgs, RateLimiterShutDownError } from './base.js';
+import type { BudgetLimits, BudgetTake, RateBudget } from './budget.js';
 import { type Clock, systemClock } from './clock.js';
 import { SlidingWindow } from './window.js';
 
@@ -25,6 +26,12 @@ export interface RateLimiterOptions {
   readonly lowPriorityShare?: number | undefined;
   /** Time source and timers (tests pass a fake one); default real time. */
   readonly clock?: Clock | undefined;
+  /**
+   * A budget shared with the bot's other processes (e.g. `RedisRateBudget`): each call naming a
+   * chat also waits until the shared overall and group windows have room, so all processes
+   * together keep to the rates. Default none: this process counts only its own calls.
+   */
+  readonly budget?: RateBudget | undefined;
 }
 
 interface Job {
@@ -56,6 +63,8 @@ interface ChatState {
   inFlight: number;
   /** After a `RetryAfter`: one call at a time until the queue is empty, so the order holds. */
   serial: boolean;
+  /** The last call of this chat waiting for the shared budget: the next waits behind it. */
+  admitted: Promise<void>;
 }
 
 /** Whether a `chat_id` names a group, supergroup or channel: negative, or an `@username`. */
@@ -80,6 +89,10 @@ function isGroup(chatId: unknown): boolean {
  * normal call is ready, and fills at most `lowPriorityShare` of each rate, so the rest stays free
  * for replies to users.
  *
+ * With a shared `budget` (e.g. `RedisRateLimiter` of `typescript-telegram-bot/redis`), each call
+ * naming a chat also waits for room in the windows every process of the bot counts in, so several
+ * processes together keep to the rates; a chat's calls still take their turns in order.
+ *
  * `shutdown()` rejects the calls still waiting with {@link RateLimiterShutDownError} and waits for
  * the calls in flight; later calls are rejected too, until `initialize()`.
  *
@@ -99,11 +112,15 @@ export class RateLimiter extends BaseRateLimiter {
   readonly #clock: Clock;
   readonly #maxRetries: number;
   readonly #overall: SlidingWindow | undefined;
+  readonly #overallPeriodMs: number;
   readonly #overallCaps: readonly [number, number];
   readonly #paid: SlidingWindow;
   readonly #paidCap: number;
   readonly #groupPeriodMs: number;
   readonly #groupCaps: readonly [number, number] | undefined;
+  readonly #budget: RateBudget | undefined;
+  /** Waits for the shared budget, ended early by shutdown. */
+  readonly #budgetWaits = new Map<unknown, () => void>();
 
   readonly #chats = new Map<string, ChatState>();
   /** Chats with waiting calls, per lane, in turn order. */
@@ -134,6 +151,8 @@ export class RateLimiter extends BaseRateLimiter {
     const group = count('groupMaxRate', options.groupMaxRate ?? 20);
     this.#groupPeriodMs = seconds('groupTimePeriod', options.groupTimePeriod ?? 60);
     this.#groupCaps = group === 0 || this.#groupPeriodMs === 0 ? undefined : caps(group);
+    this.#overallPeriodMs = overallPeriod;
+    this.#budget = options.budget;
   }
 
   /** Accepts calls again after a {@link shutdown}. */
@@ -151,7 +170,13 @@ export class RateLimiter extends BaseRateLimiter {
     this.#chats.clear();
     for (const turns of this.#turns) turns.length = 0;
     for (const job of waiting) job.reject(new RateLimiterShutDownError(job.endpoint));
+    for (const [handle, wake] of this.#budgetWaits) {
+      this.#clock.clearTimeout(handle);
+      wake();
+    }
+    this.#budgetWaits.clear();
     while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+    await this.#budget?.close?.();
   }
 
   processRequest<T>(
@@ -199,6 +224,7 @@ export class RateLimiter extends BaseRateLimiter {
         pausedUntil: 0,
         inFlight: 0,
         serial: false,
+        admitted: Promise.resolve(),
       };
       this.#chats.set(chat, state);
     }
@@ -276,15 +302,70 @@ export class RateLimiter extends BaseRateLimiter {
       state.inFlight++;
     }
     let attempt: Promise<unknown>;
-    try {
-      attempt = job.run();
-    } catch (error) {
-      attempt = Promise.reject(error);
+    const budget = this.#budget;
+    if (state !== undefined && budget !== undefined) {
+      const limits = this.#limits(job);
+      const admitted = state.admitted.then(() => this.#admit(budget, limits, job));
+      state.admitted = admitted.then(
+        () => undefined,
+        () => undefined,
+      );
+      attempt = admitted.then(async (ticket) => {
+        try {
+          return await job.run();
+        } finally {
+          // Counting the send from its answer never loses a send: a failure to do so is ignored.
+          if (ticket !== undefined)
+            await budget.settle(ticket, limits, this.#clock.now()).catch(() => undefined);
+        }
+      });
+    } else {
+      try {
+        attempt = job.run();
+      } catch (error) {
+        attempt = Promise.reject(error);
+      }
     }
     const settled = attempt
       .then(job.resolve, (error: unknown) => this.#failed(job, error))
       .finally(() => this.#settled(job, state, settled));
     this.#inFlight.add(settled);
+  }
+
+  /** The windows a call takes from the shared budget, with the caps of its lane. */
+  #limits(job: Job): BudgetLimits {
+    const chat = job.chat as string;
+    const overall = job.paid
+      ? { key: 'paid', max: this.#paidCap, periodMs: 1000 }
+      : this.#overall === undefined
+        ? undefined
+        : { key: 'overall', max: this.#overallCaps[job.lane], periodMs: this.#overallPeriodMs };
+    const group =
+      this.#groupCaps === undefined || !isGroup(chat)
+        ? undefined
+        : { key: `group:${chat}`, max: this.#groupCaps[job.lane], periodMs: this.#groupPeriodMs };
+    return { overall: overall?.max === Number.POSITIVE_INFINITY ? undefined : overall, group };
+  }
+
+  /**
+   * Waits until the shared budget has taken one send for `job` (bounded by its windows' periods);
+   * resolves its ticket, or `undefined` when no window applies.
+   */
+  async #admit(budget: RateBudget, limits: BudgetLimits, job: Job): Promise<string | undefined> {
+    if (limits.overall === undefined && limits.group === undefined) return undefined;
+    for (;;) {
+      if (this.#closed) throw new RateLimiterShutDownError(job.endpoint);
+      const take: BudgetTake = await budget.take(limits, this.#clock.now());
+      if (take.taken) return take.ticket;
+      const wait = Math.max(1, take.waitMs);
+      await new Promise<void>((resolve) => {
+        const handle = this.#clock.setTimeout(() => {
+          this.#budgetWaits.delete(handle);
+          resolve();
+        }, wait);
+        this.#budgetWaits.set(handle, resolve);
+      });
+    }
   }
 
   #settled(job: Job, state: ChatState | undefined, settled: Promise<void>): void {

@@ -486,3 +486,39 @@ describe('JobQueue in the application lifecycle', () => {
     }
   });
 });
+
+describe('JobQueue: runGuard', () => {
+  it('asks the guard before each run with its scheduled time; false skips the run; start and stop pass on', async () => {
+    const clock = new TestClock(START);
+    const asked: number[] = [];
+    const calls: string[] = [];
+    const logger = recordingLogger();
+    const jobQueue = new JobQueue({
+      clock,
+      runGuard: {
+        start: () => void calls.push('start'),
+        stop: () => void calls.push('stop'),
+        shouldRun: async (_job, slot) => {
+          asked.push(slot);
+          if (slot === START + 25_000) throw new Error('guard down');
+          return slot !== START + 15_000;
+        },
+      },
+    });
+    Application.builder().token(TOKEN).updater(null).logger(logger).jobQueue(jobQueue).build();
+    const runs: number[] = [];
+    jobQueue.runRepeating(() => void runs.push(clock.now()), 10, { first: 5 });
+    await jobQueue.start();
+    await clock.advance(35_000);
+    await jobQueue.stop();
+    const slots = [START + 5_000, START + 15_000, START + 25_000, START + 35_000];
+    assert.deepEqual(asked, slots, 'asked with each scheduled time');
+    assert.deepEqual(runs, [START + 5_000, START + 35_000], 'the runs refused or failed did not happen');
+    assert.match(
+      String(logger.warnings[0]?.[0]),
+      /runGuard failed/,
+      'a failing guard is logged as a warning',
+    );
+    assert.deepEqual(calls, ['start', 'stop'], 'the guard starts and stops with the queue');
+  });
+});
