@@ -38,6 +38,8 @@ export class AckWindow {
   /** How many waiting entries carry each update id (a repeat in one batch is acknowledged twice). */
   readonly #updateIds = new Map<number, number>();
   #sending: Promise<void> | undefined;
+  /** Called after each call returned: consumers waiting for room. */
+  #waiters: (() => void)[] = [];
 
   constructor(host: AckWindowHost) {
     this.#host = host;
@@ -68,7 +70,9 @@ export class AckWindow {
 
   /** Resolves once fewer than `limit` entries wait, so another may be handled. */
   async room(): Promise<void> {
-    while (this.#count >= this.#host.limit && this.#sending !== undefined) await this.#sending;
+    while (this.#count >= this.#host.limit && this.#sending !== undefined) {
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
   }
 
   /** Resolves once every entry added so far was acknowledged (or given up with the lease). */
@@ -103,6 +107,9 @@ export class AckWindow {
         if (left === 0) this.#updateIds.delete(entry.updateId);
         else this.#updateIds.set(entry.updateId, left);
       }
+      const waiters = this.#waiters;
+      this.#waiters = [];
+      for (const wake of waiters) wake();
     }
     this.#sending = undefined;
   }
