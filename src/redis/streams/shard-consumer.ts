@@ -127,6 +127,9 @@ export class ShardConsumer {
       } catch (error) {
         if (!this.#active()) return;
         this.#host.report(error);
+        // Entries read and not handled (a failed lookup, a read whose answer was lost) are pending
+        // here, where reading with '>' never returns them: claim them again, oldest first.
+        tookOver = false;
         pause = pause === 0 ? 50 : Math.min(MAX_PAUSE_MS, pause * 2);
         await sleep(pause);
       }
@@ -136,6 +139,8 @@ export class ShardConsumer {
   /** Claims and handles, oldest first, every entry left pending by a previous owner (or by this worker before). */
   async #takeOver(): Promise<void> {
     const { client, consumer, batchSize, counters } = this.#host;
+    // Entries handled here and waiting for their acknowledgement are still pending: not again.
+    await this.#acks.drain();
     let cursor = '0-0';
     while (this.#active()) {
       const raw = await client.call(
