@@ -56,12 +56,18 @@ export function isRedisClient(value: RedisConnection): value is Redis {
 
 /**
  * A client for `connection`: the given client itself (`owned: false`, the caller closes it), or a
- * new one made from a URL or options (`owned: true`, the feature that asked closes it).
+ * new one made from a URL or options (`owned: true`, the feature that asked closes it). `defaults`
+ * apply to a new client where the user's options leave them out.
  */
-export function openRedis(connection: RedisConnection): { readonly client: Redis; readonly owned: boolean } {
+export function openRedis(
+  connection: RedisConnection,
+  defaults: RedisOptions = {},
+): { readonly client: Redis; readonly owned: boolean } {
   if (isRedisClient(connection)) return { client: connection, owned: false };
   const RedisClass = loadIoredis();
   const client =
-    typeof connection === 'string' ? new RedisClass(connection, {}) : new RedisClass({ ...connection });
+    typeof connection === 'string'
+      ? new RedisClass(connection, { ...defaults })
+      : new RedisClass({ ...defaults, ...connection });
   return { client, owned: true };
 }

@@ -423,3 +423,39 @@ test('an entry another consumer left pending while the shard stayed owned is swe
   assert.equal(Number(await client.xlen(keys.stream(0))), 0, 'and acknowledged');
   await cleanUp(client, prefix);
 });
+
+test('entries read but not handled after a failed Redis call are claimed again and handled in order', async (t) => {
+  const skip = await redisSkipReason();
+  if (skip) return t.skip(skip);
+  const prefix = testPrefix();
+  const keys = streamKeys(prefix);
+  const client = testClient();
+  const { ingress, store } = await startIngress(prefix, 1);
+  const worker = startWorker({ prefix, shards: 1 });
+  try {
+    await until('the worker to own the shard', () => worker.source.stats.ownedShards.length === 1);
+    // A dedupe set of the wrong type makes the lookup before handling fail (WRONGTYPE) after the
+    // entries were read: they are pending under this worker, which reading with '>' never returns.
+    await client.set(keys.done(0), 'not a sorted set');
+    for (const [id, text] of [
+      [51, '0'],
+      [52, '1'],
+      [53, '2'],
+    ] as const)
+      await store(textUpdate(id, 9, text));
+    await until('the failed lookup reported', () => worker.errors.length > 0);
+    assert.equal(worker.handled.length, 0, 'nothing was handled while the lookup failed');
+    await client.del(keys.done(0));
+    await until('the entries handled after all', () => worker.handled.length === 3);
+    assert.deepEqual(
+      worker.handled.map((h) => h.text),
+      ['0', '1', '2'],
+      'the pending entries were handled, in their chat’s order',
+    );
+    await until('the stream emptied', async () => Number(await client.xlen(keys.stream(0))) === 0);
+  } finally {
+    await worker.stop();
+    await ingress.stop();
+    await cleanUp(client, prefix);
+  }
+});

@@ -46,16 +46,27 @@ end
 return n`);
 
 /**
- * Acknowledges a handled entry, removes it from the stream (so the stream's length is its
- * backlog), records its update id as handled and forgets ids older than the window.
- * KEYS: stream, done. ARGV: group, entry id, update id ('' for none), window ms.
+ * Acknowledges handled entries, removes them from the stream (so the stream's length is its
+ * backlog), records their update ids as handled and forgets ids older than the window.
+ * KEYS: stream, done. ARGV: group, window ms, then per entry its id and its update id ('' for none).
  */
 export const ACK = new LuaScript(`${NOW}
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-redis.call('XDEL', KEYS[1], ARGV[2])
-if ARGV[3] ~= '' then redis.call('ZADD', KEYS[2], now, ARGV[3]) end
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[4]))
-return 1`);
+local ids = {}
+local done = {}
+for i = 3, #ARGV, 2 do
+  ids[#ids + 1] = ARGV[i]
+  if ARGV[i + 1] ~= '' then
+    done[#done + 1] = now
+    done[#done + 1] = ARGV[i + 1]
+  end
+end
+if #ids > 0 then
+  redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
+  redis.call('XDEL', KEYS[1], unpack(ids))
+end
+if #done > 0 then redis.call('ZADD', KEYS[2], unpack(done)) end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[2]))
+return #ids`);
 
 /** Extends a lease held by the given token. KEYS: lease. ARGV: token, ttl ms. Returns 1 or 0. */
 export const RENEW = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then

@@ -1,13 +1,14 @@
 /**
  * Handles one shard while this worker holds its lease: first the entries a previous owner left
  * pending (claimed with XAUTOCLAIM, oldest first), then new ones, strictly one at a time. An entry
- * is acknowledged (and its update id recorded as handled) only after the application handled it;
- * an update id recorded within the dedupe window is acknowledged without handling.
+ * is acknowledged (and its update id recorded as handled) only after the application handled it,
+ * while the next ones are handled (see {@link AckWindow}); an update id recorded within the dedupe
+ * window, or handled here and still waiting for its acknowledgement, is acknowledged without handling.
  */
 import type { Redis } from '../connection.js';
+import { AckWindow } from './ack-window.js';
 import { parseEntries, type StreamEntry } from './entries.js';
 import { type StreamKeys, WORKER_GROUP } from './keys.js';
-import { ACK } from './scripts.js';
 import { ensureGroup } from './setup.js';
 
 /** Counters a worker exposes in its stats. */
@@ -27,6 +28,8 @@ export interface ShardHost {
   /** The lease time: entries another consumer left pending this long are swept up. */
   readonly leaseMs: number;
   readonly dedupeWindowMs: number;
+  /** How many handled entries per shard may wait for their acknowledgement. */
+  readonly ackWindow: number;
   readonly counters: ShardCounters;
   /** Hands an update to the application; resolves once it was handled (and recorded). */
   handle(json: Record<string, unknown>): Promise<void>;
@@ -56,11 +59,21 @@ export class ShardConsumer {
   #stopping = false;
   #done: Promise<void> | undefined;
   #lastSweep = performance.now();
+  readonly #acks: AckWindow;
 
   constructor(shard: number, host: ShardHost) {
     this.shard = shard;
     this.#host = host;
     this.#stream = host.keys.stream(shard);
+    this.#acks = new AckWindow({
+      client: host.client,
+      stream: this.#stream,
+      done: host.keys.done(shard),
+      dedupeWindowMs: host.dedupeWindowMs,
+      limit: host.ackWindow,
+      leaseValid: () => host.leaseValid(shard),
+      report: (error) => host.report(error),
+    });
   }
 
   /** Starts handling the shard. */
@@ -73,7 +86,10 @@ export class ShardConsumer {
     return this.#stopping;
   }
 
-  /** Stops after the entry being handled; what was read and not handled stays pending for the next owner. */
+  /**
+   * Stops after the entry being handled and once the handled entries are acknowledged; what was
+   * read and not handled stays pending for the next owner.
+   */
   stop(): Promise<void> {
     this.#stopping = true;
     return this.#done ?? Promise.resolve();
@@ -84,6 +100,14 @@ export class ShardConsumer {
   }
 
   async #run(): Promise<void> {
+    try {
+      await this.#loop();
+    } finally {
+      await this.#acks.drain();
+    }
+  }
+
+  async #loop(): Promise<void> {
     let pause = 0;
     let tookOver = false;
     while (this.#active()) {
@@ -103,6 +127,9 @@ export class ShardConsumer {
       } catch (error) {
         if (!this.#active()) return;
         this.#host.report(error);
+        // Entries read and not handled (a failed lookup, a read whose answer was lost) are pending
+        // here, where reading with '>' never returns them: claim them again, oldest first.
+        tookOver = false;
         pause = pause === 0 ? 50 : Math.min(MAX_PAUSE_MS, pause * 2);
         await sleep(pause);
       }
@@ -112,6 +139,8 @@ export class ShardConsumer {
   /** Claims and handles, oldest first, every entry left pending by a previous owner (or by this worker before). */
   async #takeOver(): Promise<void> {
     const { client, consumer, batchSize, counters } = this.#host;
+    // Entries handled here and waiting for their acknowledgement are still pending: not again.
+    await this.#acks.drain();
     let cursor = '0-0';
     while (this.#active()) {
       const raw = await client.call(
@@ -134,7 +163,8 @@ export class ShardConsumer {
       }
       counters.claimed += entries.length;
       await this.#handle(entries);
-      // Handled entries leave the pending list; the rest (a stop) stays for the next owner.
+      // Handled entries leave the pending list once acknowledged; the rest (a stop) stays for the next owner.
+      await this.#acks.drain();
       cursor = '0-0';
     }
     if (this.#active()) await this.#forgetIdleConsumers();
@@ -203,12 +233,15 @@ export class ShardConsumer {
     return parseEntries((raw[0] as unknown[])[1]);
   }
 
-  /** Handles entries in order, each acknowledged before the next starts. */
+  /**
+   * Handles entries in order, each started once fewer than `ackWindow` handled entries wait for
+   * their acknowledgement.
+   */
   async #handle(entries: readonly StreamEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const host = this.#host;
     const ids = entries.flatMap((entry) => (entry.updateId === undefined ? [] : [entry.updateId]));
-    const seen = new Set<number>();
+    const seen = this.#acks.waitingUpdateIds();
     if (ids.length > 0) {
       const scores = await host.client.call('ZMSCORE', host.keys.done(this.shard), ...ids);
       if (Array.isArray(scores)) {
@@ -218,6 +251,8 @@ export class ShardConsumer {
       }
     }
     for (const entry of entries) {
+      if (!this.#active()) return;
+      await this.#acks.room();
       if (!this.#active()) return;
       if (entry.json === undefined) {
         host.report(
@@ -232,28 +267,7 @@ export class ShardConsumer {
         if (entry.updateId !== undefined) seen.add(entry.updateId);
         host.counters.handled++;
       }
-      await this.#ack(entry);
-    }
-  }
-
-  /** Acknowledges an entry, retrying while the lease holds; after that the next owner repeats it. */
-  async #ack(entry: StreamEntry): Promise<void> {
-    const host = this.#host;
-    let pause = 0;
-    for (;;) {
-      try {
-        await ACK.run(
-          host.client,
-          [this.#stream, host.keys.done(this.shard)],
-          [WORKER_GROUP, entry.id, entry.updateId ?? '', host.dedupeWindowMs],
-        );
-        return;
-      } catch (error) {
-        if (!host.leaseValid(this.shard)) return;
-        host.report(error);
-        pause = pause === 0 ? 50 : Math.min(MAX_PAUSE_MS, pause * 2);
-        await sleep(pause);
-      }
+      this.#acks.add(entry);
     }
   }
 }

@@ -11,6 +11,7 @@ import type {
   UpdateSourceTarget,
 } from '../../ext/updater/update-source.js';
 import { openRedis, type Redis, type RedisConnection } from '../connection.js';
+import { MAX_ACK_WINDOW } from './ack-window.js';
 import { parseReadReply, type StreamEntry } from './entries.js';
 import {
   checkShards,
@@ -32,7 +33,11 @@ export const DEFAULT_DEDUPE_WINDOW_MS = 15 * 60_000;
 
 /** Options of {@link redisStreams}. */
 export interface RedisStreamsOptions {
-  /** The Redis server: an ioredis client (you close it), a `redis://` URL or ioredis options. */
+  /**
+   * The Redis server: an ioredis client (you close it; give it `enableAutoPipelining: true` for
+   * fewer writes per update), a `redis://` URL or ioredis options (auto-pipelining on unless they
+   * turn it off).
+   */
   readonly connection: RedisConnection;
   /** How many shard streams; the same number in every ingress and worker. */
   readonly shards: number;
@@ -46,6 +51,14 @@ export interface RedisStreamsOptions {
   readonly leaseMs?: number | undefined;
   /** Entries read per round trip per shard; default 20. */
   readonly batchSize?: number | undefined;
+  /**
+   * How many handled entries per shard may wait for their acknowledgement while the next ones are
+   * handled; default 20, at most 1000. The acknowledgements of what was handled meanwhile go out in
+   * one call, so a busy shard costs one round trip per several updates. It is also the most
+   * updates per shard that a worker killed outright leaves to be handled again (handled, or in
+   * hand, and not yet acknowledged). 1: each update is acknowledged before the next starts.
+   */
+  readonly ackWindow?: number | undefined;
   /** How long handled update ids are remembered to skip repeats, in ms; default 15 minutes. */
   readonly dedupeWindowMs?: number | undefined;
   /** How long one blocking read waits for new entries, in ms; default 5000. */
@@ -92,6 +105,7 @@ export class RedisStreamsSource implements UpdateSource {
   readonly #leaseMs: number;
   readonly #batchSize: number;
   readonly #dedupeWindowMs: number;
+  readonly #ackWindow: number;
   readonly #blockMs: number;
   readonly #counters: ShardCounters = { handled: 0, duplicatesSkipped: 0, claimed: 0 };
   readonly #owned = new Map<number, Owned>();
@@ -122,6 +136,8 @@ export class RedisStreamsSource implements UpdateSource {
     this.#leaseMs = positive(options.leaseMs, DEFAULT_LEASE_MS, 'leaseMs');
     if (this.#leaseMs < 300) throw new RangeError('leaseMs must be at least 300');
     this.#batchSize = positive(options.batchSize, 20, 'batchSize');
+    this.#ackWindow = positive(options.ackWindow, 20, 'ackWindow');
+    if (this.#ackWindow > MAX_ACK_WINDOW) throw new RangeError(`ackWindow must be at most ${MAX_ACK_WINDOW}`);
     this.#dedupeWindowMs = positive(options.dedupeWindowMs, DEFAULT_DEDUPE_WINDOW_MS, 'dedupeWindowMs');
     this.#blockMs = positive(options.blockMs, 5000, 'blockMs');
     this.workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -142,12 +158,14 @@ export class RedisStreamsSource implements UpdateSource {
 
   async start(target: UpdateSourceTarget, callbacks: UpdateSourceCallbacks): Promise<void> {
     if (this.#running) throw new Error('The Redis Streams source is already running');
-    const { client, owned } = openRedis(this.#connection);
+    // Auto-pipelining: the shards' reads, dedupe lookups and acknowledgements issued in one tick
+    // leave in one write.
+    const { client, owned } = openRedis(this.#connection, { enableAutoPipelining: true });
     this.#client = client;
     this.#ownsClient = owned;
     try {
       await agreeOnShards(client, this.keys, this.shards);
-      const blocking = client.duplicate();
+      const blocking = client.duplicate({ enableAutoPipelining: false });
       this.#blocking = blocking;
       this.#blockingId = Number(await blocking.call('CLIENT', 'ID'));
     } catch (error) {
@@ -211,6 +229,7 @@ export class RedisStreamsSource implements UpdateSource {
       consumer: this.workerId,
       batchSize: this.#batchSize,
       dedupeWindowMs: this.#dedupeWindowMs,
+      ackWindow: this.#ackWindow,
       leaseMs: this.#leaseMs,
       counters: this.#counters,
       handle: (json) => new Promise<void>((resolve) => target.updateQueue.putThen(json, resolve)),
@@ -447,7 +466,8 @@ export class RedisStreamsSource implements UpdateSource {
  * Guarantees: at-least-once delivery (an entry is acknowledged only after the application handled
  * it and its persistence recorded it); effectively once for handlers within the dedupe window
  * (`dedupeWindowMs`: repeats of a handled `update_id` are skipped), except that a worker killed
- * while handling an update leaves that one update per shard it owned to be handled again; per-chat
+ * outright leaves, per shard it owned, at most `ackWindow` updates to be handled again: those it
+ * handled, or had in hand, whose acknowledgement had not reached Redis; per-chat
  * order (a chat's updates live in one shard, handled one at a time, a takeover resumes with the
  * oldest unacknowledged entry).
  *
