@@ -74,7 +74,7 @@ async function workerMain() {
   const [prefix, shards, id] = process.argv.slice(index + 1);
   const { builder } = cannedApp();
   const source = redisStreams({
-    connection: REDIS_URL,
+    redis: REDIS_URL,
     shards: Number(shards),
     prefix,
     workerId: id,
@@ -206,7 +206,7 @@ async function ingressOnly(client, updates, shards) {
   const prefix = `ttb-bench:${randomBytes(4).toString('hex')}:`;
   const ingress = redisIngress({
     bot: new Bot(BOT_TOKEN, { request: new CannedRequest({}), getUpdatesRequest: new CannedRequest({}) }),
-    connection: REDIS_URL,
+    redis: REDIS_URL,
     shards,
     prefix,
     maxPending: updates.length + 1,

@@ -18,6 +18,9 @@ export const IOREDIS_INSTALL = 'npm install ioredis@6';
 /** What a user gives where a Redis connection is needed: a client, a `redis://` URL, or options. */
 export type RedisConnection = Redis | string | RedisOptions;
 
+/** Where every Redis class connects when no `redis` option is given: a local server. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
 type RedisConstructor = new (...args: [string, RedisOptions] | [RedisOptions]) => Redis;
 
 let loaded: RedisConstructor | undefined;

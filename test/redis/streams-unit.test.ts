@@ -46,7 +46,7 @@ interface Handled {
 /** A worker application on the streams under `prefix`, recording what its handler sees. */
 function startWorker(options: Partial<RedisStreamsOptions> & { prefix: string; shards: number }) {
   const handled: Handled[] = [];
-  const source = redisStreams({ connection: REDIS_URL, leaseMs: 900, blockMs: 500, ...options });
+  const source = redisStreams({ redis: REDIS_URL, leaseMs: 900, blockMs: 500, ...options });
   const api = new InProcessApi();
   const app = Application.builder()
     .token(STREAMS_TOKEN)
@@ -89,7 +89,7 @@ async function startIngress(prefix: string, shards: number, maxPending?: number)
   const api = new InProcessApi();
   const ingress = redisIngress({
     bot: new Bot(STREAMS_TOKEN, { request: new InProcessApi(), getUpdatesRequest: api }),
-    connection: REDIS_URL,
+    redis: REDIS_URL,
     shards,
     prefix,
     maxPending,
@@ -370,7 +370,7 @@ test('a polling ingress confirms an offset to Telegram only past updates that ar
   const api = new InProcessApi(chatUpdates(6, 1));
   const ingress = redisIngress({
     bot: new Bot(STREAMS_TOKEN, { request: new InProcessApi(), getUpdatesRequest: api }),
-    connection: REDIS_URL,
+    redis: REDIS_URL,
     shards: 1,
     prefix,
     maxPending: 3,

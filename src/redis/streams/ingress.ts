@@ -22,7 +22,7 @@ import {
 } from '../../ext/updater/webhook-listener.js';
 import { Update } from '../../generated/types.js';
 import type { Logger } from '../../logging.js';
-import { openRedis, type Redis, type RedisConnection } from '../connection.js';
+import { DEFAULT_REDIS_URL, openRedis, type Redis, type RedisConnection } from '../connection.js';
 import { ShardAppender } from './appender.js';
 import { checkShards, DEFAULT_STREAMS_PREFIX, type StreamKeys, shardOf, streamKeys } from './keys.js';
 import { agreeOnShards, ensureGroup } from './setup.js';
@@ -38,8 +38,9 @@ export const INGRESS_ACK_TIMEOUT_MS = 600_000;
 
 /** Options of {@link redisIngress}. */
 export interface RedisIngressOptions {
-  /** The Redis server: an ioredis client (you close it), a `redis://` URL or ioredis options. */
-  readonly connection: RedisConnection;
+  /** The Redis server: an ioredis client (you close it), a `redis://` URL or ioredis options;
+   * default `redis://127.0.0.1:6379`. */
+  readonly redis?: RedisConnection | undefined;
   /** How many shard streams; the same number in every ingress and worker. */
   readonly shards: number;
   /** The bot token (the ingress makes a plain `Bot`); or give `bot`. */
@@ -96,7 +97,7 @@ export class RedisIngress {
     this.logger = options.logger ?? defaultLogger;
     this.shards = checkShards(options.shards);
     this.keys = streamKeys(options.prefix ?? DEFAULT_STREAMS_PREFIX);
-    this.#connection = options.connection;
+    this.#connection = options.redis ?? DEFAULT_REDIS_URL;
     this.#maxPending = positive(options.maxPending, DEFAULT_MAX_PENDING, 'maxPending');
     this.#batchSize = positive(options.batchSize, 100, 'batchSize');
     this.updateQueue.consumerAcknowledges = true;
@@ -281,7 +282,7 @@ export class RedisIngress {
  * @example
  * ```ts
  * import { redisIngress } from 'typescript-telegram-bot/redis';
- * const ingress = redisIngress({ token: process.env.BOT_TOKEN!, connection: process.env.REDIS_URL!, shards: 16 });
+ * const ingress = redisIngress({ token: process.env.BOT_TOKEN!, redis: process.env.REDIS_URL!, shards: 16 });
  * await ingress.runWebhook({ port: 8443, urlPath: 'telegram', webhookUrl: 'https://bot.example.org/telegram', secretToken: process.env.WEBHOOK_SECRET });
  * ```
  */

@@ -10,7 +10,7 @@ import type {
   UpdateSourceCallbacks,
   UpdateSourceTarget,
 } from '../../ext/updater/update-source.js';
-import { openRedis, type Redis, type RedisConnection } from '../connection.js';
+import { DEFAULT_REDIS_URL, openRedis, type Redis, type RedisConnection } from '../connection.js';
 import { MAX_ACK_WINDOW } from './ack-window.js';
 import { parseReadReply, type StreamEntry } from './entries.js';
 import {
@@ -36,9 +36,9 @@ export interface RedisStreamsOptions {
   /**
    * The Redis server: an ioredis client (you close it; give it `enableAutoPipelining: true` for
    * fewer writes per update), a `redis://` URL or ioredis options (auto-pipelining on unless they
-   * turn it off).
+   * turn it off). Default `redis://127.0.0.1:6379`.
    */
-  readonly connection: RedisConnection;
+  readonly redis?: RedisConnection | undefined;
   /** How many shard streams; the same number in every ingress and worker. */
   readonly shards: number;
   /** The prefix of every key; default `ttb:`. The same in every ingress and worker. */
@@ -132,7 +132,7 @@ export class RedisStreamsSource implements UpdateSource {
   constructor(options: RedisStreamsOptions) {
     this.shards = checkShards(options.shards);
     this.keys = streamKeys(options.prefix ?? DEFAULT_STREAMS_PREFIX);
-    this.#connection = options.connection;
+    this.#connection = options.redis ?? DEFAULT_REDIS_URL;
     this.#leaseMs = positive(options.leaseMs, DEFAULT_LEASE_MS, 'leaseMs');
     if (this.#leaseMs < 300) throw new RangeError('leaseMs must be at least 300');
     this.#batchSize = positive(options.batchSize, 20, 'batchSize');
@@ -478,7 +478,7 @@ export class RedisStreamsSource implements UpdateSource {
  *
  * const app = Application.builder()
  *   .token(process.env.BOT_TOKEN!)
- *   .updateSource(redisStreams({ connection: process.env.REDIS_URL!, shards: 16 }))
+ *   .updateSource(redisStreams({ redis: process.env.REDIS_URL!, shards: 16 }))
  *   .build();
  * app.addHandler(new CommandHandler('start', (update) => update.message!.replyText('Hi!')));
  * await app.runWorker();
