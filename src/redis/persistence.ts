@@ -16,7 +16,7 @@ import {
   EncodingPersistence,
   type EncodingPersistenceOptions,
 } from '../ext/persistence/encoding-persistence.js';
-import { openRedis, type Redis, type RedisConnection } from './connection.js';
+import { DEFAULT_REDIS_URL, openRedis, type Redis, type RedisConnection } from './connection.js';
 import { type EntryWrite, writeEntries } from './persistence-script.js';
 
 /** Options of {@link RedisPersistence}. */
@@ -60,7 +60,6 @@ export class RedisPersistenceConflictError extends Error {
 }
 
 const OWNER = 'RedisPersistence';
-const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
 /** What a kind of entry is called in errors, and whether the application refreshes it. */
 type Kind = 'user' | 'chat' | 'bot' | 'callback' | 'job' | `conv:${string}`;
@@ -147,7 +146,7 @@ export class RedisPersistence<
       throw new TypeError(`RedisPersistence: prefix must be a string, e.g. 'mybot:', got ${typeof prefix}`);
     }
     this.prefix = prefix;
-    const { client, owned } = openRedis(options.redis ?? DEFAULT_URL);
+    const { client, owned } = openRedis(options.redis ?? DEFAULT_REDIS_URL);
     this.client = client;
     this.#owned = owned;
   }
