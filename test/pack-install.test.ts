@@ -13,6 +13,7 @@ import {
   linkInstalled,
   PACKAGE_NAME as NAME,
   run,
+  STRICT_COMPILER_OPTIONS,
   tempProject,
 } from './helpers/consumer-project.js';
 import { PROJECT_ROOT } from './helpers/spec.js';
@@ -186,12 +187,7 @@ export async function check(): Promise<void> {
 
 const TSCONFIG = {
   compilerOptions: {
-    target: 'ES2022',
-    lib: ['ES2023', 'ESNext.Disposable'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    types: ['node'],
-    strict: true,
+    ...STRICT_COMPILER_OPTIONS,
     noUncheckedIndexedAccess: true,
     exactOptionalPropertyTypes: true,
     verbatimModuleSyntax: true,

@@ -23,6 +23,7 @@ import {
   linkInstalled,
   linkThisPackage,
   run,
+  STRICT_COMPILER_OPTIONS,
   tempProject,
 } from './helpers/consumer-project.js';
 import { PROJECT_ROOT } from './helpers/spec.js';
@@ -99,13 +100,8 @@ function writeProject(): void {
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022',
-        lib: ['ES2023', 'ESNext.Disposable'],
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
+        ...STRICT_COMPILER_OPTIONS,
         moduleDetection: 'force',
-        types: ['node'],
-        strict: true,
         noEmit: true,
         skipLibCheck: true,
       },

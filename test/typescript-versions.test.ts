@@ -16,6 +16,7 @@ import {
   linkThisPackage,
   PACKAGE_NAME as NAME,
   run,
+  STRICT_COMPILER_OPTIONS,
   tempProject,
 } from './helpers/consumer-project.js';
 
@@ -65,15 +66,6 @@ export async function check(): Promise<void> {
 }
 `;
 
-const STRICT = {
-  target: 'ES2022',
-  lib: ['ES2023', 'ESNext.Disposable'],
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  types: ['node'],
-  strict: true,
-};
-
 /** TypeScript 5.4 from the npm cache (offline), or why not. */
 async function installOldestTypeScript(dir: string): Promise<string | undefined> {
   try {
@@ -114,7 +106,10 @@ test(`the declarations compile under TypeScript ${OLDEST_TYPESCRIPT} with strict
   writeFileSync(join(dir, 'bot.ts'), BOT);
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { ...STRICT, skipLibCheck: false, noEmit: true }, files: ['bot.ts'] }),
+    JSON.stringify({
+      compilerOptions: { ...STRICT_COMPILER_OPTIONS, skipLibCheck: false, noEmit: true },
+      files: ['bot.ts'],
+    }),
   );
   const errors = await compileProject(
     dir,
@@ -140,7 +135,10 @@ console.log(JSON.stringify({ bot: app.bot instanceof Bot, cjs: typeof module }))
   );
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { ...STRICT, outDir: 'out', skipLibCheck: true }, files: ['main.ts'] }),
+    JSON.stringify({
+      compilerOptions: { ...STRICT_COMPILER_OPTIONS, outDir: 'out', skipLibCheck: true },
+      files: ['main.ts'],
+    }),
   );
   const errors = await compileProject(dir, 'tsconfig.json', 100_000);
   assert.ok(errors === undefined, `tsc rejects the CommonJS import:\n${errors}`);

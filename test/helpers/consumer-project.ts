@@ -62,3 +62,13 @@ export async function compileProject(
     (error: { stdout?: string; message: string }) => error.stdout || error.message,
   );
 }
+
+/** The compiler options every consumer project starts from: strict, Node ESM resolution, Node's types. */
+export const STRICT_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  lib: ['ES2023', 'ESNext.Disposable'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  types: ['node'],
+  strict: true,
+} as const;
