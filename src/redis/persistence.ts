@@ -4,10 +4,13 @@
  * data another process has changed since is refused instead of overwriting that change.
  */
 import {
+  assertConversationState,
+  assertRecordedUpdateId,
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
   HANDLED_UPDATES_KEPT,
+  isConversationState,
   type PersistedCallbackData,
   type PersistedJob,
   type UpdateRecord,
@@ -77,10 +80,6 @@ interface Pending {
   readonly where: string;
   value: string | null;
   readonly waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
-}
-
-function isState(value: unknown): value is ConversationState {
-  return typeof value === 'string' || typeof value === 'number';
 }
 
 /** Replaces the contents of `target` with those of `source`, keeping `target` the same object. */
@@ -218,7 +217,7 @@ export class RedisPersistence<
     const out: ConversationDict = new Map();
     for (const [key, text] of await this.#readKind(`conv:${name}`)) {
       const state = JSON.parse(text) as unknown;
-      if (!isState(state)) {
+      if (!isConversationState(state)) {
         throw new Error(
           `RedisPersistence: the state of conversation ${JSON.stringify(name)} ${key} is not a string or number`,
         );
@@ -367,11 +366,7 @@ export class RedisPersistence<
 
   #conversationValue(state: ConversationState | null): string | null {
     if (state === null) return null;
-    if (!isState(state)) {
-      throw new TypeError(
-        `RedisPersistence: a conversation state must be a string or a number, got ${typeof state}`,
-      );
-    }
+    assertConversationState(state, OWNER);
     return JSON.stringify(state);
   }
 
@@ -432,11 +427,7 @@ export class RedisPersistence<
    */
   override async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
     this.#open();
-    if (!Number.isSafeInteger(record.updateId)) {
-      throw new TypeError(
-        `RedisPersistence.recordUpdate: updateId must be an integer, got ${String(record.updateId)}`,
-      );
-    }
+    assertRecordedUpdateId(record.updateId, OWNER);
     const store = this.storeData;
     const entries = new Map<string, { kind: Kind; field: string; where: string; value: string | null }>();
     const add = (kind: Kind, field: string, where: string, value: string | null): void => {

@@ -5,6 +5,8 @@
  */
 import { readTextIfExists, writeFileAtomic } from './atomic-file.js';
 import {
+  assertConversationState,
+  assertRecordedUpdateId,
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
@@ -436,11 +438,7 @@ export class FilePersistence<
       if (dict === undefined || !dict.delete(key)) return;
       return this.#changed('conversations');
     }
-    if (typeof state !== 'string' && typeof state !== 'number') {
-      throw new TypeError(
-        `FilePersistence: a conversation state must be a string or a number, got ${typeof state}`,
-      );
-    }
+    assertConversationState(state, 'FilePersistence');
     if (dict === undefined) {
       dict = new Map();
       this.#conversations.set(name, dict);
@@ -576,11 +574,7 @@ export class FilePersistence<
 
   /** A record as one journal line: `{"u":id,"ud":[[id,data|null]],"cd":...,"bd":...,"cb":...,"cv":[[name,key,state]],"j":[[id,job|null]]}`. */
   #recordLine(record: UpdateRecord<UD, CD, BD>): string {
-    if (!Number.isSafeInteger(record.updateId)) {
-      throw new TypeError(
-        `FilePersistence: recordUpdate needs an integer updateId, got ${String(record.updateId)}`,
-      );
-    }
+    assertRecordedUpdateId(record.updateId, 'FilePersistence');
     const store = this.storeData;
     const parts = [`"u":${record.updateId}`];
     const pairs = (entries: ReadonlyArray<readonly [number | string, unknown]>, what: string): string =>
@@ -600,13 +594,7 @@ export class FilePersistence<
       parts.push(`"cb":${this.encodeText(record.callbackData, 'callbackData')}`);
     }
     if (record.conversations.length > 0) {
-      for (const [, , state] of record.conversations) {
-        if (state !== null && typeof state !== 'string' && typeof state !== 'number') {
-          throw new TypeError(
-            `FilePersistence: a conversation state must be a string or a number, got ${typeof state}`,
-          );
-        }
-      }
+      for (const [, , state] of record.conversations) assertConversationState(state, 'FilePersistence');
       parts.push(`"cv":${JSON.stringify(record.conversations)}`);
     }
     if (record.jobs.length > 0) parts.push(`"j":${pairs(record.jobs, 'jobs')}`);

@@ -4,10 +4,13 @@
  * of everything stored, and a journal of handled updates, one transaction per update.
  */
 import {
+  assertConversationState,
+  assertRecordedUpdateId,
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
   HANDLED_UPDATES_KEPT,
+  isConversationState,
   type PersistedCallbackData,
   type PersistedJob,
   type UpdateRecord,
@@ -57,10 +60,6 @@ interface Batch {
 const OWNER = 'SqlitePersistence';
 /** Every this many journal records, the journal is cut back to twice {@link HANDLED_UPDATES_KEPT}. */
 const PRUNE_EVERY = 100;
-
-function isState(value: unknown): value is ConversationState {
-  return typeof value === 'string' || typeof value === 'number';
-}
 
 /**
  * Stores everything in a SQLite database (with better-sqlite3, an optional dependency:
@@ -272,7 +271,7 @@ export class SqlitePersistence<
     const rows = this.#read(() => s.conversations.all(name) as Array<{ key: string; state: unknown }>);
     const out: ConversationDict = new Map();
     for (const { key, state } of rows) {
-      if (!isState(state)) {
+      if (!isConversationState(state)) {
         throw this.#wrap(
           new Error(`the state of conversation ${JSON.stringify(name)} ${key} is not a string or number`),
         );
@@ -299,11 +298,7 @@ export class SqlitePersistence<
     state: ConversationState | null,
   ): Op {
     if (state === null) return [s.dropConversation, [name, key]];
-    if (!isState(state)) {
-      throw new TypeError(
-        `SqlitePersistence: a conversation state must be a string or a number, got ${typeof state}`,
-      );
-    }
+    assertConversationState(state, OWNER);
     return [s.putConversation, [name, key, state]];
   }
 
@@ -370,11 +365,7 @@ export class SqlitePersistence<
    */
   override async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
     const s = this.#ready();
-    if (!Number.isSafeInteger(record.updateId)) {
-      throw new TypeError(
-        `SqlitePersistence.recordUpdate: updateId must be an integer, got ${String(record.updateId)}`,
-      );
-    }
+    assertRecordedUpdateId(record.updateId, OWNER);
     const store = this.storeData;
     const ops: Op[] = [];
     if (store.userData) {
