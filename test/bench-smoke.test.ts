@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { collectOutput } from './helpers/child-output.js';
 
 interface Row {
   readonly scenario: string;
@@ -36,21 +37,14 @@ function runBench(args: readonly string[]): Promise<{ code: number | null; stdou
   const child = spawn(process.execPath, [join('bench', 'run.mjs'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
+  const output = collectOutput(child);
   // A bound for a stuck run, not a speed check: a loaded 2-core machine needs minutes with the peers.
   const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, ...output });
     });
   });
 }

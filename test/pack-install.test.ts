@@ -5,26 +5,20 @@
  * and every relative link in the README leads to a file inside it.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
+import { before, test } from 'node:test';
+import {
+  compileProject,
+  linkInstalled,
+  PACKAGE_NAME as NAME,
+  run,
+  STRICT_COMPILER_OPTIONS,
+  tempProject,
+} from './helpers/consumer-project.js';
 import { PROJECT_ROOT } from './helpers/spec.js';
 
-const run = promisify(execFile);
 const TIMEOUT_MS = 60_000;
-const NAME = 'typescript-telegram-bot';
 const manifest = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   sideEffects: string[];
 };
@@ -52,8 +46,13 @@ async function npmAvailable(): Promise<string | undefined> {
 }
 
 const skipReason = await npmAvailable();
-const packDir = mkdtempSync(join(tmpdir(), 'ttb-pack-'));
-const projectDir = mkdtempSync(join(tmpdir(), 'ttb-consumer-'));
+const packDir = tempProject('pack');
+const projectDir = tempProject('consumer', {
+  name: 'consumer',
+  version: '1.0.0',
+  private: true,
+  type: 'module',
+});
 let tarball = '';
 let packed: string[] = [];
 
@@ -70,11 +69,6 @@ before(async () => {
   assert.ok(info !== undefined, 'npm pack reported its tarball');
   tarball = join(packDir, info.filename);
   packed = info.files.map((file) => file.path);
-});
-
-after(() => {
-  rmSync(packDir, { recursive: true, force: true });
-  rmSync(projectDir, { recursive: true, force: true });
 });
 
 test('the tarball holds the built package and its documents, nothing dev-only', { skip: skipReason }, () => {
@@ -193,12 +187,7 @@ export async function check(): Promise<void> {
 
 const TSCONFIG = {
   compilerOptions: {
-    target: 'ES2022',
-    lib: ['ES2023', 'ESNext.Disposable'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    types: ['node'],
-    strict: true,
+    ...STRICT_COMPILER_OPTIONS,
     noUncheckedIndexedAccess: true,
     exactOptionalPropertyTypes: true,
     verbatimModuleSyntax: true,
@@ -211,10 +200,6 @@ test('a fresh project installs the tarball offline, loads every entry point and 
   skip: skipReason,
   timeout: TIMEOUT_MS,
 }, async () => {
-  writeFileSync(
-    join(projectDir, 'package.json'),
-    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
-  );
   const install = ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball];
   try {
     await run('npm', [...install, '--offline'], { cwd: projectDir, timeout: TIMEOUT_MS });
@@ -249,28 +234,15 @@ test('a fresh project installs the tarball offline, loads every entry point and 
   assert.ok(names.required?.includes('Application'), 'require() of the ESM package works');
 
   // The user's own @types/node, as `npm install -D @types/node` would give it.
-  await mkdir(join(projectDir, 'node_modules/@types'), { recursive: true });
-  symlinkSync(
-    resolve(PROJECT_ROOT, 'node_modules/@types/node'),
-    join(projectDir, 'node_modules/@types/node'),
-    'dir',
-  );
-  const tsc = resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+  linkInstalled(projectDir, ['@types/node']);
   writeFileSync(join(projectDir, 'bot.ts'), BOT);
   writeFileSync(join(projectDir, 'tsconfig.json'), JSON.stringify({ ...TSCONFIG, files: ['bot.ts'] }));
-  await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: projectDir, timeout: TIMEOUT_MS }).catch(
-    (error: { stdout?: string }) => assert.fail(`the bot type-checks against the package:\n${error.stdout}`),
-  );
+  const errors = await compileProject(projectDir, 'tsconfig.json', TIMEOUT_MS);
+  assert.ok(errors === undefined, `the bot type-checks against the package:\n${errors}`);
 
   // The declarations are precise, not `any`: a misspelt parse mode is an error.
   writeFileSync(join(projectDir, 'bad.ts'), BOT.replace("parse_mode: 'HTML'", "parse_mode: 'HTLM'"));
   writeFileSync(join(projectDir, 'tsconfig.bad.json'), JSON.stringify({ ...TSCONFIG, files: ['bad.ts'] }));
-  const bad = await run(process.execPath, [tsc, '-p', 'tsconfig.bad.json'], {
-    cwd: projectDir,
-    timeout: TIMEOUT_MS,
-  }).then(
-    () => '',
-    (error: { stdout?: string }) => error.stdout ?? '',
-  );
+  const bad = (await compileProject(projectDir, 'tsconfig.bad.json', TIMEOUT_MS)) ?? '';
   assert.match(bad, /bad\.ts.*HTLM/s, 'tsc rejects a parse_mode the API does not have');
 });

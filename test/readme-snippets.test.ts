@@ -15,25 +15,18 @@
  *   `<!-- snippet: declare const chatId: number; -->`; its text is put before the snippet.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
+import { before, test } from 'node:test';
+import {
+  compileProject,
+  linkInstalled,
+  linkThisPackage,
+  run,
+  STRICT_COMPILER_OPTIONS,
+  tempProject,
+} from './helpers/consumer-project.js';
 import { PROJECT_ROOT } from './helpers/spec.js';
-
-const run = promisify(execFile);
 
 /** One ```ts block of the README. */
 interface Snippet {
@@ -84,21 +77,13 @@ function preambleAbove(lines: readonly string[], fence: number): string {
 
 const README = readFileSync(resolve(PROJECT_ROOT, 'README.md'), 'utf8');
 const snippets = extractSnippets(README);
-const project = mkdtempSync(join(tmpdir(), 'ttb-readme-'));
+const project = tempProject('readme', { name: 'readme', private: true, type: 'module' });
 
 /** Writes the temporary project: the snippets, a strict tsconfig, and node_modules links. */
 function writeProject(): void {
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'readme', private: true, type: 'module' }),
-  );
-  const modules = join(project, 'node_modules');
-  mkdirSync(join(modules, '@types'), { recursive: true });
-  // The package as installed (its exports lead to dist/), and what the snippets use beside it.
-  symlinkSync(PROJECT_ROOT, join(modules, 'typescript-telegram-bot'), 'dir');
-  for (const name of ['@types/node', 'express', '@types/express', 'fastify']) {
-    symlinkSync(resolve(PROJECT_ROOT, 'node_modules', name), join(modules, name), 'dir');
-  }
+  // The package as installed, and what the snippets use beside it.
+  linkThisPackage(project);
+  linkInstalled(project, ['@types/node', 'express', '@types/express', 'fastify']);
   for (const snippet of snippets.filter((s) => s.check)) {
     // The preamble goes on the snippet's first line, so tsc's line numbers stay the README's.
     writeFileSync(join(project, snippet.file), `${snippet.preamble.replace(/\n/g, ' ')} ${snippet.code}\n`);
@@ -115,13 +100,8 @@ function writeProject(): void {
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022',
-        lib: ['ES2023', 'ESNext.Disposable'],
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
+        ...STRICT_COMPILER_OPTIONS,
         moduleDetection: 'force',
-        types: ['node'],
-        strict: true,
         noEmit: true,
         skipLibCheck: true,
       },
@@ -131,12 +111,7 @@ function writeProject(): void {
 }
 
 before(() => {
-  assert.ok(existsSync(resolve(PROJECT_ROOT, 'dist/index.d.ts')), 'dist/ is built (run npm run build)');
   writeProject();
-});
-
-after(() => {
-  rmSync(project, { recursive: true, force: true });
 });
 
 function withoutTestContext(): NodeJS.ProcessEnv {
@@ -172,11 +147,8 @@ test('the README has the snippets this test relies on', () => {
 test('every ```ts snippet of the README type-checks under strict against the package', {
   timeout: 180_000,
 }, async () => {
-  const tsc = resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
-  await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, timeout: 170_000 }).catch(
-    (error: { stdout?: string; message: string }) =>
-      assert.fail(`README snippets do not compile:\n${inReadme(error.stdout || error.message)}`),
-  );
+  const errors = await compileProject(project, 'tsconfig.json', 170_000);
+  assert.ok(errors === undefined, `README snippets do not compile:\n${inReadme(errors ?? '')}`);
 });
 
 test('every example, copied into a project, type-checks against the package', {
@@ -184,13 +156,8 @@ test('every example, copied into a project, type-checks against the package', {
 }, async () => {
   const copied = readdirSync(join(project, 'examples'));
   assert.ok(copied.length >= 20, `the examples were copied (${copied.length})`);
-  const tsc = resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
-  await run(process.execPath, [tsc, '-p', 'tsconfig.examples.json'], {
-    cwd: project,
-    timeout: 170_000,
-  }).catch((error: { stdout?: string; message: string }) =>
-    assert.fail(`examples do not compile in a project of their own:\n${error.stdout || error.message}`),
-  );
+  const errors = await compileProject(project, 'tsconfig.examples.json', 170_000);
+  assert.ok(errors === undefined, `examples do not compile in a project of their own:\n${errors}`);
 });
 
 test('the testing snippet runs and passes: the bot under test answers', { timeout: 120_000 }, async () => {

@@ -7,37 +7,24 @@
  *   ^20.19 / >= 22.12, through `require()` of an ES module.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, test } from 'node:test';
-import { promisify } from 'node:util';
-import { PROJECT_ROOT } from './helpers/spec.js';
+  compileProject,
+  linkInstalled,
+  linkThisPackage,
+  PACKAGE_NAME as NAME,
+  run,
+  STRICT_COMPILER_OPTIONS,
+  tempProject,
+} from './helpers/consumer-project.js';
 
-const run = promisify(execFile);
-const NAME = 'typescript-telegram-bot';
 const OLDEST_TYPESCRIPT = '5.4';
-
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 /** A fresh project folder with its package.json. */
 function project(manifest: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ttb-ts-versions-'));
-  dirs.push(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, ...manifest }));
-  return dir;
+  return tempProject('ts-versions', { name: 'consumer', private: true, ...manifest });
 }
 
 /**
@@ -45,14 +32,8 @@ function project(manifest: Record<string, unknown>): string {
  * `npm install` there, which would remove them as extraneous.
  */
 function linkPackage(dir: string): void {
-  assert.ok(existsSync(resolve(PROJECT_ROOT, 'dist/index.d.ts')), 'dist/ is built (run npm run build)');
-  mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
-  symlinkSync(PROJECT_ROOT, join(dir, 'node_modules', NAME), 'dir');
-  symlinkSync(
-    resolve(PROJECT_ROOT, 'node_modules/@types/node'),
-    join(dir, 'node_modules/@types/node'),
-    'dir',
-  );
+  linkThisPackage(dir);
+  linkInstalled(dir, ['@types/node']);
 }
 
 const BOT = `import { Bot, InlineKeyboardMarkup } from '${NAME}';
@@ -84,15 +65,6 @@ export async function check(): Promise<void> {
   await bot.sendMessage(1, '<b>hi</b>', { parse_mode: 'HTML' });
 }
 `;
-
-const STRICT = {
-  target: 'ES2022',
-  lib: ['ES2023', 'ESNext.Disposable'],
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  types: ['node'],
-  strict: true,
-};
 
 /** TypeScript 5.4 from the npm cache (offline), or why not. */
 async function installOldestTypeScript(dir: string): Promise<string | undefined> {
@@ -134,14 +106,18 @@ test(`the declarations compile under TypeScript ${OLDEST_TYPESCRIPT} with strict
   writeFileSync(join(dir, 'bot.ts'), BOT);
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { ...STRICT, skipLibCheck: false, noEmit: true }, files: ['bot.ts'] }),
+    JSON.stringify({
+      compilerOptions: { ...STRICT_COMPILER_OPTIONS, skipLibCheck: false, noEmit: true },
+      files: ['bot.ts'],
+    }),
   );
-  await run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: dir,
-    timeout: 100_000,
-  }).catch((error: { stdout?: string; message: string }) =>
-    assert.fail(`TypeScript ${version} rejects the package's types:\n${error.stdout || error.message}`),
+  const errors = await compileProject(
+    dir,
+    'tsconfig.json',
+    100_000,
+    join(dir, 'node_modules/typescript/bin/tsc'),
   );
+  assert.ok(errors === undefined, `TypeScript ${version} rejects the package's types:\n${errors}`);
 });
 
 test('a CommonJS project imports the package (compiled to require() by tsc) and runs', {
@@ -159,13 +135,13 @@ console.log(JSON.stringify({ bot: app.bot instanceof Bot, cjs: typeof module }))
   );
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { ...STRICT, outDir: 'out', skipLibCheck: true }, files: ['main.ts'] }),
+    JSON.stringify({
+      compilerOptions: { ...STRICT_COMPILER_OPTIONS, outDir: 'out', skipLibCheck: true },
+      files: ['main.ts'],
+    }),
   );
-  const tsc = resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
-  await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, timeout: 100_000 }).catch(
-    (error: { stdout?: string; message: string }) =>
-      assert.fail(`tsc rejects the CommonJS import:\n${error.stdout}`),
-  );
+  const errors = await compileProject(dir, 'tsconfig.json', 100_000);
+  assert.ok(errors === undefined, `tsc rejects the CommonJS import:\n${errors}`);
   const compiled = readFileSync(join(dir, 'out/main.js'), 'utf8');
   assert.match(compiled, /require\("typescript-telegram-bot\/ext"\)/, 'tsc compiled the import to require()');
   const { stdout } = await run(process.execPath, ['--no-warnings', 'out/main.js'], {

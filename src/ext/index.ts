@@ -225,6 +225,10 @@ export {
 export { persistenceCopy } from './persistence/copy.js';
 export { DictPersistence, type DictPersistenceOptions } from './persistence/dict-persistence.js';
 export {
+  EncodingPersistence,
+  type EncodingPersistenceOptions,
+} from './persistence/encoding-persistence.js';
+export {
   type AnyClass,
   FilePersistence,
   type FilePersistenceOptions,

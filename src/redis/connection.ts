@@ -74,3 +74,43 @@ export function openRedis(
       : new RedisClass({ ...defaults, ...connection });
   return { client, owned: true };
 }
+
+/** Where the Redis features connect when given no connection. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * A client opened from a connection on first use, for features that may never need one. A client
+ * it was given is used as it is and never closed here; one it opened, {@link close} quits.
+ */
+export class LazyRedis {
+  readonly #connection: RedisConnection;
+  #client: Redis | undefined;
+  #owned = false;
+
+  constructor(connection: RedisConnection | undefined) {
+    this.#connection = connection ?? DEFAULT_REDIS_URL;
+  }
+
+  /** The client, opened on the first call. */
+  get client(): Redis {
+    if (this.#client === undefined) {
+      const { client, owned } = openRedis(this.#connection);
+      this.#client = client;
+      this.#owned = owned;
+    }
+    return this.#client;
+  }
+
+  /** The client if it was asked for already, without opening one. */
+  get opened(): Redis | undefined {
+    return this.#client;
+  }
+
+  /** Quits the client if it was opened here (a given one stays open); the next use opens a new one. */
+  async close(): Promise<void> {
+    const client = this.#client;
+    if (client === undefined || !this.#owned) return;
+    this.#client = undefined;
+    await client.quit();
+  }
+}

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnyContext } from '../ext/context.js';
 import type { Job } from '../ext/job-queue/job.js';
 import type { JobRunGuard } from '../ext/job-queue/job-queue.js';
-import { openRedis, type Redis, type RedisConnection } from './connection.js';
+import { LazyRedis, type RedisConnection } from './connection.js';
 import { RedisScript } from './script.js';
 
 /** Options of {@link RedisJobLease}. */
@@ -78,9 +78,7 @@ export class RedisJobLease implements JobRunGuard {
   readonly leaseMs: number;
   readonly claimMs: number;
   readonly #prefix: string;
-  readonly #connection: RedisConnection;
-  #client: Redis | undefined;
-  #owned = false;
+  readonly #redis: LazyRedis;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Until when (local clock) the lease is surely ours; 0 when it is not. */
   #validUntil = 0;
@@ -92,21 +90,12 @@ export class RedisJobLease implements JobRunGuard {
     this.key = `${this.#prefix}job-lease`;
     this.leaseMs = positive(options.leaseMs ?? 10_000, 'leaseMs');
     this.claimMs = positive(options.claimMs ?? 10 * this.leaseMs, 'claimMs');
-    this.#connection = options.redis ?? 'redis://127.0.0.1:6379';
+    this.#redis = new LazyRedis(options.redis);
   }
 
   /** Whether this process holds the lease now. */
   get holding(): boolean {
     return Date.now() < this.#validUntil;
-  }
-
-  #redis(): Redis {
-    if (this.#client === undefined) {
-      const { client, owned } = openRedis(this.#connection);
-      this.#client = client;
-      this.#owned = owned;
-    }
-    return this.#client;
   }
 
   /** Starts taking and renewing the lease; the job queue calls it in `start()`. */
@@ -119,7 +108,7 @@ export class RedisJobLease implements JobRunGuard {
   /** One round: renew the lease when held, else try to take it; then schedule the next round. */
   #renew(): Promise<void> {
     this.#cycle = (async () => {
-      const client = this.#redis();
+      const client = this.#redis.client;
       const sentAt = Date.now();
       try {
         let held = false;
@@ -146,7 +135,7 @@ export class RedisJobLease implements JobRunGuard {
   async shouldRun(job: Job<AnyContext>, slot: number): Promise<boolean> {
     if (!this.holding) return false;
     const claim = `${this.#prefix}job-run:${job.name ?? job.id}:${slot}`;
-    const claimed = await this.#redis().set(claim, this.token, 'PX', this.claimMs, 'NX');
+    const claimed = await this.#redis.client.set(claim, this.token, 'PX', this.claimMs, 'NX');
     return claimed === 'OK';
   }
 
@@ -156,13 +145,10 @@ export class RedisJobLease implements JobRunGuard {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#cycle;
-    const client = this.#client;
+    const client = this.#redis.opened;
     if (client === undefined) return;
     if (this.#validUntil > 0) await RELEASE.run(client, [this.key], [this.token]).catch(() => undefined);
     this.#validUntil = 0;
-    if (this.#owned) {
-      this.#client = undefined;
-      await client.quit();
-    }
+    await this.#redis.close();
   }
 }

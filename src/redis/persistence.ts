@@ -4,30 +4,26 @@
  * data another process has changed since is refused instead of overwriting that change.
  */
 import {
-  BasePersistence,
-  type BasePersistenceOptions,
+  assertConversationState,
+  assertRecordedUpdateId,
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
   HANDLED_UPDATES_KEPT,
+  isConversationState,
   type PersistedCallbackData,
   type PersistedJob,
   type UpdateRecord,
 } from '../ext/persistence/base.js';
 import {
-  type AnyClass,
-  ClassRegistry,
-  decodeValue,
-  encodeValue,
-  type RegisterClassOptions,
-  registerLocalClass,
-  sharedClasses,
-} from '../ext/persistence/codec.js';
-import { openRedis, type Redis, type RedisConnection } from './connection.js';
+  EncodingPersistence,
+  type EncodingPersistenceOptions,
+} from '../ext/persistence/encoding-persistence.js';
+import { DEFAULT_REDIS_URL, openRedis, type Redis, type RedisConnection } from './connection.js';
 import { type EntryWrite, writeEntries } from './persistence-script.js';
 
 /** Options of {@link RedisPersistence}. */
-export interface RedisPersistenceOptions extends BasePersistenceOptions {
+export interface RedisPersistenceOptions extends EncodingPersistenceOptions {
   /**
    * The Redis server: an ioredis client you made (RedisPersistence never closes it), a
    * `redis://` URL or ioredis options (RedisPersistence opens the client and {@link
@@ -36,8 +32,6 @@ export interface RedisPersistenceOptions extends BasePersistenceOptions {
   readonly redis?: RedisConnection | undefined;
   /** Put before every key, so several bots can share one Redis; default `'ttb:'`. */
   readonly prefix?: string | undefined;
-  /** Your classes stored in the data, for this instance (see {@link RedisPersistence.registerClass}). */
-  readonly classes?: readonly AnyClass[] | undefined;
 }
 
 /**
@@ -69,7 +63,6 @@ export class RedisPersistenceConflictError extends Error {
 }
 
 const OWNER = 'RedisPersistence';
-const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
 /** What a kind of entry is called in errors, and whether the application refreshes it. */
 type Kind = 'user' | 'chat' | 'bot' | 'callback' | 'job' | `conv:${string}`;
@@ -87,10 +80,6 @@ interface Pending {
   readonly where: string;
   value: string | null;
   readonly waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
-}
-
-function isState(value: unknown): value is ConversationState {
-  return typeof value === 'string' || typeof value === 'number';
 }
 
 /** Replaces the contents of `target` with those of `source`, keeping `target` the same object. */
@@ -136,14 +125,12 @@ export class RedisPersistence<
   UD = Record<string, unknown>,
   CD = Record<string, unknown>,
   BD = Record<string, unknown>,
-> extends BasePersistence<UD, CD, BD> {
+> extends EncodingPersistence<UD, CD, BD> {
   /** The key prefix. */
   readonly prefix: string;
   /** The ioredis client in use. */
   readonly client: Redis;
   readonly #owned: boolean;
-  readonly #classes = new ClassRegistry();
-  readonly #registries: readonly ClassRegistry[] = [this.#classes, sharedClasses];
   readonly #known = new Map<string, Known>();
   #pending = new Map<string, Pending>();
   #scheduled: Promise<void> | undefined;
@@ -152,35 +139,15 @@ export class RedisPersistence<
   #closed = false;
 
   constructor(options: RedisPersistenceOptions = {}) {
-    super(options);
+    super(options, OWNER);
     const prefix = options.prefix ?? 'ttb:';
     if (typeof prefix !== 'string') {
       throw new TypeError(`RedisPersistence: prefix must be a string, e.g. 'mybot:', got ${typeof prefix}`);
     }
     this.prefix = prefix;
-    const { client, owned } = openRedis(options.redis ?? DEFAULT_URL);
+    const { client, owned } = openRedis(options.redis ?? DEFAULT_REDIS_URL);
     this.client = client;
     this.#owned = owned;
-    for (const cls of options.classes ?? []) this.registerClass(cls);
-  }
-
-  /**
-   * Registers a class of yours for every RedisPersistence, SqlitePersistence and FilePersistence
-   * (one registry), so its instances can be stored; see `FilePersistence.registerClass`.
-   *
-   * @example
-   * ```ts
-   * class Cart { items: string[] = []; }
-   * RedisPersistence.registerClass(Cart);
-   * ```
-   */
-  static registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    sharedClasses.register(cls, options);
-  }
-
-  /** As {@link RedisPersistence.registerClass}, for this instance only (checked first). */
-  registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    registerLocalClass(this.#classes, cls, options);
   }
 
   #dataKey(kind: Kind): string {
@@ -195,13 +162,9 @@ export class RedisPersistence<
     if (this.#closed) throw new Error('RedisPersistence: it was closed; make a new RedisPersistence');
   }
 
-  #encode(value: unknown, where: string): string {
-    return JSON.stringify(encodeValue(value, this.#registries, where, OWNER));
-  }
-
   #decode(text: string, where: string): unknown {
     try {
-      return decodeValue(JSON.parse(text), this.#registries, this.bot, where, OWNER);
+      return this.decodeText(text, where);
     } catch (error) {
       throw new Error(`RedisPersistence: ${(error as Error).message}`, { cause: error });
     }
@@ -254,7 +217,7 @@ export class RedisPersistence<
     const out: ConversationDict = new Map();
     for (const [key, text] of await this.#readKind(`conv:${name}`)) {
       const state = JSON.parse(text) as unknown;
-      if (!isState(state)) {
+      if (!isConversationState(state)) {
         throw new Error(
           `RedisPersistence: the state of conversation ${JSON.stringify(name)} ${key} is not a string or number`,
         );
@@ -377,20 +340,20 @@ export class RedisPersistence<
 
   async updateUserData(userId: number, data: UD): Promise<void> {
     const where = `userData[${userId}]`;
-    return this.#queue('user', String(userId), where, this.#encode(data, where));
+    return this.#queue('user', String(userId), where, this.encodeText(data, where));
   }
 
   async updateChatData(chatId: number, data: CD): Promise<void> {
     const where = `chatData[${chatId}]`;
-    return this.#queue('chat', String(chatId), where, this.#encode(data, where));
+    return this.#queue('chat', String(chatId), where, this.encodeText(data, where));
   }
 
   async updateBotData(data: BD): Promise<void> {
-    return this.#queue('bot', 'bot', 'botData', this.#encode(data, 'botData'));
+    return this.#queue('bot', 'bot', 'botData', this.encodeText(data, 'botData'));
   }
 
   async updateCallbackData(data: PersistedCallbackData): Promise<void> {
-    return this.#queue('callback', 'data', 'callbackData', this.#encode(data, 'callbackData'));
+    return this.#queue('callback', 'data', 'callbackData', this.encodeText(data, 'callbackData'));
   }
 
   async dropUserData(userId: number): Promise<void> {
@@ -403,11 +366,7 @@ export class RedisPersistence<
 
   #conversationValue(state: ConversationState | null): string | null {
     if (state === null) return null;
-    if (!isState(state)) {
-      throw new TypeError(
-        `RedisPersistence: a conversation state must be a string or a number, got ${typeof state}`,
-      );
-    }
+    assertConversationState(state, OWNER);
     return JSON.stringify(state);
   }
 
@@ -422,7 +381,7 @@ export class RedisPersistence<
 
   async updateJob(id: string, job: PersistedJob | null): Promise<void> {
     const where = `jobs[${JSON.stringify(id)}]`;
-    return this.#queue('job', id, where, job === null ? null : this.#encode(job, where));
+    return this.#queue('job', id, where, job === null ? null : this.encodeText(job, where));
   }
 
   /** Takes in what another process stored for one entry, when its version moved on. */
@@ -468,11 +427,7 @@ export class RedisPersistence<
    */
   override async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
     this.#open();
-    if (!Number.isSafeInteger(record.updateId)) {
-      throw new TypeError(
-        `RedisPersistence.recordUpdate: updateId must be an integer, got ${String(record.updateId)}`,
-      );
-    }
+    assertRecordedUpdateId(record.updateId, OWNER);
     const store = this.storeData;
     const entries = new Map<string, { kind: Kind; field: string; where: string; value: string | null }>();
     const add = (kind: Kind, field: string, where: string, value: string | null): void => {
@@ -485,20 +440,20 @@ export class RedisPersistence<
     if (store.userData) {
       for (const [id, data] of record.userData) {
         const where = `userData[${id}]`;
-        add('user', String(id), where, data === null ? null : this.#encode(data, where));
+        add('user', String(id), where, data === null ? null : this.encodeText(data, where));
       }
     }
     if (store.chatData) {
       for (const [id, data] of record.chatData) {
         const where = `chatData[${id}]`;
-        add('chat', String(id), where, data === null ? null : this.#encode(data, where));
+        add('chat', String(id), where, data === null ? null : this.encodeText(data, where));
       }
     }
     if (store.botData && record.botData !== undefined) {
-      add('bot', 'bot', 'botData', this.#encode(record.botData, 'botData'));
+      add('bot', 'bot', 'botData', this.encodeText(record.botData, 'botData'));
     }
     if (store.callbackData && record.callbackData !== undefined) {
-      add('callback', 'data', 'callbackData', this.#encode(record.callbackData, 'callbackData'));
+      add('callback', 'data', 'callbackData', this.encodeText(record.callbackData, 'callbackData'));
     }
     for (const [name, key, state] of record.conversations) {
       add(
@@ -510,7 +465,7 @@ export class RedisPersistence<
     }
     for (const [id, job] of record.jobs) {
       const where = `jobs[${JSON.stringify(id)}]`;
-      add('job', id, where, job === null ? null : this.#encode(job, where));
+      add('job', id, where, job === null ? null : this.encodeText(job, where));
     }
     await this.#drain();
     const batch = [...entries.values()];

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BudgetLimits, BudgetTake, BudgetWindow, RateBudget } from '../ext/rate-limiter/budget.js';
 import { RateLimiter, type RateLimiterOptions } from '../ext/rate-limiter/rate-limiter.js';
-import { openRedis, type Redis, type RedisConnection } from './connection.js';
+import { LazyRedis, type RedisConnection } from './connection.js';
 import { RedisScript } from './script.js';
 
 /** Where a Redis budget lives. */
@@ -28,16 +28,19 @@ export interface RedisBudgetOptions {
 /** Options of {@link RedisRateLimiter}: those of `RateLimiter` (except `budget`) and where Redis is. */
 export interface RedisRateLimiterOptions extends Omit<RateLimiterOptions, 'budget'>, RedisBudgetOptions {}
 
-// KEYS: the windows' sorted sets (send times). ARGV: now ('' for the server's clock), a member id,
-// then max and period (ms) per key. Takes one send from every window, or none and answers the
-// milliseconds until all could have room.
-const TAKE = new RedisScript(`
-local now = tonumber(ARGV[1])
+// Lua setting `now` (ms) to ARGV[1], or to the Redis server's time when ARGV[1] is ''.
+const NOW_MS = `local now = tonumber(ARGV[1])
 if now == nil then
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
-local wait = 0
+`;
+
+// KEYS: the windows' sorted sets (send times). ARGV: now ('' for the server's clock), a member id,
+// then max and period (ms) per key. Takes one send from every window, or none and answers the
+// milliseconds until all could have room.
+const TAKE = new RedisScript(`
+${NOW_MS}local wait = 0
 for i = 1, #KEYS do
   local max = tonumber(ARGV[1 + 2 * i])
   local period = tonumber(ARGV[2 + 2 * i])
@@ -59,12 +62,7 @@ return 0
 
 // KEYS and ARGV as TAKE's: moves the send ARGV[2] to the time now in every window still holding it.
 const SETTLE = new RedisScript(`
-local now = tonumber(ARGV[1])
-if now == nil then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
-for i = 1, #KEYS do
+${NOW_MS}for i = 1, #KEYS do
   if redis.call('ZADD', KEYS[i], 'XX', 'CH', now, ARGV[2]) == 1 then
     redis.call('PEXPIRE', KEYS[i], ARGV[2 + 2 * i])
   end
@@ -82,31 +80,20 @@ return 0
  */
 export class RedisRateBudget implements RateBudget {
   readonly prefix: string;
-  readonly #connection: RedisConnection;
+  readonly #redis: LazyRedis;
   readonly #ownClock: boolean;
   readonly #marginMs: number;
-  #client: Redis | undefined;
-  #owned = false;
 
   /** `ownClock`: send the limiter's clock's time rather than use the server's. */
   constructor(options: RedisBudgetOptions = {}, ownClock = false) {
     this.prefix = options.prefix ?? 'ttb:';
-    this.#connection = options.redis ?? 'redis://127.0.0.1:6379';
+    this.#redis = new LazyRedis(options.redis);
     this.#ownClock = ownClock;
     const margin = options.marginMs ?? 50;
     if (!(Number.isFinite(margin) && margin >= 0)) {
       throw new RangeError(`marginMs must be a number of milliseconds >= 0, got ${String(margin)}`);
     }
     this.#marginMs = margin;
-  }
-
-  #redis(): Redis {
-    if (this.#client === undefined) {
-      const { client, owned } = openRedis(this.#connection);
-      this.#client = client;
-      this.#owned = owned;
-    }
-    return this.#client;
   }
 
   #call(limits: BudgetLimits, now: number, ticket: string): [string[], (string | number)[]] {
@@ -121,21 +108,19 @@ export class RedisRateBudget implements RateBudget {
   async take(limits: BudgetLimits, now: number): Promise<BudgetTake> {
     const ticket = randomUUID();
     const [keys, args] = this.#call(limits, now, ticket);
-    const wait = Number(await TAKE.run(this.#redis(), keys, args));
+    const wait = Number(await TAKE.run(this.#redis.client, keys, args));
     return wait > 0 ? { taken: false, waitMs: wait } : { taken: true, ticket };
   }
 
   /** Counts the send of `ticket` from `now` on (see {@link RateBudget.settle}). */
   async settle(ticket: string, limits: BudgetLimits, now: number): Promise<void> {
     const [keys, args] = this.#call(limits, now, ticket);
-    await SETTLE.run(this.#redis(), keys, args);
+    await SETTLE.run(this.#redis.client, keys, args);
   }
 
   /** Closes the client it opened (a given one stays open); the next `take` opens a new one. */
   async close(): Promise<void> {
-    const client = this.#client;
-    this.#client = undefined;
-    if (client !== undefined && this.#owned) await client.quit();
+    await this.#redis.close();
   }
 }
 

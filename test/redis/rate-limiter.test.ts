@@ -70,73 +70,73 @@ async function setup(count: number, options: { groupMaxRate?: number; marginMs?:
   return { clock, limiters, sent, send, close, prefix };
 }
 
+/** Runs `body` with `count` limiters on one fresh prefix; shuts them down and removes the keys after. */
+async function withLimiters(
+  count: number,
+  options: Parameters<typeof setup>[1],
+  body: (limiters: Awaited<ReturnType<typeof setup>>) => Promise<void>,
+): Promise<void> {
+  const limiters = await setup(count, options);
+  try {
+    await body(limiters);
+  } finally {
+    await limiters.close();
+  }
+}
+
+/** Asserts that no `periodMs` held more than `max` of the sends. */
+function assertAtMost(
+  sent: ReadonlyArray<{ at: number }>,
+  periodMs: number,
+  max: number,
+  message: string,
+): void {
+  const most = busiest(
+    sent.map((s) => s.at),
+    periodMs,
+  );
+  assert.ok(most <= max, `${message} (${most} in ${periodMs} ms)`);
+}
+
 describe('RedisRateLimiter', { skip }, () => {
   it('three processes sending to one group: at most 20 a minute together', async () => {
-    const { clock, sent, send, close } = await setup(3);
-    try {
+    await withLimiters(3, {}, async ({ clock, sent, send }) => {
       const calls = [0, 1, 2].flatMap((p) => Array.from({ length: 15 }, () => send(p, -100123)));
       await run(clock, 200_000, 500, () => sent.length === calls.length);
       await Promise.all(calls);
       assert.equal(sent.length, 45, 'every call went out in the end');
-      assert.ok(
-        busiest(
-          sent.map((s) => s.at),
-          60_000,
-        ) <= 20,
-        'never more than 20 in a minute',
-      );
+      assertAtMost(sent, 60_000, 20, 'never more than 20 in a minute');
       assert.equal(sent.filter((s) => s.at < 60_000).length, 20, 'the first minute is used to the full');
       assert.equal(new Set(sent.map((s) => s.process)).size, 3, 'every process got its turn');
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('three processes sending to many chats: at most 30 a second together', async () => {
-    const { clock, sent, send, close } = await setup(3);
-    try {
+    await withLimiters(3, {}, async ({ clock, sent, send }) => {
       const calls = [0, 1, 2].flatMap((p) =>
         Array.from({ length: 40 }, (_, i) => send(p, 1000 + p * 100 + i)),
       );
       await run(clock, 20_000, 50, () => sent.length === calls.length);
       await Promise.all(calls);
       assert.equal(sent.length, 120, 'every call went out');
-      assert.ok(
-        busiest(
-          sent.map((s) => s.at),
-          1000,
-        ) <= 30,
-        'never more than 30 in a second',
-      );
+      assertAtMost(sent, 1000, 30, 'never more than 30 in a second');
       assert.ok(Math.max(...sent.map((s) => s.at)) < 6000, 'and no slower than the limit asks');
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('low-priority calls of all processes fill at most their share of the shared group window', async () => {
-    const { clock, sent, send, close } = await setup(2);
-    try {
+    await withLimiters(2, {}, async ({ clock, sent, send }) => {
       const calls = [0, 1].flatMap((p) => Array.from({ length: 12 }, () => send(p, -300, 'low')));
       await run(clock, 59_000, 500, () => false);
       assert.equal(sent.length, 16, 'the first minute: 80% of 20, over both processes');
       await run(clock, 200_000, 500, () => sent.length === calls.length);
       await Promise.all(calls);
-      assert.ok(
-        busiest(
-          sent.map((s) => s.at),
-          60_000,
-        ) <= 16,
-        'never more than 16 a minute',
-      );
-    } finally {
-      await close();
-    }
+      assertAtMost(sent, 60_000, 16, 'never more than 16 a minute');
+    });
   });
 
   it('keeps each chat’s calls in order while they wait for the shared window', async () => {
-    const { clock, sent, send, close } = await setup(2, { groupMaxRate: 2 });
-    try {
+    await withLimiters(2, { groupMaxRate: 2 }, async ({ clock, sent, send }) => {
       const calls = [send(0, -5), send(1, -5), send(0, -5), send(0, -5), send(0, -5)];
       const order: number[] = [];
       calls.forEach((call, i) => void call.then(() => order.push(i)));
@@ -147,29 +147,18 @@ describe('RedisRateLimiter', { skip }, () => {
         [0, 2, 3, 4],
         'one process’s calls to a chat go in the order made',
       );
-      assert.ok(
-        busiest(
-          sent.map((s) => s.at),
-          60_000,
-        ) <= 2,
-        'within the lowered group rate',
-      );
-    } finally {
-      await close();
-    }
+      assertAtMost(sent, 60_000, 2, 'within the lowered group rate');
+    });
   });
 
   it('shutdown ends the waits for the shared budget with RateLimiterShutDownError', async () => {
-    const { clock, send, limiters, close } = await setup(1, { groupMaxRate: 1 });
-    try {
+    await withLimiters(1, { groupMaxRate: 1 }, async ({ clock, send, limiters }) => {
       const first = send(0, -7);
       const second = send(0, -7);
       await run(clock, 2000, 500, () => false);
       await first;
       await (limiters[0] as RedisRateLimiter).shutdown();
       await assert.rejects(second, RateLimiterShutDownError, 'the waiting call is rejected');
-    } finally {
-      await close();
-    }
+    });
   });
 });

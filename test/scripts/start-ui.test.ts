@@ -6,36 +6,26 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
+import { collectOutput, envWithoutToken } from '../helpers/child-output.js';
 import { PROJECT_ROOT } from '../helpers/spec.js';
 
 test('npm start -- inlinekeyboard --ui: the demo, then the web chat URL; the bot answers there; Ctrl-C exits 0', async () => {
-  const env = { ...process.env };
-  delete env.TELEGRAM_BOT_TOKEN;
-  delete env.BOT_TOKEN;
-  delete env.BOT_API_BASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', 'inlinekeyboard', '--ui'], {
     cwd: PROJECT_ROOT,
-    env,
+    env: envWithoutToken(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
+  const output = collectOutput(child);
   const exited = once(child, 'close') as Promise<[number | null]>;
   try {
     const deadline = Date.now() + 60_000;
-    while (!/Web chat: (\S+)/.test(stdout)) {
-      assert.ok(Date.now() < deadline, `no web chat URL printed:\n${stdout}\n${stderr}`);
-      assert.equal(child.exitCode, null, `npm start exited early:\n${stdout}\n${stderr}`);
+    while (!/Web chat: (\S+)/.test(output.stdout)) {
+      assert.ok(Date.now() < deadline, `no web chat URL printed:\n${output.stdout}\n${output.stderr}`);
+      assert.equal(child.exitCode, null, `npm start exited early:\n${output.stdout}\n${output.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.match(stdout, /@inline_keyboard_bot \(edited\): Selected option: 2/, 'the demo ran first');
-    const url = /Web chat: (\S+)/.exec(stdout)?.[1] ?? '';
+    assert.match(output.stdout, /@inline_keyboard_bot \(edited\): Selected option: 2/, 'the demo ran first');
+    const url = /Web chat: (\S+)/.exec(output.stdout)?.[1] ?? '';
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/ui\/$/);
     assert.equal((await fetch(url)).status, 200, 'the page is served');
 
@@ -64,8 +54,8 @@ test('npm start -- inlinekeyboard --ui: the demo, then the web chat URL; the bot
 
     child.kill('SIGINT');
     const [code] = await exited;
-    assert.equal(code, 0, `Ctrl-C ends it with 0:\n${stderr}`);
-    assert.equal(stderr, '', 'nothing went wrong');
+    assert.equal(code, 0, `Ctrl-C ends it with 0:\n${output.stderr}`);
+    assert.equal(output.stderr, '', 'nothing went wrong');
     await assert.rejects(fetch(url), 'the emulator stopped');
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

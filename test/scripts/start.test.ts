@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { Emulator } from '../../src/testing/index.js';
+import { collectOutput, envWithoutToken } from '../helpers/child-output.js';
 import { PROJECT_ROOT } from '../helpers/spec.js';
 
 interface Run {
@@ -16,30 +17,25 @@ interface Run {
 
 /** Runs a command in the project without any bot token; killed (and failing) after `limitMs`. */
 function run(command: string, args: readonly string[], limitMs = 60_000): Promise<Run> {
-  const env = { ...process.env };
-  delete env.TELEGRAM_BOT_TOKEN;
-  delete env.BOT_TOKEN;
-  delete env.BOT_API_BASE_URL;
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
+  const child = spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: envWithoutToken(),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
+  const output = collectOutput(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(
-        new Error(`${command} ${args.join(' ')} still running after ${limitMs} ms:\n${stdout}\n${stderr}`),
+        new Error(
+          `${command} ${args.join(' ')} still running after ${limitMs} ms:\n${output.stdout}\n${output.stderr}`,
+        ),
       );
     }, limitMs);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, ...output });
     });
   });
 }

@@ -4,11 +4,10 @@
  * by the test, so nothing here sleeps or depends on the machine's speed.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import type { BotInfo, ChatRef, SimulatedUser } from '../../src/testing/index.js';
 import { Emulator } from '../../src/testing/index.js';
+import { startCli } from './cli-helpers.js';
 import type { Answer } from './helpers.js';
 import { call, fails, ok } from './helpers.js';
 
@@ -267,17 +266,8 @@ describe('flood limits switched and tuned', () => {
 });
 
 test("tg-emulator --flood starts with Telegram's limits", async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/cli.ts', '--port', '0', '--flood'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { child, output } = await startCli(['--flood'], /Control API:\s+\S+/);
   try {
-    let output = '';
-    const deadline = Date.now() + 10_000;
-    while (!/Control API:\s+\S+/.test(output)) {
-      if (Date.now() > deadline) throw new Error(`no startup output: ${output}`);
-      const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-      output += chunk.toString();
-    }
     const controlUrl = /Control API:\s+(\S+)/.exec(output)?.[1];
     const flood = await (await fetch(`${controlUrl}flood`)).json();
     assert.deepEqual(flood, {

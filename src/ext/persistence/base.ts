@@ -17,6 +17,28 @@ export interface PersistenceInput {
 /** A conversation's state as stored: the state a callback returned (a string or a number). */
 export type ConversationState = string | number;
 
+/** Whether `value` can be stored as a conversation state (a string or a number). */
+export function isConversationState(value: unknown): value is ConversationState {
+  return typeof value === 'string' || typeof value === 'number';
+}
+
+/** Throws a TypeError starting with `owner` unless `state` is a conversation state or `null` (ended). */
+export function assertConversationState(
+  state: unknown,
+  owner: string,
+): asserts state is ConversationState | null {
+  if (state !== null && !isConversationState(state)) {
+    throw new TypeError(`${owner}: a conversation state must be a string or a number, got ${typeof state}`);
+  }
+}
+
+/** Throws a TypeError starting with `owner` unless `updateId` is an integer, as `recordUpdate` needs. */
+export function assertRecordedUpdateId(updateId: unknown, owner: string): void {
+  if (!Number.isSafeInteger(updateId)) {
+    throw new TypeError(`${owner}.recordUpdate: updateId must be an integer, got ${String(updateId)}`);
+  }
+}
+
 /**
  * A conversation's key as stored: the JSON text of the ids the ConversationHandler keys by, in
  * order chat id, user id, message id (or inline message id), each only where the handler's

@@ -4,6 +4,7 @@
  * back from its getters.
  */
 import {
+  assertConversationState,
   BasePersistence,
   type BasePersistenceOptions,
   type ConversationDict,
@@ -174,9 +175,7 @@ export class DictPersistence<
       dict?.delete(key);
       return;
     }
-    if (typeof state !== 'string' && typeof state !== 'number') {
-      throw new TypeError(`${OWNER}: a conversation state must be a string or a number, got ${typeof state}`);
-    }
+    assertConversationState(state, OWNER);
     if (dict === undefined) {
       dict = new Map();
       this.#conversations.set(name, dict);
@@ -249,13 +248,7 @@ export class DictPersistence<
     if (callbackData !== undefined) assertJsonData(callbackData, 'callbackData', OWNER);
     for (const [id, job] of record.jobs)
       if (job !== null) assertJsonData(job, `jobs[${JSON.stringify(id)}]`, OWNER);
-    for (const [, , state] of record.conversations) {
-      if (state !== null && typeof state !== 'string' && typeof state !== 'number') {
-        throw new TypeError(
-          `${OWNER}: a conversation state must be a string or a number, got ${typeof state}`,
-        );
-      }
-    }
+    for (const [, , state] of record.conversations) assertConversationState(state, OWNER);
     for (const [id, data] of users) {
       if (data === null) this.#userData.delete(id);
       else this.#userData.set(id, persistenceCopy(data));

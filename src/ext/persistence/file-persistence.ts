@@ -5,8 +5,8 @@
  */
 import { readTextIfExists, writeFileAtomic } from './atomic-file.js';
 import {
-  BasePersistence,
-  type BasePersistenceOptions,
+  assertConversationState,
+  assertRecordedUpdateId,
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
@@ -15,21 +15,14 @@ import {
   type PersistedJob,
   type UpdateRecord,
 } from './base.js';
-import {
-  type AnyClass,
-  ClassRegistry,
-  decodeValue,
-  encodeValue,
-  type RegisterClassOptions,
-  registerLocalClass,
-  sharedClasses,
-} from './codec.js';
+import type { AnyClass, RegisterClassOptions } from './codec.js';
+import { EncodingPersistence, type EncodingPersistenceOptions } from './encoding-persistence.js';
 import { JournalFile, readJournal } from './journal-file.js';
 
 export type { AnyClass, RegisterClassOptions };
 
 /** Options of {@link FilePersistence}. */
-export interface FilePersistenceOptions extends BasePersistenceOptions {
+export interface FilePersistenceOptions extends EncodingPersistenceOptions {
   /** The file (with `singleFile: false`, the prefix of the files: `<filepath>_user_data`, ...). */
   readonly filepath: string;
   /** One file for everything (default), or one file per kind of data. */
@@ -39,8 +32,6 @@ export interface FilePersistenceOptions extends BasePersistenceOptions {
    * changes; faster, but a crash loses what changed since the start.
    */
   readonly onFlush?: boolean | undefined;
-  /** Your classes stored in the data, for this instance (see {@link FilePersistence.registerClass}). */
-  readonly classes?: readonly AnyClass[] | undefined;
   /**
    * Keep a journal of handled updates (default `true`): the application stores each update with
    * the data its handlers changed as one synced line in `<filepath>.journal`, which is folded into
@@ -132,14 +123,12 @@ export class FilePersistence<
   UD = Record<string, unknown>,
   CD = Record<string, unknown>,
   BD = Record<string, unknown>,
-> extends BasePersistence<UD, CD, BD> {
+> extends EncodingPersistence<UD, CD, BD> {
   /** The file, or the prefix of the files with `singleFile: false`. */
   readonly filepath: string;
   readonly singleFile: boolean;
   readonly onFlush: boolean;
 
-  readonly #classes = new ClassRegistry();
-  readonly #registries: readonly ClassRegistry[] = [this.#classes, sharedClasses];
   // Stored data as the JSON text of its encoding, entry by entry: comparing texts tells whether
   // an update changed anything, and the file is assembled from them without encoding again.
   readonly #users = new Map<number, string>();
@@ -160,7 +149,7 @@ export class FilePersistence<
   #unfolded = 0;
 
   constructor(options: FilePersistenceOptions) {
-    super(options);
+    super(options, 'FilePersistence');
     if (typeof options?.filepath !== 'string' || options.filepath === '') {
       throw new TypeError(
         'FilePersistence needs a filepath, e.g. new FilePersistence({ filepath: "bot-data.json" })',
@@ -173,33 +162,6 @@ export class FilePersistence<
       (options.journal ?? true)
         ? new JournalFile(`${this.filepath}.journal`, { sync: options.syncJournal ?? true })
         : undefined;
-    for (const cls of options.classes ?? []) this.registerClass(cls);
-  }
-
-  /**
-   * Registers a class of yours for every FilePersistence (and SqlitePersistence), so its instances can be stored. By
-   * default its own enumerable fields are stored and restored onto a new object of the class
-   * (the constructor is not called, as unpickling does not call `__init__`); classes that keep
-   * state in `#private` fields or need their constructor give `toData`/`fromData`. The name in the
-   * file is the class name unless `name` is given; register before the data is loaded.
-   *
-   * @example
-   * ```ts
-   * class Point { constructor(public x = 0, public y = 0) {} }
-   * FilePersistence.registerClass(Point);
-   * FilePersistence.registerClass(Temperature, {
-   *   toData: (t) => t.celsius,
-   *   fromData: (celsius) => new Temperature(celsius as number),
-   * });
-   * ```
-   */
-  static registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    sharedClasses.register(cls, options);
-  }
-
-  /** As {@link FilePersistence.registerClass}, for this instance only (checked first). */
-  registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    registerLocalClass(this.#classes, cls, options);
   }
 
   #fileOf(kind: Kind): string {
@@ -334,16 +296,12 @@ export class FilePersistence<
 
   #decode(text: string, kind: Kind, where: string): unknown {
     try {
-      return decodeValue(JSON.parse(text), this.#registries, this.bot, where);
+      return this.decodeText(text, where);
     } catch (error) {
       throw new Error(`FilePersistence: ${this.#fileOf(kind)}: ${(error as Error).message}`, {
         cause: error,
       });
     }
-  }
-
-  #encode(value: unknown, where: string): string {
-    return JSON.stringify(encodeValue(value, this.#registries, where));
   }
 
   /** Marks a kind changed and, unless `onFlush`, resolves once it is on disk. */
@@ -480,11 +438,7 @@ export class FilePersistence<
       if (dict === undefined || !dict.delete(key)) return;
       return this.#changed('conversations');
     }
-    if (typeof state !== 'string' && typeof state !== 'number') {
-      throw new TypeError(
-        `FilePersistence: a conversation state must be a string or a number, got ${typeof state}`,
-      );
-    }
+    assertConversationState(state, 'FilePersistence');
     if (dict === undefined) {
       dict = new Map();
       this.#conversations.set(name, dict);
@@ -496,7 +450,7 @@ export class FilePersistence<
 
   async updateUserData(userId: number, data: UD): Promise<void> {
     await this.#ready();
-    const text = this.#encode(data, `userData[${userId}]`);
+    const text = this.encodeText(data, `userData[${userId}]`);
     if (this.#users.get(userId) === text) return;
     this.#users.set(userId, text);
     return this.#changed('userData');
@@ -504,7 +458,7 @@ export class FilePersistence<
 
   async updateChatData(chatId: number, data: CD): Promise<void> {
     await this.#ready();
-    const text = this.#encode(data, `chatData[${chatId}]`);
+    const text = this.encodeText(data, `chatData[${chatId}]`);
     if (this.#chats.get(chatId) === text) return;
     this.#chats.set(chatId, text);
     return this.#changed('chatData');
@@ -512,7 +466,7 @@ export class FilePersistence<
 
   async updateBotData(data: BD): Promise<void> {
     await this.#ready();
-    const text = this.#encode(data, 'botData');
+    const text = this.encodeText(data, 'botData');
     if (this.#bot === text) return;
     this.#bot = text;
     return this.#changed('botData');
@@ -520,7 +474,7 @@ export class FilePersistence<
 
   async updateCallbackData(data: PersistedCallbackData): Promise<void> {
     await this.#ready();
-    const text = this.#encode(data, 'callbackData');
+    const text = this.encodeText(data, 'callbackData');
     if (this.#callbackData === text) return;
     this.#callbackData = text;
     return this.#changed('callbackData');
@@ -552,7 +506,7 @@ export class FilePersistence<
       if (!this.#jobs.delete(id)) return;
       return this.#changed('jobs');
     }
-    const text = this.#encode(job, `jobs[${JSON.stringify(id)}]`);
+    const text = this.encodeText(job, `jobs[${JSON.stringify(id)}]`);
     if (this.#jobs.get(id) === text) return;
     this.#jobs.set(id, text);
     return this.#changed('jobs');
@@ -620,18 +574,14 @@ export class FilePersistence<
 
   /** A record as one journal line: `{"u":id,"ud":[[id,data|null]],"cd":...,"bd":...,"cb":...,"cv":[[name,key,state]],"j":[[id,job|null]]}`. */
   #recordLine(record: UpdateRecord<UD, CD, BD>): string {
-    if (!Number.isSafeInteger(record.updateId)) {
-      throw new TypeError(
-        `FilePersistence: recordUpdate needs an integer updateId, got ${String(record.updateId)}`,
-      );
-    }
+    assertRecordedUpdateId(record.updateId, 'FilePersistence');
     const store = this.storeData;
     const parts = [`"u":${record.updateId}`];
     const pairs = (entries: ReadonlyArray<readonly [number | string, unknown]>, what: string): string =>
       `[${entries
         .map(
           ([id, value]) =>
-            `[${JSON.stringify(id)},${value === null ? 'null' : this.#encode(value, `${what}[${JSON.stringify(id)}]`)}]`,
+            `[${JSON.stringify(id)},${value === null ? 'null' : this.encodeText(value, `${what}[${JSON.stringify(id)}]`)}]`,
         )
         .join(',')}]`;
     if (store.userData && record.userData.length > 0)
@@ -639,18 +589,12 @@ export class FilePersistence<
     if (store.chatData && record.chatData.length > 0)
       parts.push(`"cd":${pairs(record.chatData, 'chatData')}`);
     if (store.botData && record.botData !== undefined)
-      parts.push(`"bd":${this.#encode(record.botData, 'botData')}`);
+      parts.push(`"bd":${this.encodeText(record.botData, 'botData')}`);
     if (store.callbackData && record.callbackData !== undefined) {
-      parts.push(`"cb":${this.#encode(record.callbackData, 'callbackData')}`);
+      parts.push(`"cb":${this.encodeText(record.callbackData, 'callbackData')}`);
     }
     if (record.conversations.length > 0) {
-      for (const [, , state] of record.conversations) {
-        if (state !== null && typeof state !== 'string' && typeof state !== 'number') {
-          throw new TypeError(
-            `FilePersistence: a conversation state must be a string or a number, got ${typeof state}`,
-          );
-        }
-      }
+      for (const [, , state] of record.conversations) assertConversationState(state, 'FilePersistence');
       parts.push(`"cv":${JSON.stringify(record.conversations)}`);
     }
     if (record.jobs.length > 0) parts.push(`"j":${pairs(record.jobs, 'jobs')}`);

@@ -4,34 +4,25 @@
  * of everything stored, and a journal of handled updates, one transaction per update.
  */
 import {
-  BasePersistence,
-  type BasePersistenceOptions,
+  assertConversationState,
+  assertRecordedUpdateId,
   type ConversationDict,
   type ConversationKey,
   type ConversationState,
   HANDLED_UPDATES_KEPT,
+  isConversationState,
   type PersistedCallbackData,
   type PersistedJob,
   type UpdateRecord,
 } from './base.js';
-import {
-  type AnyClass,
-  ClassRegistry,
-  decodeValue,
-  encodeValue,
-  type RegisterClassOptions,
-  registerLocalClass,
-  sharedClasses,
-} from './codec.js';
+import { EncodingPersistence, type EncodingPersistenceOptions } from './encoding-persistence.js';
 import { loadBetterSqlite3, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 import { openSchema, type SqliteStatements } from './sqlite-schema.js';
 
 export type { SqliteDatabase, SqliteRunResult, SqliteStatement } from './sqlite-driver.js';
 
 /** Options of {@link SqlitePersistence} besides where the database is. */
-export interface SqlitePersistenceCommonOptions extends BasePersistenceOptions {
-  /** Your classes stored in the data, for this instance (see {@link SqlitePersistence.registerClass}). */
-  readonly classes?: readonly AnyClass[] | undefined;
+export interface SqlitePersistenceCommonOptions extends EncodingPersistenceOptions {
   /**
    * SQLite's sync level: `'full'` (default) syncs the log at every commit, so what a resolved
    * write stored survives a power cut; `'normal'` syncs less often (a crash of the process still
@@ -70,10 +61,6 @@ const OWNER = 'SqlitePersistence';
 /** Every this many journal records, the journal is cut back to twice {@link HANDLED_UPDATES_KEPT}. */
 const PRUNE_EVERY = 100;
 
-function isState(value: unknown): value is ConversationState {
-  return typeof value === 'string' || typeof value === 'number';
-}
-
 /**
  * Stores everything in a SQLite database (with better-sqlite3, an optional dependency:
  * `npm install better-sqlite3@12`), the recommended embedded backend for a bot in production. It
@@ -99,14 +86,12 @@ export class SqlitePersistence<
   UD = Record<string, unknown>,
   CD = Record<string, unknown>,
   BD = Record<string, unknown>,
-> extends BasePersistence<UD, CD, BD> {
+> extends EncodingPersistence<UD, CD, BD> {
   /** The database file (the given database's `name` with the `database` option). */
   readonly filepath: string;
   readonly synchronous: 'full' | 'normal';
 
   readonly #given: SqliteDatabase | undefined;
-  readonly #classes = new ClassRegistry();
-  readonly #registries: readonly ClassRegistry[] = [this.#classes, sharedClasses];
   #db: SqliteDatabase | undefined;
   #statements: SqliteStatements | undefined;
   #openError: Error | undefined;
@@ -117,7 +102,7 @@ export class SqlitePersistence<
   #recorded = 0;
 
   constructor(options: SqlitePersistenceOptions) {
-    super(options);
+    super(options, OWNER);
     const hasPath = typeof options?.filepath === 'string' && options.filepath !== '';
     const hasDatabase = options?.database !== undefined;
     if (hasPath === hasDatabase) {
@@ -139,26 +124,6 @@ export class SqlitePersistence<
     this.synchronous = synchronous;
     this.#given = options.database;
     this.filepath = options.database?.name ?? (options.filepath as string);
-    for (const cls of options.classes ?? []) this.registerClass(cls);
-  }
-
-  /**
-   * Registers a class of yours for every SqlitePersistence and FilePersistence (one registry), so
-   * its instances can be stored; see `FilePersistence.registerClass` for how they are stored.
-   *
-   * @example
-   * ```ts
-   * class Cart { items: string[] = []; }
-   * SqlitePersistence.registerClass(Cart);
-   * ```
-   */
-  static registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    sharedClasses.register(cls, options);
-  }
-
-  /** As {@link SqlitePersistence.registerClass}, for this instance only (checked first). */
-  registerClass<T extends object>(cls: AnyClass<T>, options?: RegisterClassOptions<T>): void {
-    registerLocalClass(this.#classes, cls, options);
   }
 
   /** Opens the database on first use; a failure is kept, so every later call fails alike. */
@@ -194,14 +159,10 @@ export class SqlitePersistence<
     return new Error(`SqlitePersistence: ${this.filepath}: ${(error as Error).message}`, { cause: error });
   }
 
-  #encode(value: unknown, where: string): string {
-    return JSON.stringify(encodeValue(value, this.#registries, where, OWNER));
-  }
-
   #decode(text: unknown, where: string): unknown {
     try {
       if (typeof text !== 'string') throw new Error(`${where}: the stored value is not text`);
-      return decodeValue(JSON.parse(text), this.#registries, this.bot, where, OWNER);
+      return this.decodeText(text, where);
     } catch (error) {
       throw this.#wrap(error);
     }
@@ -310,7 +271,7 @@ export class SqlitePersistence<
     const rows = this.#read(() => s.conversations.all(name) as Array<{ key: string; state: unknown }>);
     const out: ConversationDict = new Map();
     for (const { key, state } of rows) {
-      if (!isState(state)) {
+      if (!isConversationState(state)) {
         throw this.#wrap(
           new Error(`the state of conversation ${JSON.stringify(name)} ${key} is not a string or number`),
         );
@@ -337,11 +298,7 @@ export class SqlitePersistence<
     state: ConversationState | null,
   ): Op {
     if (state === null) return [s.dropConversation, [name, key]];
-    if (!isState(state)) {
-      throw new TypeError(
-        `SqlitePersistence: a conversation state must be a string or a number, got ${typeof state}`,
-      );
-    }
+    assertConversationState(state, OWNER);
     return [s.putConversation, [name, key, state]];
   }
 
@@ -357,22 +314,22 @@ export class SqlitePersistence<
 
   async updateUserData(userId: number, data: UD): Promise<void> {
     const s = this.#ready();
-    return this.#queue(`u${userId}`, s.putUser, [userId, this.#encode(data, `userData[${userId}]`)]);
+    return this.#queue(`u${userId}`, s.putUser, [userId, this.encodeText(data, `userData[${userId}]`)]);
   }
 
   async updateChatData(chatId: number, data: CD): Promise<void> {
     const s = this.#ready();
-    return this.#queue(`h${chatId}`, s.putChat, [chatId, this.#encode(data, `chatData[${chatId}]`)]);
+    return this.#queue(`h${chatId}`, s.putChat, [chatId, this.encodeText(data, `chatData[${chatId}]`)]);
   }
 
   async updateBotData(data: BD): Promise<void> {
     const s = this.#ready();
-    return this.#queue('b', s.putBot, [1, this.#encode(data, 'botData')]);
+    return this.#queue('b', s.putBot, [1, this.encodeText(data, 'botData')]);
   }
 
   async updateCallbackData(data: PersistedCallbackData): Promise<void> {
     const s = this.#ready();
-    return this.#queue('k', s.putCallbackData, [1, this.#encode(data, 'callbackData')]);
+    return this.#queue('k', s.putCallbackData, [1, this.encodeText(data, 'callbackData')]);
   }
 
   async dropUserData(userId: number): Promise<void> {
@@ -387,7 +344,7 @@ export class SqlitePersistence<
 
   #jobOp(s: SqliteStatements, id: string, job: PersistedJob | null): Op {
     if (job === null) return [s.dropJob, [id]];
-    return [s.putJob, [id, this.#encode(job, `jobs[${JSON.stringify(id)}]`)]];
+    return [s.putJob, [id, this.encodeText(job, `jobs[${JSON.stringify(id)}]`)]];
   }
 
   async updateJob(id: string, job: PersistedJob | null): Promise<void> {
@@ -408,32 +365,28 @@ export class SqlitePersistence<
    */
   override async recordUpdate(record: UpdateRecord<UD, CD, BD>): Promise<void> {
     const s = this.#ready();
-    if (!Number.isSafeInteger(record.updateId)) {
-      throw new TypeError(
-        `SqlitePersistence.recordUpdate: updateId must be an integer, got ${String(record.updateId)}`,
-      );
-    }
+    assertRecordedUpdateId(record.updateId, OWNER);
     const store = this.storeData;
     const ops: Op[] = [];
     if (store.userData) {
       for (const [id, data] of record.userData) {
         ops.push(
-          data === null ? [s.dropUser, [id]] : [s.putUser, [id, this.#encode(data, `userData[${id}]`)]],
+          data === null ? [s.dropUser, [id]] : [s.putUser, [id, this.encodeText(data, `userData[${id}]`)]],
         );
       }
     }
     if (store.chatData) {
       for (const [id, data] of record.chatData) {
         ops.push(
-          data === null ? [s.dropChat, [id]] : [s.putChat, [id, this.#encode(data, `chatData[${id}]`)]],
+          data === null ? [s.dropChat, [id]] : [s.putChat, [id, this.encodeText(data, `chatData[${id}]`)]],
         );
       }
     }
     if (store.botData && record.botData !== undefined) {
-      ops.push([s.putBot, [1, this.#encode(record.botData, 'botData')]]);
+      ops.push([s.putBot, [1, this.encodeText(record.botData, 'botData')]]);
     }
     if (store.callbackData && record.callbackData !== undefined) {
-      ops.push([s.putCallbackData, [1, this.#encode(record.callbackData, 'callbackData')]]);
+      ops.push([s.putCallbackData, [1, this.encodeText(record.callbackData, 'callbackData')]]);
     }
     for (const [name, key, state] of record.conversations)
       ops.push(this.#conversationOp(s, name, key, state));
