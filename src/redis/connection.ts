@@ -75,9 +75,6 @@ export function openRedis(
   return { client, owned: true };
 }
 
-/** Where the Redis features connect when given no connection. */
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-
 /**
  * A client opened from a connection on first use, for features that may never need one. A client
  * it was given is used as it is and never closed here; one it opened, {@link close} quits.
