@@ -8,11 +8,13 @@ import '../../src/ext/builder.js';
 import { MessageHandler } from '../../src/ext/handlers/message.js';
 import { Update } from '../../src/generated/types.js';
 import type { Logger } from '../../src/logging.js';
+import type { Redis } from '../../src/redis/connection.js';
 import {
   hashId,
   type RedisStreamsOptions,
   redisIngress,
   redisStreams,
+  type StreamKeys,
   shardOf,
   streamKeys,
   streamsStatus,
@@ -103,6 +105,28 @@ async function startIngress(prefix: string, shards: number, maxPending?: number)
   };
 }
 
+/** What each Redis test gets: its own key prefix, the streams' key names under it, and a client. */
+interface RedisScope {
+  readonly prefix: string;
+  readonly keys: StreamKeys;
+  readonly client: Redis;
+}
+
+/** A test that skips (saying why) without Redis, and removes its keys and client afterwards. */
+function redisTest(name: string, body: (scope: RedisScope) => Promise<void>): void {
+  test(name, async (t) => {
+    const skip = await redisSkipReason();
+    if (skip) return t.skip(skip);
+    const prefix = testPrefix();
+    const client = testClient();
+    try {
+      await body({ prefix, keys: streamKeys(prefix), client });
+    } finally {
+      await cleanUp(client, prefix);
+    }
+  });
+}
+
 test('an update goes to the shard of its chat, else of its user, else of its update_id', () => {
   const inChat = Update.fromJSON(textUpdate(1, 555, 'a'));
   const sameChat = Update.fromJSON(textUpdate(99, 555, 'b'));
@@ -123,109 +147,101 @@ test('an update goes to the shard of its chat, else of its user, else of its upd
   );
 });
 
-test('every update reaches a worker once and in its chat’s order, through the ingress and runWorker', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const { ingress, store } = await startIngress(prefix, 4);
-  const worker = startWorker({ prefix, shards: 4 });
-  const updates = chatUpdates(300, 12);
-  await Promise.all(updates.map(store));
-  await until('300 handled updates', () => worker.handled.length >= 300);
-  await worker.stop();
-  await ingress.stop();
-  assert.deepEqual(
-    worker.handled.map((h) => h.updateId).sort((a, b) => a - b),
-    updates.map((u) => u.update_id),
-    'each update handled exactly once',
-  );
-  const positions = new Map<number, number>();
-  for (const h of worker.handled) {
-    const last = positions.get(h.chatId) ?? -1;
-    assert.equal(Number(h.text), last + 1, `chat ${h.chatId}: its updates in order`);
-    positions.set(h.chatId, Number(h.text));
-  }
-  const client = testClient();
-  const status = await streamsStatus(client, { shards: 4, prefix });
-  assert.ok(
-    status.shards.every((s) => s.length === 0 && s.pending === 0),
-    'handled entries are acknowledged and removed',
-  );
-  assert.equal(
-    status.shards.reduce((sum, s) => sum + s.remembered, 0),
-    300,
-    'every handled update id is remembered for the dedupe window',
-  );
-  assert.equal(worker.errors.length, 0, `no errors: ${worker.errors}`);
-  await cleanUp(client, prefix);
-});
+redisTest(
+  'every update reaches a worker once and in its chat’s order, through the ingress and runWorker',
+  async ({ prefix, client }) => {
+    const { ingress, store } = await startIngress(prefix, 4);
+    const worker = startWorker({ prefix, shards: 4 });
+    const updates = chatUpdates(300, 12);
+    await Promise.all(updates.map(store));
+    await until('300 handled updates', () => worker.handled.length >= 300);
+    await worker.stop();
+    await ingress.stop();
+    assert.deepEqual(
+      worker.handled.map((h) => h.updateId).sort((a, b) => a - b),
+      updates.map((u) => u.update_id),
+      'each update handled exactly once',
+    );
+    const positions = new Map<number, number>();
+    for (const h of worker.handled) {
+      const last = positions.get(h.chatId) ?? -1;
+      assert.equal(Number(h.text), last + 1, `chat ${h.chatId}: its updates in order`);
+      positions.set(h.chatId, Number(h.text));
+    }
+    const status = await streamsStatus(client, { shards: 4, prefix });
+    assert.ok(
+      status.shards.every((s) => s.length === 0 && s.pending === 0),
+      'handled entries are acknowledged and removed',
+    );
+    assert.equal(
+      status.shards.reduce((sum, s) => sum + s.remembered, 0),
+      300,
+      'every handled update id is remembered for the dedupe window',
+    );
+    assert.equal(worker.errors.length, 0, `no errors: ${worker.errors}`);
+  },
+);
 
-test('an update id handled within the window is skipped; it is marked only after its handler finished', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const { ingress, store } = await startIngress(prefix, 1);
-  const worker = startWorker({ prefix, shards: 1 });
-  const markedWhileHandling: unknown[] = [];
-  worker.setHook(async (update) => {
-    markedWhileHandling.push(await client.zscore(keys.done(0), String(update.update_id)));
-  });
-  await store(textUpdate(41, 9, '0'));
-  await until('the first delivery handled', () => worker.handled.length === 1);
-  // Telegram delivers it again (a webhook answer lost), then a new update follows.
-  await store(textUpdate(41, 9, '0'));
-  await store(textUpdate(42, 9, '1'));
-  await until('the next update handled', () => worker.handled.length === 2);
-  await worker.stop();
-  await ingress.stop();
-  assert.deepEqual(
-    worker.handled.map((h) => h.updateId),
-    [41, 42],
-    'the repeat of update 41 was not handled again',
-  );
-  assert.equal(worker.source.stats.duplicatesSkipped, 1, 'the repeat counts as a dedupe hit');
-  assert.deepEqual(markedWhileHandling, [null, null], 'no update was marked handled before its handler ran');
-  assert.notEqual(await client.zscore(keys.done(0), '41'), null, 'update 41 is remembered as handled');
-  await cleanUp(client, prefix);
-});
+redisTest(
+  'an update id handled within the window is skipped; it is marked only after its handler finished',
+  async ({ prefix, keys, client }) => {
+    const { ingress, store } = await startIngress(prefix, 1);
+    const worker = startWorker({ prefix, shards: 1 });
+    const markedWhileHandling: unknown[] = [];
+    worker.setHook(async (update) => {
+      markedWhileHandling.push(await client.zscore(keys.done(0), String(update.update_id)));
+    });
+    await store(textUpdate(41, 9, '0'));
+    await until('the first delivery handled', () => worker.handled.length === 1);
+    // Telegram delivers it again (a webhook answer lost), then a new update follows.
+    await store(textUpdate(41, 9, '0'));
+    await store(textUpdate(42, 9, '1'));
+    await until('the next update handled', () => worker.handled.length === 2);
+    await worker.stop();
+    await ingress.stop();
+    assert.deepEqual(
+      worker.handled.map((h) => h.updateId),
+      [41, 42],
+      'the repeat of update 41 was not handled again',
+    );
+    assert.equal(worker.source.stats.duplicatesSkipped, 1, 'the repeat counts as a dedupe hit');
+    assert.deepEqual(
+      markedWhileHandling,
+      [null, null],
+      'no update was marked handled before its handler ran',
+    );
+    assert.notEqual(await client.zscore(keys.done(0), '41'), null, 'update 41 is remembered as handled');
+  },
+);
 
-test('a full shard holds new updates (nothing dropped) until the workers catch up, in order', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const { ingress, store } = await startIngress(prefix, 1, 3);
-  const stored: number[] = [];
-  const updates = chatUpdates(7, 1);
-  const all = updates.map((json) => store(json).then(() => stored.push(json.update_id as number)));
-  await until('three stored', () => stored.length === 3);
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  assert.equal(stored.length, 3, 'past maxPending, updates wait instead of being appended');
-  assert.equal(Number(await client.xlen(keys.stream(0))), 3, 'the stream holds no more than maxPending');
-  assert.equal(ingress.unstored, 4, 'the held updates are counted, not dropped');
-  const worker = startWorker({ prefix, shards: 1 });
-  await Promise.all(all);
-  await until('all seven handled', () => worker.handled.length === 7);
-  await worker.stop();
-  await ingress.stop();
-  assert.deepEqual(stored, [1, 2, 3, 4, 5, 6, 7], 'stored in arrival order once there was room');
-  assert.deepEqual(
-    worker.handled.map((h) => h.text),
-    ['0', '1', '2', '3', '4', '5', '6'],
-    'handled in order',
-  );
-  await cleanUp(client, prefix);
-});
+redisTest(
+  'a full shard holds new updates (nothing dropped) until the workers catch up, in order',
+  async ({ prefix, keys, client }) => {
+    const { ingress, store } = await startIngress(prefix, 1, 3);
+    const stored: number[] = [];
+    const updates = chatUpdates(7, 1);
+    const all = updates.map((json) => store(json).then(() => stored.push(json.update_id as number)));
+    await until('three stored', () => stored.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(stored.length, 3, 'past maxPending, updates wait instead of being appended');
+    assert.equal(Number(await client.xlen(keys.stream(0))), 3, 'the stream holds no more than maxPending');
+    assert.equal(ingress.unstored, 4, 'the held updates are counted, not dropped');
+    const worker = startWorker({ prefix, shards: 1 });
+    await Promise.all(all);
+    await until('all seven handled', () => worker.handled.length === 7);
+    await worker.stop();
+    await ingress.stop();
+    assert.deepEqual(stored, [1, 2, 3, 4, 5, 6, 7], 'stored in arrival order once there was room');
+    assert.deepEqual(
+      worker.handled.map((h) => h.text),
+      ['0', '1', '2', '3', '4', '5', '6'],
+      'handled in order',
+    );
+  },
+);
 
-test('a lease is renewed and released only with its owner token', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const key = streamKeys(prefix).lease(0);
-  const client = testClient();
+redisTest('a lease is renewed and released only with its owner token', async ({ keys, client }) => {
+  const key = keys.lease(0);
   assert.equal(await client.set(key, 'owner-a', 'PX', 300, 'NX'), 'OK', 'a free lease is taken');
   assert.equal(await client.set(key, 'owner-b', 'PX', 300, 'NX'), null, 'a held lease is not taken twice');
   assert.equal(Number(await RENEW.run(client, [key], ['owner-b', 5000])), 0, 'another owner cannot renew it');
@@ -237,225 +253,216 @@ test('a lease is renewed and released only with its owner token', async (t) => {
   await client.set(key, 'owner-a', 'PX', 150, 'NX');
   await new Promise((resolve) => setTimeout(resolve, 250));
   assert.equal(await client.set(key, 'owner-b', 'PX', 300, 'NX'), 'OK', 'an expired lease is free');
-  await cleanUp(client, prefix);
 });
 
-test('a dead worker’s shard is taken after its lease expires, its pending entries first, in order', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const { ingress, store } = await startIngress(prefix, 1);
-  for (const json of chatUpdates(3, 1)) await store(json);
-  // A worker that read two entries and died: its lease still runs, its entries are pending.
-  await client.set(keys.lease(0), 'ghost', 'PX', 700);
-  await client.call('XREADGROUP', 'GROUP', WORKER_GROUP, 'ghost', 'COUNT', 2, 'STREAMS', keys.stream(0), '>');
-  const started = Date.now();
-  const worker = startWorker({ prefix, shards: 1, leaseMs: 600 });
-  await until('three handled', () => worker.handled.length === 3);
-  const waited = Date.now() - started;
-  await store(textUpdate(4, 7000, '3'));
-  await until('the fourth handled', () => worker.handled.length === 4);
-  await worker.stop();
-  await ingress.stop();
-  assert.ok(waited >= 450, `the shard was not taken while the dead worker's lease ran (${waited} ms)`);
-  assert.deepEqual(
-    worker.handled.map((h) => h.text),
-    ['0', '1', '2', '3'],
-    'the claimed entries first, then the rest, in order',
-  );
-  assert.equal(worker.source.stats.claimed, 2, 'the two pending entries were claimed');
-  const consumers = (await client.call('XINFO', 'CONSUMERS', keys.stream(0), WORKER_GROUP)) as unknown[][];
-  assert.ok(
-    consumers.every((c) => !c.includes('ghost')),
-    'the dead consumer left the group once its entries were taken',
-  );
-  await cleanUp(client, prefix);
-});
-
-test('workers share the shards fairly, and the rest take over the shards of one that stops', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const client = testClient();
-  const a = startWorker({ prefix, shards: 6, leaseMs: 600, workerId: 'worker-a' });
-  const b = startWorker({ prefix, shards: 6, leaseMs: 600, workerId: 'worker-b' });
-  await until(
-    '3 shards each',
-    () => a.source.stats.ownedShards.length === 3 && b.source.stats.ownedShards.length === 3,
-  );
-  const owners = (await streamsStatus(client, { shards: 6, prefix })).shards.map((s) => s.leaseOwner);
-  assert.equal(owners.filter((o) => o === 'worker-a').length, 3, `the leases show the split: ${owners}`);
-  await b.stop();
-  await until('a owns all 6', () => a.source.stats.ownedShards.length === 6, 5000);
-  const status = await streamsStatus(client, { shards: 6, prefix });
-  assert.ok(
-    status.shards.every((s) => s.leaseOwner === 'worker-a'),
-    'every lease belongs to the remaining worker',
-  );
-  assert.deepEqual(
-    status.workers.map((w) => w.id),
-    ['worker-a'],
-    'the stopped worker left the list of live workers',
-  );
-  await a.stop();
-  await cleanUp(client, prefix);
-});
-
-test('processes configured with another shard count refuse to run on the same streams', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const { ingress } = await startIngress(prefix, 4);
-  await assert.rejects(
-    startIngress(prefix, 8),
-    /set up with 4 shards.*configured with 8/,
-    'the mismatch is named',
-  );
-  await ingress.stop();
-  await cleanUp(testClient(), prefix);
-});
-
-test('the ingress’s webhook answers 200 only once the update is in Redis, and holds the request while the shard is full', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const { ingress } = await startIngress(prefix, 1, 1);
-  const handle = ingress.webhookHandler({ secretToken: 'S3cret' });
-  const post = (json: Record<string, unknown>) =>
-    handle(
-      new Request('http://127.0.0.1/telegram', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'S3cret' },
-        body: JSON.stringify(json),
-      }),
+redisTest(
+  'a dead worker’s shard is taken after its lease expires, its pending entries first, in order',
+  async ({ prefix, keys, client }) => {
+    const { ingress, store } = await startIngress(prefix, 1);
+    for (const json of chatUpdates(3, 1)) await store(json);
+    // A worker that read two entries and died: its lease still runs, its entries are pending.
+    await client.set(keys.lease(0), 'ghost', 'PX', 700);
+    await client.call(
+      'XREADGROUP',
+      'GROUP',
+      WORKER_GROUP,
+      'ghost',
+      'COUNT',
+      2,
+      'STREAMS',
+      keys.stream(0),
+      '>',
     );
-  const first = await post(textUpdate(1, 5, '0'));
-  assert.equal(first.status, 200, 'the first update is answered');
-  assert.equal(Number(await client.xlen(keys.stream(0))), 1, '… after it was appended');
-  let answered = false;
-  const second = post(textUpdate(2, 5, '1')).then((response) => {
-    answered = true;
-    return response;
-  });
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  assert.equal(answered, false, 'with the shard full, the request is held unanswered');
-  const forbidden = await handle(
-    new Request('http://127.0.0.1/telegram', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    }),
-  );
-  assert.equal(forbidden.status, 403, 'the secret token is checked as by any webhook');
-  const [[id]] = (await client.xrange(keys.stream(0), '-', '+')) as [[string, string[]]];
-  await client.xdel(keys.stream(0), id);
-  assert.equal((await second).status, 200, 'once there is room the held request is answered');
-  const entries = await client.xrange(keys.stream(0), '-', '+');
-  assert.equal(entries.length, 1, 'the held update was appended');
-  assert.match(entries[0]?.[1][1] ?? '', /"update_id":2/, 'and it is the second update');
-  await ingress.stop();
-  await cleanUp(client, prefix);
-});
-
-test('a polling ingress confirms an offset to Telegram only past updates that are in Redis, and pauses while full', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const api = new InProcessApi(chatUpdates(6, 1));
-  const ingress = redisIngress({
-    bot: new Bot(STREAMS_TOKEN, { request: new InProcessApi(), getUpdatesRequest: api }),
-    redis: REDIS_URL,
-    shards: 1,
-    prefix,
-    maxPending: 3,
-    logger: quiet,
-  });
-  const running = ingress.runPolling({ timeout: 1, stopSignals: [] });
-  await until('three appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.ok(
-    api.confirmed <= 4,
-    `no offset past the first unstored update (4) was confirmed: ${api.confirmed}`,
-  );
-  assert.equal(Number(await client.xlen(keys.stream(0))), 3, 'the full shard took nothing more');
-  await client.call('XTRIM', keys.stream(0), 'MAXLEN', 0);
-  await until('the rest appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
-  await until('everything confirmed', () => api.confirmed === 7);
-  ingress.stopRunning();
-  await running;
-  const texts = (await client.xrange(keys.stream(0), '-', '+')).map(
-    (entry) => JSON.parse(entry[1][1] ?? '{}').update_id,
-  );
-  assert.deepEqual(texts, [4, 5, 6], 'the held updates were appended in order once there was room');
-  await cleanUp(client, prefix);
-});
-
-test('an entry another consumer left pending while the shard stayed owned is swept up after a lease time', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const worker = startWorker({ prefix, shards: 1, leaseMs: 600 });
-  await until('the shard owned', () => worker.source.stats.ownedShards.length === 1);
-  // A worker that lost the shard read an entry just before: it is pending under its name.
-  await client.xadd(keys.stream(0), '*', 'u', JSON.stringify(textUpdate(77, 3, '0')));
-  await client.call(
-    'XREADGROUP',
-    'GROUP',
-    WORKER_GROUP,
-    'stale-worker',
-    'COUNT',
-    5,
-    'STREAMS',
-    keys.stream(0),
-    '>',
-  );
-  await until('the stranded entry handled', () => worker.handled.length === 1, 5000);
-  await worker.stop();
-  assert.equal(worker.handled[0]?.updateId, 77, 'the stranded update was handled');
-  assert.equal(Number(await client.xlen(keys.stream(0))), 0, 'and acknowledged');
-  await cleanUp(client, prefix);
-});
-
-test('entries read but not handled after a failed Redis call are claimed again and handled in order', async (t) => {
-  const skip = await redisSkipReason();
-  if (skip) return t.skip(skip);
-  const prefix = testPrefix();
-  const keys = streamKeys(prefix);
-  const client = testClient();
-  const { ingress, store } = await startIngress(prefix, 1);
-  const worker = startWorker({ prefix, shards: 1 });
-  try {
-    await until('the worker to own the shard', () => worker.source.stats.ownedShards.length === 1);
-    // A dedupe set of the wrong type makes the lookup before handling fail (WRONGTYPE) after the
-    // entries were read: they are pending under this worker, which reading with '>' never returns.
-    await client.set(keys.done(0), 'not a sorted set');
-    for (const [id, text] of [
-      [51, '0'],
-      [52, '1'],
-      [53, '2'],
-    ] as const)
-      await store(textUpdate(id, 9, text));
-    await until('the failed lookup reported', () => worker.errors.length > 0);
-    assert.equal(worker.handled.length, 0, 'nothing was handled while the lookup failed');
-    await client.del(keys.done(0));
-    await until('the entries handled after all', () => worker.handled.length === 3);
-    assert.deepEqual(
-      worker.handled.map((h) => h.text),
-      ['0', '1', '2'],
-      'the pending entries were handled, in their chat’s order',
-    );
-    await until('the stream emptied', async () => Number(await client.xlen(keys.stream(0))) === 0);
-  } finally {
+    const started = Date.now();
+    const worker = startWorker({ prefix, shards: 1, leaseMs: 600 });
+    await until('three handled', () => worker.handled.length === 3);
+    const waited = Date.now() - started;
+    await store(textUpdate(4, 7000, '3'));
+    await until('the fourth handled', () => worker.handled.length === 4);
     await worker.stop();
     await ingress.stop();
-    await cleanUp(client, prefix);
-  }
-});
+    assert.ok(waited >= 450, `the shard was not taken while the dead worker's lease ran (${waited} ms)`);
+    assert.deepEqual(
+      worker.handled.map((h) => h.text),
+      ['0', '1', '2', '3'],
+      'the claimed entries first, then the rest, in order',
+    );
+    assert.equal(worker.source.stats.claimed, 2, 'the two pending entries were claimed');
+    const consumers = (await client.call('XINFO', 'CONSUMERS', keys.stream(0), WORKER_GROUP)) as unknown[][];
+    assert.ok(
+      consumers.every((c) => !c.includes('ghost')),
+      'the dead consumer left the group once its entries were taken',
+    );
+  },
+);
+
+redisTest(
+  'workers share the shards fairly, and the rest take over the shards of one that stops',
+  async ({ prefix, client }) => {
+    const a = startWorker({ prefix, shards: 6, leaseMs: 600, workerId: 'worker-a' });
+    const b = startWorker({ prefix, shards: 6, leaseMs: 600, workerId: 'worker-b' });
+    await until(
+      '3 shards each',
+      () => a.source.stats.ownedShards.length === 3 && b.source.stats.ownedShards.length === 3,
+    );
+    const owners = (await streamsStatus(client, { shards: 6, prefix })).shards.map((s) => s.leaseOwner);
+    assert.equal(owners.filter((o) => o === 'worker-a').length, 3, `the leases show the split: ${owners}`);
+    await b.stop();
+    await until('a owns all 6', () => a.source.stats.ownedShards.length === 6, 5000);
+    const status = await streamsStatus(client, { shards: 6, prefix });
+    assert.ok(
+      status.shards.every((s) => s.leaseOwner === 'worker-a'),
+      'every lease belongs to the remaining worker',
+    );
+    assert.deepEqual(
+      status.workers.map((w) => w.id),
+      ['worker-a'],
+      'the stopped worker left the list of live workers',
+    );
+    await a.stop();
+  },
+);
+
+redisTest(
+  'processes configured with another shard count refuse to run on the same streams',
+  async ({ prefix }) => {
+    const { ingress } = await startIngress(prefix, 4);
+    await assert.rejects(
+      startIngress(prefix, 8),
+      /set up with 4 shards.*configured with 8/,
+      'the mismatch is named',
+    );
+    await ingress.stop();
+  },
+);
+
+redisTest(
+  'the ingress’s webhook answers 200 only once the update is in Redis, and holds the request while the shard is full',
+  async ({ prefix, keys, client }) => {
+    const { ingress } = await startIngress(prefix, 1, 1);
+    const handle = ingress.webhookHandler({ secretToken: 'S3cret' });
+    const post = (json: Record<string, unknown>) =>
+      handle(
+        new Request('http://127.0.0.1/telegram', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'S3cret' },
+          body: JSON.stringify(json),
+        }),
+      );
+    const first = await post(textUpdate(1, 5, '0'));
+    assert.equal(first.status, 200, 'the first update is answered');
+    assert.equal(Number(await client.xlen(keys.stream(0))), 1, '… after it was appended');
+    let answered = false;
+    const second = post(textUpdate(2, 5, '1')).then((response) => {
+      answered = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(answered, false, 'with the shard full, the request is held unanswered');
+    const forbidden = await handle(
+      new Request('http://127.0.0.1/telegram', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
+    assert.equal(forbidden.status, 403, 'the secret token is checked as by any webhook');
+    const [[id]] = (await client.xrange(keys.stream(0), '-', '+')) as [[string, string[]]];
+    await client.xdel(keys.stream(0), id);
+    assert.equal((await second).status, 200, 'once there is room the held request is answered');
+    const entries = await client.xrange(keys.stream(0), '-', '+');
+    assert.equal(entries.length, 1, 'the held update was appended');
+    assert.match(entries[0]?.[1][1] ?? '', /"update_id":2/, 'and it is the second update');
+    await ingress.stop();
+  },
+);
+
+redisTest(
+  'a polling ingress confirms an offset to Telegram only past updates that are in Redis, and pauses while full',
+  async ({ prefix, keys, client }) => {
+    const api = new InProcessApi(chatUpdates(6, 1));
+    const ingress = redisIngress({
+      bot: new Bot(STREAMS_TOKEN, { request: new InProcessApi(), getUpdatesRequest: api }),
+      redis: REDIS_URL,
+      shards: 1,
+      prefix,
+      maxPending: 3,
+      logger: quiet,
+    });
+    const running = ingress.runPolling({ timeout: 1, stopSignals: [] });
+    await until('three appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(
+      api.confirmed <= 4,
+      `no offset past the first unstored update (4) was confirmed: ${api.confirmed}`,
+    );
+    assert.equal(Number(await client.xlen(keys.stream(0))), 3, 'the full shard took nothing more');
+    await client.call('XTRIM', keys.stream(0), 'MAXLEN', 0);
+    await until('the rest appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
+    await until('everything confirmed', () => api.confirmed === 7);
+    ingress.stopRunning();
+    await running;
+    const texts = (await client.xrange(keys.stream(0), '-', '+')).map(
+      (entry) => JSON.parse(entry[1][1] ?? '{}').update_id,
+    );
+    assert.deepEqual(texts, [4, 5, 6], 'the held updates were appended in order once there was room');
+  },
+);
+
+redisTest(
+  'an entry another consumer left pending while the shard stayed owned is swept up after a lease time',
+  async ({ prefix, keys, client }) => {
+    const worker = startWorker({ prefix, shards: 1, leaseMs: 600 });
+    await until('the shard owned', () => worker.source.stats.ownedShards.length === 1);
+    // A worker that lost the shard read an entry just before: it is pending under its name.
+    await client.xadd(keys.stream(0), '*', 'u', JSON.stringify(textUpdate(77, 3, '0')));
+    await client.call(
+      'XREADGROUP',
+      'GROUP',
+      WORKER_GROUP,
+      'stale-worker',
+      'COUNT',
+      5,
+      'STREAMS',
+      keys.stream(0),
+      '>',
+    );
+    await until('the stranded entry handled', () => worker.handled.length === 1, 5000);
+    await worker.stop();
+    assert.equal(worker.handled[0]?.updateId, 77, 'the stranded update was handled');
+    assert.equal(Number(await client.xlen(keys.stream(0))), 0, 'and acknowledged');
+  },
+);
+
+redisTest(
+  'entries read but not handled after a failed Redis call are claimed again and handled in order',
+  async ({ prefix, keys, client }) => {
+    const { ingress, store } = await startIngress(prefix, 1);
+    const worker = startWorker({ prefix, shards: 1 });
+    try {
+      await until('the worker to own the shard', () => worker.source.stats.ownedShards.length === 1);
+      // A dedupe set of the wrong type makes the lookup before handling fail (WRONGTYPE) after the
+      // entries were read: they are pending under this worker, which reading with '>' never returns.
+      await client.set(keys.done(0), 'not a sorted set');
+      for (const [id, text] of [
+        [51, '0'],
+        [52, '1'],
+        [53, '2'],
+      ] as const)
+        await store(textUpdate(id, 9, text));
+      await until('the failed lookup reported', () => worker.errors.length > 0);
+      assert.equal(worker.handled.length, 0, 'nothing was handled while the lookup failed');
+      await client.del(keys.done(0));
+      await until('the entries handled after all', () => worker.handled.length === 3);
+      assert.deepEqual(
+        worker.handled.map((h) => h.text),
+        ['0', '1', '2'],
+        'the pending entries were handled, in their chat’s order',
+      );
+      await until('the stream emptied', async () => Number(await client.xlen(keys.stream(0))) === 0);
+    } finally {
+      await worker.stop();
+      await ingress.stop();
+    }
+  },
+);
