@@ -31,6 +31,7 @@ export {
   DEFAULT_STREAMS_PREFIX,
   hashId,
   type StreamKeys,
+  type StreamsLocation,
   shardOf,
   streamKeys,
   WORKER_GROUP,

@@ -24,7 +24,14 @@ import { Update } from '../../generated/types.js';
 import type { Logger } from '../../logging.js';
 import { DEFAULT_REDIS_URL, openRedis, type Redis, type RedisConnection } from '../connection.js';
 import { ShardAppender } from './appender.js';
-import { checkShards, DEFAULT_STREAMS_PREFIX, type StreamKeys, shardOf, streamKeys } from './keys.js';
+import {
+  checkShards,
+  DEFAULT_STREAMS_PREFIX,
+  type StreamKeys,
+  type StreamsLocation,
+  shardOf,
+  streamKeys,
+} from './keys.js';
 import { agreeOnShards, ensureGroup } from './setup.js';
 
 /** Unhandled updates a shard's stream holds at most unless configured otherwise. */
@@ -37,18 +44,11 @@ export const DEFAULT_MAX_PENDING = 10_000;
 export const INGRESS_ACK_TIMEOUT_MS = 600_000;
 
 /** Options of {@link redisIngress}. */
-export interface RedisIngressOptions {
-  /** The Redis server: an ioredis client (you close it), a `redis://` URL or ioredis options;
-   * default `redis://127.0.0.1:6379`. */
-  readonly redis?: RedisConnection | undefined;
-  /** How many shard streams; the same number in every ingress and worker. */
-  readonly shards: number;
+export interface RedisIngressOptions extends StreamsLocation {
   /** The bot token (the ingress makes a plain `Bot`); or give `bot`. */
   readonly token?: string | undefined;
   /** A bot to poll with or to set the webhook of, instead of `token`. */
   readonly bot?: Bot | undefined;
-  /** The prefix of every key; default `ttb:`. The same in every ingress and worker. */
-  readonly prefix?: string | undefined;
   /**
    * Unhandled updates a shard's stream may hold; past it, new updates of that shard are held
    * (the webhook request waits, polling pauses) until the workers catch up. Default 10000.
@@ -56,6 +56,7 @@ export interface RedisIngressOptions {
   readonly maxPending?: number | undefined;
   /** Updates appended per round trip at most; default 100. */
   readonly batchSize?: number | undefined;
+  /** Where the ingress logs (a full shard, Redis failures); default the console's warnings and errors. */
   readonly logger?: Logger | undefined;
 }
 

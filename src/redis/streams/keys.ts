@@ -7,9 +7,23 @@
 
 import { orderingKey } from '../../ext/processor.js';
 import type { Update } from '../../generated/types.js';
+import type { RedisConnection } from '../connection.js';
 
 /** The key prefix unless configured otherwise. */
 export const DEFAULT_STREAMS_PREFIX = 'ttb:';
+
+/** Where the streams are: the same in every ingress and worker of one bot. */
+export interface StreamsLocation {
+  /**
+   * The Redis server: an ioredis client (you close it), a `redis://` URL or ioredis options;
+   * default `redis://127.0.0.1:6379`.
+   */
+  readonly redis?: RedisConnection | undefined;
+  /** How many shard streams; the same number in every ingress and worker. */
+  readonly shards: number;
+  /** The prefix of every key; default `ttb:`. The same in every ingress and worker. */
+  readonly prefix?: string | undefined;
+}
 
 /** The consumer group every worker reads the shard streams in. */
 export const WORKER_GROUP = 'workers';

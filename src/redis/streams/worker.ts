@@ -18,6 +18,7 @@ import {
   DEFAULT_STREAMS_PREFIX,
   hashText,
   type StreamKeys,
+  type StreamsLocation,
   streamKeys,
   WORKER_GROUP,
 } from './keys.js';
@@ -32,17 +33,13 @@ export const DEFAULT_LEASE_MS = 10_000;
 export const DEFAULT_DEDUPE_WINDOW_MS = 15 * 60_000;
 
 /** Options of {@link redisStreams}. */
-export interface RedisStreamsOptions {
+export interface RedisStreamsOptions extends StreamsLocation {
   /**
    * The Redis server: an ioredis client (you close it; give it `enableAutoPipelining: true` for
    * fewer writes per update), a `redis://` URL or ioredis options (auto-pipelining on unless they
    * turn it off). Default `redis://127.0.0.1:6379`.
    */
   readonly redis?: RedisConnection | undefined;
-  /** How many shard streams; the same number in every ingress and worker. */
-  readonly shards: number;
-  /** The prefix of every key; default `ttb:`. The same in every ingress and worker. */
-  readonly prefix?: string | undefined;
   /**
    * How long a shard lease lasts, in ms (default 10000); renewed every third of it. A worker that
    * dies loses its shards after at most this long; a worker that cannot renew in time stops
