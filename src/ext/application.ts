@@ -776,7 +776,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
    * ```ts
    * const app = Application.builder()
    *   .token(process.env.BOT_TOKEN!)
-   *   .updateSource(redisStreams({ connection: process.env.REDIS_URL!, shards: 16 }))
+   *   .updateSource(redisStreams({ redis: process.env.REDIS_URL!, shards: 16 }))
    *   .build();
    * app.addHandler(new CommandHandler('start', (update) => update.message!.replyText('Hi!')));
    * await app.runWorker();
@@ -786,7 +786,7 @@ export class Application<C extends AnyContext = CallbackContext> implements Cont
     const source = this.updateSource;
     if (source === null) {
       throw new Error(
-        'runWorker needs an update source: build the application with .updateSource(...), e.g. redisStreams({ connection, shards }) from typescript-telegram-bot/redis',
+        'runWorker needs an update source: build the application with .updateSource(...), e.g. redisStreams({ redis, shards }) from typescript-telegram-bot/redis',
       );
     }
     const { stopSignals = defaultStopSignals() } = options;

@@ -282,7 +282,7 @@ export class ApplicationBuilder<C extends AnyContext = CallbackContext> {
    * ```ts
    * const app = Application.builder()
    *   .token(process.env.BOT_TOKEN!)
-   *   .updateSource(redisStreams({ connection: 'redis://127.0.0.1:6379', shards: 16 }))
+   *   .updateSource(redisStreams({ redis: 'redis://127.0.0.1:6379', shards: 16 }))
    *   .build();
    * await app.runWorker();
    * ```
