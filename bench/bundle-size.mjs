@@ -51,6 +51,10 @@ await bot.launch();
 `,
 };
 
+/** Gives the bundled CommonJS modules the `require` they call Node's built-in modules with. */
+const REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
 /** Where each library's imports resolve from. */
 const PACKAGE_DIRS = {
   ours: ROOT,
@@ -87,6 +91,8 @@ export async function bundleEchoBot(library) {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // An ESM bundle of CommonJS code (undici, Telegraf) runs only with a `require` in scope.
+    banner: { js: REQUIRE_BANNER },
     plugins: library === 'ours' ? [selfReference] : [],
   });
   const code = result.outputFiles[0].contents;

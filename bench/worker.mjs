@@ -108,7 +108,11 @@ function startServerProcess(count) {
 async function pollingScenario(impl, size, concurrency) {
   const server = await startServerProcess(size);
   try {
-    const { elapsed, replied } = await (await loadImpl(impl)).pollingEcho(server.baseUrl, size, concurrency);
+    const implementation = await loadImpl(impl);
+    const serverBefore = (await server.stats()).cpuMicros;
+    const botBefore = process.cpuUsage();
+    const { elapsed, replied } = await implementation.pollingEcho(server.baseUrl, size, concurrency);
+    const botCpu = process.cpuUsage(botBefore);
     const stats = await server.stats();
     return {
       value: (size / elapsed) * 1000,
@@ -119,6 +123,8 @@ async function pollingScenario(impl, size, concurrency) {
       sendMessage: stats.sendMessage,
       getUpdates: stats.getUpdates,
       concurrency,
+      botCpuPerUpdate: (botCpu.user + botCpu.system) / size,
+      serverCpuPerUpdate: (stats.cpuMicros - serverBefore) / size,
     };
   } finally {
     await server.close();

@@ -121,11 +121,17 @@ export async function startFakeServer(count) {
   };
 }
 
+/** CPU time this process has used so far, user plus system, in microseconds. */
+function cpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()) && process.send) {
   const count = Number(process.argv[2] ?? 0);
   const fake = await startFakeServer(count);
   process.on('message', async (message) => {
-    if (message === 'stats') process.send({ stats: fake.stats() });
+    if (message === 'stats') process.send({ stats: { ...fake.stats(), cpuMicros: cpuMicros() } });
     else if (message === 'close') {
       await fake.close();
       process.disconnect();

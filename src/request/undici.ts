@@ -13,18 +13,13 @@ import {
   type HttpResponse,
   sanitizeCause,
 } from './base.js';
-
-type Undici = typeof import('undici');
-let undici: Undici | undefined;
+import { loadUndici, type UndiciParts } from './undici-loader.js';
 
 /**
- * undici is loaded on first use, not at import: it is most of the cost of importing the library
- * (about 30 MiB and 150 ms here), and a program that builds a bot without sending pays none of it.
+ * undici, once loaded. It is loaded on first use, not at import: it is most of the cost of
+ * importing the library, and a program that builds a bot without sending pays none of it.
  */
-async function loadUndici(): Promise<Undici> {
-  undici ??= await import('undici');
-  return undici;
-}
+let undici: UndiciParts | undefined;
 
 /**
  * Options for the sockets undici opens (passed to its connector, then to `net.connect` /
@@ -342,7 +337,7 @@ export class UndiciRequest extends BaseRequest {
 
   /** Opens the connection pool (again, after a shutdown). Safe to call twice. */
   override async initialize(): Promise<void> {
-    await loadUndici();
+    undici ??= await loadUndici();
     this.#state = 'open';
     this.#main ??= this.#createDispatcher(this.#defaultConnectMs);
   }
@@ -371,7 +366,7 @@ export class UndiciRequest extends BaseRequest {
   override async doRequest(httpRequest: HttpRequest): Promise<HttpResponse> {
     const { timeouts, signal, payload } = httpRequest;
     if (signal?.aborted) throw signal.reason;
-    if (undici === undefined) await loadUndici();
+    undici ??= await loadUndici();
     const dispatcher = this.#dispatcherFor(timeouts.connectTimeout);
     const target = this.#target(httpRequest.url);
     let headers = PLAIN_HEADERS;
@@ -514,7 +509,7 @@ export class UndiciRequest extends BaseRequest {
 
   #createDispatcher(connectMs: number): Dispatcher {
     // Callers load undici first (initialize() or doRequest()).
-    const { Agent, ProxyAgent } = undici as Undici;
+    const { Agent, ProxyAgent } = undici as UndiciParts;
     const allowH2 = this.#httpVersion === '2';
     const connect = { ...this.#socketOptions, timeout: connectMs };
     if (this.#proxy === undefined) {
