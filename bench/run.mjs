@@ -152,6 +152,21 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * grammY and Telegraf's better value in each round and the better of their medians, or undefined
+ * when the scenario did not run both.
+ */
+function fasterPeer(results, higherIsBetter) {
+  const grammy = results.grammy?.map((r) => r.value);
+  const telegraf = results.telegraf?.map((r) => r.value);
+  if (grammy === undefined || telegraf === undefined) return undefined;
+  const better = (a, b) => (higherIsBetter ? Math.max(a, b) : Math.min(a, b));
+  return {
+    median: better(median(grammy), median(telegraf)),
+    perRound: grammy.map((value, i) => better(value, telegraf[i])),
+  };
+}
+
 function fmt(value) {
   if (value < 0) return `-${fmt(-value)}`;
   if (value >= 10_000) return `${Math.round(value / 1000)}k`;
@@ -215,12 +230,21 @@ async function main() {
         note: scenario.note,
         extra: {},
       };
+      const faster = fasterPeer(results, scenario.higher);
+      if (faster !== undefined && impl.startsWith('ours')) {
+        row.vsFasterPeer = med / faster.median;
+        row.pairedVsFasterPeer = median(values.map((value, i) => value / faster.perRound[i]));
+      }
       if (scenario.id === 'memory') {
         row.extra.heap = median(list.map((r) => r.heap));
         row.extra.rssGrowth = median(list.map((r) => r.rssGrowth));
         row.extra.heapGrowth = median(list.map((r) => r.heapGrowth));
       }
-      if (scenario.id.startsWith('polling')) row.extra.allReplied = list.every((r) => r.sendMessage === size);
+      if (scenario.id.startsWith('polling')) {
+        row.extra.allReplied = list.every((r) => r.sendMessage === size);
+        row.extra.botCpu = median(list.map((r) => r.botCpuPerUpdate));
+        row.extra.serverCpu = median(list.map((r) => r.serverCpuPerUpdate));
+      }
       if (scenario.id === 'dispatch') row.extra.callsRight = list.every((r) => r.callsRight);
       if (scenario.id === 'webhook-slow') {
         row.extra.allReplied = list.every((r) => r.allReplied);
@@ -266,6 +290,9 @@ function printTable(rows) {
         `accepted ${fmt(row.extra.accepted)} / replied ${fmt(row.extra.replied)}, ${fmt(row.extra.throughput)} updates/s`,
       );
     }
+    if (row.extra.botCpu !== undefined) {
+      checks.push(`CPU µs/update: bot ${fmt(row.extra.botCpu)}, server ${fmt(row.extra.serverCpu)}`);
+    }
     if (row.extra.callsRight !== undefined) checks.push(row.extra.callsRight ? 'calls ok' : 'WRONG CALLS');
     if (row.extra.p99 !== undefined) {
       checks.push(
@@ -306,6 +333,17 @@ function printTable(rows) {
   );
   for (const scenario of SCENARIOS) {
     if (rows.some((row) => row.scenario === scenario.id)) console.log(`- ${scenario.id}: ${scenario.note}`);
+  }
+  const againstPeers = rows.filter((row) => row.vsFasterPeer !== undefined);
+  if (againstPeers.length > 0) {
+    console.log(
+      '\nAgainst the faster of grammY and Telegraf (median / its median; paired: median over rounds of value / the better peer value of the round):',
+    );
+    for (const row of againstPeers) {
+      console.log(
+        `- ${row.scenario} ${row.impl}: ${row.vsFasterPeer.toFixed(2)}x, paired ${row.pairedVsFasterPeer.toFixed(2)}x`,
+      );
+    }
   }
 }
 
