@@ -3,12 +3,16 @@
 // update does not hold up the others, and a stuck handler does not make polling spin.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { Bot } from '../../src/bot.js';
 import { Application } from '../../src/ext/application.js';
 import '../../src/ext/builder.js';
 import { TypeHandler } from '../../src/ext/handlers/type.js';
 import { PollWindow } from '../../src/ext/updater/poll-window.js';
+import { UpdateQueue } from '../../src/ext/updater/update-queue.js';
+import { Updater } from '../../src/ext/updater/updater.js';
 import { Update } from '../../src/generated/types.js';
 import { FAKE_TOKEN, FakeApiServer } from '../helpers/fake-api-server.js';
+import { recordingLogger } from './helpers.js';
 
 const ME = { id: 123456789, is_bot: true, first_name: 'Fake', username: 'fake_bot' };
 
@@ -243,5 +247,63 @@ describe('polling past a busy chat', () => {
       app.stopRunning();
       await running;
     }
+  });
+});
+
+describe('stopTimeout', { timeout: 15_000 }, () => {
+  it('stops after stopTimeout with an update never finished, confirming only what was finished', async () => {
+    const { updates } = await telegramLike();
+    const bot = new Bot(FAKE_TOKEN, { baseUrl: `${server?.origin}/bot` });
+    const queue = new UpdateQueue();
+    queue.consumerAcknowledges = true;
+    const logger = recordingLogger();
+    const updater = new Updater(bot, queue, { logger });
+    await updater.initialize();
+    updates.add(textUpdate(1, 100), textUpdate(2, 200), textUpdate(3, 300));
+    await updater.startPolling({ timeout: 1, stopTimeout: 0.3 });
+    // The consumer finishes updates 1 and 3; update 2 never finishes (a store that hangs).
+    for (let taken = 0; taken < 3; taken++) {
+      const update = (await queue.get()) as Update;
+      if (update.update_id !== 2) queue.taskDone(update);
+    }
+    const started = Date.now();
+    await updater.stop();
+    const took = Date.now() - started;
+    assert.ok(took < 3000, `stop() returned after stopTimeout, not when update 2 finished (took ${took} ms)`);
+    assert.equal(updater.running, false);
+    assert.equal(
+      updates.offsets.at(-1),
+      2,
+      'the last confirmation kept update 2 (and 3 after it) on Telegram',
+    );
+    assert.equal(updates.oldestKept, 2, 'Telegram still keeps update 2 for the next start');
+    assert.ok(
+      logger.warnings.some(([message]) => String(message).includes('stopTimeout (0.3 s) passed')),
+      `the stop said that updates stay unconfirmed (warnings: ${JSON.stringify(logger.warnings.map(([m]) => m))})`,
+    );
+    // A new start hands update 2 out again instead of skipping it as still in hand.
+    await updater.startPolling({ timeout: 1 });
+    const again = (await queue.get()) as Update;
+    assert.equal(again.update_id, 2, 'update 2 is delivered again after the restart');
+    queue.taskDone(again);
+    const third = (await queue.get()) as Update;
+    assert.equal(third.update_id, 3, 'then update 3, which Telegram also sent again');
+    queue.taskDone(third);
+    await updater.stop();
+    await updater.shutdown();
+    assert.equal(updates.offsets.at(-1), 4, 'once handled, everything is confirmed');
+  });
+
+  it('refuses a stopTimeout that is not a number of seconds', async () => {
+    await telegramLike();
+    const bot = new Bot(FAKE_TOKEN, { baseUrl: `${server?.origin}/bot` });
+    const updater = new Updater(bot, new UpdateQueue(), { logger: recordingLogger() });
+    await updater.initialize();
+    await assert.rejects(
+      updater.startPolling({ stopTimeout: -1 }),
+      /stopTimeout must be a number of seconds >= 0/,
+    );
+    assert.equal(updater.running, false);
+    await updater.shutdown();
   });
 });

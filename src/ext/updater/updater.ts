@@ -44,6 +44,12 @@ export interface PollingOptions {
   readonly stuckPollMargin?: number | undefined;
   /** Longest wait between retries after errors, in seconds; default 30. */
   readonly maxRetryInterval?: number | undefined;
+  /**
+   * Seconds {@link Updater.stop} waits for the updates handed out to be handled before it
+   * confirms them to Telegram. Those still unhandled then stay unconfirmed, so Telegram delivers
+   * them again on the next start (a warning says how many). Default: no limit.
+   */
+  readonly stopTimeout?: number | undefined;
 }
 
 /** Options of the {@link Updater} constructor. */
@@ -175,6 +181,13 @@ export class Updater implements AsyncDisposable {
   async startPolling(options: PollingOptions = {}): Promise<void> {
     if (this.#running) throw new Error('The updater is already running');
     if (!this.#initialized) throw new Error('The updater is not initialized: call initialize() first');
+    const { stopTimeout } = options;
+    if (stopTimeout !== undefined && !(stopTimeout >= 0 && Number.isFinite(stopTimeout))) {
+      throw new RangeError(`stopTimeout must be a number of seconds >= 0, got ${String(stopTimeout)}`);
+    }
+    // A stop that passed its stopTimeout left updates unconfirmed: Telegram sends them again, and
+    // they are handed out again rather than skipped as still in hand.
+    if (this.#window.size > 0) this.#window = new PollWindow();
     const stop = new AbortController();
     this.#stop = stop;
     this.#running = true;
@@ -479,7 +492,12 @@ export class Updater implements AsyncDisposable {
       await sleep(pollInterval, signal);
     }
     // Stopping: what was handed out finishes before stop() confirms it.
-    await window.shrinkTo(0, undefined);
+    await window.shrinkTo(0, undefined, options.stopTimeout);
+    if (window.size > 0) {
+      this.#logger.warn(
+        `stopTimeout (${String(options.stopTimeout)} s) passed with updates still being handled: the ${window.size} updates from update ${String(window.offset)} on stay unconfirmed, and Telegram delivers them again on the next start`,
+      );
+    }
   }
 
   /**
