@@ -2,7 +2,7 @@
 // overrides), and a key prefix of its own per test, removed afterwards, so tests running in
 // parallel never see each other's keys.
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import type { Redis } from 'ioredis';
 import { Redis as RedisClient } from 'ioredis';
 
@@ -59,4 +59,48 @@ export async function cleanUp(client: Redis, prefix: string): Promise<void> {
     cursor = next;
   } while (cursor !== '0');
   await client.quit();
+}
+
+/** A TCP relay to Redis that can go silent, as a Redis behind a broken network does. */
+export interface FreezableRedis {
+  /** A Redis URL that reaches Redis through the relay. */
+  readonly url: string;
+  /** From now on nothing passes either way; connections stay open, so commands hang. */
+  freeze(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a relay on 127.0.0.1 to {@link REDIS_URL}. */
+export async function freezableRedis(): Promise<FreezableRedis> {
+  const target = new URL(REDIS_URL);
+  let frozen = false;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect({ host: target.hostname, port: Number(target.port || 6379) });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.on('data', (chunk) => {
+      if (!frozen) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!frozen) client.write(chunk);
+    });
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    freeze() {
+      frozen = true;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -22,7 +22,7 @@ import {
 } from '../../src/redis/index.js';
 import { RELEASE, RENEW } from '../../src/redis/streams/scripts.js';
 import { sampleUpdateJSON } from '../ext/helpers.js';
-import { cleanUp, REDIS_URL, redisSkipReason, testClient, testPrefix } from './helpers.js';
+import { cleanUp, freezableRedis, REDIS_URL, redisSkipReason, testClient, testPrefix } from './helpers.js';
 import { chatUpdates, InProcessApi, STREAMS_TOKEN, textUpdate } from './streams-fixtures.js';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -114,7 +114,8 @@ interface RedisScope {
 
 /** A test that skips (saying why) without Redis, and removes its keys and client afterwards. */
 function redisTest(name: string, body: (scope: RedisScope) => Promise<void>): void {
-  test(name, async (t) => {
+  // Bounded: a stop or a read that hangs fails its test instead of stalling the run.
+  test(name, { timeout: 60_000 }, async (t) => {
     const skip = await redisSkipReason();
     if (skip) return t.skip(skip);
     const prefix = testPrefix();
@@ -374,6 +375,52 @@ redisTest(
     assert.equal(entries.length, 1, 'the held update was appended');
     assert.match(entries[0]?.[1][1] ?? '', /"update_id":2/, 'and it is the second update');
     await ingress.stop();
+  },
+);
+
+redisTest(
+  'a polling ingress whose Redis goes silent stops within stopTimeout and confirms nothing it did not store',
+  async ({ prefix, keys, client }) => {
+    const all = chatUpdates(6, 1);
+    const served = all.slice(0, 3);
+    const api = new InProcessApi(served);
+    const relay = await freezableRedis();
+    const errors: string[] = [];
+    const ingress = redisIngress({
+      bot: new Bot(STREAMS_TOKEN, { request: new InProcessApi(), getUpdatesRequest: api }),
+      redis: relay.url,
+      shards: 1,
+      prefix,
+      stopTimeout: 0.5,
+      logger: { ...quiet, error: (message: string) => errors.push(message) },
+    });
+    const running = ingress.runPolling({ timeout: 1, stopSignals: [] });
+    try {
+      await until('three appended', async () => Number(await client.xlen(keys.stream(0))) === 3);
+      await until('the three confirmed', () => api.confirmed === 4);
+      relay.freeze();
+      served.push(...all.slice(3));
+      await until('the next three received and held', () => ingress.unstored === 3);
+      const started = Date.now();
+      ingress.stopRunning();
+      await running;
+      const took = Date.now() - started;
+      assert.ok(took < 5000, `the stop ended after stopTimeout, not when Redis came back (took ${took} ms)`);
+      assert.equal(api.confirmed, 4, 'no update past the last stored one was confirmed to Telegram');
+      assert.equal(Number(await client.xlen(keys.stream(0))), 3, 'Redis holds only the first three');
+      assert.ok(
+        errors.some((message) =>
+          message.includes('Redis did not take 3 received updates within stopTimeout'),
+        ),
+        `the stop said what it gave up (errors: ${JSON.stringify(errors)})`,
+      );
+    } finally {
+      if (ingress.running) {
+        ingress.stopRunning();
+        await running.catch(() => undefined);
+      }
+      await relay.close();
+    }
   },
 );
 

@@ -27,6 +27,7 @@ export class ShardAppender {
   #waiting: Waiting[] = [];
   #pumping: Promise<void> | undefined;
   #full = false;
+  #abandoned = false;
 
   constructor(options: {
     readonly client: Redis;
@@ -62,20 +63,31 @@ export class ShardAppender {
     while (this.#pumping !== undefined) await this.#pumping;
   }
 
+  /**
+   * Gives up on the updates not stored yet (a stop whose time ran out): they are never reported
+   * as stored, so they are never acknowledged to Telegram, and no further attempt is made.
+   */
+  abandon(): void {
+    this.#abandoned = true;
+    this.#waiting = [];
+  }
+
   async #pump(): Promise<void> {
     let pause = 0;
-    while (this.#waiting.length > 0) {
+    while (this.#waiting.length > 0 && !this.#abandoned) {
       const batch = this.#waiting.slice(0, this.#batchSize);
       let appended: number;
       try {
         const payloads = batch.map((item) => JSON.stringify(item.update.toJSON()));
         appended = Number(await APPEND.run(this.#client, [this.#stream], [this.#maxPending, ...payloads]));
       } catch (error) {
+        if (this.#abandoned) return;
         pause = nextPause(pause);
         this.#report(error);
         await sleep(pause);
         continue;
       }
+      // Stored, even if given up on meanwhile: acknowledging it is right.
       this.#waiting.splice(0, appended);
       for (let index = 0; index < appended; index++) (batch[index] as Waiting).stored();
       if (appended < batch.length) {

@@ -58,7 +58,16 @@ export interface RedisIngressOptions extends StreamsLocation {
   readonly batchSize?: number | undefined;
   /** Where the ingress logs (a full shard, Redis failures); default the console's warnings and errors. */
   readonly logger?: Logger | undefined;
+  /**
+   * Seconds a stop waits for the updates received so far to reach Redis; default 30. Past it (Redis
+   * unreachable, say) the stop ends without them: they were not acknowledged to Telegram (polling
+   * leaves them unconfirmed), so Telegram delivers them again; an error says how many.
+   */
+  readonly stopTimeout?: number | undefined;
 }
+
+/** Seconds a stop waits for received updates to reach Redis unless configured otherwise. */
+export const DEFAULT_INGRESS_STOP_TIMEOUT = 30;
 
 const STOP = Symbol('stop');
 
@@ -82,6 +91,7 @@ export class RedisIngress {
   readonly #connection: RedisConnection;
   readonly #maxPending: number;
   readonly #batchSize: number;
+  readonly #stopTimeout: number;
   #client: Redis | undefined;
   #ownsClient = false;
   #appenders: ShardAppender[] = [];
@@ -101,6 +111,11 @@ export class RedisIngress {
     this.#connection = options.redis ?? DEFAULT_REDIS_URL;
     this.#maxPending = positive(options.maxPending, DEFAULT_MAX_PENDING, 'maxPending');
     this.#batchSize = positive(options.batchSize, 100, 'batchSize');
+    const stopTimeout = options.stopTimeout ?? DEFAULT_INGRESS_STOP_TIMEOUT;
+    if (!(stopTimeout >= 0 && Number.isFinite(stopTimeout))) {
+      throw new RangeError(`stopTimeout must be a number of seconds >= 0, got ${String(stopTimeout)}`);
+    }
+    this.#stopTimeout = stopTimeout;
     this.updateQueue.consumerAcknowledges = true;
     this.#errorCallback = (error) => this.logger.error('Appending updates to Redis failed; retrying', error);
   }
@@ -155,21 +170,47 @@ export class RedisIngress {
 
   /**
    * Stops after appending every update received so far (stop the updater or the webhook server
-   * first, so that nothing new comes), then closes the connection it opened.
+   * first, so that nothing new comes), then closes the connection it opened. Waits at most
+   * `stopTimeout` seconds for Redis; the updates it did not take by then are given up (never
+   * acknowledged, so Telegram delivers them again) and an error is logged.
    */
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    return this.#stopBy(Date.now() + this.#stopTimeout * 1000);
+  }
+
+  async #stopBy(deadline: number): Promise<void> {
     if (!this.#running) throw new Error('The ingress is not running');
     this.#running = false;
     this.updateQueue.put(STOP);
     await this.#loop;
-    await Promise.all(this.#appenders.map((appender) => appender.idle()));
-    await this.#close();
+    const appenders = this.#appenders;
+    const stored = await settlesBy(
+      Promise.all(appenders.map((appender) => appender.idle())),
+      deadline - Date.now(),
+    );
+    if (stored) {
+      await this.#close();
+      return;
+    }
+    const unstored = appenders.reduce((sum, appender) => sum + appender.waiting, 0);
+    for (const appender of appenders) appender.abandon();
+    this.logger.error(
+      `Redis did not take ${unstored} received updates within stopTimeout (${this.#stopTimeout} s); the ingress stopped without them. They were not acknowledged, so Telegram delivers them again.`,
+    );
+    this.#disconnect();
   }
 
   async #close(): Promise<void> {
     const client = this.#client;
     this.#client = undefined;
     if (client !== undefined && this.#ownsClient) await client.quit().catch(() => undefined);
+  }
+
+  /** Drops the connection it opened at once: `quit()` would wait for an unreachable Redis. */
+  #disconnect(): void {
+    const client = this.#client;
+    this.#client = undefined;
+    if (client !== undefined && this.#ownsClient) client.disconnect();
   }
 
   async #consume(): Promise<void> {
@@ -220,6 +261,7 @@ export class RedisIngress {
     let hasFatal = false;
     await this.#runUntilStopped(stopSignals, 'polling', (updater) =>
       updater.startPolling({
+        stopTimeout: this.#stopTimeout,
         ...polling,
         errorCallback: polling.errorCallback,
         fatalCallback: (error) => {
@@ -249,8 +291,13 @@ export class RedisIngress {
     how: string,
     startUpdater: (updater: Updater) => Promise<void>,
   ): Promise<void> {
+    let deadline = Number.POSITIVE_INFINITY;
     const stopped = new Promise<void>((resolve) => {
-      this.#stopRunning = resolve;
+      this.#stopRunning = () => {
+        // One stopTimeout for the whole stop: the updater's wait and the ingress's are for the same updates.
+        if (deadline === Number.POSITIVE_INFINITY) deadline = Date.now() + this.#stopTimeout * 1000;
+        resolve();
+      };
     });
     const removeSignals = installSignalHandlers(stopSignals, () => this.stopRunning());
     const updater = new Updater(this.bot, this.updateQueue, { logger: this.logger });
@@ -263,7 +310,9 @@ export class RedisIngress {
     } finally {
       try {
         if (updater.running) await updater.stop();
-        if (this.#running) await this.stop();
+        if (this.#running) {
+          await this.#stopBy(Number.isFinite(deadline) ? deadline : Date.now() + this.#stopTimeout * 1000);
+        }
         await updater.shutdown();
         this.logger.info('Ingress stopped');
       } finally {
@@ -289,4 +338,18 @@ export class RedisIngress {
  */
 export function redisIngress(options: RedisIngressOptions): RedisIngress {
   return new RedisIngress(options);
+}
+
+/** Whether `promise` settles within `ms` (it is not cancelled either way). */
+async function settlesBy(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Even when already late, a timer lets a promise that is about to settle do so first.
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
