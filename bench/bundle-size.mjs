@@ -79,20 +79,28 @@ const selfReference = {
   },
 };
 
+/**
+ * How a bot is bundled into one file here (and by test/bundle-size.test.ts, which runs such a
+ * bundle): minified ESM for Node, kept in memory.
+ */
+export const SINGLE_FILE_OPTIONS = {
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  logLevel: 'silent',
+  // An ESM bundle of CommonJS code (undici, Telegraf) runs only with a `require` in scope.
+  banner: { js: REQUIRE_BANNER },
+};
+
 /** Bundles one library's echo bot; returns its sizes and esbuild's metafile. */
 export async function bundleEchoBot(library) {
   const result = await build({
+    ...SINGLE_FILE_OPTIONS,
     stdin: { contents: ECHO_BOTS[library], resolveDir: library === 'ours' ? ROOT : BENCH, loader: 'js' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
     metafile: true,
-    logLevel: 'silent',
-    // An ESM bundle of CommonJS code (undici, Telegraf) runs only with a `require` in scope.
-    banner: { js: REQUIRE_BANNER },
     plugins: library === 'ours' ? [selfReference] : [],
   });
   const code = result.outputFiles[0].contents;

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { SINGLE_FILE_OPTIONS } from '../bench/bundle-size.mjs';
 import { FAKE_TOKEN, FakeApiServer } from './helpers/fake-api-server.js';
 import { PROJECT_ROOT } from './helpers/spec.js';
 
@@ -115,19 +116,8 @@ test('a bundled bot runs with no node_modules beside it', async () => {
       await bot.shutdown();
       console.log(JSON.stringify({ username: me.username, messageId: message.message_id }));`;
     const result = await build({
+      ...SINGLE_FILE_OPTIONS,
       stdin: { contents: bot, resolveDir: PROJECT_ROOT, loader: 'js' },
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-      // What every ESM bundle of CommonJS code needs (undici is CommonJS): a `require` for the
-      // bundled modules' own requires of Node's built-in modules.
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
     });
     const file = join(dir, 'bot.mjs');
     writeFileSync(file, result.outputFiles[0]?.contents ?? '');
