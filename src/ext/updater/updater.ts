@@ -47,7 +47,9 @@ export interface PollingOptions {
   /**
    * Seconds {@link Updater.stop} waits for the updates handed out to be handled before it
    * confirms them to Telegram. Those still unhandled then stay unconfirmed, so Telegram delivers
-   * them again on the next start (a warning says how many). Default: no limit.
+   * them again on the next start (a warning says how many). Default: no limit. It bounds the
+   * updater's part of a stop: what is handled gets confirmed even while a handler hangs, but
+   * `Application.stop()` still waits for the handlers in progress.
    */
   readonly stopTimeout?: number | undefined;
 }
