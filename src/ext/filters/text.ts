@@ -247,8 +247,12 @@ export class SuccessfulPayment extends MessageFilter<Has<'successful_payment'>> 
   /** The payloads to allow, or `undefined` for any. */
   readonly invoicePayloads: ReadonlySet<string> | undefined;
 
-  constructor(invoicePayloads?: Iterable<string>) {
-    const set = invoicePayloads === undefined ? undefined : new Set(invoicePayloads);
+  constructor(invoicePayloads?: string | Iterable<string>) {
+    // One payload may be given as a string: it is that payload, not a list of its characters.
+    const set =
+      invoicePayloads === undefined
+        ? undefined
+        : new Set(typeof invoicePayloads === 'string' ? [invoicePayloads] : invoicePayloads);
     super({
       name: set === undefined ? 'filters.SUCCESSFUL_PAYMENT' : `filters.SuccessfulPayment(${listName(set)})`,
     });
