@@ -121,6 +121,16 @@ describe('Text and Caption', () => {
     assert.equal(buttons.checkUpdate(messageUpdate()), false);
   });
 
+  test('one string is one text or caption, not a list of its letters', () => {
+    const start = new filters.Text('Start');
+    assert.equal(start.checkUpdate(textUpdate('Start')), true);
+    assert.equal(start.checkUpdate(textUpdate('S')), false, 'a letter of the string is not a text it allows');
+    assert.equal(start.name, "filters.Text(['Start'])");
+    const caption = new filters.Caption('PTB rocks!');
+    assert.equal(caption.checkUpdate(messageUpdate({ caption: 'PTB rocks!' })), true);
+    assert.equal(caption.checkUpdate(messageUpdate({ caption: 'P' })), false);
+  });
+
   test('CAPTION and Caption(strings)', () => {
     assert.equal(filters.CAPTION.checkUpdate(messageUpdate({ caption: 'c' })), true);
     assert.equal(filters.CAPTION.checkUpdate(textUpdate('c')), false);

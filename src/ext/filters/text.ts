@@ -13,6 +13,15 @@ function listName(values: Iterable<unknown>): string {
 }
 
 /**
+ * The strings a filter allows, or `undefined` for any. One string is that string, not a list of
+ * its characters (`new Text('Start')` allows the text "Start").
+ */
+function stringSet(strings: string | Iterable<string> | undefined): ReadonlySet<string> | undefined {
+  if (strings === undefined) return undefined;
+  return new Set(typeof strings === 'string' ? [strings] : strings);
+}
+
+/**
  * Text messages; given strings, only messages whose whole text is one of them (e.g. the buttons
  * of a reply keyboard). Commands are text too: combine with `COMMAND.not()` to exclude them.
  *
@@ -22,8 +31,8 @@ export class Text extends MessageFilter<Has<'text'>> {
   /** The texts to allow, or `undefined` for any text. */
   readonly strings: ReadonlySet<string> | undefined;
 
-  constructor(strings?: Iterable<string>) {
-    const set = strings === undefined ? undefined : new Set(strings);
+  constructor(strings?: string | Iterable<string>) {
+    const set = stringSet(strings);
     super({ name: set === undefined ? 'filters.TEXT' : `filters.Text(${listName(set)})` });
     this.strings = set;
   }
@@ -47,8 +56,8 @@ export class Caption extends MessageFilter<Has<'caption'>> {
   /** The captions to allow, or `undefined` for any caption. */
   readonly strings: ReadonlySet<string> | undefined;
 
-  constructor(strings?: Iterable<string>) {
-    const set = strings === undefined ? undefined : new Set(strings);
+  constructor(strings?: string | Iterable<string>) {
+    const set = stringSet(strings);
     super({ name: set === undefined ? 'filters.CAPTION' : `filters.Caption(${listName(set)})` });
     this.strings = set;
   }
@@ -248,11 +257,7 @@ export class SuccessfulPayment extends MessageFilter<Has<'successful_payment'>> 
   readonly invoicePayloads: ReadonlySet<string> | undefined;
 
   constructor(invoicePayloads?: string | Iterable<string>) {
-    // One payload may be given as a string: it is that payload, not a list of its characters.
-    const set =
-      invoicePayloads === undefined
-        ? undefined
-        : new Set(typeof invoicePayloads === 'string' ? [invoicePayloads] : invoicePayloads);
+    const set = stringSet(invoicePayloads);
     super({
       name: set === undefined ? 'filters.SUCCESSFUL_PAYMENT' : `filters.SuccessfulPayment(${listName(set)})`,
     });
