@@ -2,40 +2,21 @@
 // business messages picked by the update-type filters and answered on the same connection, and
 // the opening hours of a business read from its chat.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  Application,
   BusinessConnectionHandler,
   BusinessMessagesDeletedHandler,
   filters,
   MessageHandler,
 } from '../../src/ext/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const OWNER = { id: 51, is_bot: false, first_name: 'Owner', username: 'shopowner' };
 const CUSTOMER = { id: 52, is_bot: false, first_name: 'Customer', username: 'customer' };
 const CUSTOMER_CHAT = { id: 52, type: 'private', first_name: 'Customer', username: 'customer' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function businessMessage(kind: string, text: string): Record<string, unknown> {
   return {
@@ -68,32 +49,32 @@ function deleted(chat: Record<string, unknown>): Record<string, unknown> {
 describe('business', () => {
   test('BusinessConnectionHandler takes connections of the given users only', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new BusinessConnectionHandler((update) => void seen.push(update.business_connection.id), {
         username: '@shopowner',
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new BusinessConnectionHandler((update) => void seen.push(`by id ${update.business_connection.id}`), {
         userId: [CUSTOMER.id],
       }),
       1,
     );
-    await app.processUpdate(connection('bc-owner', OWNER));
-    await app.processUpdate(connection('bc-customer', CUSTOMER));
-    await app.processUpdate(businessMessage('business_message', 'hi'));
+    await scope.app.processUpdate(connection('bc-owner', OWNER));
+    await scope.app.processUpdate(connection('bc-customer', CUSTOMER));
+    await scope.app.processUpdate(businessMessage('business_message', 'hi'));
     assert.deepEqual(seen, ['bc-owner', 'by id bc-customer']);
   });
 
   test('BusinessMessagesDeletedHandler takes deletions in the given chats only', async () => {
     const seen: number[][] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new BusinessMessagesDeletedHandler(
         (update) => void seen.push([...update.deleted_business_messages.message_ids]),
         { chatId: CUSTOMER_CHAT.id },
       ),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new BusinessMessagesDeletedHandler(
         (update) => void seen.push([update.deleted_business_messages.chat.id]),
         {
@@ -102,42 +83,44 @@ describe('business', () => {
       ),
       1,
     );
-    await app.processUpdate(deleted(CUSTOMER_CHAT));
-    await app.processUpdate(deleted({ id: 53, type: 'private', first_name: 'O', username: 'otheruser' }));
-    await app.processUpdate(deleted({ id: 54, type: 'private', first_name: 'N' }));
+    await scope.app.processUpdate(deleted(CUSTOMER_CHAT));
+    await scope.app.processUpdate(
+      deleted({ id: 53, type: 'private', first_name: 'O', username: 'otheruser' }),
+    );
+    await scope.app.processUpdate(deleted({ id: 54, type: 'private', first_name: 'N' }));
     assert.deepEqual(seen, [[60, 61], [53]]);
   });
 
   test('UpdateType.BUSINESS_MESSAGE(S) pick business messages; replies go out on the same connection', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.UpdateType.BUSINESS_MESSAGE, async (update) => {
         seen.push(`new:${update.effectiveMessage.text}`);
         await update.effectiveMessage.replyText('We are open');
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.UpdateType.BUSINESS_MESSAGES, (update) => {
         seen.push(`any:${update.effectiveMessage.text}`);
       }),
     );
-    await app.processUpdate(businessMessage('business_message', 'open?'));
-    await app.processUpdate(businessMessage('edited_business_message', 'open now?'));
-    await app.processUpdate({
+    await scope.app.processUpdate(businessMessage('business_message', 'open?'));
+    await scope.app.processUpdate(businessMessage('edited_business_message', 'open now?'));
+    await scope.app.processUpdate({
       update_id: updateId++,
       message: { message_id: 1, date: 1, chat: CUSTOMER_CHAT, from: CUSTOMER, text: 'plain' },
     });
-    assert.deepEqual(errors, []);
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, ['new:open?', 'any:open now?']);
-    assert.equal(h.calls.length, 1);
-    assert.equal(h.last().method, 'sendMessage');
-    assert.equal(h.last().params.business_connection_id, 'bc-1');
-    assert.equal(h.last().params.chat_id, CUSTOMER_CHAT.id);
-    assert.equal(h.last().params.text, 'We are open');
+    assert.equal(scope.h.calls.length, 1);
+    assert.equal(scope.h.last().method, 'sendMessage');
+    assert.equal(scope.h.last().params.business_connection_id, 'bc-1');
+    assert.equal(scope.h.last().params.chat_id, CUSTOMER_CHAT.id);
+    assert.equal(scope.h.last().params.text, 'We are open');
   });
 
   test('edits, deletion and pinning of a business message name its connection', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.UpdateType.BUSINESS_MESSAGE, async (update) => {
         const m = update.effectiveMessage;
         await m.editText('edited');
@@ -145,21 +128,21 @@ describe('business', () => {
         await m.delete();
       }),
     );
-    await app.processUpdate(businessMessage('business_message', 'x'));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(businessMessage('business_message', 'x'));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(
-      h.calls.map((c) => [c.method, c.params.business_connection_id]),
+      scope.h.calls.map((c) => [c.method, c.params.business_connection_id]),
       [
         ['editMessageText', 'bc-1'],
         ['pinChatMessage', 'bc-1'],
         ['deleteBusinessMessages', 'bc-1'],
       ],
     );
-    assert.deepEqual(h.calls[2]?.params.message_ids, [60]);
+    assert.deepEqual(scope.h.calls[2]?.params.message_ids, [60]);
   });
 
   test('BusinessOpeningHours of a chat tell whether the business is open', async () => {
-    h.answer('getChat', {
+    scope.h.answer('getChat', {
       id: OWNER.id,
       type: 'private',
       first_name: 'Owner',
@@ -181,7 +164,7 @@ describe('business', () => {
         })),
       },
     });
-    const info = await app.bot.getChat(OWNER.id);
+    const info = await scope.app.bot.getChat(OWNER.id);
     const hours = info.business_opening_hours;
     assert.ok(hours !== undefined);
     // Wednesday 2026-12-02 01:00 UTC is 10:00 in Tokyo (+09:00); 10:00 UTC is 19:00 there.

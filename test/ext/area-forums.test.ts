@@ -1,36 +1,18 @@
 // Forums as a bot uses them: messages of forum chats and of topics caught by their filters, topic
 // service messages by theirs, and replies that stay in the topic they answer.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, filters, MessageHandler } from '../../src/ext/index.js';
+import { describe, test } from 'node:test';
+import { filters, MessageHandler } from '../../src/ext/index.js';
 import { Update } from '../../src/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
 import { messageFieldSample } from '../helpers/updates.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 101, is_bot: false, first_name: 'Alice' };
 const FORUM = { id: -1030, type: 'supergroup', title: 'Forum', is_forum: true };
 const PLAIN = { id: -1031, type: 'supergroup', title: 'Plain group' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function message(chat: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
   return { update_id: updateId++, message: { message_id: 110, date: 1, chat, from: ALICE, ...fields } };
@@ -58,14 +40,14 @@ const FORUM_STATUS: Array<[string, filters.BaseFilter, string]> = [
 describe('forums and topics', () => {
   test('FORUM passes messages of forum chats; IS_TOPIC_MESSAGE messages sent in a topic', async () => {
     const seen: string[] = [];
-    app.addHandler(new MessageHandler(filters.IS_TOPIC_MESSAGE, () => void seen.push('topic')));
-    app.addHandler(new MessageHandler(filters.FORUM, () => void seen.push('forum, general topic')));
-    app.addHandler(new MessageHandler(filters.ALL, () => void seen.push('elsewhere')));
-    await app.processUpdate(message(FORUM, { text: 'in a topic', ...inTopic }));
-    await app.processUpdate(message(FORUM, { text: 'in General' }));
-    await app.processUpdate(message(PLAIN, { text: 'no forum' }));
+    scope.app.addHandler(new MessageHandler(filters.IS_TOPIC_MESSAGE, () => void seen.push('topic')));
+    scope.app.addHandler(new MessageHandler(filters.FORUM, () => void seen.push('forum, general topic')));
+    scope.app.addHandler(new MessageHandler(filters.ALL, () => void seen.push('elsewhere')));
+    await scope.app.processUpdate(message(FORUM, { text: 'in a topic', ...inTopic }));
+    await scope.app.processUpdate(message(FORUM, { text: 'in General' }));
+    await scope.app.processUpdate(message(PLAIN, { text: 'no forum' }));
     // A reply thread of a plain group has a thread id, but is no topic.
-    await app.processUpdate(message(PLAIN, { text: 'thread', message_thread_id: 3 }));
+    await scope.app.processUpdate(message(PLAIN, { text: 'thread', message_thread_id: 3 }));
     assert.deepEqual(seen, ['topic', 'forum, general topic', 'elsewhere', 'elsewhere']);
   });
 
@@ -85,17 +67,17 @@ describe('forums and topics', () => {
   });
 
   test('a new topic is greeted inside that topic', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.StatusUpdate.FORUM_TOPIC_CREATED, async (update) => {
         const m = update.effectiveMessage;
         await m.replyText(`Welcome to ${m.forum_topic_created.name}`, { doQuote: false });
       }),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       message(FORUM, { ...inTopic, forum_topic_created: { name: 'Releases', icon_color: 0x6fb9f0 } }),
     );
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'sendMessage',
         params: { chat_id: FORUM.id, message_thread_id: 7, text: 'Welcome to Releases' },
@@ -104,7 +86,7 @@ describe('forums and topics', () => {
   });
 
   test('reply shortcuts carry message_thread_id for topic messages in the same chat only', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.TEXT, async (update) => {
         const m = update.effectiveMessage;
         await m.replyText('same topic');
@@ -115,10 +97,10 @@ describe('forums and topics', () => {
         await m.replyText('chosen topic', { message_thread_id: 9, doQuote: false });
       }),
     );
-    await app.processUpdate(message(FORUM, { text: 'hi', ...inTopic }));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(message(FORUM, { text: 'hi', ...inTopic }));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(
-      h.calls.map((c) => [c.method, c.params.chat_id, c.params.message_thread_id]),
+      scope.h.calls.map((c) => [c.method, c.params.chat_id, c.params.message_thread_id]),
       [
         ['sendMessage', FORUM.id, 7],
         ['sendPhoto', FORUM.id, 7],
@@ -126,11 +108,11 @@ describe('forums and topics', () => {
         ['sendMessage', FORUM.id, 9],
       ],
     );
-    h.calls.length = 0;
+    scope.h.calls.length = 0;
     // Not a topic message (a reply thread of a plain group): no thread id is filled in.
-    await app.processUpdate(message(PLAIN, { text: 'hi', message_thread_id: 3 }));
+    await scope.app.processUpdate(message(PLAIN, { text: 'hi', message_thread_id: 3 }));
     assert.deepEqual(
-      h.calls.map((c) => c.params.message_thread_id),
+      scope.h.calls.map((c) => c.params.message_thread_id),
       [undefined, undefined, undefined, 9],
     );
   });

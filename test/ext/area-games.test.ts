@@ -1,10 +1,9 @@
 // Games as a bot uses them: the game sent in reply, the "Play" button's query picked by its game
 // name, scores set and read for chat and inline game messages, game messages caught by a filter.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, CallbackQueryHandler, filters, MessageHandler } from '../../src/ext/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
-import { Harness } from '../objects/harness.js';
+import { describe, test } from 'node:test';
+import { CallbackQueryHandler, filters, MessageHandler } from '../../src/ext/index.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 21, is_bot: false, first_name: 'Alice' };
 const GROUP = { id: -300, type: 'group', title: 'Players' };
@@ -15,24 +14,7 @@ const GAME = {
 };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function message(fields: Record<string, unknown>): Record<string, unknown> {
   return { update_id: updateId++, message: { message_id: 40, date: 1, chat: GROUP, from: ALICE, ...fields } };
@@ -44,16 +26,16 @@ function query(fields: Record<string, unknown>): Record<string, unknown> {
 
 describe('games', () => {
   test('message.replyGame sends the game to the same chat', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.COMMAND, async (update) => {
         await update.effectiveMessage.replyGame('tetris', { doQuote: false });
       }),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       message({ text: '/play', entities: [{ type: 'bot_command', offset: 0, length: 5 }] }),
     );
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.last(), {
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.last(), {
       method: 'sendGame',
       params: { chat_id: GROUP.id, game_short_name: 'tetris' },
     });
@@ -61,17 +43,17 @@ describe('games', () => {
 
   test('filters.GAME passes game messages only', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.GAME, (update) => void seen.push(update.effectiveMessage.game.title)),
     );
-    await app.processUpdate(message({ game: GAME }));
-    await app.processUpdate(message({ text: 'Tetris' }));
+    await scope.app.processUpdate(message({ game: GAME }));
+    await scope.app.processUpdate(message({ text: 'Tetris' }));
     assert.deepEqual(seen, ['Tetris']);
   });
 
   test('CallbackQueryHandler({ gamePattern }) takes the Play button of matching games only', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new CallbackQueryHandler(
         async (update) => {
           seen.push(update.callback_query.game_short_name ?? '');
@@ -81,14 +63,14 @@ describe('games', () => {
       ),
     );
     const gameMessage = { message_id: 40, date: 1, chat: GROUP, game: GAME };
-    await app.processUpdate(query({ game_short_name: 'tetris', message: gameMessage }));
-    await app.processUpdate(query({ game_short_name: 'chess', message: gameMessage }));
-    await app.processUpdate(query({ data: 'tetris', message: gameMessage }));
+    await scope.app.processUpdate(query({ game_short_name: 'tetris', message: gameMessage }));
+    await scope.app.processUpdate(query({ game_short_name: 'chess', message: gameMessage }));
+    await scope.app.processUpdate(query({ data: 'tetris', message: gameMessage }));
     // Matched at the start of the name, as PTB's re.match does.
-    await app.processUpdate(query({ game_short_name: 'mytetris', message: gameMessage }));
+    await scope.app.processUpdate(query({ game_short_name: 'mytetris', message: gameMessage }));
     assert.deepEqual(seen, ['tetris']);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'answerCallbackQuery',
         params: { callback_query_id: 'cq', url: 'https://example.org/tetris' },
@@ -98,7 +80,7 @@ describe('games', () => {
 
   test('setGameScore and getGameHighScores name the chat message, or the inline message', async () => {
     const scores: number[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new CallbackQueryHandler(
         async (update) => {
           const q = update.callback_query;
@@ -109,12 +91,12 @@ describe('games', () => {
         { gamePattern: /tetris/ },
       ),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       query({ game_short_name: 'tetris', message: { message_id: 40, date: 1, chat: GROUP, game: GAME } }),
     );
-    await app.processUpdate(query({ game_short_name: 'tetris', inline_message_id: 'im-1' }));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(query({ game_short_name: 'tetris', inline_message_id: 'im-1' }));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'setGameScore',
         params: { user_id: ALICE.id, score: 120, force: true, chat_id: GROUP.id, message_id: 40 },
@@ -130,16 +112,16 @@ describe('games', () => {
   });
 
   test('message.setGameScore and getGameHighScores work from the game message itself', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.GAME, async (update) => {
         const m = update.effectiveMessage;
         await m.setGameScore(ALICE.id, 7);
         await m.getGameHighScores(ALICE.id);
       }),
     );
-    await app.processUpdate(message({ game: GAME }));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(message({ game: GAME }));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       { method: 'setGameScore', params: { user_id: ALICE.id, score: 7, chat_id: GROUP.id, message_id: 40 } },
       { method: 'getGameHighScores', params: { user_id: ALICE.id, chat_id: GROUP.id, message_id: 40 } },
     ]);

@@ -2,9 +2,8 @@
 // with the application's defaults filled into the results, the chosen result picked by its id,
 // and messages sent through a bot caught by the via-bot filters.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  Application,
   ChosenInlineResultHandler,
   Defaults,
   filters,
@@ -12,36 +11,13 @@ import {
   MessageHandler,
 } from '../../src/ext/index.js';
 import type { InlineQueryResultInit } from '../../src/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 31, is_bot: false, first_name: 'Alice' };
 const GIFBOT = { id: 900, is_bot: true, first_name: 'Gif', username: 'gifbot' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder()
-    .token(FAKE_TOKEN)
-    .baseUrl(`${h.server.origin}/bot`)
-    .defaults(new Defaults({ parseMode: 'HTML' }))
-    .updater(null)
-    .build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope({ defaults: new Defaults({ parseMode: 'HTML' }) });
 
 function inlineQuery(query: string, offset: string, chatType?: string): Record<string, unknown> {
   return {
@@ -66,7 +42,7 @@ const cats: InlineQueryResultInit[] = Array.from({ length: 70 }, (_, i) => ({
 describe('inline mode', () => {
   test('InlineQueryHandler pages the answer with autoPagination and fills the default parse mode', async () => {
     const matched: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new InlineQueryHandler(
         async (update, context) => {
           matched.push(context.match[1] ?? '');
@@ -75,13 +51,13 @@ describe('inline mode', () => {
         { pattern: /cats?( \w+)?/ },
       ),
     );
-    await app.processUpdate(inlineQuery('cats please', ''));
-    await app.processUpdate(inlineQuery('cats please', '1'));
-    await app.processUpdate(inlineQuery('dogs', ''));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(inlineQuery('cats please', ''));
+    await scope.app.processUpdate(inlineQuery('cats please', '1'));
+    await scope.app.processUpdate(inlineQuery('dogs', ''));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(matched, [' please', ' please']);
-    assert.equal(h.calls.length, 2);
-    const [first, second] = h.calls.map((c) => c.params);
+    assert.equal(scope.h.calls.length, 2);
+    const [first, second] = scope.h.calls.map((c) => c.params);
     assert.ok(first !== undefined && second !== undefined);
     const ids = (params: Record<string, unknown>) => (params.results as { id: string }[]).map((r) => r.id);
     assert.deepEqual(
@@ -101,7 +77,7 @@ describe('inline mode', () => {
   });
 
   test('a parse mode the result sets is kept over the default', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new InlineQueryHandler((update) =>
         update.inline_query.answer([
           {
@@ -113,27 +89,27 @@ describe('inline mode', () => {
         ]),
       ),
     );
-    await app.processUpdate(inlineQuery('x', ''));
-    const result = (h.last().params.results as { input_message_content: Record<string, unknown> }[])[0];
+    await scope.app.processUpdate(inlineQuery('x', ''));
+    const result = (scope.h.last().params.results as { input_message_content: Record<string, unknown> }[])[0];
     assert.deepEqual(result?.input_message_content, { message_text: '*x*', parse_mode: 'MarkdownV2' });
   });
 
   test('InlineQueryHandler({ chatTypes }) takes queries from those chat types only', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new InlineQueryHandler((update) => void seen.push(update.inline_query.chat_type ?? 'none'), {
         chatTypes: ['sender', 'private'],
       }),
     );
     for (const type of ['sender', 'group', 'private', undefined]) {
-      await app.processUpdate(inlineQuery('q', '', type));
+      await scope.app.processUpdate(inlineQuery('q', '', type));
     }
     assert.deepEqual(seen, ['sender', 'private']);
   });
 
   test('ChosenInlineResultHandler picks the chosen result by the start of its id', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new ChosenInlineResultHandler(
         (update, context) => {
           seen.push(`${update.chosen_inline_result.result_id}:${context.match[1]}`);
@@ -145,19 +121,19 @@ describe('inline mode', () => {
       update_id: updateId++,
       chosen_inline_result: { result_id: id, from: ALICE, query: 'cats' },
     });
-    await app.processUpdate(chosen('cat-12'));
-    await app.processUpdate(chosen('dog-3'));
-    await app.processUpdate(chosen('x-cat-4'));
+    await scope.app.processUpdate(chosen('cat-12'));
+    await scope.app.processUpdate(chosen('dog-3'));
+    await scope.app.processUpdate(chosen('x-cat-4'));
     assert.deepEqual(seen, ['cat-12:12']);
   });
 
   test('filters.VIA_BOT and ViaBot pass messages sent through (a given) inline bot', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(new filters.ViaBot({ username: '@gifbot' }), () => void seen.push('gifbot')),
     );
-    app.addHandler(new MessageHandler(filters.VIA_BOT, () => void seen.push('any bot')));
-    app.addHandler(new MessageHandler(filters.ALL, () => void seen.push('direct')));
+    scope.app.addHandler(new MessageHandler(filters.VIA_BOT, () => void seen.push('any bot')));
+    scope.app.addHandler(new MessageHandler(filters.ALL, () => void seen.push('direct')));
     const message = (via?: Record<string, unknown>) => ({
       update_id: updateId++,
       message: {
@@ -169,9 +145,9 @@ describe('inline mode', () => {
         ...(via === undefined ? {} : { via_bot: via }),
       },
     });
-    await app.processUpdate(message(GIFBOT));
-    await app.processUpdate(message({ ...GIFBOT, id: 901, username: 'otherbot' }));
-    await app.processUpdate(message());
+    await scope.app.processUpdate(message(GIFBOT));
+    await scope.app.processUpdate(message({ ...GIFBOT, id: 901, username: 'otherbot' }));
+    await scope.app.processUpdate(message());
     assert.deepEqual(seen, ['gifbot', 'any bot', 'direct']);
   });
 });

@@ -2,11 +2,10 @@
 // ChatMemberUpdated.difference() (joins, leaves, promotions), and join requests approved or
 // declined from ChatJoinRequestHandler.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, ChatJoinRequestHandler, ChatMemberHandler } from '../../src/ext/index.js';
+import { describe, test } from 'node:test';
+import { ChatJoinRequestHandler, ChatMemberHandler } from '../../src/ext/index.js';
 import type { ChatMemberUpdated } from '../../src/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 91, is_bot: false, first_name: 'Alice', username: 'alice' };
 const BOB = { id: 92, is_bot: false, first_name: 'Bob', username: 'bob' };
@@ -31,24 +30,7 @@ const RIGHTS = {
   can_send_welcome_messages: false,
 };
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function memberUpdate(
   kind: 'chat_member' | 'my_chat_member',
@@ -78,7 +60,7 @@ function describeChange(change: ChatMemberUpdated): string {
 
 describe('chat membership', () => {
   test('ChatMemberHandler(CHAT_MEMBER, chatId) sees joins, leaves and promotions through difference()', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new ChatMemberHandler(
         async (update) => {
           const change = update.chat_member;
@@ -91,18 +73,18 @@ describe('chat membership', () => {
     const member = (user: object) => ({ status: 'member', user });
     const left = (user: object) => ({ status: 'left', user });
     const admin = (user: object) => ({ status: 'administrator', user, can_be_edited: true, ...RIGHTS });
-    await app.processUpdate(memberUpdate('chat_member', GROUP, left(ALICE), member(ALICE)));
-    await app.processUpdate(memberUpdate('chat_member', GROUP, member(BOB), left(BOB)));
-    await app.processUpdate(memberUpdate('chat_member', GROUP, member(ALICE), admin(ALICE)));
-    await app.processUpdate(
+    await scope.app.processUpdate(memberUpdate('chat_member', GROUP, left(ALICE), member(ALICE)));
+    await scope.app.processUpdate(memberUpdate('chat_member', GROUP, member(BOB), left(BOB)));
+    await scope.app.processUpdate(memberUpdate('chat_member', GROUP, member(ALICE), admin(ALICE)));
+    await scope.app.processUpdate(
       memberUpdate('chat_member', GROUP, admin(ALICE), { ...admin(ALICE), custom_title: 'Host' }),
     );
     // Another chat, and a change of the bot itself, are not this handler's.
-    await app.processUpdate(memberUpdate('chat_member', OTHER, left(BOB), member(BOB)));
-    await app.processUpdate(memberUpdate('my_chat_member', GROUP, left(BOT), member(BOT)));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(memberUpdate('chat_member', OTHER, left(BOB), member(BOB)));
+    await scope.app.processUpdate(memberUpdate('my_chat_member', GROUP, left(BOT), member(BOT)));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(
-      h.calls.map((c) => [c.method, c.params.chat_id, c.params.text]),
+      scope.h.calls.map((c) => [c.method, c.params.chat_id, c.params.text]),
       [
         ['sendMessage', GROUP.id, 'Alice joined'],
         ['sendMessage', GROUP.id, 'Bob left'],
@@ -114,7 +96,7 @@ describe('chat membership', () => {
 
   test('difference() gives the old and new values of each changed right', async () => {
     const diffs: unknown[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new ChatMemberHandler(
         (update) => {
           diffs.push(update.chat_member?.difference());
@@ -148,7 +130,9 @@ describe('chat membership', () => {
       ),
       can_send_messages: false,
     };
-    await app.processUpdate(memberUpdate('chat_member', GROUP, { status: 'member', user: BOB }, restricted));
+    await scope.app.processUpdate(
+      memberUpdate('chat_member', GROUP, { status: 'member', user: BOB }, restricted),
+    );
     const diff = diffs[0] as Record<string, readonly unknown[]>;
     assert.deepEqual(diff.status, ['member', 'restricted']);
     assert.deepEqual(diff.can_send_messages, [undefined, false]);
@@ -161,36 +145,36 @@ describe('chat membership', () => {
 
   test('ChatMemberHandler takes changes of the bot itself by default', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new ChatMemberHandler(
         (update) => void seen.push(describeChange(update.my_chat_member as ChatMemberUpdated)),
       ),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       memberUpdate('my_chat_member', GROUP, { status: 'left', user: BOT }, { status: 'member', user: BOT }),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       memberUpdate('chat_member', GROUP, { status: 'left', user: BOB }, { status: 'member', user: BOB }),
     );
     assert.deepEqual(seen, ['Bot joined']);
   });
 
   test('ChatJoinRequestHandler: requests approved or declined for the chat and the user', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new ChatJoinRequestHandler((update) => update.chat_join_request.approve(), { username: '@alice' }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new ChatJoinRequestHandler((update) => update.chat_join_request.decline(), { chatId: GROUP.id }),
     );
     const request = (chat: Record<string, unknown>, from: typeof ALICE) => ({
       update_id: updateId++,
       chat_join_request: { chat, from, user_chat_id: from.id, date: 1 },
     });
-    await app.processUpdate(request(GROUP, ALICE));
-    await app.processUpdate(request(GROUP, BOB));
-    await app.processUpdate(request(OTHER, BOB));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(request(GROUP, ALICE));
+    await scope.app.processUpdate(request(GROUP, BOB));
+    await scope.app.processUpdate(request(OTHER, BOB));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       { method: 'approveChatJoinRequest', params: { chat_id: GROUP.id, user_id: ALICE.id } },
       { method: 'declineChatJoinRequest', params: { chat_id: GROUP.id, user_id: BOB.id } },
     ]);

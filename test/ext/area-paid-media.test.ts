@@ -1,35 +1,17 @@
 // Paid media as a bot uses it: paid media posted in reply, messages with paid media caught by
 // their filter, and purchases picked by PaidMediaPurchasedHandler.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, filters, MessageHandler, PaidMediaPurchasedHandler } from '../../src/ext/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
+import { describe, test } from 'node:test';
+import { filters, MessageHandler, PaidMediaPurchasedHandler } from '../../src/ext/index.js';
 import { messageFieldSample } from '../helpers/updates.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 71, is_bot: false, first_name: 'Alice', username: 'alice' };
 const BOB = { id: 72, is_bot: false, first_name: 'Bob', username: 'bob' };
 const CHANNEL = { id: -1009, type: 'channel', title: 'Photos' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function post(fields: Record<string, unknown>): Record<string, unknown> {
   return { update_id: updateId++, channel_post: { message_id: 80, date: 1, chat: CHANNEL, ...fields } };
@@ -37,7 +19,7 @@ function post(fields: Record<string, unknown>): Record<string, unknown> {
 
 describe('paid media', () => {
   test('message.replyPaidMedia posts paid media to the same chat with its price and payload', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(new filters.Regex(/^#paid/), async (update) => {
         await update.effectiveMessage.replyPaidMedia(25, [{ type: 'photo', media: 'photo-file-id' }], {
           payload: 'album-1',
@@ -46,10 +28,10 @@ describe('paid media', () => {
         });
       }),
     );
-    await app.processUpdate(post({ text: '#paid album' }));
-    await app.processUpdate(post({ text: 'free' }));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(post({ text: '#paid album' }));
+    await scope.app.processUpdate(post({ text: 'free' }));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'sendPaidMedia',
         params: {
@@ -65,22 +47,22 @@ describe('paid media', () => {
 
   test('filters.PAID_MEDIA passes messages with paid media only', async () => {
     const seen: number[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.PAID_MEDIA, (update) => {
         seen.push(update.effectiveMessage.paid_media.star_count);
       }),
     );
     const info = { ...(messageFieldSample('paid_media') as object), star_count: 25 };
-    await app.processUpdate(post({ paid_media: info }));
-    await app.processUpdate(post({ photo: messageFieldSample('photo') }));
-    await app.processUpdate(post({ text: 'paid' }));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(post({ paid_media: info }));
+    await scope.app.processUpdate(post({ photo: messageFieldSample('photo') }));
+    await scope.app.processUpdate(post({ text: 'paid' }));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, [25]);
   });
 
   test('PaidMediaPurchasedHandler takes purchases of the given users only', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new PaidMediaPurchasedHandler(
         (update) => {
           const purchase = update.purchased_paid_media;
@@ -89,7 +71,7 @@ describe('paid media', () => {
         { username: '@alice' },
       ),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new PaidMediaPurchasedHandler(
         (update) => void seen.push(`by id:${update.purchased_paid_media.from.id}`),
         {
@@ -102,10 +84,10 @@ describe('paid media', () => {
       update_id: updateId++,
       purchased_paid_media: { from, paid_media_payload: 'album-1' },
     });
-    await app.processUpdate(purchase(ALICE));
-    await app.processUpdate(purchase(BOB));
-    await app.processUpdate(purchase({ ...ALICE, id: 73, username: 'carol' }));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(purchase(ALICE));
+    await scope.app.processUpdate(purchase(BOB));
+    await scope.app.processUpdate(purchase({ ...ALICE, id: 73, username: 'carol' }));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, ['Alice:album-1', `by id:${BOB.id}`]);
   });
 });

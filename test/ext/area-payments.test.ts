@@ -1,40 +1,21 @@
 // Payments as a bot uses them: an invoice sent in reply, the shipping and pre-checkout queries
 // answered from their handlers, the successful payment caught by its filter, a Stars refund.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  Application,
   filters,
   MessageHandler,
   PreCheckoutQueryHandler,
   ShippingQueryHandler,
 } from '../../src/ext/index.js';
 import { Update } from '../../src/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 11, is_bot: false, first_name: 'Alice' };
 const CHAT = { id: 11, type: 'private', first_name: 'Alice' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function message(fields: Record<string, unknown>): Record<string, unknown> {
   return { update_id: updateId++, message: { message_id: 30, date: 1, chat: CHAT, from: ALICE, ...fields } };
@@ -64,18 +45,18 @@ const address = {
 
 describe('payments', () => {
   test('message.replyInvoice sends a Stars invoice to the chat, without a provider token', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.COMMAND, async (update) => {
         await update.effectiveMessage.replyInvoice('Coffee', 'A cup', 'coffee-1', 'XTR', [
           { label: 'Cup', amount: 5 },
         ]);
       }),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       message({ text: '/buy', entities: [{ type: 'bot_command', offset: 0, length: 4 }] }),
     );
-    assert.deepEqual(errors, []);
-    const { method, params } = h.last();
+    assert.deepEqual(scope.errors, []);
+    const { method, params } = scope.h.last();
     assert.equal(method, 'sendInvoice');
     assert.equal(params.chat_id, CHAT.id);
     assert.equal(params.currency, 'XTR');
@@ -86,7 +67,7 @@ describe('payments', () => {
 
   test('filters.INVOICE passes a message with an invoice and nothing else', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.INVOICE, (update) => void seen.push(update.effectiveMessage.invoice.title)),
     );
     const invoice = {
@@ -96,27 +77,27 @@ describe('payments', () => {
       currency: 'XTR',
       total_amount: 5,
     };
-    await app.processUpdate(message({ invoice }));
-    await app.processUpdate(message({ text: 'Coffee' }));
+    await scope.app.processUpdate(message({ invoice }));
+    await scope.app.processUpdate(message({ text: 'Coffee' }));
     assert.deepEqual(seen, ['Coffee']);
   });
 
   test('ShippingQueryHandler answers shipping queries with options via ShippingQuery.answer', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new ShippingQueryHandler(async (update) => {
         await update.shipping_query.answer(true, {
           shipping_options: [{ id: 'post', title: 'Post', prices: [{ label: 'Post', amount: 300 }] }],
         });
       }),
     );
-    await app.processUpdate(preCheckout('other'));
-    assert.equal(h.calls.length, 0, 'a pre-checkout query is not a shipping query');
-    await app.processUpdate({
+    await scope.app.processUpdate(preCheckout('other'));
+    assert.equal(scope.h.calls.length, 0, 'a pre-checkout query is not a shipping query');
+    await scope.app.processUpdate({
       update_id: updateId++,
       shipping_query: { id: 'sq', from: ALICE, invoice_payload: 'p', shipping_address: address },
     });
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.last(), {
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.last(), {
       method: 'answerShippingQuery',
       params: {
         shipping_query_id: 'sq',
@@ -127,27 +108,27 @@ describe('payments', () => {
   });
 
   test('PreCheckoutQueryHandler picks queries by payload and PreCheckoutQuery.answer confirms or refuses', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new PreCheckoutQueryHandler((update) => update.pre_checkout_query.answer(true), { pattern: 'coffee-' }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new PreCheckoutQueryHandler((update) =>
         update.pre_checkout_query.answer(false, { error_message: 'Sold out' }),
       ),
     );
-    await app.processUpdate(preCheckout('coffee-1'));
-    assert.deepEqual(h.last(), {
+    await scope.app.processUpdate(preCheckout('coffee-1'));
+    assert.deepEqual(scope.h.last(), {
       method: 'answerPreCheckoutQuery',
       params: { pre_checkout_query_id: 'pcq', ok: true },
     });
     // The pattern matches at the start of the payload only, as in PTB (re.match).
-    await app.processUpdate(preCheckout('tea-coffee-1'));
-    assert.deepEqual(h.last(), {
+    await scope.app.processUpdate(preCheckout('tea-coffee-1'));
+    assert.deepEqual(scope.h.last(), {
       method: 'answerPreCheckoutQuery',
       params: { pre_checkout_query_id: 'pcq', ok: false, error_message: 'Sold out' },
     });
-    assert.equal(h.calls.length, 2);
-    assert.deepEqual(errors, []);
+    assert.equal(scope.h.calls.length, 2);
+    assert.deepEqual(scope.errors, []);
   });
 
   test('SUCCESSFUL_PAYMENT and SuccessfulPayment(payloads) route the payment; refundStarPayment refunds it', async () => {
@@ -162,7 +143,7 @@ describe('payments', () => {
         },
       });
     const routed: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(new filters.SuccessfulPayment(['coffee-1', 'coffee-2']), async (update) => {
         routed.push(`coffee:${update.effectiveMessage.successful_payment.invoice_payload}`);
         await update.effectiveMessage.from?.refundStarPayment(
@@ -170,17 +151,17 @@ describe('payments', () => {
         );
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.SUCCESSFUL_PAYMENT, (update) => {
         routed.push(`any:${update.effectiveMessage.successful_payment.invoice_payload}`);
       }),
     );
-    await app.processUpdate(paid('coffee-2'));
-    await app.processUpdate(paid('tea'));
-    await app.processUpdate(message({ text: 'coffee-2' }));
+    await scope.app.processUpdate(paid('coffee-2'));
+    await scope.app.processUpdate(paid('tea'));
+    await scope.app.processUpdate(message({ text: 'coffee-2' }));
     assert.deepEqual(routed, ['coffee:coffee-2', 'any:tea']);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'refundStarPayment',
         params: { user_id: ALICE.id, telegram_payment_charge_id: 'charge-coffee-2' },

@@ -1,34 +1,16 @@
 // Reactions as a bot uses them: the bot reacts to a message, and reaction changes and counts are
 // picked by MessageReactionHandler by kind, chat and user.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, filters, MessageHandler, MessageReactionHandler } from '../../src/ext/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
-import { Harness } from '../objects/harness.js';
+import { describe, test } from 'node:test';
+import { filters, MessageHandler, MessageReactionHandler } from '../../src/ext/index.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 81, is_bot: false, first_name: 'Alice', username: 'alice' };
 const BOB = { id: 82, is_bot: false, first_name: 'Bob', username: 'bob' };
 const GROUP = { id: -1010, type: 'supergroup', title: 'Chat', username: 'chatgroup' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function reaction(user: typeof ALICE, emoji: string): Record<string, unknown> {
   return {
@@ -58,7 +40,7 @@ function counts(chat: Record<string, unknown>): Record<string, unknown> {
 
 describe('reactions', () => {
   test('message.setReaction reacts with an emoji, a custom reaction list, or removes the reaction', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.TEXT, async (update) => {
         const m = update.effectiveMessage;
         await m.setReaction('👍');
@@ -66,12 +48,12 @@ describe('reactions', () => {
         await m.setReaction();
       }),
     );
-    await app.processUpdate({
+    await scope.app.processUpdate({
       update_id: updateId++,
       message: { message_id: 90, date: 1, chat: GROUP, from: ALICE, text: 'great news' },
     });
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'setMessageReaction',
         params: { chat_id: GROUP.id, message_id: 90, reaction: [{ type: 'emoji', emoji: '👍' }] },
@@ -91,15 +73,15 @@ describe('reactions', () => {
 
   test('by default both reaction changes and counts are handled', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageReactionHandler((update) => {
         if (update.message_reaction !== undefined) seen.push(`change by ${update.message_reaction.user?.id}`);
         if (update.message_reaction_count !== undefined) seen.push('counts');
       }),
     );
-    await app.processUpdate(reaction(ALICE, '🔥'));
-    await app.processUpdate(counts(GROUP));
-    await app.processUpdate({
+    await scope.app.processUpdate(reaction(ALICE, '🔥'));
+    await scope.app.processUpdate(counts(GROUP));
+    await scope.app.processUpdate({
       update_id: updateId++,
       message: { message_id: 91, date: 1, chat: GROUP, from: ALICE, text: '🔥' },
     });
@@ -108,7 +90,7 @@ describe('reactions', () => {
 
   test('kinds, chats and users narrow what a MessageReactionHandler takes', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageReactionHandler(
         (update) => {
           const emoji = update.message_reaction?.new_reaction[0];
@@ -120,18 +102,18 @@ describe('reactions', () => {
         },
       ),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new MessageReactionHandler(() => void seen.push('counts here'), {
         messageReactionTypes: MessageReactionHandler.MESSAGE_REACTION_COUNT_UPDATED,
         chatUsername: 'chatgroup',
       }),
       1,
     );
-    await app.processUpdate(reaction(BOB, '❤'));
-    await app.processUpdate(reaction(ALICE, '❤'));
-    await app.processUpdate(counts(GROUP));
-    await app.processUpdate(counts({ id: -1011, type: 'supergroup', title: 'Elsewhere' }));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(reaction(BOB, '❤'));
+    await scope.app.processUpdate(reaction(ALICE, '❤'));
+    await scope.app.processUpdate(counts(GROUP));
+    await scope.app.processUpdate(counts({ id: -1011, type: 'supergroup', title: 'Elsewhere' }));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, ['bob:❤', 'counts here']);
   });
 

@@ -2,36 +2,18 @@
 // filter and by no other of the area, gift service messages routed to a handler that reads them,
 // and boosts of channels picked by ChatBoostHandler.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, ChatBoostHandler, filters, MessageHandler } from '../../src/ext/index.js';
+import { describe, test } from 'node:test';
+import { ChatBoostHandler, filters, MessageHandler } from '../../src/ext/index.js';
 import { Update } from '../../src/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
 import { messageFieldSample } from '../helpers/updates.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 61, is_bot: false, first_name: 'Alice' };
 const CHANNEL = { id: -1006, type: 'channel', title: 'News', username: 'newschannel' };
 const GROUP = { id: -1007, type: 'supergroup', title: 'Fans' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function message(fields: Record<string, unknown>): Record<string, unknown> {
   return { update_id: updateId++, message: { message_id: 70, date: 1, chat: GROUP, from: ALICE, ...fields } };
@@ -66,55 +48,55 @@ describe('stories, giveaways, gifts and boosts', () => {
 
   test('gift service messages reach their handlers with the gift readable', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.StatusUpdate.UNIQUE_GIFT, (update) => {
         seen.push(`unique:${update.effectiveMessage.unique_gift.origin}`);
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.StatusUpdate.GIFT, (update) => {
         seen.push(`gift:${update.effectiveMessage.gift.gift.star_count}`);
       }),
     );
-    app.addHandler(new MessageHandler(filters.StatusUpdate.ALL, () => void seen.push('other service')));
+    scope.app.addHandler(new MessageHandler(filters.StatusUpdate.ALL, () => void seen.push('other service')));
     const gift = messageFieldSample('gift') as Record<string, unknown>;
     const starGift = { ...gift, gift: { ...(gift.gift as Record<string, unknown>), star_count: 250 } };
-    await app.processUpdate(message({ gift: starGift }));
-    await app.processUpdate(
+    await scope.app.processUpdate(message({ gift: starGift }));
+    await scope.app.processUpdate(
       message({ unique_gift: { ...(messageFieldSample('unique_gift') as object), origin: 'upgrade' } }),
     );
-    await app.processUpdate(message({ giveaway_created: {} }));
-    await app.processUpdate(message({ text: 'gift' }));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(message({ giveaway_created: {} }));
+    await scope.app.processUpdate(message({ text: 'gift' }));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, ['gift:250', 'unique:upgrade', 'other service']);
   });
 
   test('a boost added in a group, and the booster count of a sender, are routed', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.BOOST_ADDED, (update) => {
         seen.push(`boosts:${update.effectiveMessage.boost_added.boost_count}`);
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.SENDER_BOOST_COUNT, (update) => {
         seen.push(`sender:${update.effectiveMessage.sender_boost_count}`);
       }),
     );
-    await app.processUpdate(message({ boost_added: { boost_count: 3 } }));
-    await app.processUpdate(message({ text: 'hi', sender_boost_count: 2 }));
-    await app.processUpdate(message({ text: 'hi' }));
+    await scope.app.processUpdate(message({ boost_added: { boost_count: 3 } }));
+    await scope.app.processUpdate(message({ text: 'hi', sender_boost_count: 2 }));
+    await scope.app.processUpdate(message({ text: 'hi' }));
     assert.deepEqual(seen, ['boosts:3', 'sender:2']);
   });
 
   test('ChatBoostHandler takes boosts, or removed boosts, of the given chats', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new ChatBoostHandler((update) => void seen.push(`added:${update.chat_boost?.boost.boost_id}`), {
         chatUsername: '@newschannel',
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new ChatBoostHandler((update) => void seen.push(`removed:${update.removed_chat_boost?.boost_id}`), {
         chatBoostTypes: ChatBoostHandler.REMOVED_CHAT_BOOST,
         chatId: CHANNEL.id,
@@ -126,13 +108,13 @@ describe('stories, giveaways, gifts and boosts', () => {
       update_id: updateId++,
       chat_boost: { chat, boost: { boost_id: id, add_date: 1, expiration_date: 2, source } },
     });
-    await app.processUpdate(boost(CHANNEL, 'b1'));
-    await app.processUpdate(boost({ id: -1008, type: 'channel', title: 'Other' }, 'b2'));
-    await app.processUpdate({
+    await scope.app.processUpdate(boost(CHANNEL, 'b1'));
+    await scope.app.processUpdate(boost({ id: -1008, type: 'channel', title: 'Other' }, 'b2'));
+    await scope.app.processUpdate({
       update_id: updateId++,
       removed_chat_boost: { chat: CHANNEL, boost_id: 'b1', remove_date: 3, source },
     });
-    assert.deepEqual(errors, []);
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, ['added:b1', 'removed:b1']);
   });
 });

@@ -2,12 +2,11 @@
 // direct messages, checklists sent and edited on a business connection, managed bots picked by
 // their handler, and guest messages answered through their guest query.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { Application, filters, ManagedBotUpdatedHandler, MessageHandler } from '../../src/ext/index.js';
+import { describe, test } from 'node:test';
+import { filters, ManagedBotUpdatedHandler, MessageHandler } from '../../src/ext/index.js';
 import { InvalidArgumentError, Update } from '../../src/index.js';
-import { FAKE_TOKEN } from '../helpers/fake-api-server.js';
 import { messageFieldSample } from '../helpers/updates.js';
-import { Harness } from '../objects/harness.js';
+import { areaScope } from './area-scope.js';
 
 const ALICE = { id: 111, is_bot: false, first_name: 'Alice', username: 'alice' };
 const BOB = { id: 112, is_bot: false, first_name: 'Bob', username: 'bob' };
@@ -15,24 +14,7 @@ const DIRECT = { id: -1040, type: 'supergroup', title: 'News DMs', is_direct_mes
 const PRIVATE = { id: ALICE.id, type: 'private', first_name: 'Alice' };
 let updateId = 1;
 
-let h: Harness;
-let app: Application;
-let errors: unknown[];
-
-before(async () => {
-  h = await Harness.start();
-});
-after(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.calls.length = 0;
-  errors = [];
-  app = Application.builder().token(FAKE_TOKEN).baseUrl(`${h.server.origin}/bot`).updater(null).build();
-  app.addErrorHandler((_update, context) => {
-    errors.push(context.error);
-  });
-});
+const scope = areaScope();
 
 function update(kind: string, chat: Record<string, unknown>, fields: Record<string, unknown>) {
   return { update_id: updateId++, [kind]: { message_id: 120, date: 1, chat, from: ALICE, ...fields } };
@@ -56,7 +38,7 @@ function assertOwnFields(table: Array<[string, filters.BaseFilter, string]>): vo
 
 describe('suggested posts', () => {
   test('SUGGESTED_POST_INFO routes a suggestion; the message approves or declines it', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.SUGGESTED_POST_INFO, async (update) => {
         const m = update.effectiveMessage;
         const price = m.suggested_post_info.price?.amount ?? 0;
@@ -69,11 +51,11 @@ describe('suggested posts', () => {
         text: 'Post this',
         suggested_post_info: { state: 'pending', price: { currency: 'XTR', amount } },
       });
-    await app.processUpdate(suggestion(150));
-    await app.processUpdate(suggestion(10));
-    await app.processUpdate(update('message', DIRECT, { text: 'just a question' }));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(suggestion(150));
+    await scope.app.processUpdate(suggestion(10));
+    await scope.app.processUpdate(update('message', DIRECT, { text: 'just a question' }));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'approveSuggestedPost',
         params: { chat_id: DIRECT.id, message_id: 120, send_date: 1_900_000_000 },
@@ -86,16 +68,16 @@ describe('suggested posts', () => {
   });
 
   test('Chat.approveSuggestedPost and declineSuggestedPost name the chat and the message', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.SUGGESTED_POST_INFO, async (update) => {
         const chat = update.effectiveChat;
         await chat?.approveSuggestedPost(update.effectiveMessage.message_id);
         await chat?.declineSuggestedPost(update.effectiveMessage.message_id, { comment: 'no' });
       }),
     );
-    await app.processUpdate(update('message', DIRECT, { suggested_post_info: { state: 'pending' } }));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(update('message', DIRECT, { suggested_post_info: { state: 'pending' } }));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       { method: 'approveSuggestedPost', params: { chat_id: DIRECT.id, message_id: 120 } },
       { method: 'declineSuggestedPost', params: { chat_id: DIRECT.id, message_id: 120, comment: 'no' } },
     ]);
@@ -127,7 +109,7 @@ describe('checklists', () => {
   };
 
   test('CHECKLIST routes a business checklist; replyChecklist and editChecklist use its connection', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.CHECKLIST, async (update) => {
         const m = update.effectiveMessage;
         await m.replyChecklist(
@@ -137,12 +119,12 @@ describe('checklists', () => {
         await m.editChecklist({ title: 'Groceries (done)', tasks: [{ id: 1, text: 'Milk' }] });
       }),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       update('business_message', PRIVATE, { business_connection_id: 'bc-7', checklist }),
     );
-    await app.processUpdate(update('message', PRIVATE, { text: 'Groceries' }));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    await scope.app.processUpdate(update('message', PRIVATE, { text: 'Groceries' }));
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'sendChecklist',
         params: {
@@ -164,28 +146,28 @@ describe('checklists', () => {
   });
 
   test('a checklist reply outside a business connection fails before any request', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.CHECKLIST, (update) =>
         update.effectiveMessage.replyChecklist({ title: 'T', tasks: [{ id: 1, text: 'x' }] }),
       ),
     );
-    await app.processUpdate(update('message', PRIVATE, { checklist }));
-    assert.equal(h.calls.length, 0);
-    assert.equal(errors.length, 1);
-    assert.ok(errors[0] instanceof InvalidArgumentError);
+    await scope.app.processUpdate(update('message', PRIVATE, { checklist }));
+    assert.equal(scope.h.calls.length, 0);
+    assert.equal(scope.errors.length, 1);
+    assert.ok(scope.errors[0] instanceof InvalidArgumentError);
   });
 
   test('Chat.sendChecklist takes the connection first and fills the chat', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.UpdateType.BUSINESS_MESSAGE, (update) =>
         update.effectiveChat?.sendChecklist('bc-7', { title: 'T', tasks: [{ id: 1, text: 'x' }] }),
       ),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       update('business_message', PRIVATE, { business_connection_id: 'bc-7', text: 'list' }),
     );
-    assert.deepEqual(errors, []);
-    assert.deepEqual(h.calls, [
+    assert.deepEqual(scope.errors, []);
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'sendChecklist',
         params: {
@@ -209,7 +191,7 @@ describe('checklists', () => {
 describe('managed bots', () => {
   test('ManagedBotUpdatedHandler takes updates of the given owners only', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new ManagedBotUpdatedHandler((update) => void seen.push(update.managed_bot.bot.username ?? ''), {
         username: '@alice',
       }),
@@ -218,24 +200,24 @@ describe('managed bots', () => {
       update_id: updateId++,
       managed_bot: { user, bot: { id: 5000 + user.id, is_bot: true, first_name: name, username: name } },
     });
-    await app.processUpdate(managed(ALICE, 'alices_bot'));
-    await app.processUpdate(managed(BOB, 'bobs_bot'));
+    await scope.app.processUpdate(managed(ALICE, 'alices_bot'));
+    await scope.app.processUpdate(managed(BOB, 'bobs_bot'));
     assert.deepEqual(seen, ['alices_bot']);
   });
 
   test('StatusUpdate.MANAGED_BOT_CREATED routes the service message with the new bot', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.StatusUpdate.MANAGED_BOT_CREATED, (update) => {
         seen.push(update.effectiveMessage.managed_bot_created.bot.first_name);
       }),
     );
-    await app.processUpdate(
+    await scope.app.processUpdate(
       update('message', PRIVATE, {
         managed_bot_created: { bot: { id: 5001, is_bot: true, first_name: 'Helper' } },
       }),
     );
-    await app.processUpdate(update('message', PRIVATE, { text: 'Helper' }));
+    await scope.app.processUpdate(update('message', PRIVATE, { text: 'Helper' }));
     assert.deepEqual(seen, ['Helper']);
   });
 });
@@ -243,7 +225,7 @@ describe('managed bots', () => {
 describe('guest messages', () => {
   test('UpdateType.GUEST_MESSAGE routes guest messages, answered through their guest query', async () => {
     const seen: string[] = [];
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.UpdateType.GUEST_MESSAGE, async (update) => {
         seen.push(`guest:${update.effectiveMessage.text}`);
         await update.effectiveMessage.answerGuestQuery({
@@ -254,17 +236,17 @@ describe('guest messages', () => {
         });
       }),
     );
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.ALL, (update) => void seen.push(`plain:${update.effectiveMessage.text}`)),
     );
     const group = { id: -1050, type: 'group', title: 'Somewhere' };
-    await app.processUpdate(
+    await scope.app.processUpdate(
       update('guest_message', group, { text: '@bot what is it?', guest_query_id: 'gq-1' }),
     );
-    await app.processUpdate(update('message', group, { text: 'hello' }));
-    assert.deepEqual(errors, []);
+    await scope.app.processUpdate(update('message', group, { text: 'hello' }));
+    assert.deepEqual(scope.errors, []);
     assert.deepEqual(seen, ['guest:@bot what is it?', 'plain:hello']);
-    assert.deepEqual(h.calls, [
+    assert.deepEqual(scope.h.calls, [
       {
         method: 'answerGuestQuery',
         params: {
@@ -281,7 +263,7 @@ describe('guest messages', () => {
   });
 
   test('answerGuestQuery on a message without a guest query fails before any request', async () => {
-    app.addHandler(
+    scope.app.addHandler(
       new MessageHandler(filters.TEXT, (update) =>
         update.effectiveMessage.answerGuestQuery({
           type: 'article',
@@ -291,8 +273,8 @@ describe('guest messages', () => {
         }),
       ),
     );
-    await app.processUpdate(update('message', PRIVATE, { text: 'hi' }));
-    assert.equal(h.calls.length, 0);
-    assert.ok(errors[0] instanceof InvalidArgumentError);
+    await scope.app.processUpdate(update('message', PRIVATE, { text: 'hi' }));
+    assert.equal(scope.h.calls.length, 0);
+    assert.ok(scope.errors[0] instanceof InvalidArgumentError);
   });
 });
