@@ -76,6 +76,7 @@ const LAYERS: readonly Layer[] = [
       'src/ext/errors.ts',
       'src/ext/ext-bot.ts',
       'src/ext/logging.ts',
+      'src/ext/option-checks.ts',
       'src/ext/processor.ts',
       'src/ext/persistence/',
       'src/ext/callback-data/',

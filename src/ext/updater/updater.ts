@@ -11,6 +11,7 @@ import type { Logger } from '../../logging.js';
 import { InputFile } from '../../request/input-file.js';
 import { MalformedUpdateError } from '../errors.js';
 import { defaultLogger } from '../logging.js';
+import { secondsOption } from '../option-checks.js';
 import { parseUpdate } from './parse-update.js';
 import { PollWindow } from './poll-window.js';
 import type { UpdateQueue } from './update-queue.js';
@@ -183,10 +184,7 @@ export class Updater implements AsyncDisposable {
   async startPolling(options: PollingOptions = {}): Promise<void> {
     if (this.#running) throw new Error('The updater is already running');
     if (!this.#initialized) throw new Error('The updater is not initialized: call initialize() first');
-    const { stopTimeout } = options;
-    if (stopTimeout !== undefined && !(stopTimeout >= 0 && Number.isFinite(stopTimeout))) {
-      throw new RangeError(`stopTimeout must be a number of seconds >= 0, got ${String(stopTimeout)}`);
-    }
+    secondsOption('stopTimeout', options.stopTimeout, undefined);
     // A stop that passed its stopTimeout left updates unconfirmed: Telegram sends them again, and
     // they are handed out again rather than skipped as still in hand.
     if (this.#window.size > 0) this.#window = new PollWindow();

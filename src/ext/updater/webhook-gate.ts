@@ -5,6 +5,7 @@
  * when a handler takes longer.
  */
 import type { Logger } from '../../logging.js';
+import { positiveIntegerOption } from '../option-checks.js';
 
 /** Updates in flight per endpoint unless configured otherwise. */
 export const DEFAULT_MAX_IN_FLIGHT = 256;
@@ -33,12 +34,6 @@ interface Held {
   readonly refuse: () => void;
 }
 
-function positiveInteger(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) throw new TypeError(`${name} must be a positive integer`);
-  return value;
-}
-
 /** Counts updates in flight, holds requests past the bound, and answers once handled. */
 export class WebhookGate {
   readonly maxInFlight: number;
@@ -49,8 +44,8 @@ export class WebhookGate {
   #idle: Array<() => void> = [];
 
   constructor(options: WebhookGateOptions, logger: Logger) {
-    this.maxInFlight = positiveInteger(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, 'maxInFlight');
-    this.ackTimeout = positiveInteger(options.ackTimeout, DEFAULT_ACK_TIMEOUT_MS, 'ackTimeout');
+    this.maxInFlight = positiveIntegerOption('maxInFlight', options.maxInFlight, DEFAULT_MAX_IN_FLIGHT);
+    this.ackTimeout = positiveIntegerOption('ackTimeout', options.ackTimeout, DEFAULT_ACK_TIMEOUT_MS);
     this.#logger = logger;
   }
 

@@ -7,6 +7,7 @@
 import { Bot } from '../../bot.js';
 import type { RunPollingOptions, RunWebhookOptions } from '../../ext/app-types.js';
 import { defaultLogger } from '../../ext/logging.js';
+import { positiveIntegerOption, secondsOption } from '../../ext/option-checks.js';
 import { defaultStopSignals, installSignalHandlers } from '../../ext/signals.js';
 import { UpdateQueue } from '../../ext/updater/update-queue.js';
 import { Updater } from '../../ext/updater/updater.js';
@@ -71,12 +72,6 @@ export const DEFAULT_INGRESS_STOP_TIMEOUT = 30;
 
 const STOP = Symbol('stop');
 
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
-
 /**
  * Appends the updates Telegram sends to the shard streams (see {@link redisIngress}). It is a
  * webhook target: `webhookHandler`/`webhookListener` of `typescript-telegram-bot/ext` accept it.
@@ -109,13 +104,9 @@ export class RedisIngress {
     this.shards = checkShards(options.shards);
     this.keys = streamKeys(options.prefix ?? DEFAULT_STREAMS_PREFIX);
     this.#connection = options.redis ?? DEFAULT_REDIS_URL;
-    this.#maxPending = positive(options.maxPending, DEFAULT_MAX_PENDING, 'maxPending');
-    this.#batchSize = positive(options.batchSize, 100, 'batchSize');
-    const stopTimeout = options.stopTimeout ?? DEFAULT_INGRESS_STOP_TIMEOUT;
-    if (!(stopTimeout >= 0 && Number.isFinite(stopTimeout))) {
-      throw new RangeError(`stopTimeout must be a number of seconds >= 0, got ${String(stopTimeout)}`);
-    }
-    this.#stopTimeout = stopTimeout;
+    this.#maxPending = positiveIntegerOption('maxPending', options.maxPending, DEFAULT_MAX_PENDING);
+    this.#batchSize = positiveIntegerOption('batchSize', options.batchSize, 100);
+    this.#stopTimeout = secondsOption('stopTimeout', options.stopTimeout, DEFAULT_INGRESS_STOP_TIMEOUT);
     this.updateQueue.consumerAcknowledges = true;
     this.#errorCallback = (error) => this.logger.error('Appending updates to Redis failed; retrying', error);
   }

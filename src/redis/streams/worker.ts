@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { positiveIntegerOption } from '../../ext/option-checks.js';
 import type {
   UpdateSource,
   UpdateSourceCallbacks,
@@ -82,12 +83,6 @@ interface Owned {
   leaving: boolean;
 }
 
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
-
 /** Renewal requests start this much before the lease would lapse as seen here, in ms. */
 const LEASE_MARGIN_MS = 100;
 
@@ -130,13 +125,17 @@ export class RedisStreamsSource implements UpdateSource {
     this.shards = checkShards(options.shards);
     this.keys = streamKeys(options.prefix ?? DEFAULT_STREAMS_PREFIX);
     this.#connection = options.redis ?? DEFAULT_REDIS_URL;
-    this.#leaseMs = positive(options.leaseMs, DEFAULT_LEASE_MS, 'leaseMs');
+    this.#leaseMs = positiveIntegerOption('leaseMs', options.leaseMs, DEFAULT_LEASE_MS);
     if (this.#leaseMs < 300) throw new RangeError('leaseMs must be at least 300');
-    this.#batchSize = positive(options.batchSize, 20, 'batchSize');
-    this.#ackWindow = positive(options.ackWindow, 20, 'ackWindow');
+    this.#batchSize = positiveIntegerOption('batchSize', options.batchSize, 20);
+    this.#ackWindow = positiveIntegerOption('ackWindow', options.ackWindow, 20);
     if (this.#ackWindow > MAX_ACK_WINDOW) throw new RangeError(`ackWindow must be at most ${MAX_ACK_WINDOW}`);
-    this.#dedupeWindowMs = positive(options.dedupeWindowMs, DEFAULT_DEDUPE_WINDOW_MS, 'dedupeWindowMs');
-    this.#blockMs = positive(options.blockMs, 5000, 'blockMs');
+    this.#dedupeWindowMs = positiveIntegerOption(
+      'dedupeWindowMs',
+      options.dedupeWindowMs,
+      DEFAULT_DEDUPE_WINDOW_MS,
+    );
+    this.#blockMs = positiveIntegerOption('blockMs', options.blockMs, 5000);
     this.workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   }
 
