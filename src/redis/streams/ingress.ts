@@ -139,7 +139,7 @@ export class RedisIngress {
         Array.from({ length: this.shards }, (_, shard) => ensureGroup(client, this.keys, shard)),
       );
     } catch (error) {
-      await this.#close();
+      await this.#close('quit');
       throw error;
     }
     if (options.errorCallback !== undefined) this.#errorCallback = options.errorCallback;
@@ -180,7 +180,7 @@ export class RedisIngress {
       deadline - Date.now(),
     );
     if (stored) {
-      await this.#close();
+      await this.#close('quit');
       return;
     }
     const unstored = appenders.reduce((sum, appender) => sum + appender.waiting, 0);
@@ -188,20 +188,19 @@ export class RedisIngress {
     this.logger.error(
       `Redis did not take ${unstored} received updates within stopTimeout (${this.#stopTimeout} s); the ingress stopped without them. They were not acknowledged, so Telegram delivers them again.`,
     );
-    this.#disconnect();
+    await this.#close('drop');
   }
 
-  async #close(): Promise<void> {
+  /**
+   * Closes the connection it opened: `quit` after Redis's answers, `drop` at once (`quit()` would
+   * wait for an unreachable Redis).
+   */
+  async #close(how: 'quit' | 'drop'): Promise<void> {
     const client = this.#client;
     this.#client = undefined;
-    if (client !== undefined && this.#ownsClient) await client.quit().catch(() => undefined);
-  }
-
-  /** Drops the connection it opened at once: `quit()` would wait for an unreachable Redis. */
-  #disconnect(): void {
-    const client = this.#client;
-    this.#client = undefined;
-    if (client !== undefined && this.#ownsClient) client.disconnect();
+    if (client === undefined || !this.#ownsClient) return;
+    if (how === 'drop') client.disconnect();
+    else await client.quit().catch(() => undefined);
   }
 
   async #consume(): Promise<void> {
@@ -282,11 +281,11 @@ export class RedisIngress {
     how: string,
     startUpdater: (updater: Updater) => Promise<void>,
   ): Promise<void> {
-    let deadline = Number.POSITIVE_INFINITY;
+    let deadline: number | undefined;
     const stopped = new Promise<void>((resolve) => {
       this.#stopRunning = () => {
         // One stopTimeout for the whole stop: the updater's wait and the ingress's are for the same updates.
-        if (deadline === Number.POSITIVE_INFINITY) deadline = Date.now() + this.#stopTimeout * 1000;
+        deadline ??= Date.now() + this.#stopTimeout * 1000;
         resolve();
       };
     });
@@ -302,7 +301,7 @@ export class RedisIngress {
       try {
         if (updater.running) await updater.stop();
         if (this.#running) {
-          await this.#stopBy(Number.isFinite(deadline) ? deadline : Date.now() + this.#stopTimeout * 1000);
+          await this.#stopBy(deadline ?? Date.now() + this.#stopTimeout * 1000);
         }
         await updater.shutdown();
         this.logger.info('Ingress stopped');
